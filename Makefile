@@ -1,0 +1,36 @@
+# Two commands on a fresh machine with python3 >= 3.10:
+#   make run    install into .venv and open the explorer on the bundled data
+#   make test   install into .venv (with test tools) and run every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALL := $(BIN)/python -m pip install --disable-pip-version-check --quiet -c constraints.txt
+
+.PHONY: run test bench data lint clean
+
+run: $(VENV)/.installed-run
+	$(BIN)/ox
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-run
+	$(BIN)/python benchmarks/bench.py
+
+data: $(VENV)/.installed-run
+	$(BIN)/python scripts/build_data.py
+
+$(VENV)/bin/python:
+	$(PYTHON) -c 'import sys; sys.exit("offence-explorer needs Python >= 3.10, this is " + sys.version.split()[0]) if sys.version_info < (3, 10) else None'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed-run: $(VENV)/bin/python pyproject.toml constraints.txt
+	$(INSTALL) -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml constraints.txt
+	$(INSTALL) -e ".[test]"
+	touch $@ $(VENV)/.installed-run
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,56 @@
+"""Shared fixtures: every test runs with its own empty user data and config folders."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from tui.model.schema import LONG_SCHEMA
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point the imported-datasets store and the settings at a temporary folder."""
+    data = tmp_path / "user-data"
+    config = tmp_path / "user-config"
+    monkeypatch.setenv("OFFENCE_EXPLORER_DATA_DIR", str(data))
+    monkeypatch.setenv("OFFENCE_EXPLORER_CONFIG_DIR", str(config))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    yield tmp_path
+
+
+def write_dataset(store: Path, name: str, rows: list[dict[str, object]], **meta: object) -> Path:
+    """Write a small dataset in the canonical schema straight into an imported-datasets store."""
+    store.mkdir(parents=True, exist_ok=True)
+    defaults = {
+        "dataset": name,
+        "quarter": None,
+        "offence_group": "Group",
+        "offence_subgroup": "Subgroup",
+        "release": "test",
+        "source_url": None,
+        "quote": None,
+        "preferred": True,
+    }
+    full = []
+    for row in rows:
+        rec = {**defaults, **row}
+        if "period" not in rec:
+            y = int(rec["year"])  # type: ignore[call-overload]
+            rec["period"] = f"{y}/{(y + 1) % 100:02d}"
+        full.append(rec)
+    frame = pl.DataFrame(full, schema=LONG_SCHEMA)
+    frame.write_parquet(store / f"{name}.parquet")
+    manifest = {"name": name, "file": f"{name}.parquet", "title": f"Test dataset {name}"} | meta
+    (store / f"{name}.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return store / f"{name}.parquet"
+
+
+@pytest.fixture
+def store(isolated_user_dirs: Path) -> Path:
+    """The (empty) imported-datasets folder of this test."""
+    return isolated_user_dirs / "user-data" / "datasets"

@@ -1,0 +1,48 @@
+"""The data layer and the CLI lookups never import Textual (the CLI must start fast over SSH)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def modules_after(code: str) -> set[str]:
+    script = code + "\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return set(done.stdout.split())
+
+
+def test_model_does_not_import_textual() -> None:
+    mods = modules_after("import tui.model, tui.model.queries, tui.model.ordering, tui.paths")
+    assert "polars" in mods  # the check can fail: it sees what was imported
+    assert not {m for m in mods if m == "textual" or m.startswith("textual.")}
+    assert "textual_plotext" not in mods and "plotext" not in mods
+
+
+def test_cli_lookups_do_not_import_textual() -> None:
+    code = (
+        "import io\nfrom tui.cli import main\n"
+        "out = io.StringIO()\n"
+        "assert main(['show', 'kent', '-f', 'json'], out=out) == 0\n"
+        "assert main(['compare', '2016', '2017', '-f', 'csv'], out=out) == 0\n"
+        "assert main(['datasets'], out=out) == 0\n"
+    )
+    mods = modules_after(code)
+    assert "tui.reports" in mods
+    assert not {m for m in mods if m == "textual" or m.startswith("textual.")}
+
+
+def test_no_pl_col_outside_the_model() -> None:
+    offenders = []
+    for path in (ROOT / "tui").rglob("*.py"):
+        if "model" in path.relative_to(ROOT / "tui").parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if "pl.col(" in text or "import polars" in text:
+            offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []

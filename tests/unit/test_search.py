@@ -1,0 +1,40 @@
+"""Fuzzy matching of what users type."""
+
+from __future__ import annotations
+
+from tui.model.search import match_text, rank
+
+
+def test_exact_beats_prefix_beats_word_prefix_beats_substring_beats_scattered() -> None:
+    exact = match_text("kent", "Kent")
+    prefix = match_text("north", "Northumbria")
+    word = match_text("york", "North Yorkshire")
+    sub = match_text("amp", "Northamptonshire")
+    scattered = match_text("nrthmptn", "Northamptonshire")
+    assert exact and prefix and word and sub and scattered
+    assert exact.score > prefix.score > word.score > sub.score > scattered.score
+
+
+def test_positions_point_at_the_matched_letters() -> None:
+    m = match_text("YORK", "North Yorkshire")
+    assert m is not None and m.positions == (6, 7, 8, 9)
+    m = match_text("nhm", "Northamptonshire")
+    assert m is not None and [("Northamptonshire"[i]) for i in m.positions] == ["N", "h", "m"]
+
+
+def test_no_match_when_letters_are_missing_or_out_of_order() -> None:
+    assert match_text("xyz", "Kent") is None
+    assert match_text("tnek", "Kent") is None
+
+
+def test_rank_prefers_names_and_orders_best_first() -> None:
+    hits = rank(
+        "york",
+        [
+            ("North Yorkshire", ["North Yorkshire"]),
+            ("Humberside", ["Humberside", "East Yorkshire"]),
+            ("Kent", ["Kent"]),
+        ],
+    )
+    assert [h.item for h in hits] == ["North Yorkshire", "Humberside"]
+    assert hits[1].matched == "East Yorkshire" and hits[1].field == 1

@@ -1,0 +1,210 @@
+"""The ``offence-explorer`` / ``ox`` command: the TUI with no arguments, quick lookups with one.
+
+Lookups never import Textual, so they start fast over SSH. A user mistake prints one clear line
+on stderr and exits with status 2; an unreadable data file exits with status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import IO
+
+EXIT_OK = 0
+EXIT_DATA = 1
+EXIT_USAGE = 2
+
+EPILOG = """\
+examples:
+  ox                                  open the explorer (TUI)
+  ox show northamptonshire            code 86 counts by year (Home Office data)
+  ox show "Kent" --offence all        all offences
+  ox show northants --dataset nspcc   NSPCC FOI figures, with sources
+  ox compare 2016/17 2017/18 --top 10
+  ox forces york                      find forces (names, aliases, ONS codes)
+  ox offences burglary                find offence codes and groups
+  ox datasets                         what data is available
+
+years: 2017/18, 2017-18 or 2017 (all mean the financial year April 2017 to March 2018)
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with status 2 and one clear line on a usage error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n(see '{self.prog} --help')\n")
+
+
+def _common(parser: argparse.ArgumentParser, fmt: bool = True) -> None:
+    parser.add_argument(
+        "--dataset", "-d", default=None, metavar="NAME",
+        help="dataset to use (default: homeoffice); see 'ox datasets'",
+    )
+    if fmt:
+        parser.add_argument(
+            "--format", "-f", default="table", choices=("table", "csv", "json", "markdown"),
+            help="output format (default: table)",
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line parser (exposed for the tests and the README)."""
+    from tui import __version__
+
+    parser = _Parser(
+        prog="ox",
+        description="Explore police-recorded offences by UK police force, year and offence.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="store_true", help="print versions and exit")
+    parser.add_argument("--dataset", "-d", default=None, metavar="NAME", help="dataset to open")
+    parser.add_argument("--offence", "-o", default=None, help="offence to open on")
+    parser.add_argument("--ascii", action="store_true", help="plain-ASCII sparklines and chart markers")
+    parser.add_argument("--theme", default=None, help="colour theme, e.g. textual-light")
+    parser.set_defaults(command=None, version_text=__version__)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    show = sub.add_parser("show", help="a force's counts by financial year")
+    show.add_argument("force", help="force name, alias or ONS code (e.g. 'northam', E23000022)")
+    show.add_argument("--offence", "-o", default=None, help="offence code, text, 'group:NAME' or 'all'")
+    show.add_argument("--quarters", "-q", action="store_true", help="by quarter instead of by year")
+    show.add_argument(
+        "--all-periods", action="store_true",
+        help="csv/json: also include calendar-year and multi-year figures (year is null)",
+    )
+    _common(show)
+
+    cmp = sub.add_parser("compare", help="every force in two financial years, side by side")
+    cmp.add_argument("year_a", help="first year, e.g. 2016/17")
+    cmp.add_argument("year_b", help="second year, e.g. 2017/18")
+    cmp.add_argument("--offence", "-o", default=None, help="offence code, text, 'group:NAME' or 'all'")
+    cmp.add_argument("--top", "-n", type=int, default=None, metavar="N", help="only the first N forces")
+    cmp.add_argument(
+        "--sort", "-s", default="b", choices=("force", "a", "b", "change", "pct", "rank_change"),
+        help="sort forces by this column (default: b, the count in year B)",
+    )
+    cmp.add_argument("--ascending", action="store_true", help="smallest first")
+    cmp.add_argument(
+        "--like-for-like", action="store_true",
+        help="compare only the quarters present in both years (for a partial year)",
+    )
+    cmp.add_argument(
+        "--include-national", action="store_true",
+        help="also list BTP, national fraud bodies and combined figures (never ranked)",
+    )
+    _common(cmp)
+
+    forces = sub.add_parser("forces", help="list or find forces")
+    forces.add_argument("query", nargs="?", default="", help="text to search for (fuzzy)")
+    _common(forces)
+
+    offences = sub.add_parser("offences", help="list or find offences")
+    offences.add_argument("query", nargs="?", default="", help="text to search for (fuzzy)")
+    _common(offences)
+
+    datasets = sub.add_parser("datasets", help="list datasets, or remove an imported one")
+    datasets.add_argument("action", nargs="?", choices=("list", "remove"), default="list")
+    datasets.add_argument("name", nargs="?", help="dataset to remove")
+    datasets.add_argument("--yes", "-y", action="store_true", help="remove without asking")
+    datasets.add_argument(
+        "--format", "-f", default="table", choices=("table", "csv", "json", "markdown")
+    )
+
+    imp = sub.add_parser("import", help="import a CSV, Parquet, XLSX or ODS file as a dataset")
+    imp.add_argument("file", help="the file to import")
+    imp.add_argument("--name", "-n", default=None, help="dataset name (default: from the file name)")
+    imp.add_argument("--replace", action="store_true", help="replace a dataset of the same name")
+    imp.add_argument(
+        "--map", action="append", default=[], metavar="FIELD=COLUMN",
+        help="map a column for the generic layout, e.g. --map count='Number of crimes' (repeatable)",
+    )
+    imp.add_argument("--sheet", default=None, help="read only this sheet (XLSX/ODS)")
+    imp.add_argument("--dry-run", action="store_true", help="check and preview; write nothing")
+    return parser
+
+
+def _print_versions(out: IO[str]) -> None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from tui import __version__
+
+    parts = [f"offence-explorer {__version__}"]
+    for pkg in ("textual", "polars", "plotext", "platformdirs"):
+        try:
+            parts.append(f"{pkg} {version(pkg)}")
+        except PackageNotFoundError:
+            parts.append(f"{pkg} (not installed)")
+    out.write(", ".join(parts) + "\n")
+
+
+def run_lookup(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    """Run one lookup command; errors propagate to :func:`main`."""
+    from tui import lookups
+
+    handler = {
+        "show": lookups.show,
+        "compare": lookups.compare,
+        "forces": lookups.forces,
+        "offences": lookups.offences,
+        "datasets": lookups.datasets,
+        "import": lookups.import_file,
+    }[args.command]
+    return handler(args, out, err)
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    """Open the explorer. Textual is imported only here."""
+    from tui.app import make_app
+
+    app = make_app(dataset=args.dataset, offence=args.offence, ascii_only=args.ascii, theme=args.theme)
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
+    """Entry point of ``ox`` and ``offence-explorer``.
+
+    Args:
+        argv: arguments (default: ``sys.argv[1:]``).
+        out: where results go (default: stdout).
+        err: where errors and warnings go (default: stderr).
+
+    Returns:
+        The exit status: 0 on success, 2 for a user mistake, 1 for an unreadable data file.
+    """
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        _print_versions(out)
+        return EXIT_OK
+    from tui.model.errors import DatasetError, ModelError
+
+    try:
+        if args.command is None:
+            return run_tui(args)
+        return run_lookup(args, out, err)
+    except DatasetError as exc:
+        err.write(f"ox: error: {exc}\n")
+        return EXIT_DATA
+    except ModelError as exc:
+        err.write(f"ox: error: {exc}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # `ox compare ... | head`: the reader left; that is not an error.
+        try:
+            sys.stdout = open("/dev/null", "w")  # noqa: SIM115
+        except OSError:
+            pass
+        return EXIT_OK
+    except KeyboardInterrupt:
+        err.write("ox: interrupted\n")
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

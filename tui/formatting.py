@@ -1,0 +1,96 @@
+"""How numbers and text look on screen and in exports: shared by the CLI and the TUI.
+
+Headless and pure (no Polars, no Textual), so the CLI and the TUI show the very same strings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+MISSING = "—"
+"""Shown for a missing figure. Never 0: zero is a real count."""
+
+SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
+SPARK_ASCII = "_.-~=+*#"
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe_text(text: object) -> str:
+    """Text from data, made safe to print: control characters (terminal escapes) become visible
+    ``\\xNN`` sequences. Markup is not interpreted anywhere we print, so brackets stay literal."""
+    s = "" if text is None else str(text)
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", s)
+
+
+def fmt_count(value: int | None) -> str:
+    """``1234`` → ``"1,234"``; ``None`` → ``"—"``."""
+    return MISSING if value is None else f"{value:,}"
+
+
+def fmt_change(value: int | None) -> str:
+    """``21`` → ``"+21"``, ``-80`` → ``"-80"``, ``0`` → ``"0"``, ``None`` → ``"—"``."""
+    if value is None:
+        return MISSING
+    return f"{value:+,}" if value else "0"
+
+
+def fmt_pct(value: float | None) -> str:
+    """``22.686`` → ``"+22.7%"``; ``None`` → ``"—"``."""
+    if value is None:
+        return MISSING
+    if round(value, 1) == 0:
+        return "0.0%"
+    return f"{value:+.1f}%"
+
+
+def fmt_rate(value: float | None) -> str:
+    """A rate per 100,000 with one decimal."""
+    return MISSING if value is None else f"{value:,.1f}"
+
+
+def fmt_rank(value: int | None, of: int | None = None) -> str:
+    """``3`` → ``"3"`` (or ``"3 of 43"``)."""
+    if value is None:
+        return MISSING
+    return f"{value} of {of}" if of else str(value)
+
+
+def fmt_rank_change(value: int | None) -> str:
+    """Places moved: ``+3`` is up three places."""
+    if value is None:
+        return MISSING
+    return f"▲{value}" if value > 0 else (f"▼{-value}" if value < 0 else "=")
+
+
+def sparkline(values: Sequence[int | float | None], ascii_only: bool = False) -> str:
+    """A one-line trend: one character per value, scaled from the series' min to its max.
+
+    Missing values are a space, so a gap is visible and never looks like a low count.
+    """
+    blocks = SPARK_ASCII if ascii_only else SPARK_BLOCKS
+    present = [v for v in values if v is not None]
+    if not present:
+        return " " * len(values)
+    lo, hi = min(present), max(present)
+    span = hi - lo
+    out = []
+    for v in values:
+        if v is None:
+            out.append(" ")
+        elif span == 0:
+            out.append(blocks[len(blocks) // 2])
+        else:
+            out.append(blocks[min(len(blocks) - 1, int((v - lo) / span * (len(blocks) - 1) + 0.5))])
+    return "".join(out)
+
+
+def bar(value: float | None, scale: float, width: int, ascii_only: bool = False) -> str:
+    """A small horizontal bar for a signed value: ``scale`` maps to ``width`` cells."""
+    if value is None or scale <= 0 or width <= 0:
+        return ""
+    cells = min(width, max(0, round(abs(value) / scale * width)))
+    if cells == 0 and value != 0:
+        cells = 1
+    return ("#" if ascii_only else "█") * cells

@@ -1,0 +1,169 @@
+"""The CLI's lookup commands: parse what the user typed, ask the model, print a report."""
+
+from __future__ import annotations
+
+import argparse
+from typing import IO
+
+from tui import render
+from tui.model import (
+    DEFAULT_DATASET,
+    compare_years,
+    force_quarters,
+    force_series,
+    list_datasets,
+    load_dataset,
+    parse_year,
+    pick_offence,
+)
+from tui.model.dataset import Dataset, imported_datasets
+from tui.model.errors import ModelError
+from tui.model.ordering import sort_compare_rows
+from tui.model.queries import listed_forces
+from tui.model.search import rank
+from tui.reports import (
+    Column,
+    Report,
+    compare_report,
+    forces_report,
+    offences_report,
+    other_periods_records,
+    show_report,
+)
+
+
+def _dataset(args: argparse.Namespace) -> Dataset:
+    return load_dataset(args.dataset or DEFAULT_DATASET)
+
+
+def _emit(report: Report, args: argparse.Namespace, out: IO[str], err: IO[str]) -> None:
+    for warning in report.warnings:
+        err.write(f"ox: warning: {warning}\n")
+    render.write(report, args.format, out)
+
+
+def show(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    """``ox show FORCE``: a force's counts by financial year (or quarter)."""
+    ds = _dataset(args)
+    force = ds.reference.resolve(args.force, list(ds.forces))
+    selection = pick_offence(ds, args.offence)
+    series = force_series(ds, force, selection)
+    quarterly = force_quarters(ds, force, selection) if args.quarters else ()
+    if args.quarters and not quarterly:
+        err.write(f"ox: note: dataset '{ds.name}' has no quarterly figures; showing years\n")
+    report = show_report(ds, series, quarterly)
+    if args.all_periods and not quarterly:
+        report.records += other_periods_records(series)
+        if not any(c.key == "period" for c in report.columns):
+            report.columns.insert(2, Column("period", "Period"))
+    _emit(report, args, out, err)
+    return 0
+
+
+def compare(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    """``ox compare A B``: every force in two years side by side."""
+    ds = _dataset(args)
+    year_a, year_b = parse_year(args.year_a), parse_year(args.year_b)
+    selection = pick_offence(ds, args.offence)
+    cmp = compare_years(
+        ds,
+        year_a,
+        year_b,
+        selection,
+        include_national=args.include_national,
+        like_for_like=args.like_for_like,
+    )
+    rows = sort_compare_rows(cmp.rows, args.sort, descending=not args.ascending)
+    if args.top is not None:
+        if args.top < 1:
+            err.write("ox: error: --top must be at least 1\n")
+            return 2
+        rows = rows[: args.top]
+    _emit(compare_report(ds, cmp, rows), args, out, err)
+    return 0
+
+
+def forces(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    """``ox forces [QUERY]``: list the forces of a dataset, or find some."""
+    ds = _dataset(args)
+    listed = {f.name: f for f in listed_forces(ds, include_national=True)}
+    for name in ds.forces:
+        listed.setdefault(name, ds.reference.force(name))
+    pool = sorted(listed.values(), key=lambda f: (f.kind != "territorial", f.name))
+    if args.query:
+        hits = rank(args.query, ((f, f.search_texts) for f in pool))
+        pool = [h.item for h in hits]
+        if not pool:
+            err.write(f"ox: no force matches '{args.query}'\n")
+            return 2
+    _emit(forces_report(ds, pool), args, out, err)
+    return 0
+
+
+def offences(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    """``ox offences [QUERY]``: list the offences of a dataset, or find some."""
+    ds = _dataset(args)
+    pool = list(ds.offences)
+    if args.query:
+        pool = [h.item for h in rank(args.query, ((o, o.search_texts) for o in pool))]
+        if not pool:
+            err.write(f"ox: no offence matches '{args.query}'\n")
+            return 2
+    _emit(offences_report(ds, pool), args, out, err)
+    return 0
+
+
+def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    """``ox datasets``: what is available; ``ox datasets remove NAME`` deletes an import."""
+    if args.action == "remove":
+        from tui.importing.cli import remove_dataset
+
+        return remove_dataset(args, out, err)
+    _infos, problems = imported_datasets()
+    for problem in problems:
+        err.write(f"ox: warning: skipped {problem.path}: {problem.reason}\n")
+    records = []
+    for info in list_datasets():
+        years = ""
+        try:
+            ds = load_dataset(info)
+            if ds.coverage:
+                years = f"{ds.coverage[0].label} to {ds.coverage[-1].label}"
+            rows: int | None = ds.figures.height + ds.alternates.height
+        except ModelError as exc:  # one broken dataset must not hide the others
+            years = f"unreadable: {exc}"
+            rows = None
+        records.append(
+            {
+                "name": info.name,
+                "kind": "bundled" if info.bundled else "imported",
+                "title": info.title,
+                "years": years,
+                "rows": rows,
+                "source": info.source_file or info.source,
+                "licence": info.licence,
+            }
+        )
+    report = Report(
+        "Datasets",
+        [
+            Column("name", "Name"),
+            Column("kind", "Kind"),
+            Column("title", "Title"),
+            Column("years", "Years"),
+            Column("rows", "Rows", lambda v: f"{v:,}" if isinstance(v, int) else "—", numeric=True),
+            Column("source", "Source", show=False),
+            Column("licence", "Licence", show=False),
+        ],
+        records,
+        notes=["Use one with --dataset NAME. Import your own with 'ox import FILE'."],
+    )
+    _emit(report, args, out, err)
+    return 0
+
+
+def import_file(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    """``ox import FILE``: validate a file and keep it as a dataset."""
+    from tui.importing.cli import import_command
+
+    return import_command(args, out, err)

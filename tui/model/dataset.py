@@ -1,0 +1,314 @@
+"""Datasets: what is available (bundled and imported), and loading one into memory.
+
+A loaded :class:`Dataset` holds the figures in the canonical long schema plus what every view needs
+to label them honestly: the coverage of each year (so partial years are labelled), the offences, the
+forces, and the dataset's source and licence.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from tui.model import schema as S
+from tui.model.errors import DatasetError, UnknownDatasetError
+from tui.model.offences import OffenceInfo
+from tui.model.reference import TERRITORIAL, Reference, load_reference
+from tui.model.search import rank
+from tui.model.years import YearCoverage
+from tui.paths import bundled_data_dir, imported_datasets_dir
+
+DEFAULT_DATASET = "homeoffice"
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What a dataset is, where it lives and where its figures come from."""
+
+    name: str
+    title: str
+    measure: str
+    """What is counted, in one sentence."""
+    source: str
+    source_url: str
+    licence: str
+    release: str
+    default_offence: str
+    """The offence selection a view opens on (a code, or ``all``)."""
+    notes: str
+    path: Path
+    bundled: bool
+    sources_path: Path | None = None
+    """Per-figure provenance (page and quote), where the dataset has it."""
+    imported_at: str = ""
+    source_file: str = ""
+    checksum: str = ""
+    rows: int | None = None
+    years: tuple[str, ...] = ()
+    forces: int | None = None
+
+
+def _info_from_json(name: str, meta: dict[str, object], folder: Path, bundled: bool) -> DatasetInfo:
+    def text(key: str, default: str = "") -> str:
+        value = meta.get(key, default)
+        return str(value) if value is not None else default
+
+    sources = text("sources_file")
+    years = meta.get("years") or ()
+    forces = meta.get("forces")
+    rows = meta.get("rows")
+    return DatasetInfo(
+        name=name,
+        title=text("title", name),
+        measure=text("measure"),
+        source=text("source"),
+        source_url=text("source_url"),
+        licence=text("licence"),
+        release=text("release"),
+        default_offence=text("default_offence", "all") or "all",
+        notes=text("notes"),
+        path=folder / text("file", f"{name}.parquet"),
+        bundled=bundled,
+        sources_path=(folder / sources) if sources else None,
+        imported_at=text("imported_at"),
+        source_file=text("source_file"),
+        checksum=text("checksum"),
+        rows=rows if isinstance(rows, int) else None,
+        years=tuple(str(y) for y in years) if isinstance(years, (list, tuple)) else (),
+        forces=forces if isinstance(forces, int) else None,
+    )
+
+
+def bundled_datasets(data_dir: Path | None = None) -> list[DatasetInfo]:
+    """The datasets that ship with the app, from ``datasets.json`` in the bundled data folder.
+
+    Raises:
+        DatasetError: the catalogue is missing or not valid JSON.
+    """
+    folder = data_dir or bundled_data_dir()
+    path = folder / "datasets.json"
+    try:
+        catalogue = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DatasetError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise DatasetError(f"{path}, line {exc.lineno}: not valid JSON ({exc.msg})") from exc
+    return [_info_from_json(name, meta, folder, True) for name, meta in catalogue.items()]
+
+
+@dataclass(frozen=True)
+class CatalogueProblem:
+    """An imported dataset whose manifest could not be read (reported, never fatal)."""
+
+    path: Path
+    reason: str
+
+
+def imported_datasets(store: Path | None = None) -> tuple[list[DatasetInfo], list[CatalogueProblem]]:
+    """Datasets the user imported, from their manifests; unreadable manifests are reported."""
+    folder = store or imported_datasets_dir()
+    infos: list[DatasetInfo] = []
+    problems: list[CatalogueProblem] = []
+    if not folder.is_dir():
+        return infos, problems
+    for manifest in sorted(folder.glob("*.json")):
+        try:
+            meta = json.loads(manifest.read_text(encoding="utf-8"))
+            if not isinstance(meta, dict):
+                raise ValueError("not a JSON object")
+            name = str(meta.get("name") or manifest.stem)
+            infos.append(_info_from_json(name, meta, folder, False))
+        except (OSError, ValueError) as exc:
+            problems.append(CatalogueProblem(manifest, str(exc)))
+    return infos, problems
+
+
+def list_datasets(data_dir: Path | None = None, store: Path | None = None) -> list[DatasetInfo]:
+    """Every dataset: bundled first, then imported ones (which cannot shadow a bundled name)."""
+    bundled = bundled_datasets(data_dir)
+    names = {d.name for d in bundled}
+    imported, _problems = imported_datasets(store)
+    return bundled + [d for d in imported if d.name not in names]
+
+
+def find_dataset(name: str, data_dir: Path | None = None, store: Path | None = None) -> DatasetInfo:
+    """The dataset called ``name`` (case-insensitive).
+
+    Raises:
+        UnknownDatasetError: no dataset has that name (with the names there are).
+    """
+    infos = list_datasets(data_dir, store)
+    for info in infos:
+        if info.name.lower() == name.strip().lower():
+            return info
+    hits = rank(name, ((i.name, (i.name,)) for i in infos))
+    suggestions = tuple(h.item for h in hits[:5]) or tuple(i.name for i in infos)
+    raise UnknownDatasetError(f"unknown dataset '{name}'", suggestions)
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """A dataset loaded in memory, ready for queries."""
+
+    info: DatasetInfo
+    figures: pl.DataFrame
+    """Preferred figures only: exactly one per (period, quarter, force, offence)."""
+    alternates: pl.DataFrame
+    """Other figures for the same cells (e.g. a later NSPCC release that disagrees)."""
+    sources: pl.DataFrame | None
+    """Every stated figure with its page and quote, where the dataset has them."""
+    reference: Reference
+    coverage: tuple[YearCoverage, ...]
+    """Financial years present, oldest first."""
+    offences: tuple[OffenceInfo, ...]
+    forces: tuple[str, ...]
+    """Canonical names of every force or body with a figure, sorted."""
+
+    @property
+    def name(self) -> str:
+        """The dataset's name (``homeoffice``, ``nspcc``, or an imported name)."""
+        return self.info.name
+
+    @property
+    def has_quarters(self) -> bool:
+        """True when figures are given by quarter."""
+        return any(c.quarters for c in self.coverage)
+
+    def year(self, year: int) -> YearCoverage | None:
+        """The coverage of one financial year, or ``None`` when the dataset has no figure for it."""
+        for cov in self.coverage:
+            if cov.year == year:
+                return cov
+        return None
+
+    @property
+    def full_years(self) -> tuple[YearCoverage, ...]:
+        """Years that are not partial, oldest first."""
+        return tuple(c for c in self.coverage if not c.partial)
+
+
+def read_figures(path: Path) -> pl.DataFrame:
+    """Read a dataset file in the canonical schema, with a clear error for anything wrong.
+
+    Raises:
+        DatasetError: the file is missing, unreadable, or lacks a required column.
+    """
+    if not path.exists():
+        raise DatasetError(f"data file {path} is missing")
+    try:
+        frame = pl.read_parquet(path)
+    except (OSError, pl.exceptions.PolarsError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise DatasetError(f"cannot read data file {path}: {reason}") from exc
+    missing = [c for c in S.REQUIRED_COLUMNS if c not in frame.columns]
+    if missing:
+        raise DatasetError(f"data file {path} lacks column(s): {', '.join(missing)}")
+    defaults: dict[str, pl.Expr] = {
+        S.DATASET: pl.lit(path.stem),
+        S.QUARTER: pl.lit(None),
+        S.OFFENCE_GROUP: pl.lit(""),
+        S.OFFENCE_SUBGROUP: pl.lit(""),
+        S.RELEASE: pl.lit(""),
+        S.SOURCE_URL: pl.lit(None),
+        S.QUOTE: pl.lit(None),
+        S.PREFERRED: pl.lit(True),
+    }
+    frame = frame.with_columns(
+        [expr.alias(col) for col, expr in defaults.items() if col not in frame.columns]
+    )
+    try:
+        return frame.select(
+            [pl.col(name).cast(dtype, strict=True) for name, dtype in S.LONG_SCHEMA.items()]
+        )
+    except pl.exceptions.PolarsError as exc:
+        reason = str(exc).splitlines()[0]
+        raise DatasetError(f"data file {path} has a column of the wrong type: {reason}") from exc
+
+
+def _coverage(figures: pl.DataFrame, territorial: list[str]) -> tuple[YearCoverage, ...]:
+    per_year = (
+        figures.filter(pl.col(S.YEAR).is_not_null())
+        .group_by(S.YEAR)
+        .agg(
+            quarters=pl.col(S.QUARTER).drop_nulls().unique().sort(),
+            forces=pl.col(S.FORCE).filter(pl.col(S.FORCE).is_in(territorial)).n_unique(),
+        )
+        .sort(S.YEAR)
+    )
+    return tuple(
+        YearCoverage(year=int(row[S.YEAR]), quarters=tuple(row["quarters"]), forces=row["forces"])
+        for row in per_year.iter_rows(named=True)
+    )
+
+
+def _offences(figures: pl.DataFrame) -> tuple[OffenceInfo, ...]:
+    latest = (
+        figures.sort(S.YEAR, nulls_last=False)
+        .group_by(S.OFFENCE_CODE)
+        .agg(
+            pl.col(S.OFFENCE).last(),
+            pl.col(S.OFFENCE_GROUP).last(),
+            pl.col(S.OFFENCE_SUBGROUP).last(),
+            first_year=pl.col(S.YEAR).min(),
+            last_year=pl.col(S.YEAR).max(),
+        )
+        .sort(S.OFFENCE_GROUP, S.OFFENCE_CODE)
+    )
+    return tuple(
+        OffenceInfo(
+            code=row[S.OFFENCE_CODE],
+            description=row[S.OFFENCE] or "",
+            group=row[S.OFFENCE_GROUP] or "",
+            subgroup=row[S.OFFENCE_SUBGROUP] or "",
+            first_year=row["first_year"],
+            last_year=row["last_year"],
+        )
+        for row in latest.iter_rows(named=True)
+    )
+
+
+def load_dataset(
+    dataset: str | DatasetInfo = DEFAULT_DATASET,
+    *,
+    data_dir: Path | None = None,
+    store: Path | None = None,
+) -> Dataset:
+    """Load a dataset by name or info.
+
+    Args:
+        dataset: a dataset name (see :func:`list_datasets`) or its info.
+        data_dir: the bundled data folder (default: the installed one).
+        store: the imported-datasets folder (default: the user's).
+
+    Raises:
+        UnknownDatasetError: no dataset has that name.
+        DatasetError: its file is missing or unreadable.
+    """
+    info = dataset if isinstance(dataset, DatasetInfo) else find_dataset(dataset, data_dir, store)
+    reference = load_reference(data_dir or bundled_data_dir())
+    frame = read_figures(info.path)
+    figures = frame.filter(pl.col(S.PREFERRED))
+    alternates = frame.filter(~pl.col(S.PREFERRED))
+    sources = None
+    if info.sources_path is not None and info.sources_path.exists():
+        try:
+            sources = pl.read_csv(
+                info.sources_path, schema_overrides={"year": pl.Int16, "count": pl.Int64}
+            )
+        except (OSError, pl.exceptions.PolarsError) as exc:
+            raise DatasetError(f"cannot read sources file {info.sources_path}: {exc}") from exc
+    territorial = [f.name for f in reference.forces.values() if f.kind == TERRITORIAL]
+    forces = tuple(sorted(figures.get_column(S.FORCE).unique().to_list()))
+    return Dataset(
+        info=info,
+        figures=figures,
+        alternates=alternates,
+        sources=sources,
+        reference=reference,
+        coverage=_coverage(figures, territorial),
+        offences=_offences(figures),
+        forces=forces,
+    )

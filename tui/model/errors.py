@@ -1,0 +1,39 @@
+"""Errors the data layer raises: each one carries a single clear line for the user."""
+
+from __future__ import annotations
+
+
+class ModelError(Exception):
+    """Base of every error the model raises for a user mistake or bad input."""
+
+    def __init__(self, message: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        """One line that says what was wrong."""
+        self.suggestions = suggestions
+        """Close matches the user may have meant ("did you mean")."""
+
+    def __str__(self) -> str:
+        if self.suggestions:
+            return f"{self.message}; did you mean: {', '.join(self.suggestions)}?"
+        return self.message
+
+
+class DatasetError(ModelError):
+    """A data file is missing, unreadable or not in the expected layout."""
+
+
+class UnknownDatasetError(ModelError):
+    """No dataset has that name."""
+
+
+class UnknownForceError(ModelError):
+    """A force name matched no force, or matched several."""
+
+
+class UnknownOffenceError(ModelError):
+    """An offence code or text matched no offence, or matched several."""
+
+
+class UnknownYearError(ModelError):
+    """A year is malformed or not in the dataset."""

@@ -1,0 +1,101 @@
+"""Filtering and sorting the rows of a view: pure Python over a few dozen rows, run per keystroke."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from tui.model.queries import CompareRow, ForceRow, ForceTable
+from tui.model.reference import Force
+from tui.model.search import match_text
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class FilteredRow:
+    """A row that matched the search, with what to highlight."""
+
+    row: ForceRow
+    positions: tuple[int, ...]
+    """Matched positions in the force's name (empty when it matched through an alias or code)."""
+    via: str
+    """The alias or ONS code it matched through, or "" when it matched by name."""
+
+
+def match_force(query: str, force: Force) -> tuple[float, tuple[int, ...], str] | None:
+    """Best match of ``query`` over a force's name, aliases and ONS code."""
+    best: tuple[float, tuple[int, ...], str] | None = None
+    for field, text in enumerate(force.search_texts):
+        if not text:
+            continue
+        m = match_text(query, text)
+        if m is None:
+            continue
+        score = m.score - (0.5 if field else 0.0)
+        if best is None or score > best[0]:
+            best = (score, m.positions if field == 0 else (), "" if field == 0 else text)
+    return best
+
+
+def filter_rows(rows: Sequence[ForceRow], query: str) -> list[FilteredRow]:
+    """Rows whose force matches ``query`` (fuzzy), in their current order; all rows if empty."""
+    if not query.strip():
+        return [FilteredRow(r, (), "") for r in rows]
+    out = []
+    for r in rows:
+        m = match_force(query, r.force)
+        if m is not None:
+            out.append(FilteredRow(r, m[1], m[2]))
+    return out
+
+
+def _sorted(rows: Sequence[R], key: Callable[[R], object], descending: bool) -> list[R]:
+    """Sort with missing values (``None``) always last, whatever the direction."""
+    present = [r for r in rows if key(r) is not None]
+    missing = [r for r in rows if key(r) is None]
+    present.sort(key=key, reverse=descending)  # type: ignore[arg-type]
+    return present + missing
+
+
+FORCE_SORT_KEYS = ("force", "place", "change", "pct", "rank")
+"""Sort keys of the force table besides ``year:<start year>``."""
+
+
+def sort_force_rows(
+    table: ForceTable, rows: Sequence[ForceRow], key: str, descending: bool
+) -> list[ForceRow]:
+    """Sort force rows by ``force``, ``place``, ``change``, ``pct``, ``rank`` or ``year:2017``."""
+    if key == "force":
+        return _sorted(rows, lambda r: r.force.name.lower(), descending)
+    if key == "place":
+        return _sorted(rows, lambda r: (r.force.place.lower(), r.force.name.lower()), descending)
+    if key == "change":
+        return _sorted(rows, lambda r: r.change, descending)
+    if key == "pct":
+        return _sorted(rows, lambda r: r.pct_change, descending)
+    if key == "rank":
+        return _sorted(rows, lambda r: r.rank, descending)
+    if key.startswith("year:"):
+        year = int(key.split(":", 1)[1])
+        return _sorted(rows, lambda r: r.count_for(table.years, year), descending)
+    raise ValueError(f"unknown sort key {key!r}")
+
+
+COMPARE_SORT_KEYS = ("force", "a", "b", "change", "pct", "rank_change")
+
+
+def sort_compare_rows(rows: Sequence[CompareRow], key: str, descending: bool) -> list[CompareRow]:
+    """Sort comparison rows by ``force``, ``a``, ``b``, ``change``, ``pct`` or ``rank_change``."""
+    keys: dict[str, Callable[[CompareRow], object]] = {
+        "force": lambda r: r.force.name.lower(),
+        "a": lambda r: r.count_a,
+        "b": lambda r: r.count_b,
+        "change": lambda r: r.change,
+        "pct": lambda r: r.pct_change,
+        "rank_change": lambda r: r.rank_change,
+    }
+    if key not in keys:
+        raise ValueError(f"unknown sort key {key!r}")
+    return _sorted(rows, keys[key], descending)

@@ -1,0 +1,51 @@
+"""Where things live: the bundled data, the user's imported datasets, and the settings file.
+
+Headless (no Textual). ``OFFENCE_EXPLORER_DATA_DIR`` and ``OFFENCE_EXPLORER_CONFIG_DIR`` override the
+platformdirs locations, which the tests use to keep a user's real files out of reach.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "offence-explorer"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def bundled_data_dir() -> Path:
+    """The folder holding the bundled datasets.
+
+    An installed wheel carries them inside the package (``tui/_bundled_data``); a source checkout or
+    an editable install reads the project's top-level ``data/`` folder.
+    """
+    packaged = _PACKAGE_DIR / "_bundled_data"
+    if packaged.is_dir():
+        return packaged
+    return _PACKAGE_DIR.parent / "data"
+
+
+def user_data_dir() -> Path:
+    """The folder where imported datasets are kept (not created here)."""
+    override = os.environ.get("OFFENCE_EXPLORER_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def user_config_dir() -> Path:
+    """The folder holding ``settings.json`` (not created here)."""
+    override = os.environ.get("OFFENCE_EXPLORER_CONFIG_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def imported_datasets_dir() -> Path:
+    """The folder of imported datasets: one Parquet file and one manifest per dataset."""
+    return user_data_dir() / "datasets"

@@ -1,0 +1,152 @@
+"""Render a :class:`~tui.reports.Report` as a Rich table, CSV, JSON or Markdown.
+
+Text from data is always passed as plain text (never markup), and control characters are made
+visible, so a force named ``[bold]x[/]`` or holding a terminal escape prints literally.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import IO, Literal
+
+from tui.formatting import safe_text
+from tui.reports import Column, Record, Report
+
+Format = Literal["table", "csv", "json", "markdown"]
+FORMATS: tuple[Format, ...] = ("table", "csv", "json", "markdown")
+
+
+def _csv_value(col: Column, value: object) -> str:
+    if col.csv is not None:
+        return safe_text(col.csv(value))
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return safe_text(";".join(str(v) for v in value))
+    return safe_text(value)
+
+
+def _csv_columns(report: Report) -> list[Column]:
+    keys = {k for r in report.records for k in r}
+    return [c for c in report.columns if c.key in keys]
+
+
+def to_csv(report: Report) -> str:
+    """Every record, every column that has a value; missing values are empty cells."""
+    out = io.StringIO()
+    cols = _csv_columns(report)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([c.key for c in cols])
+    for rec in report.records:
+        writer.writerow([_csv_value(c, rec.get(c.key)) for c in cols])
+    return out.getvalue()
+
+
+def to_json(report: Report) -> str:
+    """A list of flat objects; missing values are ``null``. JSON escapes control characters."""
+    keys = [c.key for c in report.columns]
+    rows = [{k: rec[k] for k in keys if k in rec} | {k: v for k, v in rec.items() if k not in keys}
+            for rec in report.records]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def _md_cell(text: str) -> str:
+    return safe_text(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(report: Report) -> list[str]:
+    cols = [c for c in report.columns if c.show]
+    lines = [
+        "| " + " | ".join(_md_cell(c.header) for c in cols) + " |",
+        "| " + " | ".join("---:" if c.numeric else "---" for c in cols) + " |",
+    ]
+    for rec in report.records:
+        lines.append("| " + " | ".join(_md_cell(c.fmt(rec.get(c.key))) for c in cols) + " |")
+    return lines
+
+
+def to_markdown(report: Report) -> str:
+    """A titled Markdown table with its notes, for pasting into a report."""
+    lines = [f"**{_md_cell(report.title)}**", ""]
+    lines += [f"{_md_cell(s)}  " for s in report.subtitle]
+    if report.subtitle:
+        lines.append("")
+    lines += _md_table(report)
+    for section in report.sections:
+        lines += ["", f"**{_md_cell(section.title)}**", ""]
+        lines += _md_table(section)
+    if report.notes:
+        lines.append("")
+        lines += [f"- {_md_cell(n)}" for n in report.notes]
+    return "\n".join(lines) + "\n"
+
+
+def _rich_table(report: Report) -> object:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    cols = [c for c in report.columns if c.show]
+    cells = [[safe_text(c.fmt(rec.get(c.key))) for c in cols] for rec in report.records]
+    for i, c in enumerate(cols):
+        widest = max((len(row[i]) for row in cells), default=0)
+        # Numbers are never cut or wrapped; text columns give way instead.
+        table.add_column(
+            Text(safe_text(c.header)),
+            justify="right" if c.numeric else "left",
+            no_wrap=c.numeric,
+            min_width=widest if c.numeric else min(widest, 18 if i == 0 else 10),
+            overflow="fold",
+        )
+    for rec, row in zip(report.records, cells):
+        style = "bold" if rec.get("kind") == "total" else None
+        table.add_row(*(Text(cell) for cell in row), style=style)
+    return table
+
+
+def print_table(report: Report, stream: IO[str]) -> None:
+    """Print a report as a readable table with its subtitle and notes."""
+    from rich.console import Console
+    from rich.text import Text
+
+    # Piped into a file or another program, a wide table beats a wrapped one.
+    width = None if stream.isatty() else 160
+    console = Console(
+        file=stream, width=width, markup=False, highlight=False, emoji=False, soft_wrap=False
+    )
+    console.print(Text(safe_text(report.title), style="bold"))
+    if report.subtitle:
+        console.print(Text(safe_text(report.subtitle[0]), style="dim"))
+    console.print(_rich_table(report))
+    for section in report.sections:
+        console.print(Text(safe_text(section.title), style="bold"))
+        console.print(_rich_table(section))
+    for line in report.subtitle[1:]:
+        console.print(Text(safe_text(line), style="dim"))
+    for note in report.notes:
+        console.print(Text("Note: " + safe_text(note), style="dim"))
+
+
+def render(report: Report, fmt: Format) -> str:
+    """Render a report to a string in a machine or document format (not ``table``)."""
+    if fmt == "csv":
+        return to_csv(report)
+    if fmt == "json":
+        return to_json(report)
+    if fmt == "markdown":
+        return to_markdown(report)
+    raise ValueError(f"render() does not do {fmt!r}; use print_table")
+
+
+def write(report: Report, fmt: Format, stream: IO[str]) -> None:
+    """Write a report to a stream in any format."""
+    if fmt == "table":
+        print_table(report, stream)
+    else:
+        stream.write(render(report, fmt))
+
+
+__all__ = ["FORMATS", "Format", "Record", "render", "to_csv", "to_json", "to_markdown", "write"]

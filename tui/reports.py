@@ -1,0 +1,400 @@
+"""Reports: the rows and columns of each lookup, as plain records, ready to render in any format.
+
+The CLI prints them and the TUI exports them, so a figure is the same wherever it appears.
+Headless: no Textual, and no dataframe work (the model has done it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from tui.formatting import (
+    fmt_change,
+    fmt_count,
+    fmt_pct,
+    fmt_rank,
+    fmt_rank_change,
+    fmt_rate,
+)
+from tui.model import (
+    CompareRow,
+    Comparison,
+    Dataset,
+    DatasetInfo,
+    ForceRow,
+    ForceSeries,
+    ForceTable,
+    OffenceInfo,
+)
+from tui.model.queries import QuarterPoint
+from tui.model.reference import Force
+from tui.model.years import quarters_label
+
+Value = object
+Record = dict[str, Value]
+
+
+def _quarters(value: Value) -> str:
+    return quarters_label(tuple(value)) if isinstance(value, (list, tuple)) else ""
+
+
+def _plain(value: Value) -> str:
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a report."""
+
+    key: str
+    header: str
+    fmt: Callable[[Value], str] = _plain
+    """How the value looks in a table or Markdown."""
+    numeric: bool = False
+    """Right-aligned in tables."""
+    csv: Callable[[Value], str] | None = None
+    """How the value is written in CSV (default: as is, empty for missing)."""
+    show: bool = True
+    """Shown in tables and Markdown (hidden columns are still in CSV and JSON)."""
+
+
+def _count(v: Value) -> str:
+    return fmt_count(v if isinstance(v, int) else None)
+
+
+def _change(v: Value) -> str:
+    return fmt_change(v if isinstance(v, int) else None)
+
+
+def _pct(v: Value) -> str:
+    return fmt_pct(float(v) if isinstance(v, (int, float)) else None)
+
+
+def _rank(v: Value) -> str:
+    return fmt_rank(v if isinstance(v, int) else None)
+
+
+def _rank_change(v: Value) -> str:
+    return fmt_rank_change(v if isinstance(v, int) else None)
+
+
+def _rate(v: Value) -> str:
+    return fmt_rate(float(v) if isinstance(v, (int, float)) else None)
+
+
+@dataclass
+class Report:
+    """A titled table of records with the notes that keep a reader from a wrong conclusion."""
+
+    title: str
+    columns: list[Column]
+    records: list[Record]
+    subtitle: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """Printed on stderr by the CLI (and shown as a notification by the TUI)."""
+    sections: list[Report] = field(default_factory=list)
+    """Further tables shown after this one in tables and Markdown (not in CSV or JSON)."""
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def dataset_lines(info: DatasetInfo) -> list[str]:
+    """The lines that say where a dataset's figures come from."""
+    lines = [f"Dataset {info.name}: {info.title}"]
+    if info.source:
+        lines.append(f"Source: {info.source}")
+    if info.licence:
+        lines.append(info.licence)
+    return lines
+
+
+# --------------------------------------------------------------------------------------------
+# show FORCE
+# --------------------------------------------------------------------------------------------
+
+
+def show_report(ds: Dataset, series: ForceSeries, quarterly: Sequence[QuarterPoint] = ()) -> Report:
+    """A force's counts by financial year (or by quarter when ``quarterly`` is given)."""
+    force = series.force
+    has_provenance = any(p.release for p in series.points if p.count is not None) and not ds.has_quarters
+    title = f"{force.name}: {series.offence.label}"
+    subtitle = dataset_lines(ds.info)
+    notes: list[str] = []
+    if quarterly:
+        columns = [
+            Column("force", "Force", show=False),
+            Column("year", "Year"),
+            Column("quarter", "Quarter"),
+            Column("count", "Count", _count, numeric=True),
+        ]
+        records: list[Record] = [
+            {"force": force.name, "year": q.label.split(" ")[0], "quarter": q.quarter, "count": q.count}
+            for q in quarterly
+        ]
+        return Report(title, columns, records, subtitle, notes)
+    columns = [
+        Column("force", "Force", show=False),
+        Column("year", "Year"),
+        Column("count", "Count", _count, numeric=True),
+        Column("change", "Change", _change, numeric=True),
+        Column("pct_change", "%", _pct, numeric=True),
+        Column("quarters", "Quarters", _quarters, csv=_quarters, show=ds.has_quarters),
+    ]
+    if has_provenance:
+        columns += [
+            Column("release", "Release"),
+            Column("source_url", "Source", show=False),
+            Column("also_stated", "Also stated", show=True),
+        ]
+    records = []
+    for p in series.points:
+        rec: Record = {
+            "force": force.name,
+            "year": p.year.fy,
+            "count": p.count,
+            "change": p.change,
+            "pct_change": _round(p.pct_change),
+        }
+        if p.partial or p.year.partial:
+            rec["quarters"] = list(p.quarters or p.year.quarters)
+            rec["partial"] = True
+            notes.append(
+                f"{p.year.fy} is a partial year ({p.year.label}): its count covers "
+                f"{quarters_label(p.quarters or p.year.quarters)} only and is not compared with full years."
+            )
+        if has_provenance:
+            rec["release"] = p.release or None
+            rec["source_url"] = p.source_url or None
+            rec["also_stated"] = (
+                "; ".join(f"{a.count:,} ({a.release})" for a in p.alternatives) or None
+            )
+        records.append(rec)
+    if ds.has_quarters and not any("quarters" in r for r in records):
+        columns = [c for c in columns if c.key != "quarters"]
+    if has_provenance and not any(r.get("also_stated") for r in records):
+        columns = [c for c in columns if c.key != "also_stated"]
+    # Only financial years with a figure, unless the force has none at all.
+    shown = [r for r in records if r["count"] is not None] or records
+    if has_provenance:
+        notes.append(
+            "Each figure is shown as first stated (earliest NSPCC release); "
+            "'Also stated' lists other figures for the same year."
+        )
+        urls = sorted({str(r["source_url"]) for r in shown if r.get("source_url")})
+        notes += [f"Source: {u}" for u in urls]
+    if ds.info.notes:
+        notes.append(ds.info.notes)
+    report = Report(title, columns, shown, subtitle, notes)
+    if series.other_periods:
+        report.sections.append(
+            Report(
+                "Other periods (calendar years and multi-year totals; not in any financial-year column)",
+                [
+                    Column("period", "Period"),
+                    Column("count", "Count", _count, numeric=True),
+                    Column("release", "Release"),
+                    Column("source_url", "Source"),
+                ],
+                [
+                    {
+                        "period": o.period,
+                        "count": o.count,
+                        "release": o.release,
+                        "source_url": o.source_url,
+                    }
+                    for o in series.other_periods
+                ],
+            )
+        )
+    return report
+
+
+def other_periods_records(series: ForceSeries) -> list[Record]:
+    """Figures for non-financial-year periods as records (``year`` is null)."""
+    return [
+        {
+            "force": series.force.name,
+            "year": None,
+            "period": o.period,
+            "count": o.count,
+            "release": o.release,
+            "source_url": o.source_url,
+        }
+        for o in series.other_periods
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# compare YEAR_A YEAR_B
+# --------------------------------------------------------------------------------------------
+
+
+def compare_report(
+    ds: Dataset, cmp: Comparison, rows: Sequence[CompareRow] | None = None
+) -> Report:
+    """Two years side by side for every force, totals first."""
+    a, b = cmp.label_a, cmp.label_b
+    columns = [
+        Column("kind", "", show=False),
+        Column("force", "Force"),
+        Column("year_a", "Year A", show=False),
+        Column("year_b", "Year B", show=False),
+        Column("count_a", a, _count, numeric=True),
+        Column("count_b", b, _count, numeric=True),
+        Column("change", "Change", _change, numeric=True),
+        Column("pct_change", "%", _pct, numeric=True),
+        Column("rank_a", f"Rank {a}", _rank, numeric=True, show=False),
+        Column("rank_b", "Rank", _rank, numeric=True),
+        Column("rank_change", "Move", _rank_change, numeric=True),
+    ]
+    records: list[Record] = []
+    body = rows if rows is not None else cmp.rows
+    for kind, row_list in (("total", cmp.totals), ("force", body)):
+        for r in row_list:
+            records.append(
+                {
+                    "kind": kind if kind == "total" or r.force.ranked else "unranked",
+                    "force": r.force.name,
+                    "year_a": a,
+                    "year_b": b,
+                    "count_a": r.count_a,
+                    "count_b": r.count_b,
+                    "change": r.change,
+                    "pct_change": _round(r.pct_change),
+                    "rank_a": r.rank_a,
+                    "rank_b": r.rank_b,
+                    "rank_change": r.rank_change,
+                }
+            )
+    notes: list[str] = []
+    if cmp.quarters is not None:
+        notes.append(f"Like-for-like: both years count {quarters_label(cmp.quarters)} only.")
+    if cmp.left_out:
+        notes.append(
+            f"{len(cmp.left_out)} force(s) have no figure for one or both years and are not ranked: "
+            + ", ".join(cmp.left_out)
+        )
+    if cmp.totals and not cmp.totals[0].force.ranked and cmp.totals[0].force.region.startswith("sum"):
+        notes.append(
+            "Totals are sums of the territorial forces (BTP and national fraud bodies excluded)."
+        )
+    elif cmp.totals:
+        notes.append("Totals are as stated by the source (not sums of the forces listed).")
+    if ds.info.notes:
+        notes.append(ds.info.notes)
+    return Report(
+        title=f"{a} vs {b}: {cmp.offence.label}",
+        columns=columns,
+        records=records,
+        subtitle=dataset_lines(ds.info),
+        notes=notes,
+        warnings=list(cmp.warnings),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# The force table (TUI export) and listings
+# --------------------------------------------------------------------------------------------
+
+
+def force_table_report(
+    ds: Dataset, table: ForceTable, rows: Sequence[ForceRow] | None = None
+) -> Report:
+    """The Forces view: each force's count for every year, with the latest change."""
+    columns = [Column("force", "Force"), Column("place", "Region / nation")]
+    for y in table.years:
+        columns.append(Column(y.fy, y.label, _count, numeric=True))
+    ch = (
+        f"{table.change_from.fy} to {table.change_to.fy}"
+        if table.change_from and table.change_to
+        else ""
+    )
+    columns += [
+        Column("change", f"Change {ch}".strip(), _change, numeric=True),
+        Column("pct_change", "%", _pct, numeric=True),
+    ]
+    records: list[Record] = []
+    body = rows if rows is not None else table.rows
+    for r in [*table.totals, *body]:
+        rec: Record = {"force": r.force.name, "place": r.force.place}
+        for y, c in zip(table.years, r.counts):
+            rec[y.fy] = c
+        rec["change"] = r.change
+        rec["pct_change"] = _round(r.pct_change)
+        records.append(rec)
+    notes = [f"{y.fy} is a partial year ({y.label})." for y in table.years if y.partial]
+    if ds.info.notes:
+        notes.append(ds.info.notes)
+    return Report(
+        title=f"Forces: {table.offence.label}",
+        columns=columns,
+        records=records,
+        subtitle=dataset_lines(ds.info),
+        notes=notes,
+    )
+
+
+def forces_report(ds: Dataset, forces: Sequence[Force]) -> Report:
+    """A list of forces with their codes, places and aliases."""
+    columns = [
+        Column("force", "Force"),
+        Column("ons_code", "ONS code"),
+        Column("region", "Region"),
+        Column("nation", "Nation"),
+        Column("kind", "Kind"),
+        Column("aliases", "Aliases"),
+    ]
+    records: list[Record] = [
+        {
+            "force": f.name,
+            "ons_code": f.ons_code or None,
+            "region": f.region or None,
+            "nation": f.nation or None,
+            "kind": f.kind,
+            "aliases": "; ".join(f.aliases) or None,
+        }
+        for f in forces
+    ]
+    return Report(f"Forces in dataset {ds.name}", columns, records)
+
+
+def offences_report(ds: Dataset, offences: Sequence[OffenceInfo]) -> Report:
+    """A list of offence codes with descriptions, groups and the years they appear."""
+    from tui.model.years import fy_label
+
+    columns = [
+        Column("code", "Code"),
+        Column("description", "Description"),
+        Column("group", "Group"),
+        Column("subgroup", "Subgroup"),
+        Column("first_year", "From"),
+        Column("last_year", "To"),
+    ]
+    records: list[Record] = [
+        {
+            "code": o.code,
+            "description": o.description,
+            "group": o.group or None,
+            "subgroup": o.subgroup or None,
+            "first_year": fy_label(o.first_year) if o.first_year is not None else None,
+            "last_year": fy_label(o.last_year) if o.last_year is not None else None,
+        }
+        for o in offences
+    ]
+    notes = [
+        "Choose one with --offence CODE, or a whole group with --offence 'group:NAME' "
+        "(or 'subgroup:NAME'); --offence all sums every offence."
+    ]
+    return Report(f"Offences in dataset {ds.name}", columns, records, notes=notes)
+
+
+def rate_text(rate: object) -> str:
+    """``"70.0 per 100,000 (population 753,278, 2019)"``."""
+    per = getattr(rate, "per_100k", None)
+    pop = getattr(rate, "population", None)
+    year = getattr(rate, "population_year", None)
+    return f"{_rate(per)} per 100,000 (population {pop:,}, {year})"
