@@ -159,7 +159,12 @@ def run_tui(args: argparse.Namespace) -> int:
     """Open the explorer. Textual is imported only here."""
     from tui.app import make_app
 
-    app = make_app(dataset=args.dataset, offence=args.offence, ascii_only=args.ascii, theme=args.theme)
+    app = make_app(
+        dataset=args.dataset,
+        offence=args.offence,
+        ascii_only=True if args.ascii else None,
+        theme=args.theme,
+    )
     app.run()
     return app.return_code or 0
 

@@ -44,6 +44,17 @@ def to_csv(report: Report) -> str:
     return out.getvalue()
 
 
+def to_tsv(report: Report) -> str:
+    """Tab-separated with a header line: pastes straight into a spreadsheet."""
+    out = io.StringIO()
+    cols = _csv_columns(report)
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    writer.writerow([c.header or c.key for c in cols])
+    for rec in report.records:
+        writer.writerow([_csv_value(c, rec.get(c.key)) for c in cols])
+    return out.getvalue()
+
+
 def to_json(report: Report) -> str:
     """A list of flat objects; missing values are ``null``. JSON escapes control characters."""
     keys = [c.key for c in report.columns]
@@ -149,4 +160,6 @@ def write(report: Report, fmt: Format, stream: IO[str]) -> None:
         stream.write(render(report, fmt))
 
 
-__all__ = ["FORMATS", "Format", "Record", "render", "to_csv", "to_json", "to_markdown", "write"]
+__all__ = [
+    "FORMATS", "Format", "Record", "render", "to_csv", "to_json", "to_markdown", "to_tsv", "write",
+]

@@ -278,7 +278,7 @@ def compare_report(
             f"{len(cmp.left_out)} force(s) have no figure for one or both years and are not ranked: "
             + ", ".join(cmp.left_out)
         )
-    if cmp.totals and not cmp.totals[0].force.ranked and cmp.totals[0].force.region.startswith("sum"):
+    if cmp.totals and cmp.totals[0].force.kind == "computed_total":
         notes.append(
             "Totals are sums of the territorial forces (BTP and national fraud bodies excluded)."
         )

@@ -16,7 +16,7 @@ from tui.model import schema as S
 from tui.model.dataset import Dataset
 from tui.model.errors import UnknownYearError
 from tui.model.offences import ALL_OFFENCES, OffenceSelection, resolve_offence
-from tui.model.reference import STATED_TOTAL, TERRITORIAL, Force
+from tui.model.reference import COMPUTED_TOTAL, STATED_TOTAL, TERRITORIAL, Force
 from tui.model.years import YearCoverage, fy_label, quarters_label
 
 STATED_TOTAL_CODE = "all"
@@ -209,7 +209,7 @@ def _total_force(ds: Dataset, spec: TotalSpec) -> Force:
         ons_code="",
         nation=spec.name,
         region=f"sum of {len(spec.members)} forces",
-        kind=STATED_TOTAL,
+        kind=COMPUTED_TOTAL,
     )
 
 
@@ -723,3 +723,104 @@ def comparable_pairs(ds: Dataset, limit: int = 12) -> list[tuple[int, int]]:
     full = [c.year for c in ds.full_years]
     pairs = [(a, b) for a, b in zip(full, full[1:]) if b == a + 1]
     return list(reversed(pairs))[:limit]
+
+
+# --------------------------------------------------------------------------------------------
+# Everything the force detail view shows, in one call (for one worker)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ForceDetail:
+    """A force's series, quarters, rank, rate and offence breakdown for one view."""
+
+    series: ForceSeries
+    quarters: tuple[QuarterPoint, ...]
+    breakdown: Breakdown | None
+    rank_year: YearCoverage | None
+    rank: int | None
+    ranked_forces: int
+    """How many forces have a figure (and so a rank) that year."""
+    rate_year: YearCoverage | None
+    rate: Rate | None
+    national_quarters: tuple[int | None, ...]
+    """The national total by quarter, aligned with ``quarters``."""
+
+
+def force_detail(
+    ds: Dataset, force: Force, selection: OffenceSelection, breakdown_year: int | None = None
+) -> ForceDetail:
+    """Collect what the detail view of ``force`` shows.
+
+    The rank is taken in the latest full year the force has a figure for; the rate in the latest
+    full year for which both a count and a population exist; the breakdown in ``breakdown_year``
+    (default: the latest full year).
+    """
+    selection = normalise_selection(ds, selection)
+    series = force_series(ds, force, selection)
+    quarters = force_quarters(ds, force, selection)
+    full_points = [p for p in series.points if not p.partial and not p.year.partial]
+    with_count = [p for p in full_points if p.count is not None]
+    rank_year = with_count[-1].year if with_count else None
+    rank: int | None = None
+    ranked = 0
+    if rank_year is not None and force.ranked:
+        yearly = _yearly(ds, selection)
+        counts = {
+            f.name: yearly.get((f.name, rank_year.year)) for f in listed_forces(ds) if f.ranked
+        }
+        table = ranks(counts)
+        rank, ranked = table.get(force.name), len(table)
+    rate_year: YearCoverage | None = None
+    rate: Rate | None = None
+    for point in reversed(with_count):
+        found = rate_per_100k(ds, force, point.year.year, point.count)
+        if found is not None:
+            rate_year, rate = point.year, found
+            break
+    if breakdown_year is None and ds.full_years:
+        breakdown_year = ds.full_years[-1].year
+    breakdown = offence_breakdown(ds, force, breakdown_year, top=12) if breakdown_year else None
+    national_quarters: tuple[int | None, ...] = ()
+    specs = total_specs(ds)
+    if quarters and specs and specs[0].members:
+        frame = (
+            ds.figures.filter(
+                offence_filter(selection)
+                & pl.col(S.FORCE).is_in(list(specs[0].members))
+                & pl.col(S.QUARTER).is_not_null()
+            )
+            .group_by(S.YEAR, S.QUARTER)
+            .agg(pl.col(S.COUNT).sum())
+        )
+        sums = {(int(y), int(q)): int(c) for y, q, c in frame.select(S.YEAR, S.QUARTER, S.COUNT).iter_rows()}
+        national_quarters = tuple(sums.get((p.year, p.quarter)) for p in quarters)
+    return ForceDetail(
+        series=series,
+        quarters=quarters,
+        breakdown=breakdown,
+        rank_year=rank_year,
+        rank=rank,
+        ranked_forces=ranked,
+        rate_year=rate_year,
+        rate=rate,
+        national_quarters=national_quarters,
+    )
+
+
+@dataclass(frozen=True)
+class Extremes:
+    """The biggest rise and fall in a comparison (by % change, forces with both figures)."""
+
+    rise: CompareRow | None
+    fall: CompareRow | None
+
+
+def extremes(rows: Iterable[CompareRow]) -> Extremes:
+    """The ranked forces with the largest and smallest % change."""
+    ranked = [r for r in rows if r.force.ranked and r.pct_change is not None]
+    if not ranked:
+        return Extremes(None, None)
+    rise = max(ranked, key=lambda r: r.pct_change or 0.0)
+    fall = min(ranked, key=lambda r: r.pct_change or 0.0)
+    return Extremes(rise if (rise.pct_change or 0) > 0 else None, fall if (fall.pct_change or 0) < 0 else None)

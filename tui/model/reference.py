@@ -8,6 +8,7 @@ Force kinds:
 - ``fraud_body``: Action Fraud, CIFAS and UK Finance, national fraud-reporting bodies.
 - ``stated_total``, ``regional_total``, ``combined``: labels that sources such as the NSPCC use for
   totals they state (never sums we compute) and for figures given for several forces at once.
+- ``computed_total``: a total this app sums over territorial forces (England and Wales, a nation).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ FRAUD_BODY = "fraud_body"
 STATED_TOTAL = "stated_total"
 REGIONAL_TOTAL = "regional_total"
 COMBINED = "combined"
-KINDS = (TERRITORIAL, NON_AREA, FRAUD_BODY, STATED_TOTAL, REGIONAL_TOTAL, COMBINED)
+COMPUTED_TOTAL = "computed_total"
+KINDS = (TERRITORIAL, NON_AREA, FRAUD_BODY, STATED_TOTAL, REGIONAL_TOTAL, COMBINED, COMPUTED_TOTAL)
 
 KIND_LABELS = {
     TERRITORIAL: "",
@@ -35,6 +37,7 @@ KIND_LABELS = {
     STATED_TOTAL: "total as stated",
     REGIONAL_TOTAL: "regional total as stated",
     COMBINED: "several forces combined, as stated",
+    COMPUTED_TOTAL: "sum of forces",
 }
 
 
@@ -62,12 +65,14 @@ class Force:
 
     @property
     def is_total(self) -> bool:
-        """True for a stated national total (UK, England and Wales, Wales)."""
-        return self.kind == STATED_TOTAL
+        """True for a national total, stated by the source or summed by us."""
+        return self.kind in (STATED_TOTAL, COMPUTED_TOTAL)
 
     @property
     def place(self) -> str:
         """Region and nation in one short label, e.g. ``"East Midlands"`` or ``"Wales"``."""
+        if self.kind == COMPUTED_TOTAL:
+            return self.region
         if self.kind != TERRITORIAL:
             return KIND_LABELS[self.kind]
         return self.region or self.nation

@@ -1,0 +1,353 @@
+"""The explorer app: wiring only. Views live in ``tui/screens``; the figures come from ``tui/model``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tui.config import DEFAULT_THEME, LIGHT_THEME, Settings, load_settings, save_settings
+from tui.messages import DatasetLoaded, DatasetLoadFailed
+from tui.model import Dataset, ModelError, OffenceSelection, load_dataset, search_offences
+from tui.model.dataset import list_datasets
+from tui.model.queries import default_selection, pick_offence
+from tui.render import Format
+from tui.screens import (
+    CompareScreen,
+    ExplorerScreen,
+    ExportDialog,
+    ForceChosen,
+    ForceDetailScreen,
+    ForcesScreen,
+    HelpScreen,
+    ViewContext,
+)
+from tui.screens.picker import Choice, Picker
+from tui.widgets.cells import highlighted, line
+
+
+class OffenceApp(App[None]):
+    """offence-explorer: police-recorded offences by force, year and offence."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "offence-explorer"
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("o", "pick_offence", "Offence", id="offence"),
+        Binding("d", "pick_dataset", "Dataset", id="dataset"),
+        Binding("v", "compare", "Compare", id="compare"),
+        Binding("f", "forces", "Forces", show=False, id="forces"),
+        Binding("e", "export", "Export", id="export"),
+        Binding("c", "copy_row", "Copy row", show=False, id="copy-row"),
+        Binding("C", "copy_table", "Copy table", show=False, id="copy-table"),
+        Binding("t", "toggle_theme", "Theme", show=False, id="theme"),
+        Binding("A", "toggle_ascii", "ASCII charts", show=False, id="ascii"),
+        Binding("I", "import_file", "Import file", show=False, id="import"),
+    ]
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        settings_problem: str | None = None,
+        offence: str | None = None,
+        remember: bool = True,
+        settings_file: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self._settings_file = settings_file
+        self._settings_problem = settings_problem
+        self._offence_override = offence
+        self._remember = remember
+        self.dataset: Dataset | None = None
+        self.selection: OffenceSelection | None = None
+        self._first_load = True
+
+    # ---------------------------------------------------------------- start-up and loading
+
+    def get_default_screen(self) -> Screen[None]:
+        return ForcesScreen()
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        else:
+            self.notify(f"Unknown theme '{self.settings.theme}'; using {DEFAULT_THEME}.",
+                        severity="warning")
+        if self._settings_problem:
+            self.notify(self._settings_problem, severity="warning", timeout=10)
+        self.load(self.settings.dataset)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load(self, name: str) -> None:
+        """Load a dataset in a thread and report back with a message."""
+        try:
+            self.post_message(DatasetLoaded(load_dataset(name)))
+        except ModelError as exc:
+            self.post_message(DatasetLoadFailed(name, str(exc)))
+
+    @on(DatasetLoaded)
+    def _dataset_loaded(self, event: DatasetLoaded) -> None:
+        ds = event.dataset
+        self.dataset = ds
+        wanted = self._offence_override or self.settings.offences.get(ds.name)
+        self._offence_override = None
+        try:
+            self.selection = pick_offence(ds, wanted) if wanted else default_selection(ds)
+        except ModelError as exc:
+            self.notify(f"{exc}; showing the default offence.", severity="warning")
+            self.selection = default_selection(ds)
+        self._remember_settings(dataset=ds.name)
+        while isinstance(self.screen, ExplorerScreen) and not isinstance(self.screen, ForcesScreen):
+            self.pop_screen()
+        self._broadcast()
+        if self._first_load and self.settings.view == "compare":
+            self.action_compare()
+        self._first_load = False
+
+    @on(DatasetLoadFailed)
+    def _dataset_failed(self, event: DatasetLoadFailed) -> None:
+        self.notify(f"Could not open dataset '{event.name}': {event.reason}",
+                    severity="error", timeout=10)
+        if self.dataset is None and event.name != "homeoffice":
+            self.load("homeoffice")
+
+    def context(self) -> ViewContext | None:
+        """What every view shows now."""
+        if self.dataset is None or self.selection is None:
+            return None
+        return ViewContext(self.dataset, self.selection, self.settings.include_national,
+                           self.settings.ascii)
+
+    def _broadcast(self) -> None:
+        context = self.context()
+        if context is None:
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, ExplorerScreen):
+                screen.set_context(context)
+
+    def _remember_settings(self, **changes: object) -> None:
+        from dataclasses import replace
+
+        self.settings = replace(self.settings, **changes)  # type: ignore[arg-type]
+        if self.dataset is not None and self.selection is not None:
+            self.settings = self.settings.with_offence(self.dataset.name, self.selection.key)
+        if self._remember:
+            problem = save_settings(self.settings, self._settings_file)
+            if problem:
+                self.notify(problem, severity="warning")
+
+    # ---------------------------------------------------------------- navigation
+
+    @on(ForceChosen)
+    def _force_chosen(self, event: ForceChosen) -> None:
+        self.open_force(event.force)
+
+    def open_force(self, name: str) -> None:
+        """Open the detail view of a force."""
+        context = self.context()
+        if context is None:
+            return
+        self.push_screen(ForceDetailScreen(context, context.dataset.reference.force(name)))
+
+    def action_forces(self) -> None:
+        """Back to the Forces view."""
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ForcesScreen):
+            self.pop_screen()
+        self._remember_settings(view="forces")
+
+    def action_compare(self) -> None:
+        """Open the Compare view (default: the two latest full years)."""
+        self.open_compare()
+
+    def open_compare(self, year_a: int | None = None, year_b: int | None = None) -> None:
+        """Open the Compare view, on the given years if any."""
+        context = self.context()
+        if context is None:
+            return
+        years = (year_a, year_b) if year_a is not None and year_b is not None else None
+        if isinstance(self.screen, CompareScreen):
+            if years:
+                self.screen.show_years(*years)
+            return
+        self.action_forces()
+        self.push_screen(CompareScreen(context, years))
+        self._remember_settings(view="compare")
+
+    def action_help(self) -> None:
+        """Show every key."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections = [
+            ("Everywhere", list(self.BINDINGS)),
+            ("Forces view", [*ForcesScreen.BINDINGS]),
+            ("Search box", [Binding("escape", "", "Clear the search (again: go to the table)"),
+                            Binding("enter", "", "Open the highlighted force"),
+                            Binding("down", "", "Go to the table")]),
+            ("Force detail", [Binding("enter", "", "(from a table) open a force"),
+                              *ForceDetailScreen.BINDINGS]),
+            ("Compare view", [*CompareScreen.BINDINGS]),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    # ---------------------------------------------------------------- choices
+
+    def switch_dataset(self, name: str) -> None:
+        """Load another dataset (the views follow when it has loaded)."""
+        self.notify(f"Opening {name}…", timeout=2)
+        self.load(name)
+
+    def set_offence(self, key: str) -> None:
+        """Show another offence selection everywhere."""
+        if self.dataset is None:
+            return
+        try:
+            self.selection = pick_offence(self.dataset, key)
+        except ModelError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self._remember_settings()
+        self._broadcast()
+
+    def action_pick_offence(self) -> None:
+        """Choose the offence: a code, a group, a subgroup, or all offences."""
+        ds = self.dataset
+        if ds is None:
+            return
+
+        def search(query: str) -> list[Choice[str]]:
+            return [
+                Choice(highlighted(c.selection.label, c.positions, "bold underline"), c.selection.key)
+                for c in search_offences(ds.offences, query)
+            ]
+
+        current = self.selection.key if self.selection else None
+        self.push_screen(
+            Picker("Offence", search(""), search=search, current=current,
+                   placeholder="code, description, group or subgroup", picker_id="pick-offence"),
+            lambda key: self.set_offence(key) if key else None,
+        )
+
+    def action_pick_dataset(self) -> None:
+        """Choose the dataset."""
+        choices = [
+            Choice(line((i.name, "bold")), i.name, ("bundled · " if i.bundled else "imported · ") + i.title)
+            for i in list_datasets()
+        ]
+        current = self.dataset.name if self.dataset else None
+        self.push_screen(
+            Picker("Dataset", choices, current=current, picker_id="pick-dataset"),
+            lambda name: self.switch_dataset(name) if name and name != current else None,
+        )
+
+    def action_import_file(self) -> None:
+        """Import a file as a dataset (see ``ox import`` for the command line)."""
+        self.notify("Import from the command line: ox import FILE", timeout=5)
+
+    # ---------------------------------------------------------------- options
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the light and the dark theme."""
+        self.theme = LIGHT_THEME if self.current_theme.dark else DEFAULT_THEME
+        self._remember_settings(theme=self.theme)
+
+    def action_toggle_ascii(self) -> None:
+        """Plain-ASCII sparklines and chart markers, or Unicode ones."""
+        self._remember_settings(ascii=not self.settings.ascii)
+        self._broadcast()
+        self.notify("ASCII charts " + ("on" if self.settings.ascii else "off"), timeout=2)
+
+    def action_toggle_national(self) -> None:
+        """List BTP, the national fraud bodies and combined figures too (never ranked)."""
+        self._remember_settings(include_national=not self.settings.include_national)
+        self._broadcast()
+        shown = "shown" if self.settings.include_national else "hidden"
+        self.notify(f"BTP, national fraud bodies and combined figures {shown}", timeout=3)
+
+    # ---------------------------------------------------------------- export and copy
+
+    def action_export(self) -> None:
+        """Export the current view to a CSV, Markdown or JSON file."""
+        screen = self.screen
+        report = screen.report() if isinstance(screen, ExplorerScreen) else None
+        if report is None or not isinstance(screen, ExplorerScreen):
+            self.notify("Nothing to export here yet.", timeout=3)
+            return
+
+        def chosen(answer: tuple[Path, Format] | None) -> None:
+            if answer is None:
+                return
+            from tui.export import write_report
+
+            path, fmt = answer
+            try:
+                n = write_report(report, path, fmt)
+            except OSError as exc:
+                self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error")
+                return
+            self.notify(f"Exported {n} rows to {path}", timeout=6)
+
+        self.push_screen(ExportDialog(screen.export_stem(), len(report.records)), chosen)
+
+    def _copy(self, row: bool) -> None:
+        screen = self.screen
+        if not isinstance(screen, ExplorerScreen):
+            return
+        report = screen.row_report() if row else screen.report()
+        if report is None or not report.records:
+            self.notify("Nothing to copy here.", timeout=3)
+            return
+        from tui.render import to_tsv
+
+        self.copy_to_clipboard(to_tsv(report))
+        what = "row" if row else f"table ({len(report.records)} rows)"
+        self.notify(f"Copied the {what} to the clipboard (tab-separated).", timeout=3)
+
+    def action_copy_row(self) -> None:
+        """Copy the row under the cursor (OSC 52: works over SSH in most terminals)."""
+        self._copy(row=True)
+
+    def action_copy_table(self) -> None:
+        """Copy the whole current table."""
+        self._copy(row=False)
+
+
+def make_app(
+    *,
+    dataset: str | None = None,
+    offence: str | None = None,
+    ascii_only: bool | None = None,
+    theme: str | None = None,
+    settings_file: Path | None = None,
+    remember: bool = True,
+) -> OffenceApp:
+    """Build the app for the CLI, the tests and the snapshots alike.
+
+    Args:
+        dataset: open this dataset (default: the one last used, else ``homeoffice``).
+        offence: open on this offence (default: the one last used for the dataset).
+        ascii_only: plain-ASCII charts (default: as last used).
+        theme: a Textual theme name (default: as last used).
+        settings_file: where settings are read and saved (default: the user's config folder).
+        remember: save choices for the next run.
+    """
+    from dataclasses import replace
+
+    settings, problem = load_settings(settings_file)
+    if dataset:
+        settings = replace(settings, dataset=dataset)
+    if ascii_only is not None:
+        settings = replace(settings, ascii=ascii_only)
+    if theme:
+        settings = replace(settings, theme=theme)
+    return OffenceApp(
+        settings, settings_problem=problem, offence=offence, remember=remember,
+        settings_file=settings_file,
+    )

@@ -1,0 +1,84 @@
+"""The command palette (Ctrl+P): jump to any force, offence, dataset or pair of years, or a view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from tui.formatting import safe_text
+from tui.model import fy_label
+from tui.model.dataset import list_datasets
+from tui.model.offences import offence_choices
+from tui.model.queries import comparable_pairs, listed_forces
+from tui.model.search import match_text
+
+if TYPE_CHECKING:
+    from tui.app import OffenceApp
+
+Entry = tuple[str, Callable[[], object], str]
+
+
+def _highlight(text: str, positions: tuple[int, ...]) -> Content:
+    """Literal text (never markup) with the matched characters styled."""
+    content = Content(safe_text(text))
+    if safe_text(text) == text:
+        for pos in positions:
+            content = content.stylize("bold underline", pos, pos + 1)
+    return content
+
+
+class ExplorerCommands(Provider):
+    """Palette entries built from the loaded dataset."""
+
+    @property
+    def explorer(self) -> OffenceApp:
+        """The app (typed)."""
+        return self.app  # type: ignore[return-value]
+
+    def _entries(self) -> Iterator[Entry]:
+        app = self.explorer
+        yield ("View: Forces", app.action_forces, "Every force for the chosen offence")
+        yield ("View: Compare years", app.action_compare, "Two years side by side")
+        yield ("View: Help (keys)", app.action_help, "Every key of every view")
+        yield ("Toggle light / dark theme", app.action_toggle_theme, "Switch theme")
+        yield ("Toggle plain-ASCII charts", app.action_toggle_ascii, "For consoles without braille")
+        yield ("Toggle BTP and national fraud bodies", app.action_toggle_national,
+               "List them too (never ranked)")
+        yield ("Export this view", app.action_export, "CSV, Markdown or JSON")
+        yield ("Import a file as a dataset", app.action_import_file, "CSV, Parquet, XLSX, ODS")
+        for info in list_datasets():
+            yield (f"Dataset: {info.name}", partial(app.switch_dataset, info.name), info.title)
+        ds = app.dataset
+        if ds is None:
+            return
+        for force in listed_forces(ds, include_national=True):
+            yield (f"Force: {force.name}", partial(app.open_force, force.name),
+                   force.place or force.nation)
+        for choice in offence_choices(ds.offences):
+            sel = choice.selection
+            yield (f"Offence: {sel.label}", partial(app.set_offence, sel.key), ds.name)
+        for a, b in comparable_pairs(ds):
+            yield (f"Compare {fy_label(a)} vs {fy_label(b)}", partial(app.open_compare, a, b),
+                   "Compare two years")
+
+    async def discover(self) -> Hits:
+        """What the palette lists before anything is typed."""
+        for text, command, help_text in self._entries():
+            if text.startswith(("View:", "Dataset:", "Toggle", "Export", "Import")):
+                yield DiscoveryHit(Content(text), command, text=text, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Fuzzy search every entry; data text is never read as markup."""
+        matcher = self.matcher(query)
+        for text, command, help_text in self._entries():
+            score = matcher.match(text)
+            if score <= 0:
+                continue
+            found = match_text(query, text)
+            positions = found.positions if found is not None else ()
+            yield Hit(score, _highlight(text, positions), command, text=text,
+                      help=safe_text(help_text))

@@ -1,0 +1,49 @@
+"""Writing a view to a file: the format from the name, written atomically. Headless."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from tui.render import Format, render
+from tui.reports import Report
+
+EXTENSIONS: dict[str, Format] = {".csv": "csv", ".md": "markdown", ".markdown": "markdown", ".json": "json"}
+SUFFIX: dict[str, str] = {"csv": ".csv", "markdown": ".md", "json": ".json"}
+
+
+def format_for(path: Path, default: Format = "csv") -> Format:
+    """The export format a file name asks for (by extension), else ``default``."""
+    return EXTENSIONS.get(path.suffix.lower(), default)
+
+
+def with_format(path: Path, fmt: str) -> Path:
+    """``path`` with the extension of ``fmt`` (keeping any other suffix)."""
+    if path.suffix.lower() in EXTENSIONS:
+        return path.with_suffix(SUFFIX[fmt])
+    return path.with_name(path.name + SUFFIX[fmt])
+
+
+def write_report(report: Report, path: Path, fmt: Format) -> int:
+    """Write ``report`` to ``path`` atomically (a temporary file, then a rename).
+
+    Returns:
+        The number of records written.
+
+    Raises:
+        OSError: the folder does not exist or cannot be written (the message names the path).
+    """
+    text = render(report, fmt)
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return len(report.records)

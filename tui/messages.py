@@ -1,0 +1,24 @@
+"""App-wide messages: a dataset finished loading, or failed to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from tui.model import Dataset
+
+
+@dataclass
+class DatasetLoaded(Message):
+    """A dataset was loaded by the load worker."""
+
+    dataset: Dataset
+
+
+@dataclass
+class DatasetLoadFailed(Message):
+    """Loading a dataset failed; ``reason`` is one line for the user."""
+
+    name: str
+    reason: str

@@ -1,0 +1,24 @@
+"""The explorer's views and dialogs."""
+
+from __future__ import annotations
+
+from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
+from tui.screens.compare import CompareScreen
+from tui.screens.detail import ForceDetailScreen
+from tui.screens.export_dialog import ExportDialog
+from tui.screens.forces import ForcesScreen
+from tui.screens.help import HelpScreen
+from tui.screens.picker import Choice, Picker
+
+__all__ = [
+    "Choice",
+    "CompareScreen",
+    "ExplorerScreen",
+    "ExportDialog",
+    "ForceChosen",
+    "ForceDetailScreen",
+    "ForcesScreen",
+    "HelpScreen",
+    "Picker",
+    "ViewContext",
+]

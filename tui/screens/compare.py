@@ -1,0 +1,242 @@
+"""The Compare view: any two years, every force side by side, biggest rises and falls first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
+
+from tui.formatting import fmt_pct
+from tui.model import YearCoverage, compare_years, latest_full_pair
+from tui.model.ordering import sort_compare_rows
+from tui.model.queries import Comparison, extremes
+from tui.reports import Report, compare_report
+from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
+from tui.screens.picker import Choice, Picker
+from tui.widgets.cells import line
+from tui.widgets.compare_table import BarStyles, CompareTableView
+from tui.widgets.force_table import SortState
+
+SORT_CYCLE = ("pct", "change", "b", "a", "rank_change", "force")
+SORT_LABELS = {"pct": "% change", "change": "change", "b": "year B", "a": "year A",
+               "rank_change": "rank move", "force": "force"}
+
+
+class CompareScreen(ExplorerScreen):
+    """Two years side by side for every force, with totals at the top."""
+
+    BINDINGS = [
+        Binding("a", "pick_year('a')", "Year A", id="compare-year-a"),
+        Binding("b", "pick_year('b')", "Year B", id="compare-year-b"),
+        Binding("left_square_bracket", "shift_years(-1)", "Both earlier", id="compare-earlier"),
+        Binding("right_square_bracket", "shift_years(1)", "Both later", id="compare-later"),
+        Binding("s", "next_sort", "Sort", id="compare-sort"),
+        Binding("r", "reverse_sort", "Reverse", show=False, id="compare-reverse"),
+        Binding("l", "toggle_like_for_like", "Like-for-like", show=False, id="compare-lfl"),
+        Binding("n", "app.toggle_national", "BTP/fraud", show=False, id="compare-national"),
+        Binding("escape", "back", "Back", id="compare-back"),
+    ]
+
+    @dataclass
+    class ComparisonReady(Message):
+        """The worker compared two years for a context."""
+
+        comparison: Comparison
+        context: ViewContext
+
+    def __init__(self, context: ViewContext, years: tuple[int, int] | None = None) -> None:
+        super().__init__(id="compare")
+        self.context = context
+        self.years = years or latest_full_pair(context.dataset) or self._any_pair(context)
+        self.like_for_like = False
+        self.sort = SortState("pct", True)
+        self.comparison: Comparison | None = None
+
+    @staticmethod
+    def _any_pair(context: ViewContext) -> tuple[int, int]:
+        years = [c.year for c in context.dataset.coverage] or [0]
+        return (years[-2] if len(years) > 1 else years[-1], years[-1])
+
+    def compose(self) -> ComposeResult:
+        yield Static("Comparing…", id="compare-context", classes="context")
+        yield CompareTableView(id="compare-table")
+        yield Static("", id="compare-status", classes="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(CompareTableView).focus()
+        # The rise/fall colours come from the theme: redraw when it changes.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._rerender())
+        self._load()
+
+    def _rerender(self) -> None:
+        if self.comparison is not None:
+            self._show_comparison()
+
+    def set_context(self, context: ViewContext) -> None:
+        """Recompare for another offence, option or dataset (years fall back to the default)."""
+        dataset_changed = self.context is None or self.context.dataset is not context.dataset
+        super().set_context(context)
+        if dataset_changed or not all(context.dataset.year(y) for y in self.years):
+            self.years = latest_full_pair(context.dataset) or self._any_pair(context)
+        self._load()
+
+    def show_years(self, year_a: int, year_b: int) -> None:
+        """Compare another pair of years (from the palette)."""
+        self.years = (year_a, year_b)
+        self._load()
+
+    def _load(self) -> None:
+        assert self.context is not None
+        self._compare(self.context, self.years, self.like_for_like)
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    def _compare(self, context: ViewContext, years: tuple[int, int], like_for_like: bool) -> None:
+        cmp = compare_years(
+            context.dataset, years[0], years[1], context.selection,
+            include_national=context.include_national, like_for_like=like_for_like,
+        )
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.ComparisonReady(cmp, context))
+
+    @on(ComparisonReady)
+    def _ready(self, event: ComparisonReady) -> None:
+        if event.context is not self.context:
+            return
+        first = self.comparison is None
+        self.comparison = event.comparison
+        self._show_comparison()
+        if event.comparison.warnings and not first:
+            self.notify(event.comparison.warnings[0], severity="warning", timeout=6)
+
+    def _show_comparison(self) -> None:
+        assert self.comparison is not None and self.context is not None
+        cmp = self.comparison
+        rows = sort_compare_rows(cmp.rows, self.sort.key, self.sort.descending)
+        variables = self.app.theme_variables
+        styles = BarStyles(rise=variables.get("error", "red"), fall=variables.get("success", "green"))
+        self.query_one(CompareTableView).show(cmp, rows, self.sort, styles, self.context.ascii_only)
+        ds = self.context.dataset
+        header = line(
+            ("Compare ", "bold"), (cmp.label_a, "bold"), " → ", (cmp.label_b, "bold"),
+            "  ·  ", (cmp.offence.label, "bold"), f"  ·  {ds.name}",
+        )
+        if cmp.warnings:
+            header.append_text(line("\n⚠ partial year: ", ("press l to compare like-for-like quarters", "bold")))
+        elif cmp.quarters is not None:
+            header.append_text(line("\nlike-for-like: both years count the same quarters (l to undo)"))
+        else:
+            header.append_text(line("\na / b pick years · [ ] step both · s sort · Enter force"))
+        self.query_one("#compare-context", Static).update(header)
+        ext = extremes(cmp.rows)
+        parts = []
+        if ext.rise is not None:
+            parts.append(f"biggest rise {ext.rise.force.name} {fmt_pct(ext.rise.pct_change)}")
+        if ext.fall is not None:
+            parts.append(f"biggest fall {ext.fall.force.name} {fmt_pct(ext.fall.pct_change)}")
+        if cmp.left_out:
+            parts.append(f"{len(cmp.left_out)} force(s) without both figures: not ranked")
+        parts.append(f"sorted by {SORT_LABELS[self.sort.key]} {self.sort.arrow}")
+        self.query_one("#compare-status", Static).update(line(" · ".join(parts)))
+
+    # ---------------------------------------------------------------- events and actions
+
+    @on(DataTable.RowSelected, "#compare-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        key = str(event.row_key.value)
+        if not key.startswith("total:"):
+            self.post_message(ForceChosen(key))
+
+    @on(CompareTableView.SortRequested)
+    def _sort_requested(self, event: CompareTableView.SortRequested) -> None:
+        if self.sort.key == event.key:
+            self.sort = SortState(event.key, not self.sort.descending)
+        else:
+            self.sort = SortState(event.key, event.key != "force")
+        if self.comparison is not None:
+            self._show_comparison()
+
+    def action_next_sort(self) -> None:
+        """Sort by the next of: % change, change, year B, year A, rank move, force."""
+        i = SORT_CYCLE.index(self.sort.key) if self.sort.key in SORT_CYCLE else -1
+        key = SORT_CYCLE[(i + 1) % len(SORT_CYCLE)]
+        self.sort = SortState(key, key != "force")
+        if self.comparison is not None:
+            self._show_comparison()
+
+    def action_reverse_sort(self) -> None:
+        """Reverse the order (biggest falls first)."""
+        self.sort = SortState(self.sort.key, not self.sort.descending)
+        if self.comparison is not None:
+            self._show_comparison()
+
+    def action_toggle_like_for_like(self) -> None:
+        """Compare only the quarters both years have."""
+        self.like_for_like = not self.like_for_like
+        self._load()
+
+    def action_shift_years(self, step: int) -> None:
+        """Move both years one year earlier or later."""
+        assert self.context is not None
+        a, b = self.years[0] + step, self.years[1] + step
+        ds = self.context.dataset
+        if ds.year(a) is None or ds.year(b) is None:
+            self.notify("No figures for those years.", timeout=2)
+            return
+        self.years = (a, b)
+        self._load()
+
+    def action_pick_year(self, which: str) -> None:
+        """Choose year A or year B from the years of the dataset."""
+        assert self.context is not None
+        current = self.years[0] if which == "a" else self.years[1]
+
+        def choice(c: YearCoverage) -> Choice[int]:
+            hint = "partial year" if c.partial else f"{c.forces} forces"
+            return Choice(line(c.label), c.year, hint)
+
+        choices = [choice(c) for c in reversed(self.context.dataset.coverage)]
+
+        def chosen(year: int | None) -> None:
+            if year is None:
+                return
+            self.years = (year, self.years[1]) if which == "a" else (self.years[0], year)
+            self._load()
+
+        self.app.push_screen(
+            Picker(f"Year {which.upper()}", choices, current=current, picker_id=f"pick-year-{which}"),
+            chosen,
+        )
+
+    def action_back(self) -> None:
+        """Back to the Forces view."""
+        self.app.call_later(self.app.action_forces)  # type: ignore[attr-defined]
+
+    # ---------------------------------------------------------------- export and copy
+
+    def report(self) -> Report | None:
+        if self.comparison is None or self.context is None:
+            return None
+        rows = sort_compare_rows(self.comparison.rows, self.sort.key, self.sort.descending)
+        return compare_report(self.context.dataset, self.comparison, rows)
+
+    def row_report(self) -> Report | None:
+        full = self.report()
+        force = self.query_one(CompareTableView).current_force
+        if full is None or force is None:
+            return None
+        name = force.removeprefix("total:")
+        full.records = [r for r in full.records if r["force"] == name]
+        return full
+
+    def export_stem(self) -> str:
+        if self.comparison is None:
+            return "compare"
+        c = self.comparison
+        return (f"compare-{c.dataset}-{c.offence.key}-"
+                f"{c.year_a.fy.replace('/', '-')}-vs-{c.year_b.fy.replace('/', '-')}")

@@ -1,0 +1,266 @@
+"""The force detail view: chart, series, rank, rate, offence breakdown and sources of one force."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from tui.formatting import fmt_change, fmt_count, fmt_pct, fmt_rate
+from tui.model import Force
+from tui.model.queries import ForceDetail, force_detail, index_series
+from tui.model.years import fy_label
+from tui.reports import Report, show_report
+from tui.screens.base import ExplorerScreen, ViewContext
+from tui.widgets.cells import line
+from tui.widgets.tables import BreakdownTable, SeriesTable
+from tui.widgets.trend_chart import NATIONAL_MODES, ChartSeries, NationalMode, TrendChart
+
+
+class ForceDetailScreen(ExplorerScreen):
+    """One force in depth."""
+
+    BINDINGS = [
+        Binding("escape,backspace", "back", "Back", id="detail-back"),
+        Binding("p", "toggle_period", "Years/quarters", id="detail-period"),
+        Binding("i", "cycle_national", "National trend", id="detail-national"),
+        Binding("left_square_bracket", "breakdown_year(-1)", "Earlier year", show=False,
+                id="detail-year-back"),
+        Binding("right_square_bracket", "breakdown_year(1)", "Later year", show=False,
+                id="detail-year-forward"),
+    ]
+
+    @dataclass
+    class DetailReady(Message):
+        """The worker collected the detail for a context."""
+
+        detail: ForceDetail
+        context: ViewContext
+
+    def __init__(self, context: ViewContext, force: Force) -> None:
+        super().__init__(id="detail")
+        self.context = context
+        self.force = force
+        self.detail: ForceDetail | None = None
+        self.quarterly = False
+        self.national: NationalMode = "off"
+        self.breakdown_year: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title(), id="detail-title", classes="context")
+        with Horizontal(id="detail-top"):
+            yield TrendChart(id="detail-chart")
+            yield SeriesTable(id="detail-series")
+        with Horizontal(id="detail-bottom"):
+            with VerticalScroll(id="detail-facts-scroll"):
+                yield Static("Loading…", id="detail-facts")
+            with Vertical(id="detail-breakdown-box"):
+                yield Static("", id="detail-breakdown-title")
+                yield BreakdownTable(id="detail-breakdown")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SeriesTable).focus()
+        self._load()
+
+    def _title(self) -> Text:
+        assert self.context is not None
+        f = self.force
+        where = " · ".join(p for p in (f.place, f.ons_code) if p)
+        return line(
+            (f.name, "bold"), f"  {where}\n",
+            (self.context.selection.label, "bold"), f"  ·  {self.context.dataset.name}",
+        )
+
+    def set_context(self, context: ViewContext) -> None:
+        """Show the same force for another offence (the app pops this view on a dataset change)."""
+        super().set_context(context)
+        self.query_one("#detail-title", Static).update(self._title())
+        self._load()
+
+    def _load(self) -> None:
+        assert self.context is not None
+        self._collect(self.context, self.breakdown_year)
+
+    @work(thread=True, exclusive=True, group="force-detail", exit_on_error=False)
+    def _collect(self, context: ViewContext, year: int | None) -> None:
+        detail = force_detail(context.dataset, self.force, context.selection, year)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.DetailReady(detail, context))
+
+    @on(DetailReady)
+    def _ready(self, event: DetailReady) -> None:
+        if event.context is not self.context:
+            return
+        self.detail = event.detail
+        if event.detail.breakdown is not None:
+            self.breakdown_year = event.detail.breakdown.year.year
+        self.query_one(SeriesTable).show(event.detail.series.points)
+        self._draw_chart()
+        self._show_facts()
+        self._show_breakdown()
+
+    # ---------------------------------------------------------------- chart
+
+    def _draw_chart(self) -> None:
+        assert self.detail is not None and self.context is not None
+        d = self.detail
+        if self.quarterly and d.quarters:
+            labels = tuple(q.label for q in d.quarters)
+            values: list[float | None] = [q.count for q in d.quarters]
+            national: list[float | None] = list(d.national_quarters)
+        else:
+            points = [p for p in d.series.points if not p.partial and not p.year.partial]
+            labels = tuple(p.label for p in points)
+            values = [p.count for p in points]
+            index = {p.year.year: i for i, p in enumerate(d.series.points)}
+            national = [d.series.national[index[p.year.year]] if d.series.national else None
+                        for p in points]
+        y_label = ""
+        national_name = d.series.national_name
+        if self.national == "off" or not any(v is not None for v in national):
+            national = []
+        elif self.national == "index":
+            base = next((i for i, v in enumerate(values) if v), 0)
+            values = index_series(values, base)  # type: ignore[arg-type]
+            national = index_series(national, base)  # type: ignore[arg-type]
+            y_label = "index"
+            national_name = f"{national_name} (index)"
+        self.query_one(TrendChart).show(
+            ChartSeries(
+                labels=labels,
+                values=tuple(values),
+                name=self.force.name,
+                national=tuple(national),
+                national_name=national_name,
+                y_label=y_label,
+            ),
+            ascii_only=self.context.ascii_only,
+        )
+
+    # ---------------------------------------------------------------- facts and breakdown
+
+    def _show_facts(self) -> None:
+        assert self.detail is not None and self.context is not None
+        d, ds = self.detail, self.context.dataset
+        out = Text()
+
+        def add(*parts: str | tuple[str, str]) -> None:
+            out.append_text(line(*parts))
+            out.append("\n")
+
+        full = [p for p in d.series.points if p.count is not None and not p.partial and not p.year.partial]
+        if len(full) >= 2 and full[-1].change is not None:
+            last = full[-1]
+            add(("Latest change ", "bold"), f"{full[-2].year.fy} → {last.year.fy}: ",
+                (f"{fmt_change(last.change)} ({fmt_pct(last.pct_change)})", "bold"))
+        elif full:
+            add(("Latest figure ", "bold"), f"{full[-1].year.fy}: {fmt_count(full[-1].count)}")
+        else:
+            add(("No financial-year figure", "bold"), " for this offence.")
+        for p in d.series.points:
+            if (p.partial or p.year.partial) and p.count is not None:
+                add(f"{p.label}: {fmt_count(p.count)} (partial year, not compared)")
+        if d.rank is not None and d.rank_year is not None:
+            add(("Rank ", "bold"), f"{d.rank} of {d.ranked_forces} forces by count in {d.rank_year.fy}")
+        elif not self.force.ranked:
+            add("Not ranked (no police force area).")
+        if d.rate is not None and d.rate_year is not None:
+            add(("Rate ", "bold"), f"{fmt_rate(d.rate.per_100k)} per 100,000 in {d.rate_year.fy}",
+                ("  (population ", "dim"), (f"{d.rate.population:,}, {d.rate.population_year}: "
+                                             f"{d.rate.source.split(':')[0]})", "dim"))
+        elif self.force.ranked:
+            add(("Rate ", "bold"), "— (no population estimate for the years with figures)")
+        for p in d.series.points:
+            for alt in p.alternatives:
+                add(f"{p.year.fy}: also stated {alt.count:,} ({alt.release})")
+        for o in d.series.other_periods:
+            add(f"{o.period}: {o.count:,} ({o.release})")
+        urls = sorted({p.source_url for p in d.series.points if p.source_url and p.count is not None})
+        if ds.sources is None or not urls:
+            add(("Source ", "bold"), ds.info.source)
+        else:
+            for url in urls[:6]:
+                add(("Source ", "bold"), url)
+        if ds.info.licence:
+            add((ds.info.licence, "dim"))
+        if ds.info.notes:
+            add((ds.info.notes, "dim"))
+        self.query_one("#detail-facts", Static).update(out)
+
+    def _show_breakdown(self) -> None:
+        assert self.detail is not None
+        b = self.detail.breakdown
+        title = self.query_one("#detail-breakdown-title", Static)
+        if b is None or not b.rows:
+            title.update(line(("Offences", "bold"), ": no breakdown for this year"))
+        else:
+            title.update(
+                line(("Offences in " + b.year.label, "bold"),
+                     f" · of {fmt_count(b.total)} ({b.total_label}) · [ ] year")
+            )
+        self.query_one(BreakdownTable).show(b)
+
+    # ---------------------------------------------------------------- actions
+
+    def action_back(self) -> None:
+        """Back to the previous view."""
+        self.dismiss(None)
+
+    def action_toggle_period(self) -> None:
+        """Chart by year or by quarter."""
+        if self.detail is not None and not self.detail.quarters:
+            self.notify("This dataset has no quarterly figures.", timeout=3)
+            return
+        self.quarterly = not self.quarterly
+        if self.detail is not None:
+            self._draw_chart()
+
+    def action_cycle_national(self) -> None:
+        """National trend: off, indexed (first year = 100), or overlaid on a second axis."""
+        self.national = NATIONAL_MODES[(NATIONAL_MODES.index(self.national) + 1) % len(NATIONAL_MODES)]
+        if self.detail is not None:
+            self._draw_chart()
+            self.notify(f"National trend: {self.national}", timeout=2)
+
+    def action_breakdown_year(self, step: int) -> None:
+        """Show the breakdown for an earlier or later year."""
+        assert self.context is not None
+        years = [c.year for c in self.context.dataset.coverage]
+        if not years or self.breakdown_year is None:
+            return
+        i = years.index(self.breakdown_year) if self.breakdown_year in years else len(years) - 1
+        j = min(max(i + step, 0), len(years) - 1)
+        if j != i:
+            self.breakdown_year = years[j]
+            self._collect(self.context, self.breakdown_year)
+            self.notify(f"Breakdown for {fy_label(years[j])}", timeout=2)
+
+    # ---------------------------------------------------------------- export and copy
+
+    def report(self) -> Report | None:
+        if self.detail is None or self.context is None:
+            return None
+        return show_report(self.context.dataset, self.detail.series,
+                           self.detail.quarters if self.quarterly else ())
+
+    def row_report(self) -> Report | None:
+        full = self.report()
+        table = self.query_one(SeriesTable)
+        if full is None or not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        full.records = [r for r in full.records if r.get("year") == key] or full.records[:1]
+        return full
+
+    def export_stem(self) -> str:
+        assert self.context is not None
+        slug = "".join(c if c.isalnum() else "-" for c in self.force.name.lower()).strip("-")
+        return f"{slug}-{self.context.dataset.name}-{self.context.selection.key}"

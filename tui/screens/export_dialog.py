@@ -1,0 +1,87 @@
+"""The export dialog: a file name (default in the current folder) and a format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, RadioButton, RadioSet
+
+from tui.export import SUFFIX, format_for, with_format
+from tui.render import Format
+from tui.widgets.cells import line
+
+FORMAT_ORDER: tuple[Format, ...] = ("csv", "markdown", "json")
+
+
+class ExportDialog(ModalScreen[tuple[Path, Format] | None]):
+    """Ask where to export the current view and in which format."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export-cancel")]
+
+    def __init__(self, stem: str, rows: int) -> None:
+        super().__init__(id="export-dialog")
+        self._default = Path.cwd() / f"{stem}{SUFFIX['csv']}"
+        self._rows = rows
+        self._confirm_overwrite: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(line((f"Export this view ({self._rows} rows)", "bold")), classes="dialog-title")
+            yield Input(str(self._default), id="export-path")
+            with Horizontal(id="export-formats"):
+                with RadioSet(id="export-format"):
+                    yield RadioButton("CSV", value=True, id="fmt-csv")
+                    yield RadioButton("Markdown", id="fmt-markdown")
+                    yield RadioButton("JSON", id="fmt-json")
+            yield Label("", id="export-message")
+            yield Label(line(("Enter exports · Tab to format · Esc cancels", "dim")), classes="dialog-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @property
+    def _format(self) -> Format:
+        pressed = self.query_one(RadioSet).pressed_index
+        return FORMAT_ORDER[pressed if pressed >= 0 else 0]
+
+    @on(RadioSet.Changed)
+    def _format_changed(self) -> None:
+        box = self.query_one("#export-path", Input)
+        box.value = str(with_format(Path(box.value or str(self._default)), self._format))
+        self._confirm_overwrite = None
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self) -> None:
+        self._confirm_overwrite = None
+        self.query_one("#export-message", Label).update("")
+
+    @on(Input.Submitted, "#export-path")
+    def _submit(self) -> None:
+        text = self.query_one("#export-path", Input).value.strip()
+        message = self.query_one("#export-message", Label)
+        if not text:
+            message.update(line(("Give a file name.", "bold")))
+            return
+        path = Path(text).expanduser()
+        if not path.is_absolute():
+            path = Path.cwd() / path
+        if path.is_dir():
+            message.update(line((f"{path} is a folder: add a file name.", "bold")))
+            return
+        if not path.parent.is_dir():
+            message.update(line((f"Folder {path.parent} does not exist.", "bold")))
+            return
+        if path.exists() and self._confirm_overwrite != path:
+            self._confirm_overwrite = path
+            message.update(line((f"{path.name} exists: press Enter again to replace it.", "bold")))
+            return
+        self.dismiss((path, format_for(path, self._format)))
+
+    def action_cancel(self) -> None:
+        """Close without exporting."""
+        self.dismiss(None)

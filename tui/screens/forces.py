@@ -1,0 +1,241 @@
+"""The Forces view (start screen): search, sort and scan every force's counts and trend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
+
+from tui.model.ordering import FilteredRow, filter_rows, sort_force_rows
+from tui.model.queries import ForceTable, force_table
+from tui.reports import Report, force_table_report
+from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
+from tui.widgets.cells import line
+from tui.widgets.force_table import ForceTableView, SortState
+from tui.widgets.search_bar import SearchBar, SearchInput
+
+
+class ForcesScreen(ExplorerScreen):
+    """Every force for the chosen offence: type to filter, sort by any column, Enter for detail."""
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="search"),
+        Binding("s", "next_sort", "Sort", id="sort"),
+        Binding("r", "reverse_sort", "Reverse", show=False, id="sort-reverse"),
+        Binding("n", "app.toggle_national", "BTP/fraud", show=False, id="toggle-national"),
+    ]
+
+    @dataclass
+    class TableReady(Message):
+        """The worker built the table for a context."""
+
+        table: ForceTable
+        context: ViewContext
+
+    def __init__(self) -> None:
+        super().__init__(id="forces")
+        self.table: ForceTable | None = None
+        self.sort: SortState | None = None
+        self.filtered: list[FilteredRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("Loading the bundled data…", id="forces-context", classes="context")
+        yield SearchBar(id="search")
+        yield ForceTableView(id="forces-table")
+        yield Static("", id="forces-status", classes="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SearchInput).focus()
+
+    # ---------------------------------------------------------------- context and data
+
+    def set_context(self, context: ViewContext) -> None:
+        """Rebuild the table for a new dataset, offence or option (in a worker)."""
+        super().set_context(context)
+        self.query_one("#forces-context", Static).update(
+            line("Building the table for ", context.selection.label, "…")
+        )
+        self._build(context)
+
+    @work(thread=True, exclusive=True, group="force-table", exit_on_error=False)
+    def _build(self, context: ViewContext) -> None:
+        table = force_table(context.dataset, context.selection, context.include_national)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.TableReady(table, context))
+
+    @on(TableReady)
+    def _table_ready(self, event: TableReady) -> None:
+        if event.context is not self.context:
+            return  # a newer context is on its way
+        previous = self.table
+        self.table = event.table
+        if (
+            self.sort is None
+            or previous is None
+            or previous.dataset != event.table.dataset
+            or not self._sort_key_valid(self.sort.key)
+        ):
+            self.sort = self._default_sort()
+        self._update_context_line()
+        self.refresh_rows()
+
+    def _default_sort(self) -> SortState:
+        assert self.table is not None
+        if self.table.change_to is not None:
+            return SortState(f"year:{self.table.change_to.year}", True)
+        return SortState("force", False)
+
+    def _sort_key_valid(self, key: str) -> bool:
+        assert self.table is not None
+        if key.startswith("year:"):
+            return any(f"year:{y.year}" == key for y in self.table.years)
+        return True
+
+    def _update_context_line(self) -> None:
+        assert self.table is not None and self.context is not None
+        table, ds = self.table, self.context.dataset
+        change = (
+            f"change {table.change_from.fy} → {table.change_to.fy}"
+            if table.change_from and table.change_to
+            else "no two full years to compare"
+        )
+        trend = table.trend_years
+        span = f"trend {trend[0].fy}–{trend[-1].fy}" if trend else ""
+        partial = [y.label for y in table.years if y.partial]
+        partial_note = f" · {', '.join(partial)}: partial year" if partial else ""
+        self.query_one("#forces-context", Static).update(
+            line(
+                (table.offence.label, "bold"),
+                "  ·  ",
+                (ds.name, "bold"),
+                f": {ds.info.title}\n{change} · {span}{partial_note}",
+            )
+        )
+
+    # ---------------------------------------------------------------- rows
+
+    def refresh_rows(self) -> None:
+        """Filter and sort the rows for the current search and show them."""
+        if self.table is None or self.sort is None or self.context is None:
+            return
+        query = self.query_one(SearchBar).value
+        ordered = sort_force_rows(self.table, self.table.rows, self.sort.key, self.sort.descending)
+        self.filtered = filter_rows(ordered, query)
+        view = self.query_one(ForceTableView)
+        view.show(
+            self.table,
+            self.filtered,
+            self.sort,
+            ascii_only=self.context.ascii_only,
+            highlight_style="bold underline",
+        )
+        self._update_status(query)
+
+    def _update_status(self, query: str) -> None:
+        assert self.table is not None and self.context is not None
+        total = len(self.table.rows)
+        shown = len(self.filtered)
+        parts = [f"{shown} of {total} rows" if query else f"{total} rows"]
+        if query and not shown:
+            parts = [f"no force matches '{query}' (Esc clears)"]
+        missing = sum(1 for r in self.table.rows if all(c is None for c in r.counts))
+        if missing:
+            parts.append(f"{missing} with no figure at all")
+        if not self.context.include_national:
+            parts.append("BTP, fraud bodies hidden (n)")
+        parts.append(f"sorted by {self._sort_label()} (s, r)")
+        self.query_one("#forces-status", Static).update(line(" · ".join(parts)))
+
+    def _sort_label(self) -> str:
+        assert self.sort is not None
+        key = self.sort.key
+        if key.startswith("year:") and self.table is not None:
+            year = int(key.split(":")[1])
+            label = next((y.label for y in self.table.years if y.year == year), key)
+        else:
+            label = {"force": "force", "place": "region", "change": "change",
+                     "pct": "% change", "rank": "rank"}.get(key, key)
+        return f"{label} {self.sort.arrow}"
+
+    # ---------------------------------------------------------------- events and actions
+
+    @on(SearchBar.Changed)
+    def _search_changed(self, event: SearchBar.Changed) -> None:
+        self.refresh_rows()
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+        force = self.query_one(ForceTableView).current_force
+        if force is not None and not force.startswith("total:"):
+            self.post_message(ForceChosen(force))
+
+    @on(SearchInput.Left)
+    def _search_left(self) -> None:
+        self.query_one(ForceTableView).focus()
+
+    @on(DataTable.RowSelected, "#forces-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        key = str(event.row_key.value)
+        if not key.startswith("total:"):
+            self.post_message(ForceChosen(key))
+
+    @on(ForceTableView.SortRequested)
+    def _sort_requested(self, event: ForceTableView.SortRequested) -> None:
+        if self.sort is not None and self.sort.key == event.key:
+            self.sort = SortState(event.key, not self.sort.descending)
+        else:
+            self.sort = SortState(event.key, event.key not in ("force", "place", "rank"))
+        self.refresh_rows()
+
+    def _sort_keys(self) -> list[str]:
+        if self.table is None:
+            return []
+        view = self.query_one(ForceTableView)
+        return [s.key for s in view._specs if s.key not in ("trend", "spacer")]
+
+    def action_focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.query_one(SearchInput).focus()
+
+    def action_next_sort(self) -> None:
+        """Sort by the next column to the right (wrapping round)."""
+        keys = self._sort_keys()
+        if not keys or self.sort is None:
+            return
+        i = keys.index(self.sort.key) if self.sort.key in keys else -1
+        key = keys[(i + 1) % len(keys)]
+        self.sort = SortState(key, key not in ("force", "place", "rank"))
+        self.refresh_rows()
+
+    def action_reverse_sort(self) -> None:
+        """Reverse the sort order."""
+        if self.sort is not None:
+            self.sort = SortState(self.sort.key, not self.sort.descending)
+            self.refresh_rows()
+
+    # ---------------------------------------------------------------- export and copy
+
+    def report(self) -> Report | None:
+        if self.table is None or self.context is None:
+            return None
+        return force_table_report(self.context.dataset, self.table, [f.row for f in self.filtered])
+
+    def row_report(self) -> Report | None:
+        full = self.report()
+        force = self.query_one(ForceTableView).current_force
+        if full is None or force is None:
+            return None
+        name = force.removeprefix("total:")
+        full.records = [r for r in full.records if r["force"] == name]
+        return full
+
+    def export_stem(self) -> str:
+        if self.table is None:
+            return "forces"
+        return f"forces-{self.table.dataset}-{self.table.offence.key}"

@@ -1,0 +1,88 @@
+"""The help screen: every key of every view, read from the bindings themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.widgets.cells import line
+
+KEY_NAMES = {
+    "slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter", "left_square_bracket": "[",
+    "right_square_bracket": "]", "space": "Space", "ctrl+p": "Ctrl+P", "down": "↓", "up": "↑",
+    "left": "←", "right": "→", "tab": "Tab", "backspace": "Backspace",
+}
+
+INTRO = (
+    "offence-explorer shows police-recorded offences by force and year. Type in the search box "
+    "to filter forces (fuzzy: names, aliases such as 'Northants', ONS codes such as E23000022). "
+    "Missing figures show '—'; a partial year is labelled with its quarters (e.g. 2023/24 Q1) "
+    "and never compared silently with full years. Ctrl+P opens the command palette: jump to any "
+    "force, offence, dataset or pair of years."
+)
+
+
+def key_label(keys: str) -> str:
+    """``"question_mark,f1"`` → ``"? / F1"``."""
+    out = []
+    for key in keys.split(","):
+        key = key.strip()
+        label = KEY_NAMES.get(key, key)
+        if label.startswith("shift+") and len(label) == 7:
+            label = label[-1].upper()
+        out.append(label.upper() if label.startswith("f") and label[1:].isdigit() else label)
+    return " / ".join(out)
+
+
+def _bindings(items: Iterable[BindingType]) -> list[Binding]:
+    return [b for b in items if isinstance(b, Binding)]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every key, grouped by view."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "close", "Close", id="help-close"),
+        Binding("j,down", "scroll_down", "Down", show=False, id="help-down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="help-up"),
+    ]
+
+    def __init__(self, sections: list[tuple[str, list[BindingType]]]) -> None:
+        super().__init__(id="help")
+        self._sections = sections
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for title, items in self._sections:
+            table.add_row(Text(title, style="bold underline"), "")
+            for binding in _bindings(items):
+                if binding.action in ("cursor_down", "cursor_up") and binding.key in ("j", "k"):
+                    continue
+                table.add_row(Text(key_label(binding.key)), Text(binding.description or binding.action))
+            table.add_row("", "")
+        with VerticalScroll(classes="dialog"):
+            yield Static(line(("Keys", "bold")), classes="dialog-title")
+            yield Static(Text(INTRO), id="help-intro")
+            yield Static(table, id="help-keys")
+            yield Static(line(("j/k also move up and down in lists. Esc or ? closes.", "dim")))
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)
+
+    def action_scroll_down(self) -> None:
+        """Scroll the help down."""
+        self.query_one(VerticalScroll).scroll_down()
+
+    def action_scroll_up(self) -> None:
+        """Scroll the help up."""
+        self.query_one(VerticalScroll).scroll_up()

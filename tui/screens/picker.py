@@ -1,0 +1,128 @@
+"""A modal list to pick one thing from (an offence, a dataset, a year), with optional type-to-filter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from tui.widgets.cells import line
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Choice(Generic[T]):
+    """One entry of a picker."""
+
+    label: Text
+    value: T
+    hint: str = ""
+    """Dim text after the label (years covered, a caveat)."""
+
+
+class PickerInput(Input):
+    """The filter box: Up and Down move the list's highlight without leaving the box."""
+
+    BINDINGS = [
+        Binding("down", "app.screen.list_down", "Next", show=False, id="picker-down"),
+        Binding("up", "app.screen.list_up", "Previous", show=False, id="picker-up"),
+    ]
+
+
+class Picker(ModalScreen[T | None], Generic[T]):
+    """Choose one of ``choices`` (Enter), or cancel (Esc). With ``search``, typing filters."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="picker-cancel"),
+        Binding("j", "list_down", "Down", show=False, id="picker-j"),
+        Binding("k", "list_up", "Up", show=False, id="picker-k"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        choices: Sequence[Choice[T]],
+        *,
+        search: Callable[[str], Sequence[Choice[T]]] | None = None,
+        current: T | None = None,
+        placeholder: str = "type to filter",
+        footer: str = "Enter chooses · Esc cancels",
+        picker_id: str = "picker",
+    ) -> None:
+        super().__init__(id=picker_id)
+        self._title = title
+        self._choices = list(choices)
+        self._search = search
+        self._current = current
+        self._placeholder = placeholder
+        self._footer = footer
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(line((self._title, "bold")), classes="dialog-title")
+            if self._search is not None:
+                yield PickerInput(placeholder=self._placeholder, id="picker-filter")
+            yield OptionList(id="picker-list")
+            yield Label(line((self._footer, "dim")), classes="dialog-help")
+
+    def on_mount(self) -> None:
+        self._fill(self._choices)
+        if self._search is not None:
+            self.query_one(PickerInput).focus()
+        else:
+            self.query_one(OptionList).focus()
+
+    def _fill(self, choices: Sequence[Choice[T]]) -> None:
+        self._shown = list(choices)
+        options = self.query_one(OptionList)
+        options.clear_options()
+        highlight = 0
+        for i, choice in enumerate(self._shown):
+            label = choice.label.copy()
+            if choice.hint:
+                label.append("  " + choice.hint, style="dim")
+            if self._current is not None and choice.value == self._current:
+                label.append("  ✓", style="bold")
+                highlight = i
+            options.add_option(Option(label))
+        if self._shown:
+            options.highlighted = highlight
+
+    @on(Input.Changed, "#picker-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        assert self._search is not None
+        self._fill(self._search(event.value))
+        if self._shown:
+            self.query_one(OptionList).highlighted = 0
+
+    @on(Input.Submitted, "#picker-filter")
+    def _submit_filter(self) -> None:
+        index = self.query_one(OptionList).highlighted
+        if index is not None and self._shown:
+            self.dismiss(self._shown[index].value)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self._shown[event.option_index].value)
+
+    def action_cancel(self) -> None:
+        """Close without choosing."""
+        self.dismiss(None)
+
+    def action_list_down(self) -> None:
+        """Move the highlight down."""
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_list_up(self) -> None:
+        """Move the highlight up."""
+        self.query_one(OptionList).action_cursor_up()

@@ -1,0 +1,82 @@
+"""The search box of the Forces view: filters on every keystroke; Esc clears it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Label
+
+
+class SearchInput(Input):
+    """The input itself, with Esc to clear and Down/Enter to leave it."""
+
+    BINDINGS = [
+        Binding("escape", "clear_or_leave", "Clear search", id="search-clear"),
+        Binding("down", "leave", "To table", show=False, id="search-leave"),
+    ]
+
+    @dataclass
+    class Left(Message):
+        """The user left the search box for the table."""
+
+    def action_clear_or_leave(self) -> None:
+        """Clear the text; if it is already empty, go to the table."""
+        if self.value:
+            self.value = ""
+        else:
+            self.post_message(self.Left())
+
+    def action_leave(self) -> None:
+        """Go to the table."""
+        self.post_message(self.Left())
+
+
+class SearchBar(Horizontal):
+    """A one-line search box: ``/`` then what to find."""
+
+    @dataclass
+    class Changed(Message):
+        """The search text changed (posted on every keystroke)."""
+
+        query: str
+
+    @dataclass
+    class Submitted(Message):
+        """Enter was pressed in the search box."""
+
+        query: str
+
+    def compose(self) -> ComposeResult:
+        yield Label("/", id="search-prompt")
+        yield SearchInput(
+            placeholder="type to find a force (name, alias, ONS code)", id="search-input"
+        )
+
+    @property
+    def input(self) -> SearchInput:
+        """The input widget."""
+        return self.query_one(SearchInput)
+
+    @property
+    def value(self) -> str:
+        """The current search text."""
+        return self.input.value
+
+    def clear(self) -> None:
+        """Empty the search box."""
+        self.input.value = ""
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(event.value))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Submitted(event.value))

@@ -1,0 +1,62 @@
+"""Small read-only tables of the detail view: a force's series, and its offence breakdown."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from tui.formatting import fmt_count, fmt_pct
+from tui.model.queries import Breakdown, SeriesPoint
+from tui.widgets.cells import number, plain
+
+
+class VimTable(DataTable[Text]):
+    """A row-cursor DataTable with j/k as hidden aliases for down/up."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="vim-down"),
+        Binding("k", "cursor_up", "Up", show=False, id="vim-up"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+
+
+class SeriesTable(VimTable):
+    """Year, count and % change of one force (partial years labelled, missing as "—")."""
+
+    def show(self, points: tuple[SeriesPoint, ...]) -> None:
+        """Fill the table, newest year first."""
+        self.clear(columns=True)
+        self.add_column(Text("Year"), key="year")
+        self.add_column(Text("Count", justify="right"), key="count")
+        self.add_column(Text("%", justify="right"), key="pct")
+        for p in reversed(points):
+            self.add_row(
+                plain(p.label),
+                number(fmt_count(p.count)),
+                number(fmt_pct(p.pct_change)),
+                key=p.year.fy,
+            )
+
+
+class BreakdownTable(VimTable):
+    """A force's largest offences in one year, with their share of its total."""
+
+    def show(self, breakdown: Breakdown | None) -> None:
+        """Fill the table (empty when there is no breakdown)."""
+        self.clear(columns=True)
+        self.add_column(Text("Count", justify="right"), key="count")
+        self.add_column(Text("Share", justify="right"), key="share")
+        self.add_column(Text("Offence"), key="offence")
+        if breakdown is None:
+            return
+        for row in breakdown.rows:
+            share = "—" if row.share is None else f"{row.share:.1f}%"
+            self.add_row(
+                number(fmt_count(row.count)),
+                number(share),
+                plain(f"{row.code} {row.description}"),
+                key=row.code,
+            )

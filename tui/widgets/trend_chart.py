@@ -1,0 +1,120 @@
+"""A plotext chart of one force's series, by year or by quarter, with the national trend for scale.
+
+Plots through the widget's own ``plt`` (never the global plotext module, whose figure is shared),
+and replots when the theme changes so its colours follow the theme.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from textual.color import Color
+from textual_plotext import PlotextPlot
+
+from tui.formatting import safe_text
+
+NationalMode = Literal["off", "index", "overlay"]
+NATIONAL_MODES: tuple[NationalMode, ...] = ("off", "index", "overlay")
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    """What to draw: labels along the x axis, the force's values and the national values."""
+
+    labels: tuple[str, ...]
+    values: tuple[float | None, ...]
+    name: str
+    national: tuple[float | None, ...] = ()
+    national_name: str = ""
+    y_label: str = ""
+
+
+def short_label(label: str) -> str:
+    """``"2017/18"`` → ``"17/18"``; ``"2017/18 Q2"`` → ``"17/18 Q2"``."""
+    return label[2:] if len(label) >= 7 and label[:4].isdigit() else label
+
+
+def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
+    """Round tick values (1, 2 or 5 times a power of ten) spanning ``lo`` to ``hi``."""
+    if hi <= lo:
+        return [lo]
+    raw = (hi - lo) / max(count - 1, 1)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    start = math.floor(lo / step) * step
+    ticks = []
+    value = start
+    while value <= hi + step / 2:
+        if value >= lo - step / 2:
+            ticks.append(value)
+        value += step
+    return ticks
+
+
+class TrendChart(PlotextPlot):
+    """The detail view's chart."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self._series: ChartSeries | None = None
+        self._ascii = False
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.replot())
+
+    def show(self, series: ChartSeries, *, ascii_only: bool) -> None:
+        """Draw ``series``."""
+        self._series = series
+        self._ascii = ascii_only
+        self.replot()
+
+    def _colour(self, variable: str, fallback: str) -> tuple[int, int, int]:
+        value = self.app.theme_variables.get(variable, fallback)
+        return Color.parse(value).rgb
+
+    def replot(self) -> None:
+        """Redraw from the stored series (on new data, resize or theme change)."""
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        series = self._series
+        if series is None or not series.labels:
+            self.refresh()
+            return
+        marker = "*" if self._ascii else "braille"
+        xs = list(range(1, len(series.labels) + 1))
+
+        def draw(values: tuple[float | None, ...], label: str, colour: tuple[int, int, int],
+                 yside: str = "left") -> None:
+            points = [(x, v) for x, v in zip(xs, values) if v is not None]
+            if points:
+                plt.plot(
+                    [p[0] for p in points], [p[1] for p in points],
+                    marker=marker, color=colour, label=safe_text(label), yside=yside,
+                )
+
+        draw(series.values, series.name, self._colour("accent", "#ffa62b"))
+        if series.national:
+            side = "right" if series.y_label != "index" else "left"
+            draw(series.national, series.national_name, self._colour("primary", "#0178d4"), side)
+        # Label every n-th x position so the labels never overlap.
+        room = max(1, self.size.width - 10)
+        step = max(1, -(-len(xs) * 7 // room))
+        ticks = xs[::step]
+        plt.xticks(ticks, [short_label(series.labels[t - 1]) for t in ticks])
+        values = [v for v in (*series.values, *series.national) if v is not None]
+        if values and series.y_label != "index" and not (series.national and series.values):
+            lo, hi = min(values), max(values)
+            ticks_y = nice_ticks(lo, hi)
+            plt.yticks(ticks_y, [f"{t:,.0f}" for t in ticks_y])
+        if series.y_label:
+            plt.ylabel(safe_text(series.y_label))
+        if self._ascii:
+            plt.theme("clear")
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.replot()
