@@ -9,6 +9,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tui.commands import ExplorerCommands
 from tui.config import DEFAULT_THEME, LIGHT_THEME, Settings, load_settings, save_settings
 from tui.messages import DatasetLoaded, DatasetLoadFailed
 from tui.model import Dataset, ModelError, OffenceSelection, load_dataset, search_offences
@@ -34,6 +35,7 @@ class OffenceApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "offence-explorer"
+    COMMANDS = App.COMMANDS | {ExplorerCommands}
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),

@@ -261,19 +261,42 @@ class ForceTable:
         return tuple(y for y in self.years if not y.partial)
 
 
+def change_pair(
+    ds: Dataset, yearly: dict[tuple[str, int], int], forces: list[Force]
+) -> tuple[int, int] | None:
+    """The two consecutive full years a table's "latest change" compares.
+
+    For a complete dataset (figures by quarter, every force every year) that is simply the last two
+    full years. For a sparse one (NSPCC FOI figures), it is the pair of consecutive years in which
+    the most forces have both figures (the latest such pair on a tie), so the column is not all "—".
+    """
+    full = [c.year for c in ds.full_years]
+    pairs = [(a, b) for a, b in zip(full, full[1:]) if b == a + 1]
+    if not pairs:
+        return None
+    if ds.has_quarters:
+        return pairs[-1]
+    ranked = [f.name for f in forces if f.ranked]
+
+    def both(pair: tuple[int, int]) -> int:
+        return sum(1 for n in ranked if (n, pair[0]) in yearly and (n, pair[1]) in yearly)
+
+    return max(reversed(pairs), key=both)
+
+
 def force_table(ds: Dataset, selection: OffenceSelection, include_national: bool = False) -> ForceTable:
     """A force × financial-year table with a trend and the latest change per force.
 
-    The latest change is between the last two full years of the dataset; partial years are listed
-    (and labelled) but never used for a change.
+    The change is between the years :func:`change_pair` picks (the last two full years of a
+    complete dataset); partial years are listed (and labelled) but never used for a change.
     """
     selection = normalise_selection(ds, selection)
     yearly = _yearly(ds, selection)
     years = ds.coverage
-    full = [y for y in years if not y.partial]
-    change_to = full[-1] if full else None
-    change_from = full[-2] if len(full) >= 2 else None
     forces = listed_forces(ds, include_national)
+    pair = change_pair(ds, yearly, forces)
+    change_from = ds.year(pair[0]) if pair else None
+    change_to = ds.year(pair[1]) if pair else None
     latest_rank: dict[str, int] = {}
     if change_to is not None:
         latest_rank = ranks(
@@ -710,8 +733,14 @@ def compare_years(
     )
 
 
+def default_compare_pair(ds: Dataset, selection: OffenceSelection) -> tuple[int, int] | None:
+    """The Compare view's default years: the same pair as the force table's latest change."""
+    selection = normalise_selection(ds, selection)
+    return change_pair(ds, _yearly(ds, selection), listed_forces(ds)) or latest_full_pair(ds)
+
+
 def latest_full_pair(ds: Dataset) -> tuple[int, int] | None:
-    """The two latest full years (the Compare view's default), oldest first."""
+    """The two latest full years, oldest first."""
     full = ds.full_years
     if len(full) < 2:
         return None
@@ -778,8 +807,8 @@ def force_detail(
         if found is not None:
             rate_year, rate = point.year, found
             break
-    if breakdown_year is None and ds.full_years:
-        breakdown_year = ds.full_years[-1].year
+    if breakdown_year is None:
+        breakdown_year = rank_year.year if rank_year else (ds.full_years[-1].year if ds.full_years else None)
     breakdown = offence_breakdown(ds, force, breakdown_year, top=12) if breakdown_year else None
     national_quarters: tuple[int | None, ...] = ()
     specs = total_specs(ds)

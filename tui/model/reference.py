@@ -78,6 +78,13 @@ class Force:
         return self.region or self.nation
 
     @property
+    def display_name(self) -> str:
+        """The name for a narrow column: the shortest alias when the name is long (PSNI)."""
+        if len(self.name) <= 24 or not self.aliases:
+            return self.name
+        return min(self.aliases, key=len)
+
+    @property
     def search_texts(self) -> tuple[str, ...]:
         """Texts the force can be found by: name first, then aliases and ONS code."""
         return (self.name, *self.aliases, self.ons_code)

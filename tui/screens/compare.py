@@ -12,7 +12,8 @@ from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
 from tui.formatting import fmt_pct
-from tui.model import YearCoverage, compare_years, latest_full_pair
+from tui.model import YearCoverage, compare_years
+from tui.model.queries import default_compare_pair
 from tui.model.ordering import sort_compare_rows
 from tui.model.queries import Comparison, extremes
 from tui.reports import Report, compare_report
@@ -52,7 +53,11 @@ class CompareScreen(ExplorerScreen):
     def __init__(self, context: ViewContext, years: tuple[int, int] | None = None) -> None:
         super().__init__(id="compare")
         self.context = context
-        self.years = years or latest_full_pair(context.dataset) or self._any_pair(context)
+        self.years = (
+            years
+            or default_compare_pair(context.dataset, context.selection)
+            or self._any_pair(context)
+        )
         self.like_for_like = False
         self.sort = SortState("pct", True)
         self.comparison: Comparison | None = None
@@ -83,7 +88,10 @@ class CompareScreen(ExplorerScreen):
         dataset_changed = self.context is None or self.context.dataset is not context.dataset
         super().set_context(context)
         if dataset_changed or not all(context.dataset.year(y) for y in self.years):
-            self.years = latest_full_pair(context.dataset) or self._any_pair(context)
+            self.years = (
+                default_compare_pair(context.dataset, context.selection)
+                or self._any_pair(context)
+            )
         self._load()
 
     def show_years(self, year_a: int, year_b: int) -> None:

@@ -16,7 +16,6 @@ from textual.worker import get_current_worker
 from tui.formatting import fmt_change, fmt_count, fmt_pct, fmt_rate
 from tui.model import Force
 from tui.model.queries import ForceDetail, force_detail, index_series
-from tui.model.years import fy_label
 from tui.reports import Report, show_report
 from tui.screens.base import ExplorerScreen, ViewContext
 from tui.widgets.cells import line
@@ -228,7 +227,6 @@ class ForceDetailScreen(ExplorerScreen):
         self.national = NATIONAL_MODES[(NATIONAL_MODES.index(self.national) + 1) % len(NATIONAL_MODES)]
         if self.detail is not None:
             self._draw_chart()
-            self.notify(f"National trend: {self.national}", timeout=2)
 
     def action_breakdown_year(self, step: int) -> None:
         """Show the breakdown for an earlier or later year."""
@@ -241,7 +239,6 @@ class ForceDetailScreen(ExplorerScreen):
         if j != i:
             self.breakdown_year = years[j]
             self._collect(self.context, self.breakdown_year)
-            self.notify(f"Breakdown for {fy_label(years[j])}", timeout=2)
 
     # ---------------------------------------------------------------- export and copy
 

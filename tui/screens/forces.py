@@ -86,6 +86,7 @@ class ForcesScreen(ExplorerScreen):
         self.refresh_rows()
 
     def _default_sort(self) -> SortState:
+        """Largest first in the latest year of the table's change, else by name."""
         assert self.table is not None
         if self.table.change_to is not None:
             return SortState(f"year:{self.table.change_to.year}", True)
@@ -197,7 +198,7 @@ class ForcesScreen(ExplorerScreen):
         if self.table is None:
             return []
         view = self.query_one(ForceTableView)
-        return [s.key for s in view._specs if s.key not in ("trend", "spacer")]
+        return [s.key for s in view._specs if s.key != "trend"]
 
     def action_focus_search(self) -> None:
         """Put the cursor in the search box."""

@@ -43,28 +43,32 @@ class ColumnSpec:
 
 
 def layout_columns(table: ForceTable, rows: list[ForceRow]) -> list[ColumnSpec]:
-    """The columns: force (pinned), region, every year oldest first, then trend and
-    the latest change. The table opens scrolled to the right, so the latest years, the trend and
-    the change are in view at any width, and older years are a scroll to the left."""
+    """The columns. Pinned on the left: force, trend and the latest change, so they are in view
+    at any width. Then every year, oldest first, and the region; the table opens scrolled to the
+    latest years, and older years are a scroll to the left."""
     every = [*table.totals, *rows]
-    longest_name = max((len(r.force.name) for r in every), default=10)
+    longest_name = max((len(r.force.display_name) for r in every), default=10)
     specs = [
         ColumnSpec("force", "Force", min(max(longest_name, 12), 24)),
-        ColumnSpec("place", "Region / nation",
-                   min(max([len(r.force.place) for r in every] + [15]), 24)),
+        ColumnSpec("trend", "Trend", max(len(table.trend_years), 5)),
+        ColumnSpec("change", "Change", max([len(fmt_change(r.change)) for r in every] + [6]),
+                   numeric=True),
+        ColumnSpec("pct", "%", max([len(fmt_pct(r.pct_change)) for r in every] + [6]), numeric=True),
     ]
     for i, cov in enumerate(table.years):
         widest = max((len(fmt_count(r.counts[i])) for r in every), default=1)
         specs.append(
             ColumnSpec(f"year:{cov.year}", cov.label, max(widest, len(cov.label) + 2), numeric=True)
         )
-    specs += [
-        ColumnSpec("trend", "Trend", max(len(table.trend_years), 5)),
-        ColumnSpec("change", "Change", max([len(fmt_change(r.change)) for r in every] + [6]),
-                   numeric=True),
-        ColumnSpec("pct", "%", max([len(fmt_pct(r.pct_change)) for r in every] + [6]), numeric=True),
-    ]
+    specs.append(
+        ColumnSpec("place", "Region / nation",
+                   min(max([len(r.force.place) for r in every] + [15]), 24))
+    )
     return specs
+
+
+PINNED = 4
+"""Columns that stay in view when scrolling sideways: force, trend, change, %."""
 
 
 class ForceTableView(DataTable[Text]):
@@ -84,7 +88,7 @@ class ForceTableView(DataTable[Text]):
         key: str
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True, fixed_columns=1)
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True, fixed_columns=PINNED)
         self._signature: tuple[object, ...] = ()
         self._specs: list[ColumnSpec] = []
         self._last: tuple[ForceTable, list[FilteredRow], SortState, bool, str] | None = None
@@ -119,7 +123,6 @@ class ForceTableView(DataTable[Text]):
         self._last = (table, rows, sort, ascii_only, highlight_style)
         # Widths from every row, not just the matches, so typing never re-lays the columns.
         specs = layout_columns(table, list(table.rows))
-        specs.append(ColumnSpec("spacer", "", self._spacer_width(specs)))
         signature = (tuple(specs), sort, table.dataset, table.offence)
         with self.app.batch_update():
             if signature != self._signature:
@@ -177,19 +180,6 @@ class ForceTableView(DataTable[Text]):
             y = body_row - visible + 1
         self.scroll_to(x=x, y=y, animate=False)
 
-    def _spacer_width(self, specs: list[ColumnSpec]) -> int:
-        """Width of an empty last column that lets the view end on a whole column at both edges
-        when scrolled fully right."""
-        room = self.scrollable_content_region.width - sum(c.width + 2 for c in specs[:1])
-        if room <= 0:
-            return 0
-        used = 0
-        for spec in reversed(specs[1:]):
-            if used + spec.width + 2 > room:
-                break
-            used += spec.width + 2
-        return max(0, room - used - 2)
-
     def on_resize(self) -> None:
         """Lay the columns out again for the new width."""
         if self._last is not None:
@@ -198,7 +188,7 @@ class ForceTableView(DataTable[Text]):
     def action_scroll_columns(self, step: int) -> None:
         """Scroll sideways by whole columns (the force name stays pinned)."""
         edges = [0]
-        for spec in self._specs[1:]:
+        for spec in self._specs[PINNED:]:
             edges.append(edges[-1] + spec.width + 2)
         x = self.scroll_x
         if step < 0:
@@ -208,14 +198,28 @@ class ForceTableView(DataTable[Text]):
         self.scroll_to(x=min(target, self.max_scroll_x), animate=False)
 
     def _latest_x(self) -> float:
-        """The sideways scroll that shows the last columns, the first visible one whole."""
+        """The first sideways position: the last year in view at the right edge, unless that
+        hides the year the change is computed to (sparse data), which is then shown from the
+        year it is computed from."""
         widths = [spec.width + 2 for spec in self._specs]
-        room = self.scrollable_content_region.width - sum(widths[:1])
-        x, skipped = 0, 1
-        while skipped < len(widths) and sum(widths[skipped:]) > room:
-            x += widths[skipped]
-            skipped += 1
-        return float(min(x, self.max_scroll_x))
+        room = self.scrollable_content_region.width - sum(widths[:PINNED])
+        starts: dict[str, int] = {}
+        x = 0
+        for spec, w in zip(self._specs[PINNED:], widths[PINNED:]):
+            starts[spec.key] = x
+            x += w
+        years = [c for c in self._specs if c.key.startswith("year:")]
+        if not years:
+            return 0.0
+        last = years[-1]
+        end = starts[last.key] + last.width + 2
+        target = min((v for v in starts.values() if v >= end - room), default=0)
+        table = self._last[0] if self._last else None
+        if table is not None and table.change_to is not None and table.change_from is not None:
+            to_key = f"year:{table.change_to.year}"
+            if to_key in starts and starts[to_key] < target:
+                target = starts.get(f"year:{table.change_from.year}", starts[to_key])
+        return float(min(target, self.max_scroll_x))
 
     def _cells(
         self,
@@ -232,7 +236,8 @@ class ForceTableView(DataTable[Text]):
         by_year = {cov.year: count for cov, count in zip(table.years, row.counts)}
         for spec in self._specs:
             if spec.key == "force":
-                name = highlighted(row.force.name, positions, highlight_style)
+                shown = row.force.display_name
+                name = highlighted(shown, positions if shown == row.force.name else (), highlight_style)
                 if via:
                     name.append(f" ~{via}", style="dim")
                 name.stylize(style)
@@ -248,13 +253,10 @@ class ForceTableView(DataTable[Text]):
                 cells.append(number(fmt_change(row.change), style=style))
             elif spec.key == "pct":
                 cells.append(number(fmt_pct(row.pct_change), style=style))
-            elif spec.key == "spacer":
-                cells.append(Text(""))
         return cells
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         """Turn a header click into a sort request (the trend sorts by % change)."""
         event.stop()
         key = str(event.column_key.value)
-        if key != "spacer":
-            self.post_message(self.SortRequested("pct" if key == "trend" else key))
+        self.post_message(self.SortRequested("pct" if key == "trend" else key))

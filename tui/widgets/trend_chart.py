@@ -100,11 +100,14 @@ class TrendChart(PlotextPlot):
         if series.national:
             side = "right" if series.y_label != "index" else "left"
             draw(series.national, series.national_name, self._colour("primary", "#0178d4"), side)
-        # Label every n-th x position so the labels never overlap.
-        room = max(1, self.size.width - 10)
-        step = max(1, -(-len(xs) * 7 // room))
+        # Label every n-th x position so the labels never overlap (plotext drops overlapping
+        # labels in an order that varies between runs).
+        labels = [short_label(label) for label in series.labels]
+        room = max(1, self.size.width - 12)
+        per_label = max(len(label) for label in labels) + 3
+        step = max(1, -(-len(xs) * per_label // room))
         ticks = xs[::step]
-        plt.xticks(ticks, [short_label(series.labels[t - 1]) for t in ticks])
+        plt.xticks(ticks, [labels[t - 1] for t in ticks])
         values = [v for v in (*series.values, *series.national) if v is not None]
         if values and series.y_label != "index" and not (series.national and series.values):
             lo, hi = min(values), max(values)

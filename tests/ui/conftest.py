@@ -1,0 +1,32 @@
+"""Helpers for driving the app with Textual's Pilot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tui.app import OffenceApp, make_app
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until every worker is done and every message it posted has been handled."""
+    for _ in range(4):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False  # a blinking cursor makes snapshots flaky
+
+
+@pytest.fixture
+def settings_file(tmp_path: Path) -> Path:
+    """A settings file of this test's own."""
+    return tmp_path / "settings.json"
+
+
+@pytest.fixture
+def app(settings_file: Path) -> OffenceApp:
+    """The app as the CLI builds it, with settings in a temporary file."""
+    return make_app(settings_file=settings_file)

@@ -1,0 +1,311 @@
+"""The main journeys, driven with the keyboard as a user would, checked against the CLI's numbers."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+from pathlib import Path
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from tests.conftest import write_dataset
+from tests.ui.conftest import settle
+from tui.app import OffenceApp, make_app
+from tui.cli import main
+from tui.screens import CompareScreen, ForceDetailScreen, ForcesScreen, HelpScreen
+from tui.widgets import CompareTableView, ForceTableView, SeriesTable
+
+
+def cli_json(*argv: str) -> list[dict[str, object]]:
+    out = io.StringIO()
+    assert main([*argv, "--format", "json"], out=out, err=io.StringIO()) == 0
+    return json.loads(out.getvalue())  # type: ignore[no-any-return]
+
+
+def row_cells(table: DataTable[Text], key: str) -> dict[str, str]:
+    """A row's cells by column key, as plain text."""
+    cells = table.get_row(key)
+    return {str(col.key.value): cell.plain for col, cell in zip(table.ordered_columns, cells)}
+
+
+def screen_text(app: OffenceApp) -> str:
+    """Everything on screen as plain text (read from a screenshot)."""
+    svg = app.export_screenshot()
+    texts = re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S)
+    return html.unescape(" ".join(texts)).replace("\xa0", " ")
+
+
+def visible_keys(table: DataTable[Text]) -> list[str]:
+    return [str(row.key.value) for row in table.ordered_rows]
+
+
+async def test_type_to_find_a_force_and_open_its_detail(app: OffenceApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ForcesScreen)
+        table = screen.query_one(ForceTableView)
+        assert len([k for k in visible_keys(table) if not k.startswith("total:")]) == 43
+        context = str(screen.query_one("#forces-context").render())
+        assert "code 86: Obscene publications etc" in context and "2023/24 Q1" in context
+        await pilot.press(*"northam")
+        await settle(pilot)
+        assert [k for k in visible_keys(table) if not k.startswith("total:")] == ["Northamptonshire"]
+        cells = row_cells(table, "Northamptonshire")
+        shown = {r["year"]: r["count"] for r in cli_json("show", "Northamptonshire")}
+        assert cells["year:2016"] == "248" == f"{shown['2016/17']:,}"
+        assert cells["year:2017"] == "269" == f"{shown['2017/18']:,}"
+        assert cells["year:2023"] == "225" and cells["pct"] == "+35.5%"
+        await pilot.press("enter")
+        await settle(pilot)
+        detail = app.screen
+        assert isinstance(detail, ForceDetailScreen) and detail.force.name == "Northamptonshire"
+        series = detail.query_one(SeriesTable)
+        assert row_cells(series, "2017/18") == {"year": "2017/18", "count": "269", "pct": "+8.5%"}
+        assert row_cells(series, "2023/24")["year"] == "2023/24 Q1"  # partial year labelled
+        facts = str(detail.query_one("#detail-facts").render())
+        assert "Rank 24 of 43" in facts and "per 100,000" in facts and "2021/22" in facts
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ForcesScreen)
+
+
+async def test_search_escape_clears_and_aliases_match(app: OffenceApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ForceTableView)
+        await pilot.press(*"E23000022")
+        await settle(pilot)
+        assert "Northamptonshire" in visible_keys(table)
+        name = table.get_row("Northamptonshire")[0]
+        assert "~E23000022" in name.plain  # says what it matched through
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(visible_keys(table)) == 46
+        await pilot.press(*"zzzz")
+        await settle(pilot)
+        assert "no force matches" in str(app.screen.query_one("#forces-status").render())
+
+
+async def test_sort_by_key_and_by_header_click(app: OffenceApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ForcesScreen)
+        table = screen.query_one(ForceTableView)
+        first = [k for k in visible_keys(table) if not k.startswith("total:")][0]
+        assert first == "Metropolitan Police"  # default: latest full year, largest first
+        await pilot.press("down", "r")
+        await settle(pilot)
+        assert [k for k in visible_keys(table) if not k.startswith("total:")][0] == "London, City of"
+        assert "▲" in str(table.ordered_columns[-8].label) or "▲" in "".join(
+            str(c.label) for c in table.ordered_columns
+        )
+        await pilot.click(ForceTableView, offset=(3, 0))  # the Force header
+        await settle(pilot)
+        assert screen.sort is not None and screen.sort.key == "force"
+        assert [k for k in visible_keys(table) if not k.startswith("total:")][0] == "Avon and Somerset"
+
+
+async def test_compare_two_years_matches_the_cli(app: OffenceApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "v")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.comparison is not None
+        assert (screen.comparison.label_a, screen.comparison.label_b) == ("2021/22", "2022/23")
+        # The year pickers list years newest first, starting on the current year:
+        # A is on 2021/22, five down is 2016/17; B is on 2022/23, five down is 2017/18.
+        await pilot.press("a", *["down"] * 5, "enter")
+        await settle(pilot)
+        await pilot.press("b", *["down"] * 5, "enter")
+        await settle(pilot)
+        table = screen.query_one(CompareTableView)
+        cells = row_cells(table, "Northamptonshire")
+        assert (cells["a"], cells["b"], cells["change"], cells["pct"]) == ("248", "269", "+21", "+8.5%")
+        total = row_cells(table, "total:England and Wales")
+        assert (total["a"], total["b"]) == ("18,834", "23,225")
+        for rec in cli_json("compare", "2016/17", "2017/18"):
+            key = str(rec["force"]) if rec["kind"] != "total" else f"total:{rec['force']}"
+            shown = row_cells(table, key)
+            assert shown["a"] == f"{rec['count_a']:,}" and shown["b"] == f"{rec['count_b']:,}"
+
+
+async def test_year_picker_and_partial_year_warning(app: OffenceApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "v")
+        await settle(pilot)
+        await pilot.press("b")  # year B picker, newest first: 2023/24 Q1 is the first entry
+        await settle(pilot)
+        await pilot.press("home", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.comparison is not None
+        assert screen.comparison.label_b == "2023/24 Q1" and screen.comparison.warnings
+        assert "partial year" in str(screen.query_one("#compare-context").render())
+        await pilot.press("l")
+        await settle(pilot)
+        assert screen.comparison.label_a == "2021/22 Q1" and not screen.comparison.warnings
+
+
+async def test_nspcc_dataset_compare_leaves_out_forces_without_figures(app: OffenceApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.switch_dataset("nspcc")
+        await settle(pilot)
+        table = app.screen.query_one(ForceTableView)
+        assert row_cells(table, "Northamptonshire")["year:2016"] == "245"
+        assert row_cells(table, "Cleveland")["year:2016"] == "—"  # missing, never 0
+        app.open_compare(2016, 2017)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        uk = row_cells(screen.query_one(CompareTableView), "total:UK total")
+        assert (uk["a"], uk["b"], uk["pct"]) == ("18,522", "22,724", "+22.7%")
+        status = str(screen.query_one("#compare-status").render())
+        assert "without both figures: not ranked" in status
+
+
+async def test_offence_picker_changes_every_view(app: OffenceApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "o")
+        await settle(pilot)
+        await pilot.press(*"all offences", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ForcesScreen) and screen.table is not None
+        assert screen.table.offence.label == "all offences"
+        kent = row_cells(screen.query_one(ForceTableView), "Kent")
+        assert kent["year:2017"] == "176,085"  # `ox compare 2016 2017 -o all`: Kent 176,085
+
+
+async def test_help_lists_keys_and_closes(app: OffenceApp) -> None:
+    async with app.run_test(size=(120, 90)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for words in ("Compare", "Export", "Years/quarters", "Like-for-like", "Search"):
+            assert words in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ForcesScreen)
+
+
+async def test_export_and_copy(app: OffenceApp, tmp_path: Path) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"kent", "down", "c")
+        await settle(pilot)
+        assert app.clipboard.splitlines()[1].startswith("Kent\tSouth East")
+        await pilot.press("e")
+        await settle(pilot)
+        target = tmp_path / "kent.md"
+        box = app.screen.query_one("#export-path")
+        box.value = str(target)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        text = target.read_text(encoding="utf-8")
+        assert "| Kent | South East |" in text and "Obscene publications" in text
+        await pilot.press("e")
+        await settle(pilot)
+        box = app.screen.query_one("#export-path")
+        box.value = str(target)  # type: ignore[attr-defined]
+        await pilot.press("enter")  # exists: asks first
+        await settle(pilot)
+        assert "press Enter again" in str(app.screen.query_one("#export-message").render())
+        await pilot.press("escape")
+
+
+async def test_choices_are_remembered_and_a_corrupt_config_is_survived(settings_file: Path) -> None:
+    app = make_app(settings_file=settings_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.switch_dataset("nspcc")
+        await settle(pilot)
+        await pilot.press("down", "t")
+        await settle(pilot)
+    saved = json.loads(settings_file.read_text(encoding="utf-8"))
+    assert saved["dataset"] == "nspcc" and saved["theme"] == "textual-light"
+    again = make_app(settings_file=settings_file)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert again.dataset is not None and again.dataset.name == "nspcc"
+        assert again.theme == "textual-light"
+    settings_file.write_text("{ this is not json", encoding="utf-8")
+    broken = make_app(settings_file=settings_file)
+    async with broken.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert broken.dataset is not None and broken.dataset.name == "homeoffice"
+        messages = [n.message for n in broken._notifications]
+        assert any("corrupt" in m and str(settings_file) in m for m in messages)
+    assert settings_file.with_name("settings.json.bad").exists()
+
+
+async def test_unknown_dataset_in_settings_falls_back(settings_file: Path) -> None:
+    settings_file.write_text(json.dumps({"dataset": "gone"}), encoding="utf-8")
+    app = make_app(settings_file=settings_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.dataset is not None and app.dataset.name == "homeoffice"
+        assert any("gone" in n.message for n in app._notifications)
+
+
+async def test_text_from_data_is_shown_literally(store: Path, settings_file: Path) -> None:
+    evil = "[bold red]Evil[/] \x1b[31mForce"
+    write_dataset(store, "evil", [
+        {"year": 2017, "quarter": q, "force": evil, "offence_code": "X", "offence": "[b]x[/b]",
+         "count": 5} for q in (1, 2, 3, 4)
+    ] + [{"year": 2018, "quarter": q, "force": "Kent", "offence_code": "X", "offence": "[b]x[/b]",
+          "count": 1} for q in (1, 2, 3, 4)], default_offence="X")
+    app = make_app(dataset="evil", settings_file=settings_file)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        app.action_toggle_national()
+        await settle(pilot)
+        table = app.screen.query_one(ForceTableView)
+        name = table.get_row(evil)[0]
+        assert name.plain == "[bold red]Evil[/] \\x1b[31mForce" and not name.spans
+        context = str(app.screen.query_one("#forces-context").render())
+        assert "[b]x[/b]" in context
+
+
+async def test_ascii_mode_and_resize(app: OffenceApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "A")
+        await settle(pilot)
+        table = app.screen.query_one(ForceTableView)
+        trend = row_cells(table, "Kent")["trend"]
+        assert trend and all(ch in "_.-~=+*# " for ch in trend)
+        await pilot.resize_terminal(200, 50)
+        await settle(pilot)
+        assert row_cells(table, "Kent")["year:2017"] == "1,209"
+
+
+async def test_command_palette_jumps_to_a_force_and_a_year_pair(app: OffenceApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "ctrl+p")
+        await pilot.press(*"force: kent")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ForceDetailScreen) and app.screen.force.name == "Kent"
+        await pilot.press("ctrl+p")
+        await pilot.press(*"compare 2016/17 vs 2017/18")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.comparison is not None
+        assert (screen.comparison.label_a, screen.comparison.label_b) == ("2016/17", "2017/18")
