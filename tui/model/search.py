@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -19,8 +20,11 @@ SUBSTRING = 700.0
 SUBSEQUENCE = 400.0
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Lower-case ``text`` one character at a time, so indices still line up with the original."""
+    """Lower-case ``text`` one character at a time, so indices still line up with the original.
+
+    Memoised: the same names are folded on every keystroke."""
     out = []
     for ch in text:
         low = ch.lower()

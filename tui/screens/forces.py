@@ -8,7 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from tui.model.ordering import FilteredRow, filter_rows, sort_force_rows
@@ -17,6 +17,7 @@ from tui.reports import Report, force_table_report
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
 from tui.widgets.cells import line
 from tui.widgets.force_table import ForceTableView, SortState
+from tui.widgets.grid import Grid
 from tui.widgets.search_bar import SearchBar, SearchInput
 
 
@@ -25,6 +26,7 @@ class ForcesScreen(ExplorerScreen):
 
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="search"),
+        Binding("escape", "clear_search", "Clear search", show=False, id="forces-clear"),
         Binding("s", "next_sort", "Sort", id="sort"),
         Binding("r", "reverse_sort", "Reverse", show=False, id="sort-reverse"),
         Binding("n", "app.toggle_national", "BTP/fraud", show=False, id="toggle-national"),
@@ -45,7 +47,7 @@ class ForcesScreen(ExplorerScreen):
 
     def compose(self) -> ComposeResult:
         yield Static("Loading the bundled data…", id="forces-context", classes="context")
-        yield SearchBar(id="search")
+        yield SearchBar(on_query=self._query_changed, id="search")
         yield ForceTableView(id="forces-table")
         yield Static("", id="forces-status", classes="status")
         yield Footer()
@@ -166,9 +168,10 @@ class ForcesScreen(ExplorerScreen):
 
     # ---------------------------------------------------------------- events and actions
 
-    @on(SearchBar.Changed)
-    def _search_changed(self, event: SearchBar.Changed) -> None:
-        self.refresh_rows()
+    def _query_changed(self, query: str) -> None:
+        """The search text changed: filter now, so the table repaints with the keystroke."""
+        if self.is_mounted:
+            self.refresh_rows()
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
@@ -180,11 +183,10 @@ class ForcesScreen(ExplorerScreen):
     def _search_left(self) -> None:
         self.query_one(ForceTableView).focus()
 
-    @on(DataTable.RowSelected, "#forces-table")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        key = str(event.row_key.value)
-        if not key.startswith("total:"):
-            self.post_message(ForceChosen(key))
+    @on(Grid.RowSelected, "#forces-table")
+    def _row_selected(self, event: Grid.RowSelected) -> None:
+        if not event.key.startswith("total:"):
+            self.post_message(ForceChosen(event.key))
 
     @on(ForceTableView.SortRequested)
     def _sort_requested(self, event: ForceTableView.SortRequested) -> None:
@@ -199,6 +201,10 @@ class ForcesScreen(ExplorerScreen):
             return []
         view = self.query_one(ForceTableView)
         return [s.key for s in view._specs if s.key != "trend"]
+
+    def action_clear_search(self) -> None:
+        """Empty the search box (from the table)."""
+        self.query_one(SearchBar).clear()
 
     def action_focus_search(self) -> None:
         """Put the cursor in the search box."""

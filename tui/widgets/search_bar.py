@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import on
@@ -14,6 +15,15 @@ from textual.widgets import Input, Label
 
 class SearchInput(Input):
     """The input itself, with Esc to clear and Down/Enter to leave it."""
+
+    on_query: Callable[[str], None] | None = None
+    """Called with the new text as soon as it changes, in the same event as the keystroke, so the
+    filtered table is painted in the same frame as the typed letter (a ``Changed`` message would
+    arrive one frame later)."""
+
+    def watch_value(self, value: str) -> None:
+        if self.on_query is not None:
+            self.on_query(value)
 
     BINDINGS = [
         Binding("escape", "clear_or_leave", "Clear search", id="search-clear"),
@@ -40,22 +50,20 @@ class SearchBar(Horizontal):
     """A one-line search box: ``/`` then what to find."""
 
     @dataclass
-    class Changed(Message):
-        """The search text changed (posted on every keystroke)."""
-
-        query: str
-
-    @dataclass
     class Submitted(Message):
         """Enter was pressed in the search box."""
 
         query: str
 
+    def __init__(self, *, on_query: Callable[[str], None] | None = None, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self._on_query = on_query
+
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt")
-        yield SearchInput(
-            placeholder="type to find a force (name, alias, ONS code)", id="search-input"
-        )
+        box = SearchInput(placeholder="type to find a force (name, alias, ONS code)", id="search-input")
+        box.on_query = self._on_query
+        yield box
 
     @property
     def input(self) -> SearchInput:
@@ -73,8 +81,7 @@ class SearchBar(Horizontal):
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.post_message(self.Changed(event.value))
+        event.stop()  # the owner hears of changes through ``on_query``
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -1,0 +1,410 @@
+"""A fast read-only table for views that re-filter on every keystroke.
+
+Textual's DataTable re-renders every cell of every visible row after ``clear()``, which costs about
+a hundred milliseconds per keystroke on the Forces view. This Line-API widget renders each row once
+into a cached :class:`Strip` (per zebra parity and cursor state), so re-filtering only re-orders
+cached lines. Pinned columns stay in view when scrolling sideways; the header and the fixed rows
+(totals) stay in view when scrolling down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+PAD = 1
+"""Blank cells on each side of a column."""
+
+
+@dataclass(frozen=True)
+class GridColumn:
+    """One column: a key, a header label, a width (without padding), and alignment."""
+
+    key: str
+    label: str
+    width: int
+    numeric: bool = False
+
+    @property
+    def outer(self) -> int:
+        """Width with padding."""
+        return self.width + 2 * PAD
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One row: a key and its cells (one ``Text`` per column), optionally bold."""
+
+    key: str
+    cells: tuple[Text, ...]
+    bold: bool = False
+
+    @cached_property
+    def signatures(self) -> tuple[tuple[object, ...], ...]:
+        """A hashable digest of each cell (``Text`` itself is not hashable), for the line cache."""
+        return tuple((c.plain, tuple(c.spans), str(c.style)) for c in self.cells)
+
+
+class Grid(ScrollView, can_focus=True):
+    """A keyboard-first table: a row cursor, pinned columns, a fixed header and fixed rows."""
+
+    COMPONENT_CLASSES = {
+        "grid--header",
+        "grid--cursor",
+        "grid--odd",
+        "grid--fixed",
+    }
+
+    BINDINGS = [
+        Binding("up,k", "cursor_up", "Up", show=False, id="grid-up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="grid-down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="grid-page-up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="grid-page-down"),
+        Binding("home", "first", "First", show=False, id="grid-first"),
+        Binding("end", "last", "Last", show=False, id="grid-last"),
+        Binding("left,h", "scroll_columns(-1)", "Earlier columns", show=False, id="grid-left"),
+        Binding("right,l", "scroll_columns(1)", "Later columns", show=False, id="grid-right"),
+        Binding("enter", "select", "Open", show=False, id="grid-select"),
+    ]
+
+    @dataclass
+    class RowSelected(Message):
+        """Enter (or a second click) on a row."""
+
+        grid: Grid
+        key: str
+
+        @property
+        def control(self) -> Grid:
+            """The grid, for ``@on(..., "#id")`` selectors."""
+            return self.grid
+
+    @dataclass
+    class HeaderClicked(Message):
+        """A column header was clicked."""
+
+        grid: Grid
+        key: str
+
+        @property
+        def control(self) -> Grid:
+            """The grid, for ``@on(..., "#id")`` selectors."""
+            return self.grid
+
+    def __init__(self, *, pinned: int = 1, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.pinned = pinned
+        """How many leftmost columns stay in view when scrolling sideways."""
+        self.columns: list[GridColumn] = []
+        self.fixed: list[GridRow] = []
+        """Rows that stay at the top (totals)."""
+        self.rows: list[GridRow] = []
+        """The body rows, in display order."""
+        self.cursor = 0
+        """Index of the highlighted row, counting fixed rows first."""
+        self._cache: dict[tuple[object, ...], Strip] = {}
+        self._header: tuple[Strip, Strip] | None = None
+        self._base_style: Style | None = None
+
+    # ------------------------------------------------------------------ data
+
+    def set_columns(self, columns: Sequence[GridColumn]) -> None:
+        """Replace the columns (drops every cached line)."""
+        self.columns = list(columns)
+        self._cache.clear()
+        self._header = None
+        self._resize_virtual()
+
+    def set_rows(self, fixed: Sequence[GridRow], rows: Sequence[GridRow], *, keep: str | None) -> None:
+        """Replace the rows; the cursor goes to the row keyed ``keep`` if it is still there."""
+        self.fixed = list(fixed)
+        self.rows = list(rows)
+        keys = self.keys
+        if keep is not None and keep in keys:
+            self.cursor = keys.index(keep)
+        else:
+            self.cursor = len(self.fixed) if self.rows else 0
+        self._resize_virtual()
+        self._scroll_cursor_into_view()
+        self.refresh()
+
+    def forget_rows(self) -> None:
+        """Drop cached lines (when cell contents change for the same keys)."""
+        self._cache.clear()
+
+    @property
+    def keys(self) -> list[str]:
+        """Every row key in display order, fixed rows first."""
+        return [r.key for r in self.fixed] + [r.key for r in self.rows]
+
+    @property
+    def row_count(self) -> int:
+        """Number of rows, fixed rows included."""
+        return len(self.fixed) + len(self.rows)
+
+    @property
+    def current_key(self) -> str | None:
+        """The key of the highlighted row."""
+        keys = self.keys
+        return keys[self.cursor] if 0 <= self.cursor < len(keys) else None
+
+    def row(self, key: str) -> GridRow:
+        """The row with this key (raises ``KeyError``)."""
+        for r in (*self.fixed, *self.rows):
+            if r.key == key:
+                return r
+        raise KeyError(key)
+
+    def row_text(self, key: str) -> dict[str, str]:
+        """A row's cells as plain text by column key (for tests and copying)."""
+        r = self.row(key)
+        return {c.key: cell.plain for c, cell in zip(self.columns, r.cells)}
+
+    # ------------------------------------------------------------------ geometry
+
+    @property
+    def _pinned_width(self) -> int:
+        return sum(c.outer for c in self.columns[: self.pinned])
+
+    @property
+    def _scroll_width(self) -> int:
+        return sum(c.outer for c in self.columns[self.pinned :])
+
+    def _resize_virtual(self) -> None:
+        self.virtual_size = Size(
+            self._pinned_width + self._scroll_width, 1 + len(self.fixed) + len(self.rows)
+        )
+
+    @property
+    def _body_height(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1 - len(self.fixed))
+
+    @property
+    def max_scroll_y(self) -> int:  # type: ignore[override]
+        """Only the body scrolls: the header and the fixed rows are always drawn."""
+        return max(0, len(self.rows) - self._body_height)
+
+    @property
+    def max_scroll_x(self) -> int:  # type: ignore[override]
+        """The scrollable columns scroll under the pinned ones."""
+        room = self.scrollable_content_region.width - self._pinned_width
+        return max(0, self._scroll_width - max(room, 0))
+
+    def column_edges(self) -> dict[str, int]:
+        """Where each scrollable column starts, in scroll-x units."""
+        edges: dict[str, int] = {}
+        x = 0
+        for c in self.columns[self.pinned :]:
+            edges[c.key] = x
+            x += c.outer
+        return edges
+
+    @property
+    def scroll_room(self) -> int:
+        """Visible width for the scrollable columns."""
+        return max(0, self.scrollable_content_region.width - self._pinned_width)
+
+    # ------------------------------------------------------------------ rendering
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name)
+
+    @property
+    def _base(self) -> Style:
+        """The widget's own style, computed once until the styles change."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
+
+    def _render_cells(self, cells: Sequence[Text], columns: Sequence[GridColumn], style: Style) -> Strip:
+        line = Text(style=style, no_wrap=True, end="")
+        for cell, column in zip(cells, columns):
+            piece = cell.copy()
+            piece.truncate(column.width, overflow="ellipsis")
+            pad = column.width - piece.cell_len
+            line.append(" " * PAD)
+            if column.numeric:
+                line.append(" " * pad)
+                line.append_text(piece)
+            else:
+                line.append_text(piece)
+                line.append(" " * pad)
+            line.append(" " * PAD)
+        # Every segment gets a style: NO_COLOR's monochrome filter cannot handle a bare one.
+        segments = list(Segment.apply_style(line.render(self.app.console), style=style))
+        width = sum(c.outer for c in columns)
+        return Strip(segments).adjust_cell_length(width, style)
+
+    def _line(self, row: GridRow, index: int) -> tuple[Strip, Strip]:
+        is_cursor = index == self.cursor
+        odd = (index - len(self.fixed)) % 2 == 1 and index >= len(self.fixed)
+        state = (row.key, is_cursor, is_cursor and self.has_focus, odd, row.bold, self.app.theme)
+        # The two halves are cached apart: typing changes the highlighted name (pinned half)
+        # but not the years (scrolling half).
+        halves = []
+        for part, columns, cells, sigs in (
+            ("pinned", self.columns[: self.pinned], row.cells[: self.pinned],
+             row.signatures[: self.pinned]),
+            ("scroll", self.columns[self.pinned :], row.cells[self.pinned :],
+             row.signatures[self.pinned :]),
+        ):
+            key = (part, sigs, *state)
+            strip = self._cache.get(key)
+            if strip is None:
+                base = self._base
+                if row.bold:
+                    base = base + self._style("grid--fixed")
+                if odd:
+                    base = base + self._style("grid--odd")
+                if is_cursor:
+                    base = base + self._style("grid--cursor")
+                strip = self._render_cells(cells, columns, base)
+                if len(self._cache) > 8000:
+                    self._cache.clear()
+                self._cache[key] = strip
+            halves.append(strip)
+        return halves[0], halves[1]
+
+    def _header_line(self) -> tuple[Strip, Strip]:
+        if self._header is None:
+            style = self._base + self._style("grid--header")
+            labels = [Text(c.label, style="bold") for c in self.columns]
+            self._header = (
+                self._render_cells(labels[: self.pinned], self.columns[: self.pinned], style),
+                self._render_cells(labels[self.pinned :], self.columns[self.pinned :], style),
+            )
+        return self._header
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y == 0:
+            left, right = self._header_line()
+        else:
+            index = y - 1 if y - 1 < len(self.fixed) else y - 1 + int(self.scroll_y)
+            if index >= self.row_count:
+                return Strip.blank(width, self._base)
+            row = self.fixed[index] if index < len(self.fixed) else self.rows[index - len(self.fixed)]
+            left, right = self._line(row, index)
+        x = int(self.scroll_x)
+        visible = right.crop(x, x + max(0, width - left.cell_length))
+        return Strip.join([left, visible]).adjust_cell_length(width, self._base)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+        self._header = None
+        self._base_style = None
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # ------------------------------------------------------------------ cursor and scrolling
+
+    def move_cursor(self, index: int) -> None:
+        """Highlight the row at ``index`` (fixed rows first) and scroll it into view."""
+        if not self.row_count:
+            return
+        self.cursor = max(0, min(index, self.row_count - 1))
+        self._scroll_cursor_into_view()
+        self.refresh()
+
+    def _scroll_cursor_into_view(self) -> None:
+        body = self.cursor - len(self.fixed)
+        if body < 0:
+            return
+        top = int(self.scroll_y)
+        if body < top:
+            self.scroll_to(y=body, animate=False)
+        elif body >= top + self._body_height:
+            self.scroll_to(y=body - self._body_height + 1, animate=False)
+
+    def action_cursor_up(self) -> None:
+        """Up one row."""
+        self.move_cursor(self.cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        """Down one row."""
+        self.move_cursor(self.cursor + 1)
+
+    def action_page_up(self) -> None:
+        """Up one screen."""
+        self.move_cursor(self.cursor - self._body_height)
+
+    def action_page_down(self) -> None:
+        """Down one screen."""
+        self.move_cursor(self.cursor + self._body_height)
+
+    def action_first(self) -> None:
+        """To the first row."""
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        """To the last row."""
+        self.move_cursor(self.row_count - 1)
+
+    def action_scroll_columns(self, step: int) -> None:
+        """Scroll sideways by whole columns."""
+        edges = sorted(self.column_edges().values())
+        x = self.scroll_x
+        if step < 0:
+            target = max((e for e in edges if e < x - 0.5), default=0)
+        else:
+            target = min((e for e in edges if e > x + 0.5), default=self.max_scroll_x)
+        self.scroll_to(x=min(target, self.max_scroll_x), animate=False)
+
+    def action_select(self) -> None:
+        """Open the highlighted row."""
+        key = self.current_key
+        if key is not None:
+            self.post_message(self.RowSelected(self, key))
+
+    # ------------------------------------------------------------------ mouse
+
+    def on_click(self, event: events.Click) -> None:
+        """Header click: sort by that column; row click: highlight, second click: open."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        x, y = offset
+        if y == 0:
+            key = self._column_at(x)
+            if key is not None:
+                self.post_message(self.HeaderClicked(self, key))
+            return
+        index = y - 1 if y - 1 < len(self.fixed) else y - 1 + int(self.scroll_y)
+        if index >= self.row_count:
+            return
+        if index == self.cursor:
+            self.action_select()
+        else:
+            self.move_cursor(index)
+
+    def _column_at(self, x: int) -> str | None:
+        edge = 0
+        for c in self.columns[: self.pinned]:
+            if x < edge + c.outer:
+                return c.key
+            edge += c.outer
+        x = x - edge + int(self.scroll_x)
+        for key, start in self.column_edges().items():
+            column = next(c for c in self.columns if c.key == key)
+            if start <= x < start + column.outer:
+                return key
+        return None
+
+
+__all__ = ["Grid", "GridColumn", "GridRow"]
