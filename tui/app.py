@@ -85,6 +85,8 @@ class OffenceApp(App[None]):
                         severity="warning")
         if self._settings_problem:
             self.notify(self._settings_problem, severity="warning", timeout=10)
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
         self.load(self.settings.dataset)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)

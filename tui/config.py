@@ -36,6 +36,8 @@ class Settings:
     """Plain-ASCII sparklines and chart markers, for consoles without block or braille glyphs."""
     include_national: bool = False
     """Also list BTP, fraud bodies and combined figures in the tables."""
+    keymap: dict[str, str] = field(default_factory=dict)
+    """Key overrides by binding id, e.g. ``{"compare": "m"}`` (see the ids in the help)."""
 
     def with_offence(self, dataset: str, key: str) -> Settings:
         """A copy that remembers ``key`` as the offence for ``dataset``."""
@@ -55,6 +57,9 @@ def _coerce(raw: object) -> Settings:
     if not isinstance(offences, dict):
         offences = {}
     view = raw.get("view", base.view)
+    keymap = raw.get("keymap", {})
+    if not isinstance(keymap, dict):
+        keymap = {}
     return Settings(
         dataset=str(raw.get("dataset") or base.dataset),
         offences={str(k): str(v) for k, v in offences.items()},
@@ -62,6 +67,7 @@ def _coerce(raw: object) -> Settings:
         theme=str(raw.get("theme") or base.theme),
         ascii=bool(raw.get("ascii", base.ascii)),
         include_national=bool(raw.get("include_national", base.include_national)),
+        keymap={str(k): str(v) for k, v in keymap.items()},
     )
 
 
