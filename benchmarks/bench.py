@@ -1,4 +1,4 @@
-"""Benchmarks that print numbers (not tests): run with ``make bench`` or ``python benchmarks/bench.py``.
+"""Benchmarks that print numbers (not tests): ``make bench`` or ``python benchmarks/bench.py``.
 
 Sections (pick some with arguments: ``cli``, ``model``, ``tui``, ``import``):
 
@@ -30,8 +30,10 @@ def stats(label: str, samples: list[float], unit: str = "ms") -> None:
     med = statistics.median(samples) * scale
     worst = max(samples) * scale
     best = min(samples) * scale
-    print(f"  {label:<48} median {med:8.1f} {unit}   worst {worst:8.1f} {unit}"
-          f"   best {best:8.1f} {unit}   (n={len(samples)})")
+    print(
+        f"  {label:<48} median {med:8.1f} {unit}   worst {worst:8.1f} {unit}"
+        f"   best {best:8.1f} {unit}   (n={len(samples)})"
+    )
 
 
 def timed(fn: Callable[[], object], repeat: int) -> list[float]:
@@ -55,15 +57,21 @@ def bench_cli(repeat: int = 10) -> None:
             ["compare", "2016/17", "2017/18"],
             ["compare", "2021/22", "2022/23", "--offence", "all", "--format", "json"],
         ):
+
             def run(argv: list[str] = argv) -> None:
                 subprocess.run(
-                    [sys.executable, "-m", "tui", *argv], env=env, check=True,
-                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                    [sys.executable, "-m", "tui", *argv],
+                    env=env,
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
                 )
+
             stats("ox " + " ".join(argv), timed(run, repeat))
 
         def bare() -> None:
             subprocess.run([sys.executable, "-c", "pass"], check=True)
+
         stats("(python start-up alone, for scale)", timed(bare, repeat))
 
 
@@ -79,13 +87,17 @@ def bench_model(repeat: int = 20) -> None:
     stats("force_table(code 86)", timed(lambda: force_table(ds, sel), repeat))
     stats("force_table(all offences)", timed(lambda: force_table(ds, every), repeat))
     stats("force_series(Kent, code 86)", timed(lambda: force_series(ds, kent, sel), repeat))
-    stats("compare_years(2016/17, 2017/18, code 86)",
-          timed(lambda: compare_years(ds, 2016, 2017, sel), repeat))
+    stats(
+        "compare_years(2016/17, 2017/18, code 86)",
+        timed(lambda: compare_years(ds, 2016, 2017, sel), repeat),
+    )
     from tui.model.ordering import filter_rows
 
     table = force_table(ds, sel)
-    stats("filter_rows('nor') over the force table",
-          timed(lambda: filter_rows(table.rows, "nor"), repeat * 10))
+    stats(
+        "filter_rows('nor') over the force table",
+        timed(lambda: filter_rows(table.rows, "nor"), repeat * 10),
+    )
 
 
 def main(argv: list[str]) -> int:

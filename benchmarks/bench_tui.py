@@ -26,16 +26,21 @@ def _launch_once(marker: str, cols: int = 100, rows: int = 30) -> float | None:
         return None
     session = f"oxbench{os.getpid()}"
     with tempfile.TemporaryDirectory() as tmp:
-        command = (f"cd '{ROOT}' && OFFENCE_EXPLORER_CONFIG_DIR='{tmp}' "
-                   f"OFFENCE_EXPLORER_DATA_DIR='{tmp}' '{sys.executable}' -m tui; sleep 5")
+        command = (
+            f"cd '{ROOT}' && OFFENCE_EXPLORER_CONFIG_DIR='{tmp}' "
+            f"OFFENCE_EXPLORER_DATA_DIR='{tmp}' '{sys.executable}' -m tui; sleep 5"
+        )
         start = time.perf_counter()
-        subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", str(cols), "-y", str(rows),
-                        command], check=True)
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", session, "-x", str(cols), "-y", str(rows), command],
+            check=True,
+        )
         found: float | None = None
         try:
             while time.perf_counter() - start < 20:
-                shown = subprocess.run(["tmux", "capture-pane", "-p", "-t", session],
-                                       capture_output=True, text=True).stdout
+                shown = subprocess.run(
+                    ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+                ).stdout
                 if marker in shown:
                     found = time.perf_counter() - start
                     break

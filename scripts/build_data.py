@@ -38,9 +38,7 @@ sys.path.insert(0, str(ROOT))
 from tui.model.schema import LONG_SCHEMA  # noqa: E402
 
 HOMEOFFICE_RELEASE = "2023-10-19"
-HOMEOFFICE_URL = (
-    "https://www.gov.uk/government/statistics/police-recorded-crime-open-data-tables"
-)
+HOMEOFFICE_URL = "https://www.gov.uk/government/statistics/police-recorded-crime-open-data-tables"
 
 FRAUD_BODIES = [
     # force, nation, region, aliases
@@ -79,7 +77,12 @@ NSPCC_AREAS = [
     ("South East total", "England", "regional_total", ""),
     ("South West total", "England", "regional_total", ""),
     ("Yorkshire (as stated by Metro)", "England", "combined", ""),
-    ("Avon and Somerset + Gloucestershire + Wiltshire (combined as stated)", "England", "combined", ""),
+    (
+        "Avon and Somerset + Gloucestershire + Wiltshire (combined as stated)",
+        "England",
+        "combined",
+        "",
+    ),
     (
         "West Midlands + Staffordshire + Warwickshire + West Mercia (combined as stated)",
         "England",
@@ -165,7 +168,9 @@ def canonical(name: str, aliases: dict[str, str]) -> str:
     try:
         return aliases[name.strip().lower()]
     except KeyError:
-        raise SystemExit(f"build_data: unknown force name {name!r}; add it to the aliases") from None
+        raise SystemExit(
+            f"build_data: unknown force name {name!r}; add it to the aliases"
+        ) from None
 
 
 def build_populations(sources: Path, out: Path, aliases: dict[str, str]) -> None:
@@ -228,7 +233,7 @@ def nspcc_offence_code(row: dict[str, str]) -> str:
 
 
 def build_nspcc(sources: Path, out: Path, aliases: dict[str, str]) -> None:
-    """Write ``nspcc.parquet`` (one row per distinct figure) and ``nspcc_sources.csv`` (every row)."""
+    """Write ``nspcc.parquet`` (one row per distinct figure) and ``nspcc_sources.csv``."""
     with open(sources / "nspcc-foi" / "nspcc_foi_by_force.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     stated: list[dict[str, object]] = []
@@ -259,7 +264,9 @@ def build_nspcc(sources: Path, out: Path, aliases: dict[str, str]) -> None:
             order=pl.int_range(pl.len()),
         )
         .sort("official", "order", descending=[True, False])
-        .group_by("period", "year", "force", "offence_code", "release", "count", maintain_order=True)
+        .group_by(
+            "period", "year", "force", "offence_code", "release", "count", maintain_order=True
+        )
         .agg(pl.col("source_url").first(), pl.col("quote").first(), pl.col("order").min())
     )
     # The figure shown by default: the earliest NSPCC release that states one for this cell (the

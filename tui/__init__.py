@@ -1,4 +1,4 @@
-"""offence-explorer: police-recorded offences by UK police force, year and offence, in the terminal."""
+"""offence-explorer: police-recorded offences by UK force, year and offence, in the terminal."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The explorer app: wiring only. Views live in ``tui/screens``; the figures come from ``tui/model``."""
+"""The explorer app: wiring only. Views are in ``tui/screens``; figures come from ``tui/model``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui.commands import ExplorerCommands
@@ -81,8 +81,9 @@ class OffenceApp(App[None]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         else:
-            self.notify(f"Unknown theme '{self.settings.theme}'; using {DEFAULT_THEME}.",
-                        severity="warning")
+            self.notify(
+                f"Unknown theme '{self.settings.theme}'; using {DEFAULT_THEME}.", severity="warning"
+            )
         if self._settings_problem:
             self.notify(self._settings_problem, severity="warning", timeout=10)
         if self.settings.keymap:
@@ -122,8 +123,9 @@ class OffenceApp(App[None]):
 
     @on(DatasetLoadFailed)
     def _dataset_failed(self, event: DatasetLoadFailed) -> None:
-        self.notify(f"Could not open dataset '{event.name}': {event.reason}",
-                    severity="error", timeout=10)
+        self.notify(
+            f"Could not open dataset '{event.name}': {event.reason}", severity="error", timeout=10
+        )
         if self.dataset is None and event.name != "homeoffice":
             self.load("homeoffice")
 
@@ -131,8 +133,9 @@ class OffenceApp(App[None]):
         """What every view shows now."""
         if self.dataset is None or self.selection is None:
             return None
-        return ViewContext(self.dataset, self.selection, self.settings.include_national,
-                           self.settings.ascii)
+        return ViewContext(
+            self.dataset, self.selection, self.settings.include_national, self.settings.ascii
+        )
 
     def _broadcast(self) -> None:
         context = self.context()
@@ -194,14 +197,21 @@ class OffenceApp(App[None]):
         """Show every key."""
         if isinstance(self.screen, HelpScreen):
             return
-        sections = [
+        sections: list[tuple[str, list[BindingType]]] = [
             ("Everywhere", list(self.BINDINGS)),
             ("Forces view", [*ForcesScreen.BINDINGS]),
-            ("Search box", [Binding("escape", "", "Clear the search (again: go to the table)"),
-                            Binding("enter", "", "Open the highlighted force"),
-                            Binding("down", "", "Go to the table")]),
-            ("Force detail", [Binding("enter", "", "(from a table) open a force"),
-                              *ForceDetailScreen.BINDINGS]),
+            (
+                "Search box",
+                [
+                    Binding("escape", "", "Clear the search (again: go to the table)"),
+                    Binding("enter", "", "Open the highlighted force"),
+                    Binding("down", "", "Go to the table"),
+                ],
+            ),
+            (
+                "Force detail",
+                [Binding("enter", "", "(from a table) open a force"), *ForceDetailScreen.BINDINGS],
+            ),
             ("Compare view", [*CompareScreen.BINDINGS]),
         ]
         self.push_screen(HelpScreen(sections))
@@ -233,21 +243,33 @@ class OffenceApp(App[None]):
 
         def search(query: str) -> list[Choice[str]]:
             return [
-                Choice(highlighted(c.selection.label, c.positions, "bold underline"), c.selection.key)
+                Choice(
+                    highlighted(c.selection.label, c.positions, "bold underline"), c.selection.key
+                )
                 for c in search_offences(ds.offences, query)
             ]
 
         current = self.selection.key if self.selection else None
         self.push_screen(
-            Picker("Offence", search(""), search=search, current=current,
-                   placeholder="code, description, group or subgroup", picker_id="pick-offence"),
+            Picker(
+                "Offence",
+                search(""),
+                search=search,
+                current=current,
+                placeholder="code, description, group or subgroup",
+                picker_id="pick-offence",
+            ),
             lambda key: self.set_offence(key) if key else None,
         )
 
     def action_pick_dataset(self) -> None:
         """Choose the dataset."""
         choices = [
-            Choice(line((i.name, "bold")), i.name, ("bundled · " if i.bundled else "imported · ") + i.title)
+            Choice(
+                line((i.name, "bold")),
+                i.name,
+                ("bundled · " if i.bundled else "imported · ") + i.title,
+            )
             for i in list_datasets()
         ]
         current = self.dataset.name if self.dataset else None
@@ -357,6 +379,9 @@ def make_app(
     if theme:
         settings = replace(settings, theme=theme)
     return OffenceApp(
-        settings, settings_problem=problem, offence=offence, remember=remember,
+        settings,
+        settings_problem=problem,
+        offence=offence,
+        remember=remember,
         settings_file=settings_file,
     )

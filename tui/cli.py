@@ -39,12 +39,18 @@ class _Parser(argparse.ArgumentParser):
 
 def _common(parser: argparse.ArgumentParser, fmt: bool = True) -> None:
     parser.add_argument(
-        "--dataset", "-d", default=None, metavar="NAME",
+        "--dataset",
+        "-d",
+        default=None,
+        metavar="NAME",
         help="dataset to use (default: homeoffice); see 'ox datasets'",
     )
     if fmt:
         parser.add_argument(
-            "--format", "-f", default="table", choices=("table", "csv", "json", "markdown"),
+            "--format",
+            "-f",
+            default="table",
+            choices=("table", "csv", "json", "markdown"),
             help="output format (default: table)",
         )
 
@@ -62,17 +68,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print versions and exit")
     parser.add_argument("--dataset", "-d", default=None, metavar="NAME", help="dataset to open")
     parser.add_argument("--offence", "-o", default=None, help="offence to open on")
-    parser.add_argument("--ascii", action="store_true", help="plain-ASCII sparklines and chart markers")
+    parser.add_argument(
+        "--ascii", action="store_true", help="plain-ASCII sparklines and chart markers"
+    )
     parser.add_argument("--theme", default=None, help="colour theme, e.g. textual-light")
     parser.set_defaults(command=None, version_text=__version__)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     show = sub.add_parser("show", help="a force's counts by financial year")
     show.add_argument("force", help="force name, alias or ONS code (e.g. 'northam', E23000022)")
-    show.add_argument("--offence", "-o", default=None, help="offence code, text, 'group:NAME' or 'all'")
+    show.add_argument(
+        "--offence", "-o", default=None, help="offence code, text, 'group:NAME' or 'all'"
+    )
     show.add_argument("--quarters", "-q", action="store_true", help="by quarter instead of by year")
     show.add_argument(
-        "--all-periods", action="store_true",
+        "--all-periods",
+        action="store_true",
         help="csv/json: also include calendar-year and multi-year figures (year is null)",
     )
     _common(show)
@@ -80,19 +91,28 @@ def build_parser() -> argparse.ArgumentParser:
     cmp = sub.add_parser("compare", help="every force in two financial years, side by side")
     cmp.add_argument("year_a", help="first year, e.g. 2016/17")
     cmp.add_argument("year_b", help="second year, e.g. 2017/18")
-    cmp.add_argument("--offence", "-o", default=None, help="offence code, text, 'group:NAME' or 'all'")
-    cmp.add_argument("--top", "-n", type=int, default=None, metavar="N", help="only the first N forces")
     cmp.add_argument(
-        "--sort", "-s", default="b", choices=("force", "a", "b", "change", "pct", "rank_change"),
+        "--offence", "-o", default=None, help="offence code, text, 'group:NAME' or 'all'"
+    )
+    cmp.add_argument(
+        "--top", "-n", type=int, default=None, metavar="N", help="only the first N forces"
+    )
+    cmp.add_argument(
+        "--sort",
+        "-s",
+        default="b",
+        choices=("force", "a", "b", "change", "pct", "rank_change"),
         help="sort forces by this column (default: b, the count in year B)",
     )
     cmp.add_argument("--ascending", action="store_true", help="smallest first")
     cmp.add_argument(
-        "--like-for-like", action="store_true",
+        "--like-for-like",
+        action="store_true",
         help="compare only the quarters present in both years (for a partial year)",
     )
     cmp.add_argument(
-        "--include-national", action="store_true",
+        "--include-national",
+        action="store_true",
         help="also list BTP, national fraud bodies and combined figures (never ranked)",
     )
     _common(cmp)
@@ -115,11 +135,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="import a CSV, Parquet, XLSX or ODS file as a dataset")
     imp.add_argument("file", help="the file to import")
-    imp.add_argument("--name", "-n", default=None, help="dataset name (default: from the file name)")
+    imp.add_argument(
+        "--name", "-n", default=None, help="dataset name (default: from the file name)"
+    )
     imp.add_argument("--replace", action="store_true", help="replace a dataset of the same name")
     imp.add_argument(
-        "--map", action="append", default=[], metavar="FIELD=COLUMN",
-        help="map a column for the generic layout, e.g. --map count='Number of crimes' (repeatable)",
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="map a column for the generic layout, e.g. --map count='Crimes' (repeatable)",
     )
     imp.add_argument("--sheet", default=None, help="read only this sheet (XLSX/ODS)")
     imp.add_argument("--dry-run", action="store_true", help="check and preview; write nothing")
@@ -169,7 +194,9 @@ def run_tui(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[str] | None = None
+) -> int:
     """Entry point of ``ox`` and ``offence-explorer``.
 
     Args:

@@ -46,8 +46,11 @@ class ExplorerCommands(Provider):
         yield ("View: Help (keys)", app.action_help, "Every key of every view")
         yield ("Toggle light / dark theme", app.action_toggle_theme, "Switch theme")
         yield ("Toggle plain-ASCII charts", app.action_toggle_ascii, "For consoles without braille")
-        yield ("Toggle BTP and national fraud bodies", app.action_toggle_national,
-               "List them too (never ranked)")
+        yield (
+            "Toggle BTP and national fraud bodies",
+            app.action_toggle_national,
+            "List them too (never ranked)",
+        )
         yield ("Export this view", app.action_export, "CSV, Markdown or JSON")
         yield ("Import a file as a dataset", app.action_import_file, "CSV, Parquet, XLSX, ODS")
         for info in list_datasets():
@@ -56,14 +59,20 @@ class ExplorerCommands(Provider):
         if ds is None:
             return
         for force in listed_forces(ds, include_national=True):
-            yield (f"Force: {force.name}", partial(app.open_force, force.name),
-                   force.place or force.nation)
+            yield (
+                f"Force: {force.name}",
+                partial(app.open_force, force.name),
+                force.place or force.nation,
+            )
         for choice in offence_choices(ds.offences):
             sel = choice.selection
             yield (f"Offence: {sel.label}", partial(app.set_offence, sel.key), ds.name)
         for a, b in comparable_pairs(ds):
-            yield (f"Compare {fy_label(a)} vs {fy_label(b)}", partial(app.open_compare, a, b),
-                   "Compare two years")
+            yield (
+                f"Compare {fy_label(a)} vs {fy_label(b)}",
+                partial(app.open_compare, a, b),
+                "Compare two years",
+            )
 
     async def discover(self) -> Hits:
         """What the palette lists before anything is typed."""
@@ -80,5 +89,6 @@ class ExplorerCommands(Provider):
                 continue
             found = match_text(query, text)
             positions = found.positions if found is not None else ()
-            yield Hit(score, _highlight(text, positions), command, text=text,
-                      help=safe_text(help_text))
+            yield Hit(
+                score, _highlight(text, positions), command, text=text, help=safe_text(help_text)
+            )

@@ -9,7 +9,12 @@ from pathlib import Path
 from tui.render import Format, render
 from tui.reports import Report
 
-EXTENSIONS: dict[str, Format] = {".csv": "csv", ".md": "markdown", ".markdown": "markdown", ".json": "json"}
+EXTENSIONS: dict[str, Format] = {
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+}
 SUFFIX: dict[str, str] = {"csv": ".csv", "markdown": ".md", "json": ".json"}
 
 

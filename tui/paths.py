@@ -1,7 +1,7 @@
 """Where things live: the bundled data, the user's imported datasets, and the settings file.
 
-Headless (no Textual). ``OFFENCE_EXPLORER_DATA_DIR`` and ``OFFENCE_EXPLORER_CONFIG_DIR`` override the
-platformdirs locations, which the tests use to keep a user's real files out of reach.
+Headless (no Textual). ``OFFENCE_EXPLORER_DATA_DIR`` and ``OFFENCE_EXPLORER_CONFIG_DIR``
+override the platformdirs locations, which the tests use to keep a user's real files out of reach.
 """
 
 from __future__ import annotations

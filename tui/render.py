@@ -58,8 +58,10 @@ def to_tsv(report: Report) -> str:
 def to_json(report: Report) -> str:
     """A list of flat objects; missing values are ``null``. JSON escapes control characters."""
     keys = [c.key for c in report.columns]
-    rows = [{k: rec[k] for k in keys if k in rec} | {k: v for k, v in rec.items() if k not in keys}
-            for rec in report.records]
+    rows = [
+        {k: rec[k] for k in keys if k in rec} | {k: v for k, v in rec.items() if k not in keys}
+        for rec in report.records
+    ]
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -161,5 +163,13 @@ def write(report: Report, fmt: Format, stream: IO[str]) -> None:
 
 
 __all__ = [
-    "FORMATS", "Format", "Record", "render", "to_csv", "to_json", "to_markdown", "to_tsv", "write",
+    "FORMATS",
+    "Format",
+    "Record",
+    "render",
+    "to_csv",
+    "to_json",
+    "to_markdown",
+    "to_tsv",
+    "write",
 ]

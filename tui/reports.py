@@ -120,7 +120,9 @@ def dataset_lines(info: DatasetInfo) -> list[str]:
 def show_report(ds: Dataset, series: ForceSeries, quarterly: Sequence[QuarterPoint] = ()) -> Report:
     """A force's counts by financial year (or by quarter when ``quarterly`` is given)."""
     force = series.force
-    has_provenance = any(p.release for p in series.points if p.count is not None) and not ds.has_quarters
+    has_provenance = (
+        any(p.release for p in series.points if p.count is not None) and not ds.has_quarters
+    )
     title = f"{force.name}: {series.offence.label}"
     subtitle = dataset_lines(ds.info)
     notes: list[str] = []
@@ -132,7 +134,12 @@ def show_report(ds: Dataset, series: ForceSeries, quarterly: Sequence[QuarterPoi
             Column("count", "Count", _count, numeric=True),
         ]
         records: list[Record] = [
-            {"force": force.name, "year": q.label.split(" ")[0], "quarter": q.quarter, "count": q.count}
+            {
+                "force": force.name,
+                "year": q.label.split(" ")[0],
+                "quarter": q.quarter,
+                "count": q.count,
+            }
             for q in quarterly
         ]
         return Report(title, columns, records, subtitle, notes)
@@ -164,7 +171,8 @@ def show_report(ds: Dataset, series: ForceSeries, quarterly: Sequence[QuarterPoi
             rec["partial"] = True
             notes.append(
                 f"{p.year.fy} is a partial year ({p.year.label}): its count covers "
-                f"{quarters_label(p.quarters or p.year.quarters)} only and is not compared with full years."
+                f"{quarters_label(p.quarters or p.year.quarters)} only and is not compared with "
+                "full years."
             )
         if has_provenance:
             rec["release"] = p.release or None
@@ -192,7 +200,8 @@ def show_report(ds: Dataset, series: ForceSeries, quarterly: Sequence[QuarterPoi
     if series.other_periods:
         report.sections.append(
             Report(
-                "Other periods (calendar years and multi-year totals; not in any financial-year column)",
+                "Other periods (calendar years and multi-year totals; "
+                "not in any financial-year column)",
                 [
                     Column("period", "Period"),
                     Column("count", "Count", _count, numeric=True),
@@ -275,8 +284,8 @@ def compare_report(
         notes.append(f"Like-for-like: both years count {quarters_label(cmp.quarters)} only.")
     if cmp.left_out:
         notes.append(
-            f"{len(cmp.left_out)} force(s) have no figure for one or both years and are not ranked: "
-            + ", ".join(cmp.left_out)
+            f"{len(cmp.left_out)} force(s) have no figure for one or both years "
+            "and are not ranked: " + ", ".join(cmp.left_out)
         )
     if cmp.totals and cmp.totals[0].force.kind == "computed_total":
         notes.append(

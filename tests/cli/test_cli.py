@@ -46,8 +46,12 @@ def test_show_json_rows_are_flat_with_quarters_only_when_partial() -> None:
 def test_show_quarters() -> None:
     code, out, _ = run("show", "northamptonshire", "--quarters", "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert code == 0 and rows[0] == {"force": "Northamptonshire", "year": "2012/13",
-                                      "quarter": "1", "count": rows[0]["count"]}
+    assert code == 0 and rows[0] == {
+        "force": "Northamptonshire",
+        "year": "2012/13",
+        "quarter": "1",
+        "count": rows[0]["count"],
+    }
     assert sum(int(r["count"]) for r in rows if r["year"] == "2017/18") == 269
 
 
@@ -110,8 +114,11 @@ def test_user_mistakes_give_one_line_and_exit_2(argv: tuple[str, ...], message: 
 
 
 def test_unreadable_data_file_exits_1(store: Path) -> None:
-    write_dataset(store, "broken", [{"year": 2017, "force": "Kent", "offence_code": "86",
-                                    "offence": "x", "count": 1}])
+    write_dataset(
+        store,
+        "broken",
+        [{"year": 2017, "force": "Kent", "offence_code": "86", "offence": "x", "count": 1}],
+    )
     (store / "broken.parquet").write_bytes(b"garbage")
     code, _, err = run("show", "kent", "-d", "broken")
     assert code == 1 and "cannot read data file" in err and "broken.parquet" in err
@@ -119,8 +126,19 @@ def test_unreadable_data_file_exits_1(store: Path) -> None:
 
 def test_text_from_data_is_printed_literally(store: Path) -> None:
     evil = "[bold red]Evil[/] \x1b[2J Force"
-    write_dataset(store, "evil", [{"year": 2017, "force": evil, "offence_code": "X",
-                                   "offence": "[link=http://x]click[/link]", "count": 5}])
+    write_dataset(
+        store,
+        "evil",
+        [
+            {
+                "year": 2017,
+                "force": evil,
+                "offence_code": "X",
+                "offence": "[link=http://x]click[/link]",
+                "count": 5,
+            }
+        ],
+    )
     code, out, err = run("compare", "2017", "2017", "-d", "evil", "--include-national")
     assert code == 0, err
     assert "[bold red]Evil[/]" in out and "\x1b" not in out and "\\x1b[2J" in out
@@ -151,7 +169,9 @@ def test_console_script_is_installed_and_pipes_quietly() -> None:
     bindir = Path(sys.executable).parent
     done = subprocess.run(
         f"'{bindir / 'ox'}' compare 2016 2017 -f csv | head -n 2",
-        shell=True, capture_output=True, text=True,
+        shell=True,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0 and done.stdout.startswith("kind,force,year_a")
     assert "Traceback" not in done.stderr

@@ -1,4 +1,4 @@
-"""The main journeys, driven with the keyboard as a user would, checked against the CLI's numbers."""
+"""The main journeys, driven with the keyboard as a user would, checked against the CLI."""
 
 from __future__ import annotations
 
@@ -58,7 +58,9 @@ async def test_type_to_find_a_force_and_open_its_detail(app: OffenceApp) -> None
         assert "code 86: Obscene publications etc" in context and "2023/24 Q1" in context
         await pilot.press(*"northam")
         await settle(pilot)
-        assert [k for k in visible_keys(table) if not k.startswith("total:")] == ["Northamptonshire"]
+        assert [k for k in visible_keys(table) if not k.startswith("total:")] == [
+            "Northamptonshire"
+        ]
         cells = row_cells(table, "Northamptonshire")
         shown = {r["year"]: r["count"] for r in cli_json("show", "Northamptonshire")}
         assert cells["year:2016"] == "248" == f"{shown['2016/17']:,}"
@@ -105,12 +107,16 @@ async def test_sort_by_key_and_by_header_click(app: OffenceApp) -> None:
         assert first == "Metropolitan Police"  # default: latest full year, largest first
         await pilot.press("down", "r")
         await settle(pilot)
-        assert [k for k in visible_keys(table) if not k.startswith("total:")][0] == "London, City of"
+        assert [k for k in visible_keys(table) if not k.startswith("total:")][
+            0
+        ] == "London, City of"
         assert any(c.label.endswith("▲") for c in table.columns)
         await pilot.click(ForceTableView, offset=(3, 0))  # the Force header
         await settle(pilot)
         assert screen.sort is not None and screen.sort.key == "force"
-        assert [k for k in visible_keys(table) if not k.startswith("total:")][0] == "Avon and Somerset"
+        assert [k for k in visible_keys(table) if not k.startswith("total:")][
+            0
+        ] == "Avon and Somerset"
 
 
 async def test_compare_two_years_matches_the_cli(app: OffenceApp) -> None:
@@ -130,7 +136,12 @@ async def test_compare_two_years_matches_the_cli(app: OffenceApp) -> None:
         await settle(pilot)
         table = screen.query_one(CompareTableView)
         cells = row_cells(table, "Northamptonshire")
-        assert (cells["a"], cells["b"], cells["change"], cells["pct"]) == ("248", "269", "+21", "+8.5%")
+        assert (cells["a"], cells["b"], cells["change"], cells["pct"]) == (
+            "248",
+            "269",
+            "+21",
+            "+8.5%",
+        )
         total = row_cells(table, "total:England and Wales")
         assert (total["a"], total["b"]) == ("18,834", "23,225")
         for rec in cli_json("compare", "2016/17", "2017/18"):
@@ -263,11 +274,33 @@ async def test_unknown_dataset_in_settings_falls_back(settings_file: Path) -> No
 
 async def test_text_from_data_is_shown_literally(store: Path, settings_file: Path) -> None:
     evil = "[bold red]Evil[/] \x1b[31mForce"
-    write_dataset(store, "evil", [
-        {"year": 2017, "quarter": q, "force": evil, "offence_code": "X", "offence": "[b]x[/b]",
-         "count": 5} for q in (1, 2, 3, 4)
-    ] + [{"year": 2018, "quarter": q, "force": "Kent", "offence_code": "X", "offence": "[b]x[/b]",
-          "count": 1} for q in (1, 2, 3, 4)], default_offence="X")
+    write_dataset(
+        store,
+        "evil",
+        [
+            {
+                "year": 2017,
+                "quarter": q,
+                "force": evil,
+                "offence_code": "X",
+                "offence": "[b]x[/b]",
+                "count": 5,
+            }
+            for q in (1, 2, 3, 4)
+        ]
+        + [
+            {
+                "year": 2018,
+                "quarter": q,
+                "force": "Kent",
+                "offence_code": "X",
+                "offence": "[b]x[/b]",
+                "count": 1,
+            }
+            for q in (1, 2, 3, 4)
+        ],
+        default_offence="X",
+    )
     app = make_app(dataset="evil", settings_file=settings_file)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)

@@ -1,4 +1,4 @@
-"""Snapshots of every view at 80×24 and 120×40 (regenerate with --snapshot-update, pinned versions)."""
+"""Snapshots of every view at 80×24 and 120×40 (regenerate with --snapshot-update)."""
 
 from __future__ import annotations
 
@@ -53,7 +53,9 @@ def test_force_detail(snap_compare: Snap, tmp_path: Path, size: tuple[int, int])
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_force_detail_quarters_indexed(snap_compare: Snap, tmp_path: Path, size: tuple[int, int]) -> None:
+def test_force_detail_quarters_indexed(
+    snap_compare: Snap, tmp_path: Path, size: tuple[int, int]
+) -> None:
     """The same force by quarter, with the national trend indexed."""
     app = make_app(settings_file=tmp_path / "s.json")
     assert snap_compare(app, terminal_size=size, run_before=steps(*"northam", "enter", "p", "i"))

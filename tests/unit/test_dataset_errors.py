@@ -47,8 +47,14 @@ def test_missing_column(store: Path) -> None:
 def test_text_in_count_column(store: Path) -> None:
     manifest(store, "texty", "texty.parquet")
     pl.DataFrame(
-        {"period": ["2017/18"], "year": [2017], "force": ["Kent"], "offence_code": ["86"],
-         "offence": ["x"], "count": ["twelve"]}
+        {
+            "period": ["2017/18"],
+            "year": [2017],
+            "force": ["Kent"],
+            "offence_code": ["86"],
+            "offence": ["x"],
+            "count": ["twelve"],
+        }
     ).write_parquet(store / "texty.parquet")
     with pytest.raises(DatasetError, match="wrong type"):
         load_dataset("texty", store=store)

@@ -22,7 +22,14 @@ ISSUE = "issue #2, 'Must hold'"
 FORCE_YEAR_FIGURES = [
     ("homeoffice", "Northamptonshire", "2016/17", "86", 248, ISSUE),
     ("homeoffice", "Northamptonshire", "2017/18", "86", 269, ISSUE),
-    ("homeoffice", "Metropolitan Police", "2017/18", "86", 2011, PROV + " (Oct 2023 release, 2017/18)"),
+    (
+        "homeoffice",
+        "Metropolitan Police",
+        "2017/18",
+        "86",
+        2011,
+        PROV + " (Oct 2023 release, 2017/18)",
+    ),
     ("nspcc", "Northamptonshire", "2016/17", None, 245, "northamptonchron.co.uk (DOMAIN.md §0)"),
     ("nspcc", "Northamptonshire", "2017/18", None, 263, "northamptonchron.co.uk (DOMAIN.md §0)"),
     ("nspcc", "UK total", "2016/17", None, 18522, "royston-crow.co.uk (DOMAIN.md §0)"),
@@ -50,8 +57,16 @@ FORCE_YEAR_FIGURES = [
 
 # Code 86 for the 43 territorial forces of England and Wales, by year (PROVENANCE.md checks).
 EW_CODE86 = {
-    "2012/13": 3493, "2013/14": 4600, "2014/15": 8028, "2015/16": 13091, "2016/17": 18834,
-    "2017/18": 23225, "2018/19": 25283, "2019/20": 26966, "2020/21": 31901, "2021/22": 35383,
+    "2012/13": 3493,
+    "2013/14": 4600,
+    "2014/15": 8028,
+    "2015/16": 13091,
+    "2016/17": 18834,
+    "2017/18": 23225,
+    "2018/19": 25283,
+    "2019/20": 26966,
+    "2020/21": 31901,
+    "2021/22": 35383,
     "2022/23": 40468,
 }
 BTP_CODE86 = {"2012/13": 13, "2016/17": 10, "2017/18": 11, "2022/23": 4, "2023/24": 4}
@@ -71,7 +86,9 @@ def shown(dataset: str, force: str, offence: str | None) -> dict[str, object]:
     return {str(r["year"]): r["count"] for r in run_json(*argv)}
 
 
-@pytest.mark.parametrize(("dataset", "force", "year", "offence", "expected", "source"), FORCE_YEAR_FIGURES)
+@pytest.mark.parametrize(
+    ("dataset", "force", "year", "offence", "expected", "source"), FORCE_YEAR_FIGURES
+)
 def test_force_year_figures_equal_the_published_ones(
     dataset: str, force: str, year: str, offence: str | None, expected: int, source: str
 ) -> None:
@@ -113,8 +130,12 @@ def test_nspcc_uk_change_is_computed_from_the_counts() -> None:
 
 @pytest.mark.parametrize(
     ("force", "pct"),
-    [("Northamptonshire", 7.35), ("Bedfordshire", 69.49), ("Hertfordshire", -2.59),
-     ("Cambridgeshire", -21.53)],
+    [
+        ("Northamptonshire", 7.35),
+        ("Bedfordshire", 69.49),
+        ("Hertfordshire", -2.59),
+        ("Cambridgeshire", -21.53),
+    ],
 )
 def test_nspcc_force_percentages(force: str, pct: float) -> None:
     # DOMAIN.md §0: +7.3 %, +69.5 % (press said 66), −2.6 %, −21.5 %.

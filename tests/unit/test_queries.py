@@ -13,9 +13,18 @@ from tui.model.ordering import filter_rows, sort_compare_rows, sort_force_rows
 from tui.model.queries import force_quarters, index_series, offence_breakdown, rate_per_100k
 
 
-def q(year: int, quarter: int, force: str, code: str, count: int, **extra: object) -> dict[str, object]:
-    return {"year": year, "quarter": quarter, "force": force, "offence_code": code,
-            "offence": f"Offence {code}", "count": count, **extra}
+def q(
+    year: int, quarter: int, force: str, code: str, count: int, **extra: object
+) -> dict[str, object]:
+    return {
+        "year": year,
+        "quarter": quarter,
+        "force": force,
+        "offence_code": code,
+        "offence": f"Offence {code}",
+        "count": count,
+        **extra,
+    }
 
 
 @pytest.fixture

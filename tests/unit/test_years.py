@@ -10,7 +10,13 @@ from tui.model.years import YearCoverage, fy_label, fy_start, parse_year, quarte
 
 @pytest.mark.parametrize(
     ("text", "start"),
-    [("2017/18", 2017), ("2017-18", 2017), ("2017", 2017), ("2017/2018", 2017), (" 1999/00 ", 1999)],
+    [
+        ("2017/18", 2017),
+        ("2017-18", 2017),
+        ("2017", 2017),
+        ("2017/2018", 2017),
+        (" 1999/00 ", 1999),
+    ],
 )
 def test_parse_year_accepts_the_documented_forms(text: str, start: int) -> None:
     assert parse_year(text) == start

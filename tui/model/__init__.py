@@ -24,8 +24,8 @@ from tui.model.errors import (
 from tui.model.offences import ALL_OFFENCES, OffenceInfo, OffenceSelection, search_offences
 from tui.model.queries import (
     Breakdown,
-    Comparison,
     CompareRow,
+    Comparison,
     ForceRow,
     ForceSeries,
     ForceTable,

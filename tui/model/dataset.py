@@ -107,7 +107,9 @@ class CatalogueProblem:
     reason: str
 
 
-def imported_datasets(store: Path | None = None) -> tuple[list[DatasetInfo], list[CatalogueProblem]]:
+def imported_datasets(
+    store: Path | None = None,
+) -> tuple[list[DatasetInfo], list[CatalogueProblem]]:
     """Datasets the user imported, from their manifests; unreadable manifests are reported."""
     folder = store or imported_datasets_dir()
     infos: list[DatasetInfo] = []

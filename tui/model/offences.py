@@ -140,7 +140,7 @@ def resolve_offence(offences: tuple[OffenceInfo, ...], text: str) -> OffenceSele
             if name in table:
                 return make(table[name])
             raise UnknownOffenceError(
-                f"unknown offence {prefix[:-1]} '{query[len(prefix):].strip()}'",
+                f"unknown offence {prefix[:-1]} '{query[len(prefix) :].strip()}'",
                 tuple(sorted(table.values()))[:8],
             )
     for info in offences:

@@ -1,4 +1,4 @@
-"""Filtering and sorting the rows of a view: pure Python over a few dozen rows, run per keystroke."""
+"""Filtering and sorting a view's rows: pure Python over a few dozen rows, run per keystroke."""
 
 from __future__ import annotations
 

@@ -84,7 +84,7 @@ def pick_year(ds: Dataset, year: int) -> YearCoverage:
 
 
 def pct_change(before: int | None, after: int | None) -> float | None:
-    """Percentage change from ``before`` to ``after``; ``None`` if either is missing or before is 0."""
+    """Percentage change from ``before`` to ``after``; ``None`` if either is missing or 0 before."""
     if before is None or after is None or before == 0:
         return None
     return (after - before) / abs(before) * 100.0
@@ -130,14 +130,14 @@ def _yearly(
     }
 
 
-def _force_quarters(ds: Dataset, selection: OffenceSelection) -> dict[tuple[str, int], tuple[int, ...]]:
+def _force_quarters(
+    ds: Dataset, selection: OffenceSelection
+) -> dict[tuple[str, int], tuple[int, ...]]:
     frame = ds.figures.filter(
         offence_filter(selection) & pl.col(S.YEAR).is_not_null() & pl.col(S.QUARTER).is_not_null()
     )
     grouped = frame.group_by(S.FORCE, S.YEAR).agg(pl.col(S.QUARTER).unique().sort())
-    return {
-        (force, int(year)): tuple(qs) for force, year, qs in grouped.iter_rows()
-    }
+    return {(force, int(year)): tuple(qs) for force, year, qs in grouped.iter_rows()}
 
 
 # --------------------------------------------------------------------------------------------
@@ -155,7 +155,9 @@ def listed_forces(ds: Dataset, include_national: bool = False) -> list[Force]:
     ref = ds.reference
     present = [ref.force(n) for n in ds.forces]
     nations = {f.nation for f in present if f.kind == TERRITORIAL}
-    listed = {f.name: f for f in ref.forces.values() if f.kind == TERRITORIAL and f.nation in nations}
+    listed = {
+        f.name: f for f in ref.forces.values() if f.kind == TERRITORIAL and f.nation in nations
+    }
     for f in present:
         if f.kind == TERRITORIAL or (include_national and f.kind != STATED_TOTAL):
             listed[f.name] = f
@@ -177,14 +179,19 @@ def total_specs(ds: Dataset) -> list[TotalSpec]:
     stated = [ref.force(n) for n in ds.forces if ref.force(n).kind == STATED_TOTAL]
     if stated:
         order = {"UK total": 0, "England and Wales total": 1}
-        return [TotalSpec(f.name, ()) for f in sorted(stated, key=lambda f: (order.get(f.name, 2), f.name))]
+        return [
+            TotalSpec(f.name, ())
+            for f in sorted(stated, key=lambda f: (order.get(f.name, 2), f.name))
+        ]
     territorial = [ref.force(n) for n in ds.forces if ref.force(n).kind == TERRITORIAL]
     by_nation: dict[str, list[str]] = {}
     for f in territorial:
         by_nation.setdefault(f.nation, []).append(f.name)
     specs: list[TotalSpec] = []
     if "England" in by_nation and "Wales" in by_nation:
-        specs.append(TotalSpec("England and Wales", tuple(by_nation["England"] + by_nation["Wales"])))
+        specs.append(
+            TotalSpec("England and Wales", tuple(by_nation["England"] + by_nation["Wales"]))
+        )
     for nation in ("England", "Wales", "Scotland", "Northern Ireland"):
         if nation in by_nation:
             specs.append(TotalSpec(nation, tuple(by_nation[nation])))
@@ -284,7 +291,9 @@ def change_pair(
     return max(reversed(pairs), key=both)
 
 
-def force_table(ds: Dataset, selection: OffenceSelection, include_national: bool = False) -> ForceTable:
+def force_table(
+    ds: Dataset, selection: OffenceSelection, include_national: bool = False
+) -> ForceTable:
     """A force × financial-year table with a trend and the latest change per force.
 
     The change is between the years :func:`change_pair` picks (the last two full years of a
@@ -420,9 +429,13 @@ def force_series(ds: Dataset, force: Force, selection: OffenceSelection) -> Forc
     alt = ds.alternates.filter(
         offence_filter(selection) & (pl.col(S.FORCE) == force.name) & pl.col(S.YEAR).is_not_null()
     )
-    for year, count, release, url in alt.select(S.YEAR, S.COUNT, S.RELEASE, S.SOURCE_URL).iter_rows():
+    for year, count, release, url in alt.select(
+        S.YEAR, S.COUNT, S.RELEASE, S.SOURCE_URL
+    ).iter_rows():
         if yearly.get((force.name, int(year))) != count:
-            alternatives.setdefault(int(year), []).append(Alternative(count, release or "", url or ""))
+            alternatives.setdefault(int(year), []).append(
+                Alternative(count, release or "", url or "")
+            )
     points: list[SeriesPoint] = []
     prev: SeriesPoint | None = None
     for cov in ds.coverage:
@@ -491,7 +504,9 @@ class QuarterPoint:
         return f"{fy_label(self.year)} Q{self.quarter}"
 
 
-def force_quarters(ds: Dataset, force: Force, selection: OffenceSelection) -> tuple[QuarterPoint, ...]:
+def force_quarters(
+    ds: Dataset, force: Force, selection: OffenceSelection
+) -> tuple[QuarterPoint, ...]:
     """One force's counts by quarter (empty for datasets without quarters)."""
     selection = normalise_selection(ds, selection)
     frame = (
@@ -504,7 +519,9 @@ def force_quarters(ds: Dataset, force: Force, selection: OffenceSelection) -> tu
         .group_by(S.YEAR, S.QUARTER)
         .agg(pl.col(S.COUNT).sum())
     )
-    found = {(int(y), int(q)): int(c) for y, q, c in frame.select(S.YEAR, S.QUARTER, S.COUNT).iter_rows()}
+    found = {
+        (int(y), int(q)): int(c) for y, q, c in frame.select(S.YEAR, S.QUARTER, S.COUNT).iter_rows()
+    }
     points = []
     for cov in ds.coverage:
         for q in cov.quarters:
@@ -808,7 +825,9 @@ def force_detail(
             rate_year, rate = point.year, found
             break
     if breakdown_year is None:
-        breakdown_year = rank_year.year if rank_year else (ds.full_years[-1].year if ds.full_years else None)
+        breakdown_year = (
+            rank_year.year if rank_year else (ds.full_years[-1].year if ds.full_years else None)
+        )
     breakdown = offence_breakdown(ds, force, breakdown_year, top=12) if breakdown_year else None
     national_quarters: tuple[int | None, ...] = ()
     specs = total_specs(ds)
@@ -822,7 +841,10 @@ def force_detail(
             .group_by(S.YEAR, S.QUARTER)
             .agg(pl.col(S.COUNT).sum())
         )
-        sums = {(int(y), int(q)): int(c) for y, q, c in frame.select(S.YEAR, S.QUARTER, S.COUNT).iter_rows()}
+        sums = {
+            (int(y), int(q)): int(c)
+            for y, q, c in frame.select(S.YEAR, S.QUARTER, S.COUNT).iter_rows()
+        }
         national_quarters = tuple(sums.get((p.year, p.quarter)) for p in quarters)
     return ForceDetail(
         series=series,
@@ -852,4 +874,6 @@ def extremes(rows: Iterable[CompareRow]) -> Extremes:
         return Extremes(None, None)
     rise = max(ranked, key=lambda r: r.pct_change or 0.0)
     fall = min(ranked, key=lambda r: r.pct_change or 0.0)
-    return Extremes(rise if (rise.pct_change or 0) > 0 else None, fall if (fall.pct_change or 0) < 0 else None)
+    return Extremes(
+        rise if (rise.pct_change or 0) > 0 else None, fall if (fall.pct_change or 0) < 0 else None
+    )

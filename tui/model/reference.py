@@ -165,9 +165,7 @@ class Reference:
                 f"'{query}' matches several forces",
                 tuple(h.item.name for h in close[:8]),
             )
-        raise UnknownForceError(
-            f"unknown force '{query}'", tuple(h.item.name for h in hits[:5])
-        )
+        raise UnknownForceError(f"unknown force '{query}'", tuple(h.item.name for h in hits[:5]))
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -224,4 +222,3 @@ def load_reference(data_dir: Path) -> Reference:
         except (KeyError, ValueError) as exc:
             raise DatasetError(f"{path}, row {line}: {exc}") from exc
     return Reference(forces=forces, populations=tuple(pops), _alias_index=index)
-

@@ -64,7 +64,9 @@ def match_text(query: str, text: str) -> TextMatch | None:
         word = t.find(" " + q)
         if word >= 0:
             start = word + 1
-            return TextMatch(WORD_PREFIX - start / 10 - len(t) / 100, tuple(range(start, start + n)))
+            return TextMatch(
+                WORD_PREFIX - start / 10 - len(t) / 100, tuple(range(start, start + n))
+            )
         if not t[idx - 1].isalnum():
             return TextMatch(WORD_PREFIX - idx / 10 - len(t) / 100, tuple(range(idx, idx + n)))
         return TextMatch(SUBSTRING - idx / 10 - len(t) / 100, tuple(range(idx, idx + n)))

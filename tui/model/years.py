@@ -30,7 +30,7 @@ def fy_start(period: str) -> int | None:
 
 
 def parse_year(text: str) -> int:
-    """Parse a financial year as a user types it: ``2017/18``, ``2017-18``, ``2017/2018`` or ``2017``.
+    """Parse a financial year as typed: ``2017/18``, ``2017-18``, ``2017/2018`` or ``2017``.
 
     Args:
         text: what the user typed.

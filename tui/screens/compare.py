@@ -13,9 +13,8 @@ from textual.worker import get_current_worker
 
 from tui.formatting import fmt_pct
 from tui.model import YearCoverage, compare_years
-from tui.model.queries import default_compare_pair
 from tui.model.ordering import sort_compare_rows
-from tui.model.queries import Comparison, extremes
+from tui.model.queries import Comparison, default_compare_pair, extremes
 from tui.reports import Report, compare_report
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
 from tui.screens.picker import Choice, Picker
@@ -24,8 +23,14 @@ from tui.widgets.compare_table import BarStyles, CompareTableView
 from tui.widgets.force_table import SortState
 
 SORT_CYCLE = ("pct", "change", "b", "a", "rank_change", "force")
-SORT_LABELS = {"pct": "% change", "change": "change", "b": "year B", "a": "year A",
-               "rank_change": "rank move", "force": "force"}
+SORT_LABELS = {
+    "pct": "% change",
+    "change": "change",
+    "b": "year B",
+    "a": "year A",
+    "rank_change": "rank move",
+    "force": "force",
+}
 
 
 class CompareScreen(ExplorerScreen):
@@ -88,9 +93,8 @@ class CompareScreen(ExplorerScreen):
         dataset_changed = self.context is None or self.context.dataset is not context.dataset
         super().set_context(context)
         if dataset_changed or not all(context.dataset.year(y) for y in self.years):
-            self.years = (
-                default_compare_pair(context.dataset, context.selection)
-                or self._any_pair(context)
+            self.years = default_compare_pair(context.dataset, context.selection) or self._any_pair(
+                context
             )
         self._load()
 
@@ -106,8 +110,12 @@ class CompareScreen(ExplorerScreen):
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
     def _compare(self, context: ViewContext, years: tuple[int, int], like_for_like: bool) -> None:
         cmp = compare_years(
-            context.dataset, years[0], years[1], context.selection,
-            include_national=context.include_national, like_for_like=like_for_like,
+            context.dataset,
+            years[0],
+            years[1],
+            context.selection,
+            include_national=context.include_national,
+            like_for_like=like_for_like,
         )
         if not get_current_worker().is_cancelled:
             self.post_message(self.ComparisonReady(cmp, context))
@@ -127,17 +135,28 @@ class CompareScreen(ExplorerScreen):
         cmp = self.comparison
         rows = sort_compare_rows(cmp.rows, self.sort.key, self.sort.descending)
         variables = self.app.theme_variables
-        styles = BarStyles(rise=variables.get("error", "red"), fall=variables.get("success", "green"))
+        styles = BarStyles(
+            rise=variables.get("error", "red"), fall=variables.get("success", "green")
+        )
         self.query_one(CompareTableView).show(cmp, rows, self.sort, styles, self.context.ascii_only)
         ds = self.context.dataset
         header = line(
-            ("Compare ", "bold"), (cmp.label_a, "bold"), " → ", (cmp.label_b, "bold"),
-            "  ·  ", (cmp.offence.label, "bold"), f"  ·  {ds.name}",
+            ("Compare ", "bold"),
+            (cmp.label_a, "bold"),
+            " → ",
+            (cmp.label_b, "bold"),
+            "  ·  ",
+            (cmp.offence.label, "bold"),
+            f"  ·  {ds.name}",
         )
         if cmp.warnings:
-            header.append_text(line("\n⚠ partial year: ", ("press l to compare like-for-like quarters", "bold")))
+            header.append_text(
+                line("\n⚠ partial year: ", ("press l to compare like-for-like quarters", "bold"))
+            )
         elif cmp.quarters is not None:
-            header.append_text(line("\nlike-for-like: both years count the same quarters (l to undo)"))
+            header.append_text(
+                line("\nlike-for-like: both years count the same quarters (l to undo)")
+            )
         else:
             header.append_text(line("\na / b pick years · [ ] step both · s sort · Enter force"))
         self.query_one("#compare-context", Static).update(header)
@@ -217,7 +236,9 @@ class CompareScreen(ExplorerScreen):
             self._load()
 
         self.app.push_screen(
-            Picker(f"Year {which.upper()}", choices, current=current, picker_id=f"pick-year-{which}"),
+            Picker(
+                f"Year {which.upper()}", choices, current=current, picker_id=f"pick-year-{which}"
+            ),
             chosen,
         )
 
@@ -246,5 +267,7 @@ class CompareScreen(ExplorerScreen):
         if self.comparison is None:
             return "compare"
         c = self.comparison
-        return (f"compare-{c.dataset}-{c.offence.key}-"
-                f"{c.year_a.fy.replace('/', '-')}-vs-{c.year_b.fy.replace('/', '-')}")
+        return (
+            f"compare-{c.dataset}-{c.offence.key}-"
+            f"{c.year_a.fy.replace('/', '-')}-vs-{c.year_b.fy.replace('/', '-')}"
+        )

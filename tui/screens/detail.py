@@ -30,10 +30,20 @@ class ForceDetailScreen(ExplorerScreen):
         Binding("escape,backspace", "back", "Back", id="detail-back"),
         Binding("p", "toggle_period", "Years/quarters", id="detail-period"),
         Binding("i", "cycle_national", "National trend", id="detail-national"),
-        Binding("left_square_bracket", "breakdown_year(-1)", "Earlier year", show=False,
-                id="detail-year-back"),
-        Binding("right_square_bracket", "breakdown_year(1)", "Later year", show=False,
-                id="detail-year-forward"),
+        Binding(
+            "left_square_bracket",
+            "breakdown_year(-1)",
+            "Earlier year",
+            show=False,
+            id="detail-year-back",
+        ),
+        Binding(
+            "right_square_bracket",
+            "breakdown_year(1)",
+            "Later year",
+            show=False,
+            id="detail-year-forward",
+        ),
     ]
 
     @dataclass
@@ -74,8 +84,10 @@ class ForceDetailScreen(ExplorerScreen):
         f = self.force
         where = " · ".join(p for p in (f.place, f.ons_code) if p)
         return line(
-            (f.name, "bold"), f"  {where}\n",
-            (self.context.selection.label, "bold"), f"  ·  {self.context.dataset.name}",
+            (f.name, "bold"),
+            f"  {where}\n",
+            (self.context.selection.label, "bold"),
+            f"  ·  {self.context.dataset.name}",
         )
 
     def set_context(self, context: ViewContext) -> None:
@@ -120,8 +132,9 @@ class ForceDetailScreen(ExplorerScreen):
             labels = tuple(p.label for p in points)
             values = [p.count for p in points]
             index = {p.year.year: i for i, p in enumerate(d.series.points)}
-            national = [d.series.national[index[p.year.year]] if d.series.national else None
-                        for p in points]
+            national = [
+                d.series.national[index[p.year.year]] if d.series.national else None for p in points
+            ]
         y_label = ""
         national_name = d.series.national_name
         if self.national == "off" or not any(v is not None for v in national):
@@ -155,11 +168,18 @@ class ForceDetailScreen(ExplorerScreen):
             out.append_text(line(*parts))
             out.append("\n")
 
-        full = [p for p in d.series.points if p.count is not None and not p.partial and not p.year.partial]
+        full = [
+            p
+            for p in d.series.points
+            if p.count is not None and not p.partial and not p.year.partial
+        ]
         if len(full) >= 2 and full[-1].change is not None:
             last = full[-1]
-            add(("Latest change ", "bold"), f"{full[-2].year.fy} → {last.year.fy}: ",
-                (f"{fmt_change(last.change)} ({fmt_pct(last.pct_change)})", "bold"))
+            add(
+                ("Latest change ", "bold"),
+                f"{full[-2].year.fy} → {last.year.fy}: ",
+                (f"{fmt_change(last.change)} ({fmt_pct(last.pct_change)})", "bold"),
+            )
         elif full:
             add(("Latest figure ", "bold"), f"{full[-1].year.fy}: {fmt_count(full[-1].count)}")
         else:
@@ -168,13 +188,23 @@ class ForceDetailScreen(ExplorerScreen):
             if (p.partial or p.year.partial) and p.count is not None:
                 add(f"{p.label}: {fmt_count(p.count)} (partial year, not compared)")
         if d.rank is not None and d.rank_year is not None:
-            add(("Rank ", "bold"), f"{d.rank} of {d.ranked_forces} forces by count in {d.rank_year.fy}")
+            add(
+                ("Rank ", "bold"),
+                f"{d.rank} of {d.ranked_forces} forces by count in {d.rank_year.fy}",
+            )
         elif not self.force.ranked:
             add("Not ranked (no police force area).")
         if d.rate is not None and d.rate_year is not None:
-            add(("Rate ", "bold"), f"{fmt_rate(d.rate.per_100k)} per 100,000 in {d.rate_year.fy}",
-                ("  (population ", "dim"), (f"{d.rate.population:,}, {d.rate.population_year}: "
-                                             f"{d.rate.source.split(':')[0]})", "dim"))
+            add(
+                ("Rate ", "bold"),
+                f"{fmt_rate(d.rate.per_100k)} per 100,000 in {d.rate_year.fy}",
+                ("  (population ", "dim"),
+                (
+                    f"{d.rate.population:,}, {d.rate.population_year}: "
+                    f"{d.rate.source.split(':')[0]})",
+                    "dim",
+                ),
+            )
         elif self.force.ranked:
             add(("Rate ", "bold"), "— (no population estimate for the years with figures)")
         for p in d.series.points:
@@ -182,7 +212,9 @@ class ForceDetailScreen(ExplorerScreen):
                 add(f"{p.year.fy}: also stated {alt.count:,} ({alt.release})")
         for o in d.series.other_periods:
             add(f"{o.period}: {o.count:,} ({o.release})")
-        urls = sorted({p.source_url for p in d.series.points if p.source_url and p.count is not None})
+        urls = sorted(
+            {p.source_url for p in d.series.points if p.source_url and p.count is not None}
+        )
         if ds.sources is None or not urls:
             add(("Source ", "bold"), ds.info.source)
         else:
@@ -202,8 +234,10 @@ class ForceDetailScreen(ExplorerScreen):
             title.update(line(("Offences", "bold"), ": no breakdown for this year"))
         else:
             title.update(
-                line(("Offences in " + b.year.label, "bold"),
-                     f" · of {fmt_count(b.total)} ({b.total_label}) · [ ] year")
+                line(
+                    ("Offences in " + b.year.label, "bold"),
+                    f" · of {fmt_count(b.total)} ({b.total_label}) · [ ] year",
+                )
             )
         self.query_one(BreakdownTable).show(b)
 
@@ -224,7 +258,9 @@ class ForceDetailScreen(ExplorerScreen):
 
     def action_cycle_national(self) -> None:
         """National trend: off, indexed (first year = 100), or overlaid on a second axis."""
-        self.national = NATIONAL_MODES[(NATIONAL_MODES.index(self.national) + 1) % len(NATIONAL_MODES)]
+        self.national = NATIONAL_MODES[
+            (NATIONAL_MODES.index(self.national) + 1) % len(NATIONAL_MODES)
+        ]
         if self.detail is not None:
             self._draw_chart()
 
@@ -245,8 +281,9 @@ class ForceDetailScreen(ExplorerScreen):
     def report(self) -> Report | None:
         if self.detail is None or self.context is None:
             return None
-        return show_report(self.context.dataset, self.detail.series,
-                           self.detail.quarters if self.quarterly else ())
+        return show_report(
+            self.context.dataset, self.detail.series, self.detail.quarters if self.quarterly else ()
+        )
 
     def row_report(self) -> Report | None:
         full = self.report()

@@ -31,7 +31,9 @@ class ExportDialog(ModalScreen[tuple[Path, Format] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(line((f"Export this view ({self._rows} rows)", "bold")), classes="dialog-title")
+            yield Label(
+                line((f"Export this view ({self._rows} rows)", "bold")), classes="dialog-title"
+            )
             yield Input(str(self._default), id="export-path")
             with Horizontal(id="export-formats"):
                 with RadioSet(id="export-format"):
@@ -39,7 +41,9 @@ class ExportDialog(ModalScreen[tuple[Path, Format] | None]):
                     yield RadioButton("Markdown", id="fmt-markdown")
                     yield RadioButton("JSON", id="fmt-json")
             yield Label("", id="export-message")
-            yield Label(line(("Enter exports · Tab to format · Esc cancels", "dim")), classes="dialog-help")
+            yield Label(
+                line(("Enter exports · Tab to format · Esc cancels", "dim")), classes="dialog-help"
+            )
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()

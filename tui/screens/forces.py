@@ -162,8 +162,13 @@ class ForcesScreen(ExplorerScreen):
             year = int(key.split(":")[1])
             label = next((y.label for y in self.table.years if y.year == year), key)
         else:
-            label = {"force": "force", "place": "region", "change": "change",
-                     "pct": "% change", "rank": "rank"}.get(key, key)
+            label = {
+                "force": "force",
+                "place": "region",
+                "change": "change",
+                "pct": "% change",
+                "rank": "rank",
+            }.get(key, key)
         return f"{label} {self.sort.arrow}"
 
     # ---------------------------------------------------------------- events and actions

@@ -15,9 +15,20 @@ from textual.widgets import Static
 from tui.widgets.cells import line
 
 KEY_NAMES = {
-    "slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter", "left_square_bracket": "[",
-    "right_square_bracket": "]", "space": "Space", "ctrl+p": "Ctrl+P", "down": "↓", "up": "↑",
-    "left": "←", "right": "→", "tab": "Tab", "backspace": "Backspace",
+    "slash": "/",
+    "question_mark": "?",
+    "escape": "Esc",
+    "enter": "Enter",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "space": "Space",
+    "ctrl+p": "Ctrl+P",
+    "down": "↓",
+    "up": "↑",
+    "left": "←",
+    "right": "→",
+    "tab": "Tab",
+    "backspace": "Backspace",
 }
 
 INTRO = (
@@ -67,7 +78,9 @@ class HelpScreen(ModalScreen[None]):
             for binding in _bindings(items):
                 if binding.action in ("cursor_down", "cursor_up") and binding.key in ("j", "k"):
                     continue
-                table.add_row(Text(key_label(binding.key)), Text(binding.description or binding.action))
+                table.add_row(
+                    Text(key_label(binding.key)), Text(binding.description or binding.action)
+                )
             table.add_row("", "")
         with VerticalScroll(classes="dialog"):
             yield Static(line(("Keys", "bold")), classes="dialog-title")

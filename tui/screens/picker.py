@@ -1,4 +1,4 @@
-"""A modal list to pick one thing from (an offence, a dataset, a year), with optional type-to-filter."""
+"""A modal list to pick one thing (an offence, a dataset, a year), with optional filtering."""
 
 from __future__ import annotations
 

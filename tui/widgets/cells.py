@@ -1,4 +1,4 @@
-"""Table cells as Rich ``Text``: data is never parsed as markup, and control characters are shown."""
+"""Table cells as Rich ``Text``: data is never parsed as markup; control characters are shown."""
 
 from __future__ import annotations
 

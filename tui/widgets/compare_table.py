@@ -35,8 +35,14 @@ class CompareTableView(DataTable[Text]):
     ]
 
     COLUMNS = (
-        ("force", "Force"), ("a", "A"), ("b", "B"), ("change", "Change"), ("pct", "%"),
-        ("rank", "Rank"), ("rank_change", "Move"), ("bar", ""),
+        ("force", "Force"),
+        ("a", "A"),
+        ("b", "B"),
+        ("change", "Change"),
+        ("pct", "%"),
+        ("rank", "Rank"),
+        ("rank_change", "Move"),
+        ("bar", ""),
     )
 
     @dataclass
@@ -83,7 +89,9 @@ class CompareTableView(DataTable[Text]):
                 self.add_column(Text(text, justify="right" if numeric else "left"), key=key)
             self.fixed_rows = len(cmp.totals)
             for r in cmp.totals:
-                self.add_row(*self._cells(r, 0.0, styles, ascii_only, "bold"), key=f"total:{r.force.name}")
+                self.add_row(
+                    *self._cells(r, 0.0, styles, ascii_only, "bold"), key=f"total:{r.force.name}"
+                )
             for r in rows:
                 self.add_row(*self._cells(r, scale, styles, ascii_only, ""), key=r.force.name)
         target = len(cmp.totals) if rows else 0
@@ -103,7 +111,9 @@ class CompareTableView(DataTable[Text]):
             pct_style = f"{style} {styles.rise if r.pct_change > 0 else styles.fall}".strip()
         marker = ""
         if r.pct_change and not style:
-            marker = ("+" if ascii_only else "▲") if r.pct_change > 0 else ("-" if ascii_only else "▼")
+            marker = (
+                ("+" if ascii_only else "▲") if r.pct_change > 0 else ("-" if ascii_only else "▼")
+            )
         bar_text = bar(r.pct_change, scale, self._bar_width, ascii_only) if scale else ""
         return [
             plain(r.force.name + ("" if r.force.ranked or style else " *"), style=style),

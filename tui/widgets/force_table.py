@@ -17,6 +17,7 @@ from tui.model.queries import ForceRow, ForceTable
 from tui.widgets.cells import highlighted, number, plain
 from tui.widgets.grid import Grid, GridColumn, GridRow
 
+
 @dataclass(frozen=True)
 class SortState:
     """Which column the rows are sorted by, and which way."""
@@ -49,9 +50,12 @@ def layout_columns(table: ForceTable, rows: list[ForceRow]) -> list[ColumnSpec]:
     specs = [
         ColumnSpec("force", "Force", min(max(longest_name, 12), 24)),
         ColumnSpec("trend", "Trend", max(len(table.trend_years), 5)),
-        ColumnSpec("change", "Change", max([len(fmt_change(r.change)) for r in every] + [6]),
-                   numeric=True),
-        ColumnSpec("pct", "%", max([len(fmt_pct(r.pct_change)) for r in every] + [6]), numeric=True),
+        ColumnSpec(
+            "change", "Change", max([len(fmt_change(r.change)) for r in every] + [6]), numeric=True
+        ),
+        ColumnSpec(
+            "pct", "%", max([len(fmt_pct(r.pct_change)) for r in every] + [6]), numeric=True
+        ),
     ]
     for i, cov in enumerate(table.years):
         widest = max((len(fmt_count(r.counts[i])) for r in every), default=1)
@@ -59,8 +63,9 @@ def layout_columns(table: ForceTable, rows: list[ForceRow]) -> list[ColumnSpec]:
             ColumnSpec(f"year:{cov.year}", cov.label, max(widest, len(cov.label) + 2), numeric=True)
         )
     specs.append(
-        ColumnSpec("place", "Region / nation",
-                   min(max([len(r.force.place) for r in every] + [15]), 24))
+        ColumnSpec(
+            "place", "Region / nation", min(max([len(r.force.place) for r in every] + [15]), 24)
+        )
     )
     return specs
 
@@ -128,12 +133,16 @@ class ForceTableView(Grid):
             self._specs = specs
             self._rest_cache.clear()
         fixed = [
-            GridRow(f"total:{t.force.name}", self._cells(table, t, (), "", ascii_only, ""), bold=True)
+            GridRow(
+                f"total:{t.force.name}", self._cells(table, t, (), "", ascii_only, ""), bold=True
+            )
             for t in table.totals
         ]
         body = [
-            GridRow(f.row.force.name,
-                    self._cells(table, f.row, f.positions, f.via, ascii_only, highlight_style))
+            GridRow(
+                f.row.force.name,
+                self._cells(table, f.row, f.positions, f.via, ascii_only, highlight_style),
+            )
             for f in rows
         ]
         self.set_rows(fixed, body, keep=current)

@@ -126,7 +126,9 @@ class Grid(ScrollView, can_focus=True):
         self._header = None
         self._resize_virtual()
 
-    def set_rows(self, fixed: Sequence[GridRow], rows: Sequence[GridRow], *, keep: str | None) -> None:
+    def set_rows(
+        self, fixed: Sequence[GridRow], rows: Sequence[GridRow], *, keep: str | None
+    ) -> None:
         """Replace the rows; the cursor goes to the row keyed ``keep`` if it is still there."""
         self.fixed = list(fixed)
         self.rows = list(rows)
@@ -191,12 +193,12 @@ class Grid(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height - 1 - len(self.fixed))
 
     @property
-    def max_scroll_y(self) -> int:  # type: ignore[override]
+    def max_scroll_y(self) -> int:
         """Only the body scrolls: the header and the fixed rows are always drawn."""
         return max(0, len(self.rows) - self._body_height)
 
     @property
-    def max_scroll_x(self) -> int:  # type: ignore[override]
+    def max_scroll_x(self) -> int:
         """The scrollable columns scroll under the pinned ones."""
         room = self.scrollable_content_region.width - self._pinned_width
         return max(0, self._scroll_width - max(room, 0))
@@ -227,7 +229,9 @@ class Grid(ScrollView, can_focus=True):
             self._base_style = self.rich_style
         return self._base_style
 
-    def _render_cells(self, cells: Sequence[Text], columns: Sequence[GridColumn], style: Style) -> Strip:
+    def _render_cells(
+        self, cells: Sequence[Text], columns: Sequence[GridColumn], style: Style
+    ) -> Strip:
         line = Text(style=style, no_wrap=True, end="")
         for cell, column in zip(cells, columns):
             piece = cell.copy()
@@ -254,10 +258,18 @@ class Grid(ScrollView, can_focus=True):
         # but not the years (scrolling half).
         halves = []
         for part, columns, cells, sigs in (
-            ("pinned", self.columns[: self.pinned], row.cells[: self.pinned],
-             row.signatures[: self.pinned]),
-            ("scroll", self.columns[self.pinned :], row.cells[self.pinned :],
-             row.signatures[self.pinned :]),
+            (
+                "pinned",
+                self.columns[: self.pinned],
+                row.cells[: self.pinned],
+                row.signatures[: self.pinned],
+            ),
+            (
+                "scroll",
+                self.columns[self.pinned :],
+                row.cells[self.pinned :],
+                row.signatures[self.pinned :],
+            ),
         ):
             key = (part, sigs, *state)
             strip = self._cache.get(key)
@@ -294,7 +306,9 @@ class Grid(ScrollView, can_focus=True):
             index = y - 1 if y - 1 < len(self.fixed) else y - 1 + int(self.scroll_y)
             if index >= self.row_count:
                 return Strip.blank(width, self._base)
-            row = self.fixed[index] if index < len(self.fixed) else self.rows[index - len(self.fixed)]
+            row = (
+                self.fixed[index] if index < len(self.fixed) else self.rows[index - len(self.fixed)]
+            )
             left, right = self._line(row, index)
         x = int(self.scroll_x)
         visible = right.crop(x, x + max(0, width - left.cell_length))

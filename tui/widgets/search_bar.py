@@ -55,13 +55,20 @@ class SearchBar(Horizontal):
 
         query: str
 
-    def __init__(self, *, on_query: Callable[[str], None] | None = None, id: str | None = None) -> None:  # noqa: A002
+    def __init__(
+        self,
+        *,
+        on_query: Callable[[str], None] | None = None,
+        id: str | None = None,  # noqa: A002 - Textual's name
+    ) -> None:
         super().__init__(id=id)
         self._on_query = on_query
 
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt")
-        box = SearchInput(placeholder="type to find a force (name, alias, ONS code)", id="search-input")
+        box = SearchInput(
+            placeholder="type to find a force (name, alias, ONS code)", id="search-input"
+        )
         box.on_query = self._on_query
         yield box
 

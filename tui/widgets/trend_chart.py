@@ -87,13 +87,21 @@ class TrendChart(PlotextPlot):
         marker = "*" if self._ascii else "braille"
         xs = list(range(1, len(series.labels) + 1))
 
-        def draw(values: tuple[float | None, ...], label: str, colour: tuple[int, int, int],
-                 yside: str = "left") -> None:
+        def draw(
+            values: tuple[float | None, ...],
+            label: str,
+            colour: tuple[int, int, int],
+            yside: str = "left",
+        ) -> None:
             points = [(x, v) for x, v in zip(xs, values) if v is not None]
             if points:
                 plt.plot(
-                    [p[0] for p in points], [p[1] for p in points],
-                    marker=marker, color=colour, label=safe_text(label), yside=yside,
+                    [p[0] for p in points],
+                    [p[1] for p in points],
+                    marker=marker,
+                    color=colour,
+                    label=safe_text(label),
+                    yside=yside,
                 )
 
         draw(series.values, series.name, self._colour("accent", "#ffa62b"))
@@ -107,7 +115,7 @@ class TrendChart(PlotextPlot):
         per_label = max(len(label) for label in labels) + 3
         step = max(1, -(-len(xs) * per_label // room))
         ticks = xs[::step]
-        plt.xticks(ticks, [labels[t - 1] for t in ticks])
+        plt.xticks([float(t) for t in ticks], [labels[t - 1] for t in ticks])
         values = [v for v in (*series.values, *series.national) if v is not None]
         if values and series.y_label != "index" and not (series.national and series.values):
             lo, hi = min(values), max(values)
