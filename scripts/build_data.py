@@ -35,6 +35,7 @@ import polars as pl
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tui.model.nspcc import HO_CITED_NATIONS, HO_CITED_RELEASE, NSPCC_OFFENCES  # noqa: E402
 from tui.model.schema import LONG_SCHEMA  # noqa: E402
 
 HOMEOFFICE_RELEASE = "2023-10-19"
@@ -90,29 +91,6 @@ NSPCC_AREAS = [
         "",
     ),
 ]
-
-# Groups keep measures apart: summing a group never adds a stated total to its own breakdown, and
-# the Home Office figures the NSPCC cited in 2025 never join the FOI series.
-_TOTAL = "NSPCC FOI: total"
-_BREAKDOWN = "NSPCC FOI: breakdown by offence type"
-_HO_CITED = "Home Office data cited by NSPCC"
-NSPCC_OFFENCES = {
-    # code: (description, group, subgroup)
-    "all": ("Child abuse image offences: total as stated (NSPCC FOI)", _TOTAL, _TOTAL),
-    "taking_making_distributing": (
-        "Taking, making or distributing indecent images of children",
-        _BREAKDOWN,
-        _BREAKDOWN,
-    ),
-    "possession": ("Possession of indecent images of children", _BREAKDOWN, _BREAKDOWN),
-    "prohibited_images": ("Possession of prohibited images of children", _BREAKDOWN, _BREAKDOWN),
-    "other_or_unspecified": ("Other offence or no breakdown given", _BREAKDOWN, _BREAKDOWN),
-    "ho_cited": (
-        "Child sexual abuse image offences: Home Office data cited by NSPCC (2025 release)",
-        _HO_CITED,
-        _HO_CITED,
-    ),
-}
 
 FY_RE = re.compile(r"^(\d{4})/(\d{2})$")
 
@@ -227,7 +205,7 @@ def nspcc_offence_code(row: dict[str, str]) -> str:
     answers (see ``nspcc-foi/NOTES.md``), so they get a code of their own and never join the FOI
     series.
     """
-    if row["release"] == "2025-02" and row["nation"] in {"England", "Wales", "England and Wales"}:
+    if row["release"] == HO_CITED_RELEASE and row["nation"] in HO_CITED_NATIONS:
         return "ho_cited"
     return row["offence"]
 

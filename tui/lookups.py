@@ -23,6 +23,7 @@ from tui.model.queries import listed_forces
 from tui.model.search import rank
 from tui.reports import (
     Column,
+    Record,
     Report,
     compare_report,
     forces_report,
@@ -116,13 +117,13 @@ def offences(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox datasets``: what is available; ``ox datasets remove NAME`` deletes an import."""
     if args.action == "remove":
-        from tui.importing.cli import remove_dataset
+        from tui.import_cli import remove_dataset
 
         return remove_dataset(args, out, err)
     _infos, problems = imported_datasets()
     for problem in problems:
         err.write(f"ox: warning: skipped {problem.path}: {problem.reason}\n")
-    records = []
+    records: list[Record] = []
     for info in list_datasets():
         years = ""
         try:
@@ -164,6 +165,6 @@ def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 def import_file(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox import FILE``: validate a file and keep it as a dataset."""
-    from tui.importing.cli import import_command
+    from tui.import_cli import import_command
 
     return import_command(args, out, err)

@@ -151,3 +151,23 @@ def test_filter_and_sort_rows(small) -> None:  # type: ignore[no-untyped-def]
 def test_index_series() -> None:
     assert index_series([50, 100, None, 25]) == [100.0, 200.0, None, 50.0]
     assert index_series([None, 5]) == [None, None]
+
+
+def test_a_missing_count_is_missing_in_every_total_never_zero(store: Path) -> None:
+    rows = [q(2020, quarter, "Kent", "86", 10) for quarter in (1, 2, 3, 4)]
+    rows += [q(2021, 1, "Kent", "86", None), q(2021, 2, "Kent", "86", 5)]  # type: ignore[arg-type]
+    rows += [q(2021, quarter, "Kent", "86", 7) for quarter in (3, 4)]
+    rows += [q(2021, quarter, "Gwent", "86", None) for quarter in (1, 2, 3, 4)]  # type: ignore[arg-type]
+    rows += [q(2020, quarter, "Gwent", "86", 1) for quarter in (1, 2, 3, 4)]
+    write_dataset(store, "holes", rows)
+    ds = load_dataset("holes", store=store)
+    table = {r.force.name: r for r in force_table(ds, pick_offence(ds, "86")).rows}
+    assert table["Kent"].counts == (40, None)  # one quarter missing: the year is missing
+    assert table["Gwent"].counts == (4, None)  # every quarter missing: missing, not 0
+    kent = ds.reference.resolve("Kent")
+    assert [p.count for p in force_quarters(ds, kent, pick_offence(ds, "86"))][4:] == [
+        None,
+        5,
+        7,
+        7,
+    ]

@@ -116,6 +116,20 @@ def index_series(values: Iterable[int | None], base: int = 0) -> list[float | No
     return [None if v is None else v / ref * 100.0 for v in vals]
 
 
+def summed() -> pl.Expr:
+    """Sum of counts, or null when any count in the group is missing.
+
+    Polars sums nulls as 0; a total with a missing part would silently understate, so it is
+    missing too (shown "—", never 0).
+    """
+    return (
+        pl.when(pl.col(S.COUNT).is_null().any())
+        .then(pl.lit(None, dtype=pl.Int64))
+        .otherwise(pl.col(S.COUNT).sum())
+        .alias(S.COUNT)
+    )
+
+
 def _yearly(
     ds: Dataset, selection: OffenceSelection, quarters: tuple[int, ...] | None = None
 ) -> dict[tuple[str, int], int]:
@@ -123,10 +137,11 @@ def _yearly(
     frame = ds.figures.filter(offence_filter(selection) & pl.col(S.YEAR).is_not_null())
     if quarters is not None:
         frame = frame.filter(pl.col(S.QUARTER).is_in(list(quarters)))
-    summed = frame.group_by(S.FORCE, S.YEAR).agg(pl.col(S.COUNT).sum())
+    totals = frame.group_by(S.FORCE, S.YEAR).agg(summed())
     return {
         (force, int(year)): int(count)
-        for force, year, count in summed.select(S.FORCE, S.YEAR, S.COUNT).iter_rows()
+        for force, year, count in totals.select(S.FORCE, S.YEAR, S.COUNT).iter_rows()
+        if count is not None
     }
 
 
@@ -517,10 +532,12 @@ def force_quarters(
             & pl.col(S.QUARTER).is_not_null()
         )
         .group_by(S.YEAR, S.QUARTER)
-        .agg(pl.col(S.COUNT).sum())
+        .agg(summed())
     )
     found = {
-        (int(y), int(q)): int(c) for y, q, c in frame.select(S.YEAR, S.QUARTER, S.COUNT).iter_rows()
+        (int(y), int(q)): int(c)
+        for y, q, c in frame.select(S.YEAR, S.QUARTER, S.COUNT).iter_rows()
+        if c is not None
     }
     points = []
     for cov in ds.coverage:
@@ -561,7 +578,7 @@ def offence_breakdown(ds: Dataset, force: Force, year: int, top: int | None = No
     frame = (
         ds.figures.filter((pl.col(S.FORCE) == force.name) & (pl.col(S.YEAR) == year))
         .group_by(S.OFFENCE_CODE)
-        .agg(pl.col(S.OFFENCE).last(), pl.col(S.OFFENCE_GROUP).last(), pl.col(S.COUNT).sum())
+        .agg(pl.col(S.OFFENCE).last(), pl.col(S.OFFENCE_GROUP).last(), summed())
         .sort([S.COUNT, S.OFFENCE_CODE], descending=[True, False])
     )
     stated = frame.filter(pl.col(S.OFFENCE_CODE) == STATED_TOTAL_CODE)
@@ -569,11 +586,12 @@ def offence_breakdown(ds: Dataset, force: Force, year: int, top: int | None = No
     if stated.height:
         total: int | None = int(stated.get_column(S.COUNT)[0])
         total_label = "total as stated"
-    elif items.height:
+    elif items.height and items.get_column(S.COUNT).null_count() == 0:
         total = int(items.get_column(S.COUNT).sum())
         total_label = "all offences"
     else:
         total, total_label = None, "all offences"
+    items = items.filter(pl.col(S.COUNT).is_not_null())
     if top is not None:
         items = items.head(top)
     rows = tuple(
@@ -839,11 +857,12 @@ def force_detail(
                 & pl.col(S.QUARTER).is_not_null()
             )
             .group_by(S.YEAR, S.QUARTER)
-            .agg(pl.col(S.COUNT).sum())
+            .agg(summed())
         )
         sums = {
             (int(y), int(q)): int(c)
             for y, q, c in frame.select(S.YEAR, S.QUARTER, S.COUNT).iter_rows()
+            if c is not None
         }
         national_quarters = tuple(sums.get((p.year, p.quarter)) for p in quarters)
     return ForceDetail(

@@ -1,0 +1,177 @@
+"""``ox import FILE`` and ``ox datasets remove NAME``: bring your own data from the command line.
+
+No Polars here: the model reads, checks and writes; this module only prints what it reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import IO
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+PREVIEW_ROWS = 5
+_CELL = 22
+
+
+def _cut(text: str, width: int = _CELL) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _print_preview(preview: object, out: IO[str]) -> None:
+    """How the file was read: format, layout, columns, first rows, cleaning."""
+    from tui.model.importing import ImportPreview
+
+    assert isinstance(preview, ImportPreview)
+    details = [preview.format or "unrecognised format"]
+    if preview.encoding:
+        details.append(preview.encoding)
+    if preview.delimiter:
+        details.append(f"{preview.delimiter}-separated")
+    out.write(f"Read {Path(preview.path).name}: {', '.join(details)}\n")
+    if preview.sheets_read or preview.sheets_skipped:
+        read = ", ".join(preview.sheets_read) or "none"
+        skipped = "; ".join(f"{s.name} ({s.reason})" for s in preview.sheets_skipped)
+        out.write(f"Sheets read: {read}" + (f"; skipped: {skipped}" if skipped else "") + "\n")
+    if not preview.layout:
+        return
+    out.write(f"Layout: {preview.layout} - {preview.layout_label}\n")
+    out.write(
+        "Columns: " + ", ".join(f"{column} -> {field}" for field, column in preview.mapping) + "\n"
+    )
+    out.write(f"Header at row {preview.header_row}; {preview.total_rows:,} data rows\n")
+    if preview.rows:
+        out.write(f"First {len(preview.rows)} rows:\n")
+        out.write("  " + " | ".join(_cut(c) for c in preview.columns) + "\n")
+        for row in preview.rows:
+            out.write("  " + " | ".join(_cut(c.strip()) for c in row) + "\n")
+    if preview.cleaning:
+        out.write("Cleaning:\n")
+        for note in preview.cleaning:
+            out.write(f"  - {note}\n")
+
+
+def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    """``ox import FILE [--name N] [--replace] [--map F=COL]... [--sheet S] [--dry-run]``.
+
+    Returns:
+        0 when imported (or, with --dry-run, when it would be); 2 for a bad file, name or mapping;
+        1 when the data folder cannot be written.
+    """
+    from tui.model.importing import DatasetImportError, import_file
+    from tui.model.importing.problems import FILE, STORE
+
+    path = Path(args.file).expanduser()
+    if not path.exists():
+        err.write(f"ox: error: no such file: {args.file}\n")
+        return EXIT_USAGE
+    if path.is_dir():
+        err.write(f"ox: error: {args.file} is a folder, not a file\n")
+        return EXIT_USAGE
+    try:
+        result = import_file(
+            path,
+            name=args.name,
+            replace=args.replace,
+            sheet=args.sheet,
+            mapping=args.map or None,
+            dry_run=args.dry_run,
+            max_rows=PREVIEW_ROWS,
+        )
+    except DatasetImportError as exc:
+        if exc.preview is not None:
+            _print_preview(exc.preview, out)
+            for warning in getattr(exc.preview, "warnings", ()):
+                err.write(f"ox: warning: {warning}\n")
+        if exc.kind == FILE:
+            err.write(f"ox: error: {exc.report()}\n")
+            err.write("Nothing was imported.\n")
+        else:
+            err.write(f"ox: error: {exc.report()}\n")
+        return EXIT_FAILED if exc.kind == STORE else EXIT_USAGE
+    if result.preview is not None:
+        _print_preview(result.preview, out)
+    for warning in result.warnings:
+        err.write(f"ox: warning: {warning}\n")
+    years = _span(result.years)
+    summary = (
+        f"{result.rows:,} rows as dataset {result.name} (years {years}, forces {result.forces})"
+    )
+    if not result.written:
+        out.write(f"Dry run: nothing was written; would import {summary}\n")
+        return EXIT_OK
+    verb = "Replaced" if result.replaced else "Imported"
+    out.write(f"{verb} {summary}; use it with --dataset {result.name}\n")
+    return EXIT_OK
+
+
+def _span(years: tuple[str, ...]) -> str:
+    if not years:
+        return "none"
+    return (
+        years[0]
+        if len(years) == 1
+        else f"{years[0]} to {years[-1]}"
+        if len(years) > 3
+        else ", ".join(years)
+    )
+
+
+def remove_dataset(
+    args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[str] | None = None
+) -> int:
+    """``ox datasets remove NAME [--yes]``: delete an imported dataset, after asking on a terminal.
+
+    Returns:
+        0 when removed; 1 when the user said no or the files could not be deleted; 2 for a missing,
+        unknown or bundled name, or no --yes when there is no terminal to ask on.
+    """
+    from tui.model.dataset import imported_datasets
+    from tui.model.errors import UnknownDatasetError
+    from tui.model.importing import DatasetImportError, bundled_names
+    from tui.model.importing import remove_dataset as remove
+    from tui.model.importing.problems import STORE
+
+    if not args.name:
+        err.write("ox: error: give the name of the dataset to remove: ox datasets remove NAME\n")
+        return EXIT_USAGE
+    name = args.name.strip().lower()
+    if name in bundled_names():
+        err.write(f"ox: error: '{name}' is a bundled dataset and cannot be removed\n")
+        return EXIT_USAGE
+    infos, _problems = imported_datasets()
+    info = next((i for i in infos if i.name.lower() == name), None)
+    if info is None:
+        names = ", ".join(sorted(i.name for i in infos)) or "none"
+        err.write(f"ox: error: no imported dataset called '{name}' (imported datasets: {names})\n")
+        return EXIT_USAGE
+    if not args.yes:
+        stream = stdin if stdin is not None else sys.stdin
+        if stream is None or not stream.isatty():
+            err.write(
+                f"ox: error: not removing '{name}' without confirmation; "
+                f"run 'ox datasets remove {name} --yes'\n"
+            )
+            return EXIT_USAGE
+        rows = f", {info.rows:,} rows" if info.rows is not None else ""
+        out.write(f"Remove the imported dataset '{name}' ({info.title}{rows})? [y/N] ")
+        out.flush()
+        answer = stream.readline().strip().lower()
+        if answer not in ("y", "yes"):
+            out.write("Nothing was removed.\n")
+            return EXIT_FAILED
+    try:
+        removed = remove(name)
+    except UnknownDatasetError as exc:
+        err.write(f"ox: error: {exc}\n")
+        return EXIT_USAGE
+    except DatasetImportError as exc:
+        err.write(f"ox: error: {exc.report()}\n")
+        return EXIT_FAILED if exc.kind == STORE else EXIT_USAGE
+    files = ", ".join(Path(f).name for f in removed.files)
+    out.write(f"Removed dataset {removed.name} ({files})\n")
+    return EXIT_OK
