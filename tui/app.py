@@ -14,7 +14,6 @@ from tui.commands import ExplorerCommands
 from tui.config import DEFAULT_THEME, LIGHT_THEME, Settings, load_settings, save_settings
 from tui.messages import DatasetLoaded, DatasetLoadFailed
 from tui.model import Dataset, ModelError, OffenceSelection, load_dataset, search_offences
-from tui.model.dataset import list_datasets
 from tui.model.queries import default_selection, pick_offence
 from tui.render import Format
 from tui.screens import (
@@ -27,8 +26,10 @@ from tui.screens import (
     HelpScreen,
     ViewContext,
 )
+from tui.screens.dataset_picker import IMPORT, DatasetPicker
+from tui.screens.import_screen import ImportScreen
 from tui.screens.picker import Choice, Picker
-from tui.widgets.cells import highlighted, line
+from tui.widgets.cells import highlighted
 
 
 class OffenceApp(App[None]):
@@ -263,24 +264,20 @@ class OffenceApp(App[None]):
         )
 
     def action_pick_dataset(self) -> None:
-        """Choose the dataset."""
-        choices = [
-            Choice(
-                line((i.name, "bold")),
-                i.name,
-                ("bundled · " if i.bundled else "imported · ") + i.title,
-            )
-            for i in list_datasets()
-        ]
+        """Choose the dataset (or import a file, or remove an imported dataset)."""
         current = self.dataset.name if self.dataset else None
-        self.push_screen(
-            Picker("Dataset", choices, current=current, picker_id="pick-dataset"),
-            lambda name: self.switch_dataset(name) if name and name != current else None,
-        )
+
+        def chosen(name: str | None) -> None:
+            if name == IMPORT:
+                self.action_import_file()
+            elif name and name != current:
+                self.switch_dataset(name)
+
+        self.push_screen(DatasetPicker(current), chosen)
 
     def action_import_file(self) -> None:
-        """Import a file as a dataset (see ``ox import`` for the command line)."""
-        self.notify("Import from the command line: ox import FILE", timeout=5)
+        """Import a file as a dataset: path, preview, confirm (``ox import`` does the same)."""
+        self.push_screen(ImportScreen(), lambda name: self.switch_dataset(name) if name else None)
 
     # ---------------------------------------------------------------- options
 

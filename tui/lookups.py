@@ -129,7 +129,8 @@ def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         try:
             ds = load_dataset(info)
             if ds.coverage:
-                years = f"{ds.coverage[0].label} to {ds.coverage[-1].label}"
+                first, last = ds.coverage[0].label, ds.coverage[-1].label
+                years = first if first == last else f"{first} to {last}"
             rows: int | None = ds.figures.height + ds.alternates.height
         except ModelError as exc:  # one broken dataset must not hide the others
             years = f"unreadable: {exc}"

@@ -59,7 +59,10 @@ class ForcesScreen(ExplorerScreen):
 
     def set_context(self, context: ViewContext) -> None:
         """Rebuild the table for a new dataset, offence or option (in a worker)."""
+        new_dataset = self.context is not None and self.context.dataset is not context.dataset
         super().set_context(context)
+        if new_dataset and self.app.screen is self:
+            self.query_one(SearchInput).focus()  # a new dataset: ready to find a force
         self.query_one("#forces-context", Static).update(
             line("Building the table for ", context.selection.label, "…")
         )

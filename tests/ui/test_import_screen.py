@@ -1,0 +1,119 @@
+"""Importing a file from the TUI: path, preview, confirm; replacing asks; removing asks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.ui.conftest import settle
+from tui.app import OffenceApp
+from tui.model.dataset import list_datasets
+from tui.screens.confirm import ConfirmDialog
+from tui.screens.dataset_picker import DatasetPicker
+from tui.screens.import_screen import ImportScreen
+from tui.widgets import ForceTableView
+from tui.widgets.path_input import PathInput, PathSuggester
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+async def wait_preview(pilot, screen: ImportScreen) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(40):
+        await pilot.pause(0.1)
+        await settle(pilot)
+        if screen._preview is not None:
+            return
+
+
+async def test_import_preview_confirm_and_explore(app: OffenceApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "I")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ImportScreen)
+        box = screen.query_one(PathInput)
+        box.value = str(FIXTURES / "import" / "ho_201718.ods")
+        await wait_preview(pilot, screen)
+        summary = str(screen.query_one("#import-summary").render())
+        assert "ODS" in summary and "Home Office" in summary and "2017/18" in summary
+        assert "skipped" in summary  # the cover and notes sheets
+        await pilot.press("enter")
+        for _ in range(30):
+            await pilot.pause(0.1)
+            await settle(pilot)
+            if app.dataset is not None and app.dataset.name == "ho_201718":
+                break
+        assert app.dataset is not None and app.dataset.name == "ho_201718"
+        table = app.screen.query_one(ForceTableView)
+        # The earlier release's Northamptonshire code 86 figure for 2017/18 (DOMAIN.md §0).
+        assert table.row_text("Northamptonshire")["year:2017"] == "271"
+        assert table.row_text("total:England and Wales")["year:2017"] == "22,938"
+
+
+async def test_a_bad_file_is_refused_and_nothing_is_written(app: OffenceApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "I")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ImportScreen)
+        screen.query_one(PathInput).value = str(FIXTURES / "broken" / "text_in_count.csv")
+        await wait_preview(pilot, screen)
+        report = str(screen.query_one("#import-report").render())
+        assert "Cannot import" in report and "row" in report
+        assert screen.query_one("#import-go").disabled
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [d.name for d in list_datasets()] == ["homeoffice", "nspcc"]
+
+
+async def test_replace_asks_and_remove_asks(app: OffenceApp) -> None:
+    source = str(FIXTURES / "import" / "ho_201718.csv")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for attempt in range(2):
+            await pilot.press("down", "I")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, ImportScreen)
+            screen.query_one(PathInput).value = source
+            await wait_preview(pilot, screen)
+            screen.query_one("#import-name").value = "mine"  # type: ignore[attr-defined]
+            await pilot.press("enter")
+            await settle(pilot)
+            if attempt == 1:
+                assert isinstance(app.screen, ConfirmDialog)
+                await pilot.press("y")
+            for _ in range(30):
+                await pilot.pause(0.1)
+                await settle(pilot)
+                if not isinstance(app.screen, (ImportScreen, ConfirmDialog)):
+                    break
+            app.switch_dataset("homeoffice")
+            await settle(pilot)
+        assert "mine" in [d.name for d in list_datasets()]
+        await pilot.press("down", "d")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, DatasetPicker)
+        await pilot.press("end", "x")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        for _ in range(20):
+            await pilot.pause(0.1)
+            await settle(pilot)
+            if "mine" not in [d.name for d in list_datasets()]:
+                break
+        assert "mine" not in [d.name for d in list_datasets()]
+
+
+async def test_path_completion(tmp_path: Path) -> None:
+    (tmp_path / "figures-2024.csv").write_text("x", encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "notes.pdf").write_text("x", encoding="utf-8")
+    suggester = PathSuggester()
+    found = await suggester.get_suggestion(str(tmp_path / "fig"))
+    assert found == str(tmp_path / "figures-2024.csv")
+    assert await suggester.get_suggestion(str(tmp_path / "fo")) == str(tmp_path / "folder") + "/"
+    assert await suggester.get_suggestion(str(tmp_path / "no")) is None  # not an importable file

@@ -1,0 +1,91 @@
+"""The dataset switcher: choose a dataset, import a file (i), or remove an imported one (x)."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.binding import Binding
+from textual.widgets import OptionList
+
+from tui.model.dataset import DatasetInfo, list_datasets
+from tui.model.errors import ModelError
+from tui.model.importing import remove_dataset
+from tui.screens.confirm import ConfirmDialog
+from tui.screens.picker import Choice, Picker
+from tui.widgets.cells import line
+
+IMPORT = "\0import"
+"""What the picker returns when the user asks to import a file."""
+
+
+def dataset_choices(infos: list[DatasetInfo]) -> list[Choice[str]]:
+    """One entry per dataset: name, then whether it is bundled or imported, and its title."""
+    return [
+        Choice(
+            line((i.name, "bold")), i.name, ("bundled · " if i.bundled else "imported · ") + i.title
+        )
+        for i in infos
+    ]
+
+
+class DatasetPicker(Picker[str]):
+    """Returns a dataset name, :data:`IMPORT`, or ``None``."""
+
+    BINDINGS = [
+        Binding("i", "import_file", "Import a file", id="dataset-import"),
+        Binding("x,delete", "remove", "Remove imported", id="dataset-remove"),
+    ]
+
+    def __init__(self, current: str | None) -> None:
+        self._infos = list_datasets()
+        super().__init__(
+            "Dataset",
+            dataset_choices(self._infos),
+            current=current,
+            footer="Enter opens · i imports a file · x removes an imported dataset · Esc cancels",
+            picker_id="pick-dataset",
+        )
+        self._current_name = current
+
+    def action_import_file(self) -> None:
+        """Close and open the import screen."""
+        self.dismiss(IMPORT)
+
+    def action_remove(self) -> None:
+        """Remove the highlighted dataset, if it was imported, after asking."""
+        index = self.query_one(OptionList).highlighted
+        if index is None:
+            return
+        info = self._infos[index]
+        if info.bundled:
+            self.notify(f"'{info.name}' ships with the app and cannot be removed.", timeout=4)
+            return
+        if info.name == self._current_name:
+            self.notify(f"'{info.name}' is open: switch to another dataset first.", timeout=4)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._remove(info.name)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Remove dataset '{info.name}'?",
+                f"Its files are deleted from the data folder ({info.path.parent}).",
+            ),
+            answered,
+        )
+
+    @work(thread=True, exclusive=True, group="remove-dataset", exit_on_error=False)
+    def _remove(self, name: str) -> None:
+        try:
+            remove_dataset(name)
+        except ModelError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self._removed, name)
+
+    def _removed(self, name: str) -> None:
+        self.notify(f"Removed dataset '{name}'.", timeout=4)
+        self._infos = list_datasets()
+        self._choices = dataset_choices(self._infos)
+        self._fill(self._choices)

@@ -1,0 +1,256 @@
+"""Import a file as a dataset: a path with completion, a preview of how it reads, then confirm."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Button, DataTable, Input, Label, Static
+from textual.worker import get_current_worker
+
+from tui.model.dataset import list_datasets
+from tui.model.errors import ModelError
+from tui.model.importing import (
+    DatasetImportError,
+    ImportPreview,
+    ImportResult,
+    default_name,
+    import_file,
+    parse_mapping,
+    preview_file,
+)
+from tui.screens.confirm import ConfirmDialog
+from tui.widgets.cells import line, plain
+from tui.widgets.path_input import PathInput
+
+PREVIEW_DELAY = 0.35
+"""Seconds of no typing before the file is read (reading a large file takes a moment)."""
+
+
+class ImportScreen(ModalScreen[str | None]):
+    """Returns the name of the imported dataset, or ``None`` if the user cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="import-cancel")]
+
+    @dataclass
+    class Previewed(Message):
+        """The worker read the file."""
+
+        path: str
+        mapping: str
+        preview: ImportPreview
+
+    @dataclass
+    class Imported(Message):
+        """The worker imported the file."""
+
+        result: ImportResult
+
+    @dataclass
+    class Failed(Message):
+        """The import was refused; ``lines`` say why."""
+
+        lines: list[str]
+
+    def __init__(self, start: Path | None = None) -> None:
+        super().__init__(id="import")
+        self._start = start or Path.cwd()
+        self._timer: Timer | None = None
+        self._preview: ImportPreview | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="import-box"):
+            yield Label(line(("Import a file as a dataset", "bold")), classes="dialog-title")
+            yield PathInput(str(self._start) + "/", id="import-path")
+            with Horizontal(id="import-options"):
+                yield Input(placeholder="dataset name", id="import-name")
+                yield Input(
+                    placeholder="column map (generic files): force=Force; year=Year; count=Crimes",
+                    id="import-map",
+                )
+            with VerticalScroll(id="import-preview-box"):
+                yield Static(
+                    line(("Type a path (→ or Tab completes).", "dim")), id="import-summary"
+                )
+                yield DataTable(id="import-rows", show_cursor=False, zebra_stripes=True)
+                yield Static("", id="import-report")
+            with Horizontal(id="import-buttons"):
+                yield Button("Import", id="import-go", variant="primary", disabled=True)
+                yield Button("Cancel", id="import-cancel-button")
+            yield Label(
+                line(
+                    ("Enter imports once the preview reads without problems · Esc cancels", "dim")
+                ),
+                classes="dialog-help",
+            )
+
+    def on_mount(self) -> None:
+        box = self.query_one(PathInput)
+        box.focus()
+        box.cursor_position = len(box.value)
+
+    # ---------------------------------------------------------------- preview
+
+    @on(Input.Changed, "#import-path, #import-map")
+    def _schedule_preview(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(PREVIEW_DELAY, self._start_preview)
+
+    def _start_preview(self) -> None:
+        path = self.query_one(PathInput).path
+        self.query_one("#import-go", Button).disabled = True
+        if not path.is_file():
+            summary = "Type a path (→ or Tab completes)."
+            if path.exists():
+                summary = f"{path} is a folder: choose a file in it."
+            self.query_one("#import-summary", Static).update(line((summary, "dim")))
+            return
+        self.query_one("#import-summary", Static).update(line(f"Reading {path}…"))
+        self._read(str(path), self.query_one("#import-map", Input).value)
+
+    @work(thread=True, exclusive=True, group="import-preview", exit_on_error=False)
+    def _read(self, path: str, mapping: str) -> None:
+        try:
+            fields = (
+                parse_mapping(_map_items(mapping), source="column map") if mapping.strip() else None
+            )
+        except ModelError as exc:
+            self.post_message(self.Failed([str(exc)]))
+            return
+        preview = preview_file(path, mapping=fields)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Previewed(path, mapping, preview))
+
+    @on(Previewed)
+    def _show_preview(self, event: Previewed) -> None:
+        if str(self.query_one(PathInput).path) != event.path:
+            return  # the user typed on
+        p = event.preview
+        self._preview = p
+        name_box = self.query_one("#import-name", Input)
+        if not name_box.value:
+            name_box.value = default_name(event.path)
+        read = f"{p.format}" + (f", {p.encoding}, {p.delimiter}-separated" if p.encoding else "")
+        parts: list[str | tuple[str, str]] = [("Read as ", "bold"), read]
+        if p.sheets_read:
+            parts += ["\nSheets: ", ", ".join(p.sheets_read)]
+        if p.sheets_skipped:
+            parts += [
+                " (skipped: ",
+                ", ".join(f"{s.name}: {s.reason}" for s in p.sheets_skipped),
+                ")",
+            ]
+        if p.layout:
+            parts += [("\nLayout: ", "bold"), p.layout_label]
+            parts += ["\nColumns: ", "; ".join(f"{f} ← {c}" for f, c in p.mapping)]
+            parts += [f"\n{p.figures:,} figures · {p.forces} forces · years: ", ", ".join(p.years)]
+        self.query_one("#import-summary", Static).update(line(*parts))
+        rows = self.query_one("#import-rows", DataTable)
+        rows.clear(columns=True)
+        for column in p.columns:
+            rows.add_column(plain(column))
+        for values in p.rows:
+            rows.add_row(*(plain(v) for v in values))
+        report = Text()
+        for note in p.cleaning:
+            report.append_text(line("cleaned: ", str(note), "\n"))
+        for warning in p.warnings:
+            report.append_text(line(("warning: ", "bold"), warning, "\n"))
+        if not p.ok:
+            report.append_text(line((f"Cannot import: {p.problem_count} problem(s)\n", "bold")))
+            for problem in p.problem_report():
+                report.append_text(line(problem, "\n"))
+        self.query_one("#import-report", Static).update(report)
+        self.query_one("#import-go", Button).disabled = not p.ok
+
+    # ---------------------------------------------------------------- import
+
+    @on(Button.Pressed, "#import-go")
+    @on(Input.Submitted, "#import-name, #import-path, #import-map")
+    def _confirm(self) -> None:
+        if self._preview is None or not self._preview.ok:
+            self.notify("Choose a file that reads without problems first.", timeout=3)
+            return
+        name = self.query_one("#import-name", Input).value.strip()
+        if not name:
+            self.notify("Give the dataset a name.", timeout=3)
+            return
+        existing = {d.name for d in list_datasets() if not d.bundled}
+        if name in existing:
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._import(name, replace=True)
+
+            self.app.push_screen(
+                ConfirmDialog(
+                    f"Replace dataset '{name}'?", "Its current figures will be replaced."
+                ),
+                answered,
+            )
+            return
+        self._import(name, replace=False)
+
+    def _import(self, name: str, replace: bool) -> None:
+        self.query_one("#import-go", Button).disabled = True
+        self.query_one("#import-summary", Static).update(line(f"Importing as '{name}'…"))
+        self._write(
+            str(self.query_one(PathInput).path),
+            name,
+            replace,
+            self.query_one("#import-map", Input).value,
+        )
+
+    @work(thread=True, exclusive=True, group="import-write", exit_on_error=False)
+    def _write(self, path: str, name: str, replace: bool, mapping: str) -> None:
+        try:
+            fields = (
+                parse_mapping(_map_items(mapping), source="column map") if mapping.strip() else None
+            )
+            result = import_file(path, name=name, replace=replace, mapping=fields)
+        except DatasetImportError as exc:
+            self.post_message(self.Failed(exc.report().splitlines()))
+            return
+        except ModelError as exc:
+            self.post_message(self.Failed([str(exc)]))
+            return
+        self.post_message(self.Imported(result))
+
+    @on(Imported)
+    def _done(self, event: Imported) -> None:
+        r = event.result
+        self.notify(
+            f"Imported {r.rows:,} rows as '{r.name}' ({len(r.years)} years, {r.forces} forces)",
+            timeout=6,
+        )
+        self.dismiss(r.name)
+
+    @on(Failed)
+    def _failed(self, event: Failed) -> None:
+        report = Text()
+        report.append_text(line(("Not imported (nothing was written):\n", "bold")))
+        for text in event.lines:
+            report.append_text(line(text, "\n"))
+        self.query_one("#import-report", Static).update(report)
+        self.query_one("#import-go", Button).disabled = (
+            self._preview is None or not self._preview.ok
+        )
+
+    @on(Button.Pressed, "#import-cancel-button")
+    def action_cancel(self) -> None:
+        """Close without importing."""
+        self.dismiss(None)
+
+
+def _map_items(text: str) -> list[str]:
+    """``"force=Force; count=Crimes"`` → ``["force=Force", "count=Crimes"]``."""
+    return [part.strip() for part in text.split(";") if part.strip()]

@@ -1,0 +1,76 @@
+"""A file-path input that completes folder and file names as you type (→ or Tab accepts)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.binding import Binding
+from textual.suggester import Suggester
+from textual.widgets import Input
+
+IMPORTABLE = (".csv", ".tsv", ".txt", ".parquet", ".xlsx", ".xls", ".ods")
+
+
+class PathSuggester(Suggester):
+    """Suggests the first folder or importable file that completes what has been typed."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.last: str | None = None
+        """The latest suggestion made (for Tab to accept)."""
+
+    async def get_suggestion(self, value: str) -> str | None:
+        """The completion of ``value``, or ``None``."""
+        self.last = self._complete(value)
+        return self.last
+
+    def _complete(self, value: str) -> str | None:
+        if not value:
+            return None
+        expanded = os.path.expanduser(value)
+        folder, stem = os.path.split(expanded)
+        try:
+            entries = sorted(os.scandir(folder or "."), key=lambda e: e.name.lower())
+        except OSError:
+            return None
+        for entry in entries:
+            if entry.name.startswith(".") and not stem.startswith("."):
+                continue
+            if not entry.name.startswith(stem) or entry.name == stem:
+                continue
+            is_dir = entry.is_dir()
+            if not is_dir and not entry.name.lower().endswith(IMPORTABLE):
+                continue
+            completion = entry.name[len(stem) :] + ("/" if is_dir else "")
+            return value + completion
+        return None
+
+
+class PathInput(Input):
+    """An Input with path completion; Tab accepts the suggestion like →."""
+
+    BINDINGS = [Binding("tab", "accept_suggestion", "Complete", show=False, id="path-complete")]
+
+    def __init__(self, value: str = "", *, id: str | None = None) -> None:  # noqa: A002
+        self.completer = PathSuggester()
+        super().__init__(
+            value,
+            placeholder="path to a CSV, Parquet, XLSX or ODS file",
+            id=id,
+            suggester=self.completer,
+        )
+
+    def action_accept_suggestion(self) -> None:
+        """Take the suggested completion, or move focus on when there is none."""
+        last = self.completer.last
+        if last and last.startswith(self.value) and last != self.value:
+            self.value = last
+            self.cursor_position = len(self.value)
+        else:
+            self.screen.focus_next()
+
+    @property
+    def path(self) -> Path:
+        """The typed path, with ``~`` expanded."""
+        return Path(os.path.expanduser(self.value.strip()))
