@@ -145,6 +145,28 @@ def _yearly(
     }
 
 
+def _quarterly(
+    ds: Dataset, selection: OffenceSelection, forces: tuple[str, ...]
+) -> dict[tuple[int, int], int]:
+    """Sum of counts by (year, quarter) over ``forces``; a quarter in which any of them has no
+    figure (or a missing one) is left out, so a total never silently understates."""
+    frame = (
+        ds.figures.filter(
+            offence_filter(selection)
+            & pl.col(S.FORCE).is_in(list(forces))
+            & pl.col(S.YEAR).is_not_null()
+            & pl.col(S.QUARTER).is_not_null()
+        )
+        .group_by(S.YEAR, S.QUARTER)
+        .agg(summed(), forces=pl.col(S.FORCE).n_unique())
+    )
+    return {
+        (int(y), int(q)): int(c)
+        for y, q, c, n in frame.select(S.YEAR, S.QUARTER, S.COUNT, "forces").iter_rows()
+        if c is not None and n == len(set(forces))
+    }
+
+
 def _force_quarters(
     ds: Dataset, selection: OffenceSelection
 ) -> dict[tuple[str, int], tuple[int, ...]]:
@@ -524,21 +546,7 @@ def force_quarters(
 ) -> tuple[QuarterPoint, ...]:
     """One force's counts by quarter (empty for datasets without quarters)."""
     selection = normalise_selection(ds, selection)
-    frame = (
-        ds.figures.filter(
-            offence_filter(selection)
-            & (pl.col(S.FORCE) == force.name)
-            & pl.col(S.YEAR).is_not_null()
-            & pl.col(S.QUARTER).is_not_null()
-        )
-        .group_by(S.YEAR, S.QUARTER)
-        .agg(summed())
-    )
-    found = {
-        (int(y), int(q)): int(c)
-        for y, q, c in frame.select(S.YEAR, S.QUARTER, S.COUNT).iter_rows()
-        if c is not None
-    }
+    found = _quarterly(ds, selection, (force.name,))
     points = []
     for cov in ds.coverage:
         for q in cov.quarters:
@@ -850,20 +858,7 @@ def force_detail(
     national_quarters: tuple[int | None, ...] = ()
     specs = total_specs(ds)
     if quarters and specs and specs[0].members:
-        frame = (
-            ds.figures.filter(
-                offence_filter(selection)
-                & pl.col(S.FORCE).is_in(list(specs[0].members))
-                & pl.col(S.QUARTER).is_not_null()
-            )
-            .group_by(S.YEAR, S.QUARTER)
-            .agg(summed())
-        )
-        sums = {
-            (int(y), int(q)): int(c)
-            for y, q, c in frame.select(S.YEAR, S.QUARTER, S.COUNT).iter_rows()
-            if c is not None
-        }
+        sums = _quarterly(ds, selection, specs[0].members)
         national_quarters = tuple(sums.get((p.year, p.quarter)) for p in quarters)
     return ForceDetail(
         series=series,

@@ -28,6 +28,14 @@ class ForceChosen(Message):
     force: str
 
 
+def only_force(report: Report | None, force: str | None) -> Report | None:
+    """``report`` narrowed to the records of one force (for copying the row under the cursor)."""
+    if report is None or force is None:
+        return None
+    report.records = [r for r in report.records if r.get("force") == force]
+    return report
+
+
 class ExplorerScreen(Screen[None]):
     """A view of the explorer. Subclasses fill in the report hooks and react to context changes."""
 

@@ -16,7 +16,7 @@ from tui.model import YearCoverage, compare_years
 from tui.model.ordering import sort_compare_rows
 from tui.model.queries import Comparison, default_compare_pair, extremes
 from tui.reports import Report, compare_report
-from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
+from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import line
 from tui.widgets.compare_table import BarStyles, CompareTableView
@@ -255,13 +255,8 @@ class CompareScreen(ExplorerScreen):
         return compare_report(self.context.dataset, self.comparison, rows)
 
     def row_report(self) -> Report | None:
-        full = self.report()
         force = self.query_one(CompareTableView).current_force
-        if full is None or force is None:
-            return None
-        name = force.removeprefix("total:")
-        full.records = [r for r in full.records if r["force"] == name]
-        return full
+        return only_force(self.report(), force.removeprefix("total:") if force else None)
 
     def export_stem(self) -> str:
         if self.comparison is None:

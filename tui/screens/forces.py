@@ -14,7 +14,7 @@ from textual.worker import get_current_worker
 from tui.model.ordering import FilteredRow, filter_rows, sort_force_rows
 from tui.model.queries import ForceTable, force_table
 from tui.reports import Report, force_table_report
-from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
+from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
 from tui.widgets.cells import line
 from tui.widgets.force_table import ForceTableView, SortState
 from tui.widgets.grid import Grid
@@ -242,13 +242,8 @@ class ForcesScreen(ExplorerScreen):
         return force_table_report(self.context.dataset, self.table, [f.row for f in self.filtered])
 
     def row_report(self) -> Report | None:
-        full = self.report()
         force = self.query_one(ForceTableView).current_force
-        if full is None or force is None:
-            return None
-        name = force.removeprefix("total:")
-        full.records = [r for r in full.records if r["force"] == name]
-        return full
+        return only_force(self.report(), force.removeprefix("total:") if force else None)
 
     def export_stem(self) -> str:
         if self.table is None:
