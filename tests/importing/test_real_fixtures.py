@@ -175,8 +175,8 @@ def test_nspcc_slice_keeps_every_figure_and_its_source(store: Path) -> None:
 
 
 def test_nspcc_slice_matches_the_bundled_dataset_built_by_build_data(store: Path) -> None:
-    import_file(GOOD / "nspcc_slice.csv", name="nspcc-slice")
-    mine = pl.read_parquet(store / "nspcc-slice.parquet").drop("dataset")
+    result = import_file(GOOD / "nspcc_slice.csv", name="nspcc-slice")
+    mine = pl.read_parquet(result.path).drop("dataset")
     forces = mine.get_column("force").unique().to_list()
     bundled = pl.read_parquet(Path(__file__).resolve().parents[2] / "data" / "nspcc.parquet")
     bundled = bundled.drop("dataset").filter(pl.col("force").is_in(forces))
@@ -287,7 +287,7 @@ def test_missing_markers_are_null_never_zero(tmp_path: Path, store: Path) -> Non
     assert notes["'n/a' read as missing (no figure, not 0)"] == 1
     assert notes["'-' read as missing (no figure, not 0)"] == 1
     assert notes["empty cells read as missing (no figure, not 0)"] == 1
-    frame = pl.read_parquet(store / "markers.parquet")
+    frame = pl.read_parquet(result.path)
     touched = [(r[1], r[2], r[6]) for r in (records[row - 1] for row in markers)]
     for quarter, force, code in touched:
         cell = frame.filter(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,12 +45,13 @@ def test_manifest_has_every_key(store: Path) -> None:
         "forces",
         "layout",
     } <= manifest.keys()
-    assert manifest["file"] == "ho.parquet" and manifest["default_offence"] == "86"
+    assert re.fullmatch(r"ho\.\d+\.[0-9a-f]{8}\.parquet", manifest["file"])
+    assert manifest["default_offence"] == "86"
     assert manifest["source_file"] == str(HO.resolve())
     import hashlib
 
     assert manifest["checksum"] == "sha256:" + hashlib.sha256(HO.read_bytes()).hexdigest()
-    assert manifest["rows"] == pl.read_parquet(store / "ho.parquet").height
+    assert manifest["rows"] == pl.read_parquet(store / manifest["file"]).height
     assert manifest["years"] == ["2017/18"] and manifest["forces"] == 47
     assert manifest["layout"] == "homeoffice"
     info = next(i for i in list_datasets() if i.name == "ho")
@@ -105,13 +107,14 @@ def test_reimport_fails_without_replace_and_replaces_with_it(store: Path) -> Non
     result = import_file(HO, name="data", replace=True)
     assert result.replaced
     assert load_dataset("data").coverage[0].label == "2017/18"
-    assert sorted(p.name for p in store.iterdir()) == ["data.json", "data.parquet"]
+    assert sorted(p.name for p in store.iterdir()) == sorted(["data.json", Path(result.path).name])
 
 
 def test_remove_deletes_both_files(existing: Path) -> None:
     import_file(HO, name="gone")
     removed = remove_dataset("gone")
-    assert [Path(f).name for f in removed.files] == ["gone.json", "gone.parquet"]  # manifest first
+    names = [Path(f).name for f in removed.files]
+    assert names[0] == "gone.json" and names[1].startswith("gone.")  # manifest first
     assert sorted(p.name for p in existing.iterdir()) == ["kept.json", "kept.parquet"]
     with pytest.raises(UnknownDatasetError, match="no imported dataset called 'gone'.*kept"):
         remove_dataset("gone")
@@ -126,7 +129,7 @@ def test_remove_unlists_first_even_if_the_data_file_cannot_go(
     real_unlink = Path.unlink
 
     def unlink(self: Path, missing_ok: bool = False) -> None:
-        if self.name == "stuck.parquet":
+        if self.name.startswith("stuck.") and self.suffix == ".parquet":
             raise PermissionError(errno.EACCES, "Permission denied")
         real_unlink(self, missing_ok=missing_ok)
 
@@ -282,3 +285,34 @@ def test_broken_file_with_replace_leaves_the_old_dataset(existing: Path) -> None
     with pytest.raises(DatasetImportError):
         import_file(BROKEN / "text_in_count.csv", name="kept", replace=True)
     assert snapshot(existing) == before
+
+
+KILL_AT_COMMIT = """
+import os, sys
+from pathlib import Path
+from tui.model.importing import import_file
+real_replace = os.replace
+def replace(src, dst):
+    if str(dst).endswith("kept.json"):
+        os._exit(9)  # killed at the worst moment: the new data is written, the manifest not yet
+    real_replace(src, dst)
+os.replace = replace
+import_file(Path(sys.argv[1]), name="kept", replace=True)
+"""
+
+
+def test_a_kill_just_before_the_commit_leaves_the_old_dataset_whole(existing: Path) -> None:
+    """The old manifest must still describe the old data, then the orphan goes next time."""
+    before = snapshot(existing)
+    env = dict(os.environ)  # the test's user folders (set by the autouse fixture)
+    done = subprocess.run([sys.executable, "-c", KILL_AT_COMMIT, str(HO)], env=env, check=False)
+    assert done.returncode == 9
+    orphans = sorted(set(snapshot(existing)) - set(before))
+    assert len(orphans) == 2  # the new data, named by nobody, and the manifest not yet in place
+    assert orphans[0].startswith(".kept.") and orphans[0].endswith(".json.tmp")
+    assert orphans[1].startswith("kept.") and orphans[1].endswith(".parquet")
+    assert {k: v for k, v in snapshot(existing).items() if k in before} == before
+    assert load_dataset("kept").figures.get_column("count").to_list() == [5, 7]
+    import_file(GOOD / "nspcc_slice.csv", name="other")
+    assert not any((existing / orphan).exists() for orphan in orphans)
+    assert load_dataset("kept").figures.get_column("count").to_list() == [5, 7]

@@ -292,7 +292,7 @@ def _manifest(
     notes += [f"Warning: {warning}." for warning in preview.warnings]
     return {
         "name": name,
-        "file": f"{name}.parquet",
+        "file": f"{name}.parquet",  # the store writes the name of the file it made
         "title": title,
         "measure": measure,
         "source": f"File {file} imported by the user on {imported_at[:10]}",

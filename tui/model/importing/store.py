@@ -1,9 +1,10 @@
-"""The folder of imported datasets: names, atomic writes of NAME.parquet + NAME.json, and removal.
+"""The folder of imported datasets: names, atomic writes of a data file + NAME.json, and removal.
 
-A dataset is listed when its manifest (NAME.json) exists, so the manifest is written last: both
-files are written under temporary names in the same folder, flushed to disk, then renamed into
-place, Parquet first. A failure at any point (a full disk, a read-only folder, a crash) leaves the
-folder as it was; temporary files left by a crash are never listed and are removed next time.
+A dataset is listed when its manifest (NAME.json) exists, and the manifest names its data file.
+Each import writes a data file of its own, then renames its manifest into place, which is the one
+step that switches a name to the new data. A failure at any point (a full disk, a read-only folder,
+a crash) leaves the folder as it was; files left by a crash are never listed and are removed next
+time.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -31,6 +31,7 @@ RESERVED = ("homeoffice", "nspcc")
 _TEMP_RE = re.compile(
     r"^\.(?P<name>[a-z0-9_-]+)\.(?P<pid>\d+)\.[0-9a-f]+\.(?:parquet|json|bak)\.tmp$"
 )
+_DATA_RE = re.compile(r"^(?P<name>[a-z0-9_-]+)\.(?P<pid>\d+)\.[0-9a-f]+\.parquet$")
 _STALE_SECONDS = 3600
 
 
@@ -93,6 +94,11 @@ def write_dataset(
 ) -> tuple[Path, Path, bool]:
     """Write a dataset atomically: (Parquet path, manifest path, whether one was replaced).
 
+    Each import writes its data to a file of its own (``NAME.PID.HEX.parquet``) that no manifest
+    names yet, then renames the new manifest into place: that one rename is the commit. Until it
+    happens the old manifest still describes the old data file, untouched; after it, the old data
+    file is deleted. A crash at any point leaves either the old dataset or the new one, whole.
+
     Raises:
         DatasetImportError: the name is taken (and ``replace`` is false), or the folder cannot be
             written (read-only, full disk); the folder is then left as it was.
@@ -102,45 +108,54 @@ def write_dataset(
     except OSError as exc:
         raise _store_error(store, exc) from exc
     clean_leftovers(store)
-    parquet, meta = files_of(store, name)
+    _, meta = files_of(store, name)
     existed = meta.exists()
     if existed and not replace:
         raise taken(name)
+    old_data = listed_data_file(store, name) if existed else None
     token = f"{os.getpid()}.{secrets.token_hex(4)}"
-    tmp_parquet = store / f".{name}.{token}.parquet.tmp"
+    data = store / f"{name}.{token}.parquet"
     tmp_meta = store / f".{name}.{token}.json.tmp"
-    backup = store / f".{name}.{token}.bak.tmp"
-    keep_backup = False
+    committed = False
     try:
-        write_parquet(frame, tmp_parquet)
-        _write_bytes(tmp_meta, json.dumps(manifest, indent=2, ensure_ascii=False).encode("utf-8"))
-        has_backup = existed and parquet.exists()
-        if has_backup:
-            # Keep the old data under a second name until the new manifest is in place, so a
-            # failure in between can put it back and the old manifest still describes its file.
-            _link_or_copy(parquet, backup)
-        os.replace(tmp_parquet, parquet)
-        try:
-            os.replace(tmp_meta, meta)
-        except BaseException:
-            try:
-                if has_backup:
-                    os.replace(backup, parquet)
-                else:
-                    parquet.unlink(missing_ok=True)
-            except OSError:
-                keep_backup = True
-            raise
+        write_parquet(frame, data)
+        _write_bytes(
+            tmp_meta,
+            json.dumps({**manifest, "file": data.name}, indent=2, ensure_ascii=False).encode(),
+        )
+        os.replace(tmp_meta, meta)
+        committed = True
         _fsync_dir(store)
     except OSError as exc:
-        raise _store_error(store, exc, backup if keep_backup else None) from exc
+        raise _store_error(store, exc) from exc
     finally:
-        for tmp in (tmp_parquet, tmp_meta) if keep_backup else (tmp_parquet, tmp_meta, backup):
+        for leftover in (tmp_meta,) if committed else (tmp_meta, data):
             try:
-                tmp.unlink(missing_ok=True)
+                leftover.unlink(missing_ok=True)
             except OSError:
                 pass
-    return parquet, meta, existed
+    if old_data is not None and old_data != data:
+        try:
+            old_data.unlink(missing_ok=True)
+        except OSError:
+            pass  # unlisted now; removed by the next clean_leftovers when it has our pattern
+    return data, meta, existed
+
+
+def listed_data_file(store: Path, name: str) -> Path:
+    """The data file that the manifest of ``name`` names (``NAME.parquet`` if it names none).
+
+    Only a plain ``.parquet`` file name inside the store is trusted from a manifest, so a
+    hand-edited manifest can never point a removal elsewhere.
+    """
+    try:
+        manifest = json.loads(files_of(store, name)[1].read_text(encoding="utf-8"))
+        listed = str(manifest.get("file") or "") if isinstance(manifest, dict) else ""
+    except (OSError, ValueError):
+        listed = ""
+    if listed and Path(listed).name == listed and listed.endswith(".parquet"):
+        return store / listed
+    return files_of(store, name)[0]
 
 
 def write_parquet(frame: pl.DataFrame, path: Path) -> None:
@@ -158,22 +173,6 @@ def _write_bytes(path: Path, data: bytes) -> None:
         os.fsync(fh.fileno())
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError as exc:
-        # Some file systems have no hard links; a copy does the same job there.
-        if exc.errno not in (
-            errno.EPERM,
-            errno.EOPNOTSUPP,
-            errno.ENOTSUP,
-            errno.EMLINK,
-            errno.EXDEV,
-        ):
-            raise
-        shutil.copy2(source, target)
-
-
 def _fsync_dir(folder: Path) -> None:
     """Flush the renames themselves (POSIX; not possible on Windows, where it is skipped)."""
     try:
@@ -188,7 +187,7 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _store_error(store: Path, exc: OSError, kept: Path | None = None) -> DatasetImportError:
+def _store_error(store: Path, exc: OSError) -> DatasetImportError:
     reason = exc.strerror or str(exc)
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         message = f"not enough disk space to write the dataset in {store} ({reason})"
@@ -202,23 +201,25 @@ def _store_error(store: Path, exc: OSError, kept: Path | None = None) -> Dataset
     else:
         message = f"cannot write the dataset in {store} ({reason})"
         fix = "check the folder and try again"
-    if kept is not None:
-        fix += f"; the previous data file was kept as {kept}"
-    else:
-        message += "; nothing was changed"
+    message += "; nothing was changed"
     return single(str(store), message, fix, kind=STORE)
 
 
 def clean_leftovers(store: Path) -> list[Path]:
-    """Remove temporary files an interrupted import left behind (never a running import's)."""
+    """Remove what an interrupted import or removal left behind (never a running import's files).
+
+    That is temporary files, and data files that no manifest names (an import that died before
+    its manifest was renamed into place, or an old data file that could not be deleted).
+    """
     removed: list[Path] = []
     try:
         entries = list(store.iterdir())
     except OSError:
         return removed
+    listed = {listed_data_file(store, path.stem).name for path in entries if path.suffix == ".json"}
     for path in entries:
-        match = _TEMP_RE.match(path.name)
-        if not match or _still_writing(int(match.group("pid")), path):
+        match = _TEMP_RE.match(path.name) or _DATA_RE.match(path.name)
+        if not match or path.name in listed or _still_writing(int(match.group("pid")), path):
             continue
         try:
             path.unlink()
@@ -252,21 +253,14 @@ def remove_files(store: Path, name: str) -> RemovedDataset:
         UnknownDatasetError: the store has no dataset of that name.
         DatasetImportError: the files cannot be deleted.
     """
-    parquet, meta = files_of(store, name)
+    meta = files_of(store, name)[1]
     if not meta.exists():
         names = sorted(p.stem for p in store.glob("*.json")) if store.is_dir() else []
         listed = ", ".join(names) if names else "none"
         raise UnknownDatasetError(
             f"no imported dataset called '{name}' (imported datasets: {listed})"
         )
-    try:
-        manifest = json.loads(meta.read_text(encoding="utf-8"))
-        listed_file = str(manifest.get("file") or "") if isinstance(manifest, dict) else ""
-    except (OSError, ValueError):
-        listed_file = ""
-    # Only a plain file name inside the store is trusted from a manifest: never delete elsewhere.
-    if listed_file and Path(listed_file).name == listed_file and listed_file.endswith(".parquet"):
-        parquet = store / listed_file
+    parquet = listed_data_file(store, name)
     try:
         meta.unlink()
     except OSError as exc:
