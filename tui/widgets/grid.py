@@ -311,8 +311,18 @@ class Grid(ScrollView, can_focus=True):
             )
             left, right = self._line(row, index)
         x = int(self.scroll_x)
-        visible = right.crop(x, x + max(0, width - left.cell_length))
+        visible = right.crop(x, self._whole_columns_end(x, max(0, width - left.cell_length)))
         return Strip.join([left, visible]).adjust_cell_length(width, self._base)
+
+    def _whole_columns_end(self, x: int, room: int) -> int:
+        """Where to stop drawing the scrolling columns: after the last one that fits whole, so
+        no sliver of a column (a lone letter of its header) shows at the right edge."""
+        end = 0
+        for column in self.columns[self.pinned :]:
+            if end + column.outer > x + room:
+                break
+            end += column.outer
+        return end if end > x else x + room
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
