@@ -160,6 +160,17 @@ def build_populations(sources: Path, out: Path, aliases: dict[str, str]) -> None
     frame.sort("force", "year").write_csv(out / "populations.csv")
 
 
+def float_artefacts_mended(code: pl.Expr) -> pl.Expr:
+    """``37.200000000000003`` → ``37.2``: the source's 2012/13 rows carry a few codes that went
+    through a binary float, which would split one offence's series in two. Only such long
+    decimals are touched, so ``4.10`` (Corporate manslaughter) stays apart from ``4.1``."""
+    return (
+        pl.when(code.str.contains(r"^\d+\.\d{10,}$"))
+        .then(code.cast(pl.Float64).round(6).cast(pl.String))
+        .otherwise(code)
+    )
+
+
 def build_homeoffice(sources: Path, out: Path, aliases: dict[str, str]) -> None:
     """Write ``homeoffice.parquet`` and its code-86 summary."""
     raw = pl.read_csv(
@@ -174,7 +185,7 @@ def build_homeoffice(sources: Path, out: Path, aliases: dict[str, str]) -> None:
         year=pl.col("financial_year").str.slice(0, 4).cast(pl.Int16),
         quarter=pl.col("quarter").cast(pl.Int8),
         force=pl.col("force").replace_strict(names),
-        offence_code=pl.col("offence_code"),
+        offence_code=float_artefacts_mended(pl.col("offence_code")),
         offence=pl.col("offence_description"),
         offence_group=pl.col("offence_group"),
         offence_subgroup=pl.col("offence_subgroup"),

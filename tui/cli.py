@@ -11,6 +11,8 @@ import sys
 from collections.abc import Sequence
 from typing import IO
 
+from tui.formatting import safe_text
+
 EXIT_OK = 0
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -194,6 +196,21 @@ def run_tui(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
+def _hint(exc: Exception, args: argparse.Namespace) -> str:
+    """Where to look up what can be typed, after an unknown force, offence or dataset."""
+    from tui.model.errors import UnknownDatasetError, UnknownForceError, UnknownOffenceError
+
+    dataset = getattr(args, "dataset", None)
+    option = f" -d {dataset}" if dataset else ""
+    if isinstance(exc, UnknownForceError) and "has no figures" not in exc.message:
+        return f" (list them with 'ox forces{option}')"
+    if isinstance(exc, UnknownOffenceError):
+        return f" (list them with 'ox offences{option}')"
+    if isinstance(exc, UnknownDatasetError):
+        return " (list them with 'ox datasets')"
+    return ""
+
+
 def main(
     argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[str] | None = None
 ) -> int:
@@ -221,10 +238,10 @@ def main(
             return run_tui(args)
         return run_lookup(args, out, err)
     except DatasetError as exc:
-        err.write(f"ox: error: {exc}\n")
+        err.write(f"ox: error: {safe_text(exc)}\n")
         return EXIT_DATA
     except ModelError as exc:
-        err.write(f"ox: error: {exc}\n")
+        err.write(f"ox: error: {safe_text(exc)}{_hint(exc, args)}\n")
         return EXIT_USAGE
     except BrokenPipeError:
         # `ox compare ... | head`: the reader left; that is not an error.

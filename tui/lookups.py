@@ -6,6 +6,7 @@ import argparse
 from typing import IO
 
 from tui import render
+from tui.formatting import safe_text
 from tui.model import (
     DEFAULT_DATASET,
     compare_years,
@@ -19,7 +20,6 @@ from tui.model import (
 from tui.model.dataset import Dataset, imported_datasets
 from tui.model.errors import ModelError
 from tui.model.ordering import sort_compare_rows
-from tui.model.queries import listed_forces
 from tui.model.search import rank
 from tui.reports import (
     Column,
@@ -39,14 +39,14 @@ def _dataset(args: argparse.Namespace) -> Dataset:
 
 def _emit(report: Report, args: argparse.Namespace, out: IO[str], err: IO[str]) -> None:
     for warning in report.warnings:
-        err.write(f"ox: warning: {warning}\n")
+        err.write(f"ox: warning: {safe_text(warning)}\n")
     render.write(report, args.format, out)
 
 
 def show(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox show FORCE``: a force's counts by financial year (or quarter)."""
     ds = _dataset(args)
-    force = ds.reference.resolve(args.force, list(ds.forces))
+    force = ds.reference.resolve(args.force, list(ds.forces), where=f"dataset '{ds.name}'")
     selection = pick_offence(ds, args.offence)
     series = force_series(ds, force, selection)
     quarterly = force_quarters(ds, force, selection) if args.quarters else ()
@@ -87,10 +87,9 @@ def compare(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 def forces(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox forces [QUERY]``: list the forces of a dataset, or find some."""
     ds = _dataset(args)
-    listed = {f.name: f for f in listed_forces(ds, include_national=True)}
-    for name in ds.forces:
-        listed.setdefault(name, ds.reference.force(name))
-    pool = sorted(listed.values(), key=lambda f: (f.kind != "territorial", f.name))
+    # The forces with figures in this dataset: every one of them can be looked up with `show`.
+    present = (ds.reference.force(name) for name in ds.forces)
+    pool = sorted(present, key=lambda f: (f.kind != "territorial", f.name))
     if args.query:
         hits = rank(args.query, ((f, f.search_texts) for f in pool))
         pool = [h.item for h in hits]

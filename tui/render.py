@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import IO, Literal
 
 from tui.formatting import safe_text
@@ -29,8 +30,8 @@ def _csv_value(col: Column, value: object) -> str:
 
 
 def _csv_columns(report: Report) -> list[Column]:
-    keys = {k for r in report.records for k in r}
-    return [c for c in report.columns if c.key in keys]
+    """Every column, shown or not, so a script gets the same header whatever the rows hold."""
+    return list(report.columns)
 
 
 def to_csv(report: Report) -> str:
@@ -65,8 +66,12 @@ def to_json(report: Report) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|])")
+
+
 def _md_cell(text: str) -> str:
-    return safe_text(text).replace("|", "\\|").replace("\n", " ")
+    """Text as Markdown shows it literally: emphasis, links, HTML and pipes are escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", safe_text(text)).replace("\n", " ")
 
 
 def _md_table(report: Report) -> list[str]:

@@ -7,7 +7,7 @@ Headless: no Textual, and no dataframe work (the model has done it).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tui.formatting import (
     fmt_change,
@@ -27,7 +27,7 @@ from tui.model import (
     ForceTable,
     OffenceInfo,
 )
-from tui.model.queries import QuarterPoint
+from tui.model.queries import STATED_TOTAL_CODE, QuarterPoint
 from tui.model.reference import Force
 from tui.model.years import quarters_label
 
@@ -36,7 +36,7 @@ Record = dict[str, Value]
 
 
 def _quarters(value: Value) -> str:
-    return quarters_label(tuple(value)) if isinstance(value, (list, tuple)) else ""
+    return value if isinstance(value, str) else ""
 
 
 def _plain(value: Value) -> str:
@@ -167,13 +167,10 @@ def show_report(ds: Dataset, series: ForceSeries, quarterly: Sequence[QuarterPoi
             "pct_change": _round(p.pct_change),
         }
         if p.partial or p.year.partial:
-            rec["quarters"] = list(p.quarters or p.year.quarters)
+            covered = quarters_label(p.quarters or p.year.quarters)
+            rec["quarters"] = covered
             rec["partial"] = True
-            notes.append(
-                f"{p.year.fy} is a partial year ({p.year.label}): its count covers "
-                f"{quarters_label(p.quarters or p.year.quarters)} only and is not compared with "
-                "full years."
-            )
+            notes.append(_partial_note(force.name, p.year.fy, p.year.label, covered))
         if has_provenance:
             rec["release"] = p.release or None
             rec["source_url"] = p.source_url or None
@@ -181,17 +178,21 @@ def show_report(ds: Dataset, series: ForceSeries, quarterly: Sequence[QuarterPoi
                 "; ".join(f"{a.count:,} ({a.release})" for a in p.alternatives) or None
             )
         records.append(rec)
-    if ds.has_quarters and not any("quarters" in r for r in records):
-        columns = [c for c in columns if c.key != "quarters"]
-    if has_provenance and not any(r.get("also_stated") for r in records):
-        columns = [c for c in columns if c.key != "also_stated"]
+    # Columns without a value anywhere are hidden in tables, and kept in CSV for a stable header.
+    columns = [
+        replace(c, show=False)
+        if c.key in ("quarters", "also_stated") and not any(r.get(c.key) for r in records)
+        else c
+        for c in columns
+    ]
     # Only financial years with a figure, unless the force has none at all.
     shown = [r for r in records if r["count"] is not None] or records
     if has_provenance:
-        notes.append(
-            "Each figure is shown as first stated (earliest NSPCC release); "
-            "'Also stated' lists other figures for the same year."
-        )
+        if any(r.get("also_stated") for r in shown):
+            notes.append(
+                "Each figure is shown as first stated (earliest release); "
+                "'Also stated' lists other figures for the same year."
+            )
         urls = sorted({str(r["source_url"]) for r in shown if r.get("source_url")})
         notes += [f"Source: {u}" for u in urls]
     if ds.info.notes:
@@ -220,6 +221,16 @@ def show_report(ds: Dataset, series: ForceSeries, quarterly: Sequence[QuarterPoi
             )
         )
     return report
+
+
+def _partial_note(force: str, fy: str, year_label: str, covered: str) -> str:
+    """Why a year's count is not compared: the year, or this force's figures, lack quarters."""
+    if f"{fy} {covered}" == year_label:
+        return f"{fy} is a partial year ({covered} only): its count is not compared with others."
+    return (
+        f"{fy} is a partial year ({year_label} in this dataset) and {force}'s count covers "
+        f"{covered} only: it is not compared with other years."
+    )
 
 
 def other_periods_records(series: ForceSeries) -> list[Record]:
@@ -282,6 +293,11 @@ def compare_report(
     notes: list[str] = []
     if cmp.quarters is not None:
         notes.append(f"Like-for-like: both years count {quarters_label(cmp.quarters)} only.")
+    elif cmp.unlike_quarters:
+        notes.append(
+            f"{a} and {b} cover different quarters, so no change is computed; "
+            "compare the same quarters with --like-for-like."
+        )
     if cmp.left_out:
         notes.append(
             f"{len(cmp.left_out)} force(s) have no figure for one or both years "
@@ -394,9 +410,14 @@ def offences_report(ds: Dataset, offences: Sequence[OffenceInfo]) -> Report:
         }
         for o in offences
     ]
+    every = (
+        "--offence all is the stated total (the categories are never added on top of it)"
+        if any(o.code == STATED_TOTAL_CODE for o in ds.offences)
+        else "--offence all sums every offence"
+    )
     notes = [
         "Choose one with --offence CODE, or a whole group with --offence 'group:NAME' "
-        "(or 'subgroup:NAME'); --offence all sums every offence."
+        f"(or 'subgroup:NAME'); {every}."
     ]
     return Report(f"Offences in dataset {ds.name}", columns, records, notes=notes)
 

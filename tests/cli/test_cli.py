@@ -39,7 +39,8 @@ def test_show_json_rows_are_flat_with_quarters_only_when_partial() -> None:
     assert code == 0 and all({"force", "year", "count"} <= r.keys() for r in rows)
     full = next(r for r in rows if r["year"] == "2017/18")
     partial = next(r for r in rows if r["year"] == "2023/24")
-    assert "quarters" not in full and partial["quarters"] == [1] and partial["partial"] is True
+    assert "quarters" not in full and partial["quarters"] == "Q1" and partial["partial"] is True
+    assert not [v for r in rows for v in r.values() if isinstance(v, (list, dict))]  # flat
     assert partial["change"] is None  # never compared silently with a full year
 
 
@@ -80,7 +81,18 @@ def test_compare_formats_agree() -> None:
 
 def test_compare_with_partial_year_warns_on_stderr() -> None:
     code, out, err = run("compare", "2022/23", "2023/24", "-f", "csv")
-    assert code == 0 and "partial year" in err and "2023/24 Q1" in out
+    assert code == 0 and err.count("partial year") == 1 and "2023/24 Q1" in out
+    total = next(csv.DictReader(io.StringIO(out)))
+    # Full year against Q1 only: both counts, but no change (the -73.9% would be a false fall).
+    assert (total["count_a"], total["count_b"], total["change"], total["pct_change"]) == (
+        "40468",
+        "10546",
+        "",
+        "",
+    )
+    code, out, _ = run("compare", "2022/23", "2023/24")
+    assert "cover different quarters, so no change is computed" in out  # on stdout too
+    assert "-29,922" not in out and "-73.9%" not in out
     code, out, err = run("compare", "2022/23", "2023/24", "--like-for-like", "-f", "json")
     total = json.loads(out)[0]
     assert code == 0 and err == "" and total["year_a"] == "2022/23 Q1"
@@ -94,7 +106,9 @@ def test_compare_nspcc_says_how_many_forces_were_left_out() -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (("show", "atlantis"), "unknown force 'atlantis'"),
+        (("show", "atlantis"), "unknown force 'atlantis' (list them with 'ox forces')"),
+        (("show", "greater manchester", "-d", "nspcc"), "Greater Manchester has no figures in"),
+        (("show", "kent", "-o", ""), "no offence given (list them with 'ox offences')"),
         (("show", "york"), "matches several forces"),
         (("show", "kent", "-o", "zzzz"), "unknown offence 'zzzz'"),
         (("show", "kent", "-d", "nope"), "unknown dataset 'nope'"),
@@ -143,7 +157,9 @@ def test_text_from_data_is_printed_literally(store: Path) -> None:
     assert code == 0, err
     assert "[bold red]Evil[/]" in out and "\x1b" not in out and "\\x1b[2J" in out
     code, out, _ = run("offences", "-d", "evil", "-f", "markdown")
-    assert "[link=http://x]click[/link]" in out
+    assert r"\[link=http://x\]click\[/link\]" in out  # neither Rich markup nor a Markdown link
+    code, out, err = run("show", "\x1b[2Jqqq", "-d", "evil")
+    assert code == 2 and "\x1b" not in err and "\\x1b[2Jqqq" in err  # error lines too
     code, out, _ = run("show", evil, "-d", "evil", "-f", "json")
     assert json.loads(out)[0]["force"] == evil  # JSON keeps the exact text, escaped
 

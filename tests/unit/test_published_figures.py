@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 
@@ -155,3 +156,32 @@ def test_disagreeing_sources_keep_both_and_show_the_first_stated() -> None:
     row = next(r for r in rows if r["year"] == "2016/17")
     assert row["count"] == 18522 and row["release"] == "2018-09"
     assert "18,574" in str(row["also_stated"])  # the 2023 release's figure is kept, not shown
+
+
+def test_nspcc_ranks_only_forces_with_both_years() -> None:
+    # NOTES.md 'Coverage': Kent and PSNI have a 2017/18 figure (1,042; 478) but none for 2016/17,
+    # so they are shown, not ranked. 2017/18 among forces with both: West Yorkshire 1,320,
+    # Hampshire 1,199, Devon and Cornwall 829.
+    rows = {r["force"]: r for r in run_json("compare", "2016", "2017", "--dataset", "nspcc")}
+    for force in ("Kent", "Police Service of Northern Ireland"):
+        assert rows[force]["count_a"] is None and rows[force]["count_b"] is not None
+        assert (rows[force]["rank_a"], rows[force]["rank_b"]) == (None, None), force
+    ranks = [rows[f]["rank_b"] for f in ("West Yorkshire", "Hampshire", "Devon & Cornwall")]
+    assert ranks == [1, 2, 3]
+    both = [
+        r
+        for r in rows.values()
+        if r["kind"] == "force" and None not in (r["count_a"], r["count_b"])
+    ]
+    ranked = [r for r in rows.values() if r["rank_b"] is not None]
+    assert ranked == both and max(r["rank_b"] for r in ranked) <= len(both)
+
+
+def test_one_offence_code_keeps_one_series_across_the_float_artefacts_of_2012() -> None:
+    # prc_pfa_tidy.csv writes Kent's 2012/13 aggravated vehicle taking as code 37.200000000000003
+    # (Q1-Q4: 49, 36, 51, 53) and later years as 37.2: one offence, one series.
+    kent = shown("homeoffice", "Kent", "37.2")
+    assert kent["2012/13"] == 189 and kent["2013/14"] == 182
+    codes = [r["code"] for r in run_json("offences", "--dataset", "homeoffice")]
+    assert "4.10" in codes and "4.1" in codes  # Corporate manslaughter is not Manslaughter
+    assert not [c for c in codes if re.search(r"\.\d{3,}", str(c))]

@@ -42,6 +42,22 @@ def small(store: Path):  # type: ignore[no-untyped-def]
     return load_dataset("small", store=store)
 
 
+@pytest.fixture
+def national(store: Path, small):  # type: ignore[no-untyped-def]
+    """``small`` plus a zero for every other force of England and Wales, except Essex."""
+    rows = [
+        q(year, quarter, f.name, "86", 0)
+        for f in small.reference.forces.values()
+        if f.kind == "territorial"
+        and f.nation in ("England", "Wales")
+        and f.name not in ("Kent", "Gwent", "Surrey", "Essex")
+        for year, quarter in [(y, qq) for y in (2020, 2021) for qq in (1, 2, 3, 4)] + [(2022, 1)]
+    ]
+    existing = small.figures.drop("dataset").to_dicts()
+    write_dataset(store, "national", existing + rows)
+    return load_dataset("national", store=store)
+
+
 def test_coverage_labels_the_partial_year(small) -> None:  # type: ignore[no-untyped-def]
     assert [c.label for c in small.coverage] == ["2020/21", "2021/22", "2022/23 Q1"]
     assert [c.partial for c in small.coverage] == [False, False, True]
@@ -57,18 +73,31 @@ def test_force_table_counts_trend_change_and_missing(small) -> None:  # type: ig
     assert rows["Gwent"].pct_change == pytest.approx(-100.0)
     assert rows["Surrey"].counts == (4, None, None)  # missing is None, never 0
     assert rows["Surrey"].change is None and rows["Surrey"].pct_change is None
-    # Every territorial force of a covered nation is listed, even with no figure at all.
-    assert rows["Essex"].counts == (None, None, None)
-    assert "Action Fraud" not in rows
+    # A dataset about a few forces lists just those.
+    assert set(rows) == {"Kent", "Gwent", "Surrey"} and table.totals == ()
     assert (table.change_from.label, table.change_to.label) == ("2020/21", "2021/22")
 
 
-def test_totals_are_missing_when_a_force_is_missing(small) -> None:  # type: ignore[no-untyped-def]
-    table = force_table(small, pick_offence(small, "86"))
+def test_a_national_dataset_lists_every_force_and_totals_all_of_them(national) -> None:  # type: ignore[no-untyped-def]
+    table = force_table(national, pick_offence(national, "86"))
+    rows = {r.force.name: r for r in table.rows}
+    # Most forces have figures, so every territorial force is listed, even with none at all.
+    assert rows["Essex"].counts == (None, None, None) and len(rows) == 43
+    assert "Action Fraud" not in rows
+    kent = national.reference.resolve("Kent")
+    assert force_series(national, kent, pick_offence(national, "86")).national_name == (
+        "England and Wales"
+    )
+    assert (table.change_from.label, table.change_to.label) == ("2020/21", "2021/22")
+
+
+def test_totals_are_missing_when_a_force_is_missing(national) -> None:  # type: ignore[no-untyped-def]
+    table = force_table(national, pick_offence(national, "86"))
     totals = {r.force.name: r.counts for r in table.totals}
-    assert totals["Wales"] == (20, 0, 3)
-    assert totals["England"] == (44, None, None)  # Surrey lacks 2021/22: no silent undercount
-    assert totals["England and Wales"] == (64, None, None)
+    assert totals["Wales"] == (20, 0, 3)  # Gwent and three zeros
+    # Essex has no figure at all, Surrey none for 2021/22: no silent undercount.
+    assert totals["England"] == (None, None, None)
+    assert totals["England and Wales"] == (None, None, None)
 
 
 def test_national_bodies_only_when_asked_and_never_ranked(small) -> None:  # type: ignore[no-untyped-def]
@@ -87,7 +116,7 @@ def test_series_changes_only_between_consecutive_full_years(small) -> None:  # t
         ("2022/23 Q1", 30, None),  # partial: never compared silently
     ]
     assert series.points[2].partial and series.points[2].quarters == (1,)
-    assert series.national_name == "England and Wales"
+    assert series.national_name == ""  # three forces make no national total to overlay
     assert [p.label for p in force_quarters(small, kent, pick_offence(small, "86"))][-2:] == [
         "2021/22 Q4",
         "2022/23 Q1",
@@ -101,6 +130,8 @@ def test_compare_full_years_ranks_and_leaves_out_missing(small) -> None:  # type
     assert (rows["Kent"].rank_a, rows["Kent"].rank_b) == (1, 1)
     assert rows["Surrey"].count_b is None and rows["Surrey"].change is None
     assert "Surrey" in cmp.left_out and "Kent" not in cmp.left_out
+    # A force with one year's figure has no rank in either year: ranks compare like with like.
+    assert (rows["Surrey"].rank_a, rows["Surrey"].rank_b) == (None, None)
     assert cmp.warnings == ()
     ordered = sort_compare_rows(cmp.rows, "pct", descending=True)
     assert ordered[0].force.name == "Kent"
@@ -110,7 +141,13 @@ def test_compare_full_years_ranks_and_leaves_out_missing(small) -> None:  # type
 
 def test_compare_with_a_partial_year_warns_and_like_for_like_fixes_it(small) -> None:  # type: ignore[no-untyped-def]
     cmp = compare_years(small, 2021, 2022, pick_offence(small, "86"))
-    assert cmp.warnings and "partial" in cmp.warnings[0]
+    assert len(cmp.warnings) == 1 and "partial" in cmp.warnings[0]
+    kent = next(r for r in cmp.rows if r.force.name == "Kent")
+    assert (kent.count_a, kent.count_b) == (80, 30)  # both counts shown as they are...
+    assert (kent.change, kent.pct_change) == (None, None)  # ...but Q1-Q4 vs Q1 is not a change
+    assert all(t.change is None for t in cmp.totals) and cmp.unlike_quarters
+    same = compare_years(small, 2022, 2022, pick_offence(small, "86"))
+    assert same.warnings == () and not same.unlike_quarters  # Q1 against Q1
     fair = compare_years(small, 2021, 2022, pick_offence(small, "86"), like_for_like=True)
     kent = next(r for r in fair.rows if r.force.name == "Kent")
     assert (kent.count_a, kent.count_b) == (20, 30)  # Q1 against Q1

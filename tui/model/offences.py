@@ -123,6 +123,8 @@ def resolve_offence(offences: tuple[OffenceInfo, ...], text: str) -> OffenceSele
         UnknownOffenceError: nothing matched, or several offences did (with suggestions).
     """
     query = " ".join(text.split())
+    if not query:
+        raise UnknownOffenceError("no offence given")
     low = query.lower()
     by_code = {o.code.lower(): o for o in offences}
     if low in by_code:

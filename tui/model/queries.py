@@ -185,20 +185,45 @@ def _force_quarters(
 def listed_forces(ds: Dataset, include_national: bool = False) -> list[Force]:
     """The forces a table lists, in name order.
 
-    Territorial forces of every nation the dataset covers are always listed (with "—" where a
-    force has no figure). BTP, the national fraud bodies, regional totals and combined figures are
-    listed only with ``include_national``; stated national totals go in the totals instead.
+    A dataset that covers most territorial forces of a nation (a national survey such as the
+    NSPCC's) lists the rest of them too, with "—", so a missing force is seen to be missing; one
+    about a few forces lists just those. BTP, the national fraud bodies, regional totals and
+    combined figures are listed only with ``include_national``; stated national totals go in the
+    totals instead.
     """
     ref = ds.reference
     present = [ref.force(n) for n in ds.forces]
-    nations = {f.nation for f in present if f.kind == TERRITORIAL}
     listed = {
-        f.name: f for f in ref.forces.values() if f.kind == TERRITORIAL and f.nation in nations
+        f.name: f
+        for f in ref.forces.values()
+        if f.kind == TERRITORIAL and f.nation in _mostly_covered_nations(ds)
     }
     for f in present:
         if f.kind == TERRITORIAL or (include_national and f.kind != STATED_TOTAL):
             listed[f.name] = f
     return sorted(listed.values(), key=lambda f: f.name)
+
+
+def _nation_forces(ds: Dataset) -> dict[str, tuple[set[str], set[str]]]:
+    """For each nation: (its territorial forces, those of them with figures in ``ds``)."""
+    present = set(ds.forces)
+    by_nation: dict[str, tuple[set[str], set[str]]] = {}
+    for f in ds.reference.forces.values():
+        if f.kind == TERRITORIAL:
+            every, covered = by_nation.setdefault(f.nation, (set(), set()))
+            every.add(f.name)
+            if f.name in present:
+                covered.add(f.name)
+    return by_nation
+
+
+def _mostly_covered_nations(ds: Dataset) -> set[str]:
+    """Nations with figures for more than half of their territorial forces."""
+    return {
+        nation
+        for nation, (every, covered) in _nation_forces(ds).items()
+        if covered and len(covered) * 2 > len(every)
+    }
 
 
 @dataclass(frozen=True)
@@ -220,18 +245,21 @@ def total_specs(ds: Dataset) -> list[TotalSpec]:
             TotalSpec(f.name, ())
             for f in sorted(stated, key=lambda f: (order.get(f.name, 2), f.name))
         ]
-    territorial = [ref.force(n) for n in ds.forces if ref.force(n).kind == TERRITORIAL]
-    by_nation: dict[str, list[str]] = {}
-    for f in territorial:
-        by_nation.setdefault(f.nation, []).append(f.name)
+    # A nation's total is the sum of all its forces (missing where any has no figure: a sum of
+    # some of them under the nation's name would read as the nation's figure), and only for the
+    # nations whose forces are listed.
+    nations = _mostly_covered_nations(ds)
+    by_nation = {
+        nation: tuple(sorted(every))
+        for nation, (every, _covered) in _nation_forces(ds).items()
+        if nation in nations
+    }
     specs: list[TotalSpec] = []
     if "England" in by_nation and "Wales" in by_nation:
-        specs.append(
-            TotalSpec("England and Wales", tuple(by_nation["England"] + by_nation["Wales"]))
-        )
+        specs.append(TotalSpec("England and Wales", by_nation["England"] + by_nation["Wales"]))
     for nation in ("England", "Wales", "Scotland", "Northern Ireland"):
         if nation in by_nation:
-            specs.append(TotalSpec(nation, tuple(by_nation[nation])))
+            specs.append(TotalSpec(nation, by_nation[nation]))
     return specs
 
 
@@ -681,6 +709,11 @@ class Comparison:
     """The quarters compared, when restricted to like-for-like quarters."""
 
     @property
+    def unlike_quarters(self) -> bool:
+        """True when a partial year meets a year with other quarters: no change is computed."""
+        return self.quarters is None and self.year_a.quarters != self.year_b.quarters
+
+    @property
     def label_a(self) -> str:
         """Year A's label, e.g. ``"2022/23"`` or ``"2022/23 Q1"`` when like-for-like."""
         return _compare_label(self.year_a, self.quarters)
@@ -726,43 +759,45 @@ def compare_years(
     warnings: list[str] = []
     if like_for_like and cov_a.quarters and cov_b.quarters:
         quarters = tuple(sorted(set(cov_a.quarters) & set(cov_b.quarters)))
-    elif cov_a.partial or cov_b.partial:
-        for cov in (cov_a, cov_b):
-            if cov.partial:
-                warnings.append(
-                    f"{cov.fy} is a partial year ({cov.label}: {len(cov.quarters)} of 4 quarters); "
-                    "comparing it with a full year is misleading (use like-for-like quarters)"
-                )
+    # A partial year against a year with other quarters: counts shown, no change computed.
+    unlike = quarters is None and cov_a.quarters != cov_b.quarters
+    if unlike:
+        partial = ", ".join(
+            f"{c.label} ({len(c.quarters)} of 4 quarters)" for c in _partials(cov_a, cov_b)
+        )
+        warnings.append(
+            f"partial year: {partial}; the change is not computed between years with different "
+            "quarters (compare like-for-like quarters instead)"
+        )
     yearly = _yearly(ds, selection, quarters)
     forces = listed_forces(ds, include_national)
-    ranked_counts_a = {f.name: yearly.get((f.name, year_a)) for f in forces if f.ranked}
-    ranked_counts_b = {f.name: yearly.get((f.name, year_b)) for f in forces if f.ranked}
-    rank_a, rank_b = ranks(ranked_counts_a), ranks(ranked_counts_b)
+    both = {
+        f.name: (yearly.get((f.name, year_a)), yearly.get((f.name, year_b)))
+        for f in forces
+        if f.ranked
+    }
+    # Ranked only where both years have a figure, so the ranks of the two years are comparable.
+    compared = {name: ab for name, ab in both.items() if None not in ab}
+    rank_a = ranks({name: a for name, (a, _b) in compared.items()})
+    rank_b = ranks({name: b for name, (_a, b) in compared.items()})
     rows: list[CompareRow] = []
-    left_out: list[str] = []
+    left_out = [name for name in both if name not in compared]
     for f in forces:
         a, b = yearly.get((f.name, year_a)), yearly.get((f.name, year_b))
-        if f.ranked and (a is None or b is None):
-            left_out.append(f.name)
         if not f.ranked and a is None and b is None:
             continue
-        rows.append(
-            CompareRow(
-                force=f,
-                count_a=a,
-                count_b=b,
-                change=change(a, b),
-                pct_change=pct_change(a, b),
-                rank_a=rank_a.get(f.name),
-                rank_b=rank_b.get(f.name),
-            )
+        rows.append(_compare_row(f, a, b, unlike, rank_a.get(f.name), rank_b.get(f.name)))
+    totals = [
+        _compare_row(
+            _total_force(ds, spec),
+            _total(spec, yearly, year_a),
+            _total(spec, yearly, year_b),
+            unlike,
+            None,
+            None,
         )
-    totals = []
-    for spec in total_specs(ds):
-        a, b = _total(spec, yearly, year_a), _total(spec, yearly, year_b)
-        totals.append(
-            CompareRow(_total_force(ds, spec), a, b, change(a, b), pct_change(a, b), None, None)
-        )
+        for spec in total_specs(ds)
+    ]
     return Comparison(
         dataset=ds.name,
         offence=selection,
@@ -774,6 +809,28 @@ def compare_years(
         warnings=tuple(warnings),
         quarters=quarters,
     )
+
+
+def _partials(*covs: YearCoverage) -> list[YearCoverage]:
+    """The partial years among ``covs``, each once."""
+    seen: dict[int, YearCoverage] = {}
+    for cov in covs:
+        if cov.partial:
+            seen.setdefault(cov.year, cov)
+    return list(seen.values())
+
+
+def _compare_row(
+    force: Force,
+    a: int | None,
+    b: int | None,
+    unlike: bool,
+    rank_a: int | None,
+    rank_b: int | None,
+) -> CompareRow:
+    if unlike:
+        return CompareRow(force, a, b, None, None, rank_a, rank_b)
+    return CompareRow(force, a, b, change(a, b), pct_change(a, b), rank_a, rank_b)
 
 
 def default_compare_pair(ds: Dataset, selection: OffenceSelection) -> tuple[int, int] | None:

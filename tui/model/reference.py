@@ -142,18 +142,28 @@ class Reference:
         pool = [self.force(n) for n in names] if names is not None else list(self.forces.values())
         return rank(query, ((f, f.search_texts) for f in pool))
 
-    def resolve(self, query: str, names: list[str] | None = None) -> Force:
+    def resolve(
+        self, query: str, names: list[str] | None = None, where: str = "this dataset"
+    ) -> Force:
         """Resolve what the user typed to exactly one force.
 
         An exact name, alias or ONS code wins; otherwise a text found inside exactly one force's
         names (so "northam" is Northamptonshire). Anything else raises with suggestions.
 
+        Args:
+            query: what the user typed.
+            names: the forces to choose from (e.g. those with figures in a dataset).
+            where: how to name where ``names`` come from, for the error of a known force that
+                has no figures there.
+
         Raises:
-            UnknownForceError: no force matched, or several did.
+            UnknownForceError: no force matched, or several did, or the force is not in ``names``.
         """
         exact = self.canonical_name(query)
         if exact is not None and (names is None or exact in names):
             return self.forces[exact]
+        if exact is not None:
+            raise UnknownForceError(f"{exact} has no figures in {where}")
         hits = self.search(query, names)
         if not query.strip():
             raise UnknownForceError("no force given")
