@@ -14,7 +14,7 @@ from tui.commands import ExplorerCommands
 from tui.config import DEFAULT_THEME, LIGHT_THEME, Settings, load_settings, save_settings
 from tui.messages import DatasetLoaded, DatasetLoadFailed
 from tui.model import Dataset, ModelError, OffenceSelection, load_dataset, search_offences
-from tui.model.queries import default_selection, pick_offence
+from tui.model.queries import default_selection, find_force, pick_offence
 from tui.render import Format
 from tui.screens import (
     CompareScreen,
@@ -168,7 +168,7 @@ class OffenceApp(App[None]):
         context = self.context()
         if context is None:
             return
-        self.push_screen(ForceDetailScreen(context, context.dataset.reference.force(name)))
+        self.push_screen(ForceDetailScreen(context, find_force(context.dataset, name)))
 
     def action_forces(self) -> None:
         """Back to the Forces view."""

@@ -20,6 +20,7 @@ from tui.model import (
 from tui.model.dataset import Dataset, imported_datasets
 from tui.model.errors import ModelError
 from tui.model.ordering import sort_compare_rows
+from tui.model.queries import resolve_force
 from tui.model.search import rank
 from tui.reports import (
     Column,
@@ -46,7 +47,7 @@ def _emit(report: Report, args: argparse.Namespace, out: IO[str], err: IO[str]) 
 def show(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox show FORCE``: a force's counts by financial year (or quarter)."""
     ds = _dataset(args)
-    force = ds.reference.resolve(args.force, list(ds.forces), where=f"dataset '{ds.name}'")
+    force = resolve_force(ds, args.force)
     selection = pick_offence(ds, args.offence)
     series = force_series(ds, force, selection)
     quarterly = force_quarters(ds, force, selection) if args.quarters else ()

@@ -80,6 +80,25 @@ async def test_type_to_find_a_force_and_open_its_detail(app: OffenceApp) -> None
         assert isinstance(app.screen, ForcesScreen)
 
 
+async def test_enter_on_the_national_total_opens_its_detail(app: OffenceApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")  # from the search box to the table
+        await pilot.press("home")  # the first row: England and Wales, the pinned total
+        await settle(pilot)
+        table = app.screen.query_one(ForceTableView)
+        assert table.current_force == "total:England and Wales"
+        await pilot.press("enter")
+        await settle(pilot)
+        detail = app.screen
+        assert isinstance(detail, ForceDetailScreen) and detail.force.name == "England and Wales"
+        shown = {r["year"]: r["count"] for r in cli_json("show", "england and wales")}
+        series = detail.query_one(SeriesTable)
+        assert row_cells(series, "2016/17")["count"] == "18,834" == f"{shown['2016/17']:,}"
+        facts = str(detail.query_one("#detail-facts").render())
+        assert "Not ranked (a total of several forces)" in facts
+
+
 async def test_search_escape_clears_and_aliases_match(app: OffenceApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

@@ -185,3 +185,10 @@ def test_one_offence_code_keeps_one_series_across_the_float_artefacts_of_2012() 
     codes = [r["code"] for r in run_json("offences", "--dataset", "homeoffice")]
     assert "4.10" in codes and "4.1" in codes  # Corporate manslaughter is not Manslaughter
     assert not [c for c in codes if re.search(r"\.\d{3,}", str(c))]
+
+
+@pytest.mark.parametrize("typed", ["England and Wales", "england & wales"])
+def test_the_national_total_has_its_own_series(typed: str) -> None:
+    counts = shown("homeoffice", typed, "86")
+    assert {y: counts[y] for y in EW_CODE86} == EW_CODE86
+    assert counts["2023/24"] == 10546  # Q1 only, labelled partial

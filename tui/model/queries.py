@@ -273,6 +273,39 @@ def _total(spec: TotalSpec, yearly: dict[tuple[str, int], int], year: int) -> in
     return sum(v for v in values if v is not None)
 
 
+def members_of(ds: Dataset, force: Force) -> tuple[str, ...]:
+    """The forces whose figures make up ``force``: its members for a computed total (e.g.
+    England and Wales), else just itself."""
+    if force.kind == COMPUTED_TOTAL:
+        for spec in total_specs(ds):
+            if spec.name == force.name:
+                return spec.members
+    return (force.name,)
+
+
+def find_force(ds: Dataset, name: str) -> Force:
+    """The force, stated total or computed total (e.g. ``"England and Wales"``) called ``name``
+    in ``ds``: what a row of a table stands for."""
+    for spec in total_specs(ds):
+        if spec.members and spec.name == name:
+            return _total_force(ds, spec)
+    return ds.reference.force(name)
+
+
+def resolve_force(ds: Dataset, query: str) -> Force:
+    """Resolve what the user typed to a force with figures in ``ds``, or to one of its computed
+    totals written in full (``england and wales``, ``England & Wales``, ``wales``).
+
+    Raises:
+        UnknownForceError: no force matched, several did, or the force has no figures here.
+    """
+    key = " ".join(query.lower().replace("&", " and ").split())
+    for spec in total_specs(ds):
+        if spec.members and spec.name.lower() == key:
+            return _total_force(ds, spec)
+    return ds.reference.resolve(query, list(ds.forces), where=f"dataset '{ds.name}'")
+
+
 def _total_force(ds: Dataset, spec: TotalSpec) -> Force:
     if not spec.members:
         return ds.reference.force(spec.name)
@@ -483,6 +516,14 @@ def force_series(ds: Dataset, force: Force, selection: OffenceSelection) -> Forc
     selection = normalise_selection(ds, selection)
     yearly = _yearly(ds, selection)
     quarters = _force_quarters(ds, selection)
+    specs = total_specs(ds)
+    for spec in specs:
+        if spec.members and spec.name == force.name:
+            for cov in ds.coverage:
+                total = _total(spec, yearly, cov.year)
+                if total is not None:
+                    yearly[(spec.name, cov.year)] = total
+                    quarters[(spec.name, cov.year)] = cov.quarters
     provenance: dict[int, tuple[str, str]] = {}
     sel = ds.figures.filter(
         offence_filter(selection) & (pl.col(S.FORCE) == force.name) & pl.col(S.YEAR).is_not_null()
@@ -541,7 +582,6 @@ def force_series(ds: Dataset, force: Force, selection: OffenceSelection) -> Forc
         )
         for row in others.iter_rows(named=True)
     )
-    specs = total_specs(ds)
     national_name = specs[0].name if specs else ""
     national = tuple(_total(specs[0], yearly, c.year) for c in ds.coverage) if specs else ()
     return ForceSeries(
@@ -574,7 +614,7 @@ def force_quarters(
 ) -> tuple[QuarterPoint, ...]:
     """One force's counts by quarter (empty for datasets without quarters)."""
     selection = normalise_selection(ds, selection)
-    found = _quarterly(ds, selection, (force.name,))
+    found = _quarterly(ds, selection, members_of(ds, force))
     points = []
     for cov in ds.coverage:
         for q in cov.quarters:
@@ -611,8 +651,9 @@ def offence_breakdown(ds: Dataset, force: Force, year: int, top: int | None = No
     The total is the stated total where the dataset has one (NSPCC), else the sum of all offences.
     """
     cov = pick_year(ds, year)
+    members = list(members_of(ds, force))
     frame = (
-        ds.figures.filter((pl.col(S.FORCE) == force.name) & (pl.col(S.YEAR) == year))
+        ds.figures.filter(pl.col(S.FORCE).is_in(members) & (pl.col(S.YEAR) == year))
         .group_by(S.OFFENCE_CODE)
         .agg(pl.col(S.OFFENCE).last(), pl.col(S.OFFENCE_GROUP).last(), summed())
         .sort([S.COUNT, S.OFFENCE_CODE], descending=[True, False])
@@ -656,15 +697,19 @@ class Rate:
 
 
 def rate_per_100k(ds: Dataset, force: Force, year: int, count: int | None) -> Rate | None:
-    """Rate per 100,000 for a ranked force, using the population of the calendar year the
-    financial year starts in (mid-``year`` estimate or a census that year); ``None`` when there is
-    no such population, the count is missing, or the body has no area."""
-    if count is None or not force.ranked:
+    """Rate per 100,000 for a ranked force, or a computed total (over the population of all its
+    forces), using the population of the calendar year the financial year starts in (mid-``year``
+    estimate or a census that year); ``None`` when there is no such population, the count is
+    missing, or the body has no area."""
+    if count is None or not (force.ranked or force.kind == COMPUTED_TOTAL):
         return None
-    pop = ds.reference.population(force.name, year)
-    if pop is None or pop.population <= 0:
-        return None
-    return Rate(count / pop.population * 100_000, pop.population, pop.year, pop.source)
+    pops = [ds.reference.population(name, year) for name in members_of(ds, force)]
+    if not pops or any(p is None or p.population <= 0 for p in pops):
+        return None  # a total's rate needs the population of every member
+    people = sum(p.population for p in pops if p is not None)
+    first = pops[0]
+    assert first is not None
+    return Rate(count / people * 100_000, people, first.year, first.source)
 
 
 # --------------------------------------------------------------------------------------------

@@ -64,6 +64,15 @@ class Force:
         return self.kind == TERRITORIAL
 
     @property
+    def why_unranked(self) -> str:
+        """Why a body takes no rank among forces ("" for a territorial force)."""
+        if self.kind == TERRITORIAL:
+            return ""
+        if self.kind in (STATED_TOTAL, COMPUTED_TOTAL, REGIONAL_TOTAL, COMBINED):
+            return "a total of several forces"
+        return "no police force area"
+
+    @property
     def is_total(self) -> bool:
         """True for a national total, stated by the source or summed by us."""
         return self.kind in (STATED_TOTAL, COMPUTED_TOTAL)

@@ -175,9 +175,7 @@ class CompareScreen(ExplorerScreen):
 
     @on(DataTable.RowSelected, "#compare-table")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
-        key = str(event.row_key.value)
-        if not key.startswith("total:"):
-            self.post_message(ForceChosen(key))
+        self.post_message(ForceChosen(str(event.row_key.value).removeprefix("total:")))
 
     @on(CompareTableView.SortRequested)
     def _sort_requested(self, event: CompareTableView.SortRequested) -> None:

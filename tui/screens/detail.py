@@ -193,7 +193,7 @@ class ForceDetailScreen(ExplorerScreen):
                 f"{d.rank} of {d.ranked_forces} forces by count in {d.rank_year.fy}",
             )
         elif not self.force.ranked:
-            add("Not ranked (no police force area).")
+            add(f"Not ranked ({self.force.why_unranked}).")
         if d.rate is not None and d.rate_year is not None:
             add(
                 ("Rate ", "bold"),

@@ -184,8 +184,8 @@ class ForcesScreen(ExplorerScreen):
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
         force = self.query_one(ForceTableView).current_force
-        if force is not None and not force.startswith("total:"):
-            self.post_message(ForceChosen(force))
+        if force is not None:
+            self.post_message(ForceChosen(force.removeprefix("total:")))
 
     @on(SearchInput.Left)
     def _search_left(self) -> None:
@@ -193,8 +193,7 @@ class ForcesScreen(ExplorerScreen):
 
     @on(Grid.RowSelected, "#forces-table")
     def _row_selected(self, event: Grid.RowSelected) -> None:
-        if not event.key.startswith("total:"):
-            self.post_message(ForceChosen(event.key))
+        self.post_message(ForceChosen(event.key.removeprefix("total:")))
 
     @on(ForceTableView.SortRequested)
     def _sort_requested(self, event: ForceTableView.SortRequested) -> None:
