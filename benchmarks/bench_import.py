@@ -92,7 +92,7 @@ def run(repeat: int = 5) -> None:
                 "load_dataset('homeoffice') (bundled)",
                 _timed(lambda: load_dataset("homeoffice"), repeat * 4),
             )
-            size = (Path(tmp) / "data" / "datasets" / "bench.parquet").stat().st_size
+            size = Path(results[-1].path).stat().st_size
             bundled = (ROOT / "data" / "homeoffice.parquet").stat().st_size
             print(f"  parquet size: imported {size / 1e6:.1f} MB, bundled {bundled / 1e6:.1f} MB")
         finally:
