@@ -86,6 +86,20 @@ def test_help(snap_compare: Snap, tmp_path: Path, size: tuple[int, int]) -> None
     assert snap_compare(app, terminal_size=size, run_before=steps("down", "question_mark"))
 
 
+@pytest.mark.parametrize("size", SIZES)
+def test_offence_picker(snap_compare: Snap, tmp_path: Path, size: tuple[int, int]) -> None:
+    """The offence picker fits the screen, its current choice (code 86 ✓) in view."""
+    app = make_app(settings_file=tmp_path / "s.json")
+    assert snap_compare(app, terminal_size=size, run_before=steps("down", "o"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_dataset_picker(snap_compare: Snap, tmp_path: Path, size: tuple[int, int]) -> None:
+    """The dataset picker: both bundled datasets, its help wrapped, not cut."""
+    app = make_app(settings_file=tmp_path / "s.json")
+    assert snap_compare(app, terminal_size=size, run_before=steps("down", "d"))
+
+
 def test_light_theme_ascii(snap_compare: Snap, tmp_path: Path) -> None:
     """Light theme with plain-ASCII sparklines and chart markers."""
     app = make_app(settings_file=tmp_path / "s.json", theme="textual-light", ascii_only=True)

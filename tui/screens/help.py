@@ -36,7 +36,9 @@ INTRO = (
     "to filter forces (fuzzy: names, aliases such as 'Northants', ONS codes such as E23000022). "
     "Missing figures show '—'; a partial year is labelled with its quarters (e.g. 2023/24 Q1) "
     "and never compared silently with full years. Ctrl+P opens the command palette: jump to any "
-    "force, offence, dataset or pair of years."
+    "force, offence, dataset or pair of years. While the search box has the cursor, letters "
+    "type into it: press ↓ (or Esc on an empty search) to reach the table, where the letter keys "
+    "below act."
 )
 
 

@@ -77,6 +77,8 @@ class Picker(ModalScreen[T | None], Generic[T]):
 
     def on_mount(self) -> None:
         self._fill(self._choices)
+        # The list has no size until laid out: bring the current choice into view after that.
+        self.call_after_refresh(self.query_one(OptionList).scroll_to_highlight)
         if self._search is not None:
             self.query_one(PickerInput).focus()
         else:
