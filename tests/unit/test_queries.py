@@ -146,6 +146,9 @@ def test_compare_with_a_partial_year_warns_and_like_for_like_fixes_it(small) -> 
     assert (kent.count_a, kent.count_b) == (80, 30)  # both counts shown as they are...
     assert (kent.change, kent.pct_change) == (None, None)  # ...but Q1-Q4 vs Q1 is not a change
     assert all(t.change is None for t in cmp.totals) and cmp.unlike_quarters
+    # With no % change to sort by, the largest count comes first, not the first name.
+    ordered = sort_compare_rows(cmp.rows, "pct", descending=True)
+    assert [r.force.name for r in ordered] == ["Kent", "Gwent", "Surrey"]
     same = compare_years(small, 2022, 2022, pick_offence(small, "86"))
     assert same.warnings == () and not same.unlike_quarters  # Q1 against Q1
     fair = compare_years(small, 2021, 2022, pick_offence(small, "86"), like_for_like=True)

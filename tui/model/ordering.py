@@ -98,4 +98,12 @@ def sort_compare_rows(rows: Sequence[CompareRow], key: str, descending: bool) ->
     }
     if key not in keys:
         raise ValueError(f"unknown sort key {key!r}")
-    return _sorted(rows, keys[key], descending)
+    present = [r for r in rows if keys[key](r) is not None]
+    # Rows without the value (no change between a partial and a full year, or a force with one
+    # year's figure) follow, largest count first rather than in name order.
+    rest = _sorted(
+        [r for r in rows if keys[key](r) is None],
+        lambda r: r.count_b if r.count_b is not None else r.count_a,
+        descending=True,
+    )
+    return _sorted(present, keys[key], descending) + rest

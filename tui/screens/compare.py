@@ -124,11 +124,8 @@ class CompareScreen(ExplorerScreen):
     def _ready(self, event: ComparisonReady) -> None:
         if event.context is not self.context:
             return
-        first = self.comparison is None
         self.comparison = event.comparison
         self._show_comparison()
-        if event.comparison.warnings and not first:
-            self.notify(event.comparison.warnings[0], severity="warning", timeout=6)
 
     def _show_comparison(self) -> None:
         assert self.comparison is not None and self.context is not None
@@ -149,9 +146,12 @@ class CompareScreen(ExplorerScreen):
             (cmp.offence.label, "bold"),
             f"  ·  {ds.name}",
         )
-        if cmp.warnings:
+        if cmp.unlike_quarters:
             header.append_text(
-                line("\n⚠ partial year: ", ("press l to compare like-for-like quarters", "bold"))
+                line(
+                    "\n⚠ partial year: no change computed · ",
+                    ("l compares like-for-like quarters", "bold"),
+                )
             )
         elif cmp.quarters is not None:
             header.append_text(
