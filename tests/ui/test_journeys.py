@@ -278,8 +278,24 @@ async def test_choices_are_remembered_and_a_corrupt_config_is_survived(settings_
         await settle(pilot)
         assert broken.dataset is not None and broken.dataset.name == "homeoffice"
         messages = [n.message for n in broken._notifications]
-        assert any("corrupt" in m and str(settings_file) in m for m in messages)
-    assert settings_file.with_name("settings.json.bad").exists()
+        (aside,) = settings_file.parent.glob("settings.json.bad-*")
+        assert any("corrupt" in m and f"kept as {aside}." in m for m in messages)
+    assert aside.read_text(encoding="utf-8") == "{ this is not json"
+
+
+async def test_a_bad_field_is_reported_and_the_rest_kept(settings_file: Path) -> None:
+    original = json.dumps({"ascii": "no", "theme": "textual-light"})
+    settings_file.write_text(original, encoding="utf-8")
+    app = make_app(settings_file=settings_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.settings.ascii is False and app.theme == "textual-light"
+        messages = [n.message for n in app._notifications]
+        assert any(str(settings_file) in m and '"ascii"' in m for m in messages)
+        # The app saves at start-up: the user's original file is kept first, and named.
+        (aside,) = settings_file.parent.glob("settings.json.bad-*")
+        assert any(f"kept as {aside}" in m for m in messages)
+    assert aside.read_text(encoding="utf-8") == original
 
 
 async def test_unknown_dataset_in_settings_falls_back(settings_file: Path) -> None:
