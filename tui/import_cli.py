@@ -1,6 +1,8 @@
 """``ox import FILE`` and ``ox datasets remove NAME``: bring your own data from the command line.
 
 No Polars here: the model reads, checks and writes; this module only prints what it reports.
+Everything printed goes through :func:`~tui.formatting.safe_text`: cells, sheet and file names,
+warnings and problems come from the file, so a terminal escape in them is shown as ``\\x1b``.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import IO
 
+from tui.formatting import safe_text
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -18,8 +22,15 @@ PREVIEW_ROWS = 5
 _CELL = 22
 
 
-def _cut(text: str, width: int = _CELL) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _say(stream: IO[str], text: str) -> None:
+    """Write one line (or several, for a report), with control characters made visible."""
+    stream.write(safe_text(text) + "\n")
+
+
+def _cell(text: str, width: int = _CELL) -> str:
+    """A preview cell on one line, escapes visible, cut to ``width`` characters."""
+    shown = safe_text(text.strip()).replace("\n", "\\n")
+    return shown if len(shown) <= width else shown[: width - 1] + "…"
 
 
 def _print_preview(preview: object, out: IO[str]) -> None:
@@ -32,27 +43,25 @@ def _print_preview(preview: object, out: IO[str]) -> None:
         details.append(preview.encoding)
     if preview.delimiter:
         details.append(f"{preview.delimiter}-separated")
-    out.write(f"Read {Path(preview.path).name}: {', '.join(details)}\n")
+    _say(out, f"Read {Path(preview.path).name}: {', '.join(details)}")
     if preview.sheets_read or preview.sheets_skipped:
         read = ", ".join(preview.sheets_read) or "none"
         skipped = "; ".join(f"{s.name} ({s.reason})" for s in preview.sheets_skipped)
-        out.write(f"Sheets read: {read}" + (f"; skipped: {skipped}" if skipped else "") + "\n")
+        _say(out, f"Sheets read: {read}" + (f"; skipped: {skipped}" if skipped else ""))
     if not preview.layout:
         return
-    out.write(f"Layout: {preview.layout} - {preview.layout_label}\n")
-    out.write(
-        "Columns: " + ", ".join(f"{column} -> {field}" for field, column in preview.mapping) + "\n"
-    )
-    out.write(f"Header at row {preview.header_row}; {preview.total_rows:,} data rows\n")
+    _say(out, f"Layout: {preview.layout} - {preview.layout_label}")
+    _say(out, "Columns: " + ", ".join(f"{column} -> {field}" for field, column in preview.mapping))
+    _say(out, f"Header at row {preview.header_row}; {preview.total_rows:,} data rows")
     if preview.rows:
-        out.write(f"First {len(preview.rows)} rows:\n")
-        out.write("  " + " | ".join(_cut(c) for c in preview.columns) + "\n")
+        _say(out, f"First {len(preview.rows)} rows:")
+        out.write("  " + " | ".join(_cell(c) for c in preview.columns) + "\n")
         for row in preview.rows:
-            out.write("  " + " | ".join(_cut(c.strip()) for c in row) + "\n")
+            out.write("  " + " | ".join(_cell(c) for c in row) + "\n")
     if preview.cleaning:
-        out.write("Cleaning:\n")
+        _say(out, "Cleaning:")
         for note in preview.cleaning:
-            out.write(f"  - {note}\n")
+            _say(out, f"  - {note}")
 
 
 def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
@@ -67,10 +76,10 @@ def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
     path = Path(args.file).expanduser()
     if not path.exists():
-        err.write(f"ox: error: no such file: {args.file}\n")
+        _say(err, f"ox: error: no such file: {args.file}")
         return EXIT_USAGE
     if path.is_dir():
-        err.write(f"ox: error: {args.file} is a folder, not a file\n")
+        _say(err, f"ox: error: {args.file} is a folder, not a file")
         return EXIT_USAGE
     try:
         result = import_file(
@@ -86,26 +95,24 @@ def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         if exc.preview is not None:
             _print_preview(exc.preview, out)
             for warning in getattr(exc.preview, "warnings", ()):
-                err.write(f"ox: warning: {warning}\n")
+                _say(err, f"ox: warning: {warning}")
+        _say(err, f"ox: error: {exc.report()}")
         if exc.kind == FILE:
-            err.write(f"ox: error: {exc.report()}\n")
             err.write("Nothing was imported.\n")
-        else:
-            err.write(f"ox: error: {exc.report()}\n")
         return EXIT_FAILED if exc.kind == STORE else EXIT_USAGE
     if result.preview is not None:
         _print_preview(result.preview, out)
     for warning in result.warnings:
-        err.write(f"ox: warning: {warning}\n")
+        _say(err, f"ox: warning: {warning}")
     years = _span(result.years)
     summary = (
         f"{result.rows:,} rows as dataset {result.name} (years {years}, forces {result.forces})"
     )
     if not result.written:
-        out.write(f"Dry run: nothing was written; would import {summary}\n")
+        _say(out, f"Dry run: nothing was written; would import {summary}")
         return EXIT_OK
     verb = "Replaced" if result.replaced else "Imported"
-    out.write(f"{verb} {summary}; use it with --dataset {result.name}\n")
+    _say(out, f"{verb} {summary}; use it with --dataset {result.name}")
     return EXIT_OK
 
 
@@ -141,24 +148,25 @@ def remove_dataset(
         return EXIT_USAGE
     name = args.name.strip().lower()
     if name in bundled_names():
-        err.write(f"ox: error: '{name}' is a bundled dataset and cannot be removed\n")
+        _say(err, f"ox: error: '{name}' is a bundled dataset and cannot be removed")
         return EXIT_USAGE
     infos, _problems = imported_datasets()
     info = next((i for i in infos if i.name.lower() == name), None)
     if info is None:
         names = ", ".join(sorted(i.name for i in infos)) or "none"
-        err.write(f"ox: error: no imported dataset called '{name}' (imported datasets: {names})\n")
+        _say(err, f"ox: error: no imported dataset called '{name}' (imported datasets: {names})")
         return EXIT_USAGE
     if not args.yes:
         stream = stdin if stdin is not None else sys.stdin
         if stream is None or not stream.isatty():
-            err.write(
+            _say(
+                err,
                 f"ox: error: not removing '{name}' without confirmation; "
-                f"run 'ox datasets remove {name} --yes'\n"
+                f"run 'ox datasets remove {name} --yes'",
             )
             return EXIT_USAGE
         rows = f", {info.rows:,} rows" if info.rows is not None else ""
-        out.write(f"Remove the imported dataset '{name}' ({info.title}{rows})? [y/N] ")
+        out.write(safe_text(f"Remove the imported dataset '{name}' ({info.title}{rows})? [y/N] "))
         out.flush()
         answer = stream.readline().strip().lower()
         if answer not in ("y", "yes"):
@@ -167,11 +175,11 @@ def remove_dataset(
     try:
         removed = remove(name)
     except UnknownDatasetError as exc:
-        err.write(f"ox: error: {exc}\n")
+        _say(err, f"ox: error: {exc}")
         return EXIT_USAGE
     except DatasetImportError as exc:
-        err.write(f"ox: error: {exc.report()}\n")
+        _say(err, f"ox: error: {exc.report()}")
         return EXIT_FAILED if exc.kind == STORE else EXIT_USAGE
     files = ", ".join(Path(f).name for f in removed.files)
-    out.write(f"Removed dataset {removed.name} ({files})\n")
+    _say(out, f"Removed dataset {removed.name} ({files})")
     return EXIT_OK

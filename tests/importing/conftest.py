@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -13,6 +15,20 @@ from tui.cli import main
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 GOOD = FIXTURES / "import"
 BROKEN = FIXTURES / "broken"
+
+
+def _writer() -> ModuleType:
+    """The fixture script, for its small XLSX/ODS writer."""
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_import_fixtures.py"
+    spec = importlib.util.spec_from_file_location("build_import_fixtures", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+WRITER = _writer()
+"""``write_xlsx(path, [(sheet, rows)])`` and ``write_ods``: numbers in rows are number cells."""
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

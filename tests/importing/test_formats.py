@@ -3,29 +3,14 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-from tests.importing.conftest import GOOD
+from tests.importing.conftest import GOOD, WRITER
 from tui.model.importing import import_file, preview_file
 from tui.model.importing.readers import MAX_LINE
-
-
-def _writer() -> ModuleType:
-    """The fixture script, for its small XLSX/ODS writer."""
-    path = Path(__file__).resolve().parents[2] / "scripts" / "build_import_fixtures.py"
-    spec = importlib.util.spec_from_file_location("build_import_fixtures", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-WRITER = _writer()
 
 
 def records() -> list[list[str]]:

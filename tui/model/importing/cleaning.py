@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,8 @@ _COUNT_NOTES = {
     THOUSANDS: "thousands separators removed (e.g. '1,234' read as 1234)",
     WHOLE_FLOAT: "whole numbers written with decimals read as whole (e.g. '63.0' as 63)",
 }
+# Control characters left after spaces are tidied (tab, newlines and the like become spaces).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _COUNT_FIX = (
     "write the count in digits (e.g. 12); leave the cell empty or write '..' if it is not known"
 )
@@ -171,6 +174,23 @@ class _TableCleaner:
             self.out.problem(Problem(self.file, bad[value], fix, self.table.sheet, row, column))
         self.out.problem_total += max(0, rows.height - PROBLEM_CAP)
 
+    def _controls(self, name: str, cleaned: dict[str, str]) -> None:
+        """Warn about cells of column ``name`` holding control characters (a terminal escape).
+
+        They are kept as written (the data says what the file says); every display escapes them.
+        """
+        raws = [raw for raw, text in cleaned.items() if _CONTROL.search(text)]
+        if not raws:
+            return
+        rows = self.frame.filter(pl.col(name).is_in(raws)).get_column(ROW)
+        cells = "1 cell holds" if rows.len() == 1 else f"{rows.len():,} cells hold"
+        first = int(rows.min())  # type: ignore[arg-type]
+        self.out.warnings.append(
+            f"{self.layout.column(name)}: {cells} control characters (such as a terminal escape), "
+            f"first at row {first}{self._in_sheet()}: kept as written; they are shown as "
+            "codes like \\x1b, never sent to the terminal"
+        )
+
     def _note(self, name: str, what: str, cells: int) -> None:
         if cells:
             self.out.notes.append(CleaningNote(self.layout.column(name), what, cells))
@@ -184,6 +204,7 @@ class _TableCleaner:
             return pl.lit("", dtype=pl.String)
         distinct = self._distinct(name)
         cleaned = {raw: clean_text(raw) for raw in distinct}
+        self._controls(name, cleaned)
         self._note(
             name,
             "extra spaces removed",
@@ -214,6 +235,7 @@ class _TableCleaner:
                 )
             elif canonical is not None and canonical != text:
                 self._note("force", f"'{text}' read as '{canonical}'", n)
+        self._controls("force", {raw: clean_text(raw) for raw in distinct})
         self._note(
             "force",
             "extra spaces removed",
@@ -264,6 +286,7 @@ class _TableCleaner:
             else "fill in the period"
         )
         self._flag(name, {raw: y.error for raw, y in parsed.items() if y.error}, fix)
+        self._controls(name, {raw: y.label for raw, y in parsed.items() if not y.error})
         label = self._map(name, {raw: y.label for raw, y in parsed.items()}, pl.String())
         start = self._map(name, {raw: y.start for raw, y in parsed.items()}, pl.Int16())
         return label, start

@@ -25,6 +25,7 @@ from tui.model.importing.sniff import (
     DELIMITERS,
     PARQUET,
     Decoded,
+    binary_problem,
     decode_text,
     sniff_format,
 )
@@ -141,11 +142,19 @@ def _read_csv(path: Path, mapping: Mapping[str, str] | None, result: ReadResult)
         )
         return
     head = _head_lines(text)
-    for number, line in enumerate(head, start=1):
-        if len(line) > MAX_LINE:
-            result.problem(*_huge(len(line)), row=number)
-            return
-    found = _find_csv_header("\n".join(head), mapping)
+    too_long = [(n, len(line)) for n, line in enumerate(head, start=1) if len(line) > MAX_LINE]
+    found = None if too_long else _find_csv_header("\n".join(head), mapping)
+    if found is None and decoded.looks_binary:
+        # Control characters in a table's cells are data (kept, and escaped on display); without
+        # a table header, many of them mean the file is not text at all.
+        result.problem(
+            binary_problem(text, decoded.controls), "import the original CSV, XLSX or ODS file"
+        )
+        return
+    if too_long:
+        number, length = too_long[0]
+        result.problem(*_huge(length), row=number)
+        return
     if found is None:
         delimiter, rows = _likeliest_rows("\n".join(head))
         result.delimiter = DELIMITERS.get(delimiter, "")

@@ -127,6 +127,20 @@ class Decoded(NamedTuple):
     problem: str = ""
     fix: str = ""
     line: int | None = None
+    controls: int = 0
+    """Control characters (other than tab, newlines and form feed) in the first 64 KB."""
+
+    @property
+    def looks_binary(self) -> bool:
+        """Many control characters: binary data that happened to decode, unless it is a table.
+
+        A text table may hold a stray control character (a terminal escape pasted into a cell), so
+        this alone never refuses a file: the reader refuses it only when no table header is found.
+        """
+        return self.controls > max(2, len(self.text[:_SAMPLE]) // 200)
+
+
+_SAMPLE = 65536
 
 
 def decode_text(data: bytes) -> Decoded:
@@ -152,12 +166,15 @@ def decode_text(data: bytes) -> Decoded:
             "",
             "",
             "the file holds binary data (zero bytes), not text",
-            "import the original CSV, XLSX or ODS file",
+            _BINARY_FIX,
         )
     try:
         return _checked(data.decode("utf-8"), "UTF-8")
     except UnicodeDecodeError as exc:
         bad_at = exc.start
+    junk = _checked(data.decode("latin-1"), "")
+    if junk.looks_binary:  # not text in any encoding: say so, not "wrong encoding"
+        return Decoded("", "", binary_problem(junk.text, junk.controls), _BINARY_FIX)
     if _UTF8_SEQUENCE.search(data):
         line = data[:bad_at].count(b"\n") + 1
         return Decoded(
@@ -198,16 +215,20 @@ def _decode(data: bytes, codec: str, label: str) -> Decoded:
 
 
 def _checked(text: str, label: str) -> Decoded:
-    """Text with many control characters is binary data that happened to decode."""
-    controls = _CONTROL.findall(text[:65536])
-    if len(controls) > max(2, len(text[:65536]) // 200):
-        return Decoded(
-            "",
-            "",
-            "the file holds binary data (control characters), not text",
-            "import the original CSV, XLSX or ODS file",
-        )
-    return Decoded(text, label)
+    """The text, with how many control characters it has (see :attr:`Decoded.looks_binary`)."""
+    return Decoded(text, label, controls=len(_CONTROL.findall(text[:_SAMPLE])))
+
+
+_BINARY_FIX = "import the original CSV, XLSX or ODS file"
+
+
+def binary_problem(text: str, controls: int) -> str:
+    """Why a file that decodes is binary data: how many control characters, the first where."""
+    found = _CONTROL.search(text[:_SAMPLE])
+    where = (
+        "" if found is None else f", the first at row {text.count(chr(10), 0, found.start()) + 1}"
+    )
+    return f"the file holds binary data, not text ({controls:,} control characters{where})"
 
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
