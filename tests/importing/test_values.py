@@ -12,6 +12,7 @@ from tui.model.importing.values import (
     THOUSANDS,
     WHOLE_FLOAT,
     clean_text,
+    mend_float_artefact,
     parse_count,
     parse_financial_year,
     parse_period,
@@ -132,3 +133,18 @@ def test_clean_text() -> None:
         == "Residential burglary of unconnected building"
     )
     assert clean_text(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("raw", "mended"),
+    [
+        ("37.200000000000003", "37.2"),
+        ("4.0999999999999996", "4.1"),
+        ("4.10", "4.10"),  # a real code: trailing zero kept
+        ("4.1", "4.1"),
+        ("0.30000000000000004", "0.30000000000000004"),  # already the shortest form
+        ("8L", "8L"),
+    ],
+)
+def test_float_artefacts(raw: str, mended: str) -> None:
+    assert mend_float_artefact(raw) == mended

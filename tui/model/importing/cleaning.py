@@ -22,6 +22,7 @@ from tui.model.importing.values import (
     WHOLE_FLOAT,
     Count,
     clean_text,
+    mend_float_artefact,
     parse_count,
     parse_financial_year,
     parse_period,
@@ -195,10 +196,11 @@ class _TableCleaner:
         if cells:
             self.out.notes.append(CleaningNote(self.layout.column(name), what, cells))
 
-    def _text(self, name: str, required: str = "") -> pl.Expr:
+    def _text(self, name: str, required: str = "", *, code: bool = False) -> pl.Expr:
         """A text column, trimmed (spaces around and doubled inside removed).
 
-        Empty cells are a problem when ``required`` names what the cell should hold.
+        Empty cells are a problem when ``required`` names what the cell should hold. For a
+        ``code``, float artefacts (``37.200000000000003``) are written in their shortest form.
         """
         if name not in self.layout.columns:
             return pl.lit("", dtype=pl.String)
@@ -210,6 +212,17 @@ class _TableCleaner:
             "extra spaces removed",
             sum(n for raw, n in distinct.items() if cleaned[raw] != raw),
         )
+        if code:
+            mended = {raw: mend_float_artefact(text) for raw, text in cleaned.items()}
+            changed = [raw for raw in distinct if mended[raw] != cleaned[raw]]
+            if changed:
+                example = f"'{cleaned[changed[0]]}' read as '{mended[changed[0]]}'"
+                self._note(
+                    name,
+                    f"float artefacts mended (e.g. {example})",
+                    sum(distinct[raw] for raw in changed),
+                )
+            cleaned = mended
         if required:
             self._flag(
                 name,
@@ -312,7 +325,7 @@ class _TableCleaner:
                 )
             )
             return pl.lit("all"), pl.lit("All offences (as given in the file)")
-        code = self._text("offence_code", required="offence code" if has_code else "")
+        code = self._text("offence_code", required="offence code" if has_code else "", code=True)
         text = self._text("offence", required="" if has_code else "offence")
         return (code if has_code else text), (text if has_text else code)
 

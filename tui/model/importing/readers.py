@@ -419,6 +419,7 @@ def _read_workbook(
                 sheet=name,
             )
             continue
+        loaded_as = list(grid.columns)
         grid = grid.rename({c: f"c{i}" for i, c in enumerate(grid.columns)})
         head = [
             tuple(cell or "" for cell in row) for row in grid.head(HEADER_SEARCH_ROWS).iter_rows()
@@ -441,6 +442,18 @@ def _read_workbook(
             .with_row_index(name=ROW, offset=index + 2)
             .with_columns(pl.col(ROW).cast(pl.Int64), pl.exclude(ROW).fill_null(""))
         )
+        if "offence_code" in layout.columns:
+            at = layout.columns["offence_code"]
+            codes = frame.select(ROW, code=pl.col(f"c{at}"))
+            if codes.select(pl.col("code").str.contains(_DECIMAL).any()).item():
+                numeric = _numeric_cells(reader, name, loaded_as[at])
+                if numeric is not None and numeric.len() == grid.height:
+                    codes = codes.with_columns(numeric=numeric.slice(index + 1).is_not_null())
+                    warning = numeric_code_warning(
+                        codes, layout.column("offence_code"), f" (sheet '{name}')", _AS_TEXT
+                    )
+                    if warning:
+                        result.warnings.append(warning)
         if not _add_table(result, name, index + 1, layout, frame):
             header_only.append((name, index + 1))
     if result.problem_total:
@@ -470,6 +483,62 @@ def _read_workbook(
         )
 
 
+_DECIMAL = r"^\s*-?\d+\.\d+\s*$"
+_AS_TEXT = "format the column as text in the spreadsheet and import again"
+
+
+def _numeric_cells(reader: object, sheet: str, column: str) -> pl.Series | None:
+    """One column of a sheet where number cells are non-null and every other cell is null.
+
+    Cells were read as text; reading the column again as booleans tells numbers (true or false)
+    from text (null), which is the only way to see that a code such as 4.1 was typed as a number.
+    """
+    try:
+        sheet_data = reader.load_sheet(  # type: ignore[attr-defined]
+            sheet, header_row=None, skip_rows=0, use_columns=[column], dtypes={column: "boolean"}
+        )
+        return sheet_data.to_polars().to_series()  # type: ignore[no-any-return]
+    except Exception:  # noqa: BLE001 - the check is a courtesy; the text was read already
+        return None
+
+
+def numeric_code_warning(codes: pl.DataFrame, column: str, where: str, fix: str) -> str | None:
+    """A warning about offence codes stored as non-integer numbers, or ``None`` if there are none.
+
+    A number drops trailing zeros (code 4.10, typed as a number, is 4.1), so such codes may be
+    wrong; codes that are the same number (4.1 and 4.10 written as text) are named.
+
+    Args:
+        codes: columns ``code`` (text as read), ``numeric`` (the cell is a number) and ``__row``.
+        column: the code column's header; ``where``: e.g. ``" (sheet 'Data')"``.
+        fix: how to keep the codes as text in this format.
+    """
+    decimal = pl.col("code").str.contains(_DECIMAL)
+    numbers = codes.filter(pl.col("numeric") & decimal)
+    if numbers.height == 0:
+        return None
+    shown = numbers.get_column("code").str.strip_chars().unique(maintain_order=True).to_list()
+    examples = ", ".join(shown[:5]) + (", …" if len(shown) > 5 else "")
+    first = int(numbers.get_column(ROW).min())  # type: ignore[arg-type]
+    same: dict[float, set[str]] = {}
+    for text in codes.filter(decimal).get_column("code").str.strip_chars().unique().to_list():
+        same.setdefault(float(text), set()).add(text)
+    clashes = [
+        " = ".join(sorted(texts, key=lambda t: (len(t), t)))
+        for value, texts in sorted(same.items())
+        if len(texts) > 1 and any(float(t) == value for t in shown)
+    ]
+    cells = "1 cell holds" if numbers.height == 1 else f"{numbers.height:,} cells hold"
+    text = (
+        f"{column}{where}: {cells} offence codes as numbers, not text ({examples}; first at row "
+        f"{first}): a number drops trailing zeros, so a code written 4.10 reads as 4.1 and would "
+        "be merged with it. "
+    )
+    if clashes:
+        text += f"Codes here that are the same number: {'; '.join(clashes)}. "
+    return text + f"Check these codes against the source, or {fix}"
+
+
 def _read_parquet(path: Path, mapping: Mapping[str, str] | None, result: ReadResult) -> None:
     try:
         frame = pl.read_parquet(path)
@@ -485,9 +554,16 @@ def _read_parquet(path: Path, mapping: Mapping[str, str] | None, result: ReadRes
         message, fix = explain_no_layout(header, mapping)
         result.problem(message, fix)
         return
+    code = header[layout.columns["offence_code"]] if "offence_code" in layout.columns else None
     try:
         text = frame.select(
-            [pl.col(c).cast(pl.String).fill_null("").alias(f"c{i}") for i, c in enumerate(header)]
+            [
+                (_float_codes(pl.col(c)) if c == code and frame.schema[c].is_float() else pl.col(c))
+                .cast(pl.String)
+                .fill_null("")
+                .alias(f"c{i}")
+                for i, c in enumerate(header)
+            ]
         )
     except pl.exceptions.PolarsError as exc:
         result.problem(
@@ -496,7 +572,25 @@ def _read_parquet(path: Path, mapping: Mapping[str, str] | None, result: ReadRes
         return
     # Parquet has no rows to point at; number them as if the column names were row 1.
     text = text.with_row_index(name=ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
+    if code is not None and frame.schema[code].is_float():
+        at = layout.columns["offence_code"]
+        codes = text.select(ROW, code=pl.col(f"c{at}"), numeric=pl.col(f"c{at}") != "")
+        warning = numeric_code_warning(
+            codes, code, "", "write the column as text (strings) and export it again"
+        )
+        if warning:
+            result.warnings.append(warning)
     _add_table(result, None, 1, layout, text)
+
+
+def _float_codes(column: pl.Expr) -> pl.Expr:
+    """Codes in a float column as text: whole numbers without ``.0`` (``86.0`` is code 86)."""
+    whole = (column.round(0) == column) & (column.abs() < 1e15)
+    return (
+        pl.when(whole)
+        .then(column.cast(pl.Int64, strict=False).cast(pl.String))
+        .otherwise(column.cast(pl.String))
+    )
 
 
 def _add_table(

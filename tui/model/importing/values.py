@@ -19,6 +19,7 @@ _THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+$")
 _WHOLE_FLOAT = re.compile(r"^-?\d+\.0+$")
 _DECIMAL = re.compile(r"^-?\d*[.,]\d+$")
 _FY = re.compile(r"^(?:fy\s*)?(\d{4})\s*[/\-–—_]\s*(\d{2}|\d{4})$", re.IGNORECASE)
+_FLOAT_ARTEFACT = re.compile(r"^-?\d+\.\d{10,}$")
 _QUARTER = re.compile(r"^(?:q|quarter\s*)?\s*(\d+)(?:\.0+)?$", re.IGNORECASE)
 _INT64_MAX = 2**63 - 1
 
@@ -36,6 +37,19 @@ def clean_text(raw: str | None) -> str:
     if raw is None:
         return ""
     return _SPACES.sub(" ", raw).strip()
+
+
+def mend_float_artefact(text: str) -> str:
+    """A code that went through a binary float, written back in its shortest form.
+
+    ``"37.200000000000003"`` → ``"37.2"``: the shortest text that reads back as the same float.
+    Only long decimals (ten places or more) are touched, so ``4.10`` stays apart from ``4.1``;
+    ``"0.30000000000000004"`` is already the shortest form of its float and is kept.
+    """
+    if not _FLOAT_ARTEFACT.match(text):
+        return text
+    shortest = repr(float(text))
+    return shortest if len(shortest) < len(text) and "e" not in shortest else text
 
 
 class Count(NamedTuple):
