@@ -137,7 +137,7 @@ def remove_dataset(
         0 when removed; 1 when the user said no or the files could not be deleted; 2 for a missing,
         unknown or bundled name, or no --yes when there is no terminal to ask on.
     """
-    from tui.model.dataset import imported_datasets
+    from tui.model.dataset import imported_datasets, unreadable_manifest
     from tui.model.errors import UnknownDatasetError
     from tui.model.importing import DatasetImportError, bundled_names
     from tui.model.importing import remove_dataset as remove
@@ -152,7 +152,8 @@ def remove_dataset(
         return EXIT_USAGE
     infos, _problems = imported_datasets()
     info = next((i for i in infos if i.name.lower() == name), None)
-    if info is None:
+    damaged = unreadable_manifest(name) if info is None else None
+    if info is None and damaged is None:
         names = ", ".join(sorted(i.name for i in infos)) or "none"
         _say(err, f"ox: error: no imported dataset called '{name}' (imported datasets: {names})")
         return EXIT_USAGE
@@ -165,8 +166,13 @@ def remove_dataset(
                 f"run 'ox datasets remove {name} --yes'",
             )
             return EXIT_USAGE
-        rows = f", {info.rows:,} rows" if info.rows is not None else ""
-        out.write(safe_text(f"Remove the imported dataset '{name}' ({info.title}{rows})? [y/N] "))
+        if info is not None:
+            rows = f", {info.rows:,} rows" if info.rows is not None else ""
+            what = f"{info.title}{rows}"
+        else:
+            assert damaged is not None
+            what = f"its manifest {damaged.path.name} cannot be read"
+        out.write(safe_text(f"Remove the imported dataset '{name}' ({what})? [y/N] "))
         out.flush()
         answer = stream.readline().strip().lower()
         if answer not in ("y", "yes"):

@@ -128,6 +128,13 @@ def imported_datasets(
     return infos, problems
 
 
+def unreadable_manifest(name: str, store: Path | None = None) -> CatalogueProblem | None:
+    """Why the manifest of imported dataset ``name`` cannot be read (``None``: missing or fine)."""
+    _infos, problems = imported_datasets(store)
+    key = name.strip().lower()
+    return next((p for p in problems if p.path.stem.lower() == key), None)
+
+
 def list_datasets(data_dir: Path | None = None, store: Path | None = None) -> list[DatasetInfo]:
     """Every dataset: bundled first, then imported ones (which cannot shadow a bundled name)."""
     bundled = bundled_datasets(data_dir)
@@ -141,11 +148,20 @@ def find_dataset(name: str, data_dir: Path | None = None, store: Path | None = N
 
     Raises:
         UnknownDatasetError: no dataset has that name (with the names there are).
+        DatasetError: the name is an imported dataset whose manifest cannot be read.
     """
     infos = list_datasets(data_dir, store)
+    key = name.strip().lower()
     for info in infos:
-        if info.name.lower() == name.strip().lower():
+        if info.name.lower() == key:
             return info
+    damaged = unreadable_manifest(key, store)
+    if damaged is not None:
+        raise DatasetError(
+            f"the manifest of the imported dataset '{key}' cannot be read ({damaged.path}: "
+            f"{damaged.reason}); remove the dataset with 'ox datasets remove {key}', or import its "
+            f"file again with 'ox import FILE --name {key} --replace'"
+        )
     hits = rank(name, ((i.name, (i.name,)) for i in infos))
     suggestions = tuple(h.item for h in hits[:5]) or tuple(i.name for i in infos)
     raise UnknownDatasetError(f"unknown dataset '{name}'", suggestions)

@@ -113,6 +113,8 @@ def write_dataset(
     if existed and not replace:
         raise taken(name)
     old_data = listed_data_file(store, name) if existed else None
+    # A damaged manifest cannot say which file is the old data: every unlisted one goes after.
+    old_unlisted = unlisted_data_files(store, name) if existed and not _listed(store, name) else []
     token = f"{os.getpid()}.{secrets.token_hex(4)}"
     data = store / f"{name}.{token}.parquet"
     tmp_meta = store / f".{name}.{token}.json.tmp"
@@ -134,9 +136,9 @@ def write_dataset(
                 leftover.unlink(missing_ok=True)
             except OSError:
                 pass
-    if old_data is not None and old_data != data:
+    for old in {old_data, *old_unlisted} - {None, data}:
         try:
-            old_data.unlink(missing_ok=True)
+            old.unlink(missing_ok=True)  # type: ignore[union-attr]
         except OSError:
             pass  # unlisted now; removed by the next clean_leftovers when it has our pattern
     return data, meta, existed
@@ -148,6 +150,11 @@ def listed_data_file(store: Path, name: str) -> Path:
     Only a plain ``.parquet`` file name inside the store is trusted from a manifest, so a
     hand-edited manifest can never point a removal elsewhere.
     """
+    return _listed(store, name) or files_of(store, name)[0]
+
+
+def _listed(store: Path, name: str) -> Path | None:
+    """The data file the manifest of ``name`` names; ``None`` if it cannot be read or names none."""
     try:
         manifest = json.loads(files_of(store, name)[1].read_text(encoding="utf-8"))
         listed = str(manifest.get("file") or "") if isinstance(manifest, dict) else ""
@@ -155,7 +162,41 @@ def listed_data_file(store: Path, name: str) -> Path:
         listed = ""
     if listed and Path(listed).name == listed and listed.endswith(".parquet"):
         return store / listed
-    return files_of(store, name)[0]
+    return None
+
+
+def unlisted_data_files(store: Path, name: str) -> list[Path]:
+    """Data files of dataset ``name`` that its manifest does not name (and no other one does).
+
+    That is ``NAME.parquet`` and ``NAME.PID.HEX.parquet`` files: the data of a dataset whose
+    manifest is damaged (so it cannot say which file is its data), or of an interrupted
+    replacement. A file that another process may still be writing (its PID runs) is left alone.
+    """
+    try:
+        entries = list(store.iterdir())
+    except OSError:
+        return []
+    others = {
+        listed_data_file(store, path.stem).name
+        for path in entries
+        if path.suffix == ".json" and path.stem != name
+    }
+    own = _listed(store, name)
+    found = []
+    for path in entries:
+        match = _DATA_RE.match(path.name)
+        if path.name != f"{name}.parquet" and (not match or match.group("name") != name):
+            continue
+        if path == own or path.name in others:
+            continue
+        if (
+            match
+            and int(match.group("pid")) != os.getpid()
+            and _still_writing(int(match.group("pid")), path)
+        ):
+            continue
+        found.append(path)
+    return sorted(found)
 
 
 def write_parquet(frame: pl.DataFrame, path: Path) -> None:
@@ -249,6 +290,9 @@ def _still_writing(pid: int, path: Path) -> bool:
 def remove_files(store: Path, name: str) -> RemovedDataset:
     """Delete an imported dataset: its manifest first (so it is no longer listed), then its data.
 
+    The data is the file the manifest names and any data file of the name that no manifest names
+    (see :func:`unlisted_data_files`), so a dataset whose manifest is damaged is removed whole.
+
     Raises:
         UnknownDatasetError: the store has no dataset of that name.
         DatasetImportError: the files cannot be deleted.
@@ -260,24 +304,26 @@ def remove_files(store: Path, name: str) -> RemovedDataset:
         raise UnknownDatasetError(
             f"no imported dataset called '{name}' (imported datasets: {listed})"
         )
-    parquet = listed_data_file(store, name)
+    own = _listed(store, name)
+    data = ([own] if own is not None else []) + unlisted_data_files(store, name)
     try:
         meta.unlink()
     except OSError as exc:
         raise _store_error(store, exc) from exc
     removed = [str(meta)]
-    try:
-        parquet.unlink()
-        removed.append(str(parquet))
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        raise single(
-            str(parquet),
-            f"the dataset '{name}' was removed from the list but its data file {parquet} could "
-            f"not be deleted ({exc.strerror})",
-            "delete the file yourself",
-            kind=STORE,
-        ) from exc
+    for parquet in data:
+        try:
+            parquet.unlink()
+            removed.append(str(parquet))
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise single(
+                str(parquet),
+                f"the dataset '{name}' was removed from the list but its data file {parquet} "
+                f"could not be deleted ({exc.strerror})",
+                "delete the file yourself",
+                kind=STORE,
+            ) from exc
     _fsync_dir(store)
     return RemovedDataset(name=name, files=tuple(removed))
