@@ -6,6 +6,7 @@ from textual import work
 from textual.binding import Binding
 from textual.widgets import OptionList
 
+from tui.formatting import safe_text
 from tui.model.dataset import DatasetInfo, list_datasets
 from tui.model.errors import ModelError
 from tui.model.importing import remove_dataset
@@ -57,10 +58,18 @@ class DatasetPicker(Picker[str]):
             return
         info = self._infos[index]
         if info.bundled:
-            self.notify(f"'{info.name}' ships with the app and cannot be removed.", timeout=4)
+            self.notify(
+                safe_text(f"'{info.name}' ships with the app and cannot be removed."),
+                timeout=4,
+                markup=False,
+            )
             return
         if info.name == self._current_name:
-            self.notify(f"'{info.name}' is open: switch to another dataset first.", timeout=4)
+            self.notify(
+                safe_text(f"'{info.name}' is open: switch to another dataset first."),
+                timeout=4,
+                markup=False,
+            )
             return
 
         def answered(yes: bool | None) -> None:
@@ -80,12 +89,12 @@ class DatasetPicker(Picker[str]):
         try:
             remove_dataset(name)
         except ModelError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.app.call_from_thread(self.notify, safe_text(exc), severity="error", markup=False)
             return
         self.app.call_from_thread(self._removed, name)
 
     def _removed(self, name: str) -> None:
-        self.notify(f"Removed dataset '{name}'.", timeout=4)
+        self.notify(safe_text(f"Removed dataset '{name}'."), timeout=4, markup=False)
         self._infos = list_datasets()
         self._choices = dataset_choices(self._infos)
         self._fill(self._choices)
