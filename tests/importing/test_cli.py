@@ -250,3 +250,24 @@ def test_remove_asks_on_a_terminal(
 def test_remove_refusals_exit_2(argv: list[str], message: str, existing: Path) -> None:
     code, out, err = run(*argv)
     assert (code, out, err) == (2, "", message)
+
+
+def test_a_bare_year_is_refused_saying_exactly_what_to_write(store: Path, tmp_path: Path) -> None:
+    path = tmp_path / "bare.csv"
+    path.write_text(
+        "Financial Year,Force Name,Offence Code,Number of Offences\n"
+        "2020,Kent,86,5\n"
+        "2020/21,Kent,195,6\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("import", str(path))
+    assert code == 2 and snapshot(store) == {}
+    assert err.endswith(
+        "ox: error: cannot import bare.csv: 1 problem\n"
+        "  bare.csv, row 2, column 'Financial Year': '2020' is a single year, not a financial "
+        "year: write 2020/21 for April 2020 to March 2021, or 2019/20 if 2020 is the year it ends "
+        "(a bare 2020 could also be a calendar year). Fix: write each financial year in full "
+        "(2020/21, not 2020); if the column holds calendar years, import it as a period with "
+        "--map period='Financial Year'\n"
+        "Nothing was imported.\n"
+    )

@@ -90,7 +90,19 @@ def test_financial_years(raw: str, label: str, start: int) -> None:
     [
         ("2017/19", "'2017/19' is not a financial year (the one starting in 2017 is 2017/18)"),
         ("2017/2019", "'2017/2019' is not a financial year (the one starting in 2017 is 2017/18)"),
-        ("2017", "'2017' is not a financial year"),
+        (
+            "2017",
+            "'2017' is a single year, not a financial year: write 2017/18 for April 2017 to March "
+            "2018, or 2016/17 if 2017 is the year it ends (a bare 2017 could also be a calendar "
+            "year)",
+        ),
+        (
+            "FY2020",
+            "'FY2020' is a single year, not a financial year: write 2020/21 for April 2020 to "
+            "March 2021, or 2019/20 if 2020 is the year it ends (a bare 2020 could also be a "
+            "calendar year)",
+        ),
+        ("0017", "'0017' is not a financial year"),
         ("Last year", "'Last year' is not a financial year"),
         ("", "the year is empty"),
         ("0017/18", "'0017/18' is not a plausible year"),

@@ -22,6 +22,7 @@ from tui.model.importing.values import (
     WHOLE_FLOAT,
     Count,
     clean_text,
+    is_bare_year,
     mend_float_artefact,
     parse_count,
     parse_financial_year,
@@ -298,7 +299,16 @@ class _TableCleaner:
             if name == "year"
             else "fill in the period"
         )
-        self._flag(name, {raw: y.error for raw, y in parsed.items() if y.error}, fix)
+        bare = {raw: y.error for raw, y in parsed.items() if y.error and is_bare_year(raw)}
+        self._flag(
+            name,
+            bare,
+            "write each financial year in full (2020/21, not 2020); if the column holds calendar "
+            f"years, import it as a period with --map period='{self.layout.column(name)}'",
+        )
+        self._flag(
+            name, {raw: y.error for raw, y in parsed.items() if y.error and raw not in bare}, fix
+        )
         self._controls(name, {raw: y.label for raw, y in parsed.items() if not y.error})
         label = self._map(name, {raw: y.label for raw, y in parsed.items()}, pl.String())
         start = self._map(name, {raw: y.start for raw, y in parsed.items()}, pl.Int16())

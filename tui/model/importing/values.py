@@ -19,6 +19,7 @@ _THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+$")
 _WHOLE_FLOAT = re.compile(r"^-?\d+\.0+$")
 _DECIMAL = re.compile(r"^-?\d*[.,]\d+$")
 _FY = re.compile(r"^(?:fy\s*)?(\d{4})\s*[/\-–—_]\s*(\d{2}|\d{4})$", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"^(?:fy\s*)?(\d{4})$", re.IGNORECASE)
 _FLOAT_ARTEFACT = re.compile(r"^-?\d+\.\d{10,}$")
 _QUARTER = re.compile(r"^(?:q|quarter\s*)?\s*(\d+)(?:\.0+)?$", re.IGNORECASE)
 _INT64_MAX = 2**63 - 1
@@ -110,12 +111,28 @@ class Year(NamedTuple):
     error: str = ""
 
 
+def is_bare_year(raw: str | None) -> bool:
+    """True for a plausible year written alone (``2020``, ``FY2020``): not a financial year."""
+    bare = _BARE_YEAR.match(clean_text(raw))
+    return bare is not None and 1900 <= int(bare.group(1)) <= 2199
+
+
 def parse_financial_year(raw: str | None) -> Year:
     """Read a financial year written as ``2017/18``, ``2017-18``, ``2017/2018`` or ``FY2017-18``."""
     text = clean_text(raw)
     if not text:
         return Year("", None, "the year is empty")
     match = _FY.match(text)
+    if is_bare_year(text):
+        # Never guessed: "2020" may be 2020/21, the year ending in 2020, or a calendar year.
+        year = int(text[-4:])
+        return Year(
+            "",
+            None,
+            f"'{text}' is a single year, not a financial year: write {fy_label(year)} for April "
+            f"{year} to March {year + 1}, or {fy_label(year - 1)} if {year} is the year it ends "
+            f"(a bare {year} could also be a calendar year)",
+        )
     if not match:
         return Year("", None, f"'{_short(text)}' is not a financial year")
     start, end = int(match.group(1)), match.group(2)
