@@ -71,7 +71,7 @@ def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         0 when imported (or, with --dry-run, when it would be); 2 for a bad file, name or mapping;
         1 when the data folder cannot be written.
     """
-    from tui.model.importing import DatasetImportError, import_file
+    from tui.model.importing import DatasetImportError, describe_years, import_file
     from tui.model.importing.problems import FILE, STORE
 
     path = Path(args.file).expanduser()
@@ -104,28 +104,15 @@ def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         _print_preview(result.preview, out)
     for warning in result.warnings:
         _say(err, f"ox: warning: {warning}")
-    years = _span(result.years)
-    summary = (
-        f"{result.rows:,} rows as dataset {result.name} (years {years}, forces {result.forces})"
-    )
+    years = describe_years(result.years, result.other_periods)
+    sep = "; " if result.other_periods else ", "
+    summary = f"{result.rows:,} rows as dataset {result.name} ({years}{sep}forces {result.forces})"
     if not result.written:
         _say(out, f"Dry run: nothing was written; would import {summary}")
         return EXIT_OK
     verb = "Replaced" if result.replaced else "Imported"
     _say(out, f"{verb} {summary}; use it with --dataset {result.name}")
     return EXIT_OK
-
-
-def _span(years: tuple[str, ...]) -> str:
-    if not years:
-        return "none"
-    return (
-        years[0]
-        if len(years) == 1
-        else f"{years[0]} to {years[-1]}"
-        if len(years) > 3
-        else ", ".join(years)
-    )
 
 
 def remove_dataset(

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.importing.conftest import GOOD, run, snapshot
+from tui.model.importing import describe_years
 
 HO = str(GOOD / "ho_201718.csv")
 
@@ -170,7 +171,7 @@ def test_period_mapping_keeps_other_periods_out_of_years(tmp_path: Path, store: 
     )
     assert code == 0, err
     assert "  - Total: empty cells read as missing (no figure, not 0): 1" in out
-    assert "(years 2017/18, 2018 (calendar year), forces 2)" in out
+    assert "(years 2017/18; other periods: 2018 (calendar year); forces 2)" in out
     code, out, _ = run("show", "kent", "-d", "periods", "-f", "csv", "--all-periods")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
@@ -271,3 +272,45 @@ def test_a_bare_year_is_refused_saying_exactly_what_to_write(store: Path, tmp_pa
         "--map period='Financial Year'\n"
         "Nothing was imported.\n"
     )
+
+
+def test_other_periods_are_not_shown_as_the_end_of_the_year_range(store: Path) -> None:
+    code, out, err = run("import", str(GOOD / "nspcc_slice.csv"), "--name", "slice")
+    assert code == 0, err
+    assert out.endswith(
+        "Imported 58 rows as dataset slice (years 2016/17 to 2023/24; other periods: "
+        "2013 (calendar year), 2013-2015 (calendar years), 2014 (calendar year), "
+        "2015 (calendar year), 2016/17+2017/18, 2017/18-2022/23, 2019/20-2023/24; forces 7); "
+        "use it with --dataset slice\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("years", "other", "text"),
+    [
+        ((), (), "years none"),
+        (("2017/18",), (), "years 2017/18"),
+        (("2021/22", "2022/23", "2023/24 Q1"), (), "years 2021/22, 2022/23, 2023/24 Q1"),
+        (("2016/17", "2017/18", "2018/19", "2019/20"), (), "years 2016/17 to 2019/20"),
+        (
+            ("2016/17", "2017/18", "2019/20", "2020/21"),
+            (),
+            "years 2016/17 to 2020/21 (no figures for 2018/19)",
+        ),
+        (
+            ("2016/17", "2017/18", "2018/19", "2019/20-2023/24"),
+            ("2019/20-2023/24",),
+            "years 2016/17, 2017/18, 2018/19; other periods: 2019/20-2023/24",
+        ),
+        (("2013 (calendar year)",), ("2013 (calendar year)",), "periods: 2013 (calendar year)"),
+        (
+            tuple(f"{y} (calendar year)" for y in range(2010, 2020)),
+            tuple(f"{y} (calendar year)" for y in range(2010, 2020)),
+            "periods: "
+            + ", ".join(f"{y} (calendar year)" for y in range(2010, 2018))
+            + " and 2 more",
+        ),
+    ],
+)
+def test_describe_years(years: tuple[str, ...], other: tuple[str, ...], text: str) -> None:
+    assert describe_years(years, other) == text

@@ -16,6 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Button, DataTable, Input, Label, Static
 from textual.worker import get_current_worker
 
+from tui.formatting import safe_text
 from tui.model.dataset import list_datasets
 from tui.model.errors import ModelError
 from tui.model.importing import (
@@ -23,6 +24,7 @@ from tui.model.importing import (
     ImportPreview,
     ImportResult,
     default_name,
+    describe_years,
     import_file,
     parse_mapping,
     preview_file,
@@ -152,7 +154,10 @@ class ImportScreen(ModalScreen[str | None]):
         if p.layout:
             parts += [("\nLayout: ", "bold"), p.layout_label]
             parts += ["\nColumns: ", "; ".join(f"{f} ← {c}" for f, c in p.mapping)]
-            parts += [f"\n{p.figures:,} figures · {p.forces} forces · years: ", ", ".join(p.years)]
+            parts += [
+                f"\n{p.figures:,} figures · {p.forces} forces · ",
+                describe_years(p.years, p.other_periods),
+            ]
         self.query_one("#import-summary", Static).update(line(*parts))
         rows = self.query_one("#import-rows", DataTable)
         rows.clear(columns=True)
@@ -229,8 +234,12 @@ class ImportScreen(ModalScreen[str | None]):
     def _done(self, event: Imported) -> None:
         r = event.result
         self.notify(
-            f"Imported {r.rows:,} rows as '{r.name}' ({len(r.years)} years, {r.forces} forces)",
+            safe_text(
+                f"Imported {r.rows:,} rows as '{r.name}' "
+                f"({describe_years(r.years, r.other_periods)}; {r.forces} forces)"
+            ),
             timeout=6,
+            markup=False,
         )
         self.dismiss(r.name)
 

@@ -21,6 +21,7 @@ from tui.model.importing.results import (
     ImportResult,
     RemovedDataset,
     SkippedSheet,
+    describe_years,
 )
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "SkippedSheet",
     "bundled_names",
     "default_name",
+    "describe_years",
     "import_file",
     "parse_mapping",
     "preview_file",

@@ -14,7 +14,7 @@ from tui.model import schema as S
 from tui.model.dataset import bundled_datasets
 from tui.model.errors import DatasetError
 from tui.model.importing import store as st
-from tui.model.importing.cleaning import Cleaned, clean_tables, empty_frame, year_labels
+from tui.model.importing.cleaning import Cleaned, clean_tables, empty_frame, period_labels
 from tui.model.importing.layouts import HOMEOFFICE, LAYOUT_LABELS, NSPCC, parse_mapping
 from tui.model.importing.problems import NAME, DatasetImportError, Problem
 from tui.model.importing.readers import ROW, ReadResult, read_file
@@ -94,6 +94,7 @@ class _Analysis:
             )
         frame = self.cleaned.frame
         good = not self.problem_total and frame.height > 0
+        financial, other = period_labels(frame) if good else ((), ())
         return ImportPreview(
             path=str(self.path),
             format=read.format,
@@ -109,7 +110,8 @@ class _Analysis:
             rows=rows,
             total_rows=self.cleaned.rows_read,
             figures=frame.height if good else 0,
-            years=year_labels(frame) if good else (),
+            years=financial + other,
+            other_periods=other,
             forces=frame.get_column(S.FORCE).n_unique() if good else 0,
             cleaning=tuple(read.notes + self.cleaned.notes),
             warnings=tuple(read.warnings + self.cleaned.warnings),
@@ -208,6 +210,7 @@ def import_file(
         name=chosen,
         rows=frame.height,
         years=preview.years,
+        other_periods=preview.other_periods,
         forces=preview.forces,
         layout=analysis.layout,
         layout_label=LAYOUT_LABELS[analysis.layout],

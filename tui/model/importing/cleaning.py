@@ -123,22 +123,25 @@ def clean_tables(
     return out
 
 
-def year_labels(frame: pl.DataFrame) -> tuple[str, ...]:
-    """The periods of a canonical frame, oldest first, labelled for people.
+def period_labels(frame: pl.DataFrame) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The periods of a canonical frame labelled for people: (financial years, other periods).
 
-    A year with only some quarters is labelled with them (``2023/24 Q1``). Periods that are not
-    financial years come last, as written.
+    Financial years come oldest first; a year with only some quarters is labelled with them
+    (``2023/24 Q1``). Other periods have no financial year (calendar years, spans such as
+    ``2019/20-2023/24``, any other text a period column holds) and are given as written.
     """
     per = (
         frame.group_by(S.PERIOD, S.YEAR)
         .agg(quarters=pl.col(S.QUARTER).drop_nulls().unique().sort())
         .sort(S.YEAR, S.PERIOD, nulls_last=True)
     )
-    labels = []
-    for period, _year, quarters in per.iter_rows():
+    financial: list[str] = []
+    other: list[str] = []
+    for period, year, quarters in per.iter_rows():
         partial = quarters and len(quarters) < 4
-        labels.append(f"{period} {quarters_label(tuple(quarters))}" if partial else period)
-    return tuple(labels)
+        label = f"{period} {quarters_label(tuple(quarters))}" if partial else period
+        (financial if year is not None else other).append(label)
+    return tuple(financial), tuple(other)
 
 
 class _TableCleaner:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.model.importing.problems import MAX_SHOWN, Problem, report_lines
+from tui.model.years import fy_label
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,9 @@ class ImportPreview:
     figures: int = 0
     """Rows the dataset would have."""
     years: tuple[str, ...] = ()
+    """Financial years, oldest first, then other periods (see ``other_periods``)."""
+    other_periods: tuple[str, ...] = ()
+    """Those of ``years`` that are not financial years (calendar years, multi-year spans)."""
     forces: int = 0
     cleaning: tuple[CleaningNote, ...] = ()
     warnings: tuple[str, ...] = ()
@@ -88,7 +93,8 @@ class ImportResult:
     name: str
     rows: int
     years: tuple[str, ...]
-    """Labels like ``2017/18``; a partial year is labelled with its quarters (``2023/24 Q1``)."""
+    """Labels like ``2017/18``; a partial year is labelled with its quarters (``2023/24 Q1``).
+    Other periods (calendar years, multi-year spans) come last, as written."""
     forces: int
     layout: str
     layout_label: str
@@ -107,6 +113,46 @@ class ImportResult:
     """False for a dry run: everything was checked and nothing was written."""
     preview: ImportPreview | None = None
     """How the file was read (format, layout, first rows), as :func:`preview_file` reports it."""
+    other_periods: tuple[str, ...] = ()
+    """Those of ``years`` that are not financial years (calendar years, multi-year spans)."""
+
+
+_SHOWN_PERIODS = 8
+
+
+def describe_years(years: Sequence[str], other_periods: Sequence[str] = ()) -> str:
+    """The periods of an import in a few words, financial years apart from other periods.
+
+    ``("2016/17", ..., "2023/24", "2019/20-2023/24")`` →
+    ``"years 2016/17 to 2023/24; other periods: 2019/20-2023/24"``. A run of more than three
+    financial years is shown as its first and last, naming years missing in between.
+    """
+    other = [y for y in years if y in set(other_periods)]
+    financial = [y for y in years if y not in set(other_periods)]
+    parts = []
+    if financial:
+        parts.append("years " + _financial_span(financial))
+    if other:
+        shown = ", ".join(other[:_SHOWN_PERIODS])
+        more = len(other) - _SHOWN_PERIODS
+        shown += f" and {more} more" if more > 0 else ""
+        parts.append(("other periods: " if financial else "periods: ") + shown)
+    return "; ".join(parts) or "years none"
+
+
+def _financial_span(labels: list[str]) -> str:
+    if len(labels) <= 3:
+        return ", ".join(labels)
+    span = f"{labels[0]} to {labels[-1]}"
+    starts = {int(label[:4]) for label in labels if label[:4].isdigit()}
+    if not starts:
+        return span
+    missing = [y for y in range(min(starts), max(starts) + 1) if y not in starts]
+    if not missing:
+        return span
+    if len(missing) > 3:
+        return f"{span} (no figures for {len(missing)} of these years)"
+    return f"{span} (no figures for {', '.join(fy_label(y) for y in missing)})"
 
 
 @dataclass(frozen=True)
