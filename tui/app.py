@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from tui.commands import ExplorerCommands
 from tui.config import DEFAULT_THEME, LIGHT_THEME, Settings, load_settings, save_settings
+from tui.formatting import safe_text
 from tui.messages import DatasetLoaded, DatasetLoadFailed
 from tui.model import Dataset, ModelError, OffenceSelection, load_dataset, search_offences
 from tui.model.queries import default_selection, find_force, pick_offence
@@ -83,10 +84,14 @@ class OffenceApp(App[None]):
             self.theme = self.settings.theme
         else:
             self.notify(
-                f"Unknown theme '{self.settings.theme}'; using {DEFAULT_THEME}.", severity="warning"
+                safe_text(f"Unknown theme '{self.settings.theme}'; using {DEFAULT_THEME}."),
+                severity="warning",
+                markup=False,
             )
         if self._settings_problem:
-            self.notify(self._settings_problem, severity="warning", timeout=10)
+            self.notify(
+                safe_text(self._settings_problem), severity="warning", timeout=10, markup=False
+            )
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         self.load(self.settings.dataset)
@@ -108,7 +113,9 @@ class OffenceApp(App[None]):
         try:
             self.selection = pick_offence(ds, wanted) if wanted else default_selection(ds)
         except ModelError as exc:
-            self.notify(f"{exc}; showing the default offence.", severity="warning")
+            self.notify(
+                safe_text(f"{exc}; showing the default offence."), severity="warning", markup=False
+            )
             self.selection = default_selection(ds)
         self._remember_settings(dataset=ds.name)
         while isinstance(self.screen, ExplorerScreen) and not isinstance(self.screen, ForcesScreen):
@@ -125,7 +132,10 @@ class OffenceApp(App[None]):
     @on(DatasetLoadFailed)
     def _dataset_failed(self, event: DatasetLoadFailed) -> None:
         self.notify(
-            f"Could not open dataset '{event.name}': {event.reason}", severity="error", timeout=10
+            safe_text(f"Could not open dataset '{event.name}': {event.reason}"),
+            severity="error",
+            timeout=10,
+            markup=False,
         )
         if self.dataset is None and event.name != "homeoffice":
             self.load("homeoffice")
@@ -155,7 +165,7 @@ class OffenceApp(App[None]):
         if self._remember:
             problem = save_settings(self.settings, self._settings_file)
             if problem:
-                self.notify(problem, severity="warning")
+                self.notify(safe_text(problem), severity="warning", markup=False)
 
     # ---------------------------------------------------------------- navigation
 
@@ -221,7 +231,7 @@ class OffenceApp(App[None]):
 
     def switch_dataset(self, name: str) -> None:
         """Load another dataset (the views follow when it has loaded)."""
-        self.notify(f"Opening {name}…", timeout=2)
+        self.notify(safe_text(f"Opening {name}…"), timeout=2, markup=False)
         self.load(name)
 
     def set_offence(self, key: str) -> None:
@@ -231,7 +241,7 @@ class OffenceApp(App[None]):
         try:
             self.selection = pick_offence(self.dataset, key)
         except ModelError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(safe_text(exc), severity="error", markup=False)
             return
         self._remember_settings()
         self._broadcast()
@@ -318,9 +328,13 @@ class OffenceApp(App[None]):
             try:
                 n = write_report(report, path, fmt)
             except OSError as exc:
-                self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error")
+                self.notify(
+                    safe_text(f"Could not write {path}: {exc.strerror or exc}"),
+                    severity="error",
+                    markup=False,
+                )
                 return
-            self.notify(f"Exported {n} rows to {path}", timeout=6)
+            self.notify(safe_text(f"Exported {n} rows to {path}"), timeout=6, markup=False)
 
         self.push_screen(ExportDialog(screen.export_stem(), len(report.records)), chosen)
 

@@ -19,7 +19,14 @@ Format = Literal["table", "csv", "json", "markdown"]
 FORMATS: tuple[Format, ...] = ("table", "csv", "json", "markdown")
 
 
+def _data(value: object) -> object:
+    """A value as CSV and JSON carry it: fractions to 2 decimals (tables and Markdown format
+    the exact value, so a percentage is rounded once, never twice)."""
+    return round(value, 2) if isinstance(value, float) else value
+
+
 def _csv_value(col: Column, value: object) -> str:
+    value = _data(value)
     if col.csv is not None:
         return safe_text(col.csv(value))
     if value is None:
@@ -60,7 +67,8 @@ def to_json(report: Report) -> str:
     """A list of flat objects; missing values are ``null``. JSON escapes control characters."""
     keys = [c.key for c in report.columns]
     rows = [
-        {k: rec[k] for k in keys if k in rec} | {k: v for k, v in rec.items() if k not in keys}
+        {k: _data(rec[k]) for k in keys if k in rec}
+        | {k: _data(v) for k, v in rec.items() if k not in keys}
         for rec in report.records
     ]
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"

@@ -98,10 +98,6 @@ class Report:
     """Further tables shown after this one in tables and Markdown (not in CSV or JSON)."""
 
 
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
-
-
 def dataset_lines(info: DatasetInfo) -> list[str]:
     """The lines that say where a dataset's figures come from."""
     lines = [f"Dataset {info.name}: {info.title}"]
@@ -164,7 +160,7 @@ def show_report(ds: Dataset, series: ForceSeries, quarterly: Sequence[QuarterPoi
             "year": p.year.fy,
             "count": p.count,
             "change": p.change,
-            "pct_change": _round(p.pct_change),
+            "pct_change": p.pct_change,
         }
         if p.partial or p.year.partial:
             covered = quarters_label(p.quarters or p.year.quarters)
@@ -284,7 +280,7 @@ def compare_report(
                     "count_a": r.count_a,
                     "count_b": r.count_b,
                     "change": r.change,
-                    "pct_change": _round(r.pct_change),
+                    "pct_change": r.pct_change,
                     "rank_a": r.rank_a,
                     "rank_b": r.rank_b,
                     "rank_change": r.rank_change,
@@ -332,7 +328,8 @@ def force_table_report(
     """The Forces view: each force's count for every year, with the latest change."""
     columns = [Column("force", "Force"), Column("place", "Region / nation")]
     for y in table.years:
-        columns.append(Column(y.fy, y.label, _count, numeric=True))
+        # Keyed by the label, so a CSV or JSON export says "2023/24 Q1" for a partial year.
+        columns.append(Column(y.label, y.label, _count, numeric=True))
     ch = (
         f"{table.change_from.fy} to {table.change_to.fy}"
         if table.change_from and table.change_to
@@ -347,9 +344,9 @@ def force_table_report(
     for r in [*table.totals, *body]:
         rec: Record = {"force": r.force.name, "place": r.force.place}
         for y, c in zip(table.years, r.counts):
-            rec[y.fy] = c
+            rec[y.label] = c
         rec["change"] = r.change
-        rec["pct_change"] = _round(r.pct_change)
+        rec["pct_change"] = r.pct_change
         records.append(rec)
     notes = [f"{y.fy} is a partial year ({y.label})." for y in table.years if y.partial]
     if ds.info.notes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -191,3 +192,13 @@ def test_console_script_is_installed_and_pipes_quietly() -> None:
     )
     assert done.returncode == 0 and done.stdout.startswith("kind,force,year_a")
     assert "Traceback" not in done.stderr
+
+
+def test_percentages_are_rounded_once() -> None:
+    # Hampshire code 86: 994 -> 1,238 is +24.547%: +24.5% in a table, 24.55 in CSV (not +24.6%).
+    code, out, _ = run("compare", "2016/17", "2017/18")
+    assert code == 0 and re.search(r"Hampshire +994 +1,238 +\+244 +\+24\.5% ", out)
+    code, out, _ = run("compare", "2016/17", "2017/18", "-f", "markdown")
+    assert "| Hampshire | 994 | 1,238 | +244 | +24.5% |" in out
+    code, out, _ = run("compare", "2016/17", "2017/18", "-f", "csv")
+    assert ",Hampshire,2016/17,2017/18,994,1238,244,24.55," in out

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
+from textual.worker import WorkerCancelled
 
 from tui.app import OffenceApp, make_app
 
@@ -14,7 +15,10 @@ from tui.app import OffenceApp, make_app
 async def settle(pilot: Pilot[None]) -> None:
     """Wait until every worker is done and every message it posted has been handled."""
     for _ in range(4):
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass  # an exclusive worker replaced by a newer one (e.g. a fallback dataset load)
         await pilot.pause()
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False  # a blinking cursor makes snapshots flaky

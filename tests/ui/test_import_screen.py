@@ -117,3 +117,30 @@ async def test_path_completion(tmp_path: Path) -> None:
     assert found == str(tmp_path / "figures-2024.csv")
     assert await suggester.get_suggestion(str(tmp_path / "fo")) == str(tmp_path / "folder") + "/"
     assert await suggester.get_suggestion(str(tmp_path / "no")) is None  # not an importable file
+
+
+async def test_the_name_follows_the_file_until_typed(app: OffenceApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "I")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ImportScreen)
+        box = screen.query_one(PathInput)
+        name = screen.query_one("#import-name")
+        box.value = str(FIXTURES / "import" / "nspcc_slice.csv")
+        await wait_preview(pilot, screen)
+        assert name.value == "nspcc_slice"  # type: ignore[attr-defined]
+        screen._preview = None
+        box.value = str(FIXTURES / "import" / "ho_201718.csv")
+        await wait_preview(pilot, screen)
+        assert name.value == "ho_201718"  # type: ignore[attr-defined]
+        name.value = "mine"  # type: ignore[attr-defined]
+        screen._preview = None
+        box.value = str(FIXTURES / "import" / "ho_201718.ods")
+        await wait_preview(pilot, screen)
+        assert name.value == "mine"  # type: ignore[attr-defined]
+        box.value = str(FIXTURES / "import" / "no_such_file.csv")
+        for _ in range(10):
+            await pilot.pause(0.1)
+        assert "No file no_such_file.csv in" in str(screen.query_one("#import-summary").render())

@@ -99,6 +99,26 @@ async def test_enter_on_the_national_total_opens_its_detail(app: OffenceApp) -> 
         assert "Not ranked (a total of several forces)" in facts
 
 
+async def test_enter_in_the_search_opens_the_match_never_a_total(app: OffenceApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"qqq", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ForcesScreen)  # no match: nothing opens
+        await pilot.press("escape")
+        await pilot.press(*"northam", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ForceDetailScreen)
+        assert app.screen.force.name == "Northamptonshire"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("escape", "escape")  # clear, then to the table
+        await pilot.press("r")  # reverse: the smallest first, shown from the top
+        await settle(pilot)
+        table = app.screen.query_one(ForceTableView)
+        assert table.current_force == "London, City of"
+
+
 async def test_search_escape_clears_and_aliases_match(app: OffenceApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

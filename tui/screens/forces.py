@@ -184,6 +184,9 @@ class ForcesScreen(ExplorerScreen):
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
         force = self.query_one(ForceTableView).current_force
+        if event.query.strip() and (force is None or force.startswith("total:")):
+            # A search opens the force it found (the first match), never a pinned total.
+            force = self.filtered[0].row.force.name if self.filtered else None
         if force is not None:
             self.post_message(ForceChosen(force.removeprefix("total:")))
 
@@ -201,7 +204,7 @@ class ForcesScreen(ExplorerScreen):
             self.sort = SortState(event.key, not self.sort.descending)
         else:
             self.sort = SortState(event.key, event.key not in ("force", "place", "rank"))
-        self.refresh_rows()
+        self._resorted()
 
     def _sort_keys(self) -> list[str]:
         if self.table is None:
@@ -225,13 +228,19 @@ class ForcesScreen(ExplorerScreen):
         i = keys.index(self.sort.key) if self.sort.key in keys else -1
         key = keys[(i + 1) % len(keys)]
         self.sort = SortState(key, key not in ("force", "place", "rank"))
-        self.refresh_rows()
+        self._resorted()
 
     def action_reverse_sort(self) -> None:
         """Reverse the sort order."""
         if self.sort is not None:
             self.sort = SortState(self.sort.key, not self.sort.descending)
-            self.refresh_rows()
+            self._resorted()
+
+    def _resorted(self) -> None:
+        """A new order: show it from the top (the first force), not scrolled to the old row."""
+        self.refresh_rows()
+        view = self.query_one(ForceTableView)
+        view.move_cursor(len(view.fixed))
 
     # ---------------------------------------------------------------- export and copy
 

@@ -67,6 +67,8 @@ class ImportScreen(ModalScreen[str | None]):
         self._start = start or Path.cwd()
         self._timer: Timer | None = None
         self._preview: ImportPreview | None = None
+        self._suggested_name = ""
+        """The name last filled in from a file name (replaced when the file changes)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="import-box"):
@@ -114,6 +116,8 @@ class ImportScreen(ModalScreen[str | None]):
             summary = "Type a path (→ or Tab completes)."
             if path.exists():
                 summary = f"{path} is a folder: choose a file in it."
+            elif str(path) not in ("", ".") and path.parent.is_dir():
+                summary = f"No file {path.name} in {path.parent} (→ or Tab completes)."
             self.query_one("#import-summary", Static).update(line((summary, "dim")))
             return
         self.query_one("#import-summary", Static).update(line(f"Reading {path}…"))
@@ -139,8 +143,9 @@ class ImportScreen(ModalScreen[str | None]):
         p = event.preview
         self._preview = p
         name_box = self.query_one("#import-name", Input)
-        if not name_box.value:
-            name_box.value = default_name(event.path)
+        if not name_box.value or name_box.value == self._suggested_name:
+            # The name follows the file until the user types one of their own.
+            name_box.value = self._suggested_name = default_name(event.path)
         read = f"{p.format}" + (f", {p.encoding}, {p.delimiter}-separated" if p.encoding else "")
         parts: list[str | tuple[str, str]] = [("Read as ", "bold"), read]
         if p.sheets_read:

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
-from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
+from textual.widgets.data_table import CellDoesNotExist
 
 from tui.formatting import bar, fmt_change, fmt_count, fmt_pct, fmt_rank, fmt_rank_change
 from tui.model.queries import CompareRow, Comparison
@@ -75,8 +75,7 @@ class CompareTableView(DataTable[Text]):
     ) -> None:
         # The bar takes what is left of the width (the other columns need about 74 cells).
         self._bar_width = max(3, min(16, self.size.width - 74))
-        """Fill the table, keeping the cursor on the same force where possible."""
-        current = self.current_force
+        """Fill the table, the cursor on the first force."""
         labels = {"a": cmp.label_a, "b": cmp.label_b}
         scale = max((abs(r.pct_change) for r in rows if r.pct_change is not None), default=0.0)
         with self.app.batch_update():
@@ -94,14 +93,10 @@ class CompareTableView(DataTable[Text]):
                 )
             for r in rows:
                 self.add_row(*self._cells(r, scale, styles, ascii_only, ""), key=r.force.name)
-        target = len(cmp.totals) if rows else 0
-        if current is not None:
-            try:
-                target = self.get_row_index(current)
-            except RowDoesNotExist:  # the force left the view
-                pass
+        # A new order or pair of years is read from the top: the cursor goes to the first force.
         if self.row_count:
-            self.move_cursor(row=target, animate=False)
+            self.scroll_home(animate=False)
+            self.move_cursor(row=len(cmp.totals) if rows else 0, animate=False)
 
     def _cells(
         self, r: CompareRow, scale: float, styles: BarStyles, ascii_only: bool, style: str
