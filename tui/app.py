@@ -319,24 +319,17 @@ class OffenceApp(App[None]):
             self.notify("Nothing to export here yet.", timeout=3)
             return
 
-        def chosen(answer: tuple[Path, Format] | None) -> None:
-            if answer is None:
-                return
+        def write(path: Path, fmt: Format) -> int:
             from tui.export import write_report
 
-            path, fmt = answer
-            try:
-                n = write_report(report, path, fmt)
-            except OSError as exc:
-                self.notify(
-                    safe_text(f"Could not write {path}: {exc.strerror or exc}"),
-                    severity="error",
-                    markup=False,
-                )
-                return
-            self.notify(safe_text(f"Exported {n} rows to {path}"), timeout=6, markup=False)
+            return write_report(report, path, fmt)
 
-        self.push_screen(ExportDialog(screen.export_stem(), len(report.records)), chosen)
+        def written(answer: tuple[Path, int] | None) -> None:
+            if answer is not None:
+                path, n = answer
+                self.notify(safe_text(f"Exported {n} rows to {path}"), timeout=6, markup=False)
+
+        self.push_screen(ExportDialog(screen.export_stem(), len(report.records), write), written)
 
     def _copy(self, row: bool) -> None:
         screen = self.screen

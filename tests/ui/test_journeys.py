@@ -275,6 +275,15 @@ async def test_export_and_copy(app: OffenceApp, tmp_path: Path) -> None:
         await settle(pilot)
         assert "press Enter again" in str(app.screen.query_one("#export-message").render())
         await pilot.press("escape")
+        await pilot.press("e")
+        await settle(pilot)
+        box = app.screen.query_one("#export-path")
+        box.value = "/proc/offence-explorer-test.csv"  # type: ignore[attr-defined]  # unwritable
+        await pilot.press("enter")
+        await settle(pilot)
+        # The dialog stays open with the reason and the path typed.
+        assert "Could not write" in str(app.screen.query_one("#export-message").render())
+        assert box.value == "/proc/offence-explorer-test.csv"  # type: ignore[attr-defined]
 
 
 async def test_choices_are_remembered_and_a_corrupt_config_is_survived(settings_file: Path) -> None:

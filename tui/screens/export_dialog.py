@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import on
@@ -18,13 +19,18 @@ from tui.widgets.cells import line
 FORMAT_ORDER: tuple[Format, ...] = ("csv", "markdown", "json")
 
 
-class ExportDialog(ModalScreen[tuple[Path, Format] | None]):
-    """Ask where to export the current view and in which format."""
+class ExportDialog(ModalScreen[tuple[Path, int] | None]):
+    """Ask where to export the current view and in which format, and write it there.
+
+    Dismissed with (the file written, rows written), or ``None`` when cancelled. A file that
+    cannot be written keeps the dialog open with the reason, so the path typed is not lost.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export-cancel")]
 
-    def __init__(self, stem: str, rows: int) -> None:
+    def __init__(self, stem: str, rows: int, write: Callable[[Path, Format], int]) -> None:
         super().__init__(id="export-dialog")
+        self._write = write
         self._default = Path.cwd() / f"{stem}{SUFFIX['csv']}"
         self._rows = rows
         self._confirm_overwrite: Path | None = None
@@ -42,7 +48,8 @@ class ExportDialog(ModalScreen[tuple[Path, Format] | None]):
                     yield RadioButton("JSON", id="fmt-json")
             yield Label("", id="export-message")
             yield Label(
-                line(("Enter exports · Tab to format · Esc cancels", "dim")), classes="dialog-help"
+                line(("Enter in the file name exports · Tab to format · Esc cancels", "dim")),
+                classes="dialog-help",
             )
 
     def on_mount(self) -> None:
@@ -84,7 +91,12 @@ class ExportDialog(ModalScreen[tuple[Path, Format] | None]):
             self._confirm_overwrite = path
             message.update(line((f"{path.name} exists: press Enter again to replace it.", "bold")))
             return
-        self.dismiss((path, format_for(path, self._format)))
+        try:
+            written = self._write(path, format_for(path, self._format))
+        except OSError as exc:
+            message.update(line((f"Could not write {path}: {exc.strerror or exc}", "bold")))
+            return
+        self.dismiss((path, written))
 
     def action_cancel(self) -> None:
         """Close without exporting."""

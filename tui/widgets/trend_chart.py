@@ -118,8 +118,10 @@ class TrendChart(PlotextPlot):
         plt.xticks([float(t) for t in ticks], [labels[t - 1] for t in ticks])
         values = [v for v in (*series.values, *series.national) if v is not None]
         if values and series.y_label != "index" and not (series.national and series.values):
-            lo, hi = min(values), max(values)
+            # Counts start from 0, so a change of a few per cent never looks like a steep climb.
+            lo, hi = min(0.0, min(values)), max(values)
             ticks_y = nice_ticks(lo, hi)
+            plt.ylim(min(ticks_y[0], lo), max(ticks_y[-1], hi))
             plt.yticks(ticks_y, [f"{t:,.0f}" for t in ticks_y])
         if series.y_label:
             plt.ylabel(safe_text(series.y_label))
