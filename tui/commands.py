@@ -59,10 +59,12 @@ class ExplorerCommands(Provider):
         if ds is None:
             return
         for force in listed_forces(ds, include_national=True):
+            also = [t for t in force.search_texts[1:] if t]
+            place = force.place or force.nation
             yield (
                 f"Force: {force.name}",
                 partial(app.open_force, force.name),
-                force.place or force.nation,
+                f"{place} · also {', '.join(also)}" if also else place,
             )
         for choice in offence_choices(ds.offences):
             sel = choice.selection
@@ -85,6 +87,10 @@ class ExplorerCommands(Provider):
         matcher = self.matcher(query)
         for text, command, help_text in self._entries():
             score = matcher.match(text)
+            if score <= 0 and text.startswith("Force:") and " · also " in help_text:
+                # A force is found by its aliases and ONS code too ("northants", "E23000022").
+                aliases = help_text.split(" · also ", 1)[1].split(", ")
+                score = max(matcher.match(a) for a in aliases) * 0.9
             if score <= 0:
                 continue
             found = match_text(query, text)

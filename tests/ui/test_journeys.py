@@ -400,6 +400,15 @@ async def test_command_palette_jumps_to_a_force_and_a_year_pair(app: OffenceApp)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ForceDetailScreen) and app.screen.force.name == "Kent"
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"northants")  # an alias, as the search box takes it
+        await pilot.pause(0.3)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ForceDetailScreen)
+        assert app.screen.force.name == "Northamptonshire"
         await pilot.press("ctrl+p")
         await pilot.press(*"compare 2016/17 vs 2017/18")
         await pilot.pause(0.3)
