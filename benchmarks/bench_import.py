@@ -19,17 +19,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench import stats  # noqa: E402
+from tui.model.importing.layouts import HOMEOFFICE_COLUMNS  # noqa: E402
 
-HEADERS = {
-    "period": "Financial Year",
-    "quarter": "Financial Quarter",
-    "force": "Force Name",
-    "offence": "Offence Description",
-    "offence_group": "Offence Group",
-    "offence_subgroup": "Offence Subgroup",
-    "offence_code": "Offence Code",
-    "count": "Number of Offences",
-}
+# The Home Office headers the importer knows, with our "period" (e.g. 2017/18) as the year.
+HEADERS = {("period" if k == "year" else k): v for k, v in HOMEOFFICE_COLUMNS.items()}
 
 
 def export_homeoffice_csv(target: Path) -> int:
