@@ -11,8 +11,14 @@ INSTALL := $(BIN)/python -m pip install --disable-pip-version-check --quiet -c c
 run: $(VENV)/.installed-run
 	$(BIN)/ox
 
-test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest
+test: lint
+	$(BIN)/python -m pytest -n 2
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check tui tests benchmarks scripts
+	$(BIN)/ruff format --check tui tests benchmarks scripts
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(VENV)/.installed-run
 	$(BIN)/python benchmarks/bench.py

@@ -77,7 +77,11 @@ def bench_cli(repeat: int = 10) -> None:
 
 def bench_model(repeat: int = 20) -> None:
     print("Model (in process):")
-    from tui.model import compare_years, force_series, force_table, load_dataset, pick_offence
+    from tui.model.comparison import compare_years
+    from tui.model.dataset import load_dataset
+    from tui.model.force_table import force_table
+    from tui.model.selection import pick_offence
+    from tui.model.series import force_series
 
     stats("load_dataset('homeoffice')", timed(lambda: load_dataset("homeoffice"), repeat))
     ds = load_dataset("homeoffice")

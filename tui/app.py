@@ -14,8 +14,9 @@ from tui.commands import ExplorerCommands
 from tui.config import DEFAULT_THEME, LIGHT_THEME, Settings, load_settings, save_settings
 from tui.formatting import safe_text
 from tui.messages import DatasetLoaded, DatasetLoadFailed
-from tui.model import Dataset, ModelError, OffenceSelection, load_dataset, search_offences
-from tui.model.queries import default_selection, find_force, pick_offence
+from tui.model.errors import ModelError
+from tui.model.interface import DataQueries, DatasetView, FileImporter
+from tui.model.offences import OffenceSelection, search_offences
 from tui.render import Format
 from tui.screens import (
     CompareScreen,
@@ -70,9 +71,15 @@ class OffenceApp(App[None]):
         self._settings_problem = settings_problem
         self._offence_override = offence
         self._remember = remember
-        self.dataset: Dataset | None = None
+        self.data: DataQueries | None = None
+        """The loaded dataset and its queries (``None`` until the first load)."""
         self.selection: OffenceSelection | None = None
         self._first_load = True
+
+    @property
+    def dataset(self) -> DatasetView | None:
+        """The dataset shown, or ``None`` before the first load."""
+        return self.data.dataset if self.data is not None else None
 
     # ---------------------------------------------------------------- start-up and loading
 
@@ -99,24 +106,27 @@ class OffenceApp(App[None]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self, name: str) -> None:
         """Load a dataset in a thread and report back with a message."""
+        # Polars is imported here, in the worker, so the first frame never waits for it.
+        from tui.model.session import open_session
+
         try:
-            self.post_message(DatasetLoaded(load_dataset(name)))
+            self.post_message(DatasetLoaded(open_session(name)))
         except ModelError as exc:
             self.post_message(DatasetLoadFailed(name, str(exc)))
 
     @on(DatasetLoaded)
     def _dataset_loaded(self, event: DatasetLoaded) -> None:
-        ds = event.dataset
-        self.dataset = ds
+        self.data = data = event.data
+        ds = data.dataset
         wanted = self._offence_override or self.settings.offences.get(ds.name)
         self._offence_override = None
         try:
-            self.selection = pick_offence(ds, wanted) if wanted else default_selection(ds)
+            self.selection = data.pick_offence(wanted) if wanted else data.default_selection()
         except ModelError as exc:
             self.notify(
                 safe_text(f"{exc}; showing the default offence."), severity="warning", markup=False
             )
-            self.selection = default_selection(ds)
+            self.selection = data.default_selection()
         self._remember_settings(dataset=ds.name)
         while isinstance(self.screen, ExplorerScreen) and not isinstance(self.screen, ForcesScreen):
             self.pop_screen()
@@ -142,10 +152,10 @@ class OffenceApp(App[None]):
 
     def context(self) -> ViewContext | None:
         """What every view shows now."""
-        if self.dataset is None or self.selection is None:
+        if self.data is None or self.selection is None:
             return None
         return ViewContext(
-            self.dataset, self.selection, self.settings.include_national, self.settings.ascii
+            self.data, self.selection, self.settings.include_national, self.settings.ascii
         )
 
     def _broadcast(self) -> None:
@@ -178,7 +188,7 @@ class OffenceApp(App[None]):
         context = self.context()
         if context is None:
             return
-        self.push_screen(ForceDetailScreen(context, find_force(context.dataset, name)))
+        self.push_screen(ForceDetailScreen(context, context.data.find_force(name)))
 
     def action_forces(self) -> None:
         """Back to the Forces view."""
@@ -236,10 +246,10 @@ class OffenceApp(App[None]):
 
     def set_offence(self, key: str) -> None:
         """Show another offence selection everywhere."""
-        if self.dataset is None:
+        if self.data is None:
             return
         try:
-            self.selection = pick_offence(self.dataset, key)
+            self.selection = self.data.pick_offence(key)
         except ModelError as exc:
             self.notify(safe_text(exc), severity="error", markup=False)
             return
@@ -283,11 +293,19 @@ class OffenceApp(App[None]):
             elif name and name != current:
                 self.switch_dataset(name)
 
-        self.push_screen(DatasetPicker(current), chosen)
+        self.push_screen(DatasetPicker(current, self.importer()), chosen)
+
+    def importer(self) -> FileImporter:
+        """The importer (loaded on first use: it brings in Polars)."""
+        from tui.model.importing.service import Importer
+
+        return Importer()
 
     def action_import_file(self) -> None:
         """Import a file as a dataset: path, preview, confirm (``ox import`` does the same)."""
-        self.push_screen(ImportScreen(), lambda name: self.switch_dataset(name) if name else None)
+        self.push_screen(
+            ImportScreen(self.importer()), lambda name: self.switch_dataset(name) if name else None
+        )
 
     # ---------------------------------------------------------------- options
 

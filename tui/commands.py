@@ -10,11 +10,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from tui.formatting import safe_text
-from tui.model import fy_label
-from tui.model.dataset import list_datasets
+from tui.model.catalogue import list_datasets
 from tui.model.offences import offence_choices
-from tui.model.queries import comparable_pairs, listed_forces
 from tui.model.search import match_text
+from tui.model.years import fy_label
 
 if TYPE_CHECKING:
     from tui.app import OffenceApp
@@ -55,10 +54,11 @@ class ExplorerCommands(Provider):
         yield ("Import a file as a dataset", app.action_import_file, "CSV, Parquet, XLSX, ODS")
         for info in list_datasets():
             yield (f"Dataset: {info.name}", partial(app.switch_dataset, info.name), info.title)
-        ds = app.dataset
-        if ds is None:
+        data = app.data
+        if data is None:
             return
-        for force in listed_forces(ds, include_national=True):
+        ds = data.dataset
+        for force in data.listed_forces(include_national=True):
             also = [t for t in force.search_texts[1:] if t]
             place = force.place or force.nation
             yield (
@@ -69,7 +69,7 @@ class ExplorerCommands(Provider):
         for choice in offence_choices(ds.offences):
             sel = choice.selection
             yield (f"Offence: {sel.label}", partial(app.set_offence, sel.key), ds.name)
-        for a, b in comparable_pairs(ds):
+        for a, b in data.comparable_pairs():
             yield (
                 f"Compare {fy_label(a)} vs {fy_label(b)}",
                 partial(app.open_compare, a, b),

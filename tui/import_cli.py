@@ -35,7 +35,7 @@ def _cell(text: str, width: int = _CELL) -> str:
 
 def _print_preview(preview: object, out: IO[str]) -> None:
     """How the file was read: format, layout, columns, first rows, cleaning."""
-    from tui.model.importing import ImportPreview
+    from tui.model.importing.results import ImportPreview
 
     assert isinstance(preview, ImportPreview)
     details = [preview.format or "unrecognised format"]
@@ -71,8 +71,9 @@ def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         0 when imported (or, with --dry-run, when it would be); 2 for a bad file, name or mapping;
         1 when the data folder cannot be written.
     """
-    from tui.model.importing import DatasetImportError, describe_years, import_file
-    from tui.model.importing.problems import FILE, STORE
+    from tui.model.importing.api import import_file
+    from tui.model.importing.problems import FILE, STORE, DatasetImportError
+    from tui.model.importing.results import describe_years
 
     path = Path(args.file).expanduser()
     if not path.exists():
@@ -124,11 +125,11 @@ def remove_dataset(
         0 when removed; 1 when the user said no or the files could not be deleted; 2 for a missing,
         unknown or bundled name, or no --yes when there is no terminal to ask on.
     """
-    from tui.model.dataset import imported_datasets, unreadable_manifest
+    from tui.model.catalogue import imported_datasets, unreadable_manifest
     from tui.model.errors import UnknownDatasetError
-    from tui.model.importing import DatasetImportError, bundled_names
-    from tui.model.importing import remove_dataset as remove
-    from tui.model.importing.problems import STORE
+    from tui.model.importing.api import bundled_names
+    from tui.model.importing.api import remove_dataset as remove
+    from tui.model.importing.problems import STORE, DatasetImportError
 
     if not args.name:
         err.write("ox: error: give the name of the dataset to remove: ox datasets remove NAME\n")

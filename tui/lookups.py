@@ -7,21 +7,16 @@ from typing import IO
 
 from tui import render
 from tui.formatting import safe_text
-from tui.model import (
-    DEFAULT_DATASET,
-    compare_years,
-    force_quarters,
-    force_series,
-    list_datasets,
-    load_dataset,
-    parse_year,
-    pick_offence,
-)
-from tui.model.dataset import Dataset, imported_datasets
+from tui.model.catalogue import DEFAULT_DATASET, imported_datasets, list_datasets
+from tui.model.comparison import compare_years
+from tui.model.dataset import Dataset, load_dataset
 from tui.model.errors import ModelError
 from tui.model.ordering import sort_compare_rows
-from tui.model.queries import resolve_force
 from tui.model.search import rank
+from tui.model.selection import pick_offence
+from tui.model.series import force_quarters, force_series
+from tui.model.totals import resolve_force
+from tui.model.years import parse_year
 from tui.reports import (
     Column,
     Record,

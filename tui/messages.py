@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from tui.model import Dataset
+from tui.model.interface import DataQueries
 
 
 @dataclass
 class DatasetLoaded(Message):
     """A dataset was loaded by the load worker."""
 
-    dataset: Dataset
+    data: DataQueries
 
 
 @dataclass

@@ -17,18 +17,19 @@ from tui.formatting import (
     fmt_rank_change,
     fmt_rate,
 )
-from tui.model import (
+from tui.model.catalogue import DatasetInfo
+from tui.model.interface import DatasetView
+from tui.model.offences import OffenceInfo
+from tui.model.reference import Force
+from tui.model.types import (
+    STATED_TOTAL_CODE,
     CompareRow,
     Comparison,
-    Dataset,
-    DatasetInfo,
     ForceRow,
     ForceSeries,
     ForceTable,
-    OffenceInfo,
+    QuarterPoint,
 )
-from tui.model.queries import STATED_TOTAL_CODE, QuarterPoint
-from tui.model.reference import Force
 from tui.model.years import quarters_label
 
 Value = object
@@ -113,7 +114,9 @@ def dataset_lines(info: DatasetInfo) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
-def show_report(ds: Dataset, series: ForceSeries, quarterly: Sequence[QuarterPoint] = ()) -> Report:
+def show_report(
+    ds: DatasetView, series: ForceSeries, quarterly: Sequence[QuarterPoint] = ()
+) -> Report:
     """A force's counts by financial year (or by quarter when ``quarterly`` is given)."""
     force = series.force
     has_provenance = (
@@ -250,7 +253,7 @@ def other_periods_records(series: ForceSeries) -> list[Record]:
 
 
 def compare_report(
-    ds: Dataset, cmp: Comparison, rows: Sequence[CompareRow] | None = None
+    ds: DatasetView, cmp: Comparison, rows: Sequence[CompareRow] | None = None
 ) -> Report:
     """Two years side by side for every force, totals first."""
     a, b = cmp.label_a, cmp.label_b
@@ -323,7 +326,7 @@ def compare_report(
 
 
 def force_table_report(
-    ds: Dataset, table: ForceTable, rows: Sequence[ForceRow] | None = None
+    ds: DatasetView, table: ForceTable, rows: Sequence[ForceRow] | None = None
 ) -> Report:
     """The Forces view: each force's count for every year, with the latest change."""
     columns = [Column("force", "Force"), Column("place", "Region / nation")]
@@ -360,7 +363,7 @@ def force_table_report(
     )
 
 
-def forces_report(ds: Dataset, forces: Sequence[Force]) -> Report:
+def forces_report(ds: DatasetView, forces: Sequence[Force]) -> Report:
     """A list of forces with their codes, places and aliases."""
     columns = [
         Column("force", "Force"),
@@ -384,7 +387,7 @@ def forces_report(ds: Dataset, forces: Sequence[Force]) -> Report:
     return Report(f"Forces in dataset {ds.name}", columns, records)
 
 
-def offences_report(ds: Dataset, offences: Sequence[OffenceInfo]) -> Report:
+def offences_report(ds: DatasetView, offences: Sequence[OffenceInfo]) -> Report:
     """A list of offence codes with descriptions, groups and the years they appear."""
     from tui.model.years import fy_label
 

@@ -9,7 +9,8 @@ from typing import NamedTuple
 import pytest
 
 from tests.importing.conftest import BROKEN, GOOD, run, snapshot
-from tui.model.importing import DatasetImportError, import_file, preview_file
+from tui.model.importing.api import import_file, preview_file
+from tui.model.importing.problems import DatasetImportError
 
 
 class Expected(NamedTuple):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.importing.conftest import GOOD, run, snapshot
-from tui.model.importing import describe_years
+from tui.model.importing.results import describe_years
 
 HO = str(GOOD / "ho_201718.csv")
 

@@ -9,8 +9,8 @@ import polars as pl
 import pytest
 
 from tests.importing.conftest import WRITER, run
-from tui.model import load_dataset
-from tui.model.importing import import_file, preview_file
+from tui.model.dataset import load_dataset
+from tui.model.importing.api import import_file, preview_file
 
 HEADER = [
     "Financial Year",
@@ -22,7 +22,7 @@ HEADER = [
 
 
 def _book(path: Path, codes: list[object], sheet: str = "Data") -> Path:
-    rows: list[list[object]] = [HEADER]
+    rows: list[list[object]] = [list(HEADER)]
     for i, code in enumerate(codes):
         rows.append([f"{2015 + i}/{16 + i}", "Kent", code, f"Offence {i}", 10 + i])
     writer = WRITER.write_xlsx if path.suffix == ".xlsx" else WRITER.write_ods

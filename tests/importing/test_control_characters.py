@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.importing.conftest import BROKEN, WRITER, run
-from tui.model import load_dataset
-from tui.model.importing import import_file, preview_file
+from tui.model.dataset import load_dataset
+from tui.model.importing.api import import_file, preview_file
 
 HEADER = [
     "Financial Year",
@@ -25,7 +25,7 @@ SHOWN_FORCE = "\\x1b[2J\\x1b[31mAnsi Force\\x1b[0m"
 
 def _rows() -> list[list[object]]:
     return [
-        HEADER,
+        list(HEADER),
         ["2017/18", FORCE, "195", OFFENCE, 3],
         ["2017/18", "Kent", "86", "[bold red]Obscene[/]", 5],
     ]

@@ -11,10 +11,10 @@ import pytest
 from tests.importing.conftest import GOOD, run
 from tests.importing.test_cli import FakeTerminal
 from tests.importing.test_store import _dead_pid
-from tui.model import load_dataset
-from tui.model.dataset import imported_datasets
+from tui.model.catalogue import imported_datasets
+from tui.model.dataset import load_dataset
 from tui.model.errors import DatasetError
-from tui.model.importing import import_file, remove_dataset
+from tui.model.importing.api import import_file, remove_dataset
 
 HO = str(GOOD / "ho_201718.csv")
 BAD_JSON = '{"name": "broken", "file": "broken.1.ab.parquet",'  # cut short

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.importing.conftest import GOOD, WRITER
-from tui.model.importing import import_file, preview_file
+from tui.model.importing.api import import_file, preview_file
 from tui.model.importing.readers import MAX_LINE
 
 

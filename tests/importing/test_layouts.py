@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.model.importing import DatasetImportError, parse_mapping
-from tui.model.importing.layouts import detect_layout, explain_no_layout
+from tui.model.importing.layouts import detect_layout, explain_no_layout, parse_mapping
+from tui.model.importing.problems import DatasetImportError
 
 HOME = [
     "Financial Year",

@@ -14,11 +14,12 @@ import polars as pl
 import pytest
 
 from tests.importing.conftest import BROKEN, GOOD, snapshot
-from tui.model import list_datasets, load_dataset
-from tui.model.dataset import imported_datasets
+from tui.model.catalogue import imported_datasets, list_datasets
+from tui.model.dataset import load_dataset
 from tui.model.errors import UnknownDatasetError
-from tui.model.importing import DatasetImportError, default_name, import_file, remove_dataset
 from tui.model.importing import store as store_module
+from tui.model.importing.api import default_name, import_file, remove_dataset
+from tui.model.importing.problems import DatasetImportError
 
 HO = GOOD / "ho_201718.csv"
 
@@ -290,7 +291,7 @@ def test_broken_file_with_replace_leaves_the_old_dataset(existing: Path) -> None
 KILL_AT_COMMIT = """
 import os, sys
 from pathlib import Path
-from tui.model.importing import import_file
+from tui.model.importing.api import import_file
 real_replace = os.replace
 def replace(src, dst):
     if str(dst).endswith("kept.json"):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tests.ui.conftest import settle
 from tui.app import OffenceApp
-from tui.model.dataset import list_datasets
+from tui.model.catalogue import list_datasets
 from tui.screens.confirm import ConfirmDialog
 from tui.screens.dataset_picker import DatasetPicker
 from tui.screens.import_screen import ImportScreen

@@ -8,8 +8,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tui.model import load_dataset
-from tui.model.dataset import imported_datasets, list_datasets
+from tui.model.catalogue import imported_datasets, list_datasets
+from tui.model.dataset import load_dataset
 from tui.model.errors import DatasetError, UnknownDatasetError
 
 

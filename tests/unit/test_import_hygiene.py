@@ -18,10 +18,23 @@ def modules_after(code: str) -> set[str]:
 
 
 def test_model_does_not_import_textual() -> None:
-    mods = modules_after("import tui.model, tui.model.queries, tui.model.ordering, tui.paths")
+    every = sorted(
+        "tui.model." + ".".join(p.relative_to(ROOT / "tui" / "model").with_suffix("").parts)
+        for p in (ROOT / "tui" / "model").rglob("*.py")
+        if p.name != "__init__.py"
+    )
+    mods = modules_after("import tui.paths\n" + "\n".join(f"import {m}" for m in every))
     assert "polars" in mods  # the check can fail: it sees what was imported
     assert not {m for m in mods if m == "textual" or m.startswith("textual.")}
     assert "textual_plotext" not in mods and "plotext" not in mods
+
+
+def test_the_app_and_its_views_import_no_polars_before_the_first_frame() -> None:
+    """Polars takes ~0.3 s to import: the app loads it in the dataset worker, after painting."""
+    mods = modules_after("import tui.app, tui.screens, tui.widgets, tui.commands, tui.messages")
+    assert "textual" in mods  # the check can fail: it sees what was imported
+    assert "polars" not in mods
+    assert "tui.model.dataset" not in mods
 
 
 def test_cli_lookups_do_not_import_textual() -> None:

@@ -7,10 +7,15 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_dataset
-from tui.model import compare_years, force_series, force_table, load_dataset, pick_offence
+from tui.model.breakdown import offence_breakdown, rate_per_100k
+from tui.model.changes import index_series
+from tui.model.comparison import compare_years
+from tui.model.dataset import load_dataset
 from tui.model.errors import UnknownYearError
+from tui.model.force_table import force_table
 from tui.model.ordering import filter_rows, sort_compare_rows, sort_force_rows
-from tui.model.queries import force_quarters, index_series, offence_breakdown, rate_per_100k
+from tui.model.selection import pick_offence
+from tui.model.series import force_quarters, force_series
 
 
 def q(
@@ -75,6 +80,7 @@ def test_force_table_counts_trend_change_and_missing(small) -> None:  # type: ig
     assert rows["Surrey"].change is None and rows["Surrey"].pct_change is None
     # A dataset about a few forces lists just those.
     assert set(rows) == {"Kent", "Gwent", "Surrey"} and table.totals == ()
+    assert table.change_from is not None and table.change_to is not None
     assert (table.change_from.label, table.change_to.label) == ("2020/21", "2021/22")
 
 
@@ -88,6 +94,7 @@ def test_a_national_dataset_lists_every_force_and_totals_all_of_them(national) -
     assert force_series(national, kent, pick_offence(national, "86")).national_name == (
         "England and Wales"
     )
+    assert table.change_from is not None and table.change_to is not None
     assert (table.change_from.label, table.change_to.label) == ("2020/21", "2021/22")
 
 

@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from tui.model.queries import CompareRow, ForceRow, ForceTable
 from tui.model.reference import Force
 from tui.model.search import match_text
+from tui.model.types import CompareRow, ForceRow, ForceTable
 
 R = TypeVar("R")
 

@@ -1,24 +1,38 @@
-"""What every explorer view offers the app: its current table as a report, for export and copy."""
+"""What every explorer view shares: its context, the query-in-a-worker helper, and report hooks."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import count
+from typing import Any, TypeVar
 
+from textual import on
 from textual.message import Message
 from textual.screen import Screen
 
-from tui.model import Dataset, OffenceSelection
+from tui.formatting import safe_text
+from tui.model.interface import DataQueries, DatasetView
+from tui.model.offences import OffenceSelection
 from tui.reports import Report
+
+R = TypeVar("R")
+_tokens = count(1)
 
 
 @dataclass(frozen=True)
 class ViewContext:
-    """What a view shows: the dataset, the offence selection and the display options."""
+    """What a view shows: the loaded data, the offence selection and the display options."""
 
-    dataset: Dataset
+    data: DataQueries
     selection: OffenceSelection
     include_national: bool = False
     ascii_only: bool = False
+
+    @property
+    def dataset(self) -> DatasetView:
+        """The dataset being shown."""
+        return self.data.dataset
 
 
 @dataclass
@@ -26,6 +40,31 @@ class ForceChosen(Message):
     """The user chose a force (Enter on a row): the app opens its detail view."""
 
     force: str
+
+
+@dataclass
+class QueryAnswered(Message):
+    """A view's query finished in its worker (delivered to the view that asked)."""
+
+    token: int
+    group: str
+    result: Any = field(repr=False)
+
+
+@dataclass
+class QueryFailed(Message):
+    """A view's query raised in its worker."""
+
+    token: int
+    group: str
+    what: str
+    reason: str
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line for the user: the exception's message, or its kind when it has none."""
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return text or type(exc).__name__
 
 
 def only_force(report: Report | None, force: str | None) -> Report | None:
@@ -41,9 +80,65 @@ class ExplorerScreen(Screen[None]):
 
     context: ViewContext | None = None
 
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id)
+        self._current: dict[str, int] = {}
+        self._answers: dict[int, Callable[[Any], None]] = {}
+
     def set_context(self, context: ViewContext) -> None:
         """Show another dataset, offence or option set (called by the app)."""
         self.context = context
+
+    # ---------------------------------------------------------------- queries in workers
+
+    def run_query(
+        self, what: str, query: Callable[[], R], answered: Callable[[R], None], *, group: str
+    ) -> None:
+        """Run ``query`` in a thread worker and hand its result to ``answered`` on the UI thread.
+
+        A newer query of the same ``group`` makes an older one stale: its result is dropped. When
+        the query raises, the user is told what failed (``what``, e.g. "compare 2016/17 and
+        2017/18") and why, the view shows it in place of its figures (:meth:`show_failure`), and
+        the error is logged; the app keeps running.
+        """
+        token = next(_tokens)
+        self._current[group] = token
+        self._answers[token] = answered
+
+        def work() -> None:
+            try:
+                result = query()
+            except Exception as exc:  # noqa: BLE001 - every failure is shown to the user below
+                self.post_message(QueryFailed(token, group, what, describe_error(exc)))
+                return
+            self.post_message(QueryAnswered(token, group, result))
+
+        self.run_worker(
+            work, name=what, group=group, thread=True, exclusive=True, exit_on_error=False
+        )
+
+    @on(QueryAnswered)
+    def _query_answered(self, event: QueryAnswered) -> None:
+        event.stop()
+        answered = self._answers.pop(event.token, None)
+        if answered is not None and self._current.get(event.group) == event.token:
+            answered(event.result)
+
+    @on(QueryFailed)
+    def _query_failed(self, event: QueryFailed) -> None:
+        event.stop()
+        self._answers.pop(event.token, None)
+        if self._current.get(event.group) != event.token:
+            return
+        self.log.error(f"query failed: {event.what}: {event.reason}")
+        message = f"Could not {event.what}: {event.reason}"
+        self.notify(safe_text(message), title="Query failed", severity="error", markup=False)
+        self.show_failure(message)
+
+    def show_failure(self, message: str) -> None:
+        """Show in the view that its figures could not be built (subclasses place it)."""
+
+    # ---------------------------------------------------------------- export and copy
 
     def report(self) -> Report | None:
         """The whole current view as a report (for ``e`` export and ``C`` copy), or ``None``."""

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
-from textual.worker import get_current_worker
 
 from tui.formatting import fmt_pct
-from tui.model import YearCoverage, compare_years
+from tui.model.changes import extremes
 from tui.model.ordering import sort_compare_rows
-from tui.model.queries import Comparison, default_compare_pair, extremes
+from tui.model.types import Comparison
+from tui.model.years import YearCoverage
 from tui.reports import Report, compare_report
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
 from tui.screens.picker import Choice, Picker
@@ -48,27 +45,21 @@ class CompareScreen(ExplorerScreen):
         Binding("escape", "back", "Back", id="compare-back"),
     ]
 
-    @dataclass
-    class ComparisonReady(Message):
-        """The worker compared two years for a context."""
-
-        comparison: Comparison
-        context: ViewContext
-
     def __init__(self, context: ViewContext, years: tuple[int, int] | None = None) -> None:
         super().__init__(id="compare")
         self.context = context
-        self.years = (
-            years
-            or default_compare_pair(context.dataset, context.selection)
-            or self._any_pair(context)
-        )
+        self.years: tuple[int, int] | None = years
+        """The years shown; ``None`` until the default pair is computed (in the worker)."""
         self.like_for_like = False
         self.sort = SortState("pct", True)
         self.comparison: Comparison | None = None
 
     @staticmethod
-    def _any_pair(context: ViewContext) -> tuple[int, int]:
+    def _years_for(context: ViewContext) -> tuple[int, int]:
+        """The default pair (the Forces view's latest change), else the two latest years."""
+        pair = context.data.default_compare_pair(context.selection)
+        if pair is not None:
+            return pair
         years = [c.year for c in context.dataset.coverage] or [0]
         return (years[-2] if len(years) > 1 else years[-1], years[-1])
 
@@ -92,10 +83,8 @@ class CompareScreen(ExplorerScreen):
         """Recompare for another offence, option or dataset (years fall back to the default)."""
         dataset_changed = self.context is None or self.context.dataset is not context.dataset
         super().set_context(context)
-        if dataset_changed or not all(context.dataset.year(y) for y in self.years):
-            self.years = default_compare_pair(context.dataset, context.selection) or self._any_pair(
-                context
-            )
+        if dataset_changed or not all(context.dataset.year(y) for y in self.years or ()):
+            self.years = None
         self._load()
 
     def show_years(self, year_a: int, year_b: int) -> None:
@@ -105,26 +94,26 @@ class CompareScreen(ExplorerScreen):
 
     def _load(self) -> None:
         assert self.context is not None
-        self._compare(self.context, self.years, self.like_for_like)
+        context, wanted, like_for_like = self.context, self.years, self.like_for_like
 
-    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
-    def _compare(self, context: ViewContext, years: tuple[int, int], like_for_like: bool) -> None:
-        cmp = compare_years(
-            context.dataset,
-            years[0],
-            years[1],
-            context.selection,
-            include_national=context.include_national,
-            like_for_like=like_for_like,
-        )
-        if not get_current_worker().is_cancelled:
-            self.post_message(self.ComparisonReady(cmp, context))
+        def compare() -> tuple[tuple[int, int], Comparison]:
+            years = wanted or self._years_for(context)
+            return years, context.data.compare(
+                years[0],
+                years[1],
+                context.selection,
+                include_national=context.include_national,
+                like_for_like=like_for_like,
+            )
 
-    @on(ComparisonReady)
-    def _ready(self, event: ComparisonReady) -> None:
-        if event.context is not self.context:
-            return
-        self.comparison = event.comparison
+        what = "compare the years" if wanted is None else f"compare {wanted[0]} and {wanted[1]}"
+        self.run_query(what, compare, self._ready, group="compare")
+
+    def show_failure(self, message: str) -> None:
+        self.query_one("#compare-context", Static).update(line((message, "bold")))
+
+    def _ready(self, answer: tuple[tuple[int, int], Comparison]) -> None:
+        self.years, self.comparison = answer
         self._show_comparison()
 
     def _show_comparison(self) -> None:
@@ -208,6 +197,8 @@ class CompareScreen(ExplorerScreen):
     def action_shift_years(self, step: int) -> None:
         """Move both years one year earlier or later."""
         assert self.context is not None
+        if self.years is None:
+            return
         a, b = self.years[0] + step, self.years[1] + step
         ds = self.context.dataset
         if ds.year(a) is None or ds.year(b) is None:
@@ -219,6 +210,8 @@ class CompareScreen(ExplorerScreen):
     def action_pick_year(self, which: str) -> None:
         """Choose year A or year B from the years of the dataset."""
         assert self.context is not None
+        if self.years is None:
+            return
         current = self.years[0] if which == "a" else self.years[1]
 
         def choice(c: YearCoverage) -> Choice[int]:
@@ -228,7 +221,7 @@ class CompareScreen(ExplorerScreen):
         choices = [choice(c) for c in reversed(self.context.dataset.coverage)]
 
         def chosen(year: int | None) -> None:
-            if year is None:
+            if year is None or self.years is None:
                 return
             self.years = (year, self.years[1]) if which == "a" else (self.years[0], year)
             self._load()

@@ -7,9 +7,9 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 
 from tui.formatting import safe_text
-from tui.model.dataset import DatasetInfo, list_datasets
+from tui.model.catalogue import DatasetInfo, list_datasets
 from tui.model.errors import ModelError
-from tui.model.importing import remove_dataset
+from tui.model.interface import FileImporter
 from tui.screens.confirm import ConfirmDialog
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import line
@@ -36,7 +36,8 @@ class DatasetPicker(Picker[str]):
         Binding("x,delete", "remove", "Remove imported", id="dataset-remove"),
     ]
 
-    def __init__(self, current: str | None) -> None:
+    def __init__(self, current: str | None, importer: FileImporter) -> None:
+        self._importer = importer
         self._infos = list_datasets()
         super().__init__(
             "Dataset",
@@ -87,7 +88,7 @@ class DatasetPicker(Picker[str]):
     @work(thread=True, exclusive=True, group="remove-dataset", exit_on_error=False)
     def _remove(self, name: str) -> None:
         try:
-            remove_dataset(name)
+            self._importer.remove(name)
         except ModelError as exc:
             self.app.call_from_thread(self.notify, safe_text(exc), severity="error", markup=False)
             return

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.widgets import Footer, Static
-from textual.worker import get_current_worker
 
 from tui.formatting import fmt_change, fmt_count, fmt_pct, fmt_rate
-from tui.model import Force
-from tui.model.queries import ForceDetail, force_detail, index_series
+from tui.model.changes import index_series
+from tui.model.reference import Force
+from tui.model.types import ForceDetail
 from tui.reports import Report, show_report
 from tui.screens.base import ExplorerScreen, ViewContext
 from tui.widgets.cells import line
@@ -45,13 +41,6 @@ class ForceDetailScreen(ExplorerScreen):
             id="detail-year-forward",
         ),
     ]
-
-    @dataclass
-    class DetailReady(Message):
-        """The worker collected the detail for a context."""
-
-        detail: ForceDetail
-        context: ViewContext
 
     def __init__(self, context: ViewContext, force: Force) -> None:
         super().__init__(id="detail")
@@ -98,22 +87,22 @@ class ForceDetailScreen(ExplorerScreen):
 
     def _load(self) -> None:
         assert self.context is not None
-        self._collect(self.context, self.breakdown_year)
+        context, force, year = self.context, self.force, self.breakdown_year
+        self.run_query(
+            f"collect the figures of {force.name}",
+            lambda: context.data.force_detail(force, context.selection, year),
+            self._ready,
+            group="force-detail",
+        )
 
-    @work(thread=True, exclusive=True, group="force-detail", exit_on_error=False)
-    def _collect(self, context: ViewContext, year: int | None) -> None:
-        detail = force_detail(context.dataset, self.force, context.selection, year)
-        if not get_current_worker().is_cancelled:
-            self.post_message(self.DetailReady(detail, context))
+    def show_failure(self, message: str) -> None:
+        self.query_one("#detail-facts", Static).update(line((message, "bold")))
 
-    @on(DetailReady)
-    def _ready(self, event: DetailReady) -> None:
-        if event.context is not self.context:
-            return
-        self.detail = event.detail
-        if event.detail.breakdown is not None:
-            self.breakdown_year = event.detail.breakdown.year.year
-        self.query_one(SeriesTable).show(event.detail.series.points)
+    def _ready(self, detail: ForceDetail) -> None:
+        self.detail = detail
+        if detail.breakdown is not None:
+            self.breakdown_year = detail.breakdown.year.year
+        self.query_one(SeriesTable).show(detail.series.points)
         self._draw_chart()
         self._show_facts()
         self._show_breakdown()
@@ -215,7 +204,7 @@ class ForceDetailScreen(ExplorerScreen):
         urls = sorted(
             {p.source_url for p in d.series.points if p.source_url and p.count is not None}
         )
-        if ds.sources is None or not urls:
+        if not ds.has_sources or not urls:
             add(("Source ", "bold"), ds.info.source)
         else:
             for url in urls[:6]:
@@ -274,7 +263,7 @@ class ForceDetailScreen(ExplorerScreen):
         j = min(max(i + step, 0), len(years) - 1)
         if j != i:
             self.breakdown_year = years[j]
-            self._collect(self.context, self.breakdown_year)
+            self._load()
 
     # ---------------------------------------------------------------- export and copy
 

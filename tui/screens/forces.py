@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import Footer, Static
-from textual.worker import get_current_worker
 
 from tui.model.ordering import FilteredRow, filter_rows, sort_force_rows
-from tui.model.queries import ForceTable, force_table
+from tui.model.types import ForceTable
 from tui.reports import Report, force_table_report
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
 from tui.widgets.cells import line
@@ -31,13 +27,6 @@ class ForcesScreen(ExplorerScreen):
         Binding("r", "reverse_sort", "Reverse", show=False, id="sort-reverse"),
         Binding("n", "app.toggle_national", "BTP/fraud", show=False, id="toggle-national"),
     ]
-
-    @dataclass
-    class TableReady(Message):
-        """The worker built the table for a context."""
-
-        table: ForceTable
-        context: ViewContext
 
     def __init__(self) -> None:
         super().__init__(id="forces")
@@ -66,24 +55,20 @@ class ForcesScreen(ExplorerScreen):
         self.query_one("#forces-context", Static).update(
             line("Building the table for ", context.selection.label, "…")
         )
-        self._build(context)
+        self.run_query(
+            f"build the table for {context.selection.label}",
+            lambda: context.data.force_table(context.selection, context.include_national),
+            self._table_ready,
+            group="force-table",
+        )
 
-    @work(thread=True, exclusive=True, group="force-table", exit_on_error=False)
-    def _build(self, context: ViewContext) -> None:
-        table = force_table(context.dataset, context.selection, context.include_national)
-        if not get_current_worker().is_cancelled:
-            self.post_message(self.TableReady(table, context))
-
-    @on(TableReady)
-    def _table_ready(self, event: TableReady) -> None:
-        if event.context is not self.context:
-            return  # a newer context is on its way
+    def _table_ready(self, table: ForceTable) -> None:
         previous = self.table
-        self.table = event.table
+        self.table = table
         if (
             self.sort is None
             or previous is None
-            or previous.dataset != event.table.dataset
+            or previous.dataset != table.dataset
             or not self._sort_key_valid(self.sort.key)
         ):
             self.sort = self._default_sort()
@@ -123,6 +108,9 @@ class ForcesScreen(ExplorerScreen):
                 f": {ds.info.title}\n{change} · {span}{partial_note}",
             )
         )
+
+    def show_failure(self, message: str) -> None:
+        self.query_one("#forces-context", Static).update(line((message, "bold")))
 
     # ---------------------------------------------------------------- rows
 

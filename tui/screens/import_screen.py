@@ -17,18 +17,11 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 from textual.worker import get_current_worker
 
 from tui.formatting import safe_text
-from tui.model.dataset import list_datasets
+from tui.model.catalogue import list_datasets
 from tui.model.errors import ModelError
-from tui.model.importing import (
-    DatasetImportError,
-    ImportPreview,
-    ImportResult,
-    default_name,
-    describe_years,
-    import_file,
-    parse_mapping,
-    preview_file,
-)
+from tui.model.importing.problems import DatasetImportError
+from tui.model.importing.results import ImportPreview, ImportResult, describe_years
+from tui.model.interface import FileImporter
 from tui.screens.confirm import ConfirmDialog
 from tui.widgets.cells import line, plain
 from tui.widgets.path_input import PathInput
@@ -62,8 +55,9 @@ class ImportScreen(ModalScreen[str | None]):
 
         lines: list[str]
 
-    def __init__(self, start: Path | None = None) -> None:
+    def __init__(self, importer: FileImporter, start: Path | None = None) -> None:
         super().__init__(id="import")
+        self._importer = importer
         self._start = start or Path.cwd()
         self._timer: Timer | None = None
         self._preview: ImportPreview | None = None
@@ -126,13 +120,10 @@ class ImportScreen(ModalScreen[str | None]):
     @work(thread=True, exclusive=True, group="import-preview", exit_on_error=False)
     def _read(self, path: str, mapping: str) -> None:
         try:
-            fields = (
-                parse_mapping(_map_items(mapping), source="column map") if mapping.strip() else None
-            )
+            preview = self._importer.preview(path, mapping)
         except ModelError as exc:
             self.post_message(self.Failed([str(exc)]))
             return
-        preview = preview_file(path, mapping=fields)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Previewed(path, mapping, preview))
 
@@ -145,7 +136,7 @@ class ImportScreen(ModalScreen[str | None]):
         name_box = self.query_one("#import-name", Input)
         if not name_box.value or name_box.value == self._suggested_name:
             # The name follows the file until the user types one of their own.
-            name_box.value = self._suggested_name = default_name(event.path)
+            name_box.value = self._suggested_name = self._importer.default_name(event.path)
         read = f"{p.format}" + (f", {p.encoding}, {p.delimiter}-separated" if p.encoding else "")
         parts: list[str | tuple[str, str]] = [("Read as ", "bold"), read]
         if p.sheets_read:
@@ -223,10 +214,7 @@ class ImportScreen(ModalScreen[str | None]):
     @work(thread=True, exclusive=True, group="import-write", exit_on_error=False)
     def _write(self, path: str, name: str, replace: bool, mapping: str) -> None:
         try:
-            fields = (
-                parse_mapping(_map_items(mapping), source="column map") if mapping.strip() else None
-            )
-            result = import_file(path, name=name, replace=replace, mapping=fields)
+            result = self._importer.import_file(path, name, replace, mapping)
         except DatasetImportError as exc:
             self.post_message(self.Failed(exc.report().splitlines()))
             return
@@ -263,8 +251,3 @@ class ImportScreen(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         """Close without importing."""
         self.dismiss(None)
-
-
-def _map_items(text: str) -> list[str]:
-    """``"force=Force; count=Crimes"`` → ``["force=Force", "count=Crimes"]``."""
-    return [part.strip() for part in text.split(";") if part.strip()]

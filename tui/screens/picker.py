@@ -34,8 +34,8 @@ class PickerInput(Input):
     """The filter box: Up and Down move the list's highlight without leaving the box."""
 
     BINDINGS = [
-        Binding("down", "app.screen.list_down", "Next", show=False, id="picker-down"),
-        Binding("up", "app.screen.list_up", "Previous", show=False, id="picker-up"),
+        Binding("down", "screen.list_down", "Next", show=False, id="picker-down"),
+        Binding("up", "screen.list_up", "Previous", show=False, id="picker-up"),
     ]
 
 

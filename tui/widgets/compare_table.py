@@ -11,7 +11,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
 
 from tui.formatting import bar, fmt_change, fmt_count, fmt_pct, fmt_rank, fmt_rank_change
-from tui.model.queries import CompareRow, Comparison
+from tui.model.types import CompareRow, Comparison
 from tui.widgets.cells import number, plain
 from tui.widgets.force_table import SortState
 

@@ -13,7 +13,7 @@ from textual.message import Message
 
 from tui.formatting import fmt_change, fmt_count, fmt_pct, sparkline
 from tui.model.ordering import FilteredRow
-from tui.model.queries import ForceRow, ForceTable
+from tui.model.types import ForceRow, ForceTable
 from tui.widgets.cells import highlighted, number, plain
 from tui.widgets.grid import Grid, GridColumn, GridRow
 

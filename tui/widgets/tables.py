@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from tui.formatting import fmt_count, fmt_pct
-from tui.model.queries import Breakdown, SeriesPoint
+from tui.model.types import Breakdown, SeriesPoint
 from tui.widgets.cells import number, plain
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 
 from tui.model import schema as S
-from tui.model.dataset import bundled_datasets
+from tui.model.catalogue import bundled_datasets
 from tui.model.errors import DatasetError
 from tui.model.importing import store as st
 from tui.model.importing.cleaning import Cleaned, clean_tables, empty_frame, period_labels

@@ -1,0 +1,159 @@
+"""The catalogue of datasets: what is available (bundled and imported), read from small JSON files.
+
+Free of Polars, so the views and the start-up path can list datasets without loading any figures.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.model.errors import DatasetError, UnknownDatasetError
+from tui.model.search import rank
+from tui.paths import bundled_data_dir, imported_datasets_dir
+
+DEFAULT_DATASET = "homeoffice"
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What a dataset is, where it lives and where its figures come from."""
+
+    name: str
+    title: str
+    measure: str
+    """What is counted, in one sentence."""
+    source: str
+    source_url: str
+    licence: str
+    release: str
+    default_offence: str
+    """The offence selection a view opens on (a code, or ``all``)."""
+    notes: str
+    path: Path
+    bundled: bool
+    sources_path: Path | None = None
+    """Per-figure provenance (page and quote), where the dataset has it."""
+    imported_at: str = ""
+    source_file: str = ""
+    checksum: str = ""
+    rows: int | None = None
+    years: tuple[str, ...] = ()
+    forces: int | None = None
+
+
+def _info_from_json(name: str, meta: dict[str, object], folder: Path, bundled: bool) -> DatasetInfo:
+    def text(key: str, default: str = "") -> str:
+        value = meta.get(key, default)
+        return str(value) if value is not None else default
+
+    sources = text("sources_file")
+    years = meta.get("years") or ()
+    forces = meta.get("forces")
+    rows = meta.get("rows")
+    return DatasetInfo(
+        name=name,
+        title=text("title", name),
+        measure=text("measure"),
+        source=text("source"),
+        source_url=text("source_url"),
+        licence=text("licence"),
+        release=text("release"),
+        default_offence=text("default_offence", "all") or "all",
+        notes=text("notes"),
+        path=folder / text("file", f"{name}.parquet"),
+        bundled=bundled,
+        sources_path=(folder / sources) if sources else None,
+        imported_at=text("imported_at"),
+        source_file=text("source_file"),
+        checksum=text("checksum"),
+        rows=rows if isinstance(rows, int) else None,
+        years=tuple(str(y) for y in years) if isinstance(years, (list, tuple)) else (),
+        forces=forces if isinstance(forces, int) else None,
+    )
+
+
+def bundled_datasets(data_dir: Path | None = None) -> list[DatasetInfo]:
+    """The datasets that ship with the app, from ``datasets.json`` in the bundled data folder.
+
+    Raises:
+        DatasetError: the catalogue is missing or not valid JSON.
+    """
+    folder = data_dir or bundled_data_dir()
+    path = folder / "datasets.json"
+    try:
+        catalogue = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DatasetError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise DatasetError(f"{path}, line {exc.lineno}: not valid JSON ({exc.msg})") from exc
+    return [_info_from_json(name, meta, folder, True) for name, meta in catalogue.items()]
+
+
+@dataclass(frozen=True)
+class CatalogueProblem:
+    """An imported dataset whose manifest could not be read (reported, never fatal)."""
+
+    path: Path
+    reason: str
+
+
+def imported_datasets(
+    store: Path | None = None,
+) -> tuple[list[DatasetInfo], list[CatalogueProblem]]:
+    """Datasets the user imported, from their manifests; unreadable manifests are reported."""
+    folder = store or imported_datasets_dir()
+    infos: list[DatasetInfo] = []
+    problems: list[CatalogueProblem] = []
+    if not folder.is_dir():
+        return infos, problems
+    for manifest in sorted(folder.glob("*.json")):
+        try:
+            meta = json.loads(manifest.read_text(encoding="utf-8"))
+            if not isinstance(meta, dict):
+                raise ValueError("not a JSON object")
+            name = str(meta.get("name") or manifest.stem)
+            infos.append(_info_from_json(name, meta, folder, False))
+        except (OSError, ValueError) as exc:
+            problems.append(CatalogueProblem(manifest, str(exc)))
+    return infos, problems
+
+
+def unreadable_manifest(name: str, store: Path | None = None) -> CatalogueProblem | None:
+    """Why the manifest of imported dataset ``name`` cannot be read (``None``: missing or fine)."""
+    _infos, problems = imported_datasets(store)
+    key = name.strip().lower()
+    return next((p for p in problems if p.path.stem.lower() == key), None)
+
+
+def list_datasets(data_dir: Path | None = None, store: Path | None = None) -> list[DatasetInfo]:
+    """Every dataset: bundled first, then imported ones (which cannot shadow a bundled name)."""
+    bundled = bundled_datasets(data_dir)
+    names = {d.name for d in bundled}
+    imported, _problems = imported_datasets(store)
+    return bundled + [d for d in imported if d.name not in names]
+
+
+def find_dataset(name: str, data_dir: Path | None = None, store: Path | None = None) -> DatasetInfo:
+    """The dataset called ``name`` (case-insensitive).
+
+    Raises:
+        UnknownDatasetError: no dataset has that name (with the names there are).
+        DatasetError: the name is an imported dataset whose manifest cannot be read.
+    """
+    infos = list_datasets(data_dir, store)
+    key = name.strip().lower()
+    for info in infos:
+        if info.name.lower() == key:
+            return info
+    damaged = unreadable_manifest(key, store)
+    if damaged is not None:
+        raise DatasetError(
+            f"the manifest of the imported dataset '{key}' cannot be read ({damaged.path}: "
+            f"{damaged.reason}); remove the dataset with 'ox datasets remove {key}', or import its "
+            f"file again with 'ox import FILE --name {key} --replace'"
+        )
+    hits = rank(name, ((i.name, (i.name,)) for i in infos))
+    suggestions = tuple(h.item for h in hits[:5]) or tuple(i.name for i in infos)
+    raise UnknownDatasetError(f"unknown dataset '{name}'", suggestions)

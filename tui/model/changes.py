@@ -1,0 +1,52 @@
+"""Changes, percentages, ranks and indexes, computed from counts (pure Python, no Polars)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tui.model.types import CompareRow, Extremes
+
+
+def pct_change(before: int | None, after: int | None) -> float | None:
+    """Percentage change from ``before`` to ``after``; ``None`` if either is missing or 0 before."""
+    if before is None or after is None or before == 0:
+        return None
+    return (after - before) / abs(before) * 100.0
+
+
+def change(before: int | None, after: int | None) -> int | None:
+    """``after - before``, or ``None`` when either is missing."""
+    if before is None or after is None:
+        return None
+    return after - before
+
+
+def ranks(counts: dict[str, int | None]) -> dict[str, int]:
+    """Rank by count, highest first; ties share the better rank; missing counts are not ranked."""
+    present = sorted((c for c in counts.values() if c is not None), reverse=True)
+    first: dict[int, int] = {}
+    for i, c in enumerate(present, start=1):
+        first.setdefault(c, i)
+    return {name: first[c] for name, c in counts.items() if c is not None}
+
+
+def index_series(values: Iterable[int | None], base: int = 0) -> list[float | None]:
+    """Index a series so that ``values[base]`` is 100; ``None`` where it cannot be computed."""
+    vals = list(values)
+    if not vals or base >= len(vals) or not vals[base]:
+        return [None] * len(vals)
+    ref = vals[base]
+    assert ref is not None
+    return [None if v is None else v / ref * 100.0 for v in vals]
+
+
+def extremes(rows: Iterable[CompareRow]) -> Extremes:
+    """The ranked forces with the largest and smallest % change."""
+    ranked = [r for r in rows if r.force.ranked and r.pct_change is not None]
+    if not ranked:
+        return Extremes(None, None)
+    rise = max(ranked, key=lambda r: r.pct_change or 0.0)
+    fall = min(ranked, key=lambda r: r.pct_change or 0.0)
+    return Extremes(
+        rise if (rise.pct_change or 0) > 0 else None, fall if (fall.pct_change or 0) < 0 else None
+    )

@@ -1,0 +1,68 @@
+"""Everything the force detail view shows, collected in one call (for one worker)."""
+
+from __future__ import annotations
+
+from tui.model.breakdown import offence_breakdown, rate_per_100k
+from tui.model.changes import ranks
+from tui.model.dataset import Dataset
+from tui.model.offences import OffenceSelection
+from tui.model.reference import Force
+from tui.model.selection import normalise_selection, quarterly_totals, yearly_counts
+from tui.model.series import force_quarters, force_series
+from tui.model.totals import listed_forces, total_specs
+from tui.model.types import ForceDetail, Rate
+from tui.model.years import YearCoverage
+
+
+def force_detail(
+    ds: Dataset, force: Force, selection: OffenceSelection, breakdown_year: int | None = None
+) -> ForceDetail:
+    """Collect what the detail view of ``force`` shows.
+
+    The rank is taken in the latest full year the force has a figure for; the rate in the latest
+    full year for which both a count and a population exist; the breakdown in ``breakdown_year``
+    (default: the latest full year).
+    """
+    selection = normalise_selection(ds, selection)
+    series = force_series(ds, force, selection)
+    quarters = force_quarters(ds, force, selection)
+    full_points = [p for p in series.points if not p.partial and not p.year.partial]
+    with_count = [p for p in full_points if p.count is not None]
+    rank_year = with_count[-1].year if with_count else None
+    rank: int | None = None
+    ranked = 0
+    if rank_year is not None and force.ranked:
+        yearly = yearly_counts(ds, selection)
+        counts = {
+            f.name: yearly.get((f.name, rank_year.year)) for f in listed_forces(ds) if f.ranked
+        }
+        table = ranks(counts)
+        rank, ranked = table.get(force.name), len(table)
+    rate_year: YearCoverage | None = None
+    rate: Rate | None = None
+    for point in reversed(with_count):
+        found = rate_per_100k(ds, force, point.year.year, point.count)
+        if found is not None:
+            rate_year, rate = point.year, found
+            break
+    if breakdown_year is None:
+        breakdown_year = (
+            rank_year.year if rank_year else (ds.full_years[-1].year if ds.full_years else None)
+        )
+    breakdown = offence_breakdown(ds, force, breakdown_year, top=12) if breakdown_year else None
+    national_quarters: tuple[int | None, ...] = ()
+    specs = total_specs(ds)
+    if quarters and specs and specs[0].members:
+        sums = quarterly_totals(ds, selection, specs[0].members)
+        national_quarters = tuple(sums.get((p.year, p.quarter)) for p in quarters)
+    return ForceDetail(
+        series=series,
+        quarters=quarters,
+        breakdown=breakdown,
+        rank_year=rank_year,
+        rank=rank,
+        ranked_forces=ranked,
+        rate_year=rate_year,
+        rate=rate,
+        national_quarters=national_quarters,
+    )

@@ -1,0 +1,88 @@
+"""The force × year table of the Forces view: counts, trend, latest change and rank per force."""
+
+from __future__ import annotations
+
+from tui.model.changes import change, pct_change, ranks
+from tui.model.dataset import Dataset
+from tui.model.offences import OffenceSelection
+from tui.model.reference import Force
+from tui.model.selection import normalise_selection, yearly_counts
+from tui.model.totals import listed_forces, total_for, total_force, total_specs
+from tui.model.types import ForceRow, ForceTable
+
+
+def change_pair(
+    ds: Dataset, yearly: dict[tuple[str, int], int], forces: list[Force]
+) -> tuple[int, int] | None:
+    """The two consecutive full years a table's "latest change" compares.
+
+    For a complete dataset (figures by quarter, every force every year) that is simply the last two
+    full years. For a sparse one (NSPCC FOI figures), it is the pair of consecutive years in which
+    the most forces have both figures (the latest such pair on a tie), so the column is not all "—".
+    """
+    full = [c.year for c in ds.full_years]
+    pairs = [(a, b) for a, b in zip(full, full[1:]) if b == a + 1]
+    if not pairs:
+        return None
+    if ds.has_quarters:
+        return pairs[-1]
+    ranked = [f.name for f in forces if f.ranked]
+
+    def both(pair: tuple[int, int]) -> int:
+        return sum(1 for n in ranked if (n, pair[0]) in yearly and (n, pair[1]) in yearly)
+
+    return max(reversed(pairs), key=both)
+
+
+def force_table(
+    ds: Dataset, selection: OffenceSelection, include_national: bool = False
+) -> ForceTable:
+    """A force × financial-year table with a trend and the latest change per force.
+
+    The change is between the years :func:`change_pair` picks (the last two full years of a
+    complete dataset); partial years are listed (and labelled) but never used for a change.
+    """
+    selection = normalise_selection(ds, selection)
+    yearly = yearly_counts(ds, selection)
+    years = ds.coverage
+    forces = listed_forces(ds, include_national)
+    pair = change_pair(ds, yearly, forces)
+    change_from = ds.year(pair[0]) if pair else None
+    change_to = ds.year(pair[1]) if pair else None
+    latest_rank: dict[str, int] = {}
+    if change_to is not None:
+        latest_rank = ranks(
+            {f.name: yearly.get((f.name, change_to.year)) for f in forces if f.ranked}
+        )
+
+    def make_row(force: Force, counts: tuple[int | None, ...], rank: int | None) -> ForceRow:
+        by_year = dict(zip((y.year for y in years), counts))
+        a = by_year.get(change_from.year) if change_from else None
+        b = by_year.get(change_to.year) if change_to else None
+        return ForceRow(
+            force=force,
+            counts=counts,
+            trend=tuple(c for y, c in zip(years, counts) if not y.partial),
+            change=change(a, b),
+            pct_change=pct_change(a, b),
+            rank=rank,
+        )
+
+    rows = tuple(
+        make_row(f, tuple(yearly.get((f.name, y.year)) for y in years), latest_rank.get(f.name))
+        for f in forces
+    )
+    totals = tuple(
+        make_row(total_force(ds, spec), tuple(total_for(spec, yearly, y.year) for y in years), None)
+        for spec in total_specs(ds)
+    )
+    return ForceTable(
+        dataset=ds.name,
+        offence=selection,
+        years=years,
+        rows=rows,
+        totals=totals,
+        change_from=change_from,
+        change_to=change_to,
+        unranked=sum(1 for f in forces if not f.ranked),
+    )

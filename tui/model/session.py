@@ -1,0 +1,81 @@
+"""The loaded data behind the TUI: one dataset and the queries its views ask (see
+``tui.model.interface`` for the polars-free contract the views are written against)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.model.comparison import comparable_pairs, compare_years, default_compare_pair
+from tui.model.dataset import Dataset, load_dataset
+from tui.model.detail import force_detail
+from tui.model.force_table import force_table
+from tui.model.offences import OffenceSelection
+from tui.model.reference import Force
+from tui.model.selection import default_selection, pick_offence
+from tui.model.totals import find_force, listed_forces
+from tui.model.types import Comparison, ForceDetail, ForceTable
+
+
+@dataclass(frozen=True, eq=False)
+class Session:
+    """Answers the views' questions about one loaded dataset (implements ``DataQueries``)."""
+
+    dataset: Dataset
+
+    def default_selection(self) -> OffenceSelection:
+        """The offence a view opens on."""
+        return default_selection(self.dataset)
+
+    def pick_offence(self, text: str) -> OffenceSelection:
+        """Resolve an offence as typed."""
+        return pick_offence(self.dataset, text)
+
+    def force_table(self, selection: OffenceSelection, include_national: bool) -> ForceTable:
+        """Every listed force by year."""
+        return force_table(self.dataset, selection, include_national)
+
+    def force_detail(
+        self, force: Force, selection: OffenceSelection, breakdown_year: int | None
+    ) -> ForceDetail:
+        """What the detail view of ``force`` shows."""
+        return force_detail(self.dataset, force, selection, breakdown_year)
+
+    def compare(
+        self,
+        year_a: int,
+        year_b: int,
+        selection: OffenceSelection,
+        *,
+        include_national: bool,
+        like_for_like: bool,
+    ) -> Comparison:
+        """Two years side by side."""
+        return compare_years(
+            self.dataset,
+            year_a,
+            year_b,
+            selection,
+            include_national=include_national,
+            like_for_like=like_for_like,
+        )
+
+    def default_compare_pair(self, selection: OffenceSelection) -> tuple[int, int] | None:
+        """The Compare view's default years."""
+        return default_compare_pair(self.dataset, selection)
+
+    def comparable_pairs(self) -> list[tuple[int, int]]:
+        """Consecutive pairs of full years, newest first."""
+        return comparable_pairs(self.dataset)
+
+    def listed_forces(self, include_national: bool) -> list[Force]:
+        """The forces a table lists."""
+        return listed_forces(self.dataset, include_national)
+
+    def find_force(self, name: str) -> Force:
+        """The force or total a table row stands for."""
+        return find_force(self.dataset, name)
+
+
+def open_session(name: str) -> Session:
+    """Load the dataset called ``name`` and return its session (raises ``ModelError``)."""
+    return Session(load_dataset(name))

@@ -1,0 +1,262 @@
+"""What the views display: small frozen results, free of Polars.
+
+The queries in ``tui/model`` build these; screens, widgets and the CLI only format them. A missing
+figure is ``None`` (shown as "—"), never 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.model.offences import OffenceSelection
+from tui.model.reference import Force
+from tui.model.years import YearCoverage, fy_label, quarters_label
+
+STATED_TOTAL_CODE = "all"
+"""A dataset whose offences include this code states its own total: "all offences" means that code,
+and the other codes are a breakdown of it, never added on top of it."""
+
+
+@dataclass(frozen=True)
+class TotalSpec:
+    """A totals row: either a stated total from the data or a sum we compute over forces."""
+
+    name: str
+    members: tuple[str, ...]
+    """Forces summed; empty for a stated total."""
+
+
+@dataclass(frozen=True)
+class ForceRow:
+    """One force's figures by year."""
+
+    force: Force
+    counts: tuple[int | None, ...]
+    """One per year of the table (``ForceTable.years``)."""
+    trend: tuple[int | None, ...]
+    """Counts in full years only (partial years would show a false dip)."""
+    change: int | None
+    """Change between the table's two change years."""
+    pct_change: float | None
+    rank: int | None
+    """Rank among ranked forces in the table's latest full year."""
+
+    def count_for(self, years: tuple[YearCoverage, ...], year: int) -> int | None:
+        """The count for a start year, or ``None``."""
+        for cov, count in zip(years, self.counts):
+            if cov.year == year:
+                return count
+        return None
+
+
+@dataclass(frozen=True)
+class ForceTable:
+    """Every listed force by year, for one offence selection."""
+
+    dataset: str
+    offence: OffenceSelection
+    years: tuple[YearCoverage, ...]
+    rows: tuple[ForceRow, ...]
+    totals: tuple[ForceRow, ...]
+    change_from: YearCoverage | None
+    change_to: YearCoverage | None
+    unranked: int
+    """Listed bodies that are never ranked (BTP, fraud bodies, combined figures)."""
+
+    @property
+    def trend_years(self) -> tuple[YearCoverage, ...]:
+        """The years of each row's ``trend``."""
+        return tuple(y for y in self.years if not y.partial)
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Another stated figure for the same cell, from another release or source."""
+
+    count: int
+    release: str
+    source_url: str
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One financial year of a force's series."""
+
+    year: YearCoverage
+    """The dataset's coverage of that year."""
+    count: int | None
+    quarters: tuple[int, ...]
+    """Quarters this force has figures for (empty when the source gives whole years)."""
+    change: int | None
+    """Change from the previous financial year; ``None`` if either is missing or partial."""
+    pct_change: float | None
+    release: str = ""
+    source_url: str = ""
+    alternatives: tuple[Alternative, ...] = ()
+
+    @property
+    def partial(self) -> bool:
+        """True when fewer than four quarters are present for this force and year."""
+        return bool(self.quarters) and len(self.quarters) < 4
+
+    @property
+    def label(self) -> str:
+        """The year's label, marking a partial year (``"2023/24 Q1"``)."""
+        return self.year.label
+
+
+@dataclass(frozen=True)
+class OtherPeriod:
+    """A figure that covers something other than one financial year (never in a year column)."""
+
+    period: str
+    offence: str
+    count: int
+    release: str
+    source_url: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class ForceSeries:
+    """One force's figures for an offence selection."""
+
+    dataset: str
+    force: Force
+    offence: OffenceSelection
+    points: tuple[SeriesPoint, ...]
+    """Every financial year of the dataset, oldest first ("—" where the force has no figure)."""
+    other_periods: tuple[OtherPeriod, ...]
+    national_name: str
+    national: tuple[int | None, ...]
+    """The first total of the dataset (e.g. England and Wales), aligned with ``points``."""
+
+
+@dataclass(frozen=True)
+class QuarterPoint:
+    """One quarter of a force's series."""
+
+    year: int
+    quarter: int
+    count: int | None
+
+    @property
+    def label(self) -> str:
+        """E.g. ``"2017/18 Q2"``."""
+        return f"{fy_label(self.year)} Q{self.quarter}"
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    """One offence in a force's breakdown for a year."""
+
+    code: str
+    description: str
+    group: str
+    count: int
+    share: float | None
+    """Percentage of the force's total for the year."""
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A force's offences for one year, largest first."""
+
+    force: Force
+    year: YearCoverage
+    total: int | None
+    total_label: str
+    rows: tuple[BreakdownRow, ...]
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A rate per 100,000 people, with the population it uses."""
+
+    per_100k: float
+    population: int
+    population_year: int
+    source: str
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    """One force in a comparison of two years."""
+
+    force: Force
+    count_a: int | None
+    count_b: int | None
+    change: int | None
+    pct_change: float | None
+    rank_a: int | None
+    rank_b: int | None
+
+    @property
+    def rank_change(self) -> int | None:
+        """Places moved up (positive) or down (negative) between the two years."""
+        if self.rank_a is None or self.rank_b is None:
+            return None
+        return self.rank_a - self.rank_b
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Every listed force in two years, with totals and the caveats that apply."""
+
+    dataset: str
+    offence: OffenceSelection
+    year_a: YearCoverage
+    year_b: YearCoverage
+    rows: tuple[CompareRow, ...]
+    totals: tuple[CompareRow, ...]
+    left_out: tuple[str, ...]
+    """Ranked forces without a figure in one or both years (shown with "—", not ranked)."""
+    warnings: tuple[str, ...]
+    quarters: tuple[int, ...] | None
+    """The quarters compared, when restricted to like-for-like quarters."""
+
+    @property
+    def unlike_quarters(self) -> bool:
+        """True when a partial year meets a year with other quarters: no change is computed."""
+        return self.quarters is None and self.year_a.quarters != self.year_b.quarters
+
+    @property
+    def label_a(self) -> str:
+        """Year A's label, e.g. ``"2022/23"`` or ``"2022/23 Q1"`` when like-for-like."""
+        return _compare_label(self.year_a, self.quarters)
+
+    @property
+    def label_b(self) -> str:
+        """Year B's label."""
+        return _compare_label(self.year_b, self.quarters)
+
+
+def _compare_label(cov: YearCoverage, quarters: tuple[int, ...] | None) -> str:
+    if quarters is not None and len(quarters) < 4:
+        return f"{cov.fy} {quarters_label(quarters)}"
+    return cov.label
+
+
+@dataclass(frozen=True)
+class ForceDetail:
+    """A force's series, quarters, rank, rate and offence breakdown for one view."""
+
+    series: ForceSeries
+    quarters: tuple[QuarterPoint, ...]
+    breakdown: Breakdown | None
+    rank_year: YearCoverage | None
+    rank: int | None
+    ranked_forces: int
+    """How many forces have a figure (and so a rank) that year."""
+    rate_year: YearCoverage | None
+    rate: Rate | None
+    national_quarters: tuple[int | None, ...]
+    """The national total by quarter, aligned with ``quarters``."""
+
+
+@dataclass(frozen=True)
+class Extremes:
+    """The biggest rise and fall in a comparison (by % change, forces with both figures)."""
+
+    rise: CompareRow | None
+    fall: CompareRow | None
