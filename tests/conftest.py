@@ -23,7 +23,9 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     yield tmp_path
 
 
-def write_dataset(store: Path, name: str, rows: Sequence[Mapping[str, object]], **meta: object) -> Path:
+def write_dataset(
+    store: Path, name: str, rows: Sequence[Mapping[str, object]], **meta: object
+) -> Path:
     """Write a small dataset in the canonical schema straight into an imported-datasets store."""
     store.mkdir(parents=True, exist_ok=True)
     defaults = {

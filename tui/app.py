@@ -17,7 +17,7 @@ from tui.messages import DatasetLoaded, DatasetLoadFailed
 from tui.model.errors import ModelError
 from tui.model.interface import DataQueries, DatasetView, FileImporter
 from tui.model.offences import OffenceSelection, search_offences
-from tui.render import Format
+from tui.output.render import Format
 from tui.screens import (
     CompareScreen,
     ExplorerScreen,
@@ -338,7 +338,7 @@ class OffenceApp(App[None]):
             return
 
         def write(path: Path, fmt: Format) -> int:
-            from tui.export import write_report
+            from tui.output.export import write_report
 
             return write_report(report, path, fmt)
 
@@ -357,7 +357,7 @@ class OffenceApp(App[None]):
         if report is None or not report.records:
             self.notify("Nothing to copy here.", timeout=3)
             return
-        from tui.render import to_tsv
+        from tui.output.render import to_tsv
 
         self.copy_to_clipboard(to_tsv(report))
         what = "row" if row else f"table ({len(report.records)} rows)"

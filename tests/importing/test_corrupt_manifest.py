@@ -92,7 +92,7 @@ def test_remove_asks_naming_the_damage(broken: Path) -> None:
     import argparse
     import io
 
-    from tui.import_cli import remove_dataset as remove_command
+    from tui.cli.imports import remove_dataset as remove_command
 
     out, err = io.StringIO(), io.StringIO()
     args = argparse.Namespace(name="broken", yes=False)

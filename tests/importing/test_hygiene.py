@@ -11,7 +11,7 @@ from tests.unit.test_import_hygiene import ROOT
 
 def test_importing_never_loads_textual() -> None:
     code = (
-        "import tui.model.importing, tui.import_cli, sys\n"
+        "import tui.model.importing, tui.cli.imports, sys\n"
         "assert not [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
         "assert 'fastexcel' not in sys.modules  # loaded only when a workbook is read\n"
     )
@@ -19,7 +19,7 @@ def test_importing_never_loads_textual() -> None:
 
 
 def test_import_cli_does_no_dataframe_work() -> None:
-    text = (ROOT / "tui" / "import_cli.py").read_text(encoding="utf-8")
+    text = (ROOT / "tui" / "cli" / "imports.py").read_text(encoding="utf-8")
     assert "polars" not in text and "pl." not in text
 
 

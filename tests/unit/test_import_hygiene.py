@@ -46,7 +46,7 @@ def test_cli_lookups_do_not_import_textual() -> None:
         "assert main(['datasets'], out=out) == 0\n"
     )
     mods = modules_after(code)
-    assert "tui.reports" in mods
+    assert "tui.output.reports" in mods
     assert not {m for m in mods if m == "textual" or m.startswith("textual.")}
 
 

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from tui.formatting import safe_text
 from tui.model.interface import DataQueries, DatasetView
 from tui.model.offences import OffenceSelection
-from tui.reports import Report
+from tui.output.reports import Report
 
 R = TypeVar("R")
 _tokens = count(1)

@@ -12,7 +12,7 @@ from tui.formatting import fmt_change, fmt_count, fmt_pct, fmt_rate
 from tui.model.changes import index_series
 from tui.model.reference import Force
 from tui.model.types import ForceDetail
-from tui.reports import Report, show_report
+from tui.output.reports import Report, show_report
 from tui.screens.base import ExplorerScreen, ViewContext
 from tui.widgets.cells import line
 from tui.widgets.tables import BreakdownTable, SeriesTable

@@ -12,8 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
-from tui.export import SUFFIX, format_for, with_format
-from tui.render import Format
+from tui.output.export import SUFFIX, format_for, with_format
+from tui.output.render import Format
 from tui.widgets.cells import line
 
 FORMAT_ORDER: tuple[Format, ...] = ("csv", "markdown", "json")

@@ -9,7 +9,7 @@ from textual.widgets import Footer, Static
 
 from tui.model.ordering import FilteredRow, filter_rows, sort_force_rows
 from tui.model.types import ForceTable
-from tui.reports import Report, force_table_report
+from tui.output.reports import Report, force_table_report
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
 from tui.widgets.cells import line
 from tui.widgets.force_table import ForceTableView, SortState

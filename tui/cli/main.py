@@ -1,6 +1,7 @@
-"""The ``offence-explorer`` / ``ox`` command: the TUI with no arguments, quick lookups with one.
+"""The ``ox`` lookups (``show``, ``compare``, ...): parsing, dispatch and errors.
 
-Lookups never import Textual, so they start fast over SSH. A user mistake prints one clear line
+``tui.launcher`` opens the TUI when no command is given; this package never imports Textual, so
+lookups start fast over SSH. A user mistake prints one clear line
 on stderr and exits with status 2; an unreadable data file exits with status 1.
 """
 
@@ -169,7 +170,7 @@ def _print_versions(out: IO[str]) -> None:
 
 def run_lookup(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run one lookup command; errors propagate to :func:`main`."""
-    from tui import lookups
+    from tui.cli import lookups
 
     handler = {
         "show": lookups.show,
@@ -180,20 +181,6 @@ def run_lookup(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         "import": lookups.import_file,
     }[args.command]
     return handler(args, out, err)
-
-
-def run_tui(args: argparse.Namespace) -> int:
-    """Open the explorer. Textual is imported only here."""
-    from tui.app import make_app
-
-    app = make_app(
-        dataset=args.dataset,
-        offence=args.offence,
-        ascii_only=True if args.ascii else None,
-        theme=args.theme,
-    )
-    app.run()
-    return app.return_code or 0
 
 
 def _hint(exc: Exception, args: argparse.Namespace) -> str:
@@ -235,7 +222,10 @@ def main(
 
     try:
         if args.command is None:
-            return run_tui(args)
+            err.write(
+                "ox: no command given (run 'ox' alone to open the explorer; see 'ox --help')\n"
+            )
+            return EXIT_USAGE
         return run_lookup(args, out, err)
     except DatasetError as exc:
         err.write(f"ox: error: {safe_text(exc)}\n")

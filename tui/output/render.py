@@ -1,4 +1,4 @@
-"""Render a :class:`~tui.reports.Report` as a Rich table, CSV, JSON or Markdown.
+"""Render a :class:`~tui.output.reports.Report` as a Rich table, CSV, JSON or Markdown.
 
 Text from data is always passed as plain text (never markup), and control characters are made
 visible, so a force named ``[bold]x[/]`` or holding a terminal escape prints literally.
@@ -13,7 +13,7 @@ import re
 from typing import IO, Literal
 
 from tui.formatting import safe_text
-from tui.reports import Column, Record, Report
+from tui.output.reports import Column, Record, Report
 
 Format = Literal["table", "csv", "json", "markdown"]
 FORMATS: tuple[Format, ...] = ("table", "csv", "json", "markdown")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import IO
 
-from tui import render
 from tui.formatting import safe_text
 from tui.model.catalogue import DEFAULT_DATASET, imported_datasets, list_datasets
 from tui.model.comparison import compare_years
@@ -17,7 +16,8 @@ from tui.model.selection import pick_offence
 from tui.model.series import force_quarters, force_series
 from tui.model.totals import resolve_force
 from tui.model.years import parse_year
-from tui.reports import (
+from tui.output import render
+from tui.output.reports import (
     Column,
     Record,
     Report,
@@ -112,7 +112,7 @@ def offences(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox datasets``: what is available; ``ox datasets remove NAME`` deletes an import."""
     if args.action == "remove":
-        from tui.import_cli import remove_dataset
+        from tui.cli.imports import remove_dataset
 
         return remove_dataset(args, out, err)
     _infos, problems = imported_datasets()
@@ -161,6 +161,6 @@ def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 def import_file(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox import FILE``: validate a file and keep it as a dataset."""
-    from tui.import_cli import import_command
+    from tui.cli.imports import import_command
 
     return import_command(args, out, err)

@@ -6,8 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from tui.render import Format, render
-from tui.reports import Report
+from tui.output.render import Format, render
+from tui.output.reports import Report
 
 EXTENSIONS: dict[str, Format] = {
     ".csv": "csv",
