@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
 
 from textual import on, work
@@ -75,6 +76,7 @@ class OffenceApp(App[None]):
         """The loaded dataset and its queries (``None`` until the first load)."""
         self.selection: OffenceSelection | None = None
         self._first_load = True
+        self._settings_lock = threading.Lock()
 
     @property
     def dataset(self) -> DatasetView | None:
@@ -110,9 +112,15 @@ class OffenceApp(App[None]):
         from tui.model.session import open_session
 
         try:
-            self.post_message(DatasetLoaded(open_session(name)))
+            session = open_session(name)
         except ModelError as exc:
             self.post_message(DatasetLoadFailed(name, str(exc)))
+            return
+        # The dataset lives as long as the app: keep the garbage collector from re-scanning its
+        # objects on every keystroke (fewer long pauses while typing). Done here, off the UI thread.
+        gc.collect()
+        gc.freeze()
+        self.post_message(DatasetLoaded(session))
 
     @on(DatasetLoaded)
     def _dataset_loaded(self, event: DatasetLoaded) -> None:
@@ -131,10 +139,6 @@ class OffenceApp(App[None]):
         while isinstance(self.screen, ExplorerScreen) and not isinstance(self.screen, ForcesScreen):
             self.pop_screen()
         self._broadcast()
-        # The dataset lives as long as the app: keep the garbage collector from re-scanning its
-        # objects on every keystroke (fewer long pauses while typing).
-        gc.collect()
-        gc.freeze()
         if self._first_load and self.settings.view == "compare":
             self.action_compare()
         self._first_load = False
@@ -173,9 +177,16 @@ class OffenceApp(App[None]):
         if self.dataset is not None and self.selection is not None:
             self.settings = self.settings.with_offence(self.dataset.name, self.selection.key)
         if self._remember:
+            self._save_settings()
+
+    @work(thread=True, group="settings", exit_on_error=False)
+    def _save_settings(self) -> None:
+        """Save the settings in a thread (the write is synced to disk); one save at a time, each
+        writing the settings as they are when it runs, so the last choice is the one kept."""
+        with self._settings_lock:
             problem = save_settings(self.settings, self._settings_file)
-            if problem:
-                self.notify(safe_text(problem), severity="warning", markup=False)
+        if problem:
+            self.call_from_thread(self.notify, safe_text(problem), severity="warning", markup=False)
 
     # ---------------------------------------------------------------- navigation
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,6 +25,25 @@ async def settle(pilot: Pilot[None]) -> None:
         await pilot.pause()
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False  # a blinking cursor makes snapshots flaky
+
+
+POLL = 0.02
+"""Seconds between two looks at a condition (a timer such as the import preview's debounce has to
+run out in real time)."""
+
+
+async def wait_for(
+    pilot: Pilot[None], condition: Callable[[], object], what: str, timeout: float = 15.0
+) -> None:
+    """Wait until ``condition()`` holds (workers done, messages handled), else fail."""
+    deadline = time.monotonic() + timeout
+    while True:
+        await settle(pilot)
+        if condition():
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        await asyncio.sleep(POLL)
 
 
 @pytest.fixture

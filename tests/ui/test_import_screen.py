@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ui.conftest import settle
+from textual.pilot import Pilot
+
+from tests.ui.conftest import settle, wait_for
 from tui.app import OffenceApp
 from tui.model.catalogue import list_datasets
 from tui.screens.confirm import ConfirmDialog
@@ -16,12 +18,8 @@ from tui.widgets.path_input import PathInput, PathSuggester
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
-async def wait_preview(pilot, screen: ImportScreen) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(40):
-        await pilot.pause(0.1)
-        await settle(pilot)
-        if screen._preview is not None:
-            return
+async def wait_preview(pilot: Pilot[None], screen: ImportScreen) -> None:
+    await wait_for(pilot, lambda: screen._preview is not None, "the preview")
 
 
 async def test_import_preview_confirm_and_explore(app: OffenceApp) -> None:
@@ -38,11 +36,11 @@ async def test_import_preview_confirm_and_explore(app: OffenceApp) -> None:
         assert "ODS" in summary and "Home Office" in summary and "2017/18" in summary
         assert "skipped" in summary  # the cover and notes sheets
         await pilot.press("enter")
-        for _ in range(30):
-            await pilot.pause(0.1)
-            await settle(pilot)
-            if app.dataset is not None and app.dataset.name == "ho_201718":
-                break
+        await wait_for(
+            pilot,
+            lambda: app.dataset is not None and app.dataset.name == "ho_201718",
+            "the imported dataset to open",
+        )
         assert app.dataset is not None and app.dataset.name == "ho_201718"
         table = app.screen.query_one(ForceTableView)
         # The earlier release's Northamptonshire code 86 figure for 2017/18 (DOMAIN.md §0).
@@ -84,11 +82,11 @@ async def test_replace_asks_and_remove_asks(app: OffenceApp) -> None:
             if attempt == 1:
                 assert isinstance(app.screen, ConfirmDialog)
                 await pilot.press("y")
-            for _ in range(30):
-                await pilot.pause(0.1)
-                await settle(pilot)
-                if not isinstance(app.screen, (ImportScreen, ConfirmDialog)):
-                    break
+            await wait_for(
+                pilot,
+                lambda: not isinstance(app.screen, (ImportScreen, ConfirmDialog)),
+                "the import to finish",
+            )
             app.switch_dataset("homeoffice")
             await settle(pilot)
         assert "mine" in [d.name for d in list_datasets()]
@@ -100,11 +98,9 @@ async def test_replace_asks_and_remove_asks(app: OffenceApp) -> None:
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
-        for _ in range(20):
-            await pilot.pause(0.1)
-            await settle(pilot)
-            if "mine" not in [d.name for d in list_datasets()]:
-                break
+        await wait_for(
+            pilot, lambda: "mine" not in [d.name for d in list_datasets()], "the removal"
+        )
         assert "mine" not in [d.name for d in list_datasets()]
 
 
@@ -141,6 +137,10 @@ async def test_the_name_follows_the_file_until_typed(app: OffenceApp) -> None:
         await wait_preview(pilot, screen)
         assert name.value == "mine"  # type: ignore[attr-defined]
         box.value = str(FIXTURES / "import" / "no_such_file.csv")
-        for _ in range(10):
-            await pilot.pause(0.1)
-        assert "No file no_such_file.csv in" in str(screen.query_one("#import-summary").render())
+        await wait_for(
+            pilot,
+            lambda: (
+                "No file no_such_file.csv in" in str(screen.query_one("#import-summary").render())
+            ),
+            "the missing-file message",
+        )

@@ -9,10 +9,12 @@ import re
 from pathlib import Path
 
 from rich.text import Text
+from textual.command import CommandList
+from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from tests.conftest import write_dataset
-from tests.ui.conftest import settle
+from tests.ui.conftest import settle, wait_for
 from tui.app import OffenceApp, make_app
 from tui.cli import main
 from tui.screens import CompareScreen, ForceDetailScreen, ForcesScreen, HelpScreen
@@ -390,12 +392,24 @@ async def test_ascii_mode_and_resize(app: OffenceApp) -> None:
         assert row_cells(table, "Kent")["year:2017"] == "1,209"
 
 
+async def wait_for_palette_hit(pilot: Pilot[None], text: str) -> None:
+    """Wait until the palette's first hit names ``text`` (its search runs in the background)."""
+
+    def first_hit() -> str:
+        hits = pilot.app.screen.query(CommandList)
+        if not hits or hits.first().option_count == 0:
+            return ""
+        return str(hits.first().get_option_at_index(0).prompt)
+
+    await wait_for(pilot, lambda: text in first_hit(), f"the palette to offer {text!r}")
+
+
 async def test_command_palette_jumps_to_a_force_and_a_year_pair(app: OffenceApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("down", "ctrl+p")
         await pilot.press(*"force: kent")
-        await pilot.pause(0.3)
+        await wait_for_palette_hit(pilot, "Kent")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
@@ -403,7 +417,7 @@ async def test_command_palette_jumps_to_a_force_and_a_year_pair(app: OffenceApp)
         await pilot.press("escape")
         await pilot.press("ctrl+p")
         await pilot.press(*"northants")  # an alias, as the search box takes it
-        await pilot.pause(0.3)
+        await wait_for_palette_hit(pilot, "Northamptonshire")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
@@ -411,7 +425,7 @@ async def test_command_palette_jumps_to_a_force_and_a_year_pair(app: OffenceApp)
         assert app.screen.force.name == "Northamptonshire"
         await pilot.press("ctrl+p")
         await pilot.press(*"compare 2016/17 vs 2017/18")
-        await pilot.pause(0.3)
+        await wait_for_palette_hit(pilot, "2016/17 vs 2017/18")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)

@@ -73,11 +73,6 @@ class Force:
         return "no police force area"
 
     @property
-    def is_total(self) -> bool:
-        """True for a national total, stated by the source or summed by us."""
-        return self.kind in (STATED_TOTAL, COMPUTED_TOTAL)
-
-    @property
     def place(self) -> str:
         """Region and nation in one short label, e.g. ``"East Midlands"`` or ``"Wales"``."""
         if self.kind == COMPUTED_TOTAL:

@@ -420,11 +420,3 @@ def offences_report(ds: DatasetView, offences: Sequence[OffenceInfo]) -> Report:
         f"(or 'subgroup:NAME'); {every}."
     ]
     return Report(f"Offences in dataset {ds.name}", columns, records, notes=notes)
-
-
-def rate_text(rate: object) -> str:
-    """``"70.0 per 100,000 (population 753,278, 2019)"``."""
-    per = getattr(rate, "per_100k", None)
-    pop = getattr(rate, "population", None)
-    year = getattr(rate, "population_year", None)
-    return f"{_rate(per)} per 100,000 (population {pop:,}, {year})"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -91,12 +91,22 @@ class ExportDialog(ModalScreen[tuple[Path, int] | None]):
             self._confirm_overwrite = path
             message.update(line((f"{path.name} exists: press Enter again to replace it.", "bold")))
             return
+        message.update(line(f"Writing {path.name}…"))
+        self._write_file(path, format_for(path, self._format))
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _write_file(self, path: Path, fmt: Format) -> None:
+        """Write in a thread (a slow disk never freezes the screen); the dialog closes when done."""
         try:
-            written = self._write(path, format_for(path, self._format))
+            written = self._write(path, fmt)
         except OSError as exc:
-            message.update(line((f"Could not write {path}: {exc.strerror or exc}", "bold")))
+            reason = f"Could not write {path}: {exc.strerror or exc}"
+            self.app.call_from_thread(self._failed, reason)
             return
-        self.dismiss((path, written))
+        self.app.call_from_thread(self.dismiss, (path, written))
+
+    def _failed(self, reason: str) -> None:
+        self.query_one("#export-message", Label).update(line((reason, "bold")))
 
     def action_cancel(self) -> None:
         """Close without exporting."""

@@ -249,14 +249,6 @@ def _mapped(cells: tuple[str, ...], mapping: Mapping[str, str]) -> Layout | None
     return Layout(GENERIC, columns, cells, auto=tuple(extra))
 
 
-def missing_fields(layout: Layout) -> list[str]:
-    """Fields a generic layout still needs (force, year or period, count)."""
-    need = [f for f in ("force", "count") if f not in layout.columns]
-    if "year" not in layout.columns and "period" not in layout.columns:
-        need.insert(1, "year")
-    return need
-
-
 def explain_no_layout(
     header: Sequence[str | None], mapping: Mapping[str, str] | None
 ) -> tuple[str, str]:
