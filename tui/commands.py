@@ -1,8 +1,14 @@
-"""The command palette (Ctrl+P): jump to any force, offence, dataset or pair of years, or a view."""
+"""The command palette (Ctrl+P): jump to any force, offence, dataset or pair of years, or a view.
+
+The entries are built once when the palette opens (not on every keystroke), each with the other
+texts it can be found by (a force's aliases and ONS code) as data. One matcher
+(``tui.model.search.rank``) both scores and highlights, so what is underlined is what matched.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -12,19 +18,32 @@ from textual.content import Content
 from tui.formatting import safe_text
 from tui.model.catalogue import list_datasets
 from tui.model.offences import offence_choices
-from tui.model.search import match_text
+from tui.model.search import EXACT, rank
 from tui.model.years import fy_label
 
 if TYPE_CHECKING:
     from tui.app import OffenceApp
 
-Entry = tuple[str, Callable[[], object], str]
+DISCOVERED = ("View:", "Dataset:", "Toggle", "Export", "Import")
+"""Entries listed before anything is typed."""
 
 
-def _highlight(text: str, positions: tuple[int, ...]) -> Content:
+@dataclass(frozen=True)
+class Entry:
+    """One palette entry."""
+
+    text: str
+    command: Callable[[], object]
+    help: str
+    also: tuple[str, ...] = ()
+    """Other texts the entry is found by (aliases, ONS code)."""
+
+
+def highlight(text: str, positions: tuple[int, ...]) -> Content:
     """Literal text (never markup) with the matched characters styled."""
-    content = Content(safe_text(text))
-    if safe_text(text) == text:
+    shown = safe_text(text)
+    content = Content(shown)
+    if shown == text:
         for pos in positions:
             content = content.stylize("bold underline", pos, pos + 1)
     return content
@@ -38,39 +57,46 @@ class ExplorerCommands(Provider):
         """The app (typed)."""
         return self.app  # type: ignore[return-value]
 
-    def _entries(self) -> Iterator[Entry]:
+    async def startup(self) -> None:
+        """Build the entries once per opening of the palette."""
+        self._entries = list(self._build())
+
+    def _build(self) -> Iterator[Entry]:
         app = self.explorer
-        yield ("View: Forces", app.action_forces, "Every force for the chosen offence")
-        yield ("View: Compare years", app.action_compare, "Two years side by side")
-        yield ("View: Help (keys)", app.action_help, "Every key of every view")
-        yield ("Toggle light / dark theme", app.action_toggle_theme, "Switch theme")
-        yield ("Toggle plain-ASCII charts", app.action_toggle_ascii, "For consoles without braille")
-        yield (
+        yield Entry("View: Forces", app.action_forces, "Every force for the chosen offence")
+        yield Entry("View: Compare years", app.action_compare, "Two years side by side")
+        yield Entry("View: Help (keys)", app.action_help, "Every key of every view")
+        yield Entry("Toggle light / dark theme", app.action_toggle_theme, "Switch theme")
+        yield Entry(
+            "Toggle plain-ASCII charts", app.action_toggle_ascii, "For consoles without braille"
+        )
+        yield Entry(
             "Toggle BTP and national fraud bodies",
             app.action_toggle_national,
             "List them too (never ranked)",
         )
-        yield ("Export this view", app.action_export, "CSV, Markdown or JSON")
-        yield ("Import a file as a dataset", app.action_import_file, "CSV, Parquet, XLSX, ODS")
+        yield Entry("Export this view", app.action_export, "CSV, Markdown or JSON")
+        yield Entry("Import a file as a dataset", app.action_import_file, "CSV, Parquet, XLSX, ODS")
         for info in list_datasets():
-            yield (f"Dataset: {info.name}", partial(app.switch_dataset, info.name), info.title)
+            yield Entry(f"Dataset: {info.name}", partial(app.switch_dataset, info.name), info.title)
         data = app.data
         if data is None:
             return
         ds = data.dataset
         for force in data.listed_forces(include_national=True):
-            also = [t for t in force.search_texts[1:] if t]
+            also = tuple(t for t in force.search_texts[1:] if t)
             place = force.place or force.nation
-            yield (
+            yield Entry(
                 f"Force: {force.name}",
                 partial(app.open_force, force.name),
                 f"{place} · also {', '.join(also)}" if also else place,
+                also,
             )
         for choice in offence_choices(ds.offences):
             sel = choice.selection
-            yield (f"Offence: {sel.label}", partial(app.set_offence, sel.key), ds.name)
+            yield Entry(f"Offence: {sel.label}", partial(app.set_offence, sel.key), ds.name)
         for a, b in data.comparable_pairs():
-            yield (
+            yield Entry(
                 f"Compare {fy_label(a)} vs {fy_label(b)}",
                 partial(app.open_compare, a, b),
                 "Compare two years",
@@ -78,23 +104,24 @@ class ExplorerCommands(Provider):
 
     async def discover(self) -> Hits:
         """What the palette lists before anything is typed."""
-        for text, command, help_text in self._entries():
-            if text.startswith(("View:", "Dataset:", "Toggle", "Export", "Import")):
-                yield DiscoveryHit(Content(text), command, text=text, help=help_text)
+        for entry in self._entries:
+            if entry.text.startswith(DISCOVERED):
+                yield DiscoveryHit(
+                    Content(safe_text(entry.text)),
+                    entry.command,
+                    text=entry.text,
+                    help=safe_text(entry.help),
+                )
 
     async def search(self, query: str) -> Hits:
-        """Fuzzy search every entry; data text is never read as markup."""
-        matcher = self.matcher(query)
-        for text, command, help_text in self._entries():
-            score = matcher.match(text)
-            if score <= 0 and text.startswith("Force:") and " · also " in help_text:
-                # A force is found by its aliases and ONS code too ("northants", "E23000022").
-                aliases = help_text.split(" · also ", 1)[1].split(", ")
-                score = max(matcher.match(a) for a in aliases) * 0.9
-            if score <= 0:
-                continue
-            found = match_text(query, text)
-            positions = found.positions if found is not None else ()
+        """Fuzzy search every entry by its text and its aliases; data is never read as markup."""
+        for hit in rank(query, ((e, (e.text, *e.also)) for e in self._entries)):
+            entry = hit.item
+            positions = hit.positions if hit.field == 0 else ()
             yield Hit(
-                score, _highlight(text, positions), command, text=text, help=safe_text(help_text)
+                max(hit.score, 0.0) / EXACT,
+                highlight(entry.text, positions),
+                entry.command,
+                text=entry.text,
+                help=safe_text(entry.help),
             )
