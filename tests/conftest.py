@@ -19,6 +19,7 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     config = tmp_path / "user-config"
     monkeypatch.setenv("OFFENCE_EXPLORER_DATA_DIR", str(data))
     monkeypatch.setenv("OFFENCE_EXPLORER_CONFIG_DIR", str(config))
+    monkeypatch.setenv("OFFENCE_EXPLORER_CACHE_DIR", str(tmp_path / "user-cache"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     yield tmp_path
 

@@ -1,7 +1,8 @@
 """Where things live: the bundled data, the user's imported datasets, and the settings file.
 
-Headless (no Textual). ``OFFENCE_EXPLORER_DATA_DIR`` and ``OFFENCE_EXPLORER_CONFIG_DIR``
-override the platformdirs locations, which the tests use to keep a user's real files out of reach.
+Headless (no Textual). ``OFFENCE_EXPLORER_DATA_DIR``, ``OFFENCE_EXPLORER_CONFIG_DIR`` and
+``OFFENCE_EXPLORER_CACHE_DIR`` override the platformdirs locations, which the tests use to keep a
+user's real files out of reach.
 """
 
 from __future__ import annotations
@@ -44,6 +45,16 @@ def user_config_dir() -> Path:
     from platformdirs import user_config_path
 
     return user_config_path(APP_NAME, appauthor=False)
+
+
+def user_cache_dir() -> Path:
+    """The folder of caches that can always be thrown away (the opening table)."""
+    override = os.environ.get("OFFENCE_EXPLORER_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
 
 
 def imported_datasets_dir() -> Path:

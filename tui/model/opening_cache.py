@@ -1,0 +1,150 @@
+"""A tiny cache of the opening force table, so the first frame shows figures before Polars loads.
+
+Each time the Forces view builds its table, the table is written here (JSON, a few kilobytes). At
+the next start the app paints it at once, then replaces it with the table computed from the data.
+A cache is used only when everything it was made from is unchanged: the dataset's file (by its
+SHA-256), the code that computes the table (a fingerprint of ``tui/model`` and the reference
+files), the offence and the options. Anything else (a rebuilt or re-imported dataset, another
+dataset, a damaged file) means no cache, never a wrong figure.
+
+Standard library only (no Polars): it runs before Polars is imported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import fields, is_dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from tui.model.offences import OffenceSelection
+from tui.model.reference import Force
+from tui.model.types import ForceRow, ForceTable
+from tui.model.years import YearCoverage
+from tui.paths import bundled_data_dir, user_cache_dir
+
+CACHE_VERSION = 1
+MAX_BYTES = 1_000_000
+"""A cache file larger than this is not read (the opening table is a few kilobytes)."""
+
+_TYPES: dict[str, type] = {
+    t.__name__: t for t in (ForceTable, ForceRow, Force, OffenceSelection, YearCoverage)
+}
+
+
+def cache_file() -> Path:
+    """Where the opening table is kept."""
+    return user_cache_dir() / "opening-table.json"
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the code and reference files that compute a force table: a cache made by other
+    code is never shown."""
+    digest = hashlib.sha256(str(CACHE_VERSION).encode())
+    model = Path(__file__).resolve().parent
+    for path in sorted(model.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    for name in ("forces.csv", "populations.csv"):
+        ref = bundled_data_dir() / name
+        if ref.is_file():
+            digest.update(ref.read_bytes())
+    return digest.hexdigest()
+
+
+def _encode(value: object) -> object:
+    if is_dataclass(value) and not isinstance(value, type):
+        out: dict[str, object] = {"__type__": type(value).__name__}
+        for f in fields(value):
+            out[f.name] = _encode(getattr(value, f.name))
+        return out
+    if isinstance(value, (tuple, list)):
+        return [_encode(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        kind = _TYPES.get(str(value.get("__type__")))
+        if kind is None:
+            raise ValueError(f"unknown type {value.get('__type__')!r} in the cache")
+        return kind(**{k: _decode(v) for k, v in value.items() if k != "__type__"})
+    if isinstance(value, list):
+        return tuple(_decode(v) for v in value)
+    return value
+
+
+def _key(
+    dataset_file: Path, sha256: str, offence: str, include_national: bool
+) -> dict[str, object]:
+    return {
+        "version": CACHE_VERSION,
+        "code": code_fingerprint(),
+        "file": str(dataset_file),
+        "sha256": sha256,
+        "offence": offence,
+        "include_national": include_national,
+    }
+
+
+def save_opening(
+    table: ForceTable,
+    dataset_file: Path,
+    sha256: str,
+    include_national: bool,
+    path: Path | None = None,
+) -> None:
+    """Keep ``table`` for the next start (atomic; a failure to write is silently not a cache)."""
+    path = path or cache_file()
+    record = {
+        "key": _key(dataset_file, sha256, table.offence.key, include_national),
+        "table": _encode(table),
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".opening-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(record, handle, separators=(",", ":"))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return  # a cache is an optimisation: no cache is always correct
+
+
+def load_opening(
+    dataset_file: Path, offence: str | None, include_national: bool, path: Path | None = None
+) -> ForceTable | None:
+    """The cached opening table, or ``None`` unless it was made from exactly this dataset file,
+    this code, this offence (``None``: whatever offence it was made for) and these options."""
+    path = path or cache_file()
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_BYTES or not dataset_file.is_file():
+            return None
+        record = json.loads(path.read_text(encoding="utf-8"))
+        key = record["key"]
+        wanted = _key(dataset_file, file_sha256(dataset_file), key.get("offence"), include_national)
+        if key != wanted or (offence is not None and key.get("offence") != offence):
+            return None
+        table = _decode(record["table"])
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+    return table if isinstance(table, ForceTable) else None
