@@ -16,6 +16,7 @@ from tui.model import schema as S
 from tui.model.catalogue import DEFAULT_DATASET, DatasetInfo, find_dataset
 from tui.model.errors import DatasetError
 from tui.model.offences import OffenceInfo
+from tui.model.opening_cache import file_sha256
 from tui.model.reference import TERRITORIAL, Reference, load_reference
 from tui.model.years import YearCoverage
 from tui.paths import bundled_data_dir
@@ -38,6 +39,8 @@ class Dataset:
     offences: tuple[OffenceInfo, ...]
     forces: tuple[str, ...]
     """Canonical names of every force or body with a figure, sorted."""
+    file_sha256: str = ""
+    """SHA-256 of the data file as it was read (keys the opening-table cache)."""
 
     @property
     def name(self) -> str:
@@ -166,6 +169,12 @@ def load_dataset(
     """
     info = dataset if isinstance(dataset, DatasetInfo) else find_dataset(dataset, data_dir, store)
     reference = load_reference(data_dir or bundled_data_dir())
+    try:
+        # Hashed before reading: if the file changes in between, the hash never matches again
+        # and the cache is never used (never the other way round).
+        sha256 = file_sha256(info.path)
+    except OSError:
+        sha256 = ""
     frame = read_figures(info.path)
     figures = frame.filter(pl.col(S.PREFERRED))
     alternates = frame.filter(~pl.col(S.PREFERRED))
@@ -188,4 +197,5 @@ def load_dataset(
         coverage=_coverage(figures, territorial),
         offences=_offences(figures),
         forces=forces,
+        file_sha256=sha256,
     )

@@ -42,7 +42,9 @@ def cache_file() -> Path:
 
 
 def file_sha256(path: Path) -> str:
-    """The SHA-256 of a file, read in blocks."""
+    """The SHA-256 of a regular file, read in blocks (a FIFO or device raises ``OSError``)."""
+    if not path.is_file():
+        raise OSError(f"{path} is not a regular file")
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

@@ -10,6 +10,7 @@ from tui.model.dataset import Dataset, load_dataset
 from tui.model.detail import force_detail
 from tui.model.force_table import force_table
 from tui.model.offences import OffenceSelection
+from tui.model.opening_cache import save_opening
 from tui.model.reference import Force
 from tui.model.selection import default_selection, pick_offence
 from tui.model.totals import find_force, listed_forces
@@ -31,8 +32,11 @@ class Session:
         return pick_offence(self.dataset, text)
 
     def force_table(self, selection: OffenceSelection, include_national: bool) -> ForceTable:
-        """Every listed force by year."""
-        return force_table(self.dataset, selection, include_national)
+        """Every listed force by year; kept as the opening table of the next start."""
+        table = force_table(self.dataset, selection, include_national)
+        if self.dataset.file_sha256:
+            save_opening(table, self.dataset.info.path, self.dataset.file_sha256, include_national)
+        return table
 
     def force_detail(
         self, force: Force, selection: OffenceSelection, breakdown_year: int | None
