@@ -60,8 +60,6 @@ def _common(parser: argparse.ArgumentParser, fmt: bool = True) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The command-line parser (exposed for the tests and the README)."""
-    from tui import __version__
-
     parser = _Parser(
         prog="ox",
         description="Explore police-recorded offences by UK police force, year and offence.",
@@ -75,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--ascii", action="store_true", help="plain-ASCII sparklines and chart markers"
     )
     parser.add_argument("--theme", default=None, help="colour theme, e.g. textual-light")
-    parser.set_defaults(command=None, version_text=__version__)
+    parser.set_defaults(command=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     show = sub.add_parser("show", help="a force's counts by financial year")
@@ -157,9 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _print_versions(out: IO[str]) -> None:
     from importlib.metadata import PackageNotFoundError, version
 
-    from tui import __version__
+    from tui import package_version
 
-    parts = [f"offence-explorer {__version__}"]
+    parts = [f"offence-explorer {package_version()}"]
     for pkg in ("textual", "polars", "plotext", "platformdirs"):
         try:
             parts.append(f"{pkg} {version(pkg)}")
