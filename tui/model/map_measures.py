@@ -99,11 +99,11 @@ def map_values(
         if pair is None:
             raise UnknownYearError(f"dataset '{ds.name}' has no two full years to compare")
         cmp = compare_years(ds, pair[0], pair[1], selection)
-        values = {r.force.name: r.pct_change for r in cmp.rows}
+        changes = {r.force.name: r.pct_change for r in cmp.rows}
         title = f"{what}: % change {cmp.label_a} to {cmp.label_b}"
-        notes = ["Changes are computed from the counts of the two years."]
+        note = "Changes are computed from the counts of the two years."
         return build_map(
-            positions, values, measure, title, bins=bins, notes=notes, warnings=cmp.warnings
+            positions, changes, measure, title, bins=bins, notes=[note], warnings=cmp.warnings
         )
     if measure not in ("count", "rate"):
         raise ValueError(f"unknown measure {measure!r}")
