@@ -11,6 +11,7 @@ import argparse
 import csv
 import io
 import json
+import textwrap
 from typing import IO, Any
 
 from tui.formatting import MISSING, fmt_count, fmt_pct, fmt_rate, safe_text
@@ -61,7 +62,7 @@ def fmt_value(measure: str, value: float | None, ascii_only: bool = False) -> st
 def render_text(tile_map: TileMap, ascii_only: bool = False) -> str:
     """The map as lines of text: a title, the grid of tiles, the legend and the notes."""
     missing = "-" if ascii_only else MISSING
-    lines = [safe_text(tile_map.title), ""]
+    lines = [*_wrap(safe_text(tile_map.title), "  "), ""]
     for row in range(tile_map.rows):
         cells = []
         for col in range(tile_map.cols):
@@ -79,12 +80,20 @@ def render_text(tile_map: TileMap, ascii_only: bool = False) -> str:
     for b, low, high in zip(tile_map.bins, lows, highs):
         span = f"{low:>{wide_low}} to {high:>{wide_high}}"
         lines.append(f"  {b.index}  {span}  ({b.forces} force{'s' if b.forces != 1 else ''})")
+    if not tile_map.bins:
+        lines.append("  (no force has a figure)")
     if tile_map.missing:
-        names = ", ".join(safe_text(f) for f in tile_map.missing)
-        lines.append(f"  {missing}  no figure: {names}")
-    lines += [f"Note: {safe_text(n)}" for n in tile_map.notes]
+        names = "; ".join(safe_text(f) for f in tile_map.missing)
+        lines += _wrap(f"  {missing}  no figure: {names}", "     ")
+    for note in tile_map.notes:
+        lines += _wrap(f"Note: {safe_text(note)}", "      ")
     text = "\n".join(lines) + "\n"
     return text.encode("ascii", "replace").decode("ascii") if ascii_only else text
+
+
+def _wrap(text: str, indent: str) -> list[str]:
+    """Lines of at most 80 columns (the map is read in an 80-column terminal)."""
+    return textwrap.wrap(text, width=80, subsequent_indent=indent, break_on_hyphens=False)
 
 
 def records(tile_map: TileMap) -> list[dict[str, object]]:

@@ -11,6 +11,7 @@ from tui.model.dataset import Dataset
 from tui.model.errors import UnknownYearError
 from tui.model.offences import OffenceSelection
 from tui.model.queries import (
+    ForceTable,
     compare_years,
     default_compare_pair,
     force_table,
@@ -107,12 +108,12 @@ def map_values(
         )
     if measure not in ("count", "rate"):
         raise ValueError(f"unknown measure {measure!r}")
+    table = force_table(ds, selection)
     if year is None:
-        year = latest_rate_year(ds) if measure == "rate" else _latest_full(ds)
+        year = latest_rate_year(ds) if measure == "rate" else _best_count_year(ds, table)
         if year is None:
             raise UnknownYearError(f"dataset '{ds.name}' has no full year to map")
     cov = pick_year(ds, year)
-    table = force_table(ds, selection)
     counts = {row.force.name: row.count_for(table.years, year) for row in table.rows}
     notes: list[str] = []
     if cov.partial:
@@ -140,5 +141,14 @@ def map_values(
     return build_map(positions, values, measure, title, bins=bins, notes=notes)
 
 
-def _latest_full(ds: Dataset) -> int | None:
-    return ds.full_years[-1].year if ds.full_years else None
+def _best_count_year(ds: Dataset, table: ForceTable) -> int | None:
+    """The full year in which most mapped forces have a figure, the latest on a tie: the latest
+    full year for a complete dataset, a well-covered one for a sparse one (NSPCC FOI figures)."""
+    forces = set(map_forces(ds))
+    rows = [r for r in table.rows if r.force.name in forces]
+
+    def covered(year: int) -> int:
+        return sum(1 for r in rows if r.count_for(table.years, year) is not None)
+
+    full = [c.year for c in ds.full_years]
+    return max(reversed(full), key=covered) if full else None
