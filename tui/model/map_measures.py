@@ -21,6 +21,7 @@ from tui.model.queries import (
 from tui.model.reference import TERRITORIAL
 from tui.model.tilemap import DEFAULT_BINS, TileMap, TilePosition, build_map, load_positions
 from tui.model.years import fy_label
+from tui.paths import bundled_data_dir
 
 MAP_NATIONS = ("England", "Wales")
 
@@ -42,8 +43,6 @@ def tile_positions(ds: Dataset) -> tuple[TilePosition, ...]:
     Raises:
         DatasetError: ``force_tiles.csv`` is missing, malformed or does not match ``forces.csv``.
     """
-    from tui.paths import bundled_data_dir
-
     return load_positions(bundled_data_dir(), map_forces(ds))
 
 

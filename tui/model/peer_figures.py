@@ -11,7 +11,7 @@ from tui.model.errors import ModelError, UnknownYearError
 from tui.model.map_measures import map_forces, population
 from tui.model.offences import ALL_OFFENCES, select_group
 from tui.model.peers import DEFAULT_PEERS, OUTLIERS, PeerFigures, PeerGroup, peer_group
-from tui.model.queries import find_force, force_table, pick_year, resolve_force
+from tui.model.queries import force_table, pick_year, resolve_force
 from tui.model.years import fy_label
 
 
@@ -108,7 +108,7 @@ def peers_for(
         raise ModelError(f"{force.name} has no figures or population for {fy_label(year)}")
     group = peer_group(figures, force.name, groups, k)
     if left_out and group.peers:
-        names = ", ".join(find_force(ds, n).name for n in left_out)
+        names = ", ".join(left_out)
         return PeerGroup(
             group.force,
             group.figures,
