@@ -113,6 +113,7 @@ def test_map_csv_has_a_header_and_empty_cells_for_missing() -> None:
         (("map", "-m", "change", "--year", "2021"), "a change needs two years"),
         (("map", "--bins", "0"), "--bins must be between 1 and 9"),
         (("map", "--year", "1999"), "1999/00 is not in dataset"),
+        (("map", "-m", "rate", "--year", "2015"), "years with one: 2019/20, 2020/21, 2021/22"),
         (("map", "-o", "no such offence"), "ox offences"),
     ],
 )
@@ -154,3 +155,6 @@ def test_peers_mistakes_exit_2() -> None:
     assert code == 2 and "43 forces of England and Wales" in err
     code, _, err = run("peers", "kent", "-d", "nspcc")
     assert code == 2 and "ox: error:" in err and "Traceback" not in err
+    code, _, err = run("peers", "kent", "--year", "2015")
+    assert code == 2 and "no force has a population for 2015/16" in err
+    assert "2019/20, 2020/21, 2021/22" in err

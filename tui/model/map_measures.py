@@ -57,6 +57,19 @@ def population(ds: Dataset, force: str, fy_start_year: int) -> int | None:
     return found.population if found is not None and found.population > 0 else None
 
 
+def no_population_error(ds: Dataset, year: int) -> UnknownYearError:
+    """The error for a year in which no mapped force has a population, naming those that have."""
+    usable = [
+        c.label
+        for c in ds.full_years
+        if any(population(ds, f, c.year) is not None for f in map_forces(ds))
+    ]
+    return UnknownYearError(
+        f"no force has a population for {fy_label(year)}; rates use the population of the year "
+        f"a financial year starts in (years with one: {', '.join(usable) or 'none'})"
+    )
+
+
 def latest_rate_year(ds: Dataset) -> int | None:
     """The latest full year in which at least one mapped force has a population."""
     forces = map_forces(ds)
@@ -135,6 +148,8 @@ def map_values(
     title = f"{what}: rate per 100,000 people, {cov.label}"
     notes.append(f"Rates use each force area's population of {year} (data/populations.csv).")
     no_pop = [f for f in map_forces(ds) if population(ds, f, year) is None]
+    if len(no_pop) == len(map_forces(ds)):
+        raise no_population_error(ds, year)
     if no_pop:
         notes.append(f"No population for {fy_label(year)}: {', '.join(no_pop)}.")
     return build_map(positions, values, measure, title, bins=bins, notes=notes)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tui.model.dataset import Dataset
 from tui.model.errors import ModelError, UnknownYearError
-from tui.model.map_measures import map_forces, population
+from tui.model.map_measures import map_forces, no_population_error, population
 from tui.model.offences import ALL_OFFENCES, select_group
 from tui.model.peers import DEFAULT_PEERS, OUTLIERS, PeerFigures, PeerGroup, peer_group
 from tui.model.queries import force_table, pick_year, resolve_force
@@ -104,6 +104,8 @@ def peers_for(
             f"dataset '{ds.name}' has no offence groups to compare forces by "
             "(peers need all offences by group, e.g. -d homeoffice)"
         )
+    if not figures:
+        raise no_population_error(ds, year)
     if force.name not in figures and force.name not in OUTLIERS:
         raise ModelError(f"{force.name} has no figures or population for {fy_label(year)}")
     group = peer_group(figures, force.name, groups, k)
