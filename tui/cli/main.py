@@ -26,6 +26,8 @@ examples:
   ox show northants --dataset nspcc   NSPCC FOI figures, with sources
   ox compare 2016/17 2017/18 --top 10
   ox forces york                      find forces (names, aliases, ONS codes)
+  ox map --measure rate --offence all tile map of the 43 forces (England and Wales)
+  ox peers northants                  forces like this one (size and offence mix)
   ox offences burglary                find offence codes and groups
   ox datasets                         what data is available
 
@@ -149,6 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--sheet", default=None, help="read only this sheet (XLSX/ODS)")
     imp.add_argument("--dry-run", action="store_true", help="check and preview; write nothing")
+    from tui.cli import map_command, peers
+
+    map_command.add_parser(sub)
+    peers.add_parser(sub)
     return parser
 
 
@@ -168,7 +174,7 @@ def _print_versions(out: IO[str]) -> None:
 
 def run_lookup(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run one lookup command; errors propagate to :func:`main`."""
-    from tui.cli import lookups
+    from tui.cli import lookups, map_command, peers
 
     handler = {
         "show": lookups.show,
@@ -177,6 +183,8 @@ def run_lookup(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         "offences": lookups.offences,
         "datasets": lookups.datasets,
         "import": lookups.import_file,
+        "map": map_command.run,
+        "peers": peers.run,
     }[args.command]
     return handler(args, out, err)
 

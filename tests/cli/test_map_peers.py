@@ -1,0 +1,160 @@
+"""``ox map`` and ``ox peers`` as a user runs them: figures equal ``ox show`` / ``ox compare``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from tui.cli import main
+
+# Code 86 counts by force, from shared homeoffice-prc/prc_pfa_code86_by_force_year.csv.
+CODE86 = {
+    2021: {"Northamptonshire": 544, "Metropolitan Police": 3626, "Kent": 1612, "Cumbria": 346},
+    2022: {"Northamptonshire": 737, "Metropolitan Police": 3774, "Kent": 1738, "Cumbria": 378},
+}
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        code = main(list(argv), out=out, err=err)
+    except SystemExit as exc:  # argparse's usage errors
+        code = int(exc.code or 0)
+    return code, out.getvalue(), err.getvalue()
+
+
+def tiles(*argv: str) -> dict[str, dict[str, object]]:
+    code, out, err = run("map", *argv, "-f", "json")
+    assert code == 0, err
+    return {t["force"]: t for t in json.loads(out)}
+
+
+def shown(force: str, year: str, *opts: str) -> object:
+    code, out, _ = run("show", force, *opts, "-f", "json")
+    assert code == 0
+    return next(r["count"] for r in json.loads(out) if r["year"] == year)
+
+
+def test_map_json_has_one_flat_object_per_force_with_the_source_counts() -> None:
+    found = tiles()  # default: code 86, latest full year (2022/23)
+    assert len(found) == 43
+    assert all(set(t) == {"force", "label", "row", "col", "value", "bin"} for t in found.values())
+    for force, count in CODE86[2022].items():
+        assert found[force]["value"] == count == shown(force, "2022/23")
+    assert {t["bin"] for t in found.values()} == {1, 2, 3, 4, 5}
+    assert found["Metropolitan Police"]["bin"] == 5 and found["Cumbria"]["bin"] == 1
+
+
+def test_map_change_equals_ox_compare() -> None:
+    found = tiles("--measure", "change", "--years", "2021/22", "2022/23")
+    code, out, _ = run("compare", "2021", "2022", "-f", "json")
+    compared = {r["force"]: r["pct_change"] for r in json.loads(out)}
+    assert code == 0
+    for force, tile in found.items():
+        assert tile["value"] == compared[force], force
+    before, after = CODE86[2021]["Northamptonshire"], CODE86[2022]["Northamptonshire"]
+    assert found["Northamptonshire"]["value"] == round((after - before) / before * 100, 2)
+
+
+def test_map_rate_uses_the_population_of_the_year() -> None:
+    """Northamptonshire 2021/22: 61,749 offences (shared prc_pfa_tidy.csv) for 785,241 people
+    (Census 2021, shared reference/pfa_population.csv)."""
+    found = tiles("-m", "rate", "--year", "2021", "-o", "all")
+    assert found["Northamptonshire"]["value"] == round(61_749 / 785_241 * 100_000, 2)
+    assert shown("Northamptonshire", "2021/22", "-o", "all") == 61_749
+    assert all(t["value"] is not None for t in found.values())
+
+
+def test_text_map_has_labels_bins_legend_and_fits_80_columns() -> None:
+    code, out, err = run("map", "-o", "all")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "all offences (homeoffice): count, 2022/23"
+    assert "CUMB" in lines[2] and "NTHU" in lines[2] and "KENT" in out and "MET  5" in out
+    assert "Bins (quantiles" in out and "  1  " in out
+    assert all(len(line) <= 80 for line in lines)
+    code, out, _ = run("map", "-d", "nspcc")  # a long list of forces without a figure
+    assert code == 0 and max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_missing_figures_show_a_dash_and_ascii_is_plain() -> None:
+    code, out, _ = run("map", "-d", "nspcc")
+    assert code == 0 and "—  no figure:" in out
+    for argv in (("--ascii", "map", "-d", "nspcc"), ("map", "-d", "nspcc", "--ascii")):
+        code, out, _ = run(*argv)
+        assert code == 0 and out.isascii() and "-  no figure:" in out
+
+
+def test_partial_year_is_labelled_and_never_given_a_rate() -> None:
+    code, out, _ = run("map", "--year", "2023")
+    assert code == 0 and "count, 2023/24 Q1" in out and "partial year" in out
+    code, out, err = run("map", "-m", "rate", "--year", "2023")
+    assert code == 2 and out == "" and "needs a full year" in err and "Traceback" not in err
+
+
+def test_map_csv_has_a_header_and_empty_cells_for_missing() -> None:
+    code, out, _ = run("map", "-d", "nspcc", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert (
+        code == 0
+        and len(rows) == 43
+        and list(rows[0]) == ["force", "label", "row", "col", "value", "bin"]
+    )
+    assert any(r["value"] == "" and r["bin"] == "" for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("map", "--years", "2021", "2022"), "--years goes with --measure change"),
+        (("map", "-m", "change", "--year", "2021"), "a change needs two years"),
+        (("map", "--bins", "0"), "--bins must be between 1 and 9"),
+        (("map", "--year", "1999"), "1999/00 is not in dataset"),
+        (("map", "-m", "rate", "--year", "2015"), "years with one: 2019/20, 2020/21, 2021/22"),
+        (("map", "-o", "no such offence"), "ox offences"),
+    ],
+)
+def test_map_user_mistakes_exit_2_with_one_line(argv: tuple[str, ...], message: str) -> None:
+    code, out, err = run(*argv)
+    assert code == 2 and out == "" and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_peers_json_keys_and_figures_equal_ox_show() -> None:
+    code, out, err = run("peers", "northants", "-f", "json")
+    rows = json.loads(out)
+    assert code == 0 and err == "" and len(rows) == 7
+    assert [r["rank"] for r in rows] == list(range(1, 8))
+    for row in rows:
+        assert {"force", "peer", "distance", "population", "offences", "rate_per_100k"} <= set(row)
+        assert row["force"] == "Northamptonshire" and row["peer"] != "Northamptonshire"
+        assert row["offences"] == shown(row["peer"], "2021/22", "-o", "all")
+    first = rows[0]
+    robbery = shown(first["peer"], "2021/22", "-o", "group:Robbery")
+    assert isinstance(robbery, int)
+    assert first["share_robbery"] == round(robbery / first["offences"] * 100, 2)
+    assert first["rate_per_100k"] == round(first["offences"] / first["population"] * 100_000, 2)
+
+
+def test_peers_table_says_where_the_force_sits() -> None:
+    code, out, _ = run("peers", "Northamptonshire")
+    assert code == 0 and "Forces like Northamptonshire" in out
+    assert "Northamptonshire, 2021/22: population 785,241 (2021); 61,749 offences" in out
+    assert "Rate per 100,000: " in out and " of 8 (highest first)" in out
+
+
+def test_city_of_london_has_no_peers_and_says_why() -> None:
+    code, out, err = run("peers", "City of London", "-f", "json")
+    assert code == 0 and json.loads(out) == [] and "no peer group" in err
+
+
+def test_peers_mistakes_exit_2() -> None:
+    code, _, err = run("peers", "btp")
+    assert code == 2 and "43 forces of England and Wales" in err
+    code, _, err = run("peers", "kent", "-d", "nspcc")
+    assert code == 2 and "ox: error:" in err and "Traceback" not in err
+    code, _, err = run("peers", "kent", "--year", "2015")
+    assert code == 2 and "no force has a population for 2015/16" in err
+    assert "2019/20, 2020/21, 2021/22" in err

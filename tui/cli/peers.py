@@ -1,0 +1,130 @@
+"""``ox peers FORCE``: the forces most like one force, with the figures that place them.
+
+Rows are the peers, nearest first (``force``, ``peer``, ``rank``, ``distance`` and the figures
+used: population, all offences, rate per 100,000 and each offence group's share). The force's own
+figures and where it sits among its peers are in the heading. The method is in
+:mod:`tui.model.peers`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import IO, Any
+
+from tui.formatting import fmt_count, fmt_rate, safe_text
+from tui.model.peers import PeerFigures, PeerGroup
+from tui.model.years import fy_label
+from tui.output.reports import Column, Record, Report
+
+
+def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
+    """Add ``peers`` to the ``ox`` subcommands."""
+    p = sub.add_parser("peers", help="forces like this one (size, offence level and offence mix)")
+    p.add_argument("force", help="force name, alias or ONS code (e.g. 'northants')")
+    p.add_argument(
+        "--year", "-y", default=None, help="financial year (default: latest with populations)"
+    )
+    p.add_argument("--count", "-k", type=int, default=7, help="how many peers (default 7)")
+    p.add_argument(
+        "--dataset", "-d", default=None, metavar="NAME", help="dataset (default: homeoffice)"
+    )
+    p.add_argument(
+        "--format",
+        "-f",
+        default="table",
+        choices=("table", "csv", "json", "markdown"),
+        help="output format (default: table)",
+    )
+
+
+def share_key(group: str) -> str:
+    """The record key of an offence group's share, e.g. ``share_robbery``."""
+    return "share_" + re.sub(r"[^a-z0-9]+", "_", group.lower()).strip("_")
+
+
+def _figures(fig: PeerFigures, groups: tuple[str, ...]) -> Record:
+    rec: Record = {
+        "year": fy_label(fig.year),
+        "population": fig.population,
+        "population_year": fig.population_year,
+        "offences": fig.total,
+        "rate_per_100k": fig.rate_per_100k,
+    }
+    for group in groups:
+        rec[share_key(group)] = fig.share(group)
+    return rec
+
+
+def _int(v: object) -> str:
+    return fmt_count(v if isinstance(v, int) else None)
+
+
+def _float(v: object) -> str:
+    return fmt_rate(float(v) if isinstance(v, (int, float)) else None)
+
+
+def _dist(v: object) -> str:
+    return f"{v:.2f}" if isinstance(v, float) else "—"
+
+
+def peers_report(group: PeerGroup, dataset: str) -> Report:
+    """The peer group as a report: one record per peer, the force's own figures in the heading."""
+    columns = [
+        Column("force", "Force", show=False),
+        Column("rank", "#", numeric=True),
+        Column("peer", "Peer"),
+        Column("distance", "Distance", _dist, numeric=True),
+        Column("year", "Year", show=False),
+        Column("population", "Population", _int, numeric=True),
+        Column("population_year", "Pop. year", show=False),
+        Column("offences", "All offences", _int, numeric=True),
+        Column("rate_per_100k", "Per 100,000", _float, numeric=True),
+    ]
+    columns += [
+        Column(share_key(g), f"% {g}", _float, numeric=True, show=False) for g in group.groups
+    ]
+    records: list[Record] = [
+        {"force": group.force, "rank": p.rank, "peer": p.figures.force, "distance": p.distance}
+        | _figures(p.figures, group.groups)
+        for p in group.peers
+    ]
+    subtitle = [f"Dataset {dataset}; all offences by offence group"]
+    notes = [
+        "Nearest by population, offences per 100,000 and offence-group shares (README: peers)."
+    ]
+    fig = group.figures
+    if fig is not None:
+        subtitle.append(
+            f"{group.force}, {fy_label(fig.year)}: population {fig.population:,} "
+            f"({fig.population_year}); {fig.total:,} offences; "
+            f"{fmt_rate(fig.rate_per_100k)} per 100,000"
+        )
+        pos = group.position()
+        if pos is not None and group.peers:
+            subtitle.append(
+                f"Rate per 100,000: {pos[0]} of {pos[1]} (highest first) among itself and its peers"
+            )
+    warnings = [group.note] if group.note else []
+    return Report(f"Forces like {group.force}", columns, records, subtitle, notes, warnings)
+
+
+def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    """Run ``ox peers FORCE``; model errors propagate to :func:`tui.cli.main`."""
+    from tui.model.catalogue import DEFAULT_DATASET
+    from tui.model.dataset import load_dataset
+    from tui.model.peer_figures import peers_for
+    from tui.model.years import parse_year
+    from tui.output import render
+
+    if args.count < 1:
+        err.write("ox: error: --count must be at least 1\n")
+        return 2
+    ds = load_dataset(args.dataset or DEFAULT_DATASET)
+    year = parse_year(args.year) if args.year is not None else None
+    group = peers_for(ds, args.force, year=year, k=args.count)
+    report = peers_report(group, ds.name)
+    for warning in report.warnings:
+        err.write(f"ox: note: {safe_text(warning)}\n")
+    render.write(report, args.format, out)
+    return 0

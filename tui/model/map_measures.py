@@ -1,0 +1,164 @@
+"""The tile map's values from a dataset: a count, a rate per 100,000 or a % change per force.
+
+The figures come from the same queries as ``ox show`` and ``ox compare`` (:func:`force_table`,
+:func:`compare_years`), so a tile's value is the very figure those print; this module only picks
+the year(s) and puts the values on :mod:`tui.model.tilemap`'s polars-free tiles.
+"""
+
+from __future__ import annotations
+
+from tui.model.comparison import compare_years, default_compare_pair
+from tui.model.dataset import Dataset
+from tui.model.errors import UnknownYearError
+from tui.model.force_table import force_table
+from tui.model.offences import OffenceSelection
+from tui.model.reference import TERRITORIAL
+from tui.model.selection import normalise_selection, pick_year
+from tui.model.tilemap import DEFAULT_BINS, TileMap, TilePosition, build_map, load_positions
+from tui.model.types import ForceTable
+from tui.model.years import fy_label
+from tui.paths import bundled_data_dir
+
+MAP_NATIONS = ("England", "Wales")
+
+
+def map_forces(ds: Dataset) -> tuple[str, ...]:
+    """The forces the map shows: the territorial forces of England and Wales."""
+    return tuple(
+        sorted(
+            f.name
+            for f in ds.reference.forces.values()
+            if f.kind == TERRITORIAL and f.nation in MAP_NATIONS
+        )
+    )
+
+
+def tile_positions(ds: Dataset) -> tuple[TilePosition, ...]:
+    """The tile positions, checked to hold every force of :func:`map_forces` exactly once.
+
+    Raises:
+        DatasetError: ``force_tiles.csv`` is missing, malformed or does not match ``forces.csv``.
+    """
+    return load_positions(bundled_data_dir(), map_forces(ds))
+
+
+def population(ds: Dataset, force: str, fy_start_year: int) -> int | None:
+    """The population a rate for ``force`` in the financial year starting ``fy_start_year`` uses.
+
+    Seam: today the population of that calendar year from ``data/populations.csv`` (a mid-year
+    estimate or a census), as ``ox show``'s rates use; ``None`` where there is none. Meant to be
+    replaced by ``tui.model.population.population_for`` when that lands.
+    """
+    found = ds.reference.population(force, fy_start_year)
+    return found.population if found is not None and found.population > 0 else None
+
+
+def no_population_error(ds: Dataset, year: int) -> UnknownYearError:
+    """The error for a year in which no mapped force has a population, naming those that have."""
+    usable = [
+        c.label
+        for c in ds.full_years
+        if any(population(ds, f, c.year) is not None for f in map_forces(ds))
+    ]
+    return UnknownYearError(
+        f"no force has a population for {fy_label(year)}; rates use the population of the year "
+        f"a financial year starts in (years with one: {', '.join(usable) or 'none'})"
+    )
+
+
+def latest_rate_year(ds: Dataset) -> int | None:
+    """The latest full year in which at least one mapped force has a population."""
+    forces = map_forces(ds)
+    for cov in reversed(ds.full_years):
+        if any(population(ds, f, cov.year) is not None for f in forces):
+            return cov.year
+    return None
+
+
+def map_values(
+    ds: Dataset,
+    measure: str,
+    selection: OffenceSelection,
+    *,
+    year: int | None = None,
+    years: tuple[int, int] | None = None,
+    bins: int = DEFAULT_BINS,
+) -> TileMap:
+    """The tile map of one measure for an offence selection.
+
+    Args:
+        ds: the dataset.
+        measure: ``count`` (in ``year``, default the latest full year), ``rate`` per 100,000
+            people (in ``year``, default the latest full year with populations), or ``change``:
+            the % change between ``years`` (default the Compare view's pair), from the counts.
+        selection: the offences counted.
+        year: the financial year (start year) for a count or a rate.
+        years: the two years of a change, oldest first.
+        bins: how many quantile bins.
+
+    Raises:
+        UnknownYearError: a year is not in the dataset, or a rate is asked for a partial year.
+        ValueError: an unknown measure.
+    """
+    selection = normalise_selection(ds, selection)
+    positions = tile_positions(ds)
+    what = f"{selection.label} ({ds.name})"
+    if measure == "change":
+        pair = years or default_compare_pair(ds, selection)
+        if pair is None:
+            raise UnknownYearError(f"dataset '{ds.name}' has no two full years to compare")
+        cmp = compare_years(ds, pair[0], pair[1], selection)
+        changes = {r.force.name: r.pct_change for r in cmp.rows}
+        title = f"{what}: % change {cmp.label_a} to {cmp.label_b}"
+        note = "Changes are computed from the counts of the two years."
+        return build_map(
+            positions, changes, measure, title, bins=bins, notes=[note], warnings=cmp.warnings
+        )
+    if measure not in ("count", "rate"):
+        raise ValueError(f"unknown measure {measure!r}")
+    table = force_table(ds, selection)
+    if year is None:
+        year = latest_rate_year(ds) if measure == "rate" else _best_count_year(ds, table)
+        if year is None:
+            raise UnknownYearError(f"dataset '{ds.name}' has no full year to map")
+    cov = pick_year(ds, year)
+    counts = {row.force.name: row.count_for(table.years, year) for row in table.rows}
+    notes: list[str] = []
+    if cov.partial:
+        if measure == "rate":
+            raise UnknownYearError(
+                f"{cov.label} is a partial year ({len(cov.quarters)} of 4 quarters); "
+                "a rate per 100,000 needs a full year"
+            )
+        notes.append(
+            f"{cov.label} is a partial year: counts cover {len(cov.quarters)} of 4 quarters."
+        )
+    if measure == "count":
+        values: dict[str, float | None] = {k: v for k, v in counts.items()}
+        title = f"{what}: count, {cov.label}"
+        return build_map(positions, values, measure, title, bins=bins, notes=notes)
+    values = {}
+    for force in map_forces(ds):
+        people, count = population(ds, force, year), counts.get(force)
+        values[force] = None if people is None or count is None else count / people * 100_000
+    title = f"{what}: rate per 100,000 people, {cov.label}"
+    notes.append(f"Rates use each force area's population of {year} (data/populations.csv).")
+    no_pop = [f for f in map_forces(ds) if population(ds, f, year) is None]
+    if len(no_pop) == len(map_forces(ds)):
+        raise no_population_error(ds, year)
+    if no_pop:
+        notes.append(f"No population for {fy_label(year)}: {', '.join(no_pop)}.")
+    return build_map(positions, values, measure, title, bins=bins, notes=notes)
+
+
+def _best_count_year(ds: Dataset, table: ForceTable) -> int | None:
+    """The full year in which most mapped forces have a figure, the latest on a tie: the latest
+    full year for a complete dataset, a well-covered one for a sparse one (NSPCC FOI figures)."""
+    forces = set(map_forces(ds))
+    rows = [r for r in table.rows if r.force.name in forces]
+
+    def covered(year: int) -> int:
+        return sum(1 for r in rows if r.count_for(table.years, year) is not None)
+
+    full = [c.year for c in ds.full_years]
+    return max(reversed(full), key=covered) if full else None
