@@ -232,6 +232,19 @@ def test_rates_account_for_the_population_ratio() -> None:
     assert n.significant is False
 
 
+def test_published_rate_ratio_example() -> None:
+    # Fay, "Testing the Ratio of Two Poisson Rates" (rateratio.test vignette, 2022), section 1:
+    # rateratio.test(c(2, 9), c(17877, 16660)) → rate ratio 0.2070941557, 95 % CI 0.02177406 to
+    # 1.00054910, p-value 0.05011 ("barely non-significant"). Here the change runs from 9 events
+    # (time 16,660) to 2 events (time 17,877), so the ratio is the same 2/17877 ÷ 9/16660.
+    c = change_interval(9, 2, exposure_a=16_660, exposure_b=17_877)
+    assert c.pct_change == pytest.approx((0.2070941557 - 1) * 100, abs=1e-7)
+    assert c.pct_ci_low == pytest.approx((0.02177406 - 1) * 100, abs=1e-5)
+    assert c.pct_ci_high == pytest.approx((1.00054910 - 1) * 100, abs=1e-5)
+    assert c.p_value == pytest.approx(0.05011, abs=5e-6)
+    assert c.significant is False
+
+
 def test_equal_populations_give_the_count_interval() -> None:
     plain = change_interval(40, 70)
     scaled = change_interval(40, 70, exposure_a=5000, exposure_b=5000)

@@ -16,10 +16,13 @@ Why this method and not the usual normal approximation on the log rate ratio
 unreliable for small counts (City of London's 4 → 2), which are exactly the rows a ranking by
 % change puts at the top. The exact interval needs no large-count assumption, handles zeros
 (0 → 5 still gets a lower bound), and is conservative (its coverage is at least 95 %). For large
-counts both methods agree. Reference: Ulm K (1990), "A simple method to calculate the confidence
-interval of a standardized mortality ratio", American Journal of Epidemiology 131(2):373–375;
-Clopper C J, Pearson E S (1934), Biometrika 26(4):404–413; the same conditional approach is R's
-``poisson.test(c(b, a))``.
+counts both methods agree. References: Clopper C J, Pearson E S (1934), "The use of confidence or
+fiducial limits illustrated in the case of the binomial", Biometrika 26(4):404–413; Fay M P (2010),
+"Two-sided exact tests and matching confidence intervals for discrete data", The R Journal
+2(1):53–58, and the same test in R's ``poisson.test`` (two samples: "using binom.test") and
+``rateratio.test``, whose documentation gives the two-sided p-value used here, twice the smaller
+one-sided p-value (Lehmann 1986, p. 152): https://rdrr.io/cran/rateratio.test/f/inst/doc/
+rateratio.test.pdf and https://search.r-project.org/R/refmans/stats/html/poisson.test.html
 
 Rates with different populations: comparing ``a`` offences among ``Pa`` people with ``b`` among
 ``Pb``, the rate ratio is ``(λb/Pb) / (λa/Pa) = π / (1 − π) × Pa / Pb``, and "no change in the
@@ -44,7 +47,7 @@ from functools import lru_cache
 CONFIDENCE = 0.95
 METHOD = (
     "exact conditional test for Poisson counts: Clopper-Pearson 95% interval for b/(a+b), "
-    "as a ratio b/a (Ulm 1990); 'within chance' when the interval includes no change"
+    "as a ratio b/a (Fay 2010); 'within chance' when the interval includes no change"
 )
 """One line for help texts and notes."""
 
