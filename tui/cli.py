@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import IO
 
+from tui import cli_events
 from tui.formatting import safe_text
 
 EXIT_OK = 0
@@ -27,6 +28,7 @@ examples:
   ox forces york                      find forces (names, aliases, ONS codes)
   ox offences burglary                find offence codes and groups
   ox datasets                         what data is available
+  ox events "greater manchester"      recording events (rule changes, new systems), with sources
 
 years: 2017/18, 2017-18 or 2017 (all mean the financial year April 2017 to March 2018)
 """
@@ -150,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--sheet", default=None, help="read only this sheet (XLSX/ODS)")
     imp.add_argument("--dry-run", action="store_true", help="check and preview; write nothing")
+    cli_events.add_parser(sub)
     return parser
 
 
@@ -178,6 +181,7 @@ def run_lookup(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         "offences": lookups.offences,
         "datasets": lookups.datasets,
         "import": lookups.import_file,
+        "events": cli_events.run,
     }[args.command]
     return handler(args, out, err)
 
