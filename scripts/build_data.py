@@ -12,7 +12,9 @@ What it does, in order:
 1. ``forces.csv``: the reference list of forces (ONS code, nation, region, aliases) plus a ``kind``
    column, the national fraud bodies that appear in the Home Office tables, and the area labels that
    the NSPCC figures use for stated totals and combined forces.
-2. ``populations.csv``: force-area populations, names made canonical.
+2. ``populations.csv``: force-area populations, names made canonical; and
+   ``population_series.csv``: the one consistent ONS mid-year series (mid-2012..mid-2024, 43
+   forces of England and Wales) that rates per 100,000 use (``tui/model/population.py``).
 3. ``homeoffice.parquet``: Home Office police recorded crime by force, financial year, quarter and
    offence from the single Oct 2023 release (2012/13 to 2023/24 Q1). The 2024/25 rows of the tidy
    source come from another release and cover no territorial force, so they are left out.
@@ -158,6 +160,32 @@ def build_populations(sources: Path, out: Path, aliases: dict[str, str]) -> None
         pl.col("force").map_elements(lambda n: canonical(n, aliases), return_dtype=pl.String)
     )
     frame.sort("force", "year").write_csv(out / "populations.csv")
+
+
+def build_population_series(sources: Path, out: Path, aliases: dict[str, str]) -> None:
+    """Write ``population_series.csv`` from ``reference/pfa_population_series.csv``.
+
+    Names are made canonical and rows sorted by year then force, so a rebuild from the same source
+    writes the same bytes. Every force in the source must be known and every (force, year) must
+    appear once, with a positive whole number of people.
+    """
+    path = sources / "reference" / "pfa_population_series.csv"
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    seen: set[tuple[str, int]] = set()
+    written: list[tuple[int, str, int, str]] = []
+    for line, row in enumerate(rows, start=2):
+        force = canonical(row["force"], aliases)
+        year, population = int(row["year"]), int(row["population"])
+        if population <= 0 or (force, year) in seen:
+            raise SystemExit(f"build_data: {path}, row {line}: bad or repeated population")
+        seen.add((force, year))
+        written.append((year, force, population, row["source"]))
+    with open(out / "population_series.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["force", "year", "population", "source"])
+        for year, force, population, source in sorted(written):
+            writer.writerow([force, year, population, source])
 
 
 def float_artefacts_mended(code: pl.Expr) -> pl.Expr:
@@ -310,6 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     aliases = build_forces(args.sources, args.out)
     build_populations(args.sources, args.out, aliases)
+    build_population_series(args.sources, args.out, aliases)
     build_homeoffice(args.sources, args.out, aliases)
     build_nspcc(args.sources, args.out, aliases)
     for path in sorted(args.out.iterdir()):

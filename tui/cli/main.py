@@ -30,6 +30,7 @@ examples:
   ox peers northants                  forces like this one (size and offence mix)
   ox offences burglary                find offence codes and groups
   ox datasets                         what data is available
+  ox events "greater manchester"      recording events (rule changes, new systems), with sources
 
 years: 2017/18, 2017-18 or 2017 (all mean the financial year April 2017 to March 2018)
 """
@@ -151,10 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--sheet", default=None, help="read only this sheet (XLSX/ODS)")
     imp.add_argument("--dry-run", action="store_true", help="check and preview; write nothing")
-    from tui.cli import map_command, peers
+    from tui.cli import events, map_command, peers
 
     map_command.add_parser(sub)
     peers.add_parser(sub)
+    events.add_parser(sub)
     return parser
 
 
@@ -174,7 +176,7 @@ def _print_versions(out: IO[str]) -> None:
 
 def run_lookup(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run one lookup command; errors propagate to :func:`main`."""
-    from tui.cli import lookups, map_command, peers
+    from tui.cli import events, lookups, map_command, peers
 
     handler = {
         "show": lookups.show,
@@ -185,6 +187,7 @@ def run_lookup(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         "import": lookups.import_file,
         "map": map_command.run,
         "peers": peers.run,
+        "events": events.run,
     }[args.command]
     return handler(args, out, err)
 

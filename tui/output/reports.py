@@ -20,6 +20,7 @@ from tui.formatting import (
 from tui.model.catalogue import DatasetInfo
 from tui.model.interface import DatasetView
 from tui.model.offences import OffenceInfo
+from tui.model.population import rate_for
 from tui.model.reference import Force
 from tui.model.types import (
     STATED_TOTAL_CODE,
@@ -33,6 +34,11 @@ from tui.model.types import (
 from tui.model.years import quarters_label
 
 Value = object
+
+RATE_NOTE = (
+    "Per 100k: offences per 100,000 residents, using the ONS mid-year population estimate of the "
+    "year each financial year starts in (2017/18: mid-2017; 'population_year' in CSV/JSON)."
+)
 Record = dict[str, Value]
 
 
@@ -149,6 +155,8 @@ def show_report(
         Column("change", "Change", _change, numeric=True),
         Column("pct_change", "%", _pct, numeric=True),
         Column("quarters", "Quarters", _quarters, csv=_quarters, show=ds.has_quarters),
+        Column("rate", "Per 100k", _rate, numeric=True),
+        Column("population_year", "Pop.", show=False),
     ]
     if has_provenance:
         columns += [
@@ -165,6 +173,12 @@ def show_report(
             "change": p.change,
             "pct_change": p.pct_change,
         }
+        # A rate only for a whole year: a partial year's count is not set against a year's people.
+        rate = None if p.partial or p.year.partial else rate_for(force.name, p.year.year, p.count)
+        rec["rate"] = rate.per_100k if rate else None
+        rec["population_year"] = rate.mid_year if rate else None
+        if rate and rate.caveat and rate.caveat not in notes:
+            notes.append(rate.caveat)
         if p.partial or p.year.partial:
             covered = quarters_label(p.quarters or p.year.quarters)
             rec["quarters"] = covered
@@ -186,6 +200,8 @@ def show_report(
     ]
     # Only financial years with a figure, unless the force has none at all.
     shown = [r for r in records if r["count"] is not None] or records
+    if any(r.get("rate") is not None for r in shown):
+        notes.append(RATE_NOTE)
     if has_provenance:
         if any(r.get("also_stated") for r in shown):
             notes.append(

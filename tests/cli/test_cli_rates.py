@@ -1,0 +1,52 @@
+"""``ox show`` rows carry a rate per 100,000 and the mid-year population it uses."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from tui.cli import main
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def rows(*argv: str) -> dict[str, dict[str, object]]:
+    code, out, _ = run(*argv, "-f", "json")
+    assert code == 0
+    return {str(r["year"]): r for r in json.loads(out)}
+
+
+def test_northamptonshire_code_86_rate_uses_the_start_years_mid_year_population() -> None:
+    by_year = rows("show", "northamptonshire")
+    # 269 offences over mid-2017's 759,436 people (pfa_population_series.csv) = 35.42 per 100,000
+    assert by_year["2017/18"]["count"] == 269
+    assert by_year["2017/18"]["rate"] == 35.42
+    assert by_year["2017/18"]["population_year"] == 2017
+    # 248 over mid-2016's 746,666 = 33.21
+    assert by_year["2016/17"]["rate"] == 33.21
+    # a partial year gets no rate: a quarter's count is not set against a year's people
+    assert by_year["2023/24"]["rate"] is None and by_year["2023/24"]["population_year"] is None
+
+
+def test_total_rate_and_no_rate_without_a_population() -> None:
+    ew = rows("show", "england and wales")
+    # 23,225 code-86 offences in 2017/18 (43 territorial forces: homeoffice-prc/PROVENANCE.md,
+    # "Each year in the tidy CSV") over mid-2017's 58,700,914 (ONS E&W total) = 39.56
+    assert ew["2017/18"]["count"] == 23_225
+    assert ew["2017/18"]["rate"] == 39.56
+    uk = rows("show", "UK total", "-d", "nspcc")
+    assert uk["2017/18"]["count"] == 22_724 and uk["2017/18"]["rate"] is None
+    btp = rows("show", "British Transport Police")
+    assert all(r["rate"] is None for r in btp.values())
+
+
+def test_city_of_london_rate_carries_the_caveat() -> None:
+    code, out, _ = run("show", "city of london")
+    assert code == 0
+    assert "City of London: rate per resident" in out.replace("\n", " ")
+    code, out, _ = run("show", "kent")
+    assert "rate per resident" not in out

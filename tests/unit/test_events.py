@@ -1,0 +1,236 @@
+"""Recording events: the table's schema, and that each event is found where it applies only."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tui.model.dataset import load_dataset
+from tui.model.errors import DatasetError
+from tui.model.events import Event, events_between, events_for, load_events
+from tui.model.offences import (
+    ALL_OFFENCES,
+    OffenceInfo,
+    OffenceSelection,
+    select_group,
+    select_subgroup,
+)
+from tui.model.population import members
+from tui.model.reference import TERRITORIAL, load_reference
+from tui.paths import bundled_data_dir
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> tuple[OffenceInfo, ...]:
+    return load_dataset("homeoffice").offences
+
+
+def code(value: str) -> OffenceSelection:
+    return OffenceSelection("code", value, f"code {value}")
+
+
+def titles(events: list[Event]) -> set[str]:
+    return {e.title for e in events}
+
+
+GMP_SYSTEM = "Greater Manchester Police moves to a new records system (iOPS, PoliceWorks)"
+DC_SYSTEM = "Devon and Cornwall Police moves to the Niche records system"
+STALKING_8Q = "Stalking recorded under its own classification (8Q)"
+BURGLARY_2017 = "Burglary reclassified as residential and business and community"
+ACTION_FRAUD_TVP = "Action Fraud takes over fraud reporting in Thames Valley"
+HMIC_2014 = "HMIC inspection 'Crime-recording: making the victim count'"
+
+
+# --------------------------------------------------------------------------------------------
+# Schema
+# --------------------------------------------------------------------------------------------
+
+
+def test_table_has_at_least_eight_sourced_events_national_and_force() -> None:
+    events = load_events()
+    assert len(events) >= 8
+    assert {e.scope for e in events} == {"national", "force"}
+    assert len({e.title for e in events}) == len(events)  # no duplicates
+
+
+def test_every_row_has_an_http_source_and_a_title() -> None:
+    for e in load_events():
+        assert re.match(r"^https?://[a-z0-9.-]+\.[a-z]{2,}/", e.source_url, re.IGNORECASE), e
+        assert e.title.strip() and e.note.strip()
+
+
+def test_forces_are_canonical_and_only_on_force_events() -> None:
+    ref = load_reference(bundled_data_dir())
+    for e in load_events():
+        if e.scope == "national":
+            assert e.force == ""
+        else:
+            assert ref.forces[e.force].kind == TERRITORIAL, e.force
+
+
+def test_years_lie_in_the_data_and_dates_in_their_year() -> None:
+    for e in load_events():
+        assert 2011 <= e.year <= 2023, e  # the bundled Home Office data: 2012/13..2023/24
+        parts = [int(p) for p in e.date.split("-")]
+        day = date(parts[0], parts[1] if len(parts) > 1 else 4, parts[2] if len(parts) > 2 else 1)
+        assert date(e.year, 4, 1) <= day <= date(e.year + 1, 3, 31), e
+
+
+def test_offence_tokens_name_real_codes_groups_and_subgroups(
+    catalogue: tuple[OffenceInfo, ...],
+) -> None:
+    codes = {o.code for o in catalogue}
+    groups = {o.group for o in catalogue}
+    subgroups = {o.subgroup for o in catalogue}
+    for e in load_events():
+        for token in e.offences:
+            if token == "all":
+                assert e.offences == ("all",)
+            elif token.startswith("group:"):
+                assert token[6:] in groups, token
+            elif token.startswith("subgroup:"):
+                assert token[9:] in subgroups, token
+            else:
+                assert token in codes, token
+
+
+# --------------------------------------------------------------------------------------------
+# Where each event applies
+# --------------------------------------------------------------------------------------------
+
+
+def _selection_for(token: str) -> OffenceSelection:
+    if token == "all":
+        return ALL_OFFENCES
+    if token.startswith("group:"):
+        return select_group(token[6:])
+    if token.startswith("subgroup:"):
+        return select_subgroup(token[9:])
+    return code(token)
+
+
+def test_each_event_is_returned_where_it_applies(catalogue: tuple[OffenceInfo, ...]) -> None:
+    for e in load_events():
+        force = e.force or "Kent"
+        for token in e.offences:
+            found = events_for(force, _selection_for(token), [e.year], catalogue=catalogue)
+            assert e in found, (e.title, token)
+        assert e in events_for(force, ALL_OFFENCES, [e.year], catalogue=catalogue)
+        assert e in events_for(None, None, None)
+
+
+def test_force_event_only_for_its_force_and_totals_including_it() -> None:
+    assert GMP_SYSTEM in titles(events_for("Greater Manchester", code("8T"), [2019]))
+    assert GMP_SYSTEM not in titles(events_for("Kent", code("8T"), [2019]))
+    assert GMP_SYSTEM not in titles(events_for("Greater Manchester", code("8T"), [2018]))
+    england_and_wales = members("England and Wales")
+    assert "Greater Manchester" in england_and_wales
+    assert GMP_SYSTEM in titles(
+        events_for("England and Wales", code("86"), [2019], members=england_and_wales)
+    )
+    assert GMP_SYSTEM not in titles(
+        events_for("Wales", code("86"), [2019], members=members("Wales"))
+    )
+    assert DC_SYSTEM in titles(events_for("Devon & Cornwall", code("86"), [2022]))
+    assert DC_SYSTEM not in titles(events_for("Dorset", code("86"), [2022]))
+
+
+def test_national_event_applies_to_every_force_in_its_year() -> None:
+    for force in ("Kent", "Northamptonshire", "London, City of", "Dyfed-Powys"):
+        assert HMIC_2014 in titles(events_for(force, code("86"), [2014]))
+        assert HMIC_2014 not in titles(events_for(force, code("86"), [2013, 2015]))
+
+
+def test_code_event_applies_to_its_code_group_and_all_offences_only(
+    catalogue: tuple[OffenceInfo, ...],
+) -> None:
+    def found(selection: OffenceSelection) -> bool:
+        return STALKING_8Q in titles(events_for("Kent", selection, [2014], catalogue=catalogue))
+
+    assert found(code("8Q")) and found(code("8L"))
+    assert found(select_group("Violence against the person"))  # 8Q's group
+    assert found(ALL_OFFENCES)
+    assert not found(code("86"))
+    assert not found(select_group("Theft offences"))
+    assert not found(select_subgroup("Domestic burglary"))
+
+
+def test_subgroup_event_applies_to_codes_inside_it_and_its_group(
+    catalogue: tuple[OffenceInfo, ...],
+) -> None:
+    def found(selection: OffenceSelection) -> bool:
+        return BURGLARY_2017 in titles(events_for("Kent", selection, [2017], catalogue=catalogue))
+
+    assert found(code("28E")) and found(code("30C")) and found(code("28A"))
+    assert found(select_subgroup("Domestic burglary"))
+    assert found(select_group("Theft offences"))
+    assert not found(code("86")) and not found(code("8Q"))
+    assert not found(select_group("Violence against the person"))
+
+
+def test_group_event_for_one_force(catalogue: tuple[OffenceInfo, ...]) -> None:
+    def found(force: str, selection: OffenceSelection) -> bool:
+        return ACTION_FRAUD_TVP in titles(events_for(force, selection, [2012], catalogue=catalogue))
+
+    assert found("Thames Valley", code("53D"))  # a fraud code: in group Fraud offences
+    assert found("Thames Valley", select_group("Fraud offences"))
+    assert not found("Thames Valley", code("86"))
+    assert not found("Kent", code("53D"))
+
+
+def test_events_between_two_years_include_both_ends(catalogue: tuple[OffenceInfo, ...]) -> None:
+    between = titles(events_between("Kent", code("28E"), 2017, 2016, catalogue=catalogue))
+    assert BURGLARY_2017 in between
+    assert HMIC_2014 not in between
+    assert HMIC_2014 in titles(events_between("Kent", code("86"), 2014, 2015))
+    assert GMP_SYSTEM in titles(events_between("Greater Manchester", code("86"), 2018, 2020))
+
+
+# --------------------------------------------------------------------------------------------
+# A broken table is refused with file, row and column
+# --------------------------------------------------------------------------------------------
+
+HEADER = "scope,force,year,date,offences,title,source_url,note\n"
+GOOD = "national,,2014,2014-11-18,all,Title,https://example.org/x,Note\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "column"),
+    [
+        ("national,,2014,2014-11-18,all,Title,ftp://example.org/x,Note\n", "source_url"),
+        ("national,,2014,2014-11-18,all,Title,example.org/x,Note\n", "source_url"),
+        ("national,,2014,2014-11-18,all,Title,,Note\n", "source_url"),
+        (
+            "force,Northants Police Dept,2014,2014-11,all,Title,https://example.org/x,Note\n",
+            "force",
+        ),
+        ("national,Kent,2014,2014-11,all,Title,https://example.org/x,Note\n", "force"),
+        ("local,,2014,2014-11,all,Title,https://example.org/x,Note\n", "scope"),
+        ("national,,1990,1990-11,all,Title,https://example.org/x,Note\n", "year"),
+        ("national,,2014,2015-05,all,Title,https://example.org/x,Note\n", "date"),
+        ("national,,2014,2014-13,all,Title,https://example.org/x,Note\n", "date"),
+        ("national,,2014,2014-11,all;86,Title,https://example.org/x,Note\n", "offences"),
+        ("national,,2014,2014-11,=cmd(),Title,https://example.org/x,Note\n", "offences"),
+        ("national,,2014,2014-11,all,,https://example.org/x,Note\n", "title"),
+    ],
+)
+def test_bad_rows_are_refused_naming_row_and_column(tmp_path: Path, row: str, column: str) -> None:
+    shutil.copy(bundled_data_dir() / "forces.csv", tmp_path / "forces.csv")
+    (tmp_path / "events.csv").write_text(HEADER + GOOD + row, encoding="utf-8")
+    with pytest.raises(DatasetError, match=rf"events\.csv, row 3, column {column}"):
+        load_events(tmp_path)
+
+
+def test_a_good_minimal_table_loads(tmp_path: Path) -> None:
+    shutil.copy(bundled_data_dir() / "forces.csv", tmp_path / "forces.csv")
+    (tmp_path / "events.csv").write_text(
+        HEADER + GOOD + "force,Kent,2012,2013-03,group:Fraud offences,T2,http://a.example/,N\n",
+        encoding="utf-8",
+    )
+    events = load_events(tmp_path)
+    assert [e.year for e in events] == [2012, 2014]
+    assert events[0].offences == ("group:Fraud offences",) and events[0].force == "Kent"

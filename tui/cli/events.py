@@ -1,0 +1,135 @@
+"""``ox events [FORCE]``: the recording events that change what a series means, with sources.
+
+Reads ``data/events.csv`` through :mod:`tui.model.events`. Without ``--offence`` no dataset is
+loaded. Imports happen inside the functions, so adding the command to ``ox`` costs its start-up
+nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui.model.events import Event
+    from tui.output.reports import Column, Record, Report
+
+HELP = "recording events (rule changes, new systems) that change what a series means"
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``events`` command to the ``ox`` parser's subcommands."""
+    parser: argparse.ArgumentParser = subparsers.add_parser("events", help=HELP, description=HELP)
+    parser.add_argument(
+        "force",
+        nargs="?",
+        default=None,
+        help="only national events and this force's (name, alias or ONS code); default: all",
+    )
+    parser.add_argument(
+        "--offence",
+        "-o",
+        default=None,
+        help="only events that concern this offence (code, text, 'group:NAME' or 'all')",
+    )
+    parser.add_argument(
+        "--dataset",
+        "-d",
+        default=None,
+        metavar="NAME",
+        help="dataset whose offences --offence is looked up in (default: homeoffice)",
+    )
+    parser.add_argument(
+        "--format",
+        "-f",
+        default="table",
+        choices=("table", "csv", "json", "markdown"),
+        help="output format (default: table)",
+    )
+    return parser
+
+
+def _year(value: object) -> str:
+    from tui.model.years import fy_label
+
+    return fy_label(value) if isinstance(value, int) else ""
+
+
+def columns() -> list[Column]:
+    """The report's columns (the note is in CSV and JSON, not in tables)."""
+    from tui.output.reports import Column
+
+    return [
+        Column("year", "Year", _year),
+        Column("scope", "Scope", show=False),
+        Column("force", "Force", lambda v: "national" if v is None else str(v)),
+        Column("date", "Date"),
+        Column("offences", "Offences", lambda v: str(v).replace(";", "; ")),
+        Column("title", "Event"),
+        Column("source_url", "Source"),
+        Column("note", "Note", show=False),
+    ]
+
+
+def event_record(event: Event) -> Record:
+    """One event as a flat report row: keys scope, force (null for a national event), year (the
+    financial year's start, an int), date, offences (``all`` or ``;``-separated), title,
+    source_url, note."""
+    return {
+        "scope": event.scope,
+        "force": event.force or None,
+        "year": event.year,
+        "date": event.date,
+        "offences": ";".join(event.offences),
+        "title": event.title,
+        "source_url": event.source_url,
+        "note": event.note or None,
+    }
+
+
+def events_report(events: list[Event], where: str, offence: str) -> Report:
+    """The events as a report, with what they were filtered by."""
+    from tui.output.reports import Report
+
+    title = f"Recording events: {where}" + (f", {offence}" if offence else "")
+    notes = [
+        "Each event changes what a series means across it (a rule, a classification, a records "
+        "system); compare figures either side of it with care. Year = financial year affected.",
+    ]
+    if not events:
+        notes.insert(0, "No recorded event matches.")
+    return Report(title, columns(), [event_record(e) for e in events], notes=notes)
+
+
+def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    """``ox events [FORCE] [--offence X]``: list the events that apply."""
+    from tui.model.events import events_for, load_events
+    from tui.model.offences import OffenceInfo, OffenceSelection
+    from tui.model.population import members
+    from tui.model.reference import load_reference
+    from tui.output import render
+    from tui.paths import bundled_data_dir
+
+    data_dir = bundled_data_dir()
+    force: str | None = None
+    where = "all forces"
+    in_total: tuple[str, ...] = ()
+    if args.force:
+        found = load_reference(data_dir).resolve(args.force)
+        force, where = found.name, found.name
+        in_total = tuple(m for m in members(found.name, data_dir) if m != found.name)
+    selection: OffenceSelection | None = None
+    catalogue: tuple[OffenceInfo, ...] = ()
+    if args.offence is not None:
+        from tui.model.catalogue import DEFAULT_DATASET
+        from tui.model.dataset import load_dataset
+        from tui.model.selection import pick_offence
+
+        ds = load_dataset(args.dataset or DEFAULT_DATASET)
+        selection, catalogue = pick_offence(ds, args.offence), ds.offences
+    events = events_for(
+        force, selection, None, members=in_total, catalogue=catalogue, events=load_events(data_dir)
+    )
+    report = events_report(events, where, selection.label if selection else "")
+    render.write(report, args.format, out)
+    return 0
