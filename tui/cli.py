@@ -150,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--sheet", default=None, help="read only this sheet (XLSX/ODS)")
     imp.add_argument("--dry-run", action="store_true", help="check and preview; write nothing")
+    from tui import cli_diff
+
+    cli_diff.add_parser(sub)
     return parser
 
 
@@ -171,6 +174,8 @@ def run_lookup(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run one lookup command; errors propagate to :func:`main`."""
     from tui import lookups
 
+    if getattr(args, "run", None) is not None:  # commands in modules of their own (cli_diff...)
+        return int(args.run(args, out, err))
     handler = {
         "show": lookups.show,
         "compare": lookups.compare,
