@@ -9,7 +9,10 @@ imported with a column mapping (the generic layout) has no known measure.
 
 from __future__ import annotations
 
-from tui.model.dataset import DatasetInfo
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # no Polars at run time: views may import this module
+    from tui.model.dataset import DatasetInfo
 
 HOMEOFFICE_PRC = "homeoffice-prc"
 """Offences recorded by the police, Home Office open data tables (any release)."""
