@@ -150,10 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--sheet", default=None, help="read only this sheet (XLSX/ODS)")
     imp.add_argument("--dry-run", action="store_true", help="check and preview; write nothing")
-    from tui import cli_cite, cli_diff
+    from tui import cli_cite, cli_diff, cli_table
 
-    cli_diff.add_parser(sub)
-    cli_cite.add_parser(sub)
+    for command in (cli_table, cli_diff, cli_cite):  # commands in modules of their own
+        command.add_parser(sub)
     return parser
 
 
