@@ -27,6 +27,9 @@ examples:
   ox forces york                      find forces (names, aliases, ONS codes)
   ox offences burglary                find offence codes and groups
   ox datasets                         what data is available
+  ox table --sort 2022/23             every force, every year (the Forces view)
+  ox diff prc201718 homeoffice -o 86  what a newer release revised
+  ox cite --force northants -f bibtex how to cite a selection
 
 years: 2017/18, 2017-18 or 2017 (all mean the financial year April 2017 to March 2018)
 """
