@@ -74,7 +74,8 @@ def _years(cells: Sequence[DiffCell]) -> str:
     if len(per_year) <= 4:
         return ", ".join(f"{y}: {n:,}" for y, n in sorted(per_year.items()))
     years = sorted(per_year)
-    return f"{years[0]} to {years[-1]}, {len(years)} years"
+    financial = {y.split(" ")[0] for y in years}
+    return f"{years[0]} to {years[-1]}, {len(financial)} financial years"
 
 
 def _examples(cells: Sequence[DiffCell], limit: int = 3) -> str:

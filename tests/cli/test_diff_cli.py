@@ -41,6 +41,7 @@ def test_diff_json_rows_carry_both_values_and_the_change(store: Path) -> None:
     assert rows[0]["force"] == "Metropolitan Police" and rows[0]["change"] == 65
     # The counts go to stderr, apart from the rows.
     assert "38 changed, 5 unchanged" in err and "473 added (only in homeoffice)" in err
+    assert "Added in homeoffice: 2012/13 to 2023/24 Q1, 11 financial years." in err
 
 
 def test_diff_table_top_and_csv(store: Path) -> None:
