@@ -59,6 +59,7 @@ def test_nspcc_citation_states_no_open_licence_and_points_to_each_figures_page()
     c = cite(find_dataset("nspcc"), "all", forces=["Kent"])
     assert c.publisher == "NSPCC" and c.release == "2016-09 to 2025-02"
     assert "(releases 2016-09 to 2025-02)" in DATA_README
+    assert c.title.lower() in DATA_README.lower()
     assert (
         c.licence
         == "Figures quoted from public NSPCC releases and press coverage, each with its source"
