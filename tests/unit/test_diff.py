@@ -135,3 +135,22 @@ def test_partial_years_are_compared_on_common_quarters_and_labelled(store: Path)
     assert diff.unchanged == 1  # Kent 2022/23: 1,738 both ways
     removed = {(c.force, c.year): c.value for c in diff.removed}
     assert removed[("Northamptonshire", "2022/23")] == 737  # B's figure is missing ("—")
+
+
+def test_diff_backwards_swaps_values_added_and_removed(store: Path) -> None:
+    import_file(FIXTURE_201718, name="prc201718")
+    earlier, bundled = load_dataset("prc201718"), load_dataset("homeoffice")
+    forward = diff_datasets(earlier, bundled)
+    backward = diff_datasets(bundled, earlier)
+    assert forward.unchanged == backward.unchanged > 0
+    assert {(r.force, r.year, r.offence, r.value_b, r.value_a) for r in forward.rows} == {
+        (r.force, r.year, r.offence, r.value_a, r.value_b) for r in backward.rows
+    }
+    assert [(c.force, c.year, c.offence) for c in forward.added] == [
+        (c.force, c.year, c.offence) for c in backward.removed
+    ]
+    # Every code apart: the earlier release gives 2017/18 homicide as code 1/4.1/4.10/4.2 (4 rows
+    # per force and quarter, added up on import); the Oct 2023 release has that code in 2012/13
+    # only (data/README.md), so those 43 cells are "removed", never set against another code.
+    assert {(c.offence, c.year) for c in forward.removed} == {("1/4.1/4.10/4.2", "2017/18")}
+    assert len(forward.removed) == 43
