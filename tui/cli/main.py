@@ -31,6 +31,9 @@ examples:
   ox offences burglary                find offence codes and groups
   ox datasets                         what data is available
   ox events "greater manchester"      recording events (rule changes, new systems), with sources
+  ox table --sort 2022/23             every force, every year (the Forces view)
+  ox diff prc201718 homeoffice -o 86  what a newer release revised
+  ox cite --force northants -f bibtex how to cite a selection
 
 years: 2017/18, 2017-18 or 2017 (all mean the financial year April 2017 to March 2018)
 """
@@ -152,11 +155,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--sheet", default=None, help="read only this sheet (XLSX/ODS)")
     imp.add_argument("--dry-run", action="store_true", help="check and preview; write nothing")
-    from tui.cli import events, map_command, peers
+    from tui.cli import cite, diff, events, map_command, peers, table
 
-    map_command.add_parser(sub)
-    peers.add_parser(sub)
-    events.add_parser(sub)
+    for command in (map_command, peers, events, table, diff, cite):  # modules of their own
+        command.add_parser(sub)
     return parser
 
 
@@ -178,6 +180,8 @@ def run_lookup(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run one lookup command; errors propagate to :func:`main`."""
     from tui.cli import events, lookups, map_command, peers
 
+    if getattr(args, "run", None) is not None:  # commands in modules of their own (cli_diff...)
+        return int(args.run(args, out, err))
     handler = {
         "show": lookups.show,
         "compare": lookups.compare,

@@ -41,6 +41,22 @@ class DatasetInfo:
     rows: int | None = None
     years: tuple[str, ...] = ()
     forces: int | None = None
+    layout: str = ""
+    """The layout the importer detected (``homeoffice``, ``nspcc``, ``generic``); "" if bundled."""
+    measure_id: str = ""
+    """What is counted, as a key two datasets share when they count the same thing (see
+    :mod:`tui.model.measure`); "" when the catalogue or manifest does not record it."""
+    publisher: str = ""
+    table_title: str = ""
+    """The title of the published table or release the figures come from."""
+    release_file: str = ""
+    """The publisher's file the figures were built from."""
+    licence_name: str = ""
+    licence_url: str = ""
+    attribution: str = ""
+    """The attribution the licence requires, word for word ("" when none is stated)."""
+    built: str = ""
+    """The date the bundled data files were built (ISO date)."""
 
 
 def _info_from_json(name: str, meta: dict[str, object], folder: Path, bundled: bool) -> DatasetInfo:
@@ -71,6 +87,15 @@ def _info_from_json(name: str, meta: dict[str, object], folder: Path, bundled: b
         rows=rows if isinstance(rows, int) else None,
         years=tuple(str(y) for y in years) if isinstance(years, (list, tuple)) else (),
         forces=forces if isinstance(forces, int) else None,
+        layout=text("layout"),
+        measure_id=text("measure_id"),
+        publisher=text("publisher"),
+        table_title=text("table_title"),
+        release_file=text("release_file"),
+        licence_name=text("licence_name"),
+        licence_url=text("licence_url"),
+        attribution=text("attribution"),
+        built=text("built"),
     )
 
 

@@ -19,6 +19,7 @@ from tui.model.importing.layouts import HOMEOFFICE, LAYOUT_LABELS, NSPCC, parse_
 from tui.model.importing.problems import NAME, DatasetImportError, Problem
 from tui.model.importing.readers import ROW, ReadResult, read_file
 from tui.model.importing.results import ImportPreview, ImportResult, RemovedDataset
+from tui.model.measure import LAYOUT_MEASURES
 from tui.model.reference import load_reference
 from tui.paths import bundled_data_dir, imported_datasets_dir
 
@@ -311,6 +312,7 @@ def _manifest(
         "years": list(preview.years),
         "forces": preview.forces,
         "layout": layout,
+        "measure_id": LAYOUT_MEASURES.get(layout, ""),
         "format": preview.format,
         "sheets": list(preview.sheets_read),
     }

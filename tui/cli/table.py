@@ -1,0 +1,123 @@
+"""``ox table``: the Forces view on the command line (every force's count for every year).
+
+The same model calls as the Forces view (``force_table``, ``sort_force_rows``, ``filter_rows``) and
+the same report as its export, so the figures printed are the figures on screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from typing import IO, Any
+
+from tui.formatting import safe_text
+from tui.model.catalogue import DEFAULT_DATASET
+from tui.model.dataset import load_dataset
+from tui.model.errors import UnknownYearError
+from tui.model.force_table import force_table
+from tui.model.ordering import FORCE_SORT_KEYS, filter_rows, sort_force_rows
+from tui.model.selection import pick_offence
+from tui.model.types import ForceTable
+from tui.model.years import parse_year
+from tui.output import render
+from tui.output.reports import force_table_report
+
+TABLE_YEARS = 8
+"""Years a terminal table shows (the latest), so the change columns fit in 160 columns."""
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    """Add the ``table`` subcommand to the ``ox`` subparsers."""
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "table",
+        help="every force's count for every year (the Forces view)",
+        description=(
+            "Every force's count for every financial year, with the latest change, totals first "
+            "(the Forces view). Partial years are labelled (2023/24 Q1) and never used for a "
+            "change."
+        ),
+    )
+    parser.add_argument("query", nargs="?", default="", help="only forces matching this (fuzzy)")
+    parser.add_argument(
+        "--offence", "-o", default=None, help="offence code, text, 'group:NAME' or 'all'"
+    )
+    parser.add_argument(
+        "--sort",
+        "-s",
+        default=None,
+        metavar="KEY",
+        help=(
+            f"{', '.join(FORCE_SORT_KEYS)}, or a year such as 2022/23 "
+            "(default: the latest year of the change, largest first)"
+        ),
+    )
+    parser.add_argument("--ascending", action="store_true", help="smallest first")
+    parser.add_argument(
+        "--include-national",
+        action="store_true",
+        help="also list BTP, national fraud bodies and combined figures (never ranked)",
+    )
+    parser.add_argument(
+        "--dataset", "-d", default=None, metavar="NAME", help="dataset (default: homeoffice)"
+    )
+    parser.add_argument(
+        "--format", "-f", default="table", choices=render.FORMATS, help="output format"
+    )
+    parser.set_defaults(run=run)
+    return parser
+
+
+def sort_key(table: ForceTable, text: str | None) -> tuple[str, bool]:
+    """The sort key as :func:`sort_force_rows` takes it, and whether it is the view's default.
+
+    Raises:
+        UnknownYearError: a year the table does not have, or an unknown key.
+    """
+    if text is None:
+        if table.change_to is not None:
+            return f"year:{table.change_to.year}", True
+        return "force", True
+    if text in FORCE_SORT_KEYS:
+        return text, False
+    try:
+        year = parse_year(text.removeprefix("year:"))
+    except UnknownYearError as exc:
+        raise UnknownYearError(
+            f"cannot sort by '{text}': use {', '.join(FORCE_SORT_KEYS)} or a year such as 2022/23"
+        ) from exc
+    if not any(y.year == year for y in table.years):
+        labels = [y.label for y in table.years]
+        raise UnknownYearError(
+            f"cannot sort by '{text}': the table has {labels[0]} to {labels[-1]}"
+            if labels
+            else f"cannot sort by '{text}': the table has no years"
+        )
+    return f"year:{year}", False
+
+
+def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    """Run ``ox table``; model errors go to ``tui.cli``."""
+    ds = load_dataset(args.dataset or DEFAULT_DATASET)
+    table = force_table(ds, pick_offence(ds, args.offence), args.include_national)
+    key, default = sort_key(table, args.sort)
+    # The view's default is largest first by the latest year (by name A-Z when there is none).
+    descending = not args.ascending and not (default and key == "force")
+    rows = sort_force_rows(table, table.rows, key, descending)
+    if args.query:
+        rows = [f.row for f in filter_rows(rows, args.query)]
+        if not rows:
+            err.write(f"ox: no force matches '{safe_text(args.query)}'\n")
+            return 2
+    report = force_table_report(ds, table, rows)
+    if args.format == "table" and len(table.years) > TABLE_YEARS:
+        # Like the view, a terminal shows the latest years; CSV, JSON and Markdown have them all.
+        older = [y.label for y in table.years[:-TABLE_YEARS]]
+        report.columns = [replace(c, show=False) if c.key in older else c for c in report.columns]
+        report.notes.insert(
+            0,
+            f"Older years ({older[0]} to {older[-1]}) are in --format csv, json or markdown.",
+        )
+    for warning in report.warnings:
+        err.write(f"ox: warning: {safe_text(warning)}\n")
+    render.write(report, args.format, out)
+    return 0

@@ -1,0 +1,309 @@
+"""What one release revised: every force × financial year × offence whose figure differs between two
+datasets of the same measure (e.g. two releases of the Home Office tables).
+
+A cell is the sum over quarters of one force, one financial year and one offence selection (every
+offence code on its own by default). How years with different quarters are handled, so a partial
+year is never set against a full one silently:
+
+- both datasets have the same quarters for a cell (all four, or the same partial ones): the sums are
+  compared; a partial year is labelled with its quarters (``2023/24 Q1``);
+- they have different quarters (``2023/24`` Q1 in one, Q1-Q2 in the other): the cell is compared on
+  the quarters both have, labelled with them (``2023/24 Q1``), and counted in ``quarters_differ``;
+- they share no quarter, or one gives a whole-year figure and the other part of a year: the cell is
+  not compared, and counted in ``not_compared``.
+
+A cell with a figure in one dataset only is ``added`` (only in B) or ``removed`` (only in A); a
+missing figure ("..", shown "—") counts as no figure. BTP and the national fraud bodies (and any
+name the reference does not know) are left out unless asked, like in rankings.
+
+The result holds plain Python values only (no Polars), ready for any view or report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import polars as pl
+
+from tui.model import schema as S
+from tui.model.dataset import Dataset
+from tui.model.errors import ModelError
+from tui.model.measure import MEASURE_LABELS, measure_id, measure_label
+from tui.model.offences import OffenceInfo, OffenceSelection, resolve_offence
+from tui.model.reference import FRAUD_BODY, NON_AREA
+from tui.model.selection import offence_filter
+from tui.model.types import STATED_TOTAL_CODE
+from tui.model.years import fy_label, quarters_label
+
+WHOLE_YEAR = 0
+"""The quarter key of a figure given for a whole year (no quarter)."""
+FULL = frozenset({1, 2, 3, 4})
+
+
+class MeasureMismatchError(ModelError):
+    """Two datasets count different things (or one's measure is unknown): no diff is made."""
+
+
+@dataclass(frozen=True)
+class DiffRow:
+    """One cell whose figure differs between dataset A and dataset B."""
+
+    force: str
+    year: str
+    """The financial year, with the quarters compared when not all four: ``2023/24 Q1``."""
+    offence: str
+    """The offence code (or the selection's key: ``all``, ``group:NAME``)."""
+    value_a: int | None
+    value_b: int | None
+    change: int | None
+    """``value_b - value_a``; ``None`` when either is missing."""
+    start_year: int
+    quarters: tuple[int, ...]
+    """The quarters compared; empty for whole-year figures."""
+
+
+@dataclass(frozen=True)
+class DiffCell:
+    """A cell with a figure in one dataset only (added or removed), or not compared."""
+
+    force: str
+    year: str
+    offence: str
+    value: int | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DatasetDiff:
+    """Every difference between two datasets of the same measure, largest first."""
+
+    dataset_a: str
+    dataset_b: str
+    measure: str
+    offence: str
+    """What was compared: "every offence code" or the selection's label."""
+    rows: tuple[DiffRow, ...]
+    """Cells in both whose figures differ, by size of change (largest first), then force, year."""
+    unchanged: int
+    added: tuple[DiffCell, ...]
+    """Cells with a figure in B only."""
+    removed: tuple[DiffCell, ...]
+    """Cells with a figure in A only."""
+    quarters_differ: tuple[DiffCell, ...]
+    """Cells compared on the quarters both datasets have (listed for the notes)."""
+    not_compared: tuple[DiffCell, ...]
+    """Cells whose periods do not overlap (different quarters, or a whole year against part)."""
+    left_out: tuple[str, ...]
+    """Bodies left out (BTP, fraud bodies, unknown names) unless ``include_national``."""
+
+
+def check_same_measure(ds_a: Dataset, ds_b: Dataset) -> str:
+    """The measure both datasets count.
+
+    Raises:
+        MeasureMismatchError: they count different things, or the measure of one is not known.
+    """
+    ma, mb = measure_id(ds_a.info), measure_id(ds_b.info)
+    for ds, m in ((ds_a, ma), (ds_b, mb)):
+        if m is None:
+            raise MeasureMismatchError(
+                f"cannot diff '{ds_a.name}' and '{ds_b.name}': the measure of '{ds.name}' is not "
+                "known (it was imported with a column mapping), so it cannot be shown to count the "
+                "same thing; ox diff compares two datasets of the same measure, e.g. two releases "
+                "of the Home Office tables"
+            )
+    if ma != mb:
+        raise MeasureMismatchError(
+            f"cannot diff '{ds_a.name}' and '{ds_b.name}': they are different measures "
+            f"('{ds_a.name}': {measure_label(ds_a.info)}; '{ds_b.name}': "
+            f"{measure_label(ds_b.info)}); ox diff compares two datasets of the same measure, "
+            "e.g. two releases of the Home Office tables"
+        )
+    assert ma is not None
+    return MEASURE_LABELS.get(ma, ma)
+
+
+def resolve_diff_offence(ds_a: Dataset, ds_b: Dataset, text: str) -> OffenceSelection:
+    """An offence as typed, resolved against the offences of both datasets (a code found in one
+    only is fine: its cells are then added or removed).
+
+    Raises:
+        UnknownOffenceError: it matches nothing in either, or several offences.
+    """
+    merged: dict[str, OffenceInfo] = {o.code: o for o in ds_a.offences}
+    for o in ds_b.offences:
+        merged.setdefault(o.code, o)
+    selection = resolve_offence(tuple(merged.values()), text)
+    if selection.kind == "all" and STATED_TOTAL_CODE in merged:
+        return resolve_offence(tuple(merged.values()), STATED_TOTAL_CODE)
+    return selection
+
+
+def _excluded(ds: Dataset, name: str) -> bool:
+    return ds.reference.force(name).kind in (NON_AREA, FRAUD_BODY)
+
+
+def _missing_if_any_missing(column: str) -> pl.Expr:
+    """``column`` (a sum), or null where the sum had a missing part (never a silent undercount)."""
+    return (
+        pl.when(pl.col("_missing") > 0)
+        .then(pl.lit(None, dtype=pl.Int64))
+        .otherwise(pl.col(column))
+        .alias(column)
+    )
+
+
+def _cells(ds: Dataset, selection: OffenceSelection | None, forces: list[str]) -> pl.DataFrame:
+    """One row per (force, year, offence): its quarters (0: whole year), their counts, the sum."""
+    frame = ds.figures.filter(pl.col(S.YEAR).is_not_null() & pl.col(S.FORCE).is_in(forces))
+    if selection is None:
+        key = pl.col(S.OFFENCE_CODE)
+    else:
+        frame = frame.filter(offence_filter(selection))
+        key = pl.lit(selection.key)
+    count = pl.col(S.COUNT)
+    quarters = frame.select(
+        S.FORCE, S.YEAR, S.COUNT, okey=key, q=pl.col(S.QUARTER).cast(pl.Int8).fill_null(WHOLE_YEAR)
+    )
+    if selection is not None:
+        # Several codes in a cell: add them up by quarter first. (One code has one preferred
+        # figure per force, period and quarter already, see tui.model.schema.)
+        quarters = (
+            quarters.group_by(S.FORCE, S.YEAR, "okey", "q")
+            .agg(count.sum(), _missing=count.null_count())
+            .with_columns(_missing_if_any_missing(S.COUNT))
+        )
+    return (
+        quarters.sort("q")
+        .group_by(S.FORCE, S.YEAR, "okey")
+        .agg(qs=pl.col("q"), counts=count, total=count.sum(), _missing=count.null_count())
+        .with_columns(_missing_if_any_missing("total"))
+        .drop("_missing")
+    )
+
+
+def _total(values: dict[int, int | None], quarters: Iterable[int]) -> int | None:
+    total = 0
+    for q in quarters:
+        v = values[q]
+        if v is None:
+            return None
+        total += v
+    return total
+
+
+def _label(year: int, quarters: frozenset[int]) -> str:
+    if quarters in (FULL, frozenset({WHOLE_YEAR})):
+        return fy_label(year)
+    return f"{fy_label(year)} {quarters_label(tuple(sorted(quarters)))}"
+
+
+def _common(qa: frozenset[int], qb: frozenset[int]) -> frozenset[int] | None:
+    """The quarters on which two cells are compared; ``None`` when they cannot be."""
+    whole = frozenset({WHOLE_YEAR})
+    if qa == qb:
+        return qa
+    if {qa, qb} == {whole, FULL}:
+        return whole  # a whole-year figure against all four quarters: both sum the year
+    if WHOLE_YEAR in qa or WHOLE_YEAR in qb:
+        return None
+    return (qa & qb) or None
+
+
+def _describe(qs: frozenset[int]) -> str:
+    return "whole year" if WHOLE_YEAR in qs else quarters_label(tuple(sorted(qs)))
+
+
+def diff_datasets(
+    ds_a: Dataset,
+    ds_b: Dataset,
+    selection: OffenceSelection | None = None,
+    *,
+    include_national: bool = False,
+) -> DatasetDiff:
+    """Every cell whose figure differs from ``ds_a`` to ``ds_b``, with counts of the rest.
+
+    Args:
+        ds_a: the earlier (or reference) dataset.
+        ds_b: the later one.
+        selection: one offence selection (see :func:`resolve_diff_offence`); ``None`` compares
+            every offence code on its own.
+        include_national: also compare BTP, the fraud bodies and names the reference does not know.
+
+    Raises:
+        MeasureMismatchError: the datasets count different things (see :func:`check_same_measure`).
+    """
+    measure = check_same_measure(ds_a, ds_b)
+    names = set(ds_a.forces) | set(ds_b.forces)
+    left_out = sorted(n for n in names if _excluded(ds_a, n)) if not include_national else []
+    forces = sorted(names - set(left_out))
+    joined = _cells(ds_a, selection, forces).join(
+        _cells(ds_b, selection, forces),
+        on=[S.FORCE, S.YEAR, "okey"],
+        how="full",
+        coalesce=True,
+        suffix="_b",
+    )
+    # Same quarters and the same sum (or both missing): unchanged, counted without leaving Polars.
+    same = (
+        pl.col("qs").is_not_null()
+        & pl.col("qs_b").is_not_null()
+        & (pl.col("qs") == pl.col("qs_b"))
+        & pl.col("total").eq_missing(pl.col("total_b"))
+    )
+    unchanged = int(joined.select(same.sum()).item())
+    rest = joined.filter(~same).sort(S.FORCE, S.YEAR, "okey")
+    rows: list[DiffRow] = []
+    added: list[DiffCell] = []
+    removed: list[DiffCell] = []
+    differ: list[DiffCell] = []
+    not_compared: list[DiffCell] = []
+    for rec in rest.iter_rows(named=True):
+        force, year, offence = rec[S.FORCE], int(rec[S.YEAR]), rec["okey"]
+        va = dict(zip(rec["qs"], rec["counts"])) if rec["qs"] is not None else None
+        vb = dict(zip(rec["qs_b"], rec["counts_b"])) if rec["qs_b"] is not None else None
+        if vb is None or va is None:
+            values = va if va is not None else vb
+            assert values is not None
+            qs = frozenset(values)
+            cell = DiffCell(force, _label(year, qs), offence, _total(values, qs))
+            (removed if vb is None else added).append(cell)
+            continue
+        qa, qb = frozenset(va), frozenset(vb)
+        common = _common(qa, qb)
+        if common is None:
+            note = f"{_describe(qa)} in A, {_describe(qb)} in B"
+            not_compared.append(DiffCell(force, fy_label(year), offence, None, note))
+            continue
+        label = _label(year, common)
+        whole_vs_quarters = common == frozenset({WHOLE_YEAR}) and qa != qb
+        a = _total(va, qa if whole_vs_quarters else common)
+        b = _total(vb, qb if whole_vs_quarters else common)
+        if qa != qb and not whole_vs_quarters:
+            note = f"{_describe(qa)} in A, {_describe(qb)} in B"
+            differ.append(DiffCell(force, label, offence, None, note))
+        if a == b:
+            unchanged += 1
+        elif a is None or b is None:
+            # A figure where the other dataset has it missing: added or removed, not a change.
+            (added if a is None else removed).append(
+                DiffCell(force, label, offence, b if a is None else a)
+            )
+        else:
+            quarters = () if WHOLE_YEAR in common else tuple(sorted(common))
+            rows.append(DiffRow(force, label, offence, a, b, b - a, year, quarters))
+    rows.sort(key=lambda r: (-abs(r.change or 0), r.force, r.start_year, r.offence))
+    return DatasetDiff(
+        dataset_a=ds_a.name,
+        dataset_b=ds_b.name,
+        measure=measure,
+        offence="every offence code" if selection is None else selection.label,
+        rows=tuple(rows),
+        unchanged=unchanged,
+        added=tuple(added),
+        removed=tuple(removed),
+        quarters_differ=tuple(differ),
+        not_compared=tuple(not_compared),
+        left_out=tuple(left_out),
+    )
