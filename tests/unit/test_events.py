@@ -234,3 +234,25 @@ def test_a_good_minimal_table_loads(tmp_path: Path) -> None:
     events = load_events(tmp_path)
     assert [e.year for e in events] == [2012, 2014]
     assert events[0].offences == ("group:Fraud offences",) and events[0].force == "Kent"
+
+
+# --------------------------------------------------------------------------------------------
+# What the notes say about the bundled figures still holds
+# --------------------------------------------------------------------------------------------
+
+
+def _first_quarter(force: str, offence: str) -> tuple[int, int]:
+    from tui.model.offences import resolve_offence
+    from tui.model.queries import force_quarters, resolve_force
+
+    ds = load_dataset("homeoffice")
+    points = force_quarters(ds, resolve_force(ds, force), resolve_offence(ds.offences, offence))
+    return next((p.year, p.quarter) for p in points if p.count is not None)
+
+
+def test_gmp_note_new_codes_start_a_year_early_for_gmp() -> None:
+    note = next(e.note for e in load_events() if e.title == GMP_SYSTEM)
+    assert "8T, 8U" in note and "2019/20 Q2" in note
+    for offence in ("8T", "8U"):
+        assert _first_quarter("Greater Manchester", offence) == (2019, 2)
+        assert _first_quarter("Kent", offence) == (2020, 1)
