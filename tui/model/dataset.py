@@ -7,14 +7,15 @@ forces, and the dataset's source and licence.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
+from tui.jsonfile import BadJSONFile, read_json_file
 from tui.model import schema as S
 from tui.model.errors import DatasetError, UnknownDatasetError
+from tui.model.names import is_data_file_name, is_dataset_name
 from tui.model.offences import OffenceInfo
 from tui.model.reference import TERRITORIAL, Reference, load_reference
 from tui.model.search import rank
@@ -91,11 +92,13 @@ def bundled_datasets(data_dir: Path | None = None) -> list[DatasetInfo]:
     folder = data_dir or bundled_data_dir()
     path = folder / "datasets.json"
     try:
-        catalogue = json.loads(path.read_text(encoding="utf-8"))
+        catalogue = read_json_file(path)
     except OSError as exc:
         raise DatasetError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise DatasetError(f"{path}, line {exc.lineno}: not valid JSON ({exc.msg})") from exc
+    except BadJSONFile as exc:
+        raise DatasetError(f"{path}: not valid JSON ({exc})") from exc
+    if not isinstance(catalogue, dict):
+        raise DatasetError(f"{path}: not a JSON object")
     return [_info_from_json(name, meta, folder, True) for name, meta in catalogue.items()]
 
 
@@ -110,22 +113,48 @@ class CatalogueProblem:
 def imported_datasets(
     store: Path | None = None,
 ) -> tuple[list[DatasetInfo], list[CatalogueProblem]]:
-    """Datasets the user imported, from their manifests; unreadable manifests are reported."""
+    """Datasets the user imported, from their manifests; unusable manifests are reported.
+
+    One bad manifest never hides the others (nor the bundled data): whatever is wrong with it (not
+    JSON, nested too deeply, a FIFO or ``/dev/zero``, a data file outside the folder), it is
+    listed here as a problem with the reason, and the dataset can still be removed.
+    """
     folder = store or imported_datasets_dir()
     infos: list[DatasetInfo] = []
     problems: list[CatalogueProblem] = []
-    if not folder.is_dir():
+    try:
+        manifests = sorted(p for p in folder.iterdir() if p.suffix == ".json")
+    except OSError:
         return infos, problems
-    for manifest in sorted(folder.glob("*.json")):
+    for manifest in manifests:
         try:
-            meta = json.loads(manifest.read_text(encoding="utf-8"))
-            if not isinstance(meta, dict):
-                raise ValueError("not a JSON object")
-            name = str(meta.get("name") or manifest.stem)
-            infos.append(_info_from_json(name, meta, folder, False))
+            infos.append(read_manifest(manifest))
         except (OSError, ValueError) as exc:
-            problems.append(CatalogueProblem(manifest, str(exc)))
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            problems.append(CatalogueProblem(manifest, reason))
     return infos, problems
+
+
+def read_manifest(manifest: Path) -> DatasetInfo:
+    """The dataset a manifest (``NAME.json`` in the store) describes; its name is the file's.
+
+    Raises:
+        OSError: it cannot be read.
+        ValueError: it is not a regular file of JSON holding an object, its file name is not a
+            valid dataset name, or its ``"file"`` is not a plain ``.parquet`` name in the folder.
+    """
+    name = manifest.stem
+    if not is_dataset_name(name):
+        raise ValueError(f"{name!r} is not a valid dataset name")
+    meta = read_json_file(manifest)
+    if not isinstance(meta, dict):
+        raise ValueError("not a JSON object")
+    data = meta.get("file", f"{name}.parquet")
+    if not is_data_file_name(data):
+        raise ValueError(
+            f'its "file" ({str(data)[:60]!r}) is not the name of a .parquet file in the data folder'
+        )
+    return _info_from_json(name, meta, manifest.parent, False)
 
 
 def unreadable_manifest(name: str, store: Path | None = None) -> CatalogueProblem | None:
@@ -238,12 +267,37 @@ def read_figures(path: Path) -> pl.DataFrame:
         [expr.alias(col) for col, expr in defaults.items() if col not in frame.columns]
     )
     try:
-        return frame.select(
+        frame = frame.select(
             [pl.col(name).cast(dtype, strict=True) for name, dtype in S.LONG_SCHEMA.items()]
         )
     except pl.exceptions.PolarsError as exc:
         reason = str(exc).splitlines()[0]
         raise DatasetError(f"data file {path} has a column of the wrong type: {reason}") from exc
+    _check_counts(frame, path)
+    return frame
+
+
+def _check_counts(frame: pl.DataFrame, path: Path) -> None:
+    """Refuse a count beyond :data:`~tui.model.schema.MAX_COUNT` (say, a Parquet file edited by
+    hand), so that no sum of counts can ever wrap around.
+
+    Raises:
+        DatasetError: naming the file, the row (1 = the first row of data) and the figure.
+    """
+    count = pl.col(S.COUNT)
+    beyond = (
+        frame.with_row_index("__row", offset=1)
+        .filter((count > S.MAX_COUNT) | (count < -S.MAX_COUNT))
+        .head(1)
+    )
+    if beyond.height:
+        row = beyond.row(0, named=True)
+        raise DatasetError(
+            f"data file {path}, row {row['__row']:,}, column '{S.COUNT}': the count "
+            f"{row[S.COUNT]:,} ({row[S.FORCE]!s:.40}, {row[S.PERIOD]!s:.20}, offence "
+            f"{row[S.OFFENCE_CODE]!s:.20}) is beyond the largest plausible count "
+            f"({S.MAX_COUNT:,} either way); import the source file again"
+        )
 
 
 def _coverage(figures: pl.DataFrame, territorial: list[str]) -> tuple[YearCoverage, ...]:
