@@ -3,9 +3,10 @@
 Stored as JSON in the platformdirs config folder. Nothing the user had is lost and nothing crashes
 the app:
 
-- a corrupt or unreadable file gives the defaults and a message that the app shows once; the file
-  is moved aside under a name of its own (``settings.json.bad-20261128T153000``, then ``-2``,
-  ``-3``… within the same second), so a second corruption never overwrites the first;
+- a corrupt or unreadable file (JSON nested too deeply, or not a regular file: a FIFO, a symlink
+  to ``/dev/zero``) gives the defaults and a message that the app shows once; the file is moved
+  aside under a name of its own (``settings.json.bad-20261128T153000``, then ``-2``, ``-3``…
+  within the same second), so a second corruption never overwrites the first;
 - a field of the wrong type or with an unknown value (``"ascii": "no"``), or an unknown key, is
   reported by name and replaced by its default, while the valid fields are kept;
 - :func:`save_settings` never overwrites a file that does not load cleanly: it moves that file
@@ -26,6 +27,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from tui.jsonfile import read_json_file
 from tui.paths import user_config_dir
 
 VIEWS = ("forces", "compare")
@@ -147,13 +149,15 @@ def _coerce(raw: object) -> tuple[Settings, list[str]]:
 def _read(path: Path) -> tuple[Settings, list[str]]:
     """Read and check a settings file.
 
+    Only a regular file of at most 1 MiB is read (see :mod:`tui.jsonfile`): a FIFO, ``/dev/zero``
+    or JSON nested too deeply is unusable like any corrupt file, and so is moved aside.
+
     Raises:
         FileNotFoundError: there is no file.
         OSError: the file could not be read.
-        ValueError: the file is not UTF-8 JSON holding an object.
+        ValueError: the file is not a regular file of UTF-8 JSON holding an object.
     """
-    text = path.read_text(encoding="utf-8")
-    return _coerce(json.loads(text))
+    return _coerce(read_json_file(path))
 
 
 # ------------------------------------------------------------------------------- moving aside
