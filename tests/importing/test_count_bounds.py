@@ -79,9 +79,7 @@ def test_a_sum_at_the_bound_is_exact(tmp_path: Path, store: Path) -> None:
 
 
 @pytest.mark.parametrize("count", [5 * 10**18, MAX_COUNT + 1, -(MAX_COUNT + 1), -(2**63)])
-def test_a_hand_edited_parquet_beyond_the_bound_is_refused_on_load(
-    store: Path, count: int
-) -> None:
+def test_a_hand_edited_parquet_beyond_the_bound_is_refused_on_load(store: Path, count: int) -> None:
     rows: list[dict[str, object]] = [
         {"year": 2017, "force": "Kent", "offence_code": "86", "offence": "O", "count": 5},
         {"year": 2018, "force": "Kent", "offence_code": "86", "offence": "O", "count": count},

@@ -179,7 +179,10 @@ def test_a_manifest_naming_a_file_outside_the_store_is_damaged(existing: Path, f
     infos, problems = imported_datasets()
     assert [i.name for i in infos] == ["kept"]
     assert [(p.path.name, p.reason) for p in problems] == [
-        ("away.json", f'its "file" ({file!r}) is not the name of a .parquet file in the data folder')
+        (
+            "away.json",
+            f'its "file" ({file!r}) is not the name of a .parquet file in the data folder',
+        )
     ]
     code, _out, err = run("datasets", "remove", "away", "--yes")
     assert code == 0, err
@@ -194,7 +197,9 @@ def test_a_name_with_a_trailing_newline_is_refused(bad: str, existing: Path) -> 
     before = snapshot(existing)
     code, out, err = run("import", str(HO), "--name", bad)
     assert code == 2 and out == ""
-    assert err.startswith(f"ox: error: {safe(repr(bad))} is not a valid dataset name; use lowercase")
+    assert err.startswith(
+        f"ox: error: {safe(repr(bad))} is not a valid dataset name; use lowercase"
+    )
     assert snapshot(existing) == before
 
 
