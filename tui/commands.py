@@ -1,4 +1,10 @@
-"""The command palette (Ctrl+P): jump to any force, offence, dataset or pair of years, or a view."""
+"""The command palette (Ctrl+P): jump to any force, offence, dataset or pair of years, or a view.
+
+Every entry is shown as :class:`~textual.content.Content` built from literal text, and its help
+line too: Textual reads a hit's ``help=`` string as markup (a dataset imported from a file called
+``[@click=app.quit]x.csv`` once made an entry that quit the app when clicked), so no entry ever
+passes ``help=``; the help is a second, dimmed line of the entry's own content instead.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +35,13 @@ def _highlight(text: str, positions: tuple[int, ...]) -> Content:
         for pos in positions:
             content = content.stylize("bold underline", pos, pos + 1)
     return content
+
+
+def entry(prompt: Content, help_text: str) -> Content:
+    """An entry as the palette shows it: the prompt, then its help, literal, on a dimmed line."""
+    if not help_text:
+        return prompt
+    return Content.assemble(prompt, "\n", Content(safe_text(help_text)).stylize("dim"))
 
 
 class ExplorerCommands(Provider):
@@ -80,7 +93,7 @@ class ExplorerCommands(Provider):
         """What the palette lists before anything is typed."""
         for text, command, help_text in self._entries():
             if text.startswith(("View:", "Dataset:", "Toggle", "Export", "Import")):
-                yield DiscoveryHit(Content(text), command, text=text, help=help_text)
+                yield DiscoveryHit(entry(Content(safe_text(text)), help_text), command, text=text)
 
     async def search(self, query: str) -> Hits:
         """Fuzzy search every entry; data text is never read as markup."""
@@ -95,6 +108,4 @@ class ExplorerCommands(Provider):
                 continue
             found = match_text(query, text)
             positions = found.positions if found is not None else ()
-            yield Hit(
-                score, _highlight(text, positions), command, text=text, help=safe_text(help_text)
-            )
+            yield Hit(score, entry(_highlight(text, positions), help_text), command, text=text)

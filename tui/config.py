@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
@@ -112,6 +113,15 @@ def _check_scalar(key: str, value: object, problems: list[str]) -> object:
     return default
 
 
+_KEYS = re.compile(r"(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*[A-Za-z0-9_]{1,30}")
+"""One key as Textual names it (``m``, ``f5``, ``ctrl+p``, ``question_mark``); a keymap entry is
+one or several, comma-separated. Anything else (markup, an escape) would reach the footer."""
+
+
+def _is_keys(entry: str) -> bool:
+    return all(_KEYS.fullmatch(part.strip()) for part in entry.split(","))
+
+
 def _check_map(key: str, value: object, problems: list[str]) -> dict[str, str]:
     """The string entries of an object; other entries, or a non-object, are reported."""
     if not isinstance(value, dict):
@@ -119,10 +129,15 @@ def _check_map(key: str, value: object, problems: list[str]) -> dict[str, str]:
         return {}
     kept: dict[str, str] = {}
     for name, entry in value.items():
-        if isinstance(entry, str):
-            kept[str(name)] = entry
-        else:
+        if not isinstance(entry, str):
             problems.append(f'"{key}"."{name}" should be a string, not {_shown(entry)} (ignored)')
+        elif key == "keymap" and not _is_keys(entry):
+            problems.append(
+                f'"{key}"."{name}" should be key names such as "m" or "ctrl+p", not '
+                f"{_shown(entry)} (ignored)"
+            )
+        else:
+            kept[str(name)] = entry
     return kept
 
 
