@@ -150,6 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--sheet", default=None, help="read only this sheet (XLSX/ODS)")
     imp.add_argument("--dry-run", action="store_true", help="check and preview; write nothing")
+    imp.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a workbook with a bad sheet (default: skip it)",
+    )
     return parser
 
 

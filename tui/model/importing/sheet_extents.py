@@ -29,17 +29,19 @@ _CELL_LETTERS = re.compile(rb'<c r="([A-Z]{1,3})\d')
 _CELL_ROWS = re.compile(rb'<c r="[A-Z]{1,3}(\d{1,9})"')
 
 
-def xlsx_extent(chunks: Iterable[bytes]) -> tuple[int, int]:
+def xlsx_extent(chunks: Iterable[bytes], *, quick: bool = True) -> tuple[int, int, bool]:
     """(rows, columns) from A1 to the farthest cell of an XLSX worksheet part.
 
     A cell that closes itself (``<c r="B2" s="1"/>``) holds no value and is not counted when
     the part is read tag by tag; the quick reading counts it (a few cells too many, never too
-    few). Returns an upper bound when that bound is within the limit (see :func:`_quick`).
+    few). With ``quick``, chunks :func:`_quick` recognises are bounded, not measured: the
+    result is then (rows, columns, False), an upper bound; to be measured again, without
+    ``quick``, when that bound is too large.
     """
     rows = columns = row = column = 0
     narrow = False
     for data in _cut(chunks, b"<"):
-        if _quick(data):
+        if quick and _quick(data):
             narrow = True
             continue
         for tag in _XLSX_TAG.finditer(data):
@@ -58,7 +60,7 @@ def xlsx_extent(chunks: Iterable[bytes]) -> tuple[int, int]:
                 rows, columns = max(rows, row), max(columns, column)
     if narrow:
         rows, columns = max(rows, _QUICK_ROWS), max(columns, _QUICK_COLUMNS)
-    return rows, columns
+    return rows, columns, not narrow
 
 
 _QUICK_COLUMNS = 23

@@ -214,7 +214,11 @@ _WORKSHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 def _check_xlsx(archive: zipfile.ZipFile, budget: _Budget) -> WorkbookCheck:
     check = WorkbookCheck()
     for name, part in _xlsx_sheets(archive):
-        rows, columns = xlsx_extent(_chunks(archive, archive.getinfo(part), budget))
+        rows, columns, exact = xlsx_extent(_chunks(archive, archive.getinfo(part), budget))
+        if not exact and rows * columns > MAX_CELLS:  # a bound: measure it
+            rows, columns, _ = xlsx_extent(
+                _chunks(archive, archive.getinfo(part), budget), quick=False
+            )
         refusal = _extent(name, rows, columns)
         if refusal is not None:
             check.sheets[name] = refusal
