@@ -46,7 +46,12 @@ def foreign_tables(read: ReadResult, strict: bool) -> list[Skipped]:
             read.problem(message, "import this sheet on its own with --sheet", sheet=table.sheet)
             continue
         read.tables.remove(table)
-        skipped.append(_skipped(str(table.sheet), message, 1, read.file))
+        warning = (
+            f"sheet '{table.sheet}' of {read.file} skipped: {message}; the other sheets were "
+            "imported (--strict refuses the whole file instead)"
+        )
+        reason = f"not imported: a {table.layout.name} table"
+        skipped.append(Skipped(SkippedSheet(str(table.sheet), reason), warning))
     return skipped
 
 
