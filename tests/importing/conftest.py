@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -74,3 +76,31 @@ def existing(store: Path) -> Path:
         ],
     )
     return store
+
+
+MEMORY_CAP = 4 << 30
+"""Address space a subprocess of :func:`run_ox` may use: a reader that asks for more aborts (or
+raises MemoryError) quickly, instead of taking the machine's memory."""
+
+
+def _cap_memory() -> None:  # pragma: no cover - runs in the child
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def run_ox(*argv: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run ``ox`` in a process of its own, with its memory capped and a time limit.
+
+    A hang fails the test (``TimeoutExpired``) instead of blocking the suite; an abort is seen
+    as its exit status. The store is the test's own (the environment is inherited).
+    """
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *argv],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=_cap_memory,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )

@@ -15,6 +15,7 @@ import polars as pl
 from tui.model.importing.layouts import detect_layout, explain_no_layout
 from tui.model.importing.raw import HEADER_SEARCH_ROWS, ROW, ReadResult, add_table, first_line
 from tui.model.importing.results import SkippedSheet
+from tui.model.importing.sniff import ODS
 from tui.model.importing.workbook_limits import check_workbook
 
 
@@ -24,13 +25,20 @@ def read_workbook(
     """Read every sheet that holds a table (or only ``sheet``); problems are recorded per sheet.
 
     Sheets the limits refuse (see :func:`check_workbook`) are never loaded: each is a problem
-    located by its sheet, which the import may turn into a skipped sheet (see ``api``).
+    located by its sheet, which the import may turn into a skipped sheet (see ``api``). The
+    reader unpacks every sheet of an ODS file as it opens it, so there one refused sheet stops
+    the whole file.
     """
     import fastexcel
 
     check = check_workbook(path, result.format)
     if check.refused is not None:
         result.problem(check.refused.message, check.refused.fix)
+        return
+    if result.format == ODS and check.sheets:
+        # The reader unpacks every sheet of an ODS file when it opens it: none can be read.
+        for refused in check.sheets.values():
+            result.problem(refused.message, refused.fix, sheet=refused.sheet)
         return
     try:
         reader = fastexcel.read_excel(str(path))
