@@ -29,8 +29,12 @@ fixtures are committed, so the tests need neither this script nor the sources)::
 
 ``tests/fixtures/broken/``: files that must not import, each made from those slices with one
 thing wrong (see ``build_broken`` below); random bytes come from a fixed seed, so reruns match.
-Among them, hostile files (see ``build_hostile``): a few hundred bytes that would make the
-workbook reader allocate gigabytes, and two-year workbooks with one bad sheet added.
+Among them, hostile files (see ``build_hostile``): under 2 KB each, and each would make the
+workbook reader allocate gigabytes (or cannot be unpacked).
+
+``tests/fixtures/mixed/``: the two-year workbook with one bad sheet added (damaged: a count
+written "twelve"; foreign: an NSPCC table; far-reaching: one cell at XFD1048576), which import
+with that sheet skipped and named, or fail with ``--strict``.
 """
 
 from __future__ import annotations
@@ -448,9 +452,13 @@ def repeated_ods(header: Sequence[Cell], rows: int, value_at_end: bool) -> bytes
 
 
 def build_hostile(
-    years: dict[str, list[list[Cell]]], nspcc: tuple[list[str], list[list[str]]], out: Path
+    years: dict[str, list[list[Cell]]],
+    nspcc: tuple[list[str], list[list[str]]],
+    out: Path,
+    mixed: Path,
 ) -> list[str]:
-    """Files made to exhaust the reader, and two-year workbooks with one bad sheet among good."""
+    """Files made to exhaust the reader (in ``out``), and two-year workbooks with one bad sheet
+    among good ones (in ``mixed``)."""
     header = years["2016-17"][0]
     files: dict[str, bytes] = {}
     files["far_cell.xlsx"] = far_cell_xlsx(header)
@@ -484,7 +492,7 @@ def build_hostile(
         far, "xl/worksheets/sheet4.xml", sheet4.encode()
     )
     for name, data in sorted(files.items()):
-        (out / name).write_bytes(data)
+        (mixed if name.startswith("years_") else out).joinpath(name).write_bytes(data)
     return sorted(files)
 
 
@@ -623,8 +631,10 @@ def main(argv: list[str] | None = None) -> int:
     pieces = build_good(args.sources, good)
     build_broken(pieces, broken)
     years = build_two_years(args.sources, good)
-    build_hostile(years, pieces["nspcc"], broken)  # type: ignore[arg-type]
-    for path in sorted([*good.iterdir(), *broken.iterdir()]):
+    mixed = args.out / "mixed"
+    mixed.mkdir(parents=True, exist_ok=True)
+    build_hostile(years, pieces["nspcc"], broken, mixed)  # type: ignore[arg-type]
+    for path in sorted([*good.iterdir(), *broken.iterdir(), *mixed.iterdir()]):
         print(f"{path.relative_to(args.out)}  {path.stat().st_size:,} bytes")
     return 0
 

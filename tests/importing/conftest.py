@@ -17,6 +17,8 @@ from tui.cli import main
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 GOOD = FIXTURES / "import"
 BROKEN = FIXTURES / "broken"
+MIXED = FIXTURES / "mixed"
+"""Workbooks with one bad sheet among good ones (imported with that sheet skipped)."""
 
 
 def _writer() -> ModuleType:

@@ -22,7 +22,7 @@ HEADER = [
 
 
 def _book(path: Path, codes: list[object], sheet: str = "Data") -> Path:
-    rows: list[list[object]] = [HEADER]
+    rows: list[list[object]] = [list[object](HEADER)]
     for i, code in enumerate(codes):
         rows.append([f"{2015 + i}/{16 + i}", "Kent", code, f"Offence {i}", 10 + i])
     writer = WRITER.write_xlsx if path.suffix == ".xlsx" else WRITER.write_ods

@@ -25,7 +25,7 @@ SHOWN_FORCE = "\\x1b[2J\\x1b[31mAnsi Force\\x1b[0m"
 
 def _rows() -> list[list[object]]:
     return [
-        HEADER,
+        list[object](HEADER),
         ["2017/18", FORCE, "195", OFFENCE, 3],
         ["2017/18", "Kent", "86", "[bold red]Obscene[/]", 5],
     ]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.importing.conftest import BROKEN, GOOD, WRITER, run_ox, snapshot
+from tests.importing.conftest import BROKEN, GOOD, MIXED, WRITER, run_ox, snapshot
 from tui.model.importing import preview_file
 from tui.model.importing.limits import MAX_CELLS, MAX_UNPACKED_BYTES
 
@@ -52,7 +52,7 @@ def test_the_preview_refuses_it_too(name: str) -> None:
 
 
 def test_one_far_cell_among_good_sheets_skips_that_sheet(store: Path) -> None:
-    done = run_ox("import", str(BROKEN / "years_far_cell_sheet.xlsx"), "--name", "years")
+    done = run_ox("import", str(MIXED / "years_far_cell_sheet.xlsx"), "--name", "years")
     assert done.returncode == 0, done.stderr[-2000:]
     assert "sheet 'Scratch' of years_far_cell_sheet.xlsx skipped" in done.stderr
     assert FULL_SHEET in done.stderr

@@ -37,8 +37,8 @@ def read_workbook(
         return
     if result.format == ODS and check.sheets:
         # The reader unpacks every sheet of an ODS file when it opens it: none can be read.
-        for refused in check.sheets.values():
-            result.problem(refused.message, refused.fix, sheet=refused.sheet)
+        for too_big in check.sheets.values():
+            result.problem(too_big.message, too_big.fix, sheet=too_big.sheet)
         return
     try:
         reader = fastexcel.read_excel(str(path))
