@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+from tui.model.importing.limits import MAX_CELLS
 
 MAX_TAIL = 64 << 20
 """Bytes of one row (ODS) or tag (XLSX) held while waiting for its end; more is refused."""
@@ -29,38 +32,65 @@ _CELL_LETTERS = re.compile(rb'<c r="([A-Z]{1,3})\d')
 _CELL_ROWS = re.compile(rb'<c r="[A-Z]{1,3}(\d{1,9})"')
 
 
-def xlsx_extent(chunks: Iterable[bytes], *, quick: bool = True) -> tuple[int, int, bool]:
-    """(rows, columns) from A1 to the farthest cell of an XLSX worksheet part.
+class Extent(NamedTuple):
+    """How far a sheet's cells reach from A1, and how many cells it holds."""
+
+    rows: int
+    columns: int
+    cells: int
+    """Cells holding a value (with ``exact`` false: cell tags, a few too many)."""
+    exact: bool
+    """False: ``rows`` and ``columns`` are an upper bound (see :func:`xlsx_extent`)."""
+
+    @property
+    def spans(self) -> int:
+        """Cells of the grid the reader would allocate."""
+        return self.rows * self.columns
+
+
+def xlsx_extent(chunks: Iterable[bytes], *, quick: bool = True) -> Extent:
+    """How far the cells of an XLSX worksheet part reach from A1.
 
     A cell that closes itself (``<c r="B2" s="1"/>``) holds no value and is not counted when
-    the part is read tag by tag; the quick reading counts it (a few cells too many, never too
-    few). With ``quick``, chunks :func:`_quick` recognises are bounded, not measured: the
-    result is then (rows, columns, False), an upper bound; to be measured again, without
-    ``quick``, when that bound is too large.
+    the part is read tag by tag. With ``quick``, chunks :func:`_quick` recognises are bounded,
+    not measured, and the result is not ``exact``: an upper bound, to be measured again without
+    ``quick`` when it is too large. A row or cell without a reference after such a chunk cannot
+    be placed: the result is then a bound far too large, so that it is measured again.
+    Reading stops once more than :data:`~tui.model.importing.limits.MAX_CELLS` cells were seen.
     """
-    rows = columns = row = column = 0
+    rows = columns = row = column = cells = 0
     narrow = False
     for data in _cut(chunks, b"<"):
-        if quick and _quick(data):
-            narrow = True
-            continue
+        if quick:
+            verdict = _quick(data)
+            if verdict:
+                narrow = True
+                cells += verdict
+                if cells > MAX_CELLS:
+                    break
+                continue
         for tag in _XLSX_TAG.finditer(data):
             kind, attrs = tag.group(1), tag.group(2)
             ref = _R_ATTR.search(attrs)
+            placed = ref is not None and bool(ref.group(2) if kind == b"row" else ref.group(1))
+            if narrow and not placed:
+                return Extent(_QUICK_ROWS * 100, _QUICK_COLUMNS * 100, cells, False)
             if kind == b"row":
-                row = int(ref.group(2)) if ref and ref.group(2) else row + 1
+                row = int(ref.group(2)) if ref and placed else row + 1
                 column = 0
                 continue
-            if ref and ref.group(1):
+            if ref and placed:
                 column = _column_number(ref.group(1))
                 row = int(ref.group(2)) if ref.group(2) else row
             else:
                 column += 1
             if not attrs.endswith(b"/"):
-                rows, columns = max(rows, row), max(columns, column)
+                rows, columns, cells = max(rows, row), max(columns, column), cells + 1
+        if cells > MAX_CELLS:
+            break
     if narrow:
         rows, columns = max(rows, _QUICK_ROWS), max(columns, _QUICK_COLUMNS)
-    return rows, columns, not narrow
+    return Extent(rows, columns, cells, not narrow)
 
 
 _QUICK_COLUMNS = 23
@@ -72,9 +102,10 @@ _CLASSES = bytes.maketrans(
 )
 
 
-def _quick(data: bytes) -> bool:
-    """True when every cell of the chunk has a reference within A1:W999999 (checked in C, at
-    about 200 MB a second), so the chunk needs no closer look.
+def _quick(data: bytes) -> int:
+    """How many cells the chunk has, when each has a reference within A1:W999999 (checked in C,
+    at about 200 MB a second), so the chunk needs no closer look; otherwise 0 (no cell at all,
+    or one to look at closely).
 
     A sheet made of such chunks spans at most 23 × 999,999 cells, within the limit; a chunk that
     is not is read tag by tag.
@@ -82,8 +113,10 @@ def _quick(data: bytes) -> bool:
     classes = data.translate(_CLASSES)
     cells = classes.count(b"<c ") + classes.count(b"<c>")
     if cells != classes.count(b'<c r="a') or b":c " in classes or b'<c r="a' in data:
-        return False  # a cell without a reference, in X to Z, prefixed, or in lower case
-    return not any(wide in classes for wide in (b'<c r="aa', b'<c r="az', b'<c r="a0000000'))
+        return 0  # a cell without a reference, in X to Z, prefixed, or in lower case
+    if any(wide in classes for wide in (b'<c r="aa', b'<c r="az', b'<c r="a0000000')):
+        return 0
+    return cells
 
 
 def _column_number(letters: bytes) -> int:
@@ -130,7 +163,7 @@ class _Ods:
         self.open_table = re.compile(rb"<" + p + rb":table(?=[\s>])([^>]*)>")
         self.close_table = b"</" + prefix + b":table>"
         self.close_row = b"</" + prefix + b":table-row>"
-        self.cell_marker = b":table-cell"
+        self.cell_markers = (b"<" + prefix + b":table-cell", b"<" + prefix + b":covered-table-cell")
         self.cell = re.compile(rb"<" + p + rb":(?:covered-)?table-cell(?=[\s/>])([^>]*)>")
         self.name = re.compile(p + rb""":name\s*=\s*["']([^"']*)["']""")
         self.found: list[tuple[str, int, int]] = []
@@ -170,7 +203,7 @@ class _Ods:
         body = piece[head_end:end]
         if b"repeated" not in body:
             # Every cell counts once: a value, or any element inside a cell (a closing tag).
-            width = body.count(self.cell_marker)
+            width = sum(body.count(marker) for marker in self.cell_markers)
             valued = b"value-type" in body or b"</" in body
         else:
             width = at = 0

@@ -214,12 +214,10 @@ _WORKSHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 def _check_xlsx(archive: zipfile.ZipFile, budget: _Budget) -> WorkbookCheck:
     check = WorkbookCheck()
     for name, part in _xlsx_sheets(archive):
-        rows, columns, exact = xlsx_extent(_chunks(archive, archive.getinfo(part), budget))
-        if not exact and rows * columns > MAX_CELLS:  # a bound: measure it
-            rows, columns, _ = xlsx_extent(
-                _chunks(archive, archive.getinfo(part), budget), quick=False
-            )
-        refusal = _extent(name, rows, columns)
+        found = xlsx_extent(_chunks(archive, archive.getinfo(part), budget))
+        if not found.exact and (found.spans > MAX_CELLS or found.cells > MAX_CELLS):
+            found = xlsx_extent(_chunks(archive, archive.getinfo(part), budget), quick=False)
+        refusal = _extent(name, found.rows, found.columns, found.cells)
         if refusal is not None:
             check.sheets[name] = refusal
     return check
@@ -238,8 +236,15 @@ def _check_ods(archive: zipfile.ZipFile, budget: _Budget) -> WorkbookCheck:
     return check
 
 
-def _extent(sheet: str, rows: int, columns: int) -> Refusal | None:
-    """The refusal for a sheet whose cells span ``columns`` × ``rows`` from A1, if too many."""
+def _extent(sheet: str, rows: int, columns: int, cells: int = 0) -> Refusal | None:
+    """The refusal for a sheet whose cells span ``columns`` × ``rows`` from A1, or that holds
+    ``cells`` cells, if that is more than the limit."""
+    if cells > MAX_CELLS:
+        return Refusal(
+            f"the sheet holds more than {MAX_CELLS:,} cells, the most read from a sheet; refusing",
+            "save the table as CSV, or split it into sheets of fewer rows",
+            sheet,
+        )
     if rows * columns <= MAX_CELLS:
         return None
     return Refusal(
