@@ -35,6 +35,22 @@ WRITER = _writer()
 """``write_xlsx(path, [(sheet, rows)])`` and ``write_ods``: numbers in rows are number cells."""
 
 
+def _hostile() -> ModuleType:
+    """The hostile-fixture script (``_with_part``, ``COVER_SHEET``...), which imports the other."""
+    scripts = str(Path(__file__).resolve().parents[2] / "scripts")
+    sys.modules.setdefault("build_import_fixtures", WRITER)
+    path = Path(scripts) / "build_hostile_fixtures.py"
+    spec = importlib.util.spec_from_file_location("build_hostile_fixtures", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+HOSTILE = _hostile()
+"""Helpers of ``scripts/build_hostile_fixtures.py``: ``_with_part``, ``COVER_SHEET``."""
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` (hidden ones too) with its bytes."""
     if not folder.exists():

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.importing.conftest import BROKEN, GOOD, MIXED, WRITER, run_ox, snapshot
+from tests.importing.conftest import BROKEN, GOOD, HOSTILE, MIXED, WRITER, run_ox, snapshot
 from tui.model.importing import preview_file
 from tui.model.importing.limits import MAX_CELLS, MAX_UNPACKED_BYTES
 
@@ -171,7 +171,7 @@ def test_an_ods_packed_with_deflate64_gets_a_message_not_a_traceback(store: Path
 def test_a_sheet_part_packed_with_an_unknown_method_is_named(tmp_path: Path) -> None:
     source = (GOOD / "ho_two_years.ods").read_bytes()
     path = tmp_path / "ppmd.ods"
-    data = WRITER._with_part(source, "content.xml", _content(GOOD / "ho_two_years.ods"), method=98)
+    data = HOSTILE._with_part(source, "content.xml", _content(GOOD / "ho_two_years.ods"), method=98)
     path.write_bytes(data)
     preview = preview_file(path)
     assert not preview.ok
@@ -202,7 +202,7 @@ def test_libreoffice_filler_rows_after_the_table_are_not_counted(tmp_path: Path)
         b"</table:table>",
     )
     path = tmp_path / "filler.ods"
-    path.write_bytes(WRITER._with_part(ods, "content.xml", content))
+    path.write_bytes(HOSTILE._with_part(ods, "content.xml", content))
     preview = preview_file(path)
     assert preview.ok, preview.problem_report()
     assert preview.total_rows == 29

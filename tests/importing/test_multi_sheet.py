@@ -14,7 +14,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.importing.conftest import GOOD, MIXED, WRITER, run, snapshot
+from tests.importing.conftest import GOOD, HOSTILE, MIXED, WRITER, run, snapshot
 from tests.ui.conftest import settle
 from tui.app import make_app
 from tui.model.dataset import load_dataset
@@ -113,7 +113,7 @@ def test_a_bad_sheet_with_no_good_one_still_fails(tmp_path: Path) -> None:
         rows = [list[object](r) for r in csv.reader(fh)][:60]
     rows[40][7] = "twelve"
     path = tmp_path / "only_bad.xlsx"
-    WRITER.write_xlsx(path, [("Cover", WRITER.COVER_SHEET), ("2017-18", rows)])
+    WRITER.write_xlsx(path, [("Cover", HOSTILE.COVER_SHEET), ("2017-18", rows)])
     preview = preview_file(path)
     assert not preview.ok and preview.problems[0].row == 41
     assert preview.problems[0].sheet == "2017-18"
