@@ -221,3 +221,37 @@ def _two_year_rows() -> list[list[object]]:
 
     with open(GOOD / "ho_201718.csv", newline="", encoding="utf-8") as fh:
         return [list(r) for r in csv.reader(fh)]
+
+
+def test_a_part_that_understates_its_size_is_refused(tmp_path: Path) -> None:
+    """The directory says 1,000 bytes (with the CRC of those first 1,000 bytes, so Python's
+    ``zipfile`` reads them without complaint), and the part unpacks to 8 MB of cells, all of
+    which the workbook reader would read."""
+    import zipfile
+
+    rows = b"".join(b"<row><c><v>%d</v></c></row>" % i for i in range(300_000))
+    sheet = (
+        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main"><sheetData>' + rows + b"</sheetData></worksheet>"
+    )
+    parts = []
+    with zipfile.ZipFile(GOOD / "ho_two_years.xlsx") as archive:
+        for info in archive.infolist():
+            name = info.filename
+            if name.startswith("xl/worksheets/") and name != "xl/worksheets/sheet1.xml":
+                continue
+            data = sheet if name == "xl/worksheets/sheet1.xml" else archive.read(info)
+            packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+            packed = packer.compress(data) + packer.flush()
+            stated = data[:1000] if name == "xl/worksheets/sheet1.xml" else data
+            parts.append((name, packed, 8, zlib.crc32(stated), len(stated)))
+    path = tmp_path / "liar.xlsx"
+    path.write_bytes(_zip(parts))
+    with zipfile.ZipFile(path) as archive:  # Python's zipfile believes the directory
+        assert len(archive.read("xl/worksheets/sheet1.xml")) == 1000
+    preview = preview_file(path)
+    assert not preview.ok
+    assert preview.problems[0].message.startswith(
+        "part 'xl/worksheets/sheet1.xml' of the workbook unpacks to more than its ZIP directory "
+        "says (1,000 bytes)"
+    )

@@ -18,7 +18,9 @@ its sheets cannot exceed 65,536 × 256 cells, fewer than :data:`~limits.MAX_CELL
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -90,7 +92,14 @@ def check_workbook(path: Path, fmt: str) -> WorkbookCheck:
         return WorkbookCheck(Refusal(str(exc), _RESAVE))
     except ExtentError as exc:
         return WorkbookCheck(Refusal(f"the workbook holds {exc}, which no sheet does", _RESAVE))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        ValueError,
+        zlib.error,
+    ) as exc:
         return WorkbookCheck(
             Refusal(
                 f"the workbook is damaged ({str(exc) or type(exc).__name__})",
@@ -156,13 +165,41 @@ class _Budget:
 
 
 def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> Iterator[bytes]:
-    """A part unpacked in chunks, never more than the budget nor than its directory entry says."""
+    """A part unpacked in chunks, to the end of its data whatever its directory entry says
+    (the workbook reader reads it to the end too), never more than the budget nor than the
+    size its entry states (more is refused: a bomb that lies about its size).
+
+    Python's ``zipfile`` would stop at the stated size, so the Deflate stream is read here.
+    """
     read = 0
-    with archive.open(info) as fh:
-        while chunk := fh.read(_CHUNK):
-            read += len(chunk)
-            budget.take(info, read, len(chunk))
-            yield chunk
+    path = archive.filename
+    if path is None:  # pragma: no cover - archives here are always opened from a path
+        raise _TooBig("the workbook cannot be read again from its file")
+    with open(path, "rb") as fh:
+        fh.seek(info.header_offset)
+        local = fh.read(30)
+        if len(local) < 30 or local[:4] != b"PK\x03\x04":
+            raise zipfile.BadZipFile(f"no local header for part '{info.filename}'")
+        name_length, extra_length = struct.unpack("<HH", local[26:30])
+        fh.seek(info.header_offset + 30 + name_length + extra_length)
+        if info.compress_type == zipfile.ZIP_STORED:
+            left = info.compress_size
+            while left > 0 and (chunk := fh.read(min(_CHUNK, left))):
+                left -= len(chunk)
+                read += len(chunk)
+                budget.take(info, read, len(chunk))
+                yield chunk
+            return
+        unpacker = zlib.decompressobj(-15)
+        while not unpacker.eof:
+            packed = unpacker.unconsumed_tail or fh.read(_CHUNK)
+            if not packed:
+                break
+            chunk = unpacker.decompress(packed, _CHUNK)
+            if chunk:
+                read += len(chunk)
+                budget.take(info, read, len(chunk))
+                yield chunk
 
 
 def _small_xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element | None:
