@@ -155,6 +155,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--sheet", default=None, help="read only this sheet (XLSX/ODS)")
     imp.add_argument("--dry-run", action="store_true", help="check and preview; write nothing")
+    imp.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a workbook with a bad sheet (default: skip it)",
+    )
     from tui.cli import cite, diff, events, map_command, peers, table
 
     for command in (map_command, peers, events, table, diff, cite):  # modules of their own
