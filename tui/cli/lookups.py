@@ -17,11 +17,11 @@ from tui.model.series import force_quarters, force_series
 from tui.model.totals import resolve_force
 from tui.model.years import parse_year
 from tui.output import render
+from tui.output.comparison_report import compare_report
 from tui.output.reports import (
     Column,
     Record,
     Report,
-    compare_report,
     forces_report,
     offences_report,
     other_periods_records,

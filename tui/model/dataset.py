@@ -38,6 +38,9 @@ class Dataset:
     offences: tuple[OffenceInfo, ...]
     forces: tuple[str, ...]
     """Canonical names of every force or body with a figure, sorted."""
+    folded_labels: tuple[tuple[str, str], ...] = ()
+    """Group/subgroup labels shown under another spelling: (as in the source, as shown), for
+    labels that differ only in case or spacing from the latest year's (see :func:`fold_labels`)."""
 
     @property
     def name(self) -> str:
@@ -105,6 +108,49 @@ def read_figures(path: Path) -> pl.DataFrame:
         raise DatasetError(f"data file {path} has a column of the wrong type: {reason}") from exc
 
 
+def _label_key(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def fold_labels(
+    figures: pl.DataFrame, alternates: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame, tuple[tuple[str, str], ...]]:
+    """Make group and subgroup labels that differ only in case or spacing one label.
+
+    The source spells a subgroup differently in some years ("Fraud: action fraud" in 2017/18,
+    "Fraud: Action Fraud" in the others); a selection by label would miss those years. Each label
+    is shown as spelt in the latest year it appears in. A display normalisation only: counts and
+    codes are untouched. Returns the frames and the (as in the source, as shown) pairs folded.
+    """
+    mapping: dict[str, str] = {}
+    for column in (S.OFFENCE_GROUP, S.OFFENCE_SUBGROUP):
+        spellings = (
+            pl.concat([figures.select(column, S.YEAR), alternates.select(column, S.YEAR)])
+            .filter(pl.col(column).is_not_null())
+            .group_by(column)
+            .agg(pl.col(S.YEAR).max())
+        )
+        latest: dict[str, tuple[int, str]] = {}
+        for label, year in spellings.iter_rows():
+            key = _label_key(label)
+            rank = (-1 if year is None else int(year), label)
+            if key not in latest or rank > latest[key]:
+                latest[key] = rank
+        for label, _year in spellings.iter_rows():
+            shown = latest[_label_key(label)][1]
+            if shown != label:
+                mapping[label] = shown
+    if not mapping:
+        return figures, alternates, ()
+
+    def fold(frame: pl.DataFrame) -> pl.DataFrame:
+        return frame.with_columns(
+            pl.col(S.OFFENCE_GROUP).replace(mapping), pl.col(S.OFFENCE_SUBGROUP).replace(mapping)
+        )
+
+    return fold(figures), fold(alternates), tuple(sorted(mapping.items()))
+
+
 def _coverage(figures: pl.DataFrame, territorial: list[str]) -> tuple[YearCoverage, ...]:
     per_year = (
         figures.filter(pl.col(S.YEAR).is_not_null())
@@ -167,8 +213,9 @@ def load_dataset(
     info = dataset if isinstance(dataset, DatasetInfo) else find_dataset(dataset, data_dir, store)
     reference = load_reference(data_dir or bundled_data_dir())
     frame = read_figures(info.path)
-    figures = frame.filter(pl.col(S.PREFERRED))
-    alternates = frame.filter(~pl.col(S.PREFERRED))
+    figures, alternates, folded = fold_labels(
+        frame.filter(pl.col(S.PREFERRED)), frame.filter(~pl.col(S.PREFERRED))
+    )
     sources = None
     if info.sources_path is not None and info.sources_path.exists():
         try:
@@ -188,4 +235,5 @@ def load_dataset(
         coverage=_coverage(figures, territorial),
         offences=_offences(figures),
         forces=forces,
+        folded_labels=folded,
     )

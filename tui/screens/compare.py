@@ -12,7 +12,8 @@ from tui.model.changes import extremes
 from tui.model.ordering import sort_compare_rows
 from tui.model.types import Comparison
 from tui.model.years import YearCoverage
-from tui.output.reports import Report, compare_report
+from tui.output.comparison_report import compare_report
+from tui.output.reports import Report
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import line
