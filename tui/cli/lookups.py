@@ -105,7 +105,7 @@ def offences(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         if not pool:
             err.write(f"ox: no offence matches '{args.query}'\n")
             return 2
-    _emit(offences_report(ds, pool), args, out, err)
+    _emit(offences_report(ds, pool, ds.folded_labels), args, out, err)
     return 0
 
 

@@ -259,7 +259,9 @@ class MembershipChange:
         where = "; ".join(f"under {name} in {years_text(ys)}" for name, ys in self.elsewhere)
         counted = years_text(self.years)
         only = " only" if len(self.years) == 1 else ""
-        return f"{codes} counted here in {counted}{only}" + (f" ({where})" if where else "")
+        if not where:
+            where = "no figures under these codes in other years"
+        return f"{codes} counted here in {counted}{only} ({where})"
 
 
 def years_text(years: tuple[int, ...]) -> str:

@@ -138,7 +138,7 @@ def compare_notes(ds: DatasetView, cmp: Comparison, rows: Sequence[CompareRow]) 
             "releases may reflect revised figures, not only a change in offences):"
         )
         notes += [release_note(r, cmp) for r in crossing]
-    notes += membership_notes(cmp.offence.label, cmp.membership)
+    notes += membership_notes(cmp.offence, cmp.membership)
     if cmp.ranked_count:
         notes.append(rank_note(cmp))
     if cmp.left_out:

@@ -19,7 +19,7 @@ from tui.formatting import (
 )
 from tui.model.catalogue import DatasetInfo
 from tui.model.interface import DatasetView
-from tui.model.offences import OffenceInfo
+from tui.model.offences import OffenceInfo, OffenceSelection
 from tui.model.reference import Force
 from tui.model.types import (
     STATED_TOTAL_CODE,
@@ -201,7 +201,7 @@ def show_report(
             )
         urls = sorted({str(r["source_url"]) for r in shown if r.get("source_url")})
         notes += [f"Source: {u}" for u in urls]
-    notes += membership_notes(series.offence.label, series.membership)
+    notes += membership_notes(series.offence, series.membership)
     if ds.info.notes:
         notes.append(ds.info.notes)
     report = Report(title, columns, shown, subtitle, notes)
@@ -238,13 +238,13 @@ def _partial_note(force: str, fy: str, year_partial: bool, covered: str) -> str:
     return f"{force} has {fy} {covered} only: its count is not compared with other years."
 
 
-def membership_notes(offence: str, changes: Sequence[MembershipChange]) -> list[str]:
+def membership_notes(offence: OffenceSelection, changes: Sequence[MembershipChange]) -> list[str]:
     """Notes naming the codes a group or subgroup counts in some years only."""
     if not changes:
         return []
     return [
-        f"The {offence} counts different codes in different years (a reclassification, not a "
-        "change in offending): " + "; ".join(c.text for c in changes) + "."
+        f"The {offence.kind} '{offence.value}' counts different codes in different years (a "
+        "reclassification, not a change in offending): " + "; ".join(c.text for c in changes) + "."
     ]
 
 
@@ -361,8 +361,15 @@ def forces_report(ds: DatasetView, forces: Sequence[Force]) -> Report:
     return Report(f"Forces in dataset {ds.name}", columns, records)
 
 
-def offences_report(ds: DatasetView, offences: Sequence[OffenceInfo]) -> Report:
-    """A list of offence codes with descriptions, groups and the years they appear."""
+def offences_report(
+    ds: DatasetView,
+    offences: Sequence[OffenceInfo],
+    folded: Sequence[tuple[str, str]] = (),
+) -> Report:
+    """A list of offence codes with descriptions, groups and the years they appear.
+
+    ``folded`` lists group/subgroup labels shown under the latest year's spelling (as in the
+    source, as shown), so the merge is never silent."""
     from tui.model.years import fy_label
 
     columns = [
@@ -392,6 +399,11 @@ def offences_report(ds: DatasetView, offences: Sequence[OffenceInfo]) -> Report:
     notes = [
         "Choose one with --offence CODE, or a whole group with --offence 'group:NAME' "
         f"(or 'subgroup:NAME'); {every}."
+    ]
+    notes += [
+        f"'{source}' (as spelt in some years of the source) is shown as '{shown}': labels that "
+        "differ only in case or spacing are one group or subgroup."
+        for source, shown in folded
     ]
     return Report(f"Offences in dataset {ds.name}", columns, records, notes=notes)
 
