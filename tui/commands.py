@@ -12,7 +12,7 @@ from textual.content import Content
 from tui.formatting import safe_text
 from tui.model.catalogue import list_datasets
 from tui.model.offences import offence_choices
-from tui.model.search import match_text
+from tui.model.search import rank
 from tui.model.years import fy_label
 
 if TYPE_CHECKING:
@@ -83,18 +83,24 @@ class ExplorerCommands(Provider):
                 yield DiscoveryHit(Content(text), command, text=text, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        """Fuzzy search every entry; data text is never read as markup."""
-        matcher = self.matcher(query)
-        for text, command, help_text in self._entries():
-            score = matcher.match(text)
-            if score <= 0 and text.startswith("Force:") and " · also " in help_text:
+        """Search every entry with the app's one matcher (forces by alias and ONS code too);
+        data text is never read as markup."""
+        candidates = []
+        for entry in self._entries():
+            text, _command, help_text = entry
+            texts = [text]
+            if text.startswith("Force:") and " · also " in help_text:
                 # A force is found by its aliases and ONS code too ("northants", "E23000022").
-                aliases = help_text.split(" · also ", 1)[1].split(", ")
-                score = max(matcher.match(a) for a in aliases) * 0.9
-            if score <= 0:
-                continue
-            found = match_text(query, text)
-            positions = found.positions if found is not None else ()
+                texts += help_text.split(" · also ", 1)[1].split(", ")
+            candidates.append((entry, texts))
+        hits = rank(query, candidates)
+        for i, found in enumerate(hits):
+            text, command, help_text = found.item
+            positions = found.positions if found.field == 0 else ()
             yield Hit(
-                score, _highlight(text, positions), command, text=text, help=safe_text(help_text)
+                1.0 - i / (len(hits) + 1),  # the palette sorts by score: keep the matcher's order
+                _highlight(text, positions),
+                command,
+                text=text,
+                help=safe_text(help_text),
             )

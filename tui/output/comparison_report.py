@@ -65,15 +65,15 @@ def compare_record(kind: str, r: CompareRow, a: str, b: str) -> Record:
         "year_b": b,
         "count_a": r.count_a,
         "count_b": r.count_b,
-        "quarters_a": _opt(quarters_label(r.quarters_a)),
-        "quarters_b": _opt(quarters_label(r.quarters_b)),
-        "partial_a": r.short_a,
-        "partial_b": r.short_b,
         "change": r.change,
         "pct_change": r.pct_change,
         "rank_a": r.rank_a,
         "rank_b": r.rank_b,
         "rank_change": r.rank_change,
+        "quarters_a": _opt(quarters_label(r.quarters_a)),
+        "quarters_b": _opt(quarters_label(r.quarters_b)),
+        "partial_a": r.short_a,
+        "partial_b": r.short_b,
         "release_a": _opt(r.release_a),
         "release_b": _opt(r.release_b),
         "crosses_releases": r.crosses_releases,
@@ -127,7 +127,7 @@ def compare_notes(ds: DatasetView, cmp: Comparison, rows: Sequence[CompareRow]) 
         notes.append(f"Like-for-like: both years count {quarters_label(cmp.quarters)} only.")
     elif cmp.unlike_quarters:
         notes.append(
-            f"{a} and {b} cover different quarters, so no change or rank move is computed; "
+            f"{a} and {b} cover different quarters, so no change is computed (nor a rank move); "
             "compare the same quarters with --like-for-like."
         )
     notes += [partial_note(r, cmp) for r in cmp.short_rows]
@@ -143,8 +143,8 @@ def compare_notes(ds: DatasetView, cmp: Comparison, rows: Sequence[CompareRow]) 
         notes.append(rank_note(cmp))
     if cmp.left_out:
         notes.append(
-            f"{len(cmp.left_out)} force(s) have no complete figure for one or both years "
-            "and are not ranked: " + ", ".join(cmp.left_out)
+            f"{len(cmp.left_out)} force(s) have no figure for one or both years and are not "
+            "ranked (nor is a partial force-year): " + ", ".join(cmp.left_out)
         )
     if cmp.totals and cmp.totals[0].force.kind == "computed_total":
         notes.append(
@@ -169,15 +169,16 @@ def compare_report(
         Column("year_b", "Year B", show=False),
         Column("count_a", a, _count, numeric=True, cell=_marked_count("a")),
         Column("count_b", b, _count, numeric=True, cell=_marked_count("b")),
-        Column("quarters_a", f"Quarters {a}", show=False),
-        Column("quarters_b", f"Quarters {b}", show=False),
-        Column("partial_a", "Partial A", show=False),
-        Column("partial_b", "Partial B", show=False),
         Column("change", "Change", _change, numeric=True),
         Column("pct_change", "%", _pct, numeric=True, cell=_pct_cell),
         Column("rank_a", f"Rank {a}", _rank, numeric=True, show=False),
         Column("rank_b", "Rank", _rank, numeric=True),
         Column("rank_change", "Move", _rank_change, numeric=True),
+        # Added after the original columns, so scripts that read by position keep working.
+        Column("quarters_a", f"Quarters {a}", show=False),
+        Column("quarters_b", f"Quarters {b}", show=False),
+        Column("partial_a", "Partial A", show=False),
+        Column("partial_b", "Partial B", show=False),
         Column("release_a", "Release A", show=False),
         Column("release_b", "Release B", show=False),
         Column("crosses_releases", "Crosses releases", show=False),
