@@ -97,7 +97,8 @@ def match_text(query: str, text: str) -> TextMatch | None:
 
 def _occurrences(text: str, query: str) -> list[int]:
     """Every index where ``query`` starts in ``text``."""
-    found, at = [], text.find(query)
+    found: list[int] = []
+    at = text.find(query)
     while at >= 0:
         found.append(at)
         at = text.find(query, at + 1)
