@@ -70,9 +70,9 @@ def match_text(query: str, text: str) -> TextMatch | None:
         # ("york" in "North Yorkshire"), then letters inside a word.
         starts = [i for i in _occurrences(t, q) if not t[i - 1].isalnum()]
         whole = [i for i in starts if i + n == len(t) or not t[i + n].isalnum()]
-        for tier, found in ((WHOLE_WORD, whole), (WORD_PREFIX, starts)):
-            if found:
-                start = found[0]
+        for tier, at in ((WHOLE_WORD, whole), (WORD_PREFIX, starts)):
+            if at:
+                start = at[0]
                 return TextMatch(
                     tier - start / 10 - len(t) / 100, tuple(range(start, start + n)), tier
                 )

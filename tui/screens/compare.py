@@ -157,17 +157,17 @@ class CompareScreen(ExplorerScreen):
             header.append_text(line("\n", notes))
         self.query_one("#compare-context", Static).update(header)
         ext = extremes(cmp.rows)
-        parts = []
+        # The sort and what the ranks are among come first, so they show at 80 columns.
+        default = " (default)" if self.sort == SortState(DEFAULT_SORT, True) else ""
+        parts = [f"sorted by {SORT_LABELS[self.sort.key]} {self.sort.arrow}{default}"]
+        if cmp.ranked_count:
+            parts.append(f"rank among the {cmp.ranked_count} forces with both years")
         if ext.rise is not None:
             parts.append(f"biggest rise {ext.rise.force.name} {fmt_pct(ext.rise.pct_change)}")
         if ext.fall is not None:
             parts.append(f"biggest fall {ext.fall.force.name} {fmt_pct(ext.fall.pct_change)}")
-        if cmp.ranked_count:
-            parts.append(f"ranked among the {cmp.ranked_count} forces with both years")
         if cmp.left_out:
             parts.append(f"{len(cmp.left_out)} force(s) without both figures: not ranked")
-        default = " (default)" if self.sort == SortState(DEFAULT_SORT, True) else ""
-        parts.append(f"sorted by {SORT_LABELS[self.sort.key]} {self.sort.arrow}{default}")
         self.query_one("#compare-status", Static).update(line(" · ".join(parts)))
 
     # ---------------------------------------------------------------- events and actions

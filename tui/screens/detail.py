@@ -187,8 +187,7 @@ class ForceDetailScreen(ExplorerScreen):
         if d.rank is not None and d.rank_year is not None:
             add(
                 ("Rank ", "bold"),
-                f"{d.rank} of the {d.ranked_forces} forces with a figure in {d.rank_year.fy}, "
-                "by count (Compare ranks forces with figures in both its years)",
+                f"{d.rank} of {d.ranked_forces} forces with a figure in {d.rank_year.fy}, by count",
             )
         elif not self.force.ranked:
             add(f"Not ranked ({self.force.why_unranked}).")
