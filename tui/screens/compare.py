@@ -1,4 +1,4 @@
-"""The Compare view: any two years, every force side by side, biggest rises and falls first."""
+"""The Compare view: any two years, every force side by side, largest year-B counts first."""
 
 from __future__ import annotations
 
@@ -186,7 +186,7 @@ class CompareScreen(ExplorerScreen):
             self._show_comparison()
 
     def action_next_sort(self) -> None:
-        """Sort by the next of: % change, change, year B, year A, rank move, force."""
+        """Sort by the next of: year B, % change, change, year A, rank move, force."""
         i = SORT_CYCLE.index(self.sort.key) if self.sort.key in SORT_CYCLE else -1
         key = SORT_CYCLE[(i + 1) % len(SORT_CYCLE)]
         self.sort = SortState(key, key != "force")
