@@ -18,12 +18,11 @@ from tui.model.totals import resolve_force
 from tui.model.years import parse_year
 from tui.output import render
 from tui.output.comparison_report import compare_report
+from tui.output.listings import forces_report, offences_report
 from tui.output.reports import (
     Column,
     Record,
     Report,
-    forces_report,
-    offences_report,
     other_periods_records,
     show_report,
 )
