@@ -13,7 +13,7 @@ from tests.ui.conftest import settle
 from tui.app import make_app
 from tui.screens import CompareScreen, ForceDetailScreen
 from tui.screens.picker import Picker
-from tui.widgets import ForceTableView
+from tui.widgets import ForceTableView, SeriesTable
 
 
 async def test_forces_table_marks_a_partial_force_year(tmp_path: Path) -> None:
@@ -77,3 +77,17 @@ async def test_detail_rank_says_which_forces_it_is_among(tmp_path: Path) -> None
         assert isinstance(app.screen, ForceDetailScreen)
         facts = str(app.screen.query_one("#detail-facts").render())
         assert "forces with a figure in 2022/23, by count" in facts
+
+
+async def test_detail_labels_a_partial_force_year(tmp_path: Path) -> None:
+    app = make_app(settings_file=tmp_path / "s.json", offence="8T")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_force("Greater Manchester")
+        await settle(pilot)
+        assert isinstance(app.screen, ForceDetailScreen)
+        series = app.screen.query_one(SeriesTable)
+        year, count, pct = (cell.plain for cell in series.get_row("2019/20"))
+        assert (year, count, pct) == ("2019/20 Q2-Q4", "0", "—")
+        facts = str(app.screen.query_one("#detail-facts").render())
+        assert "2019/20: 0 (Greater Manchester has Q2-Q4 only: not compared)" in facts

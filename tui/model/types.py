@@ -108,7 +108,10 @@ class SeriesPoint:
 
     @property
     def label(self) -> str:
-        """The year's label, marking a partial year (``"2023/24 Q1"``)."""
+        """The year's label, marking a partial year (``"2023/24 Q1"``) and a year this force's
+        figure covers only partly (``"2019/20 Q2-Q4"``)."""
+        if self.partial:
+            return f"{self.year.fy} {quarters_label(self.quarters)}"
         return self.year.label
 
 
