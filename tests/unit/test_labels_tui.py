@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tests.ui.conftest import settle
 from tui.app import make_app
+from tui.commands import ExplorerCommands
 from tui.screens import CompareScreen, ForceDetailScreen
 from tui.screens.picker import Picker
 from tui.widgets import ForceTableView, SeriesTable
@@ -91,3 +92,12 @@ async def test_detail_labels_a_partial_force_year(tmp_path: Path) -> None:
         assert (year, count, pct) == ("2019/20 Q2-Q4", "0", "—")
         facts = str(app.screen.query_one("#detail-facts").render())
         assert "2019/20: 0 (Greater Manchester has Q2-Q4 only: not compared)" in facts
+
+
+async def test_palette_northants_offers_the_force_not_offence_codes(tmp_path: Path) -> None:
+    app = make_app(settings_file=tmp_path / "s.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        provider = ExplorerCommands(app.screen)
+        found = [hit.text async for hit in provider.search("northants")]
+        assert found == ["Force: Northamptonshire"]
