@@ -122,33 +122,45 @@ def fold_labels(
     is shown as spelt in the latest year it appears in. A display normalisation only: counts and
     codes are untouched. Returns the frames and the (as in the source, as shown) pairs folded.
     """
-    mapping: dict[str, str] = {}
+    maps: dict[str, dict[str, str]] = {}
     for column in (S.OFFENCE_GROUP, S.OFFENCE_SUBGROUP):
-        spellings = (
-            pl.concat([figures.select(column, S.YEAR), alternates.select(column, S.YEAR)])
-            .filter(pl.col(column).is_not_null())
-            .group_by(column)
-            .agg(pl.col(S.YEAR).max())
-        )
         latest: dict[str, tuple[int, str]] = {}
-        for label, year in spellings.iter_rows():
-            key = _label_key(label)
-            rank = (-1 if year is None else int(year), label)
-            if key not in latest or rank > latest[key]:
-                latest[key] = rank
-        for label, _year in spellings.iter_rows():
-            shown = latest[_label_key(label)][1]
-            if shown != label:
-                mapping[label] = shown
-    if not mapping:
+        labels: set[str] = set()
+        for frame in (figures, alternates):
+            if frame.is_empty():
+                continue
+            spellings = (
+                frame.lazy()
+                .select(column, S.YEAR)
+                .filter(pl.col(column).is_not_null())
+                .group_by(column)
+                .agg(pl.col(S.YEAR).max())
+                .collect()
+            )
+            for label, year in spellings.iter_rows():
+                labels.add(label)
+                key = _label_key(label)
+                rank = (-1 if year is None else int(year), label)
+                if key not in latest or rank > latest[key]:
+                    latest[key] = rank
+        folded = {label: latest[_label_key(label)][1] for label in labels}
+        maps[column] = {label: shown for label, shown in folded.items() if label != shown}
+    if not any(maps.values()):
         return figures, alternates, ()
 
     def fold(frame: pl.DataFrame) -> pl.DataFrame:
-        return frame.with_columns(
-            pl.col(S.OFFENCE_GROUP).replace(mapping), pl.col(S.OFFENCE_SUBGROUP).replace(mapping)
-        )
+        if frame.is_empty():
+            return frame
+        columns = []
+        for column, mapping in maps.items():
+            expr = pl.col(column)
+            for label, shown in mapping.items():
+                expr = pl.when(pl.col(column) == label).then(pl.lit(shown)).otherwise(expr)
+            columns.append(expr.alias(column))
+        return frame.with_columns(columns)
 
-    return fold(figures), fold(alternates), tuple(sorted(mapping.items()))
+    pairs = sorted({pair for mapping in maps.values() for pair in mapping.items()})
+    return fold(figures), fold(alternates), tuple(pairs)
 
 
 def _coverage(figures: pl.DataFrame, territorial: list[str]) -> tuple[YearCoverage, ...]:
