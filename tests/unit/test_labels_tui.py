@@ -99,5 +99,6 @@ async def test_palette_northants_offers_the_force_not_offence_codes(tmp_path: Pa
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         provider = ExplorerCommands(app.screen)
+        await provider.startup()  # as the palette does when it opens
         found = [hit.text async for hit in provider.search("northants")]
         assert found == ["Force: Northamptonshire"]
