@@ -151,6 +151,7 @@ def measure_keys(tool: Tool, app: PtyApp, out: Samples, args: argparse.Namespace
     quiet = args.quiet_ms / 1000
     app.quiet(0.3, limit=args.timeout)  # settle: the table and any late work have painted
     app.press(KEYS["down"], quiet, limit=args.timeout)  # the focus moves to the table
+    app.quiet(0.3, limit=args.timeout)  # (a focus change repaints over several frames)
     for _ in range(args.downs):
         top = top_line(app)
         burst = app.press(KEYS["down"], quiet, limit=args.timeout)
@@ -159,7 +160,8 @@ def measure_keys(tool: Tool, app: PtyApp, out: Samples, args: argparse.Namespace
         latency = None if burst.latency is None else burst.latency * 1000
         out.add(tool.name, "scroll_quiet" if scrolled else "down_quiet", latency)
     if tool.search:
-        app.press(b"/", quiet, limit=args.timeout)
+        app.press(b"/", quiet, limit=args.timeout)  # the focus moves to the search box
+        app.quiet(0.3, limit=args.timeout)
         for ch in "northam":
             burst = app.press(ch.encode(), quiet, limit=args.timeout)
             out.add(tool.name, "search_bytes", burst.bytes)

@@ -156,7 +156,8 @@ class ForcesScreen(ExplorerScreen):
         if not self.context.include_national:
             parts.append("BTP, fraud bodies hidden (n)")
         parts.append(f"sorted by {self._sort_label()} (s, r)")
-        self.query_one("#forces-status", Static).update(line(" · ".join(parts)))
+        # One line of fixed height: no layout (a layout repaints the table's scrollbars).
+        self.query_one("#forces-status", Static).update(line(" · ".join(parts)), layout=False)
 
     def _sort_label(self) -> str:
         assert self.sort is not None

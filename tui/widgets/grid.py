@@ -18,7 +18,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -58,6 +58,14 @@ class GridRow:
 
 class Grid(ScrollView, can_focus=True):
     """A keyboard-first table: a row cursor, pinned columns, a fixed header and fixed rows."""
+
+    DEFAULT_CSS = """
+    Grid {
+        /* The vertical scrollbar is always there (a track when every row fits): a scrollbar that
+           came and went while typing in the search box re-laid and repainted the whole table. */
+        overflow-y: scroll;
+    }
+    """
 
     COMPONENT_CLASSES = {
         "grid--header",
@@ -116,6 +124,8 @@ class Grid(ScrollView, can_focus=True):
         self._cache: dict[tuple[object, ...], Strip] = {}
         self._header: tuple[Strip, Strip] | None = None
         self._base_style: Style | None = None
+        self._bars_for: tuple[Size, Size, Size] | None = None
+        """The (size, container size, virtual size) the scrollbars were last laid out for."""
 
     # ------------------------------------------------------------------ data
 
@@ -129,7 +139,11 @@ class Grid(ScrollView, can_focus=True):
     def set_rows(
         self, fixed: Sequence[GridRow], rows: Sequence[GridRow], *, keep: str | None
     ) -> None:
-        """Replace the rows; the cursor goes to the row keyed ``keep`` if it is still there."""
+        """Replace the rows; the cursor goes to the row keyed ``keep`` if it is still there.
+
+        Only the lines whose content changed are repainted (typing in the search box keeps the
+        header, the totals and the rows that stay in place as they are on the terminal)."""
+        before = self._drawn_lines()
         self.fixed = list(fixed)
         self.rows = list(rows)
         keys = self.keys
@@ -139,11 +153,7 @@ class Grid(ScrollView, can_focus=True):
             self.cursor = len(self.fixed) if self.rows else 0
         self._resize_virtual()
         self._scroll_cursor_into_view()
-        self.refresh()
-
-    def forget_rows(self) -> None:
-        """Drop cached lines (when cell contents change for the same keys)."""
-        self._cache.clear()
+        self._refresh_changed(before)
 
     @property
     def keys(self) -> list[str]:
@@ -184,9 +194,24 @@ class Grid(ScrollView, can_focus=True):
         return sum(c.outer for c in self.columns[self.pinned :])
 
     def _resize_virtual(self) -> None:
-        self.virtual_size = Size(
-            self._pinned_width + self._scroll_width, 1 + len(self.fixed) + len(self.rows)
-        )
+        size = Size(self._pinned_width + self._scroll_width, 1 + len(self.fixed) + len(self.rows))
+        old = self.virtual_size
+        if size == old:
+            return
+        if not self.is_mounted or size.width != old.width:
+            self.virtual_size = size  # new columns: a layout
+            return
+        # Only the number of rows changed (filtering). Setting ``virtual_size`` would repaint the
+        # whole widget and both scrollbars (the horizontal one alone is 3.5 KB of escapes);
+        # the changed lines are refreshed by the caller, and the vertical bar (always shown, see
+        # DEFAULT_CSS) only moves its thumb.
+        self.set_reactive(Grid.virtual_size, size)
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.window_virtual_size = size.height
+            self.vertical_scrollbar.refresh()
+        self._bars_for = (self.outer_size, self.container_size, size)
+        if self.scroll_y > self.max_scroll_y:
+            self.scroll_to(y=self.max_scroll_y, animate=False)
 
     @property
     def _body_height(self) -> int:
@@ -250,9 +275,17 @@ class Grid(ScrollView, can_focus=True):
         width = sum(c.outer for c in columns)
         return Strip(segments).adjust_cell_length(width, style)
 
+    def _row_at(self, index: int) -> GridRow:
+        nfixed = len(self.fixed)
+        return self.fixed[index] if index < nfixed else self.rows[index - nfixed]
+
+    def _striped(self, index: int) -> bool:
+        """Zebra stripes: every other body row."""
+        return index >= len(self.fixed) and (index - len(self.fixed)) % 2 == 1
+
     def _line(self, row: GridRow, index: int) -> tuple[Strip, Strip]:
         is_cursor = index == self.cursor
-        odd = (index - len(self.fixed)) % 2 == 1 and index >= len(self.fixed)
+        odd = self._striped(index)
         state = (row.key, is_cursor, is_cursor and self.has_focus, odd, row.bold, self.app.theme)
         # The two halves are cached apart: typing changes the highlighted name (pinned half)
         # but not the years (scrolling half).
@@ -303,13 +336,10 @@ class Grid(ScrollView, can_focus=True):
         if y == 0:
             left, right = self._header_line()
         else:
-            index = y - 1 if y - 1 < len(self.fixed) else y - 1 + int(self.scroll_y)
-            if index >= self.row_count:
+            index = self._line_index(y)
+            if index is None:
                 return Strip.blank(width, self._base)
-            row = (
-                self.fixed[index] if index < len(self.fixed) else self.rows[index - len(self.fixed)]
-            )
-            left, right = self._line(row, index)
+            left, right = self._line(self._row_at(index), index)
         x = int(self.scroll_x)
         visible = right.crop(x, self._whole_columns_end(x, max(0, width - left.cell_length)))
         return Strip.join([left, visible]).adjust_cell_length(width, self._base)
@@ -331,10 +361,37 @@ class Grid(ScrollView, can_focus=True):
         self._base_style = None
 
     def on_focus(self) -> None:
-        self.refresh()
+        self._refresh_cursor_line()
 
     def on_blur(self) -> None:
-        self.refresh()
+        self._refresh_cursor_line()
+
+    def _refresh_cursor_line(self) -> None:
+        """The cursor's colour follows the focus; nothing else does."""
+        for y in range(1, self._view.height):
+            if self._line_index(y) == self.cursor:
+                self.refresh(Region(0, y, self._view.width, 1))
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Textual's ScrollView re-renders both scrollbars on every layout of the screen (it
+        compares the compositor's view of its size with its own virtual size, which differ
+        whenever there is something to scroll), and a layout happens on every keystroke in the
+        search box. Here the scrollbars are refreshed only when a size really changed."""
+        if (size, container_size, self.virtual_size) == self._bars_for:
+            return False
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        self._bars_for = (size, container_size, self.virtual_size)
+        return changed
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Scrolling down moves the body only: the header and the fixed rows stay painted."""
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.position = new_value
+        if round(old_value) != round(new_value):
+            top = 1 + len(self.fixed)
+            self.refresh(Region(0, top, self._view.width, max(0, self._view.height - top)))
 
     # ------------------------------------------------------------------ cursor and scrolling
 
@@ -342,9 +399,54 @@ class Grid(ScrollView, can_focus=True):
         """Highlight the row at ``index`` (fixed rows first) and scroll it into view."""
         if not self.row_count:
             return
+        before = self._drawn_lines()
         self.cursor = max(0, min(index, self.row_count - 1))
         self._scroll_cursor_into_view()
-        self.refresh()
+        self._refresh_changed(before)
+
+    # ------------------------------------------------------------------ repainting what changed
+
+    @property
+    def _view(self) -> Size:
+        """The lines and cells the rows are drawn on (the scrollbars excluded)."""
+        return self.scrollable_content_region.size
+
+    def _line_index(self, y: int) -> int | None:
+        """The row drawn on line ``y`` of the widget (fixed rows first), or None (header, blank)."""
+        if y <= 0:
+            return None
+        index = y - 1 if y - 1 < len(self.fixed) else y - 1 + int(self.scroll_y)
+        return index if index < self.row_count else None
+
+    def _drawn_lines(self) -> list[tuple[object, ...]] | None:
+        """What each line of the widget shows, to compare before and after a change."""
+        if not self.is_mounted or not self._view:
+            return None
+        lines: list[tuple[object, ...]] = [(int(self.scroll_y), int(self.scroll_x))]
+        for y in range(1, self._view.height):
+            index = self._line_index(y)
+            if index is None:
+                lines.append(())
+                continue
+            row = self._row_at(index)
+            lines.append(
+                (row.key, row.signatures, row.bold, index == self.cursor, self._striped(index))
+            )
+        return lines
+
+    def _refresh_changed(self, before: list[tuple[object, ...]] | None) -> None:
+        """Repaint the lines whose content differs from ``before`` (all when it is unknown or
+        the view scrolled: scrolling repaints the body by itself)."""
+        after = self._drawn_lines()
+        if before is None or after is None or len(before) != len(after):
+            self.refresh()
+            return
+        # After a scroll, ``watch_scroll_y`` / ``watch_scroll_x`` repaint the body themselves.
+        last = len(after) if before[0] == after[0] else 1 + len(self.fixed)
+        width = self._view.width
+        for y in range(1, last):
+            if before[y] != after[y]:
+                self.refresh(Region(0, y, width, 1))
 
     def _scroll_cursor_into_view(self) -> None:
         body = self.cursor - len(self.fixed)
@@ -409,8 +511,8 @@ class Grid(ScrollView, can_focus=True):
             if key is not None:
                 self.post_message(self.HeaderClicked(self, key))
             return
-        index = y - 1 if y - 1 < len(self.fixed) else y - 1 + int(self.scroll_y)
-        if index >= self.row_count:
+        index = self._line_index(y)
+        if index is None:
             return
         if index == self.cursor:
             self.action_select()
