@@ -81,8 +81,8 @@ class Grid(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False, id="grid-page-down"),
         Binding("home", "first", "First", show=False, id="grid-first"),
         Binding("end", "last", "Last", show=False, id="grid-last"),
-        Binding("left,h", "scroll_columns(-1)", "Earlier columns", show=False, id="grid-left"),
-        Binding("right,l", "scroll_columns(1)", "Later columns", show=False, id="grid-right"),
+        Binding("left", "scroll_columns(-1)", "Earlier columns", show=False, id="grid-left"),
+        Binding("right", "scroll_columns(1)", "Later columns", show=False, id="grid-right"),
         Binding("enter", "select", "Open", show=False, id="grid-select"),
     ]
 
@@ -475,7 +475,8 @@ class Grid(ScrollView, can_focus=True):
         self.move_cursor(self.cursor + self._body_height)
 
     def action_first(self) -> None:
-        """To the first row."""
+        """To the first row, with the body scrolled to its top."""
+        self.scroll_to(y=0, animate=False)
         self.move_cursor(0)
 
     def action_last(self) -> None:

@@ -1,0 +1,103 @@
+"""One table widget for Forces and Compare, and few bytes per key: what a keystroke repaints."""
+
+from __future__ import annotations
+
+from textual._compositor import ChopsUpdate, CompositorUpdate
+
+from tests.ui.conftest import settle
+from tui.app import OffenceApp
+from tui.screens import CompareScreen
+from tui.widgets import CompareTableView, ForceTableView
+
+
+def record_updates(app: OffenceApp) -> list[CompositorUpdate]:
+    """Every screen update the app sends to the terminal from now on."""
+    sent: list[CompositorUpdate] = []
+    display = app._display
+
+    def spy(screen: object, renderable: object) -> None:
+        if isinstance(renderable, CompositorUpdate):
+            sent.append(renderable)
+        display(screen, renderable)  # type: ignore[arg-type]
+
+    app._display = spy  # type: ignore[method-assign]
+    return sent
+
+
+def lines_written(updates: list[CompositorUpdate], columns: range = range(1000)) -> set[int]:
+    """Screen lines the updates write to within ``columns`` (a full update: every line)."""
+    out: set[int] = set()
+    for update in updates:
+        if isinstance(update, ChopsUpdate):
+            out.update(y for y, x1, x2 in update.spans if x1 < columns.stop and x2 > columns.start)
+        else:
+            out.update(range(1000))
+    return out
+
+
+def bytes_written(app: OffenceApp, updates: list[CompositorUpdate]) -> int:
+    return sum(len(u.render_segments(app.console).encode()) for u in updates)
+
+
+async def test_cursor_down_repaints_only_the_two_rows_that_changed(app: OffenceApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")  # from the search box to the table
+        await settle(pilot)
+        table = app.screen.query_one(ForceTableView)
+        before = table.current_force
+        sent = record_updates(app)
+        await pilot.press("down")
+        await settle(pilot)
+        assert table.current_force != before
+        top = table.region.y + 1  # the header is the table's first line
+        cursor = top + table.cursor  # no scrolling yet: rows are drawn in order
+        assert lines_written(sent) == {cursor - 1, cursor}
+        assert bytes_written(app, sent) < 1_000  # a whole-table repaint was 5.8 KB here
+
+
+async def test_search_keystroke_keeps_header_totals_and_scrollbar(app: OffenceApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        table = app.screen.query_one(ForceTableView)
+        header = table.region.y
+        rows = range(table.region.x, table.scrollable_content_region.right)  # not the v. bar
+        kept = {header, header + 1, header + 2, header + 3}  # the header and the 3 totals
+        for key in "ortham":
+            sent = record_updates(app)
+            await pilot.press(key)
+            await settle(pilot)
+            assert sent, key
+            assert not lines_written(sent, rows) & kept, key
+            assert table.region.bottom - 1 not in lines_written(sent), key  # horizontal bar
+            assert bytes_written(app, sent) < 6_000, key
+        assert [k for k in table.keys if not k.startswith("total:")] == ["Northamptonshire"]
+
+
+async def test_compare_is_the_same_grid_with_home_and_end(app: OffenceApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "v")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        table = screen.query_one(CompareTableView)
+        assert isinstance(table, type(app.screen.query_one("#compare-table")))
+        assert table.current_force == "Staffordshire"  # biggest rise first, cursor on it
+        await pilot.press("end")
+        assert table.current_force == table.keys[-1] != "Staffordshire"
+        assert table.scroll_y == table.max_scroll_y > 0
+        await pilot.press("home")
+        assert table.current_force == "total:England and Wales"
+        assert table.scroll_y == 0
+        await pilot.press("j", "j", "j", "j")
+        assert table.current_force == "North Yorkshire"
+        await pilot.press("s")  # the next sort of the cycle: change, largest first
+        await settle(pilot)
+        assert screen.sort.key == "change" and screen.sort.descending
+        assert table.current_force == table.keys[len(table.fixed)]  # read from the top
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.force.name == table.keys[len(table.fixed)]  # type: ignore[attr-defined]
