@@ -1,71 +1,50 @@
 """A fast read-only table for views that re-filter on every keystroke.
 
-Textual's DataTable re-renders every cell of every visible row after ``clear()``, which costs about
-a hundred milliseconds per keystroke on the Forces view. This Line-API widget renders each row once
-into a cached :class:`Strip` (per zebra parity and cursor state), so re-filtering only re-orders
-cached lines. Pinned columns stay in view when scrolling sideways; the header and the fixed rows
-(totals) stay in view when scrolling down.
+Each row is rendered once into a cached :class:`Strip` (per zebra parity and cursor state), so
+re-filtering only re-orders cached lines, and only the lines that changed reach the terminal
+(:class:`LineView`). Pinned columns stay in view when scrolling sideways; the header and the fixed
+rows (totals) stay in view when scrolling down. Forces and Compare both use it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-PAD = 1
-"""Blank cells on each side of a column."""
+from tui.widgets.grid_lines import (
+    GridColumn,
+    GridRow,
+    column_at,
+    column_edges,
+    render_cells,
+    whole_columns_end,
+)
+from tui.widgets.line_view import Lines, LineView
 
 
-@dataclass(frozen=True)
-class GridColumn:
-    """One column: a key, a header label, a width (without padding), and alignment."""
+@dataclass
+class GridMessage(Message):
+    """Something happened to the row or column ``key`` of ``grid``."""
 
+    grid: Grid
     key: str
-    label: str
-    width: int
-    numeric: bool = False
 
     @property
-    def outer(self) -> int:
-        """Width with padding."""
-        return self.width + 2 * PAD
+    def control(self) -> Grid:
+        """The grid, for ``@on(..., "#id")`` selectors."""
+        return self.grid
 
 
-@dataclass(frozen=True)
-class GridRow:
-    """One row: a key and its cells (one ``Text`` per column), optionally bold."""
-
-    key: str
-    cells: tuple[Text, ...]
-    bold: bool = False
-
-    @cached_property
-    def signatures(self) -> tuple[tuple[object, ...], ...]:
-        """A hashable digest of each cell (``Text`` itself is not hashable), for the line cache."""
-        return tuple((c.plain, tuple(c.spans), str(c.style)) for c in self.cells)
-
-
-class Grid(ScrollView, can_focus=True):
+class Grid(LineView, can_focus=True):
     """A keyboard-first table: a row cursor, pinned columns, a fixed header and fixed rows."""
-
-    DEFAULT_CSS = """
-    Grid {
-        /* The vertical scrollbar is always there (a track when every row fits): a scrollbar that
-           came and went while typing in the search box re-laid and repainted the whole table. */
-        overflow-y: scroll;
-    }
-    """
 
     COMPONENT_CLASSES = {
         "grid--header",
@@ -86,29 +65,11 @@ class Grid(ScrollView, can_focus=True):
         Binding("enter", "select", "Open", show=False, id="grid-select"),
     ]
 
-    @dataclass
-    class RowSelected(Message):
+    class RowSelected(GridMessage):
         """Enter (or a second click) on a row."""
 
-        grid: Grid
-        key: str
-
-        @property
-        def control(self) -> Grid:
-            """The grid, for ``@on(..., "#id")`` selectors."""
-            return self.grid
-
-    @dataclass
-    class HeaderClicked(Message):
+    class HeaderClicked(GridMessage):
         """A column header was clicked."""
-
-        grid: Grid
-        key: str
-
-        @property
-        def control(self) -> Grid:
-            """The grid, for ``@on(..., "#id")`` selectors."""
-            return self.grid
 
     def __init__(self, *, pinned: int = 1, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -124,8 +85,6 @@ class Grid(ScrollView, can_focus=True):
         self._cache: dict[tuple[object, ...], Strip] = {}
         self._header: tuple[Strip, Strip] | None = None
         self._base_style: Style | None = None
-        self._bars_for: tuple[Size, Size, Size] | None = None
-        """The (size, container size, virtual size) the scrollbars were last laid out for."""
 
     # ------------------------------------------------------------------ data
 
@@ -194,24 +153,11 @@ class Grid(ScrollView, can_focus=True):
         return sum(c.outer for c in self.columns[self.pinned :])
 
     def _resize_virtual(self) -> None:
-        size = Size(self._pinned_width + self._scroll_width, 1 + len(self.fixed) + len(self.rows))
-        old = self.virtual_size
-        if size == old:
-            return
-        if not self.is_mounted or size.width != old.width:
-            self.virtual_size = size  # new columns: a layout
-            return
-        # Only the number of rows changed (filtering). Setting ``virtual_size`` would repaint the
-        # whole widget and both scrollbars (the horizontal one alone is 3.5 KB of escapes);
-        # the changed lines are refreshed by the caller, and the vertical bar (always shown, see
-        # DEFAULT_CSS) only moves its thumb.
-        self.set_reactive(Grid.virtual_size, size)
-        if self.show_vertical_scrollbar:
-            self.vertical_scrollbar.window_virtual_size = size.height
-            self.vertical_scrollbar.refresh()
-        self._bars_for = (self.outer_size, self.container_size, size)
-        if self.scroll_y > self.max_scroll_y:
-            self.scroll_to(y=self.max_scroll_y, animate=False)
+        self._set_virtual_size(Size(self._pinned_width + self._scroll_width, 1 + self.row_count))
+
+    @property
+    def _fixed_lines(self) -> int:
+        return 1 + len(self.fixed)
 
     @property
     def _body_height(self) -> int:
@@ -230,12 +176,7 @@ class Grid(ScrollView, can_focus=True):
 
     def column_edges(self) -> dict[str, int]:
         """Where each scrollable column starts, in scroll-x units."""
-        edges: dict[str, int] = {}
-        x = 0
-        for c in self.columns[self.pinned :]:
-            edges[c.key] = x
-            x += c.outer
-        return edges
+        return column_edges(self.columns[self.pinned :])
 
     @property
     def scroll_room(self) -> int:
@@ -244,36 +185,12 @@ class Grid(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ rendering
 
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name)
-
     @property
     def _base(self) -> Style:
         """The widget's own style, computed once until the styles change."""
         if self._base_style is None:
             self._base_style = self.rich_style
         return self._base_style
-
-    def _render_cells(
-        self, cells: Sequence[Text], columns: Sequence[GridColumn], style: Style
-    ) -> Strip:
-        line = Text(style=style, no_wrap=True, end="")
-        for cell, column in zip(cells, columns):
-            piece = cell.copy()
-            piece.truncate(column.width, overflow="ellipsis")
-            pad = column.width - piece.cell_len
-            line.append(" " * PAD)
-            if column.numeric:
-                line.append(" " * pad)
-                line.append_text(piece)
-            else:
-                line.append_text(piece)
-                line.append(" " * pad)
-            line.append(" " * PAD)
-        # Every segment gets a style: NO_COLOR's monochrome filter cannot handle a bare one.
-        segments = list(Segment.apply_style(line.render(self.app.console), style=style))
-        width = sum(c.outer for c in columns)
-        return Strip(segments).adjust_cell_length(width, style)
 
     def _row_at(self, index: int) -> GridRow:
         nfixed = len(self.fixed)
@@ -309,12 +226,12 @@ class Grid(ScrollView, can_focus=True):
             if strip is None:
                 base = self._base
                 if row.bold:
-                    base = base + self._style("grid--fixed")
+                    base = base + self.get_component_rich_style("grid--fixed")
                 if odd:
-                    base = base + self._style("grid--odd")
+                    base = base + self.get_component_rich_style("grid--odd")
                 if is_cursor:
-                    base = base + self._style("grid--cursor")
-                strip = self._render_cells(cells, columns, base)
+                    base = base + self.get_component_rich_style("grid--cursor")
+                strip = render_cells(self.app.console, cells, columns, base)
                 if len(self._cache) > 8000:
                     self._cache.clear()
                 self._cache[key] = strip
@@ -323,11 +240,15 @@ class Grid(ScrollView, can_focus=True):
 
     def _header_line(self) -> tuple[Strip, Strip]:
         if self._header is None:
-            style = self._base + self._style("grid--header")
+            style = self._base + self.get_component_rich_style("grid--header")
             labels = [Text(c.label, style="bold") for c in self.columns]
             self._header = (
-                self._render_cells(labels[: self.pinned], self.columns[: self.pinned], style),
-                self._render_cells(labels[self.pinned :], self.columns[self.pinned :], style),
+                render_cells(
+                    self.app.console, labels[: self.pinned], self.columns[: self.pinned], style
+                ),
+                render_cells(
+                    self.app.console, labels[self.pinned :], self.columns[self.pinned :], style
+                ),
             )
         return self._header
 
@@ -341,18 +262,10 @@ class Grid(ScrollView, can_focus=True):
                 return Strip.blank(width, self._base)
             left, right = self._line(self._row_at(index), index)
         x = int(self.scroll_x)
-        visible = right.crop(x, self._whole_columns_end(x, max(0, width - left.cell_length)))
+        visible = right.crop(
+            x, whole_columns_end(self.columns[self.pinned :], x, max(0, width - left.cell_length))
+        )
         return Strip.join([left, visible]).adjust_cell_length(width, self._base)
-
-    def _whole_columns_end(self, x: int, room: int) -> int:
-        """Where to stop drawing the scrolling columns: after the last one that fits whole, so
-        no sliver of a column (a lone letter of its header) shows at the right edge."""
-        end = 0
-        for column in self.columns[self.pinned :]:
-            if end + column.outer > x + room:
-                break
-            end += column.outer
-        return end if end > x else x + room
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -372,27 +285,6 @@ class Grid(ScrollView, can_focus=True):
             if self._line_index(y) == self.cursor:
                 self.refresh(Region(0, y, self._view.width, 1))
 
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        """Textual's ScrollView re-renders both scrollbars on every layout of the screen (it
-        compares the compositor's view of its size with its own virtual size, which differ
-        whenever there is something to scroll), and a layout happens on every keystroke in the
-        search box. Here the scrollbars are refreshed only when a size really changed."""
-        if (size, container_size, self.virtual_size) == self._bars_for:
-            return False
-        changed = super()._size_updated(size, virtual_size, container_size, layout)
-        self._bars_for = (size, container_size, self.virtual_size)
-        return changed
-
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        """Scrolling down moves the body only: the header and the fixed rows stay painted."""
-        if self.show_vertical_scrollbar:
-            self.vertical_scrollbar.position = new_value
-        if round(old_value) != round(new_value):
-            top = 1 + len(self.fixed)
-            self.refresh(Region(0, top, self._view.width, max(0, self._view.height - top)))
-
     # ------------------------------------------------------------------ cursor and scrolling
 
     def move_cursor(self, index: int) -> None:
@@ -406,11 +298,6 @@ class Grid(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ repainting what changed
 
-    @property
-    def _view(self) -> Size:
-        """The lines and cells the rows are drawn on (the scrollbars excluded)."""
-        return self.scrollable_content_region.size
-
     def _line_index(self, y: int) -> int | None:
         """The row drawn on line ``y`` of the widget (fixed rows first), or None (header, blank)."""
         if y <= 0:
@@ -418,7 +305,7 @@ class Grid(ScrollView, can_focus=True):
         index = y - 1 if y - 1 < len(self.fixed) else y - 1 + int(self.scroll_y)
         return index if index < self.row_count else None
 
-    def _drawn_lines(self) -> list[tuple[object, ...]] | None:
+    def _drawn_lines(self) -> Lines | None:
         """What each line of the widget shows, to compare before and after a change."""
         if not self.is_mounted or not self._view:
             return None
@@ -433,20 +320,6 @@ class Grid(ScrollView, can_focus=True):
                 (row.key, row.signatures, row.bold, index == self.cursor, self._striped(index))
             )
         return lines
-
-    def _refresh_changed(self, before: list[tuple[object, ...]] | None) -> None:
-        """Repaint the lines whose content differs from ``before`` (all when it is unknown or
-        the view scrolled: scrolling repaints the body by itself)."""
-        after = self._drawn_lines()
-        if before is None or after is None or len(before) != len(after):
-            self.refresh()
-            return
-        # After a scroll, ``watch_scroll_y`` / ``watch_scroll_x`` repaint the body themselves.
-        last = len(after) if before[0] == after[0] else 1 + len(self.fixed)
-        width = self._view.width
-        for y in range(1, last):
-            if before[y] != after[y]:
-                self.refresh(Region(0, y, width, 1))
 
     def _scroll_cursor_into_view(self) -> None:
         body = self.cursor - len(self.fixed)
@@ -508,7 +381,7 @@ class Grid(ScrollView, can_focus=True):
             return
         x, y = offset
         if y == 0:
-            key = self._column_at(x)
+            key = column_at(self.columns, self.pinned, x, int(self.scroll_x))
             if key is not None:
                 self.post_message(self.HeaderClicked(self, key))
             return
@@ -519,19 +392,6 @@ class Grid(ScrollView, can_focus=True):
             self.action_select()
         else:
             self.move_cursor(index)
-
-    def _column_at(self, x: int) -> str | None:
-        edge = 0
-        for c in self.columns[: self.pinned]:
-            if x < edge + c.outer:
-                return c.key
-            edge += c.outer
-        x = x - edge + int(self.scroll_x)
-        for key, start in self.column_edges().items():
-            column = next(c for c in self.columns if c.key == key)
-            if start <= x < start + column.outer:
-                return key
-        return None
 
 
 __all__ = ["Grid", "GridColumn", "GridRow"]
