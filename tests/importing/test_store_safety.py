@@ -280,8 +280,7 @@ def test_a_read_only_store_names_the_permission_problem_and_the_folder(
     code, _out, err = run("import", str(HO), "--name", "new")
     assert code == 1
     assert err.startswith(
-        f"ox: error: cannot write to the data folder {existing} (permission denied: "
-        "Permission denied (os error 13): "
+        f"ox: error: cannot write to the data folder {existing} (Permission denied (os error 13): "
     )
     assert "check the folder's permissions" in err
     assert "check the folder and try again" not in err
