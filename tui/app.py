@@ -11,7 +11,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from tui.commands import ExplorerCommands
+from tui.commands import ExplorerCommands, ExplorerPalette
 from tui.config import DEFAULT_THEME, LIGHT_THEME, Settings, load_settings, save_settings
 from tui.formatting import safe_text
 from tui.messages import DatasetLoaded, DatasetLoadFailed
@@ -123,7 +123,7 @@ class OffenceApp(App[None]):
         self.post_message(DatasetLoaded(session))
 
     @on(DatasetLoaded)
-    def _dataset_loaded(self, event: DatasetLoaded) -> None:
+    async def _dataset_loaded(self, event: DatasetLoaded) -> None:
         self.data = data = event.data
         ds = data.dataset
         wanted = self._offence_override or self.settings.offences.get(ds.name)
@@ -137,10 +137,10 @@ class OffenceApp(App[None]):
             self.selection = data.default_selection()
         self._remember_settings(dataset=ds.name)
         while isinstance(self.screen, ExplorerScreen) and not isinstance(self.screen, ForcesScreen):
-            self.pop_screen()
+            await self.pop_screen()
         self._broadcast()
         if self._first_load and self.settings.view == "compare":
-            self.action_compare()
+            await self._open_compare(None)
         self._first_load = False
 
     @on(DatasetLoadFailed)
@@ -190,40 +190,58 @@ class OffenceApp(App[None]):
 
     # ---------------------------------------------------------------- navigation
 
-    @on(ForceChosen)
-    def _force_chosen(self, event: ForceChosen) -> None:
-        self.open_force(event.force)
+    # Views are opened and closed by awaiting the pops: a popped view leaves the app only when
+    # its removal completes, and a new view with the same id pushed before that would clash
+    # (``v``, Enter, ``v`` raised DuplicateIds 'compare').
 
-    def open_force(self, name: str) -> None:
-        """Open the detail view of a force."""
+    @on(ForceChosen)
+    async def _force_chosen(self, event: ForceChosen) -> None:
+        await self.open_force(event.force)
+
+    async def open_force(self, name: str) -> None:
+        """Open the detail view of a force (in place of the detail view shown, if any)."""
         context = self.context()
         if context is None:
             return
-        self.push_screen(ForceDetailScreen(context, context.data.find_force(name)))
+        force = context.data.find_force(name)
+        if isinstance(self.screen, ForceDetailScreen):
+            await self.pop_screen()
+        await self.push_screen(ForceDetailScreen(context, force))
 
-    def action_forces(self) -> None:
-        """Back to the Forces view."""
+    async def _pop_to_forces(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, ForcesScreen):
-            self.pop_screen()
+            await self.pop_screen()
+
+    async def action_forces(self) -> None:
+        """Back to the Forces view."""
+        await self._pop_to_forces()
         self._remember_settings(view="forces")
 
-    def action_compare(self) -> None:
+    async def action_compare(self) -> None:
         """Open the Compare view (default: the two latest full years)."""
-        self.open_compare()
+        await self._open_compare(None)
 
     def open_compare(self, year_a: int | None = None, year_b: int | None = None) -> None:
-        """Open the Compare view, on the given years if any."""
+        """Open the Compare view, on the given years if any (once the current key is handled)."""
+        years = (year_a, year_b) if year_a is not None and year_b is not None else None
+        self.call_later(self._open_compare, years)
+
+    async def _open_compare(self, years: tuple[int, int] | None) -> None:
         context = self.context()
         if context is None:
             return
-        years = (year_a, year_b) if year_a is not None and year_b is not None else None
         if isinstance(self.screen, CompareScreen):
             if years:
                 self.screen.show_years(*years)
             return
-        self.action_forces()
-        self.push_screen(CompareScreen(context, years))
+        await self._pop_to_forces()
+        await self.push_screen(CompareScreen(context, years))
         self._remember_settings(view="compare")
+
+    def action_command_palette(self) -> None:
+        """Open the command palette (ours: its page keys never crash)."""
+        if self.use_command_palette and not isinstance(self.screen, ExplorerPalette):
+            self.push_screen(ExplorerPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         """Show every key."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from tui.formatting import safe_text
@@ -128,3 +128,19 @@ class ExplorerCommands(Provider):
             positions = hit.positions if hit.field == 0 else ()
             prompt = with_help(highlight(entry.text, positions), entry.help)
             yield Hit(max(hit.score, 0.0) / EXACT, prompt, entry.command, text=entry.text)
+
+
+class ExplorerPalette(CommandPalette):
+    """Textual's command palette, with PageUp/PageDown ignored while its list has no size.
+
+    Textual's ``OptionList`` pages by its laid-out lines; Ctrl+P, a letter and PageUp typed at
+    once reached it with an option highlighted but no lines yet (``KeyError: 0`` in
+    ``OptionList._move_page``, Textual 8.2) and the app exited.
+    """
+
+    def _action_command_list(self, action: str) -> None:
+        if action in ("page_up", "page_down"):
+            options = self.query_one(CommandList)
+            if not options.scrollable_content_region:
+                return
+        super()._action_command_list(action)

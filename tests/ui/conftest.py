@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import time
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual import events
+from textual.app import App
+from textual.keys import REPLACED_KEYS, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.widgets import Input
 from textual.worker import WorkerCancelled
@@ -56,3 +61,35 @@ def settings_file(tmp_path: Path) -> Path:
 def app(settings_file: Path) -> OffenceApp:
     """The app as the CLI builds it, with settings in a temporary file."""
     return make_app(settings_file=settings_file)
+
+
+def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Send ``keys`` as one burst, as a fast typist or a paste does: none is handled before the
+    next arrives (``pilot.press`` waits for each key to be handled before sending the next)."""
+    app = pilot.app
+    assert app._driver is not None
+    for key in keys:
+        event = events.Key(key, key_character(key))
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+def key_character(key: str) -> str | None:
+    """The character a key types (``"slash"`` → ``"/"``), as ``pilot.press`` works it out."""
+    name = REPLACED_KEYS.get(key, key)
+    try:
+        return unicodedata.lookup(_get_unicode_name_from_key(name))
+    except KeyError:
+        return key if len(key) == 1 else None
+
+
+def crash_of(app: App[Any]) -> BaseException | None:
+    """The unhandled exception that ended the app, if any (Textual keeps the first one)."""
+    return app._exception
+
+
+def assert_running(app: App[Any], after: object) -> None:
+    """The app has neither crashed nor exited; ``after`` says what was done (for the message)."""
+    error = crash_of(app)
+    assert error is None, f"crashed after {after!r}: {type(error).__name__}: {error}"
+    assert app.return_code is None and app.is_running, f"exited after {after!r}"

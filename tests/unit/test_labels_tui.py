@@ -70,7 +70,7 @@ async def test_detail_rank_says_which_forces_it_is_among(tmp_path: Path) -> None
     app = make_app(settings_file=tmp_path / "s.json")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        app.open_force("Kent")
+        await app.open_force("Kent")
         await settle(pilot)
         assert isinstance(app.screen, ForceDetailScreen)
         facts = str(app.screen.query_one("#detail-facts").render())
@@ -81,7 +81,7 @@ async def test_detail_labels_a_partial_force_year(tmp_path: Path) -> None:
     app = make_app(settings_file=tmp_path / "s.json", offence="8T")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        app.open_force("Greater Manchester")
+        await app.open_force("Greater Manchester")
         await settle(pilot)
         assert isinstance(app.screen, ForceDetailScreen)
         series = app.screen.query_one(SeriesTable)

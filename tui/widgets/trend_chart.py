@@ -36,13 +36,14 @@ def short_label(label: str) -> str:
     return label[2:] if len(label) >= 7 and label[:4].isdigit() else label
 
 
-def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
-    """Round tick values (1, 2 or 5 times a power of ten) spanning ``lo`` to ``hi``."""
+def nice_ticks(lo: float, hi: float, count: int = 5, min_step: float = 0.0) -> list[float]:
+    """Round tick values (1, 2 or 5 times a power of ten, at least ``min_step`` apart)."""
     if hi <= lo:
         return [lo]
     raw = (hi - lo) / max(count - 1, 1)
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    step = max(step, min_step)
     start = math.floor(lo / step) * step
     ticks = []
     value = start
@@ -120,7 +121,9 @@ class TrendChart(PlotextPlot):
         if values and series.y_label != "index" and not (series.national and series.values):
             # Counts start from 0, so a change of a few per cent never looks like a steep climb.
             lo, hi = min(0.0, min(values)), max(values)
-            ticks_y = nice_ticks(lo, hi)
+            if hi <= lo:
+                hi = lo + 1  # every value 0: plotext divides by the range, so give it one
+            ticks_y = nice_ticks(lo, hi, min_step=1)  # whole counts
             plt.ylim(min(ticks_y[0], lo), max(ticks_y[-1], hi))
             plt.yticks(ticks_y, [f"{t:,.0f}" for t in ticks_y])
         if series.y_label:
