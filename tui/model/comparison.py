@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tui.model.changes import change, pct_change, ranks
+from tui.model.compare_chance import with_rates_and_chance
 from tui.model.dataset import Dataset
 from tui.model.force_table import change_pair
 from tui.model.offences import OffenceSelection
@@ -81,7 +82,7 @@ def compare_years(
         )
         for spec in total_specs(ds)
     ]
-    return Comparison(
+    cmp = Comparison(
         dataset=ds.name,
         offence=selection,
         year_a=cov_a,
@@ -92,6 +93,7 @@ def compare_years(
         warnings=tuple(warnings),
         quarters=quarters,
     )
+    return with_rates_and_chance(ds, cmp)
 
 
 def _partials(*covs: YearCoverage) -> list[YearCoverage]:

@@ -7,6 +7,7 @@ from tui.model.dataset import Dataset
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
 from tui.model.selection import normalise_selection, yearly_counts
+from tui.model.table_rates import with_rates
 from tui.model.totals import listed_forces, total_for, total_force, total_specs
 from tui.model.types import ForceRow, ForceTable
 
@@ -76,7 +77,7 @@ def force_table(
         make_row(total_force(ds, spec), tuple(total_for(spec, yearly, y.year) for y in years), None)
         for spec in total_specs(ds)
     )
-    return ForceTable(
+    table = ForceTable(
         dataset=ds.name,
         offence=selection,
         years=years,
@@ -86,3 +87,4 @@ def force_table(
         change_to=change_to,
         unranked=sum(1 for f in forces if not f.ranked),
     )
+    return with_rates(ds, table)
