@@ -108,8 +108,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--sort",
         "-s",
         default="b",
-        choices=("force", "a", "b", "change", "pct", "rank_change"),
-        help="sort forces by this column (default: b, the count in year B)",
+        choices=("force", "a", "b", "change", "pct", "rank_change", "sig"),
+        help="sort forces by this column (default: b, year B); sig: changes beyond chance "
+        "first, by %%, then the rest",
+    )
+    cmp.add_argument(
+        "--measure",
+        "-m",
+        default="count",
+        choices=("count", "rate"),
+        help="show and sort counts, or rates per 100,000 people (ONS mid-year estimates)",
     )
     cmp.add_argument("--ascending", action="store_true", help="smallest first")
     cmp.add_argument(
