@@ -30,6 +30,8 @@ POPULATION_NOTE = (
     "per 100,000 people (ONS mid-year estimate of the year the financial year starts in)"
 )
 """What a rate is, in the words every view uses."""
+CAVEAT_LEGEND = "† City of London: tiny resident population, rate not comparable with others"
+"""The caveat in one short line, for a table's legend."""
 CAVEAT_MARK = "†"
 """Marks a rate that carries a caveat (City of London); the legend gives the caveat."""
 CAVEAT_MARK_ASCII = "+"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,18 +11,21 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui.formatting import fmt_pct
 from tui.model.changes import extremes
-from tui.model.ordering import sort_compare_rows
+from tui.model.compare_order import SIG, significant_of, sort_rows
 from tui.model.types import Comparison
 from tui.model.years import YearCoverage
-from tui.output.reports import Report, compare_report
+from tui.output.compare_report import honest_compare_report
+from tui.output.reports import Report
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import line
+from tui.widgets.compare_notes import chance_status, compare_notes
 from tui.widgets.compare_table import BarStyles, CompareTableView
 from tui.widgets.force_table import SortState
 
-SORT_CYCLE = ("pct", "change", "b", "a", "rank_change", "force")
+SORT_CYCLE = ("sig", "pct", "change", "b", "a", "rank_change", "force")
 SORT_LABELS = {
+    "sig": "% change, beyond chance first",
     "pct": "% change",
     "change": "change",
     "b": "year B",
@@ -42,6 +47,7 @@ class CompareScreen(ExplorerScreen):
         Binding("r", "reverse_sort", "Reverse", show=False, id="compare-reverse"),
         Binding("l", "toggle_like_for_like", "Like-for-like", show=False, id="compare-lfl"),
         Binding("n", "app.toggle_national", "BTP/fraud", show=False, id="compare-national"),
+        Binding("m", "app.toggle_measure", "Counts/rates", id="compare-measure"),
         Binding("escape", "back", "Back", id="compare-back"),
     ]
 
@@ -51,7 +57,7 @@ class CompareScreen(ExplorerScreen):
         self.years: tuple[int, int] | None = years
         """The years shown; ``None`` until the default pair is computed (in the worker)."""
         self.like_for_like = False
-        self.sort = SortState("pct", True)
+        self.sort = SortState(SIG, True)
         self.comparison: Comparison | None = None
 
     @staticmethod
@@ -119,12 +125,15 @@ class CompareScreen(ExplorerScreen):
     def _show_comparison(self) -> None:
         assert self.comparison is not None and self.context is not None
         cmp = self.comparison
-        rows = sort_compare_rows(cmp.rows, self.sort.key, self.sort.descending)
+        measure = self.context.measure
+        rows = sort_rows(cmp.rows, self.sort.key, self.sort.descending, measure)
         variables = self.app.theme_variables
         styles = BarStyles(
             rise=variables.get("error", "red"), fall=variables.get("success", "green")
         )
-        self.query_one(CompareTableView).show(cmp, rows, self.sort, styles, self.context.ascii_only)
+        view = self.query_one(CompareTableView)
+        view.measure = measure
+        view.show(cmp, rows, self.sort, styles, self.context.ascii_only)
         ds = self.context.dataset
         header = line(
             ("Compare ", "bold"),
@@ -148,8 +157,10 @@ class CompareScreen(ExplorerScreen):
             )
         else:
             header.append_text(line("\na / b pick years · [ ] step both · s sort · Enter force"))
+        header.append_text(compare_notes(cmp, rows, measure))
         self.query_one("#compare-context", Static).update(header)
-        ext = extremes(cmp.rows)
+        # The biggest rise and fall among changes beyond chance (4 → 2 is not a "biggest fall").
+        ext = extremes(r for r in cmp.rows if significant_of(r, "count"))
         parts = []
         if ext.rise is not None:
             parts.append(f"biggest rise {ext.rise.force.name} {fmt_pct(ext.rise.pct_change)}")
@@ -158,6 +169,7 @@ class CompareScreen(ExplorerScreen):
         if cmp.left_out:
             parts.append(f"{len(cmp.left_out)} force(s) without both figures: not ranked")
         parts.append(f"sorted by {SORT_LABELS[self.sort.key]} {self.sort.arrow}")
+        parts.append(chance_status(cmp, measure))
         self.query_one("#compare-status", Static).update(line(" · ".join(parts)))
 
     # ---------------------------------------------------------------- events and actions
@@ -180,6 +192,14 @@ class CompareScreen(ExplorerScreen):
         i = SORT_CYCLE.index(self.sort.key) if self.sort.key in SORT_CYCLE else -1
         key = SORT_CYCLE[(i + 1) % len(SORT_CYCLE)]
         self.sort = SortState(key, key != "force")
+        if self.comparison is not None:
+            self._show_comparison()
+
+    def show_measure(self, measure: str) -> None:
+        """Show counts or rates per 100,000 people (the app's ``m``), sorted by them."""
+        if self.context is None:
+            return
+        self.context = replace(self.context, measure=measure)
         if self.comparison is not None:
             self._show_comparison()
 
@@ -242,8 +262,9 @@ class CompareScreen(ExplorerScreen):
     def report(self) -> Report | None:
         if self.comparison is None or self.context is None:
             return None
-        rows = sort_compare_rows(self.comparison.rows, self.sort.key, self.sort.descending)
-        return compare_report(self.context.dataset, self.comparison, rows)
+        measure = self.context.measure
+        rows = sort_rows(self.comparison.rows, self.sort.key, self.sort.descending, measure)
+        return honest_compare_report(self.context.dataset, self.comparison, rows, measure=measure)
 
     def row_report(self) -> Report | None:
         force = self.query_one(CompareTableView).current_force

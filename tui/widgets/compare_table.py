@@ -10,9 +10,9 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
 
-from tui.formatting import bar, fmt_change, fmt_count, fmt_pct, fmt_rank, fmt_rank_change
+from tui.model.compare_order import pct_of
 from tui.model.types import CompareRow, Comparison
-from tui.widgets.cells import number, plain
+from tui.widgets.compare_cells import honest_cells
 from tui.widgets.force_table import SortState
 
 BAR_WIDTH = 10
@@ -54,6 +54,8 @@ class CompareTableView(DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self._bar_width = BAR_WIDTH
+        self.measure = "count"
+        """``count`` or ``rate``: the figures the year, change and % columns show."""
 
     @property
     def current_force(self) -> str | None:
@@ -77,7 +79,8 @@ class CompareTableView(DataTable[Text]):
         self._bar_width = max(3, min(16, self.size.width - 74))
         """Fill the table, the cursor on the first force."""
         labels = {"a": cmp.label_a, "b": cmp.label_b}
-        scale = max((abs(r.pct_change) for r in rows if r.pct_change is not None), default=0.0)
+        pcts = [pct_of(r, self.measure) for r in rows]
+        scale = max((abs(p) for p in pcts if p is not None), default=0.0)
         with self.app.batch_update():
             self.clear(columns=True)
             for key, label in self.COLUMNS:
@@ -101,25 +104,8 @@ class CompareTableView(DataTable[Text]):
     def _cells(
         self, r: CompareRow, scale: float, styles: BarStyles, ascii_only: bool, style: str
     ) -> list[Text]:
-        pct_style = style
-        if r.pct_change is not None and r.pct_change != 0:
-            pct_style = f"{style} {styles.rise if r.pct_change > 0 else styles.fall}".strip()
-        marker = ""
-        if r.pct_change and not style:
-            marker = (
-                ("+" if ascii_only else "▲") if r.pct_change > 0 else ("-" if ascii_only else "▼")
-            )
-        bar_text = bar(r.pct_change, scale, self._bar_width, ascii_only) if scale else ""
-        return [
-            plain(r.force.name + ("" if r.force.ranked or style else " *"), style=style),
-            number(fmt_count(r.count_a), style=style),
-            number(fmt_count(r.count_b), style=style),
-            number(fmt_change(r.change), style=style),
-            number(fmt_pct(r.pct_change), style=pct_style),
-            number(fmt_rank(r.rank_b), style=style),
-            number(fmt_rank_change(r.rank_change), style=style),
-            Text(f"{marker}{bar_text}", style=pct_style),
-        ]
+        """A row's cells in the measure shown, changes within chance marked "~"."""
+        return honest_cells(r, self.measure, scale, styles, ascii_only, style, self._bar_width)
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         """Turn a header click into a sort request."""
