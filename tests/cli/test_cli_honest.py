@@ -39,7 +39,7 @@ def exact_two_sided_p(a: int, b: int) -> float:
     n = a + b
     pmf = [math.comb(n, k) / 2**n for k in range(n + 1)]
     low, high = sum(pmf[: b + 1]), sum(pmf[b:])
-    return min(1.0, 2 * min(low, high))
+    return float(min(1.0, 2 * min(low, high)))
 
 
 def rows_of(*argv: str) -> dict[str, dict[str, object]]:
