@@ -122,7 +122,14 @@ def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         return remove_dataset(args, out, err)
     _infos, problems = imported_datasets()
     for problem in problems:
-        err.write(f"ox: warning: skipped {problem.path}: {problem.reason}\n")
+        name = problem.path.stem
+        err.write(
+            safe_text(
+                f"ox: warning: dataset {name!r} is damaged and skipped ({problem.path}: "
+                f"{problem.reason}); remove it with 'ox datasets remove {name}'"
+            )
+            + "\n"
+        )
     records: list[Record] = []
     for info in list_datasets():
         years = ""

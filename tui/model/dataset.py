@@ -100,12 +100,37 @@ def read_figures(path: Path) -> pl.DataFrame:
         [expr.alias(col) for col, expr in defaults.items() if col not in frame.columns]
     )
     try:
-        return frame.select(
+        frame = frame.select(
             [pl.col(name).cast(dtype, strict=True) for name, dtype in S.LONG_SCHEMA.items()]
         )
     except pl.exceptions.PolarsError as exc:
         reason = str(exc).splitlines()[0]
         raise DatasetError(f"data file {path} has a column of the wrong type: {reason}") from exc
+    _check_counts(frame, path)
+    return frame
+
+
+def _check_counts(frame: pl.DataFrame, path: Path) -> None:
+    """Refuse a count beyond :data:`~tui.model.schema.MAX_COUNT` (say, a Parquet file edited by
+    hand), so that no sum of counts can ever wrap around.
+
+    Raises:
+        DatasetError: naming the file, the row (1 = the first row of data) and the figure.
+    """
+    count = pl.col(S.COUNT)
+    beyond = (
+        frame.with_row_index("__row", offset=1)
+        .filter((count > S.MAX_COUNT) | (count < -S.MAX_COUNT))
+        .head(1)
+    )
+    if beyond.height:
+        row = beyond.row(0, named=True)
+        raise DatasetError(
+            f"data file {path}, row {row['__row']:,}, column '{S.COUNT}': the count "
+            f"{row[S.COUNT]:,} ({row[S.FORCE]!s:.40}, {row[S.PERIOD]!s:.20}, offence "
+            f"{row[S.OFFENCE_CODE]!s:.20}) is beyond the largest plausible count "
+            f"({S.MAX_COUNT:,} either way); import the source file again"
+        )
 
 
 def _coverage(figures: pl.DataFrame, territorial: list[str]) -> tuple[YearCoverage, ...]:
