@@ -15,7 +15,14 @@ from dataclasses import replace
 from tui.model.chance import change_interval
 from tui.model.dataset import Dataset
 from tui.model.events import events_between
-from tui.model.rates import population_of, rate_caveat, rate_change, rate_of, rate_pct_change
+from tui.model.rates import (
+    population_of,
+    rate_caveat,
+    rate_change,
+    rate_of,
+    rate_pct_change,
+    rate_ranks,
+)
 from tui.model.totals import members_of
 from tui.model.types import CompareRow, Comparison
 
@@ -62,7 +69,7 @@ def with_rates_and_chance(ds: Dataset, cmp: Comparison) -> Comparison:
         and not cmp.year_b.partial
         and (cmp.quarters is None or len(cmp.quarters) == 4)
     )
-    rows = tuple(_annotated(ds, cmp, r, whole) for r in cmp.rows)
+    rows = _rate_ranked(tuple(_annotated(ds, cmp, r, whole) for r in cmp.rows))
     totals = tuple(_annotated(ds, cmp, r, whole) for r in cmp.totals)
     rated = any(r.rate_a is not None or r.rate_b is not None for r in (*rows, *totals))
     events = events_between(
@@ -74,6 +81,17 @@ def with_rates_and_chance(ds: Dataset, cmp: Comparison) -> Comparison:
         totals=totals,
         events=tuple(events),
         population_years=(cmp.year_a.year, cmp.year_b.year) if rated else None,
+    )
+
+
+def _rate_ranked(rows: tuple[CompareRow, ...]) -> tuple[CompareRow, ...]:
+    """Ranks by rate, among ranked forces with a rate in both years (as counts are ranked)."""
+    both = [r for r in rows if r.force.ranked and r.rate_a is not None and r.rate_b is not None]
+    rank_a = rate_ranks({r.force.name: r.rate_a for r in both})
+    rank_b = rate_ranks({r.force.name: r.rate_b for r in both})
+    return tuple(
+        replace(r, rate_rank_a=rank_a.get(r.force.name), rate_rank_b=rank_b.get(r.force.name))
+        for r in rows
     )
 
 

@@ -16,11 +16,12 @@ MEASURES = ("count", "rate")
 SIG = "sig"
 """Sort key: changes beyond chance first (by % change), then the rest (by % change)."""
 
-_RATE_KEYS: dict[str, Callable[[CompareRow], float | None]] = {
+_RATE_KEYS: dict[str, Callable[[CompareRow], float | int | None]] = {
     "a": lambda r: r.rate_a,
     "b": lambda r: r.rate_b,
     "change": lambda r: r.rate_change,
     "pct": lambda r: r.rate_pct_change,
+    "rank_change": lambda r: r.rate_rank_change,
 }
 
 

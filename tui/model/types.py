@@ -220,6 +220,16 @@ class CompareRow:
     """The same test for the rates (counts over their populations)."""
     rate_caveat: str | None = None
     """Why this force's rate misleads (City of London), or ``None``."""
+    rate_rank_a: int | None = None
+    """Rank by rate in year A among ranked forces with a rate in both years (1 = highest)."""
+    rate_rank_b: int | None = None
+
+    @property
+    def rate_rank_change(self) -> int | None:
+        """Places moved by rate between the two years (positive: up)."""
+        if self.rate_rank_a is None or self.rate_rank_b is None:
+            return None
+        return self.rate_rank_a - self.rate_rank_b
 
     @property
     def rank_change(self) -> int | None:

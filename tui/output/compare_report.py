@@ -15,7 +15,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import replace
 
-from tui.formatting import fmt_pct, fmt_rate
+from tui.formatting import fmt_pct, fmt_rank, fmt_rank_change, fmt_rate
 from tui.model.chance import METHOD
 from tui.model.compare_order import significant_of
 from tui.model.events import Event
@@ -31,7 +31,6 @@ CHANCE_NOTE = (
     f"Method: {METHOD}. See README, Methods."
 )
 COUNT_COLUMNS = ("count_a", "count_b", "change", "pct_change", "rank_b", "rank_change")
-RATE_COLUMNS = ("rate_a", "rate_b", "rate_change", "rate_pct_change")
 
 
 def _rate(v: Value) -> str:
@@ -40,6 +39,14 @@ def _rate(v: Value) -> str:
 
 def _pct(v: Value) -> str:
     return fmt_pct(float(v) if isinstance(v, (int, float)) else None)
+
+
+def _rank(v: Value) -> str:
+    return fmt_rank(v if isinstance(v, int) else None)
+
+
+def _rank_change(v: Value) -> str:
+    return fmt_rank_change(v if isinstance(v, int) else None)
 
 
 def _rate_change(v: Value) -> str:
@@ -110,6 +117,9 @@ def honest_compare_report(
         Column("rate_b", f"{label_b} per 100k", _rate, numeric=True, show=show_rates),
         Column("rate_change", "Change", _rate_change, numeric=True, show=show_rates),
         Column("rate_pct_change", "%", _pct, numeric=True, show=show_rates),
+        Column("rate_rank_a", f"Rank {label_a} by rate", _rank, numeric=True, show=False),
+        Column("rate_rank_b", "Rank", _rank, numeric=True, show=show_rates),
+        Column("rate_rank_change", "Move", _rank_change, numeric=True, show=show_rates),
         Column("pct_ci_low", "95% low", show=False),
         Column("pct_ci_high", "95% high", show=False),
         Column("significant", "Beyond chance", show=False),
@@ -120,11 +130,13 @@ def honest_compare_report(
         at = len(columns)
     columns[at:at] = extra
     if display:
-        mark_at = at + 4 if show_rates else at
+        mark_at = at + 4 if show_rates else at  # after the % shown
         columns.insert(mark_at, Column("chance_mark", "", show=True))
     for rec, row in zip(report.records, [*cmp.totals, *body]):
         rec["rate_a"], rec["rate_b"] = row.rate_a, row.rate_b
         rec["rate_change"], rec["rate_pct_change"] = row.rate_change, row.rate_pct_change
+        rec["rate_rank_a"], rec["rate_rank_b"] = row.rate_rank_a, row.rate_rank_b
+        rec["rate_rank_change"] = row.rate_rank_change
         rec["pct_ci_low"] = _finite(row.pct_ci_low)
         rec["pct_ci_high"] = _finite(row.pct_ci_high)
         rec["significant"] = row.significant

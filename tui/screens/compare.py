@@ -9,9 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
-from tui.formatting import fmt_pct
-from tui.model.changes import extremes
-from tui.model.compare_order import SIG, significant_of, sort_rows
+from tui.model.compare_order import SIG, sort_rows
 from tui.model.types import Comparison
 from tui.model.years import YearCoverage
 from tui.output.compare_report import honest_compare_report
@@ -19,7 +17,7 @@ from tui.output.reports import Report
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import line
-from tui.widgets.compare_notes import chance_status, compare_notes
+from tui.widgets.compare_notes import chance_status, compare_notes, extremes_text
 from tui.widgets.compare_table import BarStyles, CompareTableView
 from tui.widgets.force_table import SortState
 
@@ -155,21 +153,17 @@ class CompareScreen(ExplorerScreen):
             header.append_text(
                 line("\nlike-for-like: both years count the same quarters (l to undo)")
             )
-        else:
+        notes = compare_notes(cmp, rows, measure)
+        if not notes.plain and cmp.quarters is None and not cmp.unlike_quarters:
+            # The keys are in the footer too: the hint gives way to notes on a small screen.
             header.append_text(line("\na / b pick years · [ ] step both · s sort · Enter force"))
-        header.append_text(compare_notes(cmp, rows, measure))
+        header.append_text(notes)
         self.query_one("#compare-context", Static).update(header)
-        # The biggest rise and fall among changes beyond chance (4 → 2 is not a "biggest fall").
-        ext = extremes(r for r in cmp.rows if significant_of(r, "count"))
-        parts = []
-        if ext.rise is not None:
-            parts.append(f"biggest rise {ext.rise.force.name} {fmt_pct(ext.rise.pct_change)}")
-        if ext.fall is not None:
-            parts.append(f"biggest fall {ext.fall.force.name} {fmt_pct(ext.fall.pct_change)}")
+        # The method first: at 80 columns the end of the status line is cut.
+        parts = [chance_status(cmp, measure), *extremes_text(cmp.rows, measure)]
         if cmp.left_out:
             parts.append(f"{len(cmp.left_out)} force(s) without both figures: not ranked")
         parts.append(f"sorted by {SORT_LABELS[self.sort.key]} {self.sort.arrow}")
-        parts.append(chance_status(cmp, measure))
         self.query_one("#compare-status", Static).update(line(" · ".join(parts)))
 
     # ---------------------------------------------------------------- events and actions

@@ -68,7 +68,7 @@ def honest_cells(
         number(fmt_rate(r.rate_b) if rate else fmt_count(r.count_b), style=style),
         number(_rate_change(r.rate_change) if rate else fmt_change(r.change), style=style),
         number(pct_text, style=pct_style),
-        number(fmt_rank(r.rank_b), style=style),
-        number(fmt_rank_change(r.rank_change), style=style),
+        number(fmt_rank(r.rate_rank_b if rate else r.rank_b), style=style),
+        number(fmt_rank_change(r.rate_rank_change if rate else r.rank_change), style=style),
         Text(f"{marker}{bar_text}", style=pct_style),
     ]

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from tui.model.compare_order import significant_of
+from tui.formatting import fmt_pct
+from tui.model.compare_order import pct_of, significant_of
 from tui.model.types import CompareRow, Comparison
 from tui.model.years import fy_label
 from tui.widgets.measure_legend import measure_lines
@@ -18,7 +19,7 @@ CHANCE_METHOD = "exact Poisson test, 95%"
 
 
 def compare_notes(cmp: Comparison, rows: Sequence[CompareRow], measure: str) -> Text:
-    """Lines under the Compare header: rates, events, small counts (each starts with a newline)."""
+    """Lines under the Compare header: rates and events (each starts with a newline)."""
     out = measure_lines(measure, caveat=any(r.rate_caveat for r in rows))
     if cmp.events:
         first = cmp.events[0]
@@ -28,24 +29,38 @@ def compare_notes(cmp: Comparison, rows: Sequence[CompareRow], measure: str) -> 
         out.append(
             f"event {fy_label(first.year)}, {where}: {first.title}{more} · ox events",
         )
-    small = [
-        r
+    return out
+
+
+def extremes_text(rows: Sequence[CompareRow], measure: str) -> list[str]:
+    """The biggest rise and fall in the measure shown, among changes beyond chance (a 4 → 2 is
+    not a "biggest fall")."""
+    beyond = [
+        (r, p)
         for r in rows
+        if r.force.ranked and significant_of(r, measure) and (p := pct_of(r, measure)) is not None
+    ]
+    parts = []
+    rise = max(beyond, key=lambda rp: rp[1], default=None)
+    fall = min(beyond, key=lambda rp: rp[1], default=None)
+    if rise is not None and rise[1] > 0:
+        parts.append(f"biggest rise {rise[0].force.name} {fmt_pct(rise[1])}")
+    if fall is not None and fall[1] < 0:
+        parts.append(f"biggest fall {fall[0].force.name} {fmt_pct(fall[1])}")
+    return parts
+
+
+def chance_status(cmp: Comparison, measure: str) -> str:
+    """E.g. ``"~ 12 within chance (exact Poisson test, 95%; 3 with counts under 20)"``: small
+    counts swing widely by chance alone."""
+    within = sum(1 for r in cmp.rows if significant_of(r, measure) is False)
+    small = sum(
+        1
+        for r in cmp.rows
         if r.force.ranked
         and r.count_a is not None
         and r.count_b is not None
         and min(r.count_a, r.count_b) < SMALL_COUNT
-    ]
-    if small:
-        out.append(
-            f"\n{len(small)} force(s) with small counts (under {SMALL_COUNT}): chance alone "
-            "moves them a lot",
-            style="dim",
-        )
-    return out
-
-
-def chance_status(cmp: Comparison, measure: str) -> str:
-    """E.g. ``"~ 12 within chance (exact Poisson test, 95%)"``."""
-    within = sum(1 for r in cmp.rows if significant_of(r, measure) is False)
-    return f"~ {within} within chance ({CHANCE_METHOD})"
+    )
+    counts = f"; {small} with counts under {SMALL_COUNT}" if small else ""
+    return f"~ {within} within chance ({CHANCE_METHOD}{counts})"

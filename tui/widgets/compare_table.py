@@ -85,7 +85,7 @@ class CompareTableView(DataTable[Text]):
             self.clear(columns=True)
             for key, label in self.COLUMNS:
                 text = labels.get(key, label)
-                if key == sort.key:
+                if key == sort.key or (key == "pct" and sort.key == "sig"):
                     text = f"{text} {sort.arrow}"
                 numeric = key not in ("force", "bar")
                 self.add_column(Text(text, justify="right" if numeric else "left"), key=key)

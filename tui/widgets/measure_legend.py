@@ -21,7 +21,8 @@ def measure_lines(measure: str, table: ForceTable | None = None, caveat: bool = 
         return Text()
     out = Text("\n")
     out.append("Rates ", style="bold")
-    out.append(POPULATION_NOTE + "; — where there is none")
+    # Two lines, so the whole phrase is readable at 80 columns.
+    out.append(POPULATION_NOTE.replace(" (", "\n(", 1))
     if caveat or (table is not None and any(r.rate_caveat for r in table.rows)):
         out.append("\n" + CAVEAT_LEGEND, style="dim")
     return out
