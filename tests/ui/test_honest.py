@@ -17,6 +17,7 @@ from tests.ui.test_journeys import row_cells, screen_text, visible_keys
 from tui.app import make_app
 from tui.widgets.compare_table import CompareTableView
 from tui.widgets.force_table import ForceTableView
+from tui.widgets.tables import SeriesTable
 
 
 async def test_m_switches_forces_to_rates_ranked_by_rate(settings_file: Path) -> None:
@@ -89,3 +90,6 @@ async def test_detail_shows_chance_events_and_both_measures(settings_file: Path)
         assert "2016/17 248 245" in facts and "2017/18 269 263" in facts
         assert "Different measures" in facts
         assert "E1" in screen_text(app)  # the mark on the chart
+        series = app.screen.query_one(SeriesTable)
+        expected = 269 / shared_population("Northamptonshire", 2017) * 100_000  # 35.42
+        assert row_cells(series, "2017/18")["rate"] == f"{expected:,.1f}" == "35.4"

@@ -73,8 +73,14 @@ async def test_type_to_find_a_force_and_open_its_detail(app: OffenceApp) -> None
         detail = app.screen
         assert isinstance(detail, ForceDetailScreen) and detail.force.name == "Northamptonshire"
         series = detail.query_one(SeriesTable)
-        assert row_cells(series, "2017/18") == {"year": "2017/18", "count": "269", "pct": "+8.5%"}
+        assert row_cells(series, "2017/18") == {
+            "year": "2017/18",
+            "count": "269",
+            "pct": "+8.5%",
+            "rate": "35.4",  # 269 / 759,436 (ONS mid-2017) × 100,000
+        }
         assert row_cells(series, "2023/24")["year"] == "2023/24 Q1"  # partial year labelled
+        assert row_cells(series, "2023/24")["rate"] == "—"  # no rate for a partial year
         facts = str(detail.query_one("#detail-facts").render())
         assert "Rank 24 of 43" in facts and "per 100,000" in facts and "2021/22" in facts
         await pilot.press("escape")

@@ -104,7 +104,7 @@ class ForceDetailScreen(ExplorerScreen):
         self.detail = detail
         if detail.breakdown is not None:
             self.breakdown_year = detail.breakdown.year.year
-        self.query_one(SeriesTable).show(detail.series.points)
+        self.query_one(SeriesTable).show(detail.series.points, detail.rates)
         self._draw_chart()
         self._show_facts()
         self._show_breakdown()
