@@ -30,7 +30,7 @@ async def test_m_switches_forces_to_rates_ranked_by_rate(settings_file: Path) ->
         await settle(pilot)
         expected = 737 / shared_population("Northamptonshire", 2022) * 100_000
         assert row_cells(table, "Northamptonshire")["year:2022"] == f"{expected:,.1f}"
-        assert row_cells(table, "London, City of")["force"].endswith("†")
+        assert row_cells(table, "London, City of")["force"].endswith("‡")
         context = str(app.screen.query_one("#forces-context", Static).render())
         assert "per 100,000 people (ONS mid-year estimate of the year the financial year" in (
             " ".join(context.split())

@@ -19,12 +19,11 @@ from tui.model.totals import resolve_force
 from tui.model.years import parse_year
 from tui.output import render
 from tui.output.compare_report import honest_compare_report
+from tui.output.listings import forces_report, offences_report
 from tui.output.reports import (
     Column,
     Record,
     Report,
-    forces_report,
-    offences_report,
     other_periods_records,
     show_report,
 )
@@ -110,7 +109,7 @@ def offences(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         if not pool:
             err.write(f"ox: no offence matches '{args.query}'\n")
             return 2
-    _emit(offences_report(ds, pool), args, out, err)
+    _emit(offences_report(ds, pool, ds.folded_labels), args, out, err)
     return 0
 
 

@@ -30,9 +30,12 @@ from tui.model.types import CompareRow, Comparison
 def _annotated(ds: Dataset, cmp: Comparison, row: CompareRow, whole_years: bool) -> CompareRow:
     members = members_of(ds, row.force)
     year_a, year_b = cmp.year_a.year, cmp.year_b.year
-    rate_a = rate_of(row.force, year_a, row.count_a, members=members, partial=not whole_years)
-    rate_b = rate_of(row.force, year_b, row.count_b, members=members, partial=not whole_years)
-    computed = not cmp.unlike_quarters
+    # A partial force-year (fewer quarters than the year) is never set against a year's people.
+    partial_a, partial_b = not whole_years or row.short_a, not whole_years or row.short_b
+    rate_a = rate_of(row.force, year_a, row.count_a, members=members, partial=partial_a)
+    rate_b = rate_of(row.force, year_b, row.count_b, members=members, partial=partial_b)
+    # Tested only where the change is computed (not across different quarters).
+    computed = not cmp.unlike_quarters and row.change is not None
     counts = change_interval(row.count_a, row.count_b) if computed else None
     rate_significant: bool | None = None
     if computed and rate_a is not None and rate_b is not None:

@@ -30,11 +30,11 @@ POPULATION_NOTE = (
     "per 100,000 people (ONS mid-year estimate of the year the financial year starts in)"
 )
 """What a rate is, in the words every view uses."""
-CAVEAT_LEGEND = "† City of London: tiny resident population, rate not comparable with others"
+CAVEAT_LEGEND = "‡ City of London: tiny resident population, rate not comparable with others"
 """The caveat in one short line, for a table's legend."""
-CAVEAT_MARK = "†"
+CAVEAT_MARK = "‡"
 """Marks a rate that carries a caveat (City of London); the legend gives the caveat."""
-CAVEAT_MARK_ASCII = "+"
+CAVEAT_MARK_ASCII = "#"
 
 
 def population_of(

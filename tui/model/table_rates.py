@@ -19,9 +19,16 @@ def with_rates(ds: Dataset, table: ForceTable) -> ForceTable:
 
     def rated(row: ForceRow) -> ForceRow:
         members = members_of(ds, row.force)
+        # A partial year, or a partial force-year (fewer quarters than the year), has no rate.
         rates = tuple(
-            rate_of(row.force, cov.year, count, members=members, partial=cov.partial)
-            for cov, count in zip(table.years, row.counts)
+            rate_of(
+                row.force,
+                cov.year,
+                count,
+                members=members,
+                partial=cov.partial or bool(row.short_in(i)),
+            )
+            for i, (cov, count) in enumerate(zip(table.years, row.counts))
         )
         by_year = {cov.year: r for cov, r in zip(table.years, rates)}
         a = by_year.get(table.change_from.year) if table.change_from else None

@@ -20,10 +20,11 @@ from tui.model.chance import METHOD
 from tui.model.compare_order import significant_of
 from tui.model.events import Event
 from tui.model.interface import DatasetView
-from tui.model.rates import POPULATION_NOTE
+from tui.model.rates import CAVEAT_MARK, POPULATION_NOTE
 from tui.model.types import CompareRow, Comparison
 from tui.model.years import fy_label
-from tui.output.reports import Column, Report, Value, compare_report
+from tui.output.comparison_report import compare_report
+from tui.output.reports import Column, Report, Value
 
 CHANCE_MARK = "~"
 CHANCE_NOTE = (
@@ -84,7 +85,7 @@ def rate_notes(cmp: Comparison, rows: Sequence[CompareRow]) -> list[str]:
     notes = [f"Rates: offences {POPULATION_NOTE}: mid-{a} for {cmp.year_a.fy}, mid-{b} for "
              f"{cmp.year_b.fy}; '—' where there is no population."]  # fmt: skip
     caveats = sorted({r.rate_caveat for r in rows if r.rate_caveat})
-    return notes + [f"† {c}" for c in caveats]
+    return notes + [f"{CAVEAT_MARK} {c}" for c in caveats]
 
 
 def honest_compare_report(
@@ -144,7 +145,7 @@ def honest_compare_report(
         if display:
             rec["chance_mark"] = CHANCE_MARK if significant_of(row, measure) is False else ""
             if show_rates and row.rate_caveat and row.rate_b is not None:
-                rec["force"] = f"{row.force.name} †"
+                rec["force"] = f"{row.force.name} {CAVEAT_MARK}"
     report.columns = columns
     notes = list(report.notes)
     if any(r.significant is not None for r in [*cmp.totals, *body]):

@@ -132,7 +132,7 @@ def _md_table(report: Report) -> list[str]:
         "| " + " | ".join("---:" if c.numeric else "---" for c in cols) + " |",
     ]
     for rec in report.records:
-        lines.append("| " + " | ".join(_md_cell(c.fmt(rec.get(c.key))) for c in cols) + " |")
+        lines.append("| " + " | ".join(_md_cell(c.text(rec)) for c in cols) + " |")
     return lines
 
 
@@ -159,7 +159,7 @@ def _rich_table(report: Report) -> object:
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
     cols = [c for c in report.columns if c.show]
-    cells = [[safe_text(c.fmt(rec.get(c.key))) for c in cols] for rec in report.records]
+    cells = [[safe_text(c.text(rec)) for c in cols] for rec in report.records]
     for i, c in enumerate(cols):
         widest = max((len(row[i]) for row in cells), default=0)
         # Numbers are never cut or wrapped; text columns give way instead.

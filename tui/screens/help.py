@@ -44,7 +44,7 @@ INTRO = (
 METHODS = (
     "Methods. Rates (m in Forces and Compare): offences per 100,000 people, using the ONS "
     "mid-year estimate of the year the financial year starts in (2017/18: mid-2017); '—' where "
-    "there is no population; † marks City of London (tiny resident population). Chance: each "
+    "there is no population; ‡ marks City of London (tiny resident population). Chance: each "
     "change gets a 95% interval from the exact conditional test for two Poisson counts "
     "(Clopper-Pearson interval for b/(a+b), as a rate ratio; Fay 2010). '~' marks a change "
     "within chance (its interval includes no change); Compare sorts changes beyond chance first. "

@@ -44,8 +44,12 @@ def honest_cells(
     ascii_only: bool,
     style: str,
     bar_width: int,
+    *,
+    partial: str = "",
+    crossed: str = "",
 ) -> list[Text]:
-    """The cells of a row in the measure shown, with the chance mark."""
+    """The cells of a row in the measure shown, with the chance mark; ``partial`` follows a
+    partial force-year's count, ``crossed`` a % change across releases."""
     rate = measure == "rate"
     pct = pct_of(r, measure)
     within = significant_of(r, measure) is False
@@ -61,11 +65,13 @@ def honest_cells(
     name = r.force.name + ("" if r.force.ranked or style else " *")
     if rate and r.rate_caveat:
         name += f" {CAVEAT_MARK_ASCII if ascii_only else CAVEAT_MARK}"
-    pct_text = fmt_pct(pct) + (CHANCE_MARK if within else " ")
+    pct_text = fmt_pct(pct) + (crossed if not rate else "") + (CHANCE_MARK if within else " ")
+    count_a = fmt_count(r.count_a) + (partial if r.short_a else "")
+    count_b = fmt_count(r.count_b) + (partial if r.short_b else "")
     return [
         plain(name, style=style),
-        number(fmt_rate(r.rate_a) if rate else fmt_count(r.count_a), style=style),
-        number(fmt_rate(r.rate_b) if rate else fmt_count(r.count_b), style=style),
+        number(fmt_rate(r.rate_a) if rate else count_a, style=style),
+        number(fmt_rate(r.rate_b) if rate else count_b, style=style),
         number(_rate_change(r.rate_change) if rate else fmt_change(r.change), style=style),
         number(pct_text, style=pct_style),
         number(fmt_rank(r.rate_rank_b if rate else r.rank_b), style=style),

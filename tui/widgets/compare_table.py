@@ -13,7 +13,16 @@ from textual.widgets.data_table import CellDoesNotExist
 from tui.model.compare_order import pct_of
 from tui.model.types import CompareRow, Comparison
 from tui.widgets.compare_cells import honest_cells
-from tui.widgets.force_table import SortState
+from tui.widgets.force_table import SortState, partial_mark
+
+RELEASE_MARK = "†"
+RELEASE_MARK_ASCII = "r"
+
+
+def release_mark(ascii_only: bool) -> str:
+    """The marker after a % change between figures from different releases."""
+    return RELEASE_MARK_ASCII if ascii_only else RELEASE_MARK
+
 
 BAR_WIDTH = 10
 
@@ -104,8 +113,22 @@ class CompareTableView(DataTable[Text]):
     def _cells(
         self, r: CompareRow, scale: float, styles: BarStyles, ascii_only: bool, style: str
     ) -> list[Text]:
-        """A row's cells in the measure shown, changes within chance marked "~"."""
-        return honest_cells(r, self.measure, scale, styles, ascii_only, style, self._bar_width)
+        """A row's cells in the measure shown: changes within chance marked "~", partial
+        force-years and changes across releases marked."""
+        crossed = (
+            release_mark(ascii_only) if r.crosses_releases and r.pct_change is not None else ""
+        )
+        return honest_cells(
+            r,
+            self.measure,
+            scale,
+            styles,
+            ascii_only,
+            style,
+            self._bar_width,
+            partial=partial_mark(ascii_only),
+            crossed=crossed,
+        )
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         """Turn a header click into a sort request."""
