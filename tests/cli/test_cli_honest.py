@@ -110,9 +110,14 @@ def test_table_marks_changes_within_chance_and_explains_it() -> None:
     code, out, _err = run("compare", "2016/17", "2017/18", "-d", "nspcc")
     assert code == 0
     north = next(line for line in out.splitlines() if line.strip().startswith("Northamptonshire"))
-    assert "+7.3%" in north and north.rstrip().split()[-3] == "~"
+    assert "+7.3%~" in north.split()
     beds = next(line for line in out.splitlines() if line.strip().startswith("Bedfordshire"))
-    assert "~" not in beds
+    assert "+69.5%" in beds.split() and "~" not in beds
+    # Markdown the same; CSV and JSON carry the flag, never the mark.
+    _, md, _ = run("compare", "2016/17", "2017/18", "-d", "nspcc", "-f", "markdown")
+    assert "| Northamptonshire | 245 | 263 | +18 | +7.3%~ |" in md
+    _, data, _ = run("compare", "2016/17", "2017/18", "-d", "nspcc", "-f", "csv")
+    assert "~" not in data
     assert "~ after a %: the change is within chance variation" in out
 
 

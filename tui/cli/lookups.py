@@ -78,8 +78,7 @@ def compare(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             err.write("ox: error: --top must be at least 1\n")
             return 2
         rows = rows[: args.top]
-    display = args.format in ("table", "markdown")
-    report = honest_compare_report(ds, cmp, rows, measure=args.measure, display=display)
+    report = honest_compare_report(ds, cmp, rows, measure=args.measure)
     _emit(report, args, out, err)
     return 0
 

@@ -6,6 +6,7 @@ view's export): :func:`tui.output.reports.compare_report` plus
   for the upper end, unbounded from a count of 0) and ``significant`` (``null`` when a count is
   missing, both are zero or no change is computed), and ``rate_significant``;
 - in tables and Markdown a "~" after the % of a change within chance, and a note saying so;
+- ``rate_caveat`` (City of London's), marked in rate tables;
 - a note per recording event between the two years, and what the rates use.
 """
 
@@ -17,14 +18,13 @@ from dataclasses import replace
 
 from tui.formatting import fmt_pct, fmt_rank, fmt_rank_change, fmt_rate
 from tui.model.chance import METHOD
-from tui.model.compare_order import significant_of
 from tui.model.events import Event
 from tui.model.interface import DatasetView
 from tui.model.rates import CAVEAT_MARK, POPULATION_NOTE
 from tui.model.types import CompareRow, Comparison
 from tui.model.years import fy_label
 from tui.output.comparison_report import compare_report
-from tui.output.reports import Column, Report, Value
+from tui.output.reports import Column, Record, Report, Value
 
 CHANCE_MARK = "~"
 CHANCE_NOTE = (
@@ -88,13 +88,31 @@ def rate_notes(cmp: Comparison, rows: Sequence[CompareRow]) -> list[str]:
     return notes + [f"{CAVEAT_MARK} {c}" for c in caveats]
 
 
+def _marked(column: Column, measure: str) -> Column:
+    """``column`` with the chance or caveat mark in its table cell, where it takes one."""
+    shown = column.text
+    if column.key == ("rate_pct_change" if measure == "rate" else "pct_change"):
+        flag = "rate_significant" if measure == "rate" else "significant"
+
+        def pct_cell(record: Record) -> str:
+            return shown(record) + (CHANCE_MARK if record.get(flag) is False else "")
+
+        return replace(column, cell=pct_cell)
+    if column.key == "force" and measure == "rate":
+
+        def force_cell(record: Record) -> str:
+            return shown(record) + (f" {CAVEAT_MARK}" if record.get("rate_caveat") else "")
+
+        return replace(column, cell=force_cell)
+    return column
+
+
 def honest_compare_report(
     ds: DatasetView,
     cmp: Comparison,
     rows: Sequence[CompareRow] | None = None,
     *,
     measure: str = "count",
-    display: bool = False,
 ) -> Report:
     """The comparison with rates, chance and events.
 
@@ -103,7 +121,6 @@ def honest_compare_report(
         cmp: the comparison.
         rows: the force rows in the order shown (default: ``cmp.rows``).
         measure: ``count`` or ``rate``: which figures a table shows (CSV and JSON carry both).
-        display: for a table or Markdown: adds the chance mark column after the %.
     """
     body = list(rows if rows is not None else cmp.rows)
     report = compare_report(ds, cmp, body)
@@ -125,14 +142,15 @@ def honest_compare_report(
         Column("pct_ci_high", "95% high", show=False),
         Column("significant", "Beyond chance", show=False),
         Column("rate_significant", "Rate beyond chance", show=False),
+        Column("rate_caveat", "Rate caveat", show=False),
     ]
     at = next(i for i, c in enumerate(columns) if c.key == "pct_change") + 1
     if show_rates:
         at = len(columns)
     columns[at:at] = extra
-    if display:
-        mark_at = at + 4 if show_rates else at  # after the % shown
-        columns.insert(mark_at, Column("chance_mark", "", show=True))
+    # Tables and Markdown: "~" after the % of a change within chance, the caveat mark after a
+    # rate that carries one (CSV and JSON carry ``significant`` and the values as they are).
+    columns = [_marked(c, measure) for c in columns]
     for rec, row in zip(report.records, [*cmp.totals, *body]):
         rec["rate_a"], rec["rate_b"] = row.rate_a, row.rate_b
         rec["rate_change"], rec["rate_pct_change"] = row.rate_change, row.rate_pct_change
@@ -142,10 +160,7 @@ def honest_compare_report(
         rec["pct_ci_high"] = _finite(row.pct_ci_high)
         rec["significant"] = row.significant
         rec["rate_significant"] = row.rate_significant
-        if display:
-            rec["chance_mark"] = CHANCE_MARK if significant_of(row, measure) is False else ""
-            if show_rates and row.rate_caveat and row.rate_b is not None:
-                rec["force"] = f"{row.force.name} {CAVEAT_MARK}"
+        rec["rate_caveat"] = row.rate_caveat if row.rate_b is not None else None
     report.columns = columns
     notes = list(report.notes)
     if any(r.significant is not None for r in [*cmp.totals, *body]):

@@ -65,7 +65,9 @@ def honest_cells(
     name = r.force.name + ("" if r.force.ranked or style else " *")
     if rate and r.rate_caveat:
         name += f" {CAVEAT_MARK_ASCII if ascii_only else CAVEAT_MARK}"
-    pct_text = fmt_pct(pct) + (crossed if not rate else "") + (CHANCE_MARK if within else " ")
+    # "~" after a change within chance; a space otherwise keeps the % signs in one column.
+    pad = " " if pct is not None else ""
+    pct_text = fmt_pct(pct) + (crossed if not rate else "") + (CHANCE_MARK if within else pad)
     count_a = fmt_count(r.count_a) + (partial if r.short_a else "")
     count_b = fmt_count(r.count_b) + (partial if r.short_b else "")
     return [
