@@ -57,7 +57,17 @@ async def test_compare_marks_chance_and_sorts_it_after_real_changes(settings_fil
         table = app.screen.query_one(CompareTableView)
         assert row_cells(table, "Northamptonshire")["pct"] == "+7.3%~"
         assert row_cells(table, "Bedfordshire")["pct"] == "+69.5% "
+        # The first % order (s from the default, or the % header) puts changes beyond chance
+        # first: every beyond-chance change before every change within chance.
+        await pilot.press("s")
+        await settle(pilot)
+        status = str(app.screen.query_one("#compare-status", Static).render())
+        assert "sorted by % change, beyond chance first" in status
         keys = [k for k in visible_keys(table) if not k.startswith("total:")]
+        marks = [row_cells(table, k)["pct"] for k in keys]
+        tested = [m for m in marks if m != "—"]
+        within = [m.endswith("~") for m in tested]
+        assert within == sorted(within) and True in within and False in within
         assert keys.index("Bedfordshire") < keys.index("Northamptonshire")
         status = str(app.screen.query_one("#compare-status", Static).render())
         assert "exact Poisson test, 95%" in status and "within chance" in status

@@ -25,9 +25,10 @@ def test_compare_rates(snap_compare: Snap, tmp_path: Path) -> None:
 
 
 def test_compare_chance_nspcc(snap_compare: Snap, tmp_path: Path) -> None:
-    """NSPCC 2016/17 → 2017/18: changes within chance marked "~" after the beyond-chance ones."""
+    """NSPCC 2016/17 → 2017/18 sorted by % change, beyond chance first (s from the default):
+    changes within chance, marked "~", after the beyond-chance ones."""
     app = make_app(dataset="nspcc", settings_file=tmp_path / "s.json")
-    assert snap_compare(app, terminal_size=SIZE, run_before=steps("down", "v"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("down", "v", "s"))
 
 
 def test_detail_events(snap_compare: Snap, tmp_path: Path) -> None:

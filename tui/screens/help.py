@@ -47,7 +47,8 @@ METHODS = (
     "there is no population; ‡ marks City of London (tiny resident population). Chance: each "
     "change gets a 95% interval from the exact conditional test for two Poisson counts "
     "(Clopper-Pearson interval for b/(a+b), as a rate ratio; Fay 2010). '~' marks a change "
-    "within chance (its interval includes no change); Compare sorts changes beyond chance first. "
+    "within chance (its interval includes no change); Compare's % order (s, or the % header) "
+    "puts changes beyond chance first. "
     "Recording events (E1… on the detail chart) change what a series means: see 'ox events'. "
     "README: Methods."
 )
