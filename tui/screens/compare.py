@@ -7,10 +7,11 @@ from dataclasses import replace
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from tui.formatting import fmt_count, fmt_pct
 from tui.model.compare_order import SIG, sort_rows
+from tui.model.ordering import COMPARE_SORT_KEYS, descending_first
 from tui.model.types import Comparison
 from tui.model.years import YearCoverage, fy_label, quarters_label
 from tui.output.compare_report import honest_compare_report
@@ -20,11 +21,14 @@ from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import line
 from tui.widgets.compare_notes import chance_status, compare_notes, extremes_text
 from tui.widgets.compare_table import BarStyles, CompareTableView, release_mark
-from tui.widgets.force_table import SortState, partial_mark
+from tui.widgets.force_grid import SortState
+from tui.widgets.force_table import partial_mark
+from tui.widgets.grid import Grid
 
-DEFAULT_SORT = "b"
-SORT_CYCLE = ("b", SIG, "pct", "change", "a", "rank_change", "force")
-"""The first % order ``s`` reaches (and the % header's) puts changes beyond chance first."""
+DEFAULT_SORT = COMPARE_SORT_KEYS[0]
+SORT_CYCLE = (COMPARE_SORT_KEYS[0], SIG, *COMPARE_SORT_KEYS[1:])
+"""The order ``s`` steps through: the first % order it reaches (and the % header's) puts changes
+beyond chance first; the next is the plain % order."""
 SORT_LABELS = {
     "sig": "% change, beyond chance first",
     "pct": "% change",
@@ -181,9 +185,9 @@ class CompareScreen(ExplorerScreen):
 
     # ---------------------------------------------------------------- events and actions
 
-    @on(DataTable.RowSelected, "#compare-table")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        self.post_message(ForceChosen(str(event.row_key.value).removeprefix("total:")))
+    @on(Grid.RowSelected, "#compare-table")
+    def _row_selected(self, event: Grid.RowSelected) -> None:
+        self.post_message(ForceChosen(event.key.removeprefix("total:")))
 
     @on(CompareTableView.SortRequested)
     def _sort_requested(self, event: CompareTableView.SortRequested) -> None:
@@ -192,15 +196,17 @@ class CompareScreen(ExplorerScreen):
         if self.sort.key == key:
             self.sort = SortState(key, not self.sort.descending)
         else:
-            self.sort = SortState(key, key != "force")
+            self.sort = SortState(key, descending_first(key))
         if self.comparison is not None:
             self._show_comparison()
 
     def action_next_sort(self) -> None:
-        """Sort by the next of: year B, % change, change, year A, rank move, force."""
-        i = SORT_CYCLE.index(self.sort.key) if self.sort.key in SORT_CYCLE else -1
-        key = SORT_CYCLE[(i + 1) % len(SORT_CYCLE)]
-        self.sort = SortState(key, key != "force")
+        """Sort by the next of: year B, % change beyond chance first, % change, change, year A,
+        rank move, force."""
+        keys = SORT_CYCLE
+        i = keys.index(self.sort.key) if self.sort.key in keys else -1
+        key = keys[(i + 1) % len(keys)]
+        self.sort = SortState(key, descending_first(key))
         if self.comparison is not None:
             self._show_comparison()
 

@@ -1,19 +1,21 @@
-"""The Compare table: two years side by side with change, % change, rank move and a small bar."""
+"""The Compare table: two years side by side with change, % change, rank move and a small bar.
+
+Built on the same :class:`ForceGrid` as the Forces table: totals fixed at the top, one row cursor
+(↑↓ j k, PgUp PgDn, Home End), Enter to open a force, a header click to sort.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.binding import Binding
-from textual.message import Message
-from textual.widgets import DataTable
-from textual.widgets.data_table import CellDoesNotExist
 
-from tui.model.compare_order import pct_of
+from tui.model.compare_order import SIG, pct_of
 from tui.model.types import CompareRow, Comparison
 from tui.widgets.compare_cells import honest_cells
-from tui.widgets.force_table import SortState, partial_mark
+from tui.widgets.force_grid import ForceGrid, SortState
+from tui.widgets.force_table import partial_mark
+from tui.widgets.grid import GridColumn, GridRow
 
 RELEASE_MARK = "†"
 RELEASE_MARK_ASCII = "r"
@@ -25,6 +27,18 @@ def release_mark(ascii_only: bool) -> str:
 
 
 BAR_WIDTH = 10
+COLUMNS = (
+    ("force", "Force"),
+    ("a", "A"),
+    ("b", "B"),
+    ("change", "Change"),
+    ("pct", "%"),
+    ("rank", "Rank"),
+    ("rank_change", "Move"),
+    ("bar", ""),
+)
+"""Column keys and labels (A and B are replaced by the years)."""
+TEXT_COLUMNS = ("force", "bar")
 
 
 @dataclass(frozen=True)
@@ -35,46 +49,15 @@ class BarStyles:
     fall: str
 
 
-class CompareTableView(DataTable[Text]):
+class CompareTableView(ForceGrid):
     """Totals fixed at the top, then every force."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="compare-down-vim"),
-        Binding("k", "cursor_up", "Up", show=False, id="compare-up-vim"),
-    ]
-
-    COLUMNS = (
-        ("force", "Force"),
-        ("a", "A"),
-        ("b", "B"),
-        ("change", "Change"),
-        ("pct", "%"),
-        ("rank", "Rank"),
-        ("rank_change", "Move"),
-        ("bar", ""),
-    )
-
-    @dataclass
-    class SortRequested(Message):
-        """The user clicked a column header."""
-
-        key: str
+    HEADER_SORTS = {"bar": "pct", "rank": "b"}
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self._bar_width = BAR_WIDTH
+        super().__init__(pinned=1, id=id)
         self.measure = "count"
         """``count`` or ``rate``: the figures the year, change and % columns show."""
-
-    @property
-    def current_force(self) -> str | None:
-        """The force under the cursor (``total:NAME`` for a totals row)."""
-        if not self.row_count:
-            return None
-        try:
-            return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
-        except CellDoesNotExist:
-            return None
 
     def show(
         self,
@@ -84,54 +67,57 @@ class CompareTableView(DataTable[Text]):
         styles: BarStyles,
         ascii_only: bool,
     ) -> None:
+        """Fill the table, the cursor on the first force (a new order is read from the top)."""
         # The bar takes what is left of the width (the other columns need about 74 cells).
-        self._bar_width = max(3, min(16, self.size.width - 74))
-        """Fill the table, the cursor on the first force."""
-        labels = {"a": cmp.label_a, "b": cmp.label_b}
+        width = max(3, min(16, self.size.width - 74)) if self.size.width else BAR_WIDTH
         pcts = [pct_of(r, self.measure) for r in rows]
         scale = max((abs(p) for p in pcts if p is not None), default=0.0)
-        with self.app.batch_update():
-            self.clear(columns=True)
-            for key, label in self.COLUMNS:
-                text = labels.get(key, label)
-                if key == sort.key or (key == "pct" and sort.key == "sig"):
-                    text = f"{text} {sort.arrow}"
-                numeric = key not in ("force", "bar")
-                self.add_column(Text(text, justify="right" if numeric else "left"), key=key)
-            self.fixed_rows = len(cmp.totals)
-            for r in cmp.totals:
-                self.add_row(
-                    *self._cells(r, 0.0, styles, ascii_only, "bold"), key=f"total:{r.force.name}"
-                )
-            for r in rows:
-                self.add_row(*self._cells(r, scale, styles, ascii_only, ""), key=r.force.name)
-        # A new order or pair of years is read from the top: the cursor goes to the first force.
-        if self.row_count:
-            self.scroll_home(animate=False)
-            self.move_cursor(row=len(cmp.totals) if rows else 0, animate=False)
+        fixed = [
+            GridRow(f"total:{r.force.name}", self._cells(r, 0.0, width, styles, ascii_only, "bold"))
+            for r in cmp.totals
+        ]
+        body = [
+            GridRow(r.force.name, self._cells(r, scale, width, styles, ascii_only, ""))
+            for r in rows
+        ]
+        labels = {"a": cmp.label_a, "b": cmp.label_b}
+        # The beyond-chance order is an order of the % column: its header carries the arrow.
+        headed = SortState("pct", sort.descending) if sort.key == SIG else sort
+        columns = []
+        for i, (key, label) in enumerate(COLUMNS):
+            text = labels.get(key, label)
+            shown = text + (f" {headed.arrow}" if key == headed.key else "")
+            widest = max((r.cells[i].cell_len for r in (*fixed, *body)), default=0)
+            columns.append(
+                GridColumn(key, text, max(widest, len(shown)), numeric=key not in TEXT_COLUMNS)
+            )
+        self.set_columns(self.headed(columns, headed))
+        self.set_rows(fixed, body, keep=None)
+        self.scroll_to(x=0, y=0, animate=False)
 
     def _cells(
-        self, r: CompareRow, scale: float, styles: BarStyles, ascii_only: bool, style: str
-    ) -> list[Text]:
+        self,
+        r: CompareRow,
+        scale: float,
+        bar_width: int,
+        styles: BarStyles,
+        ascii_only: bool,
+        style: str,
+    ) -> tuple[Text, ...]:
         """A row's cells in the measure shown: changes within chance marked "~", partial
         force-years and changes across releases marked."""
         crossed = (
             release_mark(ascii_only) if r.crosses_releases and r.pct_change is not None else ""
         )
-        return honest_cells(
+        cells = honest_cells(
             r,
             self.measure,
             scale,
             styles,
             ascii_only,
             style,
-            self._bar_width,
+            bar_width,
             partial=partial_mark(ascii_only),
             crossed=crossed,
         )
-
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
-        """Turn a header click into a sort request."""
-        event.stop()
-        key = str(event.column_key.value)
-        self.post_message(self.SortRequested({"bar": "pct", "rank": "b"}.get(key, key)))
+        return tuple(cells)
