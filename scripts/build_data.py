@@ -12,8 +12,7 @@ What it does, in order:
 1. ``forces.csv``: the reference list of forces (ONS code, nation, region, aliases) plus a ``kind``
    column, the national fraud bodies that appear in the Home Office tables, and the area labels that
    the NSPCC figures use for stated totals and combined forces.
-2. ``populations.csv``: force-area populations, names made canonical; and
-   ``population_series.csv``: the one consistent ONS mid-year series (mid-2012..mid-2024, 43
+2. ``population_series.csv``: the one consistent ONS mid-year series (mid-2012..mid-2024, 43
    forces of England and Wales) that rates per 100,000 use (``tui/model/population.py``).
 3. ``homeoffice.parquet``: Home Office police recorded crime by force, financial year, quarter and
    offence from the single Oct 2023 release (2012/13 to 2023/24 Q1). The 2024/25 rows of the tidy
@@ -151,15 +150,6 @@ def canonical(name: str, aliases: dict[str, str]) -> str:
         raise SystemExit(
             f"build_data: unknown force name {name!r}; add it to the aliases"
         ) from None
-
-
-def build_populations(sources: Path, out: Path, aliases: dict[str, str]) -> None:
-    """Write ``populations.csv`` with canonical force names."""
-    frame = pl.read_csv(sources / "reference" / "pfa_population.csv")
-    frame = frame.with_columns(
-        pl.col("force").map_elements(lambda n: canonical(n, aliases), return_dtype=pl.String)
-    )
-    frame.sort("force", "year").write_csv(out / "populations.csv")
 
 
 def build_population_series(sources: Path, out: Path, aliases: dict[str, str]) -> None:
@@ -337,7 +327,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     aliases = build_forces(args.sources, args.out)
-    build_populations(args.sources, args.out, aliases)
     build_population_series(args.sources, args.out, aliases)
     build_homeoffice(args.sources, args.out, aliases)
     build_nspcc(args.sources, args.out, aliases)

@@ -159,7 +159,11 @@ class OffenceApp(App[None]):
         if self.data is None or self.selection is None:
             return None
         return ViewContext(
-            self.data, self.selection, self.settings.include_national, self.settings.ascii
+            self.data,
+            self.selection,
+            self.settings.include_national,
+            self.settings.ascii,
+            self.settings.measure,
         )
 
     def _broadcast(self) -> None:
@@ -355,6 +359,16 @@ class OffenceApp(App[None]):
         self._broadcast()
         shown = "shown" if self.settings.include_national else "hidden"
         self.notify(f"BTP, national fraud bodies and combined figures {shown}", timeout=3)
+
+    def action_toggle_measure(self) -> None:
+        """Counts, or rates per 100,000 people, in the Forces and Compare tables."""
+        measure = "count" if self.settings.measure == "rate" else "rate"
+        self._remember_settings(measure=measure)
+        for screen in self.screen_stack:
+            if isinstance(screen, (ForcesScreen, CompareScreen)):
+                screen.show_measure(measure)
+        shown = "rates per 100,000 people" if measure == "rate" else "counts"
+        self.notify(f"Showing {shown}", timeout=2)
 
     # ---------------------------------------------------------------- export and copy
 

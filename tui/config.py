@@ -54,6 +54,8 @@ class Settings:
     """Also list BTP, fraud bodies and combined figures in the tables."""
     keymap: dict[str, str] = field(default_factory=dict)
     """Key overrides by binding id, e.g. ``{"compare": "m"}`` (see the ids in the help)."""
+    measure: str = "count"
+    """What the Forces and Compare tables show: ``count`` or ``rate`` (per 100,000 people)."""
 
     def with_offence(self, dataset: str, key: str) -> Settings:
         """A copy that remembers ``key`` as the offence for ``dataset``."""
@@ -80,12 +82,20 @@ def _is_view(value: object) -> bool:
     return isinstance(value, str) and value in VIEWS
 
 
+MEASURES = ("count", "rate")
+
+
+def _is_measure(value: object) -> bool:
+    return isinstance(value, str) and value in MEASURES
+
+
 SCALAR_FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {
     "dataset": (_is_name, "a dataset name"),
     "view": (_is_view, "one of " + ", ".join(f'"{v}"' for v in VIEWS)),
     "theme": (_is_name, "a theme name"),
     "ascii": (_is_flag, "true or false"),
     "include_national": (_is_flag, "true or false"),
+    "measure": (_is_measure, "one of " + ", ".join(f'"{m}"' for m in MEASURES)),
 }
 """Each plain field: how to check its value, and what is expected (for the message)."""
 

@@ -44,10 +44,10 @@ def test_no_ctrl_keys_of_our_own() -> None:
 
 
 async def test_keymap_from_settings_remaps_a_key(settings_file: Path) -> None:
-    settings_file.write_text(json.dumps({"keymap": {"compare": "m"}}), encoding="utf-8")
+    settings_file.write_text(json.dumps({"keymap": {"compare": "M"}}), encoding="utf-8")
     app = make_app(settings_file=settings_file)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("down", "m")
+        await pilot.press("down", "M")
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)

@@ -123,9 +123,9 @@ async def test_compare_is_the_same_grid_with_home_and_end(app: OffenceApp) -> No
         assert table.scroll_y == 0
         await pilot.press("j", "j", "j", "j")
         assert table.current_force == "West Yorkshire"  # second largest in 2022/23: 2,302
-        await pilot.press("s")  # the next sort of the cycle: % change, largest first
+        await pilot.press("s")  # the next sort: % change, beyond chance first, largest first
         await settle(pilot)
-        assert screen.sort.key == "pct" and screen.sort.descending
+        assert screen.sort.key == "sig" and screen.sort.descending
         assert table.current_force == table.keys[len(table.fixed)]  # read from the top
         await pilot.press("enter")
         await settle(pilot)

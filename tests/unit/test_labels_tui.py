@@ -85,7 +85,7 @@ async def test_detail_labels_a_partial_force_year(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, ForceDetailScreen)
         series = app.screen.query_one(SeriesTable)
-        year, count, pct = (cell.plain for cell in series.get_row("2019/20"))
+        year, count, pct, *_rate = (cell.plain for cell in series.get_row("2019/20"))
         assert (year, count, pct) == ("2019/20 Q2-Q4", "0", "—")
         facts = str(app.screen.query_one("#detail-facts").render())
         assert "2019/20: 0 (Greater Manchester has Q2-Q4 only: not compared)" in facts

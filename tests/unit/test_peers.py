@@ -124,12 +124,13 @@ def test_city_of_london_is_left_out_on_real_data(ds: Dataset, real: Real) -> Non
 
 def test_figures_are_the_source_rows(ds: Dataset) -> None:
     """Northamptonshire 2021/22: 61,749 offences, 737 robberies (sums of the 2021/22 rows of
-    shared homeoffice-prc/prc_pfa_tidy.csv); 785,241 people (Census 2021, shared
-    reference/pfa_population.csv)."""
-    assert peer_year(ds) == 2021
+    shared homeoffice-prc/prc_pfa_tidy.csv); 787,125 people (ONS mid-2021 estimate, shared
+    reference/pfa_population_series.csv). The default year is the latest full year with a
+    population for every force: 2022/23 (mid-2022)."""
+    assert peer_year(ds) == 2022
     figures, groups, left_out = collect_figures(ds, 2021)
     north = figures["Northamptonshire"]
-    assert (north.total, north.population, north.population_year) == (61_749, 785_241, 2021)
+    assert (north.total, north.population, north.population_year) == (61_749, 787_125, 2021)
     assert dict(north.groups)["Robbery"] == 737
     assert figures["Lincolnshire"].total == 54_300
     assert "Fraud offences" not in groups and len(groups) == 9 and left_out == []

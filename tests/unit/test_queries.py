@@ -16,6 +16,7 @@ from tui.model.force_table import force_table
 from tui.model.ordering import filter_rows, sort_compare_rows, sort_force_rows
 from tui.model.selection import pick_offence
 from tui.model.series import force_quarters, force_series
+from tui.model.types import Rate
 
 
 def q(
@@ -181,7 +182,11 @@ def test_rate_uses_the_population_of_the_start_year(small) -> None:  # type: ign
     rate = rate_per_100k(small, kent, 2021, 80)
     assert rate is not None and rate.population_year == 2021
     assert rate.per_100k == pytest.approx(80 / rate.population * 100_000)
-    assert rate_per_100k(small, kent, 2022, 30) is None  # no 2022 population for Kent
+    # The ONS mid-year series (tui.model.population): mid-2022 for 2022/23; none for mid-2030.
+    assert rate_per_100k(small, kent, 2022, 30) == Rate(
+        30 / 1_877_610 * 100_000, 1_877_610, 2022, "ONS mid-year estimate"
+    )
+    assert rate_per_100k(small, kent, 2030, 30) is None
     assert rate_per_100k(small, small.reference.force("Action Fraud"), 2021, 5) is None
 
 

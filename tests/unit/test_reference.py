@@ -58,10 +58,3 @@ def test_kinds_keep_national_bodies_out_of_rankings(ref) -> None:  # type: ignor
     assert len([f for f in ranked if f.nation in ("England", "Wales")]) == 43
     for name in ("Action Fraud", "CIFAS", "UK Finance", "British Transport Police", "UK total"):
         assert not ref.forces[name].ranked
-
-
-def test_populations_are_keyed_by_canonical_name(ref) -> None:  # type: ignore[no-untyped-def]
-    pop = ref.population("Northamptonshire", 2021)
-    assert pop is not None and pop.population == 785_241  # DOMAIN.md §3.1 table
-    assert ref.population("Metropolitan Police", 2019).population == 8_952_268
-    assert ref.population("Northamptonshire", 2015) is None

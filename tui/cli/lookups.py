@@ -5,19 +5,20 @@ from __future__ import annotations
 import argparse
 from typing import IO
 
+from tui.cli.show_both import show_both, wants_both
 from tui.formatting import safe_text
 from tui.model.catalogue import DEFAULT_DATASET, imported_datasets, list_datasets
+from tui.model.compare_order import sort_rows
 from tui.model.comparison import compare_years
 from tui.model.dataset import Dataset, load_dataset
 from tui.model.errors import ModelError
-from tui.model.ordering import sort_compare_rows
 from tui.model.search import rank
 from tui.model.selection import pick_offence
 from tui.model.series import force_quarters, force_series
 from tui.model.totals import resolve_force
 from tui.model.years import parse_year
 from tui.output import render
-from tui.output.comparison_report import compare_report
+from tui.output.compare_report import honest_compare_report
 from tui.output.listings import forces_report, offences_report
 from tui.output.reports import (
     Column,
@@ -40,6 +41,8 @@ def _emit(report: Report, args: argparse.Namespace, out: IO[str], err: IO[str]) 
 
 def show(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox show FORCE``: a force's counts by financial year (or quarter)."""
+    if wants_both(args):
+        return show_both(args, out, err)
     ds = _dataset(args)
     force = resolve_force(ds, args.force)
     selection = pick_offence(ds, args.offence)
@@ -69,13 +72,14 @@ def compare(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         include_national=args.include_national,
         like_for_like=args.like_for_like,
     )
-    rows = sort_compare_rows(cmp.rows, args.sort, descending=not args.ascending)
+    rows = sort_rows(cmp.rows, args.sort, not args.ascending, args.measure)
     if args.top is not None:
         if args.top < 1:
             err.write("ox: error: --top must be at least 1\n")
             return 2
         rows = rows[: args.top]
-    _emit(compare_report(ds, cmp, rows), args, out, err)
+    report = honest_compare_report(ds, cmp, rows, measure=args.measure)
+    _emit(report, args, out, err)
     return 0
 
 

@@ -113,9 +113,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--sort",
         "-s",
         default="b",
-        choices=("force", "a", "b", "change", "pct", "rank_change"),
+        choices=("force", "a", "b", "change", "pct", "rank_change", "sig"),
         help="sort forces by this column (default: b, the largest count in year B first, as the "
-        "Compare view opens; a %% change on a small count would put the smallest forces on top)",
+        "Compare view opens; a %% change on a small count would put the smallest forces on top); "
+        "sig: changes beyond chance first, by %%, then the rest",
+    )
+    cmp.add_argument(
+        "--measure",
+        "-m",
+        default="count",
+        choices=("count", "rate"),
+        help="show and sort counts, or rates per 100,000 people (ONS mid-year estimates)",
     )
     cmp.add_argument("--ascending", action="store_true", help="smallest first")
     cmp.add_argument(

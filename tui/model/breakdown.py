@@ -6,6 +6,7 @@ import polars as pl
 
 from tui.model import schema as S
 from tui.model.dataset import Dataset
+from tui.model.rates import population_of, rate_caveat
 from tui.model.reference import COMPUTED_TOTAL, Force
 from tui.model.selection import pick_year, summed
 from tui.model.totals import members_of
@@ -54,16 +55,19 @@ def offence_breakdown(ds: Dataset, force: Force, year: int, top: int | None = No
 
 
 def rate_per_100k(ds: Dataset, force: Force, year: int, count: int | None) -> Rate | None:
-    """Rate per 100,000 for a ranked force, or a computed total (over the population of all its
-    forces), using the population of the calendar year the financial year starts in (mid-``year``
-    estimate or a census that year); ``None`` when there is no such population, the count is
-    missing, or the body has no area."""
-    if count is None or not (force.ranked or force.kind == COMPUTED_TOTAL):
+    """Rate per 100,000 for a ranked force or a total (over the population of all its forces),
+    using the ONS mid-year estimate of the calendar year the financial year starts in
+    (``tui.model.population``); ``None`` when there is no such population, the count is missing,
+    or the body has no area."""
+    if count is None or count < 0 or not (force.ranked or force.kind == COMPUTED_TOTAL):
         return None
-    pops = [ds.reference.population(name, year) for name in members_of(ds, force)]
-    if not pops or any(p is None or p.population <= 0 for p in pops):
-        return None  # a total's rate needs the population of every member
-    people = sum(p.population for p in pops if p is not None)
-    first = pops[0]
-    assert first is not None
-    return Rate(count / people * 100_000, people, first.year, first.source)
+    figure = population_of(force, year, members_of(ds, force))
+    if figure is None:
+        return None
+    return Rate(
+        count / figure.population * 100_000,
+        figure.population,
+        figure.mid_year,
+        "ONS mid-year estimate",
+        rate_caveat(force),
+    )

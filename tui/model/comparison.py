@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tui.model.changes import change, pct_change, ranks
+from tui.model.compare_chance import with_rates_and_chance
 from tui.model.dataset import Dataset
 from tui.model.errors import UnknownYearError
 from tui.model.figure_facts import FigureFacts, figure_facts, same_release
@@ -128,7 +129,7 @@ def compare_years(
                 (None, None),
             )
         )
-    return Comparison(
+    cmp = Comparison(
         dataset=ds.name,
         offence=selection,
         year_a=cov_a,
@@ -140,6 +141,7 @@ def compare_years(
         quarters=quarters,
         membership=membership_changes(ds, selection, (year_a, year_b)),
     )
+    return with_rates_and_chance(ds, cmp)
 
 
 def _partials(*covs: YearCoverage) -> list[YearCoverage]:

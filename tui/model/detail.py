@@ -5,6 +5,7 @@ from __future__ import annotations
 from tui.model.breakdown import offence_breakdown, rate_per_100k
 from tui.model.changes import ranks
 from tui.model.dataset import Dataset
+from tui.model.detail_extras import with_extras
 from tui.model.force_table import short_force_years
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
@@ -65,7 +66,7 @@ def force_detail(
     if quarters and specs and specs[0].members:
         sums = quarterly_totals(ds, selection, specs[0].members)
         national_quarters = tuple(sums.get((p.year, p.quarter)) for p in quarters)
-    return ForceDetail(
+    detail = ForceDetail(
         series=series,
         quarters=quarters,
         breakdown=breakdown,
@@ -76,3 +77,4 @@ def force_detail(
         rate=rate,
         national_quarters=national_quarters,
     )
+    return with_extras(ds, force, selection, detail)

@@ -7,6 +7,7 @@ from tui.model.dataset import Dataset
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
 from tui.model.selection import force_quarter_sets, normalise_selection, yearly_counts
+from tui.model.table_rates import with_rates
 from tui.model.totals import listed_forces, total_for, total_force, total_specs
 from tui.model.types import ForceRow, ForceTable
 
@@ -106,7 +107,7 @@ def force_table(
         counts = tuple(total_for(spec, yearly, y.year) for y in years)
         members = spec.members or (spec.name,)
         totals.append(make_row(total_force(ds, spec), counts, short_of(members, counts), None))
-    return ForceTable(
+    table = ForceTable(
         dataset=ds.name,
         offence=selection,
         years=years,
@@ -116,6 +117,7 @@ def force_table(
         change_to=change_to,
         unranked=sum(1 for f in forces if not f.ranked),
     )
+    return with_rates(ds, table)
 
 
 def short_force_years(

@@ -48,7 +48,7 @@ class DatasetView(Protocol):
 
     @property
     def reference(self) -> Reference:
-        """Forces, aliases and populations."""
+        """Forces and aliases."""
         ...
 
     @property

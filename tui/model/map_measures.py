@@ -12,6 +12,7 @@ from tui.model.dataset import Dataset
 from tui.model.errors import UnknownYearError
 from tui.model.force_table import force_table
 from tui.model.offences import OffenceSelection
+from tui.model.population import population_for
 from tui.model.reference import TERRITORIAL
 from tui.model.selection import normalise_selection, pick_year
 from tui.model.tilemap import DEFAULT_BINS, TileMap, TilePosition, build_map, load_positions
@@ -45,12 +46,12 @@ def tile_positions(ds: Dataset) -> tuple[TilePosition, ...]:
 def population(ds: Dataset, force: str, fy_start_year: int) -> int | None:
     """The population a rate for ``force`` in the financial year starting ``fy_start_year`` uses.
 
-    Seam: today the population of that calendar year from ``data/populations.csv`` (a mid-year
-    estimate or a census), as ``ox show``'s rates use; ``None`` where there is none. Meant to be
-    replaced by ``tui.model.population.population_for`` when that lands.
+    The ONS mid-year estimate of the year the financial year starts in
+    (:func:`tui.model.population.population_for`), as every other rate uses; ``None`` where there
+    is none. ``ds`` is kept for the callers (an imported dataset uses the same series).
     """
-    found = ds.reference.population(force, fy_start_year)
-    return found.population if found is not None and found.population > 0 else None
+    found = population_for(force, fy_start_year)
+    return found[0] if found is not None else None
 
 
 def no_population_error(ds: Dataset, year: int) -> UnknownYearError:
@@ -142,7 +143,10 @@ def map_values(
         people, count = population(ds, force, year), counts.get(force)
         values[force] = None if people is None or count is None else count / people * 100_000
     title = f"{what}: rate per 100,000 people, {cov.label}"
-    notes.append(f"Rates use each force area's population of {year} (data/populations.csv).")
+    notes.append(
+        f"Rates use each force area's ONS mid-{year} population estimate (the year "
+        f"{fy_label(year)} starts in; data/population_series.csv)."
+    )
     no_pop = [f for f in map_forces(ds) if population(ds, f, year) is None]
     if len(no_pop) == len(map_forces(ds)):
         raise no_population_error(ds, year)

@@ -61,7 +61,7 @@ def code_fingerprint() -> str:
     for path in sorted(model.glob("*.py")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    for name in ("forces.csv", "populations.csv"):
+    for name in ("forces.csv", "population_series.csv"):
         ref = bundled_data_dir() / name
         if ref.is_file():
             digest.update(ref.read_bytes())

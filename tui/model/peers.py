@@ -51,7 +51,7 @@ class PeerFigures:
     """Start year of the financial year of the counts."""
     population: int
     population_year: int
-    """Calendar year of the population (estimate or census)."""
+    """Calendar year of the ONS mid-year population estimate."""
     total: int
     """All offences recorded in the year (as ``ox show FORCE --offence all``)."""
     groups: tuple[tuple[str, int], ...]

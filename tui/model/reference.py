@@ -1,4 +1,4 @@
-"""Reference tables: the forces (ONS code, nation, region, kind, aliases) and their populations.
+"""Reference tables: the forces (ONS code, nation, region, kind, aliases).
 
 Force kinds:
 
@@ -95,23 +95,11 @@ class Force:
 
 
 @dataclass(frozen=True)
-class Population:
-    """A force-area population for one year."""
-
-    force: str
-    year: int
-    """Calendar year of the estimate or census."""
-    population: int
-    source: str
-
-
-@dataclass(frozen=True)
 class Reference:
-    """The forces and populations, with lookups by name or alias."""
+    """The forces, with lookups by name or alias (populations: ``tui.model.population``)."""
 
     forces: dict[str, Force]
     """Canonical name → force."""
-    populations: tuple[Population, ...]
     _alias_index: dict[str, str] = field(default_factory=dict, repr=False)
 
     def canonical_name(self, name: str) -> str | None:
@@ -128,13 +116,6 @@ class Reference:
         if known is not None:
             return known
         return Force(name=name, ons_code="", nation="", region="unknown force", kind=NON_AREA)
-
-    def population(self, force: str, year: int) -> Population | None:
-        """The population of ``force`` for calendar ``year``, if we have one."""
-        for pop in self.populations:
-            if pop.force == force and pop.year == year:
-                return pop
-        return None
 
     def search(self, query: str, names: list[str] | None = None) -> list[Hit[Force]]:
         """Fuzzy search over forces (name, aliases, ONS code), best first.
@@ -198,7 +179,7 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=4)
 def load_reference(data_dir: Path) -> Reference:
-    """Load ``forces.csv`` and ``populations.csv`` from a data folder (memoised).
+    """Load ``forces.csv`` from a data folder (memoised).
 
     Raises:
         DatasetError: a file is missing or malformed (the message names the file and row).
@@ -227,18 +208,4 @@ def load_reference(data_dir: Path) -> Reference:
         for text in force.search_texts:
             if text:
                 index.setdefault(fold(text), name)
-    pops: list[Population] = []
-    path = data_dir / "populations.csv"
-    for line, row in enumerate(_read_csv(path), start=2):
-        try:
-            pops.append(
-                Population(
-                    force=row["force"],
-                    year=int(row["year"]),
-                    population=int(row["population"]),
-                    source=row["source"],
-                )
-            )
-        except (KeyError, ValueError) as exc:
-            raise DatasetError(f"{path}, row {line}: {exc}") from exc
-    return Reference(forces=forces, populations=tuple(pops), _alias_index=index)
+    return Reference(forces=forces, _alias_index=index)

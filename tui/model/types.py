@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tui.model.chance import ChangeInterval
+from tui.model.events import Event
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
 from tui.model.years import YearCoverage, fy_label, quarters_label
@@ -40,6 +42,16 @@ class ForceRow:
     pct_change: float | None
     rank: int | None
     """Rank among ranked forces in the table's latest full year."""
+    rates: tuple[float | None, ...] = ()
+    """Rates per 100,000 people, one per year of the table (``None``: no population, a partial
+    year or an unranked body; see ``tui.model.rates``). Empty when not computed."""
+    rate_change: float | None = None
+    """Change in the rate between the table's two change years."""
+    rate_pct_change: float | None = None
+    rate_rank: int | None = None
+    """Rank by rate among ranked forces in the table's latest full year (1 = highest rate)."""
+    rate_caveat: str | None = None
+    """Why this force's rate misleads (City of London), or ``None``."""
     quarters: tuple[tuple[int, ...], ...] = ()
     """Per year of the table (aligned with ``counts``): the quarters this force's figure covers
     when it covers fewer than the year has (a partial force-year), else ``()``."""
@@ -189,6 +201,8 @@ class Rate:
     population: int
     population_year: int
     source: str
+    caveat: str | None = None
+    """Why this rate misleads (City of London), or ``None``."""
 
 
 @dataclass(frozen=True)
@@ -219,6 +233,32 @@ class CompareRow:
     same_release: SameRelease | None = None
     """When the figures come from different releases and one release states both years: the
     change within that release (like-for-like)."""
+    rate_a: float | None = None
+    """Rate per 100,000 in year A (``None``: no population, a partial year or an unranked body)."""
+    rate_b: float | None = None
+    rate_change: float | None = None
+    rate_pct_change: float | None = None
+    pct_ci_low: float | None = None
+    """Lower end of the 95 % interval of the % change in counts (``tui.model.chance``)."""
+    pct_ci_high: float | None = None
+    """Upper end (``math.inf`` from a count of 0)."""
+    significant: bool | None = None
+    """False: the change is indistinguishable from chance; ``None``: no test (a count missing,
+    both zero, or no change computed)."""
+    rate_significant: bool | None = None
+    """The same test for the rates (counts over their populations)."""
+    rate_caveat: str | None = None
+    """Why this force's rate misleads (City of London), or ``None``."""
+    rate_rank_a: int | None = None
+    """Rank by rate in year A among ranked forces with a rate in both years (1 = highest)."""
+    rate_rank_b: int | None = None
+
+    @property
+    def rate_rank_change(self) -> int | None:
+        """Places moved by rate between the two years (positive: up)."""
+        if self.rate_rank_a is None or self.rate_rank_b is None:
+            return None
+        return self.rate_rank_a - self.rate_rank_b
 
     @property
     def rank_change(self) -> int | None:
@@ -295,6 +335,10 @@ class Comparison:
     warnings: tuple[str, ...]
     quarters: tuple[int, ...] | None
     """The quarters compared, when restricted to like-for-like quarters."""
+    events: tuple[Event, ...] = ()
+    """Recording events in or between the two years that apply to the offences compared."""
+    population_years: tuple[int, int] | None = None
+    """The mid-year population estimates the rates use, or ``None`` when no rate is given."""
     membership: tuple[MembershipChange, ...] = ()
     """Codes counted in one of the two years of a group/subgroup but not in the other."""
 
@@ -346,6 +390,41 @@ class ForceDetail:
     rate: Rate | None
     national_quarters: tuple[int | None, ...]
     """The national total by quarter, aligned with ``quarters``."""
+    rates: tuple[Rate | None, ...] = ()
+    """Rate per 100,000 for each of ``series.points`` (``None`` for a partial year or without a
+    population)."""
+    latest_change: ChangeInterval | None = None
+    """The latest change between full years with its 95 % interval and chance flag."""
+    events: tuple[Event, ...] = ()
+    """Recording events that apply to this force and offence, in date order."""
+    other_measure: MeasurePair | None = None
+    """The same force in the other measure's dataset (NSPCC FOI ↔ Home Office code 86)."""
+
+
+@dataclass(frozen=True)
+class MeasurePairRow:
+    """One financial year of a force in two measures, never merged."""
+
+    year: str
+    """``"2017/18"``."""
+    start_year: int
+    count_a: int | None
+    count_b: int | None
+
+
+@dataclass(frozen=True)
+class MeasurePair:
+    """A force's series in two datasets that count different measures, side by side."""
+
+    force: str
+    dataset_a: str
+    label_a: str
+    """What dataset A counts, e.g. ``"Home Office code 86"``."""
+    dataset_b: str
+    label_b: str
+    rows: tuple[MeasurePairRow, ...]
+    why: str
+    """One line on why the two differ."""
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ class ViewContext:
     selection: OffenceSelection
     include_national: bool = False
     ascii_only: bool = False
+    measure: str = "count"
+    """``count`` or ``rate``: what the Forces and Compare tables show (``m`` switches)."""
 
     @property
     def dataset(self) -> DatasetView:

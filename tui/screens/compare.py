@@ -2,28 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Static
 
 from tui.formatting import fmt_count, fmt_pct
-from tui.model.changes import extremes
-from tui.model.ordering import COMPARE_SORT_KEYS, descending_first, sort_compare_rows
+from tui.model.compare_order import SIG, sort_rows
+from tui.model.ordering import COMPARE_SORT_KEYS, descending_first
 from tui.model.types import Comparison
 from tui.model.years import YearCoverage, fy_label, quarters_label
-from tui.output.comparison_report import compare_report
+from tui.output.compare_report import honest_compare_report
 from tui.output.reports import Report
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import line
+from tui.widgets.compare_notes import chance_status, compare_notes, extremes_text
 from tui.widgets.compare_table import BarStyles, CompareTableView, release_mark
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import partial_mark
 from tui.widgets.grid import Grid
 
 DEFAULT_SORT = COMPARE_SORT_KEYS[0]
+SORT_CYCLE = (COMPARE_SORT_KEYS[0], SIG, *COMPARE_SORT_KEYS[1:])
+"""The order ``s`` steps through: the first % order it reaches (and the % header's) puts changes
+beyond chance first; the next is the plain % order."""
 SORT_LABELS = {
+    "sig": "% change, beyond chance first",
     "pct": "% change",
     "change": "change",
     "b": "year B",
@@ -45,6 +52,7 @@ class CompareScreen(ExplorerScreen):
         Binding("r", "reverse_sort", "Reverse", show=False, id="compare-reverse"),
         Binding("l", "toggle_like_for_like", "Like-for-like", show=False, id="compare-lfl"),
         Binding("n", "app.toggle_national", "BTP/fraud", show=False, id="compare-national"),
+        Binding("m", "app.toggle_measure", "Counts/rates", id="compare-measure"),
         Binding("escape", "back", "Back", id="compare-back"),
     ]
 
@@ -124,12 +132,15 @@ class CompareScreen(ExplorerScreen):
     def _show_comparison(self) -> None:
         assert self.comparison is not None and self.context is not None
         cmp = self.comparison
-        rows = sort_compare_rows(cmp.rows, self.sort.key, self.sort.descending)
+        measure = self.context.measure
+        rows = sort_rows(cmp.rows, self.sort.key, self.sort.descending, measure)
         variables = self.app.theme_variables
         styles = BarStyles(
             rise=variables.get("error", "red"), fall=variables.get("success", "green")
         )
-        self.query_one(CompareTableView).show(cmp, rows, self.sort, styles, self.context.ascii_only)
+        view = self.query_one(CompareTableView)
+        view.measure = measure
+        view.show(cmp, rows, self.sort, styles, self.context.ascii_only)
         ds = self.context.dataset
         header = line(
             ("Compare ", "bold"),
@@ -151,22 +162,23 @@ class CompareScreen(ExplorerScreen):
             header.append_text(
                 line("\nlike-for-like: both years count the same quarters (l to undo)")
             )
-        else:
+        notes = compare_notes(cmp, rows, measure)
+        marks = compare_notes_line(cmp, self.context.ascii_only)
+        if not (notes.plain or marks) and cmp.quarters is None and not cmp.unlike_quarters:
+            # The keys are in the footer too: the hint gives way to notes on a small screen.
             header.append_text(line("\na / b pick years · [ ] step both · s sort · Enter force"))
-        notes = compare_notes_line(cmp, self.context.ascii_only)
-        if notes:
-            header.append_text(line("\n", notes))
+        header.append_text(notes)
+        if marks:
+            header.append_text(line("\n", marks))
         self.query_one("#compare-context", Static).update(header)
-        ext = extremes(cmp.rows)
-        # The sort and what the ranks are among come first, so they show at 80 columns.
+        # The sort and what the ranks are among come first, so they show at 80 columns; then
+        # the chance method (the biggest rise and fall are among changes beyond chance).
         default = " (default)" if self.sort == SortState(DEFAULT_SORT, True) else ""
         parts = [f"sorted by {SORT_LABELS[self.sort.key]} {self.sort.arrow}{default}"]
+        parts.append(chance_status(cmp, measure))
         if cmp.ranked_count:
             parts.append(f"rank among the {cmp.ranked_count} forces with both years")
-        if ext.rise is not None:
-            parts.append(f"biggest rise {ext.rise.force.name} {fmt_pct(ext.rise.pct_change)}")
-        if ext.fall is not None:
-            parts.append(f"biggest fall {ext.fall.force.name} {fmt_pct(ext.fall.pct_change)}")
+        parts += extremes_text(cmp.rows, measure)
         if cmp.left_out:
             parts.append(f"{len(cmp.left_out)} force(s) without both figures: not ranked")
         self.query_one("#compare-status", Static).update(line(" · ".join(parts)))
@@ -179,19 +191,30 @@ class CompareScreen(ExplorerScreen):
 
     @on(CompareTableView.SortRequested)
     def _sort_requested(self, event: CompareTableView.SortRequested) -> None:
-        if self.sort.key == event.key:
-            self.sort = SortState(event.key, not self.sort.descending)
+        # The % header sorts changes beyond chance first (s reaches the plain % order).
+        key = SIG if event.key == "pct" else event.key
+        if self.sort.key == key:
+            self.sort = SortState(key, not self.sort.descending)
         else:
-            self.sort = SortState(event.key, descending_first(event.key))
+            self.sort = SortState(key, descending_first(key))
         if self.comparison is not None:
             self._show_comparison()
 
     def action_next_sort(self) -> None:
-        """Sort by the next of: year B, % change, change, year A, rank move, force."""
-        keys = COMPARE_SORT_KEYS
+        """Sort by the next of: year B, % change beyond chance first, % change, change, year A,
+        rank move, force."""
+        keys = SORT_CYCLE
         i = keys.index(self.sort.key) if self.sort.key in keys else -1
         key = keys[(i + 1) % len(keys)]
         self.sort = SortState(key, descending_first(key))
+        if self.comparison is not None:
+            self._show_comparison()
+
+    def show_measure(self, measure: str) -> None:
+        """Show counts or rates per 100,000 people (the app's ``m``), sorted by them."""
+        if self.context is None:
+            return
+        self.context = replace(self.context, measure=measure)
         if self.comparison is not None:
             self._show_comparison()
 
@@ -263,8 +286,9 @@ class CompareScreen(ExplorerScreen):
     def report(self) -> Report | None:
         if self.comparison is None or self.context is None:
             return None
-        rows = sort_compare_rows(self.comparison.rows, self.sort.key, self.sort.descending)
-        return compare_report(self.context.dataset, self.comparison, rows)
+        measure = self.context.measure
+        rows = sort_rows(self.comparison.rows, self.sort.key, self.sort.descending, measure)
+        return honest_compare_report(self.context.dataset, self.comparison, rows, measure=measure)
 
     def row_report(self) -> Report | None:
         force = self.query_one(CompareTableView).current_force

@@ -16,6 +16,8 @@ from tui.model.years import quarters_label
 from tui.output.reports import Report, show_report
 from tui.screens.base import ExplorerScreen, ViewContext
 from tui.widgets.cells import line
+from tui.widgets.detail_notes import chance_text, events_text, pair_text
+from tui.widgets.event_marks import chart_marks
 from tui.widgets.tables import BreakdownTable, SeriesTable
 from tui.widgets.trend_chart import NATIONAL_MODES, ChartSeries, NationalMode, TrendChart
 
@@ -103,7 +105,7 @@ class ForceDetailScreen(ExplorerScreen):
         self.detail = detail
         if detail.breakdown is not None:
             self.breakdown_year = detail.breakdown.year.year
-        self.query_one(SeriesTable).show(detail.series.points)
+        self.query_one(SeriesTable).show(detail.series.points, detail.rates)
         self._draw_chart()
         self._show_facts()
         self._show_breakdown()
@@ -143,6 +145,7 @@ class ForceDetailScreen(ExplorerScreen):
                 national=tuple(national),
                 national_name=national_name,
                 y_label=y_label,
+                marks=chart_marks(d.events, labels),
             ),
             ascii_only=self.context.ascii_only,
         )
@@ -170,6 +173,9 @@ class ForceDetailScreen(ExplorerScreen):
                 f"{full[-2].year.fy} → {last.year.fy}: ",
                 (f"{fmt_change(last.change)} ({fmt_pct(last.pct_change)})", "bold"),
             )
+            if d.latest_change is not None and d.latest_change.count_b == last.count:
+                out.append_text(chance_text(d.latest_change))
+                out.append("\n")
         elif full:
             add(("Latest figure ", "bold"), f"{full[-1].year.fy}: {fmt_count(full[-1].count)}")
         else:
@@ -197,15 +203,19 @@ class ForceDetailScreen(ExplorerScreen):
                 f"{fmt_rate(d.rate.per_100k)} per 100,000 in {d.rate_year.fy}",
                 ("  (population ", "dim"),
                 (
-                    f"{d.rate.population:,}, {d.rate.population_year}: "
-                    f"{d.rate.source.split(':')[0]})",
+                    f"{d.rate.population:,}: {d.rate.source} mid-{d.rate.population_year}, "
+                    "the year the financial year starts in)",
                     "dim",
                 ),
             )
+            if d.rate.caveat:
+                add((d.rate.caveat, "dim"))
         elif self.force.ranked:
             add(("Rate ", "bold"), "— (no population estimate for the years with figures)")
         for change in d.series.membership:
             add(("Codes change ", "bold"), change.text)
+        out.append_text(events_text(d.events))
+        out.append_text(pair_text(d.other_measure))
         for p in d.series.points:
             for alt in p.alternatives:
                 add(f"{p.year.fy}: also stated {alt.count:,} ({alt.release})")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,8 +14,8 @@ from tui.model.ordering import (
     descending_first,
     filter_rows,
     is_force_sort_key,
-    sort_force_rows,
 )
+from tui.model.rate_order import sort_force_rows_by
 from tui.model.types import ForceTable
 from tui.output.reports import Report, force_table_report
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
@@ -21,6 +23,7 @@ from tui.widgets.cells import line
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import ForceTableView, partial_mark
 from tui.widgets.grid import Grid
+from tui.widgets.measure_legend import measure_lines
 from tui.widgets.search_bar import SearchBar, SearchInput
 
 
@@ -33,6 +36,7 @@ class ForcesScreen(ExplorerScreen):
         Binding("s", "next_sort", "Sort", id="sort"),
         Binding("r", "reverse_sort", "Reverse", show=False, id="sort-reverse"),
         Binding("n", "app.toggle_national", "BTP/fraud", show=False, id="toggle-national"),
+        Binding("m", "app.toggle_measure", "Counts/rates", id="forces-measure"),
     ]
 
     def __init__(self) -> None:
@@ -109,14 +113,14 @@ class ForcesScreen(ExplorerScreen):
         partial_note = f" · {', '.join(partial)}: partial year" if partial else ""
         if any(any(r.quarters) for r in (*table.rows, *table.totals)):
             partial_note += f" · {partial_mark(self.context.ascii_only)} a force's partial year"
-        self.query_one("#forces-context", Static).update(
-            line(
-                (table.offence.label, "bold"),
-                "  ·  ",
-                (ds.name, "bold"),
-                f": {ds.info.title}\n{change} · {span}{partial_note}",
-            )
+        context = line(
+            (table.offence.label, "bold"),
+            "  ·  ",
+            (ds.name, "bold"),
+            f": {ds.info.title}\n{change} · {span}{partial_note}",
         )
+        context.append_text(measure_lines(self.context.measure, table))
+        self.query_one("#forces-context", Static).update(context)
 
     def show_failure(self, message: str) -> None:
         self.query_one("#forces-context", Static).update(line((message, "bold")))
@@ -128,9 +132,12 @@ class ForcesScreen(ExplorerScreen):
         if self.table is None or self.sort is None or self.context is None:
             return
         query = self.query_one(SearchBar).value
-        ordered = sort_force_rows(self.table, self.table.rows, self.sort.key, self.sort.descending)
+        ordered = sort_force_rows_by(
+            self.table, self.table.rows, self.sort.key, self.sort.descending, self.context.measure
+        )
         self.filtered = filter_rows(ordered, query)
         view = self.query_one(ForceTableView)
+        view.measure = self.context.measure
         view.show(
             self.table,
             self.filtered,
@@ -139,6 +146,15 @@ class ForcesScreen(ExplorerScreen):
             highlight_style="bold underline",
         )
         self._update_status(query)
+
+    def show_measure(self, measure: str) -> None:
+        """Show counts or rates per 100,000 people (the app's ``m``), resorting by them."""
+        if self.context is None:
+            return
+        self.context = replace(self.context, measure=measure)
+        if self.table is not None:
+            self._update_context_line()
+            self._resorted()
 
     def _update_status(self, query: str) -> None:
         assert self.table is not None and self.context is not None
@@ -153,6 +169,8 @@ class ForcesScreen(ExplorerScreen):
         if not self.context.include_national:
             parts.append("BTP, fraud bodies hidden (n)")
         parts.append(f"sorted by {self._sort_label()} (s, r)")
+        if self.context.measure == "rate":
+            parts.append("rates (m: counts)")
         # One line of fixed height: no layout (a layout repaints the table's scrollbars).
         self.query_one("#forces-status", Static).update(line(" · ".join(parts)), layout=False)
 

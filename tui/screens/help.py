@@ -41,6 +41,18 @@ INTRO = (
     "below act."
 )
 
+METHODS = (
+    "Methods. Rates (m in Forces and Compare): offences per 100,000 people, using the ONS "
+    "mid-year estimate of the year the financial year starts in (2017/18: mid-2017); '—' where "
+    "there is no population; ‡ marks City of London (tiny resident population). Chance: each "
+    "change gets a 95% interval from the exact conditional test for two Poisson counts "
+    "(Clopper-Pearson interval for b/(a+b), as a rate ratio; Fay 2010). '~' marks a change "
+    "within chance (its interval includes no change); Compare's % order (s, or the % header) "
+    "puts changes beyond chance first. "
+    "Recording events (E1… on the detail chart) change what a series means: see 'ox events'. "
+    "README: Methods."
+)
+
 
 def key_label(keys: str) -> str:
     """``"question_mark,f1"`` → ``"? / F1"``."""
@@ -87,6 +99,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog"):
             yield Static(line(("Keys", "bold")), classes="dialog-title")
             yield Static(Text(INTRO), id="help-intro")
+            yield Static(Text(METHODS), id="help-methods")
             yield Static(table, id="help-keys")
             yield Static(line(("j/k also move up and down in lists. Esc or ? closes.", "dim")))
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from tui.formatting import bar, fmt_change, fmt_count, fmt_pct, fmt_rank, fmt_rank_change
+from tui.model.compare_order import SIG, pct_of
 from tui.model.types import CompareRow, Comparison
-from tui.widgets.cells import number, plain
+from tui.widgets.compare_cells import honest_cells
 from tui.widgets.force_grid import ForceGrid, SortState
 from tui.widgets.force_table import partial_mark
 from tui.widgets.grid import GridColumn, GridRow
@@ -56,6 +56,8 @@ class CompareTableView(ForceGrid):
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(pinned=1, id=id)
+        self.measure = "count"
+        """``count`` or ``rate``: the figures the year, change and % columns show."""
 
     def show(
         self,
@@ -68,7 +70,8 @@ class CompareTableView(ForceGrid):
         """Fill the table, the cursor on the first force (a new order is read from the top)."""
         # The bar takes what is left of the width (the other columns need about 74 cells).
         width = max(3, min(16, self.size.width - 74)) if self.size.width else BAR_WIDTH
-        scale = max((abs(r.pct_change) for r in rows if r.pct_change is not None), default=0.0)
+        pcts = [pct_of(r, self.measure) for r in rows]
+        scale = max((abs(p) for p in pcts if p is not None), default=0.0)
         fixed = [
             GridRow(f"total:{r.force.name}", self._cells(r, 0.0, width, styles, ascii_only, "bold"))
             for r in cmp.totals
@@ -78,15 +81,17 @@ class CompareTableView(ForceGrid):
             for r in rows
         ]
         labels = {"a": cmp.label_a, "b": cmp.label_b}
+        # The beyond-chance order is an order of the % column: its header carries the arrow.
+        headed = SortState("pct", sort.descending) if sort.key == SIG else sort
         columns = []
         for i, (key, label) in enumerate(COLUMNS):
             text = labels.get(key, label)
-            shown = text + (f" {sort.arrow}" if key == sort.key else "")
+            shown = text + (f" {headed.arrow}" if key == headed.key else "")
             widest = max((r.cells[i].cell_len for r in (*fixed, *body)), default=0)
             columns.append(
                 GridColumn(key, text, max(widest, len(shown)), numeric=key not in TEXT_COLUMNS)
             )
-        self.set_columns(self.headed(columns, sort))
+        self.set_columns(self.headed(columns, headed))
         self.set_rows(fixed, body, keep=None)
         self.scroll_to(x=0, y=0, animate=False)
 
@@ -99,26 +104,20 @@ class CompareTableView(ForceGrid):
         ascii_only: bool,
         style: str,
     ) -> tuple[Text, ...]:
-        pct_style = style
-        if r.pct_change is not None and r.pct_change != 0:
-            pct_style = f"{style} {styles.rise if r.pct_change > 0 else styles.fall}".strip()
-        marker = ""
-        if r.pct_change and not style:
-            marker = (
-                ("+" if ascii_only else "▲") if r.pct_change > 0 else ("-" if ascii_only else "▼")
-            )
-        bar_text = bar(r.pct_change, scale, bar_width, ascii_only) if scale else ""
-        partial = partial_mark(ascii_only)
+        """A row's cells in the measure shown: changes within chance marked "~", partial
+        force-years and changes across releases marked."""
         crossed = (
             release_mark(ascii_only) if r.crosses_releases and r.pct_change is not None else ""
         )
-        return (
-            plain(r.force.name + ("" if r.force.ranked or style else " *"), style=style),
-            number(fmt_count(r.count_a) + (partial if r.short_a else ""), style=style),
-            number(fmt_count(r.count_b) + (partial if r.short_b else ""), style=style),
-            number(fmt_change(r.change), style=style),
-            number(fmt_pct(r.pct_change) + crossed, style=pct_style),
-            number(fmt_rank(r.rank_b), style=style),
-            number(fmt_rank_change(r.rank_change), style=style),
-            Text(f"{marker}{bar_text}", style=pct_style),
+        cells = honest_cells(
+            r,
+            self.measure,
+            scale,
+            styles,
+            ascii_only,
+            style,
+            bar_width,
+            partial=partial_mark(ascii_only),
+            crossed=crossed,
         )
+        return tuple(cells)

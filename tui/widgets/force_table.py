@@ -13,10 +13,12 @@ from textual.binding import Binding
 
 from tui.formatting import fmt_change, fmt_count, fmt_pct, sparkline
 from tui.model.ordering import FilteredRow
+from tui.model.rates import CAVEAT_MARK, CAVEAT_MARK_ASCII
 from tui.model.types import ForceRow, ForceTable
 from tui.widgets.cells import highlighted, number, plain
 from tui.widgets.force_grid import ForceGrid, SortState
 from tui.widgets.grid import GridColumn, GridRow
+from tui.widgets.rate_cells import rate_cells
 
 PARTIAL_MARK = "ᵖ"
 PARTIAL_MARK_ASCII = "p"
@@ -89,6 +91,8 @@ class ForceTableView(ForceGrid):
         self._rest_cache: dict[tuple[object, ...], tuple[Text, ...]] = {}
         self._layout: list[ColumnSpec] = []
         self._layout_for: ForceTable | None = None
+        self.measure = "count"
+        """``count`` or ``rate``: the figures the year, change and % columns show."""
 
     def show(
         self,
@@ -176,8 +180,10 @@ class ForceTableView(ForceGrid):
         name = highlighted(shown, positions if shown == row.force.name else (), highlight_style)
         if via:
             name.append(f" ~{via}", style="dim")
+        if self.measure == "rate" and row.rate_caveat:
+            name.append(f" {CAVEAT_MARK_ASCII if ascii_only else CAVEAT_MARK}", style="bold")
         # Everything but the name is the same on every keystroke: build it once per table.
-        key = (id(table), row.force.name, ascii_only)
+        key = (id(table), row.force.name, ascii_only, self.measure)
         rest = self._rest_cache.get(key)
         if rest is None:
             rest = self._rest_cells(table, row, ascii_only)
@@ -185,6 +191,8 @@ class ForceTableView(ForceGrid):
         return (name, *rest)
 
     def _rest_cells(self, table: ForceTable, row: ForceRow, ascii_only: bool) -> tuple[Text, ...]:
+        if self.measure == "rate":
+            return rate_cells(self._specs[1:], table, row, ascii_only)
         cells: list[Text] = []
         index = {cov.year: i for i, cov in enumerate(table.years)}
         for spec in self._specs[1:]:

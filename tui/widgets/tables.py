@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from tui.formatting import fmt_count, fmt_pct
-from tui.model.types import Breakdown, SeriesPoint
+from tui.formatting import fmt_count, fmt_pct, fmt_rate
+from tui.model.types import Breakdown, Rate, SeriesPoint
 from tui.widgets.cells import number, plain
 
 
@@ -26,19 +26,22 @@ class VimTable(DataTable[Text]):
 class SeriesTable(VimTable):
     """Year, count and % change of one force (partial years labelled, missing as "—")."""
 
-    def show(self, points: tuple[SeriesPoint, ...]) -> None:
-        """Fill the table, newest year first."""
+    def show(self, points: tuple[SeriesPoint, ...], rates: tuple[Rate | None, ...] = ()) -> None:
+        """Fill the table, newest year first; with ``rates`` (one per point), a column of rates
+        per 100,000 people ("—" for a partial year or without a population)."""
         self.clear(columns=True)
         self.add_column(Text("Year"), key="year")
         self.add_column(Text("Count", justify="right"), key="count")
         self.add_column(Text("%", justify="right"), key="pct")
-        for p in reversed(points):
-            self.add_row(
-                plain(p.label),
-                number(fmt_count(p.count)),
-                number(fmt_pct(p.pct_change)),
-                key=p.year.fy,
-            )
+        if rates:
+            self.add_column(Text("/100k", justify="right"), key="rate")
+        for i in reversed(range(len(points))):
+            p = points[i]
+            cells = [plain(p.label), number(fmt_count(p.count)), number(fmt_pct(p.pct_change))]
+            if rates:
+                rate = rates[i] if i < len(rates) else None
+                cells.append(number(fmt_rate(rate.per_100k if rate else None)))
+            self.add_row(*cells, key=p.year.fy)
 
 
 class BreakdownTable(VimTable):

@@ -29,6 +29,8 @@ class ChartSeries:
     national: tuple[float | None, ...] = ()
     national_name: str = ""
     y_label: str = ""
+    marks: tuple[tuple[int, str], ...] = ()
+    """Recording events: (x position from 1, label such as ``"E1"``), drawn as vertical lines."""
 
 
 def short_label(label: str) -> str:
@@ -126,11 +128,28 @@ class TrendChart(PlotextPlot):
             ticks_y = nice_ticks(lo, hi, min_step=1)  # whole counts
             plt.ylim(min(ticks_y[0], lo), max(ticks_y[-1], hi))
             plt.yticks(ticks_y, [f"{t:,.0f}" for t in ticks_y])
+        self._draw_marks(series)
         if series.y_label:
             plt.ylabel(safe_text(series.y_label))
         if self._ascii:
             plt.theme("clear")
         self.refresh()
+
+    def _draw_marks(self, series: ChartSeries) -> None:
+        """A vertical line at each event's year, its label on the x axis (several in one year share
+        a line: "E1,E2")."""
+        by_x: dict[int, list[str]] = {}
+        for x, label in series.marks:
+            by_x.setdefault(x, []).append(label)
+        if not by_x:
+            return
+        values = [v for v in series.values if v is not None]
+        bottom = min(0.0, min(values)) if values else 0.0  # the labels sit on the x axis
+        colour = self._colour("warning", "#ffa62b")
+        for x, labels in by_x.items():
+            plt_x = float(x)
+            self.plt.vline(plt_x, color=colour)
+            self.plt.text(",".join(labels), x=plt_x, y=bottom, color=colour, alignment="center")
 
     def on_resize(self) -> None:
         self.replot()

@@ -1,0 +1,105 @@
+"""A comparison of two years made honest: rates per 100,000, the chance interval of each change,
+and the recording events between the two years.
+
+Chance: :func:`tui.model.chance.change_interval` (the exact conditional test for two Poisson
+counts, 95 % Clopper-Pearson interval). A row is ``significant=False`` when its change is
+indistinguishable from chance, ``None`` when no change is computed (a count missing, both zero, or
+years with different quarters). The rate test weighs the counts by their populations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from tui.model.chance import change_interval
+from tui.model.dataset import Dataset
+from tui.model.events import events_between
+from tui.model.rates import (
+    population_of,
+    rate_caveat,
+    rate_change,
+    rate_of,
+    rate_pct_change,
+    rate_ranks,
+)
+from tui.model.totals import members_of
+from tui.model.types import CompareRow, Comparison
+
+
+def _annotated(ds: Dataset, cmp: Comparison, row: CompareRow, whole_years: bool) -> CompareRow:
+    members = members_of(ds, row.force)
+    year_a, year_b = cmp.year_a.year, cmp.year_b.year
+    # A partial force-year (fewer quarters than the year) is never set against a year's people.
+    partial_a, partial_b = not whole_years or row.short_a, not whole_years or row.short_b
+    rate_a = rate_of(row.force, year_a, row.count_a, members=members, partial=partial_a)
+    rate_b = rate_of(row.force, year_b, row.count_b, members=members, partial=partial_b)
+    # Tested only where the change is computed (not across different quarters).
+    computed = not cmp.unlike_quarters and row.change is not None
+    counts = change_interval(row.count_a, row.count_b) if computed else None
+    rate_significant: bool | None = None
+    if computed and rate_a is not None and rate_b is not None:
+        pop_a = population_of(row.force, year_a, members)
+        pop_b = population_of(row.force, year_b, members)
+        if pop_a is not None and pop_b is not None:
+            rate_significant = change_interval(
+                row.count_a,
+                row.count_b,
+                exposure_a=pop_a.population,
+                exposure_b=pop_b.population,
+            ).significant
+    return replace(
+        row,
+        rate_a=rate_a,
+        rate_b=rate_b,
+        rate_change=rate_change(rate_a, rate_b),
+        rate_pct_change=rate_pct_change(rate_a, rate_b),
+        pct_ci_low=counts.pct_ci_low if counts else None,
+        pct_ci_high=counts.pct_ci_high if counts else None,
+        significant=counts.significant if counts else None,
+        rate_significant=rate_significant,
+        rate_caveat=rate_caveat(row.force) if rate_a is not None or rate_b is not None else None,
+    )
+
+
+def with_rates_and_chance(ds: Dataset, cmp: Comparison) -> Comparison:
+    """``cmp`` with rates, chance intervals and the recording events of its years.
+
+    Rates only when both years are whole (all four quarters compared, no partial year).
+    """
+    whole = (
+        not cmp.year_a.partial
+        and not cmp.year_b.partial
+        and (cmp.quarters is None or len(cmp.quarters) == 4)
+    )
+    rows = _rate_ranked(tuple(_annotated(ds, cmp, r, whole) for r in cmp.rows))
+    totals = tuple(_annotated(ds, cmp, r, whole) for r in cmp.totals)
+    rated = any(r.rate_a is not None or r.rate_b is not None for r in (*rows, *totals))
+    events = events_between(
+        None, cmp.offence, cmp.year_a.year, cmp.year_b.year, catalogue=ds.offences
+    )
+    return replace(
+        cmp,
+        rows=rows,
+        totals=totals,
+        events=tuple(events),
+        population_years=(cmp.year_a.year, cmp.year_b.year) if rated else None,
+    )
+
+
+def _rate_ranked(rows: tuple[CompareRow, ...]) -> tuple[CompareRow, ...]:
+    """Ranks by rate, among ranked forces with a rate in both years (as counts are ranked)."""
+    both = [r for r in rows if r.force.ranked and r.rate_a is not None and r.rate_b is not None]
+    rank_a = rate_ranks({r.force.name: r.rate_a for r in both})
+    rank_b = rate_ranks({r.force.name: r.rate_b for r in both})
+    return tuple(
+        replace(r, rate_rank_a=rank_a.get(r.force.name), rate_rank_b=rank_b.get(r.force.name))
+        for r in rows
+    )
+
+
+def within_chance(rows: Iterable[CompareRow], measure: str = "count") -> list[CompareRow]:
+    """The rows whose change is indistinguishable from chance (for counts or rates)."""
+    return [
+        r for r in rows if (r.rate_significant if measure == "rate" else r.significant) is False
+    ]

@@ -1,0 +1,102 @@
+"""Both measures of child abuse image offences for one force, side by side and never merged.
+
+The NSPCC's Freedom of Information figures and the Home Office's code 86 ("obscene publications
+etc. and protected sexual material") count different things (see ``data/README.md`` and the
+README's Methods): each dataset's series is kept in its own column, with one line on why they
+differ.
+"""
+
+from __future__ import annotations
+
+from tui.model.catalogue import DatasetInfo, bundled_datasets
+from tui.model.dataset import Dataset, load_dataset
+from tui.model.errors import ModelError
+from tui.model.measure import HOMEOFFICE_PRC, NSPCC_FOI, measure_id
+from tui.model.offences import OffenceSelection
+from tui.model.selection import normalise_selection, pick_offence
+from tui.model.series import force_series
+from tui.model.totals import resolve_force
+from tui.model.types import MeasurePair, MeasurePairRow
+from tui.model.years import fy_label
+
+PAIRED_OFFENCE = {HOMEOFFICE_PRC: "86", NSPCC_FOI: "all"}
+"""The offence of each measure that counts child abuse image offences."""
+LABELS = {HOMEOFFICE_PRC: "Home Office code 86", NSPCC_FOI: "NSPCC FOI"}
+OTHER = {HOMEOFFICE_PRC: NSPCC_FOI, NSPCC_FOI: HOMEOFFICE_PRC}
+
+WHY_THEY_DIFFER = (
+    "Different measures, never one series: NSPCC FOI figures are each force's one-off answer to a "
+    "Freedom of Information request about child abuse images (never revised); Home Office code 86 "
+    "is broader (also adult extreme and obscene material), extracted on other dates and revised "
+    "with each release."
+)
+
+
+def paired_selection(ds: Dataset, selection: OffenceSelection) -> str | None:
+    """The measure id when ``selection`` is the child abuse image offence of ``ds``'s measure
+    (Home Office code 86, NSPCC total), else ``None``."""
+    measure = measure_id(ds.info)
+    if measure not in PAIRED_OFFENCE:
+        return None
+    wanted = normalise_selection(ds, pick_offence(ds, PAIRED_OFFENCE[measure]))
+    return measure if normalise_selection(ds, selection).key == wanted.key else None
+
+
+def counterpart_info(measure: str) -> DatasetInfo | None:
+    """The bundled dataset of the other measure."""
+    other = OTHER.get(measure)
+    return next((i for i in bundled_datasets() if measure_id(i) == other), None)
+
+
+def measure_pair(ds_a: Dataset, ds_b: Dataset, force_name: str) -> MeasurePair | None:
+    """``force_name``'s paired offence in ``ds_a`` and ``ds_b``, by financial year.
+
+    ``None`` when either dataset is not a paired measure, or the force has no whole-year figure in
+    either. Years are those where either has a figure; partial years are left out (a partial year
+    is never set beside a whole one).
+    """
+    measure_a, measure_b = measure_id(ds_a.info), measure_id(ds_b.info)
+    if measure_a not in PAIRED_OFFENCE or measure_b not in PAIRED_OFFENCE:
+        return None
+    counts: list[dict[int, int]] = []
+    for ds, measure in ((ds_a, measure_a), (ds_b, measure_b)):
+        try:
+            force = resolve_force(ds, force_name)
+        except ModelError:
+            return None
+        series = force_series(ds, force, pick_offence(ds, PAIRED_OFFENCE[measure]))
+        counts.append(
+            {
+                p.year.year: p.count
+                for p in series.points
+                if p.count is not None and not p.partial and not p.year.partial
+            }
+        )
+    if not counts[0] or not counts[1]:
+        return None
+    years = sorted(set(counts[0]) | set(counts[1]))
+    return MeasurePair(
+        force=force_name,
+        dataset_a=ds_a.name,
+        label_a=LABELS[measure_a],
+        dataset_b=ds_b.name,
+        label_b=LABELS[measure_b],
+        rows=tuple(
+            MeasurePairRow(fy_label(y), y, counts[0].get(y), counts[1].get(y)) for y in years
+        ),
+        why=WHY_THEY_DIFFER,
+    )
+
+
+def other_measure(ds: Dataset, force_name: str, selection: OffenceSelection) -> MeasurePair | None:
+    """For the detail view: the viewed force in the other measure, when the view shows the paired
+    offence and the other dataset has whole-year figures for the force."""
+    measure = paired_selection(ds, selection)
+    info = counterpart_info(measure) if measure else None
+    if info is None:
+        return None
+    try:
+        other = load_dataset(info)
+    except ModelError:
+        return None
+    return measure_pair(ds, other, force_name)

@@ -1,0 +1,82 @@
+"""Compare-table cells for rates per 100,000 and for changes within chance.
+
+A change the exact test cannot tell from chance gets "~" after its % and is dimmed, so it reads
+as "no evidence of a change" rather than as a rise or a fall.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from tui.formatting import (
+    MISSING,
+    bar,
+    fmt_change,
+    fmt_count,
+    fmt_pct,
+    fmt_rank,
+    fmt_rank_change,
+    fmt_rate,
+)
+from tui.model.compare_order import pct_of, significant_of
+from tui.model.rates import CAVEAT_MARK, CAVEAT_MARK_ASCII
+from tui.model.types import CompareRow
+from tui.widgets.cells import number, plain
+
+if TYPE_CHECKING:  # the table imports this module
+    from tui.widgets.compare_table import BarStyles
+
+CHANCE_MARK = "~"
+"""After the % of a change within chance variation."""
+
+
+def _rate_change(value: float | None) -> str:
+    return MISSING if value is None else f"{value:+,.1f}"
+
+
+def honest_cells(
+    r: CompareRow,
+    measure: str,
+    scale: float,
+    styles: BarStyles,
+    ascii_only: bool,
+    style: str,
+    bar_width: int,
+    *,
+    partial: str = "",
+    crossed: str = "",
+) -> list[Text]:
+    """The cells of a row in the measure shown, with the chance mark; ``partial`` follows a
+    partial force-year's count, ``crossed`` a % change across releases."""
+    rate = measure == "rate"
+    pct = pct_of(r, measure)
+    within = significant_of(r, measure) is False
+    pct_style = style
+    if pct is not None and pct != 0:
+        pct_style = f"{style} {styles.rise if pct > 0 else styles.fall}".strip()
+    if within:
+        pct_style = f"{style} dim".strip()
+    marker = ""
+    if pct and not style and not within:
+        marker = ("+" if ascii_only else "▲") if pct > 0 else ("-" if ascii_only else "▼")
+    bar_text = bar(pct, scale, bar_width, ascii_only) if scale else ""
+    name = r.force.name + ("" if r.force.ranked or style else " *")
+    if rate and r.rate_caveat:
+        name += f" {CAVEAT_MARK_ASCII if ascii_only else CAVEAT_MARK}"
+    # "~" after a change within chance; a space otherwise keeps the % signs in one column.
+    pad = " " if pct is not None else ""
+    pct_text = fmt_pct(pct) + (crossed if not rate else "") + (CHANCE_MARK if within else pad)
+    count_a = fmt_count(r.count_a) + (partial if r.short_a else "")
+    count_b = fmt_count(r.count_b) + (partial if r.short_b else "")
+    return [
+        plain(name, style=style),
+        number(fmt_rate(r.rate_a) if rate else count_a, style=style),
+        number(fmt_rate(r.rate_b) if rate else count_b, style=style),
+        number(_rate_change(r.rate_change) if rate else fmt_change(r.change), style=style),
+        number(pct_text, style=pct_style),
+        number(fmt_rank(r.rate_rank_b if rate else r.rank_b), style=style),
+        number(fmt_rank_change(r.rate_rank_change if rate else r.rank_change), style=style),
+        Text(f"{marker}{bar_text}", style=pct_style),
+    ]

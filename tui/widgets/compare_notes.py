@@ -1,0 +1,66 @@
+"""The Compare view's notes: what the rates use, the recording events between the two years, small
+counts, and the chance method in the status line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+
+from tui.formatting import fmt_pct
+from tui.model.compare_order import pct_of, significant_of
+from tui.model.types import CompareRow, Comparison
+from tui.model.years import fy_label
+from tui.widgets.measure_legend import measure_lines
+
+SMALL_COUNT = 20
+"""Below this, a count's year-to-year swing by chance alone is large (±45 % and more)."""
+CHANCE_METHOD = "exact Poisson test, 95%"
+
+
+def compare_notes(cmp: Comparison, rows: Sequence[CompareRow], measure: str) -> Text:
+    """Lines under the Compare header: rates and events (each starts with a newline)."""
+    out = measure_lines(measure, caveat=any(r.rate_caveat for r in rows))
+    if cmp.events:
+        first = cmp.events[0]
+        where = first.force if first.scope == "force" else "all forces"
+        more = f" (+{len(cmp.events) - 1} more)" if len(cmp.events) > 1 else ""
+        out.append("\n⚠ ", style="bold")
+        out.append(
+            f"event {fy_label(first.year)}, {where}: {first.title}{more} · ox events",
+        )
+    return out
+
+
+def extremes_text(rows: Sequence[CompareRow], measure: str) -> list[str]:
+    """The biggest rise and fall in the measure shown, among changes beyond chance (a 4 → 2 is
+    not a "biggest fall")."""
+    beyond = [
+        (r, p)
+        for r in rows
+        if r.force.ranked and significant_of(r, measure) and (p := pct_of(r, measure)) is not None
+    ]
+    parts = []
+    rise = max(beyond, key=lambda rp: rp[1], default=None)
+    fall = min(beyond, key=lambda rp: rp[1], default=None)
+    if rise is not None and rise[1] > 0:
+        parts.append(f"biggest rise {rise[0].force.name} {fmt_pct(rise[1])}")
+    if fall is not None and fall[1] < 0:
+        parts.append(f"biggest fall {fall[0].force.name} {fmt_pct(fall[1])}")
+    return parts
+
+
+def chance_status(cmp: Comparison, measure: str) -> str:
+    """E.g. ``"~ 12 within chance (exact Poisson test, 95%; 3 with counts under 20)"``: small
+    counts swing widely by chance alone."""
+    within = sum(1 for r in cmp.rows if significant_of(r, measure) is False)
+    small = sum(
+        1
+        for r in cmp.rows
+        if r.force.ranked
+        and r.count_a is not None
+        and r.count_b is not None
+        and min(r.count_a, r.count_b) < SMALL_COUNT
+    )
+    counts = f"; {small} with counts under {SMALL_COUNT}" if small else ""
+    return f"~ {within} within chance ({CHANCE_METHOD}{counts})"

@@ -1,0 +1,74 @@
+"""The detail view's honest facts: the latest change's 95 % interval, small counts, the recording
+events that apply (numbered as on the chart) and the other measure side by side."""
+
+from __future__ import annotations
+
+import math
+
+from rich.text import Text
+
+from tui.formatting import fmt_count, fmt_pct
+from tui.model.chance import ChangeInterval
+from tui.model.events import Event
+from tui.model.types import MeasurePair
+from tui.model.years import fy_label
+from tui.widgets.compare_notes import CHANCE_METHOD, SMALL_COUNT
+
+
+def _bound(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return "no upper bound" if math.isinf(value) else fmt_pct(value)
+
+
+def chance_text(interval: ChangeInterval | None) -> Text:
+    """ "95% interval −9.1% to +29.4%: within chance (…)" and a small-counts warning."""
+    out = Text()
+    if interval is None or interval.significant is None:
+        return out
+    verdict = "beyond chance" if interval.significant else "within chance ~"
+    out.append("  95% interval ", style="dim")
+    out.append(f"{_bound(interval.pct_ci_low)} to {_bound(interval.pct_ci_high)}")
+    out.append(": ")
+    out.append(verdict, style="bold")
+    out.append(f" ({CHANCE_METHOD})", style="dim")
+    a, b = interval.count_a or 0, interval.count_b or 0
+    if min(a, b) < SMALL_COUNT:
+        out.append(
+            f"\n  Small counts (under {SMALL_COUNT}): chance alone moves them a lot.", style="dim"
+        )
+    return out
+
+
+def event_label(number: int) -> str:
+    """The mark of the ``number``-th event on the chart: ``E1``."""
+    return f"E{number}"
+
+
+def events_text(events: tuple[Event, ...]) -> Text:
+    """Each event with its chart mark, year, scope, title and source."""
+    out = Text()
+    if not events:
+        return out
+    out.append("Recording events", style="bold")
+    out.append(" (marked E1… on the chart)\n", style="dim")
+    for i, e in enumerate(events, start=1):
+        where = e.force if e.scope == "force" else "all forces"
+        out.append(f"{event_label(i)} {fy_label(e.year)} ", style="bold")
+        out.append(f"({where}): {e.title}\n")
+        out.append(f"   {e.source_url}\n", style="dim")
+    return out
+
+
+def pair_text(pair: MeasurePair | None) -> Text:
+    """The two measures in adjacent columns, and why they differ."""
+    out = Text()
+    if pair is None:
+        return out
+    out.append("Both measures, side by side (never merged)\n", style="bold")
+    width = max(len(pair.label_a), len(pair.label_b), 8)
+    out.append(f"{'Year':<8} {pair.label_a:>{width}} {pair.label_b:>{width}}\n", style="bold")
+    for r in pair.rows:
+        out.append(f"{r.year:<8} {fmt_count(r.count_a):>{width}} {fmt_count(r.count_b):>{width}}\n")
+    out.append(pair.why + "\n", style="dim")
+    return out
