@@ -29,6 +29,7 @@ from tui.screens import (
     HelpScreen,
     ViewContext,
 )
+from tui.screens.cite_dialog import open_cite_dialog
 from tui.screens.dataset_picker import IMPORT, DatasetPicker
 from tui.screens.import_screen import ImportScreen
 from tui.screens.picker import Choice, Picker
@@ -55,6 +56,8 @@ class OffenceApp(App[None]):
         Binding("t", "toggle_theme", "Theme", show=False, id="theme"),
         Binding("A", "toggle_ascii", "ASCII charts", show=False, id="ascii"),
         Binding("I", "import_file", "Import file", show=False, id="import"),
+        Binding("K", "cite", "Cite this view", show=False, id="cite"),
+        Binding("R", "reproduce", "Command that prints this view", show=False, id="reproduce"),
     ]
 
     def __init__(
@@ -381,6 +384,14 @@ class OffenceApp(App[None]):
     def action_copy_table(self) -> None:
         """Copy the whole current table."""
         self._copy(row=False)
+
+    def action_cite(self) -> None:
+        """Cite what is on screen (text, BibTeX or JSON), copyable."""
+        open_cite_dialog(self, "cite")
+
+    def action_reproduce(self) -> None:
+        """The ``ox`` command that prints the figures on screen, copyable."""
+        open_cite_dialog(self, "reproduce")
 
 
 def make_app(

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Static
 
 from tui.model.ordering import FilteredRow, filter_rows, sort_force_rows
+from tui.model.reproduce import ViewSpec
 from tui.model.types import ForceTable
 from tui.output.reports import Report, force_table_report
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
@@ -245,3 +246,20 @@ class ForcesScreen(ExplorerScreen):
         if self.table is None:
             return "forces"
         return f"forces-{self.table.dataset}-{self.table.offence.key}"
+
+    def view_spec(self) -> ViewSpec | None:
+        """The table as ``ox table`` prints it: same offence, search, sort and national rows."""
+        if self.table is None or self.sort is None or self.context is None:
+            return None
+        query = self.query_one(SearchBar).value
+        shown = tuple(f.row.force.name for f in self.filtered) if query.strip() else ()
+        return ViewSpec(
+            "forces",
+            self.table.dataset,
+            self.table.offence.key,
+            forces=shown,
+            sort=self.sort.key,
+            descending=self.sort.descending,
+            include_national=self.context.include_national,
+            search=query,
+        )
