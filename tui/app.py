@@ -29,8 +29,9 @@ from tui.screens import (
     HelpScreen,
     ViewContext,
 )
-from tui.screens.cite_dialog import open_cite_dialog
-from tui.screens.dataset_picker import IMPORT, DatasetPicker
+from tui.screens.cite_dialog import CiteDialog, open_cite_dialog
+from tui.screens.dataset_picker import DIFF, IMPORT, DatasetPicker
+from tui.screens.diff_view import DiffScreen
 from tui.screens.import_screen import ImportScreen
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import highlighted
@@ -228,6 +229,13 @@ class OffenceApp(App[None]):
         self.push_screen(CompareScreen(context, years))
         self._remember_settings(view="compare")
 
+    def open_diff(self, dataset_a: str, dataset_b: str) -> None:
+        """Open the release diff: what changed from dataset A to dataset B."""
+        context = self.context()
+        if context is not None:
+            self.action_forces()
+            self.push_screen(DiffScreen(context, dataset_a, dataset_b))
+
     def action_help(self) -> None:
         """Show every key."""
         if isinstance(self.screen, HelpScreen):
@@ -248,6 +256,8 @@ class OffenceApp(App[None]):
                 [Binding("enter", "", "(from a table) open a force"), *ForceDetailScreen.BINDINGS],
             ),
             ("Compare view", [*CompareScreen.BINDINGS]),
+            ("Release diff (D in the dataset picker)", [*DiffScreen.BINDINGS]),
+            ("Cite dialog (K, R)", [*CiteDialog.BINDINGS]),
         ]
         self.push_screen(HelpScreen(sections))
 
@@ -304,6 +314,8 @@ class OffenceApp(App[None]):
         def chosen(name: str | None) -> None:
             if name == IMPORT:
                 self.action_import_file()
+            elif name and name.startswith(DIFF) and current:
+                self.open_diff(name.removeprefix(DIFF), current)
             elif name and name != current:
                 self.switch_dataset(name)
 
