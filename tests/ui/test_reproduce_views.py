@@ -1,7 +1,7 @@
 """Reproduce it (R): the command each view shows prints the figures the view displays.
 
-The command is read from the dialog as displayed, run in process (``tui.cli.main``), and its rows are
-compared with the cells read from the view's widgets, in the view's order.
+The command is read from the dialog as displayed, run in process (``tui.cli.main``), and its rows
+are compared with the cells read from the view's widgets, in the view's order.
 """
 
 from __future__ import annotations
@@ -37,6 +37,11 @@ def run(command: str, *extra: str) -> str:
 def figure(cell: str) -> str:
     """A cell's figure without the view's markers (partial-year and unranked marks)."""
     return re.sub(r"[^0-9,+\-.%—]", "", cell)
+
+
+def as_int(value: object) -> int | None:
+    """A printed count (``None`` for a missing one)."""
+    return value if isinstance(value, int) else None
 
 
 def same_pct(cell: str, printed: object) -> bool:
@@ -96,9 +101,9 @@ async def test_forces_view_command_prints_the_rows_shown(app: OffenceApp) -> Non
             cells = row_cells(table, key)
             for column in year_columns:
                 value = rec[labels[column]]
-                assert figure(cells[column]) == fmt_count(value if isinstance(value, int) else None)
+                assert figure(cells[column]) == fmt_count(as_int(value))
             change, pct = rec["change"], rec["pct_change"]
-            assert figure(cells["change"]) == fmt_change(change if isinstance(change, int) else None)
+            assert figure(cells["change"]) == fmt_change(as_int(change))
             assert same_pct(cells["pct"], pct)
         # Published: England and Wales, code 86, 2017/18 (PROVENANCE.md 'Checks').
         assert row_cells(table, "total:England and Wales")["year:2017"] == "23,225"
@@ -121,7 +126,7 @@ async def test_detail_view_command_prints_the_series_shown(app: OffenceApp) -> N
         for rec in printed:
             cells = row_cells(series, str(rec["year"]))
             count, pct = rec["count"], rec["pct_change"]
-            assert cells["count"] == fmt_count(count if isinstance(count, int) else None)
+            assert cells["count"] == fmt_count(as_int(count))
             assert same_pct(cells["pct"], pct)
         # prc_pfa_tidy.csv: Northamptonshire, code 86, 2017/18 = 60+61+71+77 = 269.
         assert row_cells(series, "2017/18")["count"] == "269"
@@ -155,8 +160,8 @@ async def test_compare_view_command_prints_the_comparison_shown(app: OffenceApp)
         for key, rec in zip(keys, printed):
             cells = row_cells(table, key)
             a, b, change = rec["count_a"], rec["count_b"], rec["change"]
-            assert figure(cells["a"]) == fmt_count(a if isinstance(a, int) else None)
-            assert figure(cells["b"]) == fmt_count(b if isinstance(b, int) else None)
-            assert figure(cells["change"]) == fmt_change(change if isinstance(change, int) else None)
+            assert figure(cells["a"]) == fmt_count(as_int(a))
+            assert figure(cells["b"]) == fmt_count(as_int(b))
+            assert figure(cells["change"]) == fmt_change(as_int(change))
         # PROVENANCE.md "Checks": code 86, 43 territorial forces, 40,468 in 2022/23.
         assert row_cells(table, "total:England and Wales")["b"] == "40,468"
