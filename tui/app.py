@@ -256,8 +256,8 @@ class OffenceApp(App[None]):
                 [Binding("enter", "", "(from a table) open a force"), *ForceDetailScreen.BINDINGS],
             ),
             ("Compare view", [*CompareScreen.BINDINGS]),
-            ("Release diff (D in the dataset picker)", [*DiffScreen.BINDINGS]),
-            ("Cite dialog (K, R)", [*CiteDialog.BINDINGS]),
+            ("Release diff", [*DiffScreen.BINDINGS]),
+            ("Cite dialog", [*CiteDialog.BINDINGS]),
         ]
         self.push_screen(HelpScreen(sections))
 
