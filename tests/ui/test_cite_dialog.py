@@ -17,6 +17,7 @@ from tui.cli import main
 from tui.model.importing.api import import_file
 from tui.screens import CompareScreen, ForceDetailScreen
 from tui.screens.cite_dialog import CiteDialog
+from tui.widgets import SearchBar
 
 FIXTURE_201718 = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "ho_201718.csv"
 OGL = "Contains public sector information licensed under the Open Government Licence v3.0."
@@ -138,6 +139,23 @@ async def test_an_imported_release_is_cited_with_its_file_checksum_and_import_da
         await pilot.press("c")
         await settle(pilot)
         assert app.clipboard == text == cli(dialog.sheet.cite_commands[0])
+
+
+async def test_a_search_cites_the_forces_it_leaves(app: OffenceApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"northam", "down")
+        dialog = await open_dialog(pilot)
+        assert dialog.sheet.cite_commands == (
+            "ox cite --dataset homeoffice --offence 86 --force Northamptonshire",
+        )
+        assert "forces: Northamptonshire; years: 2012/13 to 2023/24 Q1" in dialog.shown
+        await pilot.press("escape", "slash", "escape", *"zzzz")  # a search matching nothing
+        await settle(pilot)
+        assert app.screen.query_one(SearchBar).value == "zzzz"
+        await pilot.press("down", "K")
+        await settle(pilot)
+        assert not isinstance(app.screen, CiteDialog)
 
 
 async def test_nothing_to_cite_in_a_picker(app: OffenceApp) -> None:

@@ -41,6 +41,20 @@ from tui.model.selection import offence_filter
 from tui.model.types import STATED_TOTAL_CODE
 from tui.model.years import fy_label, quarters_label
 
+__all__ = [
+    "FULL",
+    "WHOLE_YEAR",
+    "DatasetDiff",
+    "DiffCell",
+    "DiffRow",
+    "MeasureMismatchError",
+    "check_same_measure",
+    "diff_datasets",
+    "resolve_diff_offence",
+]
+"""The result types and the error live in :mod:`tui.model.diff_types` (no Polars); they are
+importable from here as before."""
+
 WHOLE_YEAR = 0
 """The quarter key of a figure given for a whole year (no quarter)."""
 FULL = frozenset({1, 2, 3, 4})

@@ -252,6 +252,8 @@ class ForcesScreen(ExplorerScreen):
         if self.table is None or self.sort is None or self.context is None:
             return None
         query = self.query_one(SearchBar).value
+        if query.strip() and not self.filtered:
+            return None  # no force shown: nothing to cite
         shown = tuple(f.row.force.name for f in self.filtered) if query.strip() else ()
         return ViewSpec(
             "forces",
