@@ -63,6 +63,15 @@ async def test_dataset_picker_d_opens_what_the_new_release_revised(
         assert "0 removed (only in prc201718)" in text
         context = str(screen.query_one("#diff-context").render())
         assert "prc201718 vs homeoffice" in context and "code 86" in context
+        # C copies the table, c the row under the cursor (tab-separated, as exported).
+        await pilot.press("C")
+        await settle(pilot)
+        copied = app.clipboard.splitlines()
+        assert copied[0] == "Force\tYear\tOffence\tprc201718\thomeoffice\tChange"
+        assert "Northamptonshire\t2017/18\t86\t271\t269\t-2" in copied and len(copied) == 39
+        await pilot.press("down", "c")
+        await settle(pilot)
+        assert app.clipboard.splitlines()[1] == "Dyfed-Powys\t2017/18\t86\t216\t272\t56"
         # R: the command prints the same rows.
         await pilot.press("R")
         await settle(pilot)
