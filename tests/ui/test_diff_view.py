@@ -27,6 +27,13 @@ from tui.widgets.diff_table import DiffTable
 FIXTURE_201718 = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "ho_201718.csv"
 
 
+def run(command: str, *extra: str) -> str:
+    """Run an ``ox ...`` command line in process, as a shell would split it."""
+    out, err = io.StringIO(), io.StringIO()
+    assert main([*shlex.split(command)[1:], *extra], out=out, err=err) == 0, err.getvalue()
+    return out.getvalue()
+
+
 def notes(screen: DiffScreen) -> str:
     return str(screen.query_one("#diff-notes").render())
 
@@ -78,21 +85,22 @@ async def test_dataset_picker_d_opens_what_the_new_release_revised(
         dialog = app.screen
         assert isinstance(dialog, CiteDialog)
         assert dialog.sheet.command == "ox diff prc201718 homeoffice --offence 86"
-        out = io.StringIO()
-        argv = [*shlex.split(dialog.sheet.command)[1:], "--format", "json"]
-        assert main(argv, out=out, err=io.StringIO()) == 0
-        printed = json.loads(out.getvalue())
+        printed = json.loads(run(dialog.sheet.command, "--format", "json"))
         assert [f"{r['force']}\t{r['year']}\t{r['offence']}" for r in printed] == keys
         for rec, key in zip(printed, keys):
             cells = row_cells(table, key)
             assert cells["value_a"].strip() == f"{rec['value_a']:,}"
             assert cells["value_b"].strip() == f"{rec['value_b']:,}"
-        # K: both releases are cited, the import with its file.
-        await pilot.press("K", "f", "f")
+        # K: both releases are cited, each as ox cite prints it, the import with its file.
+        await pilot.press("K")
+        await settle(pilot)
+        assert dialog.shown == "\n".join(run(c) for c in dialog.sheet.cite_commands)
+        await pilot.press("f", "f")
         await settle(pilot)
         cited = json.loads(dialog.shown)
         assert [c["dataset"] for c in cited] == ["prc201718", "homeoffice"]
         assert cited[0]["source_file"] == "ho_201718.csv" and cited[1]["release"] == "2023-10-19"
+        assert cited[0]["years"] == ["2017/18"] and cited[1]["years"][-1] == "2023/24 Q1"
         await pilot.press("escape", "escape")
         await settle(pilot)
         assert not isinstance(app.screen, DiffScreen)

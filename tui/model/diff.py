@@ -256,4 +256,6 @@ def diff_datasets(
         quarters_differ=tuple(differ),
         not_compared=tuple(not_compared),
         left_out=tuple(left_out),
+        years_a=tuple(c.label for c in ds_a.coverage),
+        years_b=tuple(c.label for c in ds_b.coverage),
     )

@@ -72,6 +72,10 @@ class DatasetDiff:
     """Cells whose periods do not overlap (different quarters, or a whole year against part)."""
     left_out: tuple[str, ...]
     """Bodies left out (BTP, fraud bodies, unknown names) unless ``include_national``."""
+    years_a: tuple[str, ...] = ()
+    """The financial years dataset A covers, as labelled (``2023/24 Q1``), oldest first."""
+    years_b: tuple[str, ...] = ()
+    """The financial years dataset B covers."""
 
 
 def measure_problem(info_a: DatasetInfo, info_b: DatasetInfo) -> str | None:

@@ -26,10 +26,11 @@ class ShownView:
     offence_label: str
     """The offence selection as the view labels it (``code 86: Obscene publications etc``)."""
     years: tuple[str, ...]
-    """The financial years shown, as labelled (``2023/24 Q1`` for a partial year); empty: every
-    year of each dataset (a diff, whose datasets cover different years)."""
+    """The financial years shown, as labelled (``2023/24 Q1`` for a partial year)."""
     datasets: tuple[DatasetInfo, ...]
     """The dataset(s) whose figures are shown: one, or A and B for a diff."""
+    dataset_years: tuple[tuple[str, ...], ...] = ()
+    """For each dataset, the years it covers, when they differ (a diff); else ``years`` holds."""
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,10 @@ def cite_sheet(shown: ShownView, catalogue: Sequence[DatasetInfo]) -> CiteSheet:
         ValueError: the view's spec has no command (see :func:`tui.model.reproduce.command_args`).
     """
     spec = shown.spec
+    years = shown.dataset_years or (shown.years,) * len(shown.datasets)
     citations = tuple(
-        cite(info, shown.offence_label, forces=spec.forces, years=shown.years, catalogue=catalogue)
-        for info in shown.datasets
+        cite(info, shown.offence_label, forces=spec.forces, years=shown_years, catalogue=catalogue)
+        for info, shown_years in zip(shown.datasets, years, strict=True)
     )
     cite_commands = tuple(
         command_for(ViewSpec("cite", info.name, spec.offence, forces=spec.forces, years=spec.years))

@@ -156,8 +156,7 @@ class DiffScreen(ExplorerScreen):
 
     def shown_view(self) -> ShownView | None:
         """Both datasets are cited, each with every year it covers."""
-        spec = self.view_spec()
-        if spec is None or self.infos is None or self.context is None:
+        spec, diff = self.view_spec(), self.diff
+        if spec is None or self.infos is None or diff is None:
             return None
-        offence = self.diff.offence if self.diff is not None else self.context.selection.label
-        return ShownView(spec, offence, (), self.infos)
+        return ShownView(spec, diff.offence, (), self.infos, (diff.years_a, diff.years_b))
