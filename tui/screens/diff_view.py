@@ -81,6 +81,7 @@ class DiffScreen(ExplorerScreen):
     def _load(self) -> None:
         assert self.context is not None
         context, a, b = self.context, self.dataset_a, self.dataset_b
+        self.diff = None  # until the new answer: nothing stale is cited or exported
         self.query_one("#diff-notes", Static).update(
             line(f"Comparing {a} with {b} for ", context.selection.label, "…")
         )
