@@ -12,6 +12,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from tests.ui.conftest import settle, wait_for
+from tests.ui.test_journeys import wait_for_palette_hit
 from tui.app import OffenceApp, make_app
 from tui.cli import main
 from tui.model.importing.api import import_file
@@ -167,3 +168,18 @@ async def test_nothing_to_cite_in_a_picker(app: OffenceApp) -> None:
         await settle(pilot)
         assert not isinstance(app.screen, CiteDialog)  # the dataset picker stays, unharmed
         assert app.screen.id == "pick-dataset"
+
+
+async def test_the_palette_opens_the_command_of_the_view(app: OffenceApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "ctrl+p", *"reproduce this view")
+        await wait_for_palette_hit(pilot, "Reproduce this view")
+        await pilot.press("enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, CiteDialog) and dialog.mode == "reproduce"
+        assert dialog.shown == "ox table --dataset homeoffice --offence 86 --sort 2022/23"
+        await pilot.press("K")  # K in the dialog switches to the citation
+        await settle(pilot)
+        assert dialog.mode == "cite" and dialog.shown.startswith("Home Office (2023-10-19).")
