@@ -208,9 +208,14 @@ def _coverage(figures: pl.DataFrame, territorial: list[str]) -> tuple[YearCovera
 
 
 def _offences(figures: pl.DataFrame) -> tuple[OffenceInfo, ...]:
+    # One row per (code, year) first (a few thousand rows, not a quarter of a million), then the
+    # latest year's wording per code.
+    per_year = figures.group_by(S.OFFENCE_CODE, S.YEAR).agg(
+        pl.col(S.OFFENCE).last(), pl.col(S.OFFENCE_GROUP).last(), pl.col(S.OFFENCE_SUBGROUP).last()
+    )
     latest = (
-        figures.sort(S.YEAR, nulls_last=False)
-        .group_by(S.OFFENCE_CODE)
+        per_year.sort(S.YEAR, S.OFFENCE_CODE, nulls_last=False)
+        .group_by(S.OFFENCE_CODE, maintain_order=True)
         .agg(
             pl.col(S.OFFENCE).last(),
             pl.col(S.OFFENCE_GROUP).last(),
