@@ -29,7 +29,9 @@ from tui.screens import (
     HelpScreen,
     ViewContext,
 )
-from tui.screens.dataset_picker import IMPORT, DatasetPicker
+from tui.screens.cite_dialog import CiteDialog, open_cite_dialog
+from tui.screens.dataset_picker import DIFF, IMPORT, DatasetPicker
+from tui.screens.diff_view import DiffScreen
 from tui.screens.import_screen import ImportScreen
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import highlighted
@@ -55,6 +57,8 @@ class OffenceApp(App[None]):
         Binding("t", "toggle_theme", "Theme", show=False, id="theme"),
         Binding("A", "toggle_ascii", "ASCII charts", show=False, id="ascii"),
         Binding("I", "import_file", "Import file", show=False, id="import"),
+        Binding("K", "cite", "Cite this view", show=False, id="cite"),
+        Binding("R", "reproduce", "Command that prints this view", show=False, id="reproduce"),
     ]
 
     def __init__(
@@ -247,6 +251,16 @@ class OffenceApp(App[None]):
         if self.use_command_palette and not isinstance(self.screen, ExplorerPalette):
             self.push_screen(ExplorerPalette(id="--command-palette"))
 
+    def open_diff(self, dataset_a: str, dataset_b: str) -> None:
+        """Open the release diff: what changed from dataset A to dataset B."""
+        self.call_later(self._open_diff, dataset_a, dataset_b)
+
+    async def _open_diff(self, dataset_a: str, dataset_b: str) -> None:
+        context = self.context()
+        if context is not None:
+            await self._pop_to_forces()
+            await self.push_screen(DiffScreen(context, dataset_a, dataset_b))
+
     def action_help(self) -> None:
         """Show every key."""
         if isinstance(self.screen, HelpScreen):
@@ -267,6 +281,8 @@ class OffenceApp(App[None]):
                 [Binding("enter", "", "(from a table) open a force"), *ForceDetailScreen.BINDINGS],
             ),
             ("Compare view", [*CompareScreen.BINDINGS]),
+            ("Release diff", [*DiffScreen.BINDINGS]),
+            ("Cite dialog", [*CiteDialog.BINDINGS]),
         ]
         self.push_screen(HelpScreen(sections))
 
@@ -323,6 +339,8 @@ class OffenceApp(App[None]):
         def chosen(name: str | None) -> None:
             if name == IMPORT:
                 self.action_import_file()
+            elif name and name.startswith(DIFF) and current:
+                self.open_diff(name.removeprefix(DIFF), current)
             elif name and name != current:
                 self.switch_dataset(name)
 
@@ -413,6 +431,14 @@ class OffenceApp(App[None]):
     def action_copy_table(self) -> None:
         """Copy the whole current table."""
         self._copy(row=False)
+
+    def action_cite(self) -> None:
+        """Cite what is on screen (text, BibTeX or JSON), copyable."""
+        open_cite_dialog(self, "cite")
+
+    def action_reproduce(self) -> None:
+        """The ``ox`` command that prints the figures on screen, copyable."""
+        open_cite_dialog(self, "reproduce")
 
 
 def make_app(

@@ -22,6 +22,7 @@ from textual.content import Content
 
 from tui.formatting import safe_text
 from tui.model.catalogue import list_datasets
+from tui.model.measure import measure_id
 from tui.model.offences import offence_choices
 from tui.model.search import EXACT, rank
 from tui.model.years import fy_label
@@ -29,7 +30,16 @@ from tui.model.years import fy_label
 if TYPE_CHECKING:
     from tui.app import OffenceApp
 
-DISCOVERED = ("View:", "Dataset:", "Toggle", "Export", "Import")
+DISCOVERED = (
+    "View:",
+    "Dataset:",
+    "Toggle",
+    "Export",
+    "Import",
+    "Cite",
+    "Reproduce",
+    "Compare releases",
+)
 """Entries listed before anything is typed."""
 
 
@@ -89,8 +99,22 @@ class ExplorerCommands(Provider):
         )
         yield Entry("Export this view", app.action_export, "CSV, Markdown or JSON")
         yield Entry("Import a file as a dataset", app.action_import_file, "CSV, Parquet, XLSX, ODS")
-        for info in list_datasets():
+        infos = list_datasets()
+        for info in infos:
             yield Entry(f"Dataset: {info.name}", partial(app.switch_dataset, info.name), info.title)
+        yield Entry("Cite this view", app.action_cite, "Text, BibTeX or JSON (K)")
+        yield Entry(
+            "Reproduce this view", app.action_reproduce, "The ox command that prints it (R)"
+        )
+        for first in infos:
+            for second in infos:
+                same = measure_id(first) is not None and measure_id(first) == measure_id(second)
+                if same and first.name != second.name:
+                    yield Entry(
+                        f"Compare releases: {first.name} vs {second.name}",
+                        partial(app.open_diff, first.name, second.name),
+                        "What changed from the first to the second (same measure)",
+                    )
         data = app.data
         if data is None:
             return

@@ -22,80 +22,42 @@ The result holds plain Python values only (no Polars), ready for any view or rep
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import polars as pl
 
 from tui.model import schema as S
 from tui.model.dataset import Dataset
-from tui.model.errors import ModelError
-from tui.model.measure import MEASURE_LABELS, measure_id, measure_label
+from tui.model.diff_types import (
+    DatasetDiff,
+    DiffCell,
+    DiffRow,
+    MeasureMismatchError,
+    measure_problem,
+)
+from tui.model.measure import MEASURE_LABELS, measure_id
 from tui.model.offences import OffenceInfo, OffenceSelection, resolve_offence
 from tui.model.reference import FRAUD_BODY, NON_AREA
 from tui.model.selection import offence_filter
 from tui.model.types import STATED_TOTAL_CODE
 from tui.model.years import fy_label, quarters_label
 
+__all__ = [
+    "FULL",
+    "WHOLE_YEAR",
+    "DatasetDiff",
+    "DiffCell",
+    "DiffRow",
+    "MeasureMismatchError",
+    "check_same_measure",
+    "diff_datasets",
+    "resolve_diff_offence",
+]
+"""The result types and the error live in :mod:`tui.model.diff_types` (no Polars); they are
+importable from here as before."""
+
 WHOLE_YEAR = 0
 """The quarter key of a figure given for a whole year (no quarter)."""
 FULL = frozenset({1, 2, 3, 4})
-
-
-class MeasureMismatchError(ModelError):
-    """Two datasets count different things (or one's measure is unknown): no diff is made."""
-
-
-@dataclass(frozen=True)
-class DiffRow:
-    """One cell whose figure differs between dataset A and dataset B."""
-
-    force: str
-    year: str
-    """The financial year, with the quarters compared when not all four: ``2023/24 Q1``."""
-    offence: str
-    """The offence code (or the selection's key: ``all``, ``group:NAME``)."""
-    value_a: int | None
-    value_b: int | None
-    change: int | None
-    """``value_b - value_a``; ``None`` when either is missing."""
-    start_year: int
-    quarters: tuple[int, ...]
-    """The quarters compared; empty for whole-year figures."""
-
-
-@dataclass(frozen=True)
-class DiffCell:
-    """A cell with a figure in one dataset only (added or removed), or not compared."""
-
-    force: str
-    year: str
-    offence: str
-    value: int | None
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class DatasetDiff:
-    """Every difference between two datasets of the same measure, largest first."""
-
-    dataset_a: str
-    dataset_b: str
-    measure: str
-    offence: str
-    """What was compared: "every offence code" or the selection's label."""
-    rows: tuple[DiffRow, ...]
-    """Cells in both whose figures differ, by size of change (largest first), then force, year."""
-    unchanged: int
-    added: tuple[DiffCell, ...]
-    """Cells with a figure in B only."""
-    removed: tuple[DiffCell, ...]
-    """Cells with a figure in A only."""
-    quarters_differ: tuple[DiffCell, ...]
-    """Cells compared on the quarters both datasets have (listed for the notes)."""
-    not_compared: tuple[DiffCell, ...]
-    """Cells whose periods do not overlap (different quarters, or a whole year against part)."""
-    left_out: tuple[str, ...]
-    """Bodies left out (BTP, fraud bodies, unknown names) unless ``include_national``."""
 
 
 def check_same_measure(ds_a: Dataset, ds_b: Dataset) -> str:
@@ -104,24 +66,12 @@ def check_same_measure(ds_a: Dataset, ds_b: Dataset) -> str:
     Raises:
         MeasureMismatchError: they count different things, or the measure of one is not known.
     """
-    ma, mb = measure_id(ds_a.info), measure_id(ds_b.info)
-    for ds, m in ((ds_a, ma), (ds_b, mb)):
-        if m is None:
-            raise MeasureMismatchError(
-                f"cannot diff '{ds_a.name}' and '{ds_b.name}': the measure of '{ds.name}' is not "
-                "known (it was imported with a column mapping), so it cannot be shown to count the "
-                "same thing; ox diff compares two datasets of the same measure, e.g. two releases "
-                "of the Home Office tables"
-            )
-    if ma != mb:
-        raise MeasureMismatchError(
-            f"cannot diff '{ds_a.name}' and '{ds_b.name}': they are different measures "
-            f"('{ds_a.name}': {measure_label(ds_a.info)}; '{ds_b.name}': "
-            f"{measure_label(ds_b.info)}); ox diff compares two datasets of the same measure, "
-            "e.g. two releases of the Home Office tables"
-        )
-    assert ma is not None
-    return MEASURE_LABELS.get(ma, ma)
+    problem = measure_problem(ds_a.info, ds_b.info)
+    if problem is not None:
+        raise MeasureMismatchError(problem)
+    measure = measure_id(ds_a.info)
+    assert measure is not None
+    return MEASURE_LABELS.get(measure, measure)
 
 
 def resolve_diff_offence(ds_a: Dataset, ds_b: Dataset, text: str) -> OffenceSelection:
@@ -306,4 +256,6 @@ def diff_datasets(
         quarters_differ=tuple(differ),
         not_compared=tuple(not_compared),
         left_out=tuple(left_out),
+        years_a=tuple(c.label for c in ds_a.coverage),
+        years_b=tuple(c.label for c in ds_b.coverage),
     )

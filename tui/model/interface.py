@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from tui.model.catalogue import DatasetInfo
+from tui.model.diff_types import DatasetDiff
 from tui.model.importing.results import ImportPreview, ImportResult, RemovedDataset
 from tui.model.offences import OffenceInfo, OffenceSelection
 from tui.model.reference import Force, Reference
@@ -119,6 +120,13 @@ class DataQueries(Protocol):
 
     def find_force(self, name: str) -> Force:
         """The force or total a table row stands for."""
+        ...
+
+    def diff_releases(
+        self, dataset_a: str, dataset_b: str, offence: str | None, *, include_national: bool
+    ) -> DatasetDiff:
+        """Every force x year whose figure differs from dataset A to dataset B (the diff view);
+        raises ``MeasureMismatchError`` for two different measures, ``ModelError`` otherwise."""
         ...
 
 

@@ -30,7 +30,8 @@ class ViewSpec:
     offence: str | None = None
     """The offence selection's key (``86``, ``all``, ``group:NAME``); ``None``: every code."""
     forces: tuple[str, ...] = ()
-    """Detail: the one force shown; cite: the forces shown."""
+    """Detail: the one force shown; cite: the forces shown; forces: the forces a search leaves (for
+    the view's citation; its command repeats the search)."""
     years: tuple[int, ...] = ()
     """Compare: year A and year B (start years); cite: the years shown."""
     sort: str | None = None

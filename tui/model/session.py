@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from tui.model.comparison import comparable_pairs, compare_years, default_compare_pair
 from tui.model.dataset import Dataset, load_dataset
 from tui.model.detail import force_detail
+from tui.model.diff import diff_datasets, resolve_diff_offence
+from tui.model.diff_types import DatasetDiff
 from tui.model.force_table import force_table
 from tui.model.offences import OffenceSelection
 from tui.model.opening_cache import save_opening
@@ -78,6 +80,17 @@ class Session:
     def find_force(self, name: str) -> Force:
         """The force or total a table row stands for."""
         return find_force(self.dataset, name)
+
+    def diff_releases(
+        self, dataset_a: str, dataset_b: str, offence: str | None, *, include_national: bool
+    ) -> DatasetDiff:
+        """What changed from dataset A to dataset B (the loaded dataset is not read again)."""
+        a, b = self._open(dataset_a), self._open(dataset_b)
+        selection = resolve_diff_offence(a, b, offence) if offence else None
+        return diff_datasets(a, b, selection, include_national=include_national)
+
+    def _open(self, name: str) -> Dataset:
+        return self.dataset if name == self.dataset.name else load_dataset(name)
 
 
 def open_session(name: str) -> Session:

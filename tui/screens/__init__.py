@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
+from tui.screens.cite_dialog import CiteDialog
 from tui.screens.compare import CompareScreen
 from tui.screens.detail import ForceDetailScreen
+from tui.screens.diff_view import DiffScreen
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.forces import ForcesScreen
 from tui.screens.help import HelpScreen
@@ -12,7 +14,9 @@ from tui.screens.picker import Choice, Picker
 
 __all__ = [
     "Choice",
+    "CiteDialog",
     "CompareScreen",
+    "DiffScreen",
     "ExplorerScreen",
     "ExportDialog",
     "ForceChosen",

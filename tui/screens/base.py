@@ -14,6 +14,8 @@ from textual.screen import Screen
 from tui.formatting import safe_text
 from tui.model.interface import DataQueries, DatasetView
 from tui.model.offences import OffenceSelection
+from tui.model.reproduce import ViewSpec
+from tui.model.view_citation import ShownView
 from tui.output.reports import Report
 
 R = TypeVar("R")
@@ -153,3 +155,21 @@ class ExplorerScreen(Screen[None]):
     def export_stem(self) -> str:
         """A file-name stem describing the view, e.g. ``forces-homeoffice-86``."""
         return "offence-explorer"
+
+    # ---------------------------------------------------------------- cite and reproduce
+
+    def view_spec(self) -> ViewSpec | None:
+        """What the view shows, as the ``ox`` command that prints the same figures needs it
+        (``K`` cites it, ``R`` shows the command), or ``None`` while there is nothing to show."""
+        return None
+
+    def shown_view(self) -> ShownView | None:
+        """What the view shows, for its citation: the spec, the offence and years as labelled on
+        screen (every year of the dataset unless the spec names some), and the dataset."""
+        spec = self.view_spec()
+        if spec is None or self.context is None:
+            return None
+        ds = self.context.dataset
+        years = [ds.year(y) for y in spec.years] if spec.years else list(ds.coverage)
+        labels = tuple(y.label for y in years if y is not None)
+        return ShownView(spec, self.context.selection.label, labels, (ds.info,))

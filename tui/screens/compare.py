@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 from tui.formatting import fmt_count, fmt_pct
 from tui.model.compare_order import SIG, sort_rows
 from tui.model.ordering import COMPARE_SORT_KEYS, descending_first
+from tui.model.reproduce import ViewSpec
 from tui.model.types import Comparison
 from tui.model.years import YearCoverage, fy_label, quarters_label
 from tui.output.compare_report import honest_compare_report
@@ -301,6 +302,21 @@ class CompareScreen(ExplorerScreen):
         return (
             f"compare-{c.dataset}-{c.offence.key}-"
             f"{c.year_a.fy.replace('/', '-')}-vs-{c.year_b.fy.replace('/', '-')}"
+        )
+
+    def view_spec(self) -> ViewSpec | None:
+        """The comparison as ``ox compare`` prints it: same years, sort and options."""
+        if self.context is None or self.years is None or self.comparison is None:
+            return None
+        return ViewSpec(
+            "compare",
+            self.context.dataset.name,
+            self.context.selection.key,
+            years=self.years,
+            sort=self.sort.key,
+            descending=self.sort.descending,
+            include_national=self.context.include_national,
+            like_for_like=self.like_for_like,
         )
 
 

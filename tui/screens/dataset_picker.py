@@ -16,6 +16,9 @@ from tui.widgets.cells import line
 
 IMPORT = "\0import"
 """What the picker returns when the user asks to import a file."""
+DIFF = "\0diff:"
+"""What the picker returns (followed by the highlighted dataset's name) for ``D``: what changed
+from the highlighted dataset to the open one."""
 
 
 def dataset_choices(infos: list[DatasetInfo]) -> list[Choice[str]]:
@@ -34,6 +37,7 @@ class DatasetPicker(Picker[str]):
     BINDINGS = [
         Binding("i", "import_file", "Import a file", id="dataset-import"),
         Binding("x,delete", "remove", "Remove imported", id="dataset-remove"),
+        Binding("D", "diff", "What changed from it to the open one", id="dataset-diff"),
     ]
 
     def __init__(self, current: str | None, importer: FileImporter) -> None:
@@ -43,7 +47,10 @@ class DatasetPicker(Picker[str]):
             "Dataset",
             dataset_choices(self._infos),
             current=current,
-            footer="Enter opens · i imports a file · x removes an imported dataset · Esc cancels",
+            footer=(
+                "Enter opens · i imports a file · x removes an imported dataset · D compares it "
+                "with the open one (what a release revised) · Esc cancels"
+            ),
             picker_id="pick-dataset",
         )
         self._current_name = current
@@ -51,6 +58,17 @@ class DatasetPicker(Picker[str]):
     def action_import_file(self) -> None:
         """Close and open the import screen."""
         self.dismiss(IMPORT)
+
+    def action_diff(self) -> None:
+        """Close and open the release diff: the highlighted dataset against the open one."""
+        index = self.query_one(OptionList).highlighted
+        if index is None:
+            return
+        name = self._infos[index].name
+        if name == self._current_name:
+            self.notify("Highlight another dataset to compare with the open one.", timeout=4)
+            return
+        self.dismiss(DIFF + name)
 
     def action_remove(self) -> None:
         """Remove the highlighted dataset, if it was imported, after asking."""

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Static
 from tui.formatting import fmt_change, fmt_count, fmt_pct, fmt_rate
 from tui.model.changes import index_series
 from tui.model.reference import Force
+from tui.model.reproduce import ViewSpec
 from tui.model.types import ForceDetail
 from tui.model.years import quarters_label
 from tui.output.reports import Report, show_report
@@ -307,3 +308,15 @@ class ForceDetailScreen(ExplorerScreen):
         assert self.context is not None
         slug = "".join(c if c.isalnum() else "-" for c in self.force.name.lower()).strip("-")
         return f"{slug}-{self.context.dataset.name}-{self.context.selection.key}"
+
+    def view_spec(self) -> ViewSpec | None:
+        """The series as ``ox show`` prints it (by quarter when the chart is)."""
+        if self.context is None:
+            return None
+        return ViewSpec(
+            "detail",
+            self.context.dataset.name,
+            self.context.selection.key,
+            forces=(self.force.name,),
+            quarters=self.quarterly,
+        )

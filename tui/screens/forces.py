@@ -16,6 +16,7 @@ from tui.model.ordering import (
     is_force_sort_key,
 )
 from tui.model.rate_order import sort_force_rows_by
+from tui.model.reproduce import ViewSpec
 from tui.model.types import ForceTable
 from tui.output.reports import Report, force_table_report
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
@@ -272,3 +273,22 @@ class ForcesScreen(ExplorerScreen):
         if self.table is None:
             return "forces"
         return f"forces-{self.table.dataset}-{self.table.offence.key}"
+
+    def view_spec(self) -> ViewSpec | None:
+        """The table as ``ox table`` prints it: same offence, search, sort and national rows."""
+        if self.table is None or self.sort is None or self.context is None:
+            return None
+        query = self.query_one(SearchBar).value
+        if query.strip() and not self.filtered:
+            return None  # no force shown: nothing to cite
+        shown = tuple(f.row.force.name for f in self.filtered) if query.strip() else ()
+        return ViewSpec(
+            "forces",
+            self.table.dataset,
+            self.table.offence.key,
+            forces=shown,
+            sort=self.sort.key,
+            descending=self.sort.descending,
+            include_national=self.context.include_national,
+            search=query,
+        )

@@ -1,0 +1,150 @@
+"""The release diff view: the 2017/18 release imported next to the bundled Oct 2023 release.
+
+Figures from the source rows: Northamptonshire, code 86, 2017/18 is 63+63+69+76 = 271 in the earlier
+release (prc-pfa-mar2013-onwards-tables201718.csv, the fixture's rows) and 60+61+71+77 = 269 in the
+Oct 2023 one (prc_pfa_tidy.csv); PROVENANCE.md: "38 forces differ, by between -22 and +65".
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shlex
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from tests.ui.conftest import settle, wait_for
+from tests.ui.test_journeys import row_cells, visible_keys, wait_for_palette_hit
+from tui.app import OffenceApp, make_app
+from tui.cli import main
+from tui.commands import ExplorerCommands
+from tui.model.importing.api import import_file
+from tui.screens.cite_dialog import CiteDialog
+from tui.screens.diff_view import DiffScreen
+from tui.widgets.diff_table import DiffTable
+
+FIXTURE_201718 = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "ho_201718.csv"
+
+
+def run(command: str, *extra: str) -> str:
+    """Run an ``ox ...`` command line in process, as a shell would split it."""
+    out, err = io.StringIO(), io.StringIO()
+    assert main([*shlex.split(command)[1:], *extra], out=out, err=err) == 0, err.getvalue()
+    return out.getvalue()
+
+
+def notes(screen: DiffScreen) -> str:
+    return str(screen.query_one("#diff-notes").render())
+
+
+async def test_dataset_picker_d_opens_what_the_new_release_revised(
+    store: Path, settings_file: Path
+) -> None:
+    import_file(FIXTURE_201718, name="prc201718")
+    app = make_app(settings_file=settings_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "d")
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        names = [str(options.get_option_at_index(i).prompt).split()[0] for i in range(3)]
+        options.highlighted = names.index("prc201718")
+        await pilot.press("D")
+        await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
+        screen = app.screen
+        assert isinstance(screen, DiffScreen)
+        table = screen.query_one(DiffTable)
+        keys = visible_keys(table)
+        assert len(keys) == 38  # PROVENANCE.md: 38 forces differ in 2017/18
+        north = row_cells(table, "Northamptonshire\t2017/18\t86")
+        assert (north["value_a"].strip(), north["value_b"].strip()) == ("271", "269")
+        assert north["change"].strip() == "-2"
+        first = row_cells(table, keys[0])
+        assert (first["force"], first["change"].strip()) == ("Metropolitan Police", "+65")
+        changes = [abs(int(row_cells(table, k)["change"].strip())) for k in keys]
+        assert changes == sorted(changes, reverse=True)  # largest first
+        assert max(changes) == 65 and min(int(row_cells(table, k)["change"]) for k in keys) == -22
+        text = notes(screen)
+        assert "38 changed · 5 unchanged · 473 added (only in homeoffice)" in text
+        assert "0 removed (only in prc201718)" in text
+        context = str(screen.query_one("#diff-context").render())
+        assert "prc201718 vs homeoffice" in context and "code 86" in context
+        # C copies the table, c the row under the cursor (tab-separated, as exported).
+        await pilot.press("C")
+        await settle(pilot)
+        copied = app.clipboard.splitlines()
+        assert copied[0] == "Force\tYear\tOffence\tprc201718\thomeoffice\tChange"
+        assert "Northamptonshire\t2017/18\t86\t271\t269\t-2" in copied and len(copied) == 39
+        await pilot.press("down", "c")
+        await settle(pilot)
+        assert app.clipboard.splitlines()[1] == "Dyfed-Powys\t2017/18\t86\t216\t272\t56"
+        # R: the command prints the same rows.
+        await pilot.press("R")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, CiteDialog)
+        assert dialog.sheet.command == "ox diff prc201718 homeoffice --offence 86"
+        printed = json.loads(run(dialog.sheet.command, "--format", "json"))
+        assert [f"{r['force']}\t{r['year']}\t{r['offence']}" for r in printed] == keys
+        for rec, key in zip(printed, keys):
+            cells = row_cells(table, key)
+            assert cells["value_a"].strip() == f"{rec['value_a']:,}"
+            assert cells["value_b"].strip() == f"{rec['value_b']:,}"
+        # K: both releases are cited, each as ox cite prints it, the import with its file.
+        await pilot.press("K")
+        await settle(pilot)
+        assert dialog.shown == "\n".join(run(c) for c in dialog.sheet.cite_commands)
+        await pilot.press("f", "f")
+        await settle(pilot)
+        cited = json.loads(dialog.shown)
+        assert [c["dataset"] for c in cited] == ["prc201718", "homeoffice"]
+        assert cited[0]["source_file"] == "ho_201718.csv" and cited[1]["release"] == "2023-10-19"
+        assert cited[0]["years"] == ["2017/18"] and cited[1]["years"][-1] == "2023/24 Q1"
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, DiffScreen)
+
+
+async def test_palette_offers_releases_of_the_same_measure_only(
+    store: Path, settings_file: Path
+) -> None:
+    import_file(FIXTURE_201718, name="prc201718")
+    app = make_app(settings_file=settings_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "ctrl+p")
+        await pilot.press(*"compare releases homeoffice vs prc")
+        await wait_for_palette_hit(pilot, "Compare releases: homeoffice vs prc201718")
+        await settle(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
+        screen = app.screen
+        assert isinstance(screen, DiffScreen)
+        north = row_cells(screen.query_one(DiffTable), "Northamptonshire\t2017/18\t86")
+        assert north["change"].strip() == "+2"  # the other way round: 269 → 271
+        entries = {e.text for e in ExplorerCommands(app.screen)._build()}
+        assert "Compare releases: prc201718 vs homeoffice" in entries
+        assert not any("nspcc" in e for e in entries if e.startswith("Compare releases"))
+
+
+async def test_different_measures_are_refused_in_the_view(app: OffenceApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "d")
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        options.highlighted = [
+            str(options.get_option_at_index(i).prompt).split()[0] for i in range(2)
+        ].index("nspcc")
+        await pilot.press("D")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DiffScreen)
+        assert screen.diff is None and not screen.query_one(DiffTable).display
+        text = notes(screen)
+        assert text.startswith("Cannot diff 'nspcc' and 'homeoffice': they are different measures")
+        assert "NSPCC Freedom of Information figures" in text
+        await pilot.press("K")  # nothing compared: nothing to cite
+        await settle(pilot)
+        assert app.screen is screen

@@ -1,0 +1,163 @@
+"""The release diff view: what a newer release revised (``ox diff`` in the TUI).
+
+Lists every force x financial year whose figure differs from dataset A to dataset B for the offence
+chosen (``o``), with both values and the change, largest first, and counts of unchanged, added and
+removed cells. Two datasets of different measures (NSPCC FOI figures and Home Office recorded
+crime) are refused with the reason, before anything is computed. Opened from the dataset picker
+(``D``: the highlighted dataset against the open one) or the palette ("Compare releases").
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Static
+
+from tui.model.catalogue import DatasetInfo, find_dataset
+from tui.model.diff_types import DatasetDiff, measure_problem
+from tui.model.errors import ModelError
+from tui.model.reproduce import ViewSpec
+from tui.model.view_citation import ShownView
+from tui.output.diff_report import diff_report, summary_lines
+from tui.output.reports import Report
+from tui.screens.base import ExplorerScreen, ViewContext
+from tui.widgets.cells import line
+from tui.widgets.diff_table import DiffTable, row_key
+
+
+class DiffScreen(ExplorerScreen):
+    """Every force x year whose figure differs between two datasets of the same measure."""
+
+    BINDINGS = [
+        Binding("escape,backspace", "back", "Back", id="diff-back"),
+        Binding("n", "app.toggle_national", "BTP/fraud", show=False, id="diff-national"),
+    ]
+
+    def __init__(self, context: ViewContext, dataset_a: str, dataset_b: str) -> None:
+        super().__init__(id="diff")
+        self.context = context
+        self.dataset_a, self.dataset_b = dataset_a, dataset_b
+        self.infos: tuple[DatasetInfo, DatasetInfo] | None = None
+        self.refusal: str | None = None
+        """Why the two datasets are not diffed (different measures, unknown dataset), if so."""
+        self.diff: DatasetDiff | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title(), id="diff-context", classes="context")
+        yield DiffTable(id="diff-table")
+        yield Static("", id="diff-notes")
+        yield Footer()
+
+    def _title(self, second: str = "") -> Text:
+        return line(
+            ("Compare releases: ", "bold"),
+            (self.dataset_a, "bold"),
+            " vs ",
+            (self.dataset_b, "bold"),
+            second,
+        )
+
+    def on_mount(self) -> None:
+        self.query_one(DiffTable).focus()
+        try:
+            infos = (find_dataset(self.dataset_a), find_dataset(self.dataset_b))
+        except ModelError as exc:
+            self._refuse(str(exc))
+            return
+        problem = measure_problem(*infos)
+        if problem is not None:
+            self._refuse(problem[0].upper() + problem[1:] + ".")
+            return
+        self.infos = infos
+        self._load()
+
+    def set_context(self, context: ViewContext) -> None:
+        """Diff again for another offence or option."""
+        super().set_context(context)
+        if self.is_mounted and self.infos is not None:
+            self._load()
+
+    def _load(self) -> None:
+        assert self.context is not None
+        context, a, b = self.context, self.dataset_a, self.dataset_b
+        self.diff = None  # until the new answer: nothing stale is cited or exported
+        self.query_one("#diff-notes", Static).update(
+            line(f"Comparing {a} with {b} for ", context.selection.label, "…")
+        )
+        self.run_query(
+            f"compare releases {a} and {b}",
+            lambda: context.data.diff_releases(
+                a, b, context.selection.key, include_national=context.include_national
+            ),
+            self._ready,
+            group="diff",
+        )
+
+    def _refuse(self, message: str) -> None:
+        self.refusal = message
+        self.query_one("#diff-context", Static).update(self._title("  ·  not compared"))
+        self.query_one(DiffTable).display = False  # the reason takes its place
+        self.query_one("#diff-notes", Static).update(line((message, "bold")))
+
+    def show_failure(self, message: str) -> None:
+        self.query_one("#diff-notes", Static).update(line((message, "bold")))
+
+    def _ready(self, diff: DatasetDiff) -> None:
+        self.diff = diff
+        a, b = diff.dataset_a, diff.dataset_b
+        self.query_one(DiffTable).show(diff.rows, a, b)
+        self.query_one("#diff-context", Static).update(
+            self._title(f"  ·  {diff.offence}\n{diff.measure}, largest change first")
+        )
+        counts = (
+            f"{len(diff.rows):,} changed · {diff.unchanged:,} unchanged · "
+            f"{len(diff.added):,} added (only in {b}) · {len(diff.removed):,} removed (only in {a})"
+        )
+        if not diff.rows:
+            counts = f"No figure differs · {counts}"
+        notes = "\n".join([counts, *summary_lines(diff)[1:]])
+        self.query_one("#diff-notes", Static).update(line(notes))
+
+    def action_back(self) -> None:
+        """Back to the previous view."""
+        self.dismiss(None)
+
+    # ---------------------------------------------------------------- export, copy, cite
+
+    def report(self) -> Report | None:
+        if self.diff is None or self.infos is None:
+            return None
+        return diff_report(self.infos[0], self.infos[1], self.diff)
+
+    def row_report(self) -> Report | None:
+        report, key = self.report(), self.query_one(DiffTable).current_key
+        if report is None or key is None:
+            return None
+        report.records = [
+            r for r in report.records if row_key(r["force"], r["year"], r["offence"]) == key
+        ]
+        return report
+
+    def export_stem(self) -> str:
+        offence = self.context.selection.key if self.context else "all"
+        return f"diff-{self.dataset_a}-{self.dataset_b}-{offence}"
+
+    def view_spec(self) -> ViewSpec | None:
+        """The diff as ``ox diff A B --offence KEY`` prints it."""
+        if self.context is None or self.infos is None:
+            return None
+        return ViewSpec(
+            "diff",
+            self.dataset_a,
+            self.context.selection.key,
+            dataset_b=self.dataset_b,
+            include_national=self.context.include_national,
+        )
+
+    def shown_view(self) -> ShownView | None:
+        """Both datasets are cited, each with every year it covers."""
+        spec, diff = self.view_spec(), self.diff
+        if spec is None or self.infos is None or diff is None:
+            return None
+        return ShownView(spec, diff.offence, (), self.infos, (diff.years_a, diff.years_b))
