@@ -11,6 +11,8 @@ from tui.model.ordering import FilteredRow, filter_rows, sort_force_rows
 from tui.model.types import ForceTable
 from tui.output.reports import Report, force_table_report
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
+from tui.screens.marks import Marks, mark_glyph
+from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
 from tui.widgets.force_table import ForceTableView, SortState
 from tui.widgets.grid import Grid
@@ -26,6 +28,9 @@ class ForcesScreen(ExplorerScreen):
         Binding("s", "next_sort", "Sort", id="sort"),
         Binding("r", "reverse_sort", "Reverse", show=False, id="sort-reverse"),
         Binding("n", "app.toggle_national", "BTP/fraud", show=False, id="toggle-national"),
+        Binding("space", "toggle_mark", "Mark", id="forces-mark"),
+        Binding("g", "chart_marked", "Chart marked", id="forces-chart"),
+        Binding("u", "clear_marks", "Unmark all", show=False, id="forces-unmark"),
     ]
 
     def __init__(self) -> None:
@@ -33,6 +38,8 @@ class ForcesScreen(ExplorerScreen):
         self.table: ForceTable | None = None
         self.sort: SortState | None = None
         self.filtered: list[FilteredRow] = []
+        self.marks = Marks()
+        """Forces marked for the multi-force chart (``space``; ``g`` charts them)."""
 
     def compose(self) -> ComposeResult:
         yield Static("Loading the bundled data…", id="forces-context", classes="context")
@@ -128,6 +135,8 @@ class ForcesScreen(ExplorerScreen):
             self.sort,
             ascii_only=self.context.ascii_only,
             highlight_style="bold underline",
+            marked=self.marks.as_set,
+            mark=mark_glyph(self.context.ascii_only),
         )
         self._update_status(query)
 
@@ -144,6 +153,8 @@ class ForcesScreen(ExplorerScreen):
         if not self.context.include_national:
             parts.append("BTP, fraud bodies hidden (n)")
         parts.append(f"sorted by {self._sort_label()} (s, r)")
+        if self.marks:
+            parts.insert(0, self.marks.status())
         self.query_one("#forces-status", Static).update(line(" · ".join(parts)))
 
     def _sort_label(self) -> str:
@@ -229,6 +240,30 @@ class ForcesScreen(ExplorerScreen):
         self.refresh_rows()
         view = self.query_one(ForceTableView)
         view.move_cursor(len(view.fixed))
+
+    # ---------------------------------------------------------------- marking
+
+    def action_toggle_mark(self) -> None:
+        """Mark the force (or total) under the cursor for the multi-force chart, or unmark it."""
+        force = self.query_one(ForceTableView).current_force
+        if force is None:
+            return
+        self.notify(self.marks.toggle(force.removeprefix("total:")), timeout=2, markup=False)
+        self.refresh_rows()
+
+    def action_clear_marks(self) -> None:
+        """Unmark every force."""
+        self.marks.clear()
+        self.refresh_rows()
+
+    def action_chart_marked(self) -> None:
+        """Open the multi-force chart of the marked forces."""
+        if self.context is None:
+            return
+        if not self.marks:
+            self.notify("Mark forces with space first (up to 8).", timeout=3)
+            return
+        self.app.push_screen(MultiChartScreen(self.context, list(self.marks.names)))
 
     # ---------------------------------------------------------------- export and copy
 

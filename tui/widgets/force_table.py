@@ -92,6 +92,8 @@ class ForceTableView(Grid):
         self._rest_cache: dict[tuple[object, ...], tuple[Text, ...]] = {}
         self._layout: list[ColumnSpec] = []
         self._layout_for: ForceTable | None = None
+        self._marked: frozenset[str] = frozenset()
+        self._mark = "*"
 
     @property
     def current_force(self) -> str | None:
@@ -106,9 +108,13 @@ class ForceTableView(Grid):
         *,
         ascii_only: bool,
         highlight_style: str,
+        marked: frozenset[str] = frozenset(),
+        mark: str = "*",
     ) -> None:
-        """Fill the table, keeping the cursor on the same force where possible."""
+        """Fill the table, keeping the cursor on the same force where possible; the rows of the
+        ``marked`` force names start with ``mark``."""
         current = self.current_force
+        self._marked, self._mark = marked, mark
         self._table = table
         # Widths from every row, not just the matches, so typing never re-lays the columns.
         if self._layout_for is not table:
@@ -189,6 +195,8 @@ class ForceTableView(Grid):
         name = highlighted(shown, positions if shown == row.force.name else (), highlight_style)
         if via:
             name.append(f" ~{via}", style="dim")
+        if row.force.name in self._marked:
+            name = Text.assemble((f"{self._mark} ", "bold"), name)
         # Everything but the name is the same on every keystroke: build it once per table.
         key = (id(table), row.force.name, ascii_only)
         rest = self._rest_cache.get(key)
