@@ -27,6 +27,8 @@ from tui.screens import (
     ForceDetailScreen,
     ForcesScreen,
     HelpScreen,
+    MapScreen,
+    MultiChartScreen,
     ViewContext,
 )
 from tui.screens.dataset_picker import IMPORT, DatasetPicker
@@ -48,6 +50,7 @@ class OffenceApp(App[None]):
         Binding("o", "pick_offence", "Offence", id="offence"),
         Binding("d", "pick_dataset", "Dataset", id="dataset"),
         Binding("v", "compare", "Compare", id="compare"),
+        Binding("M", "map", "Map", id="map-view"),
         Binding("f", "forces", "Forces", show=False, id="forces"),
         Binding("e", "export", "Export", id="export"),
         Binding("c", "copy_row", "Copy row", show=False, id="copy-row"),
@@ -225,6 +228,14 @@ class OffenceApp(App[None]):
         self.push_screen(CompareScreen(context, years))
         self._remember_settings(view="compare")
 
+    def action_map(self) -> None:
+        """Open the tile map of the 43 forces (a change uses the Compare view's years)."""
+        context = self.context()
+        if context is None or isinstance(self.screen, MapScreen):
+            return
+        compare = next((s for s in self.screen_stack if isinstance(s, CompareScreen)), None)
+        self.push_screen(MapScreen(context, compare.years if compare is not None else None))
+
     def action_help(self) -> None:
         """Show every key."""
         if isinstance(self.screen, HelpScreen):
@@ -245,6 +256,8 @@ class OffenceApp(App[None]):
                 [Binding("enter", "", "(from a table) open a force"), *ForceDetailScreen.BINDINGS],
             ),
             ("Compare view", [*CompareScreen.BINDINGS]),
+            ("Multi-force chart", [*MultiChartScreen.BINDINGS]),
+            ("Map", [*MapScreen.BINDINGS]),
         ]
         self.push_screen(HelpScreen(sections))
 

@@ -8,6 +8,8 @@ from tui.screens.detail import ForceDetailScreen
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.forces import ForcesScreen
 from tui.screens.help import HelpScreen
+from tui.screens.map_view import MapScreen
+from tui.screens.multi_chart import MultiChartScreen
 from tui.screens.picker import Choice, Picker
 
 __all__ = [
@@ -19,6 +21,8 @@ __all__ = [
     "ForceDetailScreen",
     "ForcesScreen",
     "HelpScreen",
+    "MapScreen",
+    "MultiChartScreen",
     "Picker",
     "ViewContext",
 ]
