@@ -25,7 +25,7 @@ MAX_FORCES = 8
 """The most forces one chart shows (beyond that the lines cannot be told apart)."""
 MEASURES = ("count", "index", "rate")
 MEASURE_LABELS = {
-    "count": "count",
+    "count": "count by financial year",
     "index": "index",
     "rate": "rate per 100,000 residents",
 }
