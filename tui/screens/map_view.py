@@ -16,7 +16,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.widgets import Footer, Static
 
-from tui.model.tilemap import MEASURES, TileMap, step
+from tui.model.tilemap import TileMap, step
 from tui.output.reports import Column, Report, dataset_lines
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
 from tui.widgets.cells import line, plain
@@ -25,6 +25,8 @@ from tui.widgets.tile_map import TileMapView, bin_glyph, fmt_value
 LEGEND_WIDTH = 26
 """Columns the legend needs beside the map."""
 MEASURE_NAMES = {"count": "count", "change": "% change", "rate": "rate per 100,000"}
+MAP_MEASURES = ("count", "change", "rate")
+"""The order ``m`` goes through (``tui.model.tilemap.MEASURES``)."""
 
 
 class MapScreen(ExplorerScreen):
@@ -181,7 +183,8 @@ class MapScreen(ExplorerScreen):
 
     def action_next_measure(self) -> None:
         """Count, then % change between the Compare years, then rate per 100,000."""
-        self.measure = MEASURES[(MEASURES.index(self.measure) + 1) % len(MEASURES)]
+        i = MAP_MEASURES.index(self.measure)
+        self.measure = MAP_MEASURES[(i + 1) % len(MAP_MEASURES)]
         self._load()
 
     # ---------------------------------------------------------------- export and copy
