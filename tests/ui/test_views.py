@@ -171,7 +171,8 @@ async def test_map_moves_with_arrows_names_the_tile_and_opens_its_detail(app: Of
         assert status.startswith(f"Durham (DURH): {fmt_count(value)} · bin ")
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, ForceDetailScreen) and app.screen.force.name == "Durham"
+        detail = app.screen
+        assert isinstance(detail, ForceDetailScreen) and detail.force.name == "Durham"
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen
@@ -186,11 +187,11 @@ async def test_map_moves_with_arrows_names_the_tile_and_opens_its_detail(app: Of
         }
         assert screen.tile_map is not None
         for tile in screen.tile_map.tiles:
-            pct = tile.value
-            assert (None if pct is None else round(pct, 2)) == compared[tile.force], tile.force
-        pct = compared["Durham"]
-        assert isinstance(pct, float)
-        assert fmt_pct(pct) in str(screen.query_one("#map-status").render())
+            found = None if tile.value is None else round(tile.value, 2)
+            assert found == compared[tile.force], tile.force
+        durham = compared["Durham"]
+        assert isinstance(durham, float)
+        assert fmt_pct(durham) in str(screen.query_one("#map-status").render())
 
 
 async def test_map_in_ascii_has_digits_for_bins(tmp_path: Path) -> None:
