@@ -175,7 +175,7 @@ async def test_map_moves_with_arrows_names_the_tile_and_opens_its_detail(app: Of
         assert isinstance(detail, ForceDetailScreen) and detail.force.name == "Durham"
         await pilot.press("escape")
         await settle(pilot)
-        assert app.screen is screen
+        assert isinstance(app.screen, MapScreen) and app.screen.current == "Durham"
         await pilot.press("m")  # % change between the Compare years, as ox compare
         await wait_for(
             pilot,
