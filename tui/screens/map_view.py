@@ -92,7 +92,7 @@ class MapScreen(ExplorerScreen):
         self.query_one("#map-title", Static).update(
             line(
                 (tile_map.title, "bold"),
-                "\n←↑↓→ move · Enter detail · m measure (count, % change, rate)",
+                "\narrow keys move · Enter detail · m measure (count, % change, rate)",
             )
         )
         self._draw()

@@ -177,18 +177,32 @@ class MultiChartScreen(ExplorerScreen):
 
     def _show_legend(self, table: MeasureTable, ascii_only: bool) -> None:
         chart = self.query_one(MultiChart)
+        room = max(20, self.size.width - 2)
         legend = Text()
+        used = 0
         for i, force in enumerate(table.forces):
             marker, colour = series_style(i, ascii_only)
-            if i:
+            name = plain(force.display_name)
+            width = len(name) + 2
+            if used and used + 3 + width > room:  # an item is never split across lines
+                legend.append("\n")
+                used = 0
+            elif used:
                 legend.append("   ")
+                used += 3
             r, g, b = chart.colour(colour)
             legend.append(f"{marker} ", style=f"bold #{r:02x}{g:02x}{b:02x}")
-            legend.append_text(plain(force.display_name))
+            legend.append_text(name)
+            used += width
         self.query_one("#multi-legend", Static).update(legend)
         keys = "m measure" + (" · [ ] base year" if self.measure == "index" else "")
         status = " · ".join([keys, *table.notes[:1]]) if table.notes else keys
         self.query_one("#multi-status", Static).update(line(status))
+
+    def on_resize(self) -> None:
+        """Re-pack the legend for the new width."""
+        if self.shown is not None and self.context is not None:
+            self._show_legend(self.shown, self.context.ascii_only)
 
     # ---------------------------------------------------------------- actions
 

@@ -86,7 +86,9 @@ class MultiChart(PlotextPlot):
             return
         xs = list(range(1, len(self._labels) + 1))
         every: list[float] = []
-        for i, chart_line in enumerate(self._lines):
+        # The first line is drawn last, so it stays on top where lines cross (the force of a
+        # peer chart, the first marked force).
+        for i, chart_line in reversed(list(enumerate(self._lines))):
             marker, colour = series_style(i, self._ascii)
             points = [(x, v) for x, v in zip(xs, chart_line.values) if v is not None]
             every += [v for _, v in points]
