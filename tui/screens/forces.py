@@ -57,6 +57,8 @@ class ForcesScreen(ExplorerScreen):
         """Rebuild the table for a new dataset, offence or option (in a worker)."""
         new_dataset = self.context is not None and self.context.dataset is not context.dataset
         super().set_context(context)
+        if new_dataset:
+            self.marks.clear()  # names of another dataset's forces
         if new_dataset and self.app.screen is self:
             self.query_one(SearchInput).focus()  # a new dataset: ready to find a force
         self.query_one("#forces-context", Static).update(

@@ -96,7 +96,7 @@ class PeersPanel(Static):
     """The peer group of the detail's force, as a small table."""
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
-        super().__init__("", id=id)
+        super().__init__(line(("Forces like this one", "bold"), " · finding them…"), id=id)
         self.group: PeerGroup | None = None
         self.ascii_only = False
 
