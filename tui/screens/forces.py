@@ -250,7 +250,9 @@ class ForcesScreen(ExplorerScreen):
         force = self.query_one(ForceTableView).current_force
         if force is None:
             return
-        self.notify(self.marks.toggle(force.removeprefix("total:")), timeout=2, markup=False)
+        refused = self.marks.toggle(force.removeprefix("total:"))
+        if refused:  # the row's marker and the status line's count show the rest
+            self.notify(refused, severity="warning", timeout=3, markup=False)
         self.refresh_rows()
 
     def action_clear_marks(self) -> None:

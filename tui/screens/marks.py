@@ -32,14 +32,15 @@ class Marks:
         return frozenset(self.names)
 
     def toggle(self, name: str) -> str:
-        """Mark ``name``, or unmark it when marked; returns what happened, for the user."""
+        """Mark ``name``, or unmark it when marked; returns why not when it cannot be marked
+        (``""`` otherwise)."""
         if name in self.names:
             self.names.remove(name)
-            return f"Unmarked {name}"
-        if len(self.names) >= MAX_FORCES:
+        elif len(self.names) >= MAX_FORCES:
             return f"At most {MAX_FORCES} forces fit one chart: unmark one first"
-        self.names.append(name)
-        return f"Marked {name}"
+        else:
+            self.names.append(name)
+        return ""
 
     def clear(self) -> None:
         """Unmark every force."""
