@@ -25,6 +25,8 @@ fixtures are committed, so the tests need neither this script nor the sources)::
 
 ``tests/fixtures/broken/``: files that must not import, each made from those slices with one
 thing wrong (see ``build_broken`` below); random bytes come from a fixed seed, so reruns match.
+Hostile files among them, the two-year workbooks (``import/ho_two_years.*``) and the workbooks
+with one bad sheet (``mixed/``) are made by ``build_hostile_fixtures.py``.
 """
 
 from __future__ import annotations
@@ -461,7 +463,13 @@ def main(argv: list[str] | None = None) -> int:
     broken.mkdir(parents=True, exist_ok=True)
     pieces = build_good(args.sources, good)
     build_broken(pieces, broken)
-    for path in sorted([*good.iterdir(), *broken.iterdir()]):
+    from build_hostile_fixtures import build_hostile, build_two_years  # needs this module
+
+    years = build_two_years(args.sources, good)
+    mixed = args.out / "mixed"
+    mixed.mkdir(parents=True, exist_ok=True)
+    build_hostile(years, pieces["nspcc"], broken, mixed)  # type: ignore[arg-type]
+    for path in sorted([*good.iterdir(), *broken.iterdir(), *mixed.iterdir()]):
         print(f"{path.relative_to(args.out)}  {path.stat().st_size:,} bytes")
     return 0
 

@@ -3,6 +3,11 @@
 The entries are built once when the palette opens (not on every keystroke), each with the other
 texts it can be found by (a force's aliases and ONS code) as data. One matcher
 (``tui.model.search.rank``) both scores and highlights, so what is underlined is what matched.
+
+Every entry is shown as :class:`~textual.content.Content` built from literal text, and its help
+line too: Textual reads a hit's ``help=`` string as markup (a dataset imported from a file called
+``[@click=app.quit]x.csv`` once made an entry that quit the app when clicked), so no entry ever
+passes ``help=``; the help is a second, dimmed line of the entry's own content instead.
 """
 
 from __future__ import annotations
@@ -47,6 +52,13 @@ def highlight(text: str, positions: tuple[int, ...]) -> Content:
         for pos in positions:
             content = content.stylize("bold underline", pos, pos + 1)
     return content
+
+
+def with_help(prompt: Content, help_text: str) -> Content:
+    """An entry as the palette shows it: the prompt, then its help, literal, on a dimmed line."""
+    if not help_text:
+        return prompt
+    return Content.assemble(prompt, "\n", Content(safe_text(help_text)).stylize("dim"))
 
 
 class ExplorerCommands(Provider):
@@ -109,22 +121,13 @@ class ExplorerCommands(Provider):
         """What the palette lists before anything is typed."""
         for entry in self._entries:
             if entry.text.startswith(DISCOVERED):
-                yield DiscoveryHit(
-                    Content(safe_text(entry.text)),
-                    entry.command,
-                    text=entry.text,
-                    help=safe_text(entry.help),
-                )
+                prompt = with_help(Content(safe_text(entry.text)), entry.help)
+                yield DiscoveryHit(prompt, entry.command, text=entry.text)
 
     async def search(self, query: str) -> Hits:
         """Fuzzy search every entry by its text and its aliases; data is never read as markup."""
         for hit in rank(query, ((e, (e.text, *e.also)) for e in self._entries)):
             entry = hit.item
             positions = hit.positions if hit.field == 0 else ()
-            yield Hit(
-                max(hit.score, 0.0) / EXACT,
-                highlight(entry.text, positions),
-                entry.command,
-                text=entry.text,
-                help=safe_text(entry.help),
-            )
+            prompt = with_help(highlight(entry.text, positions), entry.help)
+            yield Hit(max(hit.score, 0.0) / EXACT, prompt, entry.command, text=entry.text)

@@ -3,9 +3,10 @@
 Stored as JSON in the platformdirs config folder. Nothing the user had is lost and nothing crashes
 the app:
 
-- a corrupt or unreadable file gives the defaults and a message that the app shows once; the file
-  is moved aside under a name of its own (``settings.json.bad-20261128T153000``, then ``-2``,
-  ``-3``… within the same second), so a second corruption never overwrites the first;
+- a corrupt or unreadable file (JSON nested too deeply, or not a regular file: a FIFO, a symlink
+  to ``/dev/zero``) gives the defaults and a message that the app shows once; the file is moved
+  aside under a name of its own (``settings.json.bad-20261128T153000``, then ``-2``, ``-3``…
+  within the same second), so a second corruption never overwrites the first;
 - a field of the wrong type or with an unknown value (``"ascii": "no"``), or an unknown key, is
   reported by name and replaced by its default, while the valid fields are kept;
 - :func:`save_settings` never overwrites a file that does not load cleanly: it moves that file
@@ -20,12 +21,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from tui.jsonfile import read_json_file
 from tui.paths import user_config_dir
 
 VIEWS = ("forces", "compare")
@@ -110,6 +113,15 @@ def _check_scalar(key: str, value: object, problems: list[str]) -> object:
     return default
 
 
+_KEYS = re.compile(r"(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*[A-Za-z0-9_]{1,30}")
+"""One key as Textual names it (``m``, ``f5``, ``ctrl+p``, ``question_mark``); a keymap entry is
+one or several, comma-separated. Anything else (markup, an escape) would reach the footer."""
+
+
+def _is_keys(entry: str) -> bool:
+    return all(_KEYS.fullmatch(part.strip()) for part in entry.split(","))
+
+
 def _check_map(key: str, value: object, problems: list[str]) -> dict[str, str]:
     """The string entries of an object; other entries, or a non-object, are reported."""
     if not isinstance(value, dict):
@@ -117,10 +129,15 @@ def _check_map(key: str, value: object, problems: list[str]) -> dict[str, str]:
         return {}
     kept: dict[str, str] = {}
     for name, entry in value.items():
-        if isinstance(entry, str):
-            kept[str(name)] = entry
-        else:
+        if not isinstance(entry, str):
             problems.append(f'"{key}"."{name}" should be a string, not {_shown(entry)} (ignored)')
+        elif key == "keymap" and not _is_keys(entry):
+            problems.append(
+                f'"{key}"."{name}" should be key names such as "m" or "ctrl+p", not '
+                f"{_shown(entry)} (ignored)"
+            )
+        else:
+            kept[str(name)] = entry
     return kept
 
 
@@ -147,13 +164,15 @@ def _coerce(raw: object) -> tuple[Settings, list[str]]:
 def _read(path: Path) -> tuple[Settings, list[str]]:
     """Read and check a settings file.
 
+    Only a regular file of at most 1 MiB is read (see :mod:`tui.jsonfile`): a FIFO, ``/dev/zero``
+    or JSON nested too deeply is unusable like any corrupt file, and so is moved aside.
+
     Raises:
         FileNotFoundError: there is no file.
         OSError: the file could not be read.
-        ValueError: the file is not UTF-8 JSON holding an object.
+        ValueError: the file is not a regular file of UTF-8 JSON holding an object.
     """
-    text = path.read_text(encoding="utf-8")
-    return _coerce(json.loads(text))
+    return _coerce(read_json_file(path))
 
 
 # ------------------------------------------------------------------------------- moving aside

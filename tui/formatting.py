@@ -16,12 +16,32 @@ SPARK_ASCII = "_.-~=+*#"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
+FORMAT_CONTROLS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+)
+"""Invisible format characters (Unicode Cf), line and paragraph separators, as a regex class body.
+
+Bidi overrides and isolates (U+202A-202E, U+2066-2069) reorder what follows them, so a name
+holding one can make a row read differently from what it is; zero-width characters hide text."""
+_FORMAT = re.compile(f"[{FORMAT_CONTROLS}]")
+
+
+def _escape_format(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
 
 def safe_text(text: object) -> str:
     """Text from data, made safe to print: control characters (terminal escapes) become visible
-    ``\\xNN`` sequences. Markup is not interpreted anywhere we print, so brackets stay literal."""
+    ``\\xNN`` sequences, and invisible format characters (bidi overrides such as U+202E,
+    zero-width spaces) visible ``\\u202e`` ones. Markup is not interpreted anywhere we print, so
+    brackets stay literal."""
     s = "" if text is None else str(text)
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", s)
+    s = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", s)
+    return s if s.isascii() else _FORMAT.sub(lambda m: _escape_format(m.group()), s)
 
 
 def fmt_count(value: int | None) -> str:

@@ -151,10 +151,17 @@ def test_text_from_data_is_printed_literally(store: Path) -> None:
                 "offence_code": "X",
                 "offence": "[link=http://x]click[/link]",
                 "count": 5,
-            }
+            },
+            {
+                "year": 2018,
+                "force": evil,
+                "offence_code": "X",
+                "offence": "[link=http://x]click[/link]",
+                "count": 6,
+            },
         ],
     )
-    code, out, err = run("compare", "2017", "2017", "-d", "evil", "--include-national")
+    code, out, err = run("compare", "2017", "2018", "-d", "evil", "--include-national")
     assert code == 0, err
     assert "[bold red]Evil[/]" in out and "\x1b" not in out and "\\x1b[2J" in out
     code, out, _ = run("offences", "-d", "evil", "-f", "markdown")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -15,6 +17,8 @@ from tui.cli import main
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 GOOD = FIXTURES / "import"
 BROKEN = FIXTURES / "broken"
+MIXED = FIXTURES / "mixed"
+"""Workbooks with one bad sheet among good ones (imported with that sheet skipped)."""
 
 
 def _writer() -> ModuleType:
@@ -29,6 +33,22 @@ def _writer() -> ModuleType:
 
 WRITER = _writer()
 """``write_xlsx(path, [(sheet, rows)])`` and ``write_ods``: numbers in rows are number cells."""
+
+
+def _hostile() -> ModuleType:
+    """The hostile-fixture script (``_with_part``, ``COVER_SHEET``...), which imports the other."""
+    scripts = str(Path(__file__).resolve().parents[2] / "scripts")
+    sys.modules.setdefault("build_import_fixtures", WRITER)
+    path = Path(scripts) / "build_hostile_fixtures.py"
+    spec = importlib.util.spec_from_file_location("build_hostile_fixtures", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+HOSTILE = _hostile()
+"""Helpers of ``scripts/build_hostile_fixtures.py``: ``_with_part``, ``COVER_SHEET``."""
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -74,3 +94,31 @@ def existing(store: Path) -> Path:
         ],
     )
     return store
+
+
+MEMORY_CAP = 4 << 30
+"""Address space a subprocess of :func:`run_ox` may use: a reader that asks for more aborts (or
+raises MemoryError) quickly, instead of taking the machine's memory."""
+
+
+def _cap_memory() -> None:  # pragma: no cover - runs in the child
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def run_ox(*argv: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run ``ox`` in a process of its own, with its memory capped and a time limit.
+
+    A hang fails the test (``TimeoutExpired``) instead of blocking the suite; an abort is seen
+    as its exit status. The store is the test's own (the environment is inherited).
+    """
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *argv],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=_cap_memory,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )

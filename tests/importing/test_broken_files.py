@@ -32,6 +32,12 @@ CASES = {
     "corrupt.parquet": Expected("cannot read the Parquet file"),
     "csv_named.parquet": Expected("the file ends .parquet but is not a Parquet file"),
     "decimal_count.csv": Expected("'3.5' is not a whole number", 15, COUNT),
+    "deflate64.ods": Expected(
+        "the file is a ZIP archive packed with a compression method that cannot be read"
+    ),
+    "far_cell.ods": Expected("the sheet claims 16,384 × 1,048,576 cells", sheet="Data"),
+    "far_cell.xlsx": Expected("the sheet claims 16,384 × 1,048,576 cells", sheet="Data"),
+    "repeated_rows.ods": Expected("the sheet claims 16,384 × 6,002 cells", sheet="Data"),
     "duplicate_rows.csv": Expected("duplicate rows: rows 4 and 62", 62, COUNT),
     "empty.csv": Expected("the file is empty (0 bytes)"),
     "empty_force.csv": Expected("the force is empty", 25, "Force Name"),

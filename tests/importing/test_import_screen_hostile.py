@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.importing.conftest import BROKEN
-from tests.ui.conftest import settle
+from tests.ui.conftest import settle, wait_for
 from tui.app import make_app
 from tui.screens.import_screen import ImportScreen
 from tui.widgets.path_input import PathInput
@@ -28,11 +28,8 @@ async def _preview_of(path: Path, tmp_path: Path) -> tuple[str, str, bool]:
         screen = app.screen
         assert isinstance(screen, ImportScreen)
         screen.query_one(PathInput).value = str(path)
-        for _ in range(50):  # the preview starts after a pause in typing
-            await pilot.pause(0.1)
-            await settle(pilot)
-            if screen._preview is not None:
-                break
+        # The preview starts after a pause in typing.
+        await wait_for(pilot, lambda: screen._preview is not None, "the preview", timeout=30)
         assert screen._preview is not None
         return (
             str(screen.query_one("#import-summary").render()),

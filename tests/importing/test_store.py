@@ -290,6 +290,7 @@ def test_broken_file_with_replace_leaves_the_old_dataset(existing: Path) -> None
 
 KILL_AT_COMMIT = """
 import os, sys
+print(os.getpid(), flush=True)
 from pathlib import Path
 from tui.model.importing.api import import_file
 real_replace = os.replace
@@ -306,14 +307,27 @@ def test_a_kill_just_before_the_commit_leaves_the_old_dataset_whole(existing: Pa
     """The old manifest must still describe the old data, then the orphan goes next time."""
     before = snapshot(existing)
     env = dict(os.environ)  # the test's user folders (set by the autouse fixture)
-    done = subprocess.run([sys.executable, "-c", KILL_AT_COMMIT, str(HO)], env=env, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", KILL_AT_COMMIT, str(HO)],
+        env=env,
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 9
-    orphans = sorted(set(snapshot(existing)) - set(before))
+    orphans = sorted(set(snapshot(existing)) - set(before) - {".lock"})
     assert len(orphans) == 2  # the new data, named by nobody, and the manifest not yet in place
+    # Its lock file stays, naming the dead process; the OS lock itself died with it.
+    assert (existing / ".lock").read_text() == f"{done_pid(done)}\n"
     assert orphans[0].startswith(".kept.") and orphans[0].endswith(".json.tmp")
     assert orphans[1].startswith("kept.") and orphans[1].endswith(".parquet")
     assert {k: v for k, v in snapshot(existing).items() if k in before} == before
     assert load_dataset("kept").figures.get_column("count").to_list() == [5, 7]
-    import_file(GOOD / "nspcc_slice.csv", name="other")
-    assert not any((existing / orphan).exists() for orphan in orphans)
+    import_file(GOOD / "nspcc_slice.csv", name="other")  # never blocked by the dead one's lock
+    assert not any((existing / orphan).exists() for orphan in orphans + [".lock"])
     assert load_dataset("kept").figures.get_column("count").to_list() == [5, 7]
+
+
+def done_pid(done: subprocess.CompletedProcess[str]) -> int:
+    """The process id a KILL_AT_COMMIT run printed first."""
+    return int(done.stdout.split()[0])

@@ -31,6 +31,8 @@ from tui.model.importing.values import (
         ("-00 ", 0, DASH_ZERO),
         ("1,234", 1234, THOUSANDS),
         ("-12,345,678", -12345678, THOUSANDS),
+        ("1,000,000,000", 1_000_000_000, THOUSANDS),  # the largest count accepted
+        ("-1000000000", -1_000_000_000, NUMBER),
         ("63.0", 63, WHOLE_FLOAT),
         ("..", None, MISSING),
         ("N/a", None, MISSING),
@@ -46,6 +48,12 @@ def test_counts(raw: str | None, value: int | None, kind: str) -> None:
     assert parse_count(raw)[:2] == (value, kind)
 
 
+LIMIT = (
+    "the largest accepted is 1,000,000,000 either way; all police-recorded crime in England and "
+    "Wales is under 10 million a year"
+)
+
+
 @pytest.mark.parametrize(
     ("raw", "error"),
     [
@@ -57,7 +65,10 @@ def test_counts(raw: str | None, value: int | None, kind: str) -> None:
         ("5-", "'5-' is not a number"),
         ("(3)", "'(3)' is not a number"),
         ("1e5", "'1e5' is text, not a number"),
-        ("9" * 25, f"'{'9' * 25}' is too large to be a count"),
+        ("9" * 25, f"'{'9' * 25}' is too large to be a count ({LIMIT})"),
+        ("1000000001", f"'1000000001' is too large to be a count ({LIMIT})"),
+        ("-1,000,000,001", f"'-1,000,000,001' is too large to be a count ({LIMIT})"),
+        ("5000000000000000000", f"'5000000000000000000' is too large to be a count ({LIMIT})"),
         (
             "2\n3,4",
             'the cell runs over several lines (a quote (") may be missing its closing quote)',

@@ -63,7 +63,7 @@ def test_force_detail_quarters_indexed(
 
 @pytest.mark.parametrize("size", SIZES)
 def test_compare_view(snap_compare: Snap, tmp_path: Path, size: tuple[int, int]) -> None:
-    """Compare 2021/22 with 2022/23: totals first, biggest rises at the top."""
+    """Compare 2021/22 with 2022/23: totals first, then the largest year-B counts (default)."""
     app = make_app(settings_file=tmp_path / "s.json")
     assert snap_compare(app, terminal_size=size, run_before=steps("down", "v"))
 

@@ -243,7 +243,8 @@ def test_a_good_minimal_table_loads(tmp_path: Path) -> None:
 
 def _first_quarter(force: str, offence: str) -> tuple[int, int]:
     from tui.model.offences import resolve_offence
-    from tui.model.queries import force_quarters, resolve_force
+    from tui.model.series import force_quarters
+    from tui.model.totals import resolve_force
 
     ds = load_dataset("homeoffice")
     points = force_quarters(ds, resolve_force(ds, force), resolve_offence(ds.offences, offence))

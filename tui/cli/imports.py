@@ -17,6 +17,7 @@ from tui.formatting import safe_text
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 PREVIEW_ROWS = 5
 _CELL = 22
@@ -65,11 +66,11 @@ def _print_preview(preview: object, out: IO[str]) -> None:
 
 
 def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    """``ox import FILE [--name N] [--replace] [--map F=COL]... [--sheet S] [--dry-run]``.
+    """``ox import FILE [--name N] [--replace] [--map F=COL]... [--sheet S] [--dry-run] ...``.
 
     Returns:
         0 when imported (or, with --dry-run, when it would be); 2 for a bad file, name or mapping;
-        1 when the data folder cannot be written.
+        1 when the data folder cannot be written (a full disk); 130 when interrupted (Ctrl+C).
     """
     from tui.model.importing.api import import_file
     from tui.model.importing.problems import FILE, STORE, DatasetImportError
@@ -91,7 +92,15 @@ def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             mapping=args.map or None,
             dry_run=args.dry_run,
             max_rows=PREVIEW_ROWS,
+            strict=getattr(args, "strict", False),
         )
+    except KeyboardInterrupt:
+        # A write is committed by one rename: the dataset is imported whole or not at all.
+        _say(
+            err,
+            f"ox: interrupted; {path.name} was imported whole or not at all (see 'ox datasets')",
+        )
+        return EXIT_INTERRUPTED
     except DatasetImportError as exc:
         if exc.preview is not None:
             _print_preview(exc.preview, out)

@@ -17,13 +17,12 @@ from tui.model.series import force_quarters, force_series
 from tui.model.totals import resolve_force
 from tui.model.years import parse_year
 from tui.output import render
+from tui.output.comparison_report import compare_report
+from tui.output.listings import forces_report, offences_report
 from tui.output.reports import (
     Column,
     Record,
     Report,
-    compare_report,
-    forces_report,
-    offences_report,
     other_periods_records,
     show_report,
 )
@@ -109,7 +108,7 @@ def offences(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         if not pool:
             err.write(f"ox: no offence matches '{args.query}'\n")
             return 2
-    _emit(offences_report(ds, pool), args, out, err)
+    _emit(offences_report(ds, pool, ds.folded_labels), args, out, err)
     return 0
 
 
@@ -121,7 +120,14 @@ def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         return remove_dataset(args, out, err)
     _infos, problems = imported_datasets()
     for problem in problems:
-        err.write(f"ox: warning: skipped {problem.path}: {problem.reason}\n")
+        name = problem.path.stem
+        err.write(
+            safe_text(
+                f"ox: warning: dataset {name!r} is damaged and skipped ({problem.path}: "
+                f"{problem.reason}); remove it with 'ox datasets remove {name}'"
+            )
+            + "\n"
+        )
     records: list[Record] = []
     for info in list_datasets():
         years = ""

@@ -107,14 +107,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--offence", "-o", default=None, help="offence code, text, 'group:NAME' or 'all'"
     )
     cmp.add_argument(
-        "--top", "-n", type=int, default=None, metavar="N", help="only the first N forces"
+        "--top",
+        "-n",
+        type=int,
+        default=None,
+        metavar="N",
+        help="only the first N forces in the --sort order",
     )
     cmp.add_argument(
         "--sort",
         "-s",
         default="b",
         choices=("force", "a", "b", "change", "pct", "rank_change"),
-        help="sort forces by this column (default: b, the count in year B)",
+        help="sort forces by this column (default: b, the largest count in year B first, as the "
+        "Compare view opens; a %% change on a small count would put the smallest forces on top)",
     )
     cmp.add_argument("--ascending", action="store_true", help="smallest first")
     cmp.add_argument(
@@ -160,6 +166,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--sheet", default=None, help="read only this sheet (XLSX/ODS)")
     imp.add_argument("--dry-run", action="store_true", help="check and preview; write nothing")
+    imp.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a workbook with a bad sheet (default: skip it)",
+    )
     from tui.cli import cite, diff, events, map_command, peers, table
 
     for command in (map_command, peers, events, table, diff, cite):  # modules of their own

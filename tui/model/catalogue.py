@@ -5,11 +5,12 @@ Free of Polars, so the views and the start-up path can list datasets without loa
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.jsonfile import BadJSONFile, read_json_file
 from tui.model.errors import DatasetError, UnknownDatasetError
+from tui.model.names import is_data_file_name, is_dataset_name
 from tui.model.search import rank
 from tui.paths import bundled_data_dir, imported_datasets_dir
 
@@ -108,11 +109,13 @@ def bundled_datasets(data_dir: Path | None = None) -> list[DatasetInfo]:
     folder = data_dir or bundled_data_dir()
     path = folder / "datasets.json"
     try:
-        catalogue = json.loads(path.read_text(encoding="utf-8"))
+        catalogue = read_json_file(path)
     except OSError as exc:
         raise DatasetError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise DatasetError(f"{path}, line {exc.lineno}: not valid JSON ({exc.msg})") from exc
+    except BadJSONFile as exc:
+        raise DatasetError(f"{path}: not valid JSON ({exc})") from exc
+    if not isinstance(catalogue, dict):
+        raise DatasetError(f"{path}: not a JSON object")
     return [_info_from_json(name, meta, folder, True) for name, meta in catalogue.items()]
 
 
@@ -127,22 +130,48 @@ class CatalogueProblem:
 def imported_datasets(
     store: Path | None = None,
 ) -> tuple[list[DatasetInfo], list[CatalogueProblem]]:
-    """Datasets the user imported, from their manifests; unreadable manifests are reported."""
+    """Datasets the user imported, from their manifests; unusable manifests are reported.
+
+    One bad manifest never hides the others (nor the bundled data): whatever is wrong with it (not
+    JSON, nested too deeply, a FIFO or ``/dev/zero``, a data file outside the folder), it is
+    listed here as a problem with the reason, and the dataset can still be removed.
+    """
     folder = store or imported_datasets_dir()
     infos: list[DatasetInfo] = []
     problems: list[CatalogueProblem] = []
-    if not folder.is_dir():
+    try:
+        manifests = sorted(p for p in folder.iterdir() if p.suffix == ".json")
+    except OSError:
         return infos, problems
-    for manifest in sorted(folder.glob("*.json")):
+    for manifest in manifests:
         try:
-            meta = json.loads(manifest.read_text(encoding="utf-8"))
-            if not isinstance(meta, dict):
-                raise ValueError("not a JSON object")
-            name = str(meta.get("name") or manifest.stem)
-            infos.append(_info_from_json(name, meta, folder, False))
+            infos.append(read_manifest(manifest))
         except (OSError, ValueError) as exc:
-            problems.append(CatalogueProblem(manifest, str(exc)))
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            problems.append(CatalogueProblem(manifest, reason))
     return infos, problems
+
+
+def read_manifest(manifest: Path) -> DatasetInfo:
+    """The dataset a manifest (``NAME.json`` in the store) describes; its name is the file's.
+
+    Raises:
+        OSError: it cannot be read.
+        ValueError: it is not a regular file of JSON holding an object, its file name is not a
+            valid dataset name, or its ``"file"`` is not a plain ``.parquet`` name in the folder.
+    """
+    name = manifest.stem
+    if not is_dataset_name(name):
+        raise ValueError(f"{name!r} is not a valid dataset name")
+    meta = read_json_file(manifest)
+    if not isinstance(meta, dict):
+        raise ValueError("not a JSON object")
+    data = meta.get("file", f"{name}.parquet")
+    if not is_data_file_name(data):
+        raise ValueError(
+            f'its "file" ({str(data)[:60]!r}) is not the name of a .parquet file in the data folder'
+        )
+    return _info_from_json(name, meta, manifest.parent, False)
 
 
 def unreadable_manifest(name: str, store: Path | None = None) -> CatalogueProblem | None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from tui.model.changes import change, pct_change, ranks
 from tui.model.dataset import Dataset
+from tui.model.errors import UnknownYearError
+from tui.model.figure_facts import FigureFacts, figure_facts, same_release
 from tui.model.force_table import change_pair
+from tui.model.membership import membership_changes
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
 from tui.model.selection import normalise_selection, pick_year, yearly_counts
@@ -33,9 +36,17 @@ def compare_years(
         like_for_like: compare only the quarters present in both years, so a partial year can be
             compared fairly with a full one.
 
+    A force whose figure for a year covers fewer quarters than the year compared (a partial
+    force-year, e.g. Greater Manchester's 2019/20 code 8T: Q2-Q4 only) keeps its counts, marked
+    with its quarters, and gets no change, % change, rank or rank move.
+
     Raises:
-        UnknownYearError: a year is not in the dataset.
+        UnknownYearError: a year is not in the dataset, or both years are the same.
     """
+    if year_a == year_b:
+        raise UnknownYearError(
+            f"compare needs two different years (both are {pick_year(ds, year_a).fy})"
+        )
     selection = normalise_selection(ds, selection)
     cov_a, cov_b = pick_year(ds, year_a), pick_year(ds, year_b)
     quarters: tuple[int, ...] | None = None
@@ -53,14 +64,30 @@ def compare_years(
             "quarters (compare like-for-like quarters instead)"
         )
     yearly = yearly_counts(ds, selection, quarters)
+    facts = figure_facts(ds, selection, (year_a, year_b), quarters)
+    expected = {
+        year_a: quarters if quarters is not None else cov_a.quarters,
+        year_b: quarters if quarters is not None else cov_b.quarters,
+    }
     forces = listed_forces(ds, include_national)
+
+    def short(name: str, year: int) -> bool:
+        """True when this force's figure covers fewer quarters than the year compared."""
+        qs = facts.quarters.get((name, year), ())
+        return bool(qs) and bool(expected[year]) and set(qs) != set(expected[year])
+
     both = {
         f.name: (yearly.get((f.name, year_a)), yearly.get((f.name, year_b)))
         for f in forces
         if f.ranked
     }
-    # Ranked only where both years have a figure, so the ranks of the two years are comparable.
-    compared = {name: ab for name, ab in both.items() if None not in ab}
+    # Ranked only where both years have a complete figure, so the ranks of the two years are
+    # comparable (a partial force-year is no figure for a rank).
+    compared = {
+        name: ab
+        for name, ab in both.items()
+        if None not in ab and not short(name, year_a) and not short(name, year_b)
+    }
     rank_a = ranks({name: a for name, (a, _b) in compared.items()})
     rank_b = ranks({name: b for name, (_a, b) in compared.items()})
     rows: list[CompareRow] = []
@@ -69,18 +96,38 @@ def compare_years(
         a, b = yearly.get((f.name, year_a)), yearly.get((f.name, year_b))
         if not f.ranked and a is None and b is None:
             continue
-        rows.append(_compare_row(f, a, b, unlike, rank_a.get(f.name), rank_b.get(f.name)))
-    totals = [
-        _compare_row(
-            total_force(ds, spec),
-            total_for(spec, yearly, year_a),
-            total_for(spec, yearly, year_b),
-            unlike,
-            None,
-            None,
+        rows.append(
+            _compare_row(
+                ds,
+                f,
+                (a, b),
+                (year_a, year_b),
+                facts,
+                unlike,
+                (a is not None and short(f.name, year_a), b is not None and short(f.name, year_b)),
+                (rank_a.get(f.name), rank_b.get(f.name)),
+            )
         )
-        for spec in total_specs(ds)
-    ]
+    totals = []
+    for spec in total_specs(ds):
+        members = spec.members or (spec.name,)
+        ta, tb = total_for(spec, yearly, year_a), total_for(spec, yearly, year_b)
+        # A sum with a partial member is partial too.
+        totals.append(
+            _compare_row(
+                ds,
+                total_force(ds, spec),
+                (ta, tb),
+                (year_a, year_b),
+                facts.total(spec.name, members, (year_a, year_b)),
+                unlike,
+                (
+                    ta is not None and any(short(m, year_a) for m in members),
+                    tb is not None and any(short(m, year_b) for m in members),
+                ),
+                (None, None),
+            )
+        )
     return Comparison(
         dataset=ds.name,
         offence=selection,
@@ -91,6 +138,7 @@ def compare_years(
         left_out=tuple(left_out),
         warnings=tuple(warnings),
         quarters=quarters,
+        membership=membership_changes(ds, selection, (year_a, year_b)),
     )
 
 
@@ -104,16 +152,42 @@ def _partials(*covs: YearCoverage) -> list[YearCoverage]:
 
 
 def _compare_row(
+    ds: Dataset,
     force: Force,
-    a: int | None,
-    b: int | None,
+    counts: tuple[int | None, int | None],
+    years: tuple[int, int],
+    facts: FigureFacts,
     unlike: bool,
-    rank_a: int | None,
-    rank_b: int | None,
+    short: tuple[bool, bool],
+    ranks_ab: tuple[int | None, int | None],
 ) -> CompareRow:
-    if unlike:
-        return CompareRow(force, a, b, None, None, rank_a, rank_b)
-    return CompareRow(force, a, b, change(a, b), pct_change(a, b), rank_a, rank_b)
+    a, b = counts
+    comparable = not unlike and not any(short)
+    qa = facts.quarters.get((force.name, years[0]), ())
+    qb = facts.quarters.get((force.name, years[1]), ())
+    release_a = facts.releases.get((force.name, years[0]), "")
+    release_b = facts.releases.get((force.name, years[1]), "")
+    return CompareRow(
+        force,
+        a,
+        b,
+        change(a, b) if comparable else None,
+        pct_change(a, b) if comparable else None,
+        ranks_ab[0],
+        ranks_ab[1],
+        quarters_a=qa if len(qa) < 4 else (),
+        quarters_b=qb if len(qb) < 4 else (),
+        short_a=short[0],
+        short_b=short[1],
+        comparable=comparable,
+        release_a=release_a,
+        release_b=release_b,
+        same_release=(
+            same_release(facts, force.name, years, (release_a, release_b))
+            if comparable and a is not None and b is not None
+            else None
+        ),
+    )
 
 
 def default_compare_pair(ds: Dataset, selection: OffenceSelection) -> tuple[int, int] | None:

@@ -41,6 +41,9 @@ class Dataset:
     """Canonical names of every force or body with a figure, sorted."""
     file_sha256: str = ""
     """SHA-256 of the data file as it was read (keys the opening-table cache)."""
+    folded_labels: tuple[tuple[str, str], ...] = ()
+    """Group/subgroup labels shown under another spelling: (as in the source, as shown), for
+    labels that differ only in case or spacing from the latest year's (see :func:`fold_labels`)."""
 
     @property
     def name(self) -> str:
@@ -100,12 +103,92 @@ def read_figures(path: Path) -> pl.DataFrame:
         [expr.alias(col) for col, expr in defaults.items() if col not in frame.columns]
     )
     try:
-        return frame.select(
+        frame = frame.select(
             [pl.col(name).cast(dtype, strict=True) for name, dtype in S.LONG_SCHEMA.items()]
         )
     except pl.exceptions.PolarsError as exc:
         reason = str(exc).splitlines()[0]
         raise DatasetError(f"data file {path} has a column of the wrong type: {reason}") from exc
+    _check_counts(frame, path)
+    return frame
+
+
+def _check_counts(frame: pl.DataFrame, path: Path) -> None:
+    """Refuse a count beyond :data:`~tui.model.schema.MAX_COUNT` (say, a Parquet file edited by
+    hand), so that no sum of counts can ever wrap around.
+
+    Raises:
+        DatasetError: naming the file, the row (1 = the first row of data) and the figure.
+    """
+    count = pl.col(S.COUNT)
+    beyond = (
+        frame.with_row_index("__row", offset=1)
+        .filter((count > S.MAX_COUNT) | (count < -S.MAX_COUNT))
+        .head(1)
+    )
+    if beyond.height:
+        row = beyond.row(0, named=True)
+        raise DatasetError(
+            f"data file {path}, row {row['__row']:,}, column '{S.COUNT}': the count "
+            f"{row[S.COUNT]:,} ({row[S.FORCE]!s:.40}, {row[S.PERIOD]!s:.20}, offence "
+            f"{row[S.OFFENCE_CODE]!s:.20}) is beyond the largest plausible count "
+            f"({S.MAX_COUNT:,} either way); import the source file again"
+        )
+
+
+def _label_key(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def fold_labels(
+    figures: pl.DataFrame, alternates: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame, tuple[tuple[str, str], ...]]:
+    """Make group and subgroup labels that differ only in case or spacing one label.
+
+    The source spells a subgroup differently in some years ("Fraud: action fraud" in 2017/18,
+    "Fraud: Action Fraud" in the others); a selection by label would miss those years. Each label
+    is shown as spelt in the latest year it appears in. A display normalisation only: counts and
+    codes are untouched. Returns the frames and the (as in the source, as shown) pairs folded.
+    """
+    maps: dict[str, dict[str, str]] = {}
+    for column in (S.OFFENCE_GROUP, S.OFFENCE_SUBGROUP):
+        latest: dict[str, tuple[int, str]] = {}
+        labels: set[str] = set()
+        for frame in (figures, alternates):
+            if frame.is_empty():
+                continue
+            spellings = (
+                frame.lazy()
+                .select(column, S.YEAR)
+                .filter(pl.col(column).is_not_null())
+                .group_by(column)
+                .agg(pl.col(S.YEAR).max())
+                .collect()
+            )
+            for label, year in spellings.iter_rows():
+                labels.add(label)
+                key = _label_key(label)
+                rank = (-1 if year is None else int(year), label)
+                if key not in latest or rank > latest[key]:
+                    latest[key] = rank
+        folded = {label: latest[_label_key(label)][1] for label in labels}
+        maps[column] = {label: shown for label, shown in folded.items() if label != shown}
+    if not any(maps.values()):
+        return figures, alternates, ()
+
+    def fold(frame: pl.DataFrame) -> pl.DataFrame:
+        if frame.is_empty():
+            return frame
+        columns = []
+        for column, mapping in maps.items():
+            expr = pl.col(column)
+            for label, shown in mapping.items():
+                expr = pl.when(pl.col(column) == label).then(pl.lit(shown)).otherwise(expr)
+            columns.append(expr.alias(column))
+        return frame.with_columns(columns)
+
+    pairs = sorted({pair for mapping in maps.values() for pair in mapping.items()})
+    return fold(figures), fold(alternates), tuple(pairs)
 
 
 def _coverage(figures: pl.DataFrame, territorial: list[str]) -> tuple[YearCoverage, ...]:
@@ -125,9 +208,14 @@ def _coverage(figures: pl.DataFrame, territorial: list[str]) -> tuple[YearCovera
 
 
 def _offences(figures: pl.DataFrame) -> tuple[OffenceInfo, ...]:
+    # One row per (code, year) first (a few thousand rows, not a quarter of a million), then the
+    # latest year's wording per code.
+    per_year = figures.group_by(S.OFFENCE_CODE, S.YEAR).agg(
+        pl.col(S.OFFENCE).last(), pl.col(S.OFFENCE_GROUP).last(), pl.col(S.OFFENCE_SUBGROUP).last()
+    )
     latest = (
-        figures.sort(S.YEAR, nulls_last=False)
-        .group_by(S.OFFENCE_CODE)
+        per_year.sort(S.YEAR, S.OFFENCE_CODE, nulls_last=False)
+        .group_by(S.OFFENCE_CODE, maintain_order=True)
         .agg(
             pl.col(S.OFFENCE).last(),
             pl.col(S.OFFENCE_GROUP).last(),
@@ -176,8 +264,9 @@ def load_dataset(
     except OSError:
         sha256 = ""
     frame = read_figures(info.path)
-    figures = frame.filter(pl.col(S.PREFERRED))
-    alternates = frame.filter(~pl.col(S.PREFERRED))
+    figures, alternates, folded = fold_labels(
+        frame.filter(pl.col(S.PREFERRED)), frame.filter(~pl.col(S.PREFERRED))
+    )
     sources = None
     if info.sources_path is not None and info.sources_path.exists():
         try:
@@ -198,4 +287,5 @@ def load_dataset(
         offences=_offences(figures),
         forces=forces,
         file_sha256=sha256,
+        folded_labels=folded,
     )

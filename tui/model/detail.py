@@ -5,9 +5,15 @@ from __future__ import annotations
 from tui.model.breakdown import offence_breakdown, rate_per_100k
 from tui.model.changes import ranks
 from tui.model.dataset import Dataset
+from tui.model.force_table import short_force_years
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
-from tui.model.selection import normalise_selection, quarterly_totals, yearly_counts
+from tui.model.selection import (
+    force_quarter_sets,
+    normalise_selection,
+    quarterly_totals,
+    yearly_counts,
+)
 from tui.model.series import force_quarters, force_series
 from tui.model.totals import listed_forces, total_specs
 from tui.model.types import ForceDetail, Rate
@@ -33,8 +39,12 @@ def force_detail(
     ranked = 0
     if rank_year is not None and force.ranked:
         yearly = yearly_counts(ds, selection)
+        # Ranked among the forces with a complete figure that year (a partial one is left out).
+        short = short_force_years(ds, force_quarter_sets(ds, selection))
         counts = {
-            f.name: yearly.get((f.name, rank_year.year)) for f in listed_forces(ds) if f.ranked
+            f.name: yearly.get((f.name, rank_year.year))
+            for f in listed_forces(ds)
+            if f.ranked and (f.name, rank_year.year) not in short
         }
         table = ranks(counts)
         rank, ranked = table.get(force.name), len(table)

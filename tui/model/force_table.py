@@ -6,7 +6,7 @@ from tui.model.changes import change, pct_change, ranks
 from tui.model.dataset import Dataset
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
-from tui.model.selection import normalise_selection, yearly_counts
+from tui.model.selection import force_quarter_sets, normalise_selection, yearly_counts
 from tui.model.totals import listed_forces, total_for, total_force, total_specs
 from tui.model.types import ForceRow, ForceTable
 
@@ -49,40 +49,83 @@ def force_table(
     pair = change_pair(ds, yearly, forces)
     change_from = ds.year(pair[0]) if pair else None
     change_to = ds.year(pair[1]) if pair else None
+    short = short_force_years(ds, force_quarter_sets(ds, selection))
     latest_rank: dict[str, int] = {}
     if change_to is not None:
+        # A partial force-year is no figure for a rank.
         latest_rank = ranks(
-            {f.name: yearly.get((f.name, change_to.year)) for f in forces if f.ranked}
+            {
+                f.name: yearly.get((f.name, change_to.year))
+                for f in forces
+                if f.ranked and (f.name, change_to.year) not in short
+            }
         )
 
-    def make_row(force: Force, counts: tuple[int | None, ...], rank: int | None) -> ForceRow:
-        by_year = dict(zip((y.year for y in years), counts))
-        a = by_year.get(change_from.year) if change_from else None
-        b = by_year.get(change_to.year) if change_to else None
+    def make_row(
+        force: Force,
+        counts: tuple[int | None, ...],
+        quarters: tuple[tuple[int, ...], ...],
+        rank: int | None,
+    ) -> ForceRow:
+        by_year = dict(zip((y.year for y in years), zip(counts, quarters)))
+        a, qa = by_year.get(change_from.year, (None, ())) if change_from else (None, ())
+        b, qb = by_year.get(change_to.year, (None, ())) if change_to else (None, ())
+        comparable = not qa and not qb
         return ForceRow(
             force=force,
             counts=counts,
-            trend=tuple(c for y, c in zip(years, counts) if not y.partial),
-            change=change(a, b),
-            pct_change=pct_change(a, b),
+            trend=tuple(
+                c if not q else None for y, c, q in zip(years, counts, quarters) if not y.partial
+            ),
+            change=change(a, b) if comparable else None,
+            pct_change=pct_change(a, b) if comparable else None,
             rank=rank,
+            quarters=quarters,
         )
 
-    rows = tuple(
-        make_row(f, tuple(yearly.get((f.name, y.year)) for y in years), latest_rank.get(f.name))
-        for f in forces
-    )
-    totals = tuple(
-        make_row(total_force(ds, spec), tuple(total_for(spec, yearly, y.year) for y in years), None)
-        for spec in total_specs(ds)
-    )
+    def short_of(
+        names: tuple[str, ...], counts: tuple[int | None, ...]
+    ) -> tuple[tuple[int, ...], ...]:
+        """Per year: the quarters every one of ``names`` covers, when one of them is partial."""
+        out = []
+        for y, count in zip(years, counts):
+            parts = [short[(n, y.year)] for n in names if (n, y.year) in short]
+            out.append(
+                tuple(sorted(set.intersection(*map(set, parts))))
+                if parts and count is not None
+                else ()
+            )
+        return tuple(out)
+
+    rows = []
+    for f in forces:
+        counts = tuple(yearly.get((f.name, y.year)) for y in years)
+        rows.append(make_row(f, counts, short_of((f.name,), counts), latest_rank.get(f.name)))
+    totals = []
+    for spec in total_specs(ds):
+        counts = tuple(total_for(spec, yearly, y.year) for y in years)
+        members = spec.members or (spec.name,)
+        totals.append(make_row(total_force(ds, spec), counts, short_of(members, counts), None))
     return ForceTable(
         dataset=ds.name,
         offence=selection,
         years=years,
-        rows=rows,
-        totals=totals,
+        rows=tuple(rows),
+        totals=tuple(totals),
         change_from=change_from,
         change_to=change_to,
         unranked=sum(1 for f in forces if not f.ranked),
     )
+
+
+def short_force_years(
+    ds: Dataset, quarters: dict[tuple[str, int], tuple[int, ...]]
+) -> dict[tuple[str, int], tuple[int, ...]]:
+    """The (force, year) figures that cover fewer quarters than the dataset has for that year
+    (e.g. Greater Manchester's code 8T in 2019/20: Q2-Q4 of Q1-Q4), with the quarters they cover."""
+    expected = {c.year: set(c.quarters) for c in ds.coverage}
+    return {
+        key: qs
+        for key, qs in quarters.items()
+        if qs and expected.get(key[1]) and set(qs) != expected[key[1]]
+    }

@@ -100,12 +100,18 @@ def offence_choices(offences: tuple[OffenceInfo, ...]) -> list[OffenceChoice]:
     return choices
 
 
+_BREADTH = {"all": 0, "group": 1, "subgroup": 2, "code": 3}
+
+
 def search_offences(offences: tuple[OffenceInfo, ...], query: str) -> list[OffenceChoice]:
     """Fuzzy search the selections, best first; an empty query lists them all in order."""
     choices = offence_choices(offences)
     if not query.strip():
         return choices
     hits = rank(query, ((c, c.texts) for c in choices))
+    # Within a kind of match, broader selections first: "sexual" offers the group "Sexual
+    # offences" above code 88A "Sexual grooming".
+    hits.sort(key=lambda h: (-h.tier, _BREADTH[h.item.selection.kind]))
     return [
         OffenceChoice(h.item.selection, h.item.texts, h.positions if h.field == 0 else ())
         for h in hits

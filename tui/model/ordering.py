@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from tui.model.reference import Force
-from tui.model.search import match_text
+from tui.model.search import match_text, rank
 from tui.model.types import CompareRow, ForceRow, ForceTable
 
 R = TypeVar("R")
@@ -43,11 +43,15 @@ def filter_rows(rows: Sequence[ForceRow], query: str) -> list[FilteredRow]:
     """Rows whose force matches ``query`` (fuzzy), in their current order; all rows if empty."""
     if not query.strip():
         return [FilteredRow(r, (), "") for r in rows]
+    # The app's one matcher decides what matches (scattered letters drop out when some force
+    # has the letters together); the rows keep their order.
+    found = {id(h.item): h for h in rank(query, ((r, r.force.search_texts) for r in rows))}
     out = []
     for r in rows:
-        m = match_force(query, r.force)
-        if m is not None:
-            out.append(FilteredRow(r, m[1], m[2]))
+        hit = found.get(id(r))
+        if hit is not None:
+            via = "" if hit.field == 0 else hit.matched
+            out.append(FilteredRow(r, hit.positions if hit.field == 0 else (), via))
     return out
 
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from tui.model.errors import DatasetError, UnknownForceError
-from tui.model.search import Hit, fold, rank
+from tui.model.search import Hit, fold, near_misses, rank
 
 TERRITORIAL = "territorial"
 NON_AREA = "non_area"
@@ -179,7 +179,13 @@ class Reference:
                 f"'{query}' matches several forces",
                 tuple(h.item.name for h in close[:8]),
             )
-        raise UnknownForceError(f"unknown force '{query}'", tuple(h.item.name for h in hits[:5]))
+        suggestions = [h.item.name for h in hits[:5]]
+        pool = [self.force(n) for n in names] if names is not None else list(self.forces.values())
+        # Typing mistakes too ("kentt" → Kent), not only letters left out.
+        for force in near_misses(query, ((f, f.search_texts) for f in pool)):
+            if force.name not in suggestions:
+                suggestions.append(force.name)
+        raise UnknownForceError(f"unknown force '{query}'", tuple(suggestions[:5]))
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:

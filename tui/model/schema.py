@@ -48,3 +48,12 @@ LONG_SCHEMA: dict[str, pl.DataType] = {
 }
 
 REQUIRED_COLUMNS = (PERIOD, YEAR, FORCE, OFFENCE_CODE, OFFENCE, COUNT)
+
+MAX_COUNT = 10**9
+"""The largest count (in absolute value) a figure may hold: refused above it, on import and on load.
+
+All police-recorded crime in England and Wales is about 6.7 million offences a year, and the largest
+single figure in the bundled data is 132,693, so a cell of a billion is already ~150 times the whole
+country's crime for a year: anything larger is a data error (a phone number, two columns run
+together). It also means no sum can wrap: Int64 holds 9.2e18, so a sum would need over 9 billion
+figures at the bound, far more rows than any dataset loaded in memory."""

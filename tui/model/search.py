@@ -15,9 +15,12 @@ T = TypeVar("T")
 
 EXACT = 1000.0
 PREFIX = 900.0
+WHOLE_WORD = 850.0
 WORD_PREFIX = 800.0
 SUBSTRING = 700.0
 SUBSEQUENCE = 400.0
+STRONG = SUBSTRING
+"""Matches of this tier or better (the query's letters together) push out scattered-letter ones."""
 
 
 @lru_cache(maxsize=8192)
@@ -37,9 +40,12 @@ class TextMatch:
     """How a query matched one text."""
 
     score: float
-    """Higher is better: exact > prefix > word prefix > substring > scattered letters."""
+    """Higher is better: exact > prefix > whole word > word prefix > substring > scattered
+    letters; within a tier, earlier and in a shorter text is better."""
     positions: tuple[int, ...]
     """Indices of the matched characters in the text, for highlighting."""
+    tier: float = SUBSEQUENCE
+    """The kind of match (one of the tier constants), whatever the small penalties."""
 
 
 def match_text(query: str, text: str) -> TextMatch | None:
@@ -55,21 +61,22 @@ def match_text(query: str, text: str) -> TextMatch | None:
     t = fold(text)
     n = len(q)
     if t == q:
-        return TextMatch(EXACT, tuple(range(n)))
+        return TextMatch(EXACT, tuple(range(n)), EXACT)
     idx = t.find(q)
     if idx == 0:
-        return TextMatch(PREFIX - len(t) / 100, tuple(range(n)))
+        return TextMatch(PREFIX - len(t) / 100, tuple(range(n)), PREFIX)
     if idx > 0:
-        # Prefer a match at the start of a word ("york" in "North Yorkshire").
-        word = t.find(" " + q)
-        if word >= 0:
-            start = word + 1
-            return TextMatch(
-                WORD_PREFIX - start / 10 - len(t) / 100, tuple(range(start, start + n))
-            )
-        if not t[idx - 1].isalnum():
-            return TextMatch(WORD_PREFIX - idx / 10 - len(t) / 100, tuple(range(idx, idx + n)))
-        return TextMatch(SUBSTRING - idx / 10 - len(t) / 100, tuple(range(idx, idx + n)))
+        # Prefer a whole word ("sexual" in "group: Sexual offences"), then the start of a word
+        # ("york" in "North Yorkshire"), then letters inside a word.
+        starts = [i for i in _occurrences(t, q) if not t[i - 1].isalnum()]
+        whole = [i for i in starts if i + n == len(t) or not t[i + n].isalnum()]
+        for tier, at in ((WHOLE_WORD, whole), (WORD_PREFIX, starts)):
+            if at:
+                start = at[0]
+                return TextMatch(
+                    tier - start / 10 - len(t) / 100, tuple(range(start, start + n)), tier
+                )
+        return TextMatch(SUBSTRING - idx / 10 - len(t) / 100, tuple(range(idx, idx + n)), SUBSTRING)
     # Letters in order, with gaps: "nrthmptn" → "Northamptonshire".
     q_nospace = q.replace(" ", "")
     if not q_nospace:
@@ -83,7 +90,19 @@ def match_text(query: str, text: str) -> TextMatch | None:
         positions.append(found)
         pos = found + 1
     gaps = positions[-1] - positions[0] + 1 - len(positions)
-    return TextMatch(SUBSEQUENCE - gaps * 5 - positions[0] - len(t) / 100, tuple(positions))
+    return TextMatch(
+        SUBSEQUENCE - gaps * 5 - positions[0] - len(t) / 100, tuple(positions), SUBSEQUENCE
+    )
+
+
+def _occurrences(text: str, query: str) -> list[int]:
+    """Every index where ``query`` starts in ``text``."""
+    found: list[int] = []
+    at = text.find(query)
+    while at >= 0:
+        found.append(at)
+        at = text.find(query, at + 1)
+    return found
 
 
 @dataclass(frozen=True)
@@ -100,6 +119,8 @@ class Hit(Generic[T]):
     """That text (an alias or code when ``field`` is not 0)."""
     positions: tuple[int, ...]
     """Matched character positions in ``matched``."""
+    tier: float = SUBSEQUENCE
+    """The kind of its best match (see :class:`TextMatch`)."""
 
 
 def rank(
@@ -109,6 +130,11 @@ def rank(
     min_score: float = 0.0,
 ) -> list[Hit[T]]:
     """Rank candidates by their best-matching text, best first; non-matches are dropped.
+
+    When some candidate has the query's letters together (a substring or better), candidates
+    that only have them scattered are dropped: "obscene" lists "Obscene publications", not
+    "Use of substance or object to endanger life". On a tie within a tier, the candidate given
+    first wins (callers list broader choices, such as offence groups, first).
 
     Args:
         query: what the user typed.
@@ -128,8 +154,49 @@ def rank(
             # A name match beats an alias match of the same kind.
             score = m.score - (0.5 if field else 0.0)
             if best is None or score > best.score:
-                best = Hit(item, score, field, text, m.positions)
+                best = Hit(item, score, field, text, m.positions, m.tier)
         if best is not None and best.score >= min_score:
             hits.append(best)
-    hits.sort(key=lambda h: -h.score)
+    if any(h.tier >= STRONG for h in hits):
+        hits = [h for h in hits if h.tier >= STRONG]
+    hits.sort(key=lambda h: (-h.tier, -h.score))
     return hits
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance (with transpositions) between ``a`` and ``b``, or ``limit + 1`` when
+    it is more than ``limit`` (so long texts cost little)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def near_misses(
+    query: str, candidates: Iterable[tuple[T, Sequence[str]]], limit: int = 5
+) -> list[T]:
+    """Candidates one or two typing mistakes away from ``query`` ("kentt" → Kent), closest
+    first: for "did you mean" when nothing matched."""
+    q = fold(" ".join(query.split()))
+    allowed = 1 if len(q) < 8 else 2
+    if len(q) < 3:
+        return []
+    scored: list[tuple[int, int, T]] = []
+    for order, (item, texts) in enumerate(candidates):
+        words = {w for text in texts if text for w in (fold(text), *fold(text).split())}
+        best = min((edit_distance(q, w, allowed) for w in words), default=allowed + 1)
+        if best <= allowed:
+            scored.append((best, order, item))
+    scored.sort(key=lambda s: (s[0], s[1]))
+    return [item for _d, _o, item in scored[:limit]]

@@ -7,6 +7,7 @@ import polars as pl
 from tui.model import schema as S
 from tui.model.changes import change, pct_change
 from tui.model.dataset import Dataset
+from tui.model.membership import membership_changes
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
 from tui.model.selection import (
@@ -101,6 +102,7 @@ def force_series(ds: Dataset, force: Force, selection: OffenceSelection) -> Forc
         other_periods=other_periods,
         national_name=national_name,
         national=national,
+        membership=membership_changes(ds, selection),
     )
 
 

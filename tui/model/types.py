@@ -40,6 +40,13 @@ class ForceRow:
     pct_change: float | None
     rank: int | None
     """Rank among ranked forces in the table's latest full year."""
+    quarters: tuple[tuple[int, ...], ...] = ()
+    """Per year of the table (aligned with ``counts``): the quarters this force's figure covers
+    when it covers fewer than the year has (a partial force-year), else ``()``."""
+
+    def short_in(self, index: int) -> tuple[int, ...]:
+        """The quarters of the ``index``-th year if this force's figure is partial, else ``()``."""
+        return self.quarters[index] if index < len(self.quarters) else ()
 
     def count_for(self, years: tuple[YearCoverage, ...], year: int) -> int | None:
         """The count for a start year, or ``None``."""
@@ -101,7 +108,10 @@ class SeriesPoint:
 
     @property
     def label(self) -> str:
-        """The year's label, marking a partial year (``"2023/24 Q1"``)."""
+        """The year's label, marking a partial year (``"2023/24 Q1"``) and a year this force's
+        figure covers only partly (``"2019/20 Q2-Q4"``)."""
+        if self.partial:
+            return f"{self.year.fy} {quarters_label(self.quarters)}"
         return self.year.label
 
 
@@ -130,6 +140,8 @@ class ForceSeries:
     national_name: str
     national: tuple[int | None, ...]
     """The first total of the dataset (e.g. England and Wales), aligned with ``points``."""
+    membership: tuple[MembershipChange, ...] = ()
+    """For a group or subgroup: codes it counts in some years only (a reclassification)."""
 
 
 @dataclass(frozen=True)
@@ -190,13 +202,82 @@ class CompareRow:
     pct_change: float | None
     rank_a: int | None
     rank_b: int | None
+    quarters_a: tuple[int, ...] = ()
+    """The quarters year A's count covers when fewer than four (``()`` when complete or when the
+    source gives whole years)."""
+    quarters_b: tuple[int, ...] = ()
+    short_a: bool = False
+    """True when this force's year-A figure covers fewer quarters than the year compared (a
+    partial force-year): no change, % change, rank or rank move."""
+    short_b: bool = False
+    comparable: bool = True
+    """False when the counts cover different quarters: change, % change and rank move are
+    not computed."""
+    release_a: str = ""
+    """The release year A's figure comes from ("" when unknown)."""
+    release_b: str = ""
+    same_release: SameRelease | None = None
+    """When the figures come from different releases and one release states both years: the
+    change within that release (like-for-like)."""
 
     @property
     def rank_change(self) -> int | None:
         """Places moved up (positive) or down (negative) between the two years."""
-        if self.rank_a is None or self.rank_b is None:
+        if self.rank_a is None or self.rank_b is None or not self.comparable:
             return None
         return self.rank_a - self.rank_b
+
+    @property
+    def crosses_releases(self) -> bool:
+        """True when the two figures come from different releases."""
+        return bool(self.release_a and self.release_b and self.release_a != self.release_b)
+
+
+@dataclass(frozen=True)
+class SameRelease:
+    """Both years as stated by one release, for a like-for-like change."""
+
+    release: str
+    count_a: int
+    count_b: int
+    change: int
+    pct_change: float | None
+
+
+@dataclass(frozen=True)
+class MembershipChange:
+    """Offence codes counted in a group or subgroup in some years of its series but not others."""
+
+    codes: tuple[str, ...]
+    years: tuple[int, ...]
+    """The years (start years) these codes are counted in the selection."""
+    elsewhere: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    """Where the same codes are counted in other years: (group or subgroup, years)."""
+
+    @property
+    def text(self) -> str:
+        """E.g. ``"8L, 8M counted here in 2012/13 only (under Stalking and harassment in
+        2013/14 to 2022/23)"``."""
+        codes = ", ".join(self.codes)
+        where = "; ".join(f"under {name} in {years_text(ys)}" for name, ys in self.elsewhere)
+        counted = years_text(self.years)
+        only = " only" if len(self.years) == 1 else ""
+        if not where:
+            where = "no figures under these codes in other years"
+        return f"{codes} counted here in {counted}{only} ({where})"
+
+
+def years_text(years: tuple[int, ...]) -> str:
+    """Financial years as short text: runs of consecutive years become ``"2013/14 to 2022/23"``."""
+    runs: list[list[int]] = []
+    for y in sorted(years):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(
+        fy_label(r[0]) if len(r) == 1 else f"{fy_label(r[0])} to {fy_label(r[-1])}" for r in runs
+    )
 
 
 @dataclass(frozen=True)
@@ -214,6 +295,18 @@ class Comparison:
     warnings: tuple[str, ...]
     quarters: tuple[int, ...] | None
     """The quarters compared, when restricted to like-for-like quarters."""
+    membership: tuple[MembershipChange, ...] = ()
+    """Codes counted in one of the two years of a group/subgroup but not in the other."""
+
+    @property
+    def ranked_count(self) -> int:
+        """How many forces are ranked: those with a comparable figure in both years."""
+        return sum(1 for r in self.rows if r.rank_b is not None)
+
+    @property
+    def short_rows(self) -> tuple[CompareRow, ...]:
+        """Rows with a partial force-year (fewer quarters than the year compared)."""
+        return tuple(r for r in (*self.totals, *self.rows) if r.short_a or r.short_b)
 
     @property
     def unlike_quarters(self) -> bool:
@@ -247,7 +340,8 @@ class ForceDetail:
     rank_year: YearCoverage | None
     rank: int | None
     ranked_forces: int
-    """How many forces have a figure (and so a rank) that year."""
+    """How many forces have a complete figure (and so a rank) that year: every force with a
+    figure in ``rank_year``, unlike Compare, which ranks forces with figures in both years."""
     rate_year: YearCoverage | None
     rate: Rate | None
     national_quarters: tuple[int | None, ...]

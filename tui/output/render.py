@@ -2,6 +2,14 @@
 
 Text from data is always passed as plain text (never markup), and control characters are made
 visible, so a force named ``[bold]x[/]`` or holding a terminal escape prints literally.
+
+CSV and TSV (the export, ``--format csv`` and the TUI's copy) are opened in spreadsheets, which run
+a cell starting with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return) as a formula: such
+a text cell is written with a single quote in front (``'=HYPERLINK(…)``), as spreadsheet-safe
+exports do (OWASP "CSV injection"). Numbers, negative ones included, are written as they are.
+JSON keeps the exact text; only C1 controls and invisible format characters are written as
+``\\u`` escapes there, so printing it cannot drive the terminal, and a JSON reader gets the very
+same text back.
 """
 
 from __future__ import annotations
@@ -12,7 +20,7 @@ import json
 import re
 from typing import IO, Literal
 
-from tui.formatting import safe_text
+from tui.formatting import FORMAT_CONTROLS, safe_text
 from tui.output.reports import Column, Record, Report
 
 Format = Literal["table", "csv", "json", "markdown"]
@@ -25,15 +33,30 @@ def _data(value: object) -> object:
     return round(value, 2) if isinstance(value, float) else value
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)%?")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A CSV/TSV cell that no spreadsheet runs as a formula: text starting with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets a leading ``'``; a number (``-80``, ``+4.5%``)
+    is left as it is."""
+    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def _csv_value(col: Column, value: object) -> str:
     value = _data(value)
     if col.csv is not None:
-        return safe_text(col.csv(value))
+        return spreadsheet_safe(safe_text(col.csv(value)))
     if value is None:
         return ""
+    if isinstance(value, (int, float)):
+        return str(value)
     if isinstance(value, (list, tuple)):
-        return safe_text(";".join(str(v) for v in value))
-    return safe_text(value)
+        return spreadsheet_safe(safe_text(";".join(str(v) for v in value)))
+    return spreadsheet_safe(safe_text(value))
 
 
 def _csv_columns(report: Report) -> list[Column]:
@@ -57,21 +80,41 @@ def to_tsv(report: Report) -> str:
     out = io.StringIO()
     cols = _csv_columns(report)
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
-    writer.writerow([c.header or c.key for c in cols])
+    writer.writerow([spreadsheet_safe(safe_text(c.header or c.key)) for c in cols])
     for rec in report.records:
         writer.writerow([_csv_value(c, rec.get(c.key)) for c in cols])
     return out.getvalue()
 
 
+_JSON_ESCAPED = re.compile(f"[\x7f-\x9f{FORMAT_CONTROLS}]")
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a UTF-16 surrogate pair, as JSON writes characters beyond the BMP
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def json_text(value: object) -> str:
+    """JSON of ``value``, indented, readable (``é`` stays ``é``), but with every control escaped:
+    C0 (by :mod:`json`), DEL, C1 (U+009B can start a terminal escape) and invisible format
+    characters (bidi overrides). These appear only inside strings, so the escaping is exact."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return _JSON_ESCAPED.sub(lambda m: _json_escape(m.group()), text)
+
+
 def to_json(report: Report) -> str:
-    """A list of flat objects; missing values are ``null``. JSON escapes control characters."""
+    """A list of flat objects; missing values are ``null``. Controls are escaped (see
+    :func:`json_text`), the text is exact."""
     keys = [c.key for c in report.columns]
     rows = [
         {k: _data(rec[k]) for k in keys if k in rec}
         | {k: _data(v) for k, v in rec.items() if k not in keys}
         for rec in report.records
     ]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    return json_text(rows) + "\n"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*\[\]<>|])")
@@ -89,7 +132,7 @@ def _md_table(report: Report) -> list[str]:
         "| " + " | ".join("---:" if c.numeric else "---" for c in cols) + " |",
     ]
     for rec in report.records:
-        lines.append("| " + " | ".join(_md_cell(c.fmt(rec.get(c.key))) for c in cols) + " |")
+        lines.append("| " + " | ".join(_md_cell(c.text(rec)) for c in cols) + " |")
     return lines
 
 
@@ -116,7 +159,7 @@ def _rich_table(report: Report) -> object:
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
     cols = [c for c in report.columns if c.show]
-    cells = [[safe_text(c.fmt(rec.get(c.key))) for c in cols] for rec in report.records]
+    cells = [[safe_text(c.text(rec)) for c in cols] for rec in report.records]
     for i, c in enumerate(cols):
         widest = max((len(row[i]) for row in cells), default=0)
         # Numbers are never cut or wrapped; text columns give way instead.
@@ -179,7 +222,9 @@ __all__ = [
     "FORMATS",
     "Format",
     "Record",
+    "json_text",
     "render",
+    "spreadsheet_safe",
     "to_csv",
     "to_json",
     "to_markdown",

@@ -19,16 +19,13 @@ from tui.formatting import (
 )
 from tui.model.catalogue import DatasetInfo
 from tui.model.interface import DatasetView
-from tui.model.offences import OffenceInfo
+from tui.model.offences import OffenceSelection
 from tui.model.population import rate_for
-from tui.model.reference import Force
 from tui.model.types import (
-    STATED_TOTAL_CODE,
-    CompareRow,
-    Comparison,
     ForceRow,
     ForceSeries,
     ForceTable,
+    MembershipChange,
     QuarterPoint,
 )
 from tui.model.years import quarters_label
@@ -64,6 +61,13 @@ class Column:
     """How the value is written in CSV (default: as is, empty for missing)."""
     show: bool = True
     """Shown in tables and Markdown (hidden columns are still in CSV and JSON)."""
+    cell: Callable[[Record], str] | None = None
+    """How the cell looks in a table or Markdown when it depends on the rest of the record (a
+    partial year's count shows its quarters); default: ``fmt`` of the value."""
+
+    def text(self, record: Record) -> str:
+        """The cell as shown in a table or Markdown."""
+        return self.cell(record) if self.cell is not None else self.fmt(record.get(self.key))
 
 
 def _count(v: Value) -> str:
@@ -183,7 +187,8 @@ def show_report(
             covered = quarters_label(p.quarters or p.year.quarters)
             rec["quarters"] = covered
             rec["partial"] = True
-            notes.append(_partial_note(force.name, p.year.fy, p.year.label, covered))
+            if p.count is not None:
+                notes.append(_partial_note(force.name, p.year.fy, p.year.partial, covered))
         if has_provenance:
             rec["release"] = p.release or None
             rec["source_url"] = p.source_url or None
@@ -210,6 +215,7 @@ def show_report(
             )
         urls = sorted({str(r["source_url"]) for r in shown if r.get("source_url")})
         notes += [f"Source: {u}" for u in urls]
+    notes += membership_notes(series.offence, series.membership)
     if ds.info.notes:
         notes.append(ds.info.notes)
     report = Report(title, columns, shown, subtitle, notes)
@@ -238,14 +244,22 @@ def show_report(
     return report
 
 
-def _partial_note(force: str, fy: str, year_label: str, covered: str) -> str:
-    """Why a year's count is not compared: the year, or this force's figures, lack quarters."""
-    if f"{fy} {covered}" == year_label:
+def _partial_note(force: str, fy: str, year_partial: bool, covered: str) -> str:
+    """Why a year's count is not compared: the year lacks quarters in the whole dataset, or
+    only this force's figures do (e.g. "Greater Manchester has 2019/20 Q2-Q4 only")."""
+    if year_partial:
         return f"{fy} is a partial year ({covered} only): its count is not compared with others."
-    return (
-        f"{fy} is a partial year ({year_label} in this dataset) and {force}'s count covers "
-        f"{covered} only: it is not compared with other years."
-    )
+    return f"{force} has {fy} {covered} only: its count is not compared with other years."
+
+
+def membership_notes(offence: OffenceSelection, changes: Sequence[MembershipChange]) -> list[str]:
+    """Notes naming the codes a group or subgroup counts in some years only."""
+    if not changes:
+        return []
+    return [
+        f"The {offence.kind} '{offence.value}' counts different codes in different years (a "
+        "reclassification, not a change in offending): " + "; ".join(c.text for c in changes) + "."
+    ]
 
 
 def other_periods_records(series: ForceSeries) -> list[Record]:
@@ -264,79 +278,6 @@ def other_periods_records(series: ForceSeries) -> list[Record]:
 
 
 # --------------------------------------------------------------------------------------------
-# compare YEAR_A YEAR_B
-# --------------------------------------------------------------------------------------------
-
-
-def compare_report(
-    ds: DatasetView, cmp: Comparison, rows: Sequence[CompareRow] | None = None
-) -> Report:
-    """Two years side by side for every force, totals first."""
-    a, b = cmp.label_a, cmp.label_b
-    columns = [
-        Column("kind", "", show=False),
-        Column("force", "Force"),
-        Column("year_a", "Year A", show=False),
-        Column("year_b", "Year B", show=False),
-        Column("count_a", a, _count, numeric=True),
-        Column("count_b", b, _count, numeric=True),
-        Column("change", "Change", _change, numeric=True),
-        Column("pct_change", "%", _pct, numeric=True),
-        Column("rank_a", f"Rank {a}", _rank, numeric=True, show=False),
-        Column("rank_b", "Rank", _rank, numeric=True),
-        Column("rank_change", "Move", _rank_change, numeric=True),
-    ]
-    records: list[Record] = []
-    body = rows if rows is not None else cmp.rows
-    for kind, row_list in (("total", cmp.totals), ("force", body)):
-        for r in row_list:
-            records.append(
-                {
-                    "kind": kind if kind == "total" or r.force.ranked else "unranked",
-                    "force": r.force.name,
-                    "year_a": a,
-                    "year_b": b,
-                    "count_a": r.count_a,
-                    "count_b": r.count_b,
-                    "change": r.change,
-                    "pct_change": r.pct_change,
-                    "rank_a": r.rank_a,
-                    "rank_b": r.rank_b,
-                    "rank_change": r.rank_change,
-                }
-            )
-    notes: list[str] = []
-    if cmp.quarters is not None:
-        notes.append(f"Like-for-like: both years count {quarters_label(cmp.quarters)} only.")
-    elif cmp.unlike_quarters:
-        notes.append(
-            f"{a} and {b} cover different quarters, so no change is computed; "
-            "compare the same quarters with --like-for-like."
-        )
-    if cmp.left_out:
-        notes.append(
-            f"{len(cmp.left_out)} force(s) have no figure for one or both years "
-            "and are not ranked: " + ", ".join(cmp.left_out)
-        )
-    if cmp.totals and cmp.totals[0].force.kind == "computed_total":
-        notes.append(
-            "Totals are sums of the territorial forces (BTP and national fraud bodies excluded)."
-        )
-    elif cmp.totals:
-        notes.append("Totals are as stated by the source (not sums of the forces listed).")
-    if ds.info.notes:
-        notes.append(ds.info.notes)
-    return Report(
-        title=f"{a} vs {b}: {cmp.offence.label}",
-        columns=columns,
-        records=records,
-        subtitle=dataset_lines(ds.info),
-        notes=notes,
-        warnings=list(cmp.warnings),
-    )
-
-
-# --------------------------------------------------------------------------------------------
 # The force table (TUI export) and listings
 # --------------------------------------------------------------------------------------------
 
@@ -345,10 +286,19 @@ def force_table_report(
     ds: DatasetView, table: ForceTable, rows: Sequence[ForceRow] | None = None
 ) -> Report:
     """The Forces view: each force's count for every year, with the latest change."""
+    body = rows if rows is not None else table.rows
+    marks = {
+        (r.force.name, y.label): quarters_label(r.short_in(i))
+        for r in [*table.totals, *body]
+        for i, y in enumerate(table.years)
+        if r.short_in(i)
+    }
     columns = [Column("force", "Force"), Column("place", "Region / nation")]
     for y in table.years:
         # Keyed by the label, so a CSV or JSON export says "2023/24 Q1" for a partial year.
-        columns.append(Column(y.label, y.label, _count, numeric=True))
+        columns.append(
+            Column(y.label, y.label, _count, numeric=True, cell=_marked_count(y.label, marks))
+        )
     ch = (
         f"{table.change_from.fy} to {table.change_to.fy}"
         if table.change_from and table.change_to
@@ -359,15 +309,26 @@ def force_table_report(
         Column("pct_change", "%", _pct, numeric=True),
     ]
     records: list[Record] = []
-    body = rows if rows is not None else table.rows
     for r in [*table.totals, *body]:
         rec: Record = {"force": r.force.name, "place": r.force.place}
         for y, c in zip(table.years, r.counts):
             rec[y.label] = c
         rec["change"] = r.change
         rec["pct_change"] = r.pct_change
+        short = [
+            f"{y.fy} {quarters_label(r.short_in(i))}"
+            for i, y in enumerate(table.years)
+            if r.short_in(i)
+        ]
+        rec["partial_years"] = "; ".join(short) or None
         records.append(rec)
+    columns.append(Column("partial_years", "Partial force-years", show=False))
     notes = [f"{y.fy} is a partial year ({y.label})." for y in table.years if y.partial]
+    notes += [
+        f"{rec['force']} has {rec['partial_years']} only: not compared or ranked."
+        for rec in records
+        if rec["partial_years"]
+    ]
     if ds.info.notes:
         notes.append(ds.info.notes)
     return Report(
@@ -379,60 +340,12 @@ def force_table_report(
     )
 
 
-def forces_report(ds: DatasetView, forces: Sequence[Force]) -> Report:
-    """A list of forces with their codes, places and aliases."""
-    columns = [
-        Column("force", "Force"),
-        Column("ons_code", "ONS code"),
-        Column("region", "Region"),
-        Column("nation", "Nation"),
-        Column("kind", "Kind"),
-        Column("aliases", "Aliases"),
-    ]
-    records: list[Record] = [
-        {
-            "force": f.name,
-            "ons_code": f.ons_code or None,
-            "region": f.region or None,
-            "nation": f.nation or None,
-            "kind": f.kind,
-            "aliases": "; ".join(f.aliases) or None,
-        }
-        for f in forces
-    ]
-    return Report(f"Forces in dataset {ds.name}", columns, records)
+def _marked_count(key: str, marks: dict[tuple[str, str], str]) -> Callable[[Record], str]:
+    """A count cell that shows a partial force-year's quarters: ``"0 (Q2-Q4)"``."""
 
+    def cell(record: Record) -> str:
+        text = _count(record.get(key))
+        mark = marks.get((str(record.get("force")), key))
+        return f"{text} ({mark})" if mark else text
 
-def offences_report(ds: DatasetView, offences: Sequence[OffenceInfo]) -> Report:
-    """A list of offence codes with descriptions, groups and the years they appear."""
-    from tui.model.years import fy_label
-
-    columns = [
-        Column("code", "Code"),
-        Column("description", "Description"),
-        Column("group", "Group"),
-        Column("subgroup", "Subgroup"),
-        Column("first_year", "From"),
-        Column("last_year", "To"),
-    ]
-    records: list[Record] = [
-        {
-            "code": o.code,
-            "description": o.description,
-            "group": o.group or None,
-            "subgroup": o.subgroup or None,
-            "first_year": fy_label(o.first_year) if o.first_year is not None else None,
-            "last_year": fy_label(o.last_year) if o.last_year is not None else None,
-        }
-        for o in offences
-    ]
-    every = (
-        "--offence all is the stated total (the categories are never added on top of it)"
-        if any(o.code == STATED_TOTAL_CODE for o in ds.offences)
-        else "--offence all sums every offence"
-    )
-    notes = [
-        "Choose one with --offence CODE, or a whole group with --offence 'group:NAME' "
-        f"(or 'subgroup:NAME'); {every}."
-    ]
-    return Report(f"Offences in dataset {ds.name}", columns, records, notes=notes)
+    return cell

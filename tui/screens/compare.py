@@ -1,4 +1,4 @@
-"""The Compare view: any two years, every force side by side, biggest rises and falls first."""
+"""The Compare view: any two years, every force side by side, largest year-B counts first."""
 
 from __future__ import annotations
 
@@ -7,19 +7,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
-from tui.formatting import fmt_pct
+from tui.formatting import fmt_count, fmt_pct
 from tui.model.changes import extremes
 from tui.model.ordering import sort_compare_rows
 from tui.model.types import Comparison
-from tui.model.years import YearCoverage
-from tui.output.reports import Report, compare_report
+from tui.model.years import YearCoverage, fy_label, quarters_label
+from tui.output.comparison_report import compare_report
+from tui.output.reports import Report
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import line
-from tui.widgets.compare_table import BarStyles, CompareTableView
-from tui.widgets.force_table import SortState
+from tui.widgets.compare_table import BarStyles, CompareTableView, release_mark
+from tui.widgets.force_table import SortState, partial_mark
 
-SORT_CYCLE = ("pct", "change", "b", "a", "rank_change", "force")
+DEFAULT_SORT = "b"
+SORT_CYCLE = ("b", "pct", "change", "a", "rank_change", "force")
 SORT_LABELS = {
     "pct": "% change",
     "change": "change",
@@ -51,7 +53,9 @@ class CompareScreen(ExplorerScreen):
         self.years: tuple[int, int] | None = years
         """The years shown; ``None`` until the default pair is computed (in the worker)."""
         self.like_for_like = False
-        self.sort = SortState("pct", True)
+        # The same default as `ox compare`: largest count in year B first (a % change on a small
+        # count would put the smallest forces on top).
+        self.sort = SortState(DEFAULT_SORT, True)
         self.comparison: Comparison | None = None
 
     @staticmethod
@@ -148,16 +152,22 @@ class CompareScreen(ExplorerScreen):
             )
         else:
             header.append_text(line("\na / b pick years · [ ] step both · s sort · Enter force"))
+        notes = compare_notes_line(cmp, self.context.ascii_only)
+        if notes:
+            header.append_text(line("\n", notes))
         self.query_one("#compare-context", Static).update(header)
         ext = extremes(cmp.rows)
-        parts = []
+        # The sort and what the ranks are among come first, so they show at 80 columns.
+        default = " (default)" if self.sort == SortState(DEFAULT_SORT, True) else ""
+        parts = [f"sorted by {SORT_LABELS[self.sort.key]} {self.sort.arrow}{default}"]
+        if cmp.ranked_count:
+            parts.append(f"rank among the {cmp.ranked_count} forces with both years")
         if ext.rise is not None:
             parts.append(f"biggest rise {ext.rise.force.name} {fmt_pct(ext.rise.pct_change)}")
         if ext.fall is not None:
             parts.append(f"biggest fall {ext.fall.force.name} {fmt_pct(ext.fall.pct_change)}")
         if cmp.left_out:
             parts.append(f"{len(cmp.left_out)} force(s) without both figures: not ranked")
-        parts.append(f"sorted by {SORT_LABELS[self.sort.key]} {self.sort.arrow}")
         self.query_one("#compare-status", Static).update(line(" · ".join(parts)))
 
     # ---------------------------------------------------------------- events and actions
@@ -176,7 +186,7 @@ class CompareScreen(ExplorerScreen):
             self._show_comparison()
 
     def action_next_sort(self) -> None:
-        """Sort by the next of: % change, change, year B, year A, rank move, force."""
+        """Sort by the next of: year B, % change, change, year A, rank move, force."""
         i = SORT_CYCLE.index(self.sort.key) if self.sort.key in SORT_CYCLE else -1
         key = SORT_CYCLE[(i + 1) % len(SORT_CYCLE)]
         self.sort = SortState(key, key != "force")
@@ -223,7 +233,16 @@ class CompareScreen(ExplorerScreen):
         def chosen(year: int | None) -> None:
             if year is None or self.years is None:
                 return
-            self.years = (year, self.years[1]) if which == "a" else (self.years[0], year)
+            pair = (year, self.years[1]) if which == "a" else (self.years[0], year)
+            if pair[0] == pair[1]:
+                # The same year twice is no comparison: keep the pair shown.
+                self.notify(
+                    f"Year A and year B would both be {fy_label(year)}: pick another year.",
+                    severity="warning",
+                    timeout=4,
+                )
+                return
+            self.years = pair
             self._load()
 
         self.app.push_screen(
@@ -257,3 +276,49 @@ class CompareScreen(ExplorerScreen):
             f"compare-{c.dataset}-{c.offence.key}-"
             f"{c.year_a.fy.replace('/', '-')}-vs-{c.year_b.fy.replace('/', '-')}"
         )
+
+
+def compare_notes_line(cmp: Comparison, ascii_only: bool) -> str:
+    """One line of what keeps a reader from a wrong conclusion (the export has them in full):
+    partial force-years, figures from different releases, codes that change between the years."""
+    parts = []
+    short = cmp.short_rows
+    if short:
+        named = ", ".join(
+            f"{r.force.display_name} "
+            + (cmp.year_a.fy + " " + quarters_label(r.quarters_a) if r.short_a else "")
+            + (cmp.year_b.fy + " " + quarters_label(r.quarters_b) if r.short_b else "")
+            for r in short[:2]
+        )
+        more = f" +{len(short) - 2} more" if len(short) > 2 else ""
+        parts.append(f"{partial_mark(ascii_only)} partial force-year, not compared: {named}{more}")
+    every = (*cmp.totals, *cmp.rows)
+    releases_a = sorted({r.release_a for r in every if r.release_a and r.count_a is not None})
+    releases_b = sorted({r.release_b for r in every if r.release_b and r.count_b is not None})
+    if len(set(releases_a) | set(releases_b)) > 1:
+        parts.append(
+            f"releases {cmp.year_a.fy}: {', '.join(releases_a) or '—'}; "
+            f"{cmp.year_b.fy}: {', '.join(releases_b) or '—'}"
+        )
+    crossing = [r for r in every if r.crosses_releases and r.change is not None]
+    if crossing:
+        text = f"{release_mark(ascii_only)} {len(crossing)} change(s) across releases"
+        restated = next(
+            (
+                r
+                for r in crossing
+                if r.same_release is not None
+                and (r.same_release.count_a, r.same_release.count_b) != (r.count_a, r.count_b)
+            ),
+            None,
+        )
+        if restated is not None and restated.same_release is not None:
+            same = restated.same_release
+            text += (
+                f"; like-for-like {restated.force.display_name} ({same.release} both years): "
+                f"{fmt_count(same.count_a)} → {fmt_count(same.count_b)} {fmt_pct(same.pct_change)}"
+            )
+        parts.append(text)
+    if cmp.membership:
+        parts.append("codes differ: " + "; ".join(c.text for c in cmp.membership))
+    return " · ".join(parts)

@@ -14,6 +14,7 @@ from tui.model.errors import ModelError
 from tui.model.peers import PeerGroup
 from tui.model.reference import Force
 from tui.model.types import ForceDetail
+from tui.model.years import quarters_label
 from tui.output.reports import Report, show_report
 from tui.screens.base import ExplorerScreen, ViewContext
 from tui.screens.multi_chart import MultiChartScreen
@@ -181,12 +182,19 @@ class ForceDetailScreen(ExplorerScreen):
         else:
             add(("No financial-year figure", "bold"), " for this offence.")
         for p in d.series.points:
-            if (p.partial or p.year.partial) and p.count is not None:
+            if p.count is None:
+                continue
+            if p.year.partial:
                 add(f"{p.label}: {fmt_count(p.count)} (partial year, not compared)")
+            elif p.partial:
+                add(
+                    f"{p.year.fy}: {fmt_count(p.count)} ({self.force.name} has "
+                    f"{quarters_label(p.quarters)} only: not compared)"
+                )
         if d.rank is not None and d.rank_year is not None:
             add(
                 ("Rank ", "bold"),
-                f"{d.rank} of {d.ranked_forces} forces by count in {d.rank_year.fy}",
+                f"{d.rank} of {d.ranked_forces} forces with a figure in {d.rank_year.fy}, by count",
             )
         elif not self.force.ranked:
             add(f"Not ranked ({self.force.why_unranked}).")
@@ -203,6 +211,8 @@ class ForceDetailScreen(ExplorerScreen):
             )
         elif self.force.ranked:
             add(("Rate ", "bold"), "— (no population estimate for the years with figures)")
+        for change in d.series.membership:
+            add(("Codes change ", "bold"), change.text)
         for p in d.series.points:
             for alt in p.alternatives:
                 add(f"{p.year.fy}: also stated {alt.count:,} ({alt.release})")

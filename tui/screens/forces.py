@@ -14,7 +14,7 @@ from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_forc
 from tui.screens.marks import Marks, mark_glyph
 from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
-from tui.widgets.force_table import ForceTableView, SortState
+from tui.widgets.force_table import ForceTableView, SortState, partial_mark
 from tui.widgets.grid import Grid
 from tui.widgets.search_bar import SearchBar, SearchInput
 
@@ -109,6 +109,8 @@ class ForcesScreen(ExplorerScreen):
         span = f"trend {trend[0].fy}–{trend[-1].fy}" if trend else ""
         partial = [y.label for y in table.years if y.partial]
         partial_note = f" · {', '.join(partial)}: partial year" if partial else ""
+        if any(any(r.quarters) for r in (*table.rows, *table.totals)):
+            partial_note += f" · {partial_mark(self.context.ascii_only)} a force's partial year"
         self.query_one("#forces-context", Static).update(
             line(
                 (table.offence.label, "bold"),

@@ -106,9 +106,11 @@ class ImportScreen(ModalScreen[str | None]):
     def _start_preview(self) -> None:
         path = self.query_one(PathInput).path
         self.query_one("#import-go", Button).disabled = True
-        if not path.is_file():
+        # Anything that exists and is not a folder is previewed: the preview says why a device,
+        # a pipe or a socket is refused (it never opens one, so it cannot hang).
+        if path.is_dir() or not (path.exists() or path.is_symlink()):
             summary = "Type a path (→ or Tab completes)."
-            if path.exists():
+            if path.is_dir():
                 summary = f"{path} is a folder: choose a file in it."
             elif str(path) not in ("", ".") and path.parent.is_dir():
                 summary = f"No file {path.name} in {path.parent} (→ or Tab completes)."
@@ -221,6 +223,10 @@ class ImportScreen(ModalScreen[str | None]):
         except ModelError as exc:
             self.post_message(self.Failed([str(exc)]))
             return
+        except Exception as exc:  # noqa: BLE001 - the screen must leave "Importing…" whatever fails
+            reason = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ""
+            self.post_message(self.Failed([f"the import failed ({type(exc).__name__}: {reason})"]))
+            return
         self.post_message(self.Imported(result))
 
     @on(Imported)
@@ -238,6 +244,9 @@ class ImportScreen(ModalScreen[str | None]):
 
     @on(Failed)
     def _failed(self, event: Failed) -> None:
+        self.query_one("#import-summary", Static).update(
+            line(("Not imported: ", "bold"), "see the reason below.")
+        )
         report = Text()
         report.append_text(line(("Not imported (nothing was written):\n", "bold")))
         for text in event.lines:

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from tui.formatting import safe_text
 from tui.widgets.cells import line
 
 T = TypeVar("T")
@@ -92,7 +93,7 @@ class Picker(ModalScreen[T | None], Generic[T]):
         for i, choice in enumerate(self._shown):
             label = choice.label.copy()
             if choice.hint:
-                label.append("  " + choice.hint, style="dim")
+                label.append("  " + safe_text(choice.hint), style="dim")
             if self._current is not None and choice.value == self._current:
                 label.append("  ✓", style="bold")
                 highlight = i

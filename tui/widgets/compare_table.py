@@ -13,7 +13,16 @@ from textual.widgets.data_table import CellDoesNotExist
 from tui.formatting import bar, fmt_change, fmt_count, fmt_pct, fmt_rank, fmt_rank_change
 from tui.model.types import CompareRow, Comparison
 from tui.widgets.cells import number, plain
-from tui.widgets.force_table import SortState
+from tui.widgets.force_table import SortState, partial_mark
+
+RELEASE_MARK = "†"
+RELEASE_MARK_ASCII = "r"
+
+
+def release_mark(ascii_only: bool) -> str:
+    """The marker after a % change between figures from different releases."""
+    return RELEASE_MARK_ASCII if ascii_only else RELEASE_MARK
+
 
 BAR_WIDTH = 10
 
@@ -110,12 +119,16 @@ class CompareTableView(DataTable[Text]):
                 ("+" if ascii_only else "▲") if r.pct_change > 0 else ("-" if ascii_only else "▼")
             )
         bar_text = bar(r.pct_change, scale, self._bar_width, ascii_only) if scale else ""
+        partial = partial_mark(ascii_only)
+        crossed = (
+            release_mark(ascii_only) if r.crosses_releases and r.pct_change is not None else ""
+        )
         return [
             plain(r.force.name + ("" if r.force.ranked or style else " *"), style=style),
-            number(fmt_count(r.count_a), style=style),
-            number(fmt_count(r.count_b), style=style),
+            number(fmt_count(r.count_a) + (partial if r.short_a else ""), style=style),
+            number(fmt_count(r.count_b) + (partial if r.short_b else ""), style=style),
             number(fmt_change(r.change), style=style),
-            number(fmt_pct(r.pct_change), style=pct_style),
+            number(fmt_pct(r.pct_change) + crossed, style=pct_style),
             number(fmt_rank(r.rank_b), style=style),
             number(fmt_rank_change(r.rank_change), style=style),
             Text(f"{marker}{bar_text}", style=pct_style),

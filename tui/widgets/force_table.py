@@ -17,6 +17,15 @@ from tui.model.types import ForceRow, ForceTable
 from tui.widgets.cells import highlighted, number, plain
 from tui.widgets.grid import Grid, GridColumn, GridRow
 
+PARTIAL_MARK = "ᵖ"
+PARTIAL_MARK_ASCII = "p"
+
+
+def partial_mark(ascii_only: bool) -> str:
+    """The marker after a count that covers fewer quarters than its year (a partial force-year);
+    a legend line says what it means."""
+    return PARTIAL_MARK_ASCII if ascii_only else PARTIAL_MARK
+
 
 @dataclass(frozen=True)
 class SortState:
@@ -58,7 +67,7 @@ def layout_columns(table: ForceTable, rows: list[ForceRow]) -> list[ColumnSpec]:
         ),
     ]
     for i, cov in enumerate(table.years):
-        widest = max((len(fmt_count(r.counts[i])) for r in every), default=1)
+        widest = max((len(fmt_count(r.counts[i])) + bool(r.short_in(i)) for r in every), default=1)
         specs.append(
             ColumnSpec(f"year:{cov.year}", cov.label, max(widest, len(cov.label) + 2), numeric=True)
         )
@@ -207,13 +216,14 @@ class ForceTableView(Grid):
 
     def _rest_cells(self, table: ForceTable, row: ForceRow, ascii_only: bool) -> tuple[Text, ...]:
         cells: list[Text] = []
-        by_year = {cov.year: count for cov, count in zip(table.years, row.counts)}
+        index = {cov.year: i for i, cov in enumerate(table.years)}
         for spec in self._specs[1:]:
             if spec.key == "place":
                 cells.append(plain(row.force.place))
             elif spec.key.startswith("year:"):
-                year = int(spec.key.split(":")[1])
-                cells.append(number(fmt_count(by_year.get(year))))
+                i = index[int(spec.key.split(":")[1])]
+                mark = partial_mark(ascii_only) if row.short_in(i) else ""
+                cells.append(number(fmt_count(row.counts[i]) + mark))
             elif spec.key == "trend":
                 cells.append(plain(sparkline(row.trend, ascii_only)))
             elif spec.key == "change":

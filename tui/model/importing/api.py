@@ -17,8 +17,16 @@ from tui.model.importing import store as st
 from tui.model.importing.cleaning import Cleaned, clean_tables, empty_frame, period_labels
 from tui.model.importing.layouts import HOMEOFFICE, LAYOUT_LABELS, NSPCC, parse_mapping
 from tui.model.importing.problems import NAME, DatasetImportError, Problem
-from tui.model.importing.readers import ROW, ReadResult, read_file
+from tui.model.importing.readers import ROW, RawTable, ReadResult, read_file
 from tui.model.importing.results import ImportPreview, ImportResult, RemovedDataset
+from tui.model.importing.sheet_skipping import (
+    Skipped,
+    damaged_sheets,
+    foreign_tables,
+    skip_damaged,
+)
+from tui.model.importing.sniff import SPREADSHEETS
+from tui.model.importing.write_errors import write_failed
 from tui.model.measure import LAYOUT_MEASURES
 from tui.model.reference import load_reference
 from tui.paths import bundled_data_dir, imported_datasets_dir
@@ -53,7 +61,13 @@ class _Analysis:
     """A file read and cleaned: what both a preview and an import need."""
 
     def __init__(
-        self, path: Path, sheet: str | None, mapping: dict[str, str], name: str, release: str
+        self,
+        path: Path,
+        sheet: str | None,
+        mapping: dict[str, str],
+        name: str,
+        release: str,
+        strict: bool = False,
     ) -> None:
         self.path = path
         if not path.exists():
@@ -67,18 +81,40 @@ class _Analysis:
             )
         else:
             self.read = read_file(path, sheet=sheet, mapping=mapping)
-        self.cleaned = Cleaned(empty_frame())
-        if not self.read.problem_total and self.read.tables:
-            reference = load_reference(bundled_data_dir())
-            self.cleaned = clean_tables(
-                self.read.tables, file=path.name, name=name, release=release, reference=reference
-            )
+        # Every sheet of a workbook is read: a bad or foreign one is skipped unless strict.
+        lenient = sheet is None and self.read.format in SPREADSHEETS and not strict
+        skipped: list[Skipped] = []
+        if lenient:
+            damaged = damaged_sheets(self.read.problems, self.read.tables)
+            skipped += skip_damaged(self.read, damaged, lambda s: len(damaged[s]))
+        if sheet is None and self.read.format in SPREADSHEETS:
+            skipped += foreign_tables(self.read, strict)
+        self.cleaned = self._clean(self.read.tables, name, release)
+        if lenient and self.cleaned.problem_total and len(self.read.tables) > 1:
+            # Which sheets are bad on their own (not, say, a year found in two sheets)?
+            alone = {t.sheet: self._clean([t], name, release) for t in self.read.tables}
+            problems = [p for cleaned in alone.values() for p in cleaned.problems]
+            damaged = damaged_sheets(problems, self.read.tables)
+            if damaged:
+                totals = {s: alone[s].problem_total for s in damaged}
+                skipped += skip_damaged(self.read, damaged, totals.__getitem__)
+                self.cleaned = self._clean(self.read.tables, name, release)
+        self.read.skipped.extend(s.sheet for s in skipped)
+        self.read.warnings.extend(s.warning for s in skipped)
         sheets = {t.sheet: i for i, t in enumerate(self.read.tables)}
         found = [*self.read.problems, *self.cleaned.problems]
         # File order: sheet by sheet, then row by row (problems without a row first).
         found.sort(key=lambda p: (sheets.get(p.sheet, -1), p.row or 0))
         self.problems = found
         self.problem_total = self.read.problem_total + self.cleaned.problem_total
+
+    def _clean(self, tables: list[RawTable], name: str, release: str) -> Cleaned:
+        if self.read.problem_total or not tables:
+            return Cleaned(empty_frame())
+        reference = load_reference(bundled_data_dir())
+        return clean_tables(
+            tables, file=self.path.name, name=name, release=release, reference=reference
+        )
 
     @property
     def layout(self) -> str:
@@ -127,6 +163,7 @@ def preview_file(
     sheet: str | None = None,
     mapping: MappingArg = None,
     max_rows: int = 10,
+    strict: bool = False,
 ) -> ImportPreview:
     """Read and check a file without writing anything: what an import would do, and any problems.
 
@@ -137,10 +174,12 @@ def preview_file(
         sheet: read only this sheet of a workbook (default: every sheet that holds a table).
         mapping: columns for the generic layout, field → column (or ``FIELD=COLUMN`` strings).
         max_rows: how many data rows to include as they are written in the file.
+        strict: a damaged or foreign sheet among good ones is a problem, not a skipped sheet.
     """
     target = Path(path).expanduser()
     try:
-        return _Analysis(target, sheet, parse_mapping(mapping), "preview", "").preview(max_rows)
+        analysis = _Analysis(target, sheet, parse_mapping(mapping), "preview", "", strict)
+        return analysis.preview(max_rows)
     except DatasetImportError as exc:
         return ImportPreview(
             path=str(target), format="", problems=exc.problems, problem_count=exc.total
@@ -164,6 +203,7 @@ def import_file(
     store: Path | None = None,
     dry_run: bool = False,
     max_rows: int = 10,
+    strict: bool = False,
 ) -> ImportResult:
     """Import a file as a dataset that every view can open with its name.
 
@@ -176,6 +216,8 @@ def import_file(
         store: the imported-datasets folder (default: the user's).
         dry_run: check everything (name included) and write nothing.
         max_rows: how many data rows the result's preview holds.
+        strict: refuse the file when one of its sheets is damaged or holds another layout
+            (by default such a sheet is skipped with a warning naming it).
 
     Raises:
         DatasetImportError: the file cannot be imported (``kind == "file"``, with every problem
@@ -191,7 +233,7 @@ def import_file(
         raise st.taken(chosen)
     imported_at = datetime.now(timezone.utc).replace(microsecond=0)
     release = f"not stated (imported {imported_at.date().isoformat()})"
-    analysis = _Analysis(target, sheet, fields, chosen, release)
+    analysis = _Analysis(target, sheet, fields, chosen, release, strict)
     preview = analysis.preview(max_rows)
     if analysis.problem_total:
         error = DatasetImportError(target.name, analysis.problems, total=analysis.problem_total)
@@ -206,7 +248,12 @@ def import_file(
         parquet, meta = st.files_of(folder, chosen)
         replaced = st.exists(folder, chosen)
     else:
-        parquet, meta, replaced = st.write_dataset(folder, chosen, frame, manifest, replace=replace)
+        try:
+            parquet, meta, replaced = st.write_dataset(
+                folder, chosen, frame, manifest, replace=replace
+            )
+        except pl.exceptions.PolarsError as exc:  # Polars reports a full disk this way
+            raise write_failed(folder, exc) from exc
     return ImportResult(
         name=chosen,
         rows=frame.height,

@@ -12,14 +12,22 @@ import csv
 import io
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
 from tui.model.importing.layouts import Layout, detect_layout, explain_no_layout
-from tui.model.importing.problems import Problem
-from tui.model.importing.results import CleaningNote, SkippedSheet
+from tui.model.importing.parquet_reader import read_parquet
+from tui.model.importing.raw import (
+    HEADER_SEARCH_ROWS,
+    PROBLEM_CAP,
+    ROW,
+    SHEET,
+    RawTable,
+    ReadResult,
+    add_table,
+)
+from tui.model.importing.results import CleaningNote
 from tui.model.importing.sniff import (
     CSV,
     DELIMITERS,
@@ -29,73 +37,42 @@ from tui.model.importing.sniff import (
     decode_text,
     sniff_format,
 )
+from tui.model.importing.source import Refusal, read_source
+from tui.model.importing.workbook_reader import numeric_code_warning, read_workbook
 
-ROW = "__row"
-"""Column holding each row's number as a spreadsheet shows it (header of a plain CSV = row 1)."""
-
-SHEET = "__sheet"
-"""Column naming the sheet a figure was read from ("" for a file with no sheets)."""
-
-HEADER_SEARCH_ROWS = 30
-"""A header may sit below title rows; it is looked for in this many rows."""
+__all__ = [
+    "HEADER_SEARCH_ROWS",
+    "MAX_LINE",
+    "PROBLEM_CAP",
+    "ROW",
+    "SHEET",
+    "RawTable",
+    "ReadResult",
+    "numeric_code_warning",
+    "read_file",
+]
 
 MAX_LINE = 100_000
 """Characters in one row beyond which the file is not taken for a table."""
 
-PROBLEM_CAP = 200
-"""Problems collected per kind; more are only counted."""
-
 _QUOTED = r'"(?:[^"]|"")*"'
-
-
-@dataclass(frozen=True, eq=False)
-class RawTable:
-    """One table of a file: data rows as text cells, with the header and layout found for them."""
-
-    sheet: str | None
-    header_row: int
-    layout: Layout
-    frame: pl.DataFrame
-    """Columns ``c0``, ``c1``... (one per header cell, text, "" for empty) and :data:`ROW`."""
-    blank_rows: int = 0
-
-
-@dataclass
-class ReadResult:
-    """Everything reading found: the tables, and what stops the import if anything does."""
-
-    file: str
-    format: str = ""
-    encoding: str = ""
-    delimiter: str = ""
-    tables: list[RawTable] = field(default_factory=list)
-    skipped: list[SkippedSheet] = field(default_factory=list)
-    notes: list[CleaningNote] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    problem_total: int = 0
-    found_header: tuple[str, ...] = ()
-
-    def problem(self, message: str, fix: str = "", **where: object) -> None:
-        """Record a problem (kept up to a cap, always counted)."""
-        self.problem_total += 1
-        if len(self.problems) < PROBLEM_CAP:
-            self.problems.append(Problem(self.file, message, fix, **where))  # type: ignore[arg-type]
+_HEAD = 8192
 
 
 def read_file(
     path: Path, *, sheet: str | None = None, mapping: Mapping[str, str] | None = None
 ) -> ReadResult:
-    """Read a CSV, Parquet, XLSX, XLS or ODS file into raw tables; problems are recorded."""
+    """Read a CSV, Parquet, XLSX, XLS or ODS file into raw tables; problems are recorded.
+
+    Only a regular file within the size limit is opened (see :mod:`source`); a CSV is read once,
+    whole; a workbook is checked against the limits (:mod:`workbook_limits`) before it is read.
+    """
     result = ReadResult(file=path.name)
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(8192)
-    except OSError as exc:
-        result.problem(
-            f"cannot read the file ({exc.strerror or exc})", "check the path and permissions"
-        )
+    read = read_source(path, _HEAD)
+    if isinstance(read, Refusal):
+        result.problem(read.message, read.fix)
         return result
+    head = read
     if not head:
         result.problem("the file is empty (0 bytes)", "import a file that holds a table")
         return result
@@ -107,23 +84,22 @@ def read_file(
     if sniffed.format == CSV:
         if sheet is not None:
             result.warnings.append(f"sheet {sheet!r} ignored: a CSV file has no sheets")
-        _read_csv(path, mapping, result)
+        data = read_source(path)
+        if isinstance(data, Refusal):
+            result.problem(data.message, data.fix)
+            return result
+        _read_csv(data, mapping, result)
     elif sniffed.format == PARQUET:
-        _read_parquet(path, mapping, result)
+        read_parquet(path, mapping, result)
     else:
-        _read_workbook(path, sheet, mapping, result)
+        read_workbook(path, sheet, mapping, result)
     return result
 
 
 # CSV -------------------------------------------------------------------------------------------
 
 
-def _read_csv(path: Path, mapping: Mapping[str, str] | None, result: ReadResult) -> None:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        result.problem(f"cannot read the file ({exc.strerror or exc})")
-        return
+def _read_csv(data: bytes, mapping: Mapping[str, str] | None, result: ReadResult) -> None:
     decoded = decode_text(data)
     if decoded.problem:
         result.problem(decoded.problem, decoded.fix, row=decoded.line)
@@ -175,7 +151,7 @@ def _read_csv(path: Path, mapping: Mapping[str, str] | None, result: ReadResult)
         result.notes.append(
             CleaningNote("", "rows above the header skipped (titles)", header_index)
         )
-    _add_table(result, None, header_index + 1, layout, frame)
+    add_table(result, None, header_index + 1, layout, frame)
 
 
 def _head_lines(text: str) -> list[str]:
@@ -379,241 +355,3 @@ def _swallowed_rows(cell: str, delimiter: str, width: int) -> bool:
 
 
 # Workbooks and Parquet ---------------------------------------------------------------------------
-
-
-def _read_workbook(
-    path: Path, sheet: str | None, mapping: Mapping[str, str] | None, result: ReadResult
-) -> None:
-    import fastexcel
-
-    try:
-        reader = fastexcel.read_excel(str(path))
-        names = list(reader.sheet_names)
-    except Exception as exc:  # noqa: BLE001 - calamine raises many types for a damaged file
-        result.problem(
-            f"cannot read the {result.format} workbook ({_first_line(exc)})",
-            "open it in a spreadsheet program and save it again, or save the sheet as CSV",
-        )
-        return
-    if sheet is not None:
-        chosen = [n for n in names if n == sheet] or [
-            n for n in names if n.lower() == sheet.strip().lower()
-        ]
-        if not chosen:
-            result.problem(
-                f"there is no sheet called '{sheet}'",
-                f"choose one of: {', '.join(repr(n) for n in names)}",
-            )
-            return
-        names = chosen[:1]
-    header_only: list[tuple[str, int]] = []
-    for name in names:
-        try:
-            grid = reader.load_sheet(
-                name, header_row=None, dtypes="string", skip_rows=0
-            ).to_polars()
-        except Exception as exc:  # noqa: BLE001 - same as above
-            result.problem(
-                f"cannot read this sheet ({_first_line(exc)})",
-                "save the sheet as CSV and import that",
-                sheet=name,
-            )
-            continue
-        loaded_as = list(grid.columns)
-        grid = grid.rename({c: f"c{i}" for i, c in enumerate(grid.columns)})
-        head = [
-            tuple(cell or "" for cell in row) for row in grid.head(HEADER_SEARCH_ROWS).iter_rows()
-        ]
-        layouts = ((i, detect_layout(row, mapping)) for i, row in enumerate(head))
-        found = next(((i, layout) for i, layout in layouts if layout is not None), None)
-        if found is None:
-            first = next((row for row in head if any(c.strip() for c in row)), ())
-            reason = (
-                "empty" if not first else f"no table header in its first {HEADER_SEARCH_ROWS} rows"
-            )
-            result.skipped.append(SkippedSheet(name, reason))
-            if not result.found_header and len([c for c in first if c.strip()]) > 1:
-                result.found_header = tuple(first)
-            continue
-        index, layout = found
-        result.found_header = result.found_header or layout.header
-        frame = (
-            grid.slice(offset=index + 1)
-            .with_row_index(name=ROW, offset=index + 2)
-            .with_columns(pl.col(ROW).cast(pl.Int64), pl.exclude(ROW).fill_null(""))
-        )
-        if "offence_code" in layout.columns:
-            at = layout.columns["offence_code"]
-            codes = frame.select(ROW, code=pl.col(f"c{at}"))
-            if codes.select(pl.col("code").str.contains(_DECIMAL).any()).item():
-                numeric = _numeric_cells(reader, name, loaded_as[at])
-                if numeric is not None and numeric.len() == grid.height:
-                    codes = codes.with_columns(numeric=numeric.slice(index + 1).is_not_null())
-                    warning = numeric_code_warning(
-                        codes, layout.column("offence_code"), f" (sheet '{name}')", _AS_TEXT
-                    )
-                    if warning:
-                        result.warnings.append(warning)
-        if not _add_table(result, name, index + 1, layout, frame):
-            header_only.append((name, index + 1))
-    if result.problem_total:
-        return
-    for name, header_row in header_only:
-        if result.tables and sheet is None:
-            result.warnings.append(
-                f"sheet '{name}' has a header (row {header_row}) but no data rows; skipped"
-            )
-        else:
-            result.problem(
-                "this sheet has a header but no data rows",
-                "add the figures below the header, or choose another sheet with --sheet",
-                sheet=name,
-                row=header_row,
-            )
-    if not result.tables and not result.problem_total:
-        listed = "; ".join(f"'{s.name}' ({s.reason})" for s in result.skipped) or "none"
-        message = f"no sheet holds a table: {listed}"
-        if result.found_header:
-            message, _ = explain_no_layout(result.found_header, mapping)
-            message = f"no sheet holds a recognisable table ({listed}); {message}"
-        result.problem(
-            message,
-            "the data sheet needs a header row such as Financial Year, Force Name, Offence Code, "
-            "Number of Offences, or map the columns with --map",
-        )
-
-
-_DECIMAL = r"^\s*-?\d+\.\d+\s*$"
-_AS_TEXT = "format the column as text in the spreadsheet and import again"
-
-
-def _numeric_cells(reader: object, sheet: str, column: str) -> pl.Series | None:
-    """One column of a sheet where number cells are non-null and every other cell is null.
-
-    Cells were read as text; reading the column again as booleans tells numbers (true or false)
-    from text (null), which is the only way to see that a code such as 4.1 was typed as a number.
-    """
-    try:
-        sheet_data = reader.load_sheet(  # type: ignore[attr-defined]
-            sheet, header_row=None, skip_rows=0, use_columns=[column], dtypes={column: "boolean"}
-        )
-        return sheet_data.to_polars().to_series()  # type: ignore[no-any-return]
-    except Exception:  # noqa: BLE001 - the check is a courtesy; the text was read already
-        return None
-
-
-def numeric_code_warning(codes: pl.DataFrame, column: str, where: str, fix: str) -> str | None:
-    """A warning about offence codes stored as non-integer numbers, or ``None`` if there are none.
-
-    A number drops trailing zeros (code 4.10, typed as a number, is 4.1), so such codes may be
-    wrong; codes that are the same number (4.1 and 4.10 written as text) are named.
-
-    Args:
-        codes: columns ``code`` (text as read), ``numeric`` (the cell is a number) and ``__row``.
-        column: the code column's header; ``where``: e.g. ``" (sheet 'Data')"``.
-        fix: how to keep the codes as text in this format.
-    """
-    decimal = pl.col("code").str.contains(_DECIMAL)
-    numbers = codes.filter(pl.col("numeric") & decimal)
-    if numbers.height == 0:
-        return None
-    shown = numbers.get_column("code").str.strip_chars().unique(maintain_order=True).to_list()
-    examples = ", ".join(shown[:5]) + (", …" if len(shown) > 5 else "")
-    first = int(numbers.get_column(ROW).min())  # type: ignore[arg-type]
-    same: dict[float, set[str]] = {}
-    for text in codes.filter(decimal).get_column("code").str.strip_chars().unique().to_list():
-        same.setdefault(float(text), set()).add(text)
-    clashes = [
-        " = ".join(sorted(texts, key=lambda t: (len(t), t)))
-        for value, texts in sorted(same.items())
-        if len(texts) > 1 and any(float(t) == value for t in shown)
-    ]
-    cells = "1 cell holds" if numbers.height == 1 else f"{numbers.height:,} cells hold"
-    text = (
-        f"{column}{where}: {cells} offence codes as numbers, not text ({examples}; first at row "
-        f"{first}): a number drops trailing zeros, so a code written 4.10 reads as 4.1 and would "
-        "be merged with it. "
-    )
-    if clashes:
-        text += f"Codes here that are the same number: {'; '.join(clashes)}. "
-    return text + f"Check these codes against the source, or {fix}"
-
-
-def _read_parquet(path: Path, mapping: Mapping[str, str] | None, result: ReadResult) -> None:
-    try:
-        frame = pl.read_parquet(path)
-    except (pl.exceptions.PolarsError, OSError) as exc:
-        result.problem(
-            f"cannot read the Parquet file ({_first_line(exc)})", "export it again, or as CSV"
-        )
-        return
-    header = tuple(frame.columns)
-    result.found_header = header
-    layout = detect_layout(header, mapping)
-    if layout is None:
-        message, fix = explain_no_layout(header, mapping)
-        result.problem(message, fix)
-        return
-    code = header[layout.columns["offence_code"]] if "offence_code" in layout.columns else None
-    try:
-        text = frame.select(
-            [
-                (_float_codes(pl.col(c)) if c == code and frame.schema[c].is_float() else pl.col(c))
-                .cast(pl.String)
-                .fill_null("")
-                .alias(f"c{i}")
-                for i, c in enumerate(header)
-            ]
-        )
-    except pl.exceptions.PolarsError as exc:
-        result.problem(
-            f"a column holds values that are not plain text or numbers ({_first_line(exc)})"
-        )
-        return
-    # Parquet has no rows to point at; number them as if the column names were row 1.
-    text = text.with_row_index(name=ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
-    if code is not None and frame.schema[code].is_float():
-        at = layout.columns["offence_code"]
-        codes = text.select(ROW, code=pl.col(f"c{at}"), numeric=pl.col(f"c{at}") != "")
-        warning = numeric_code_warning(
-            codes, code, "", "write the column as text (strings) and export it again"
-        )
-        if warning:
-            result.warnings.append(warning)
-    _add_table(result, None, 1, layout, text)
-
-
-def _float_codes(column: pl.Expr) -> pl.Expr:
-    """Codes in a float column as text: whole numbers without ``.0`` (``86.0`` is code 86)."""
-    whole = (column.round(0) == column) & (column.abs() < 1e15)
-    return (
-        pl.when(whole)
-        .then(column.cast(pl.Int64, strict=False).cast(pl.String))
-        .otherwise(column.cast(pl.String))
-    )
-
-
-def _add_table(
-    result: ReadResult, sheet: str | None, header_row: int, layout: Layout, frame: pl.DataFrame
-) -> bool:
-    """Drop wholly empty rows and keep the table; a table with no data row is a problem for a
-    single-table file and left to the caller for a workbook. Returns False when it has no rows."""
-    cells = [c for c in frame.columns if c != ROW]
-    empty = pl.all_horizontal([pl.col(c).str.strip_chars() == "" for c in cells])
-    blank = frame.filter(empty).height
-    frame = frame.filter(~empty)
-    if frame.height == 0:
-        if sheet is None:
-            result.problem(
-                "the file has a header row but no data rows",
-                "add the figures below the header",
-                row=header_row,
-            )
-        return False
-    result.tables.append(RawTable(sheet, header_row, layout, frame, blank))
-    return True
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0][:200] if text else type(exc).__name__

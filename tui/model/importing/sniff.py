@@ -88,6 +88,13 @@ def _sniff_zip(path: Path) -> Sniffed:
                 return Sniffed(ODS)
             if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
                 return Sniffed(XLSX)
+    except NotImplementedError:  # a compression method zipfile cannot unpack (Deflate64...)
+        return Sniffed(
+            "",
+            "the file is a ZIP archive packed with a compression method that cannot be read "
+            "(only stored and Deflate parts can)",
+            "open it in a spreadsheet program and save it again as XLSX or ODS, or save it as CSV",
+        )
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError):
         return Sniffed(
             "",

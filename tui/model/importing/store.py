@@ -4,7 +4,9 @@ A dataset is listed when its manifest (NAME.json) exists, and the manifest names
 Each import writes a data file of its own, then renames its manifest into place, which is the one
 step that switches a name to the new data. A failure at any point (a full disk, a read-only folder,
 a crash) leaves the folder as it was; files left by a crash are never listed and are removed next
-time.
+time. One writer at a time: every change happens under the folder's lock (see
+:mod:`~tui.model.importing.store_lock`), and a name is checked again once the lock is held. A data
+file that another dataset's manifest names is never deleted, whatever a (hand-edited) manifest says.
 """
 
 from __future__ import annotations
@@ -20,18 +22,21 @@ from pathlib import Path
 
 import polars as pl
 
+from tui.jsonfile import read_json_file
 from tui.model.errors import UnknownDatasetError
 from tui.model.importing.problems import NAME, STORE, DatasetImportError, single
 from tui.model.importing.results import RemovedDataset
+from tui.model.importing.store_lock import StoreBusyError, store_lock
+from tui.model.names import is_data_file_name, is_dataset_name
 
-NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 RESERVED = ("homeoffice", "nspcc")
 """Names of the bundled datasets, which an import can never take."""
 
 _TEMP_RE = re.compile(
-    r"^\.(?P<name>[a-z0-9_-]+)\.(?P<pid>\d+)\.[0-9a-f]+\.(?:parquet|json|bak)\.tmp$"
+    r"\.(?P<name>[a-z0-9_-]+)\.(?P<pid>\d+)\.[0-9a-f]+\.(?:parquet|json|bak)\.tmp"
 )
-_DATA_RE = re.compile(r"^(?P<name>[a-z0-9_-]+)\.(?P<pid>\d+)\.[0-9a-f]+\.parquet$")
+_DATA_RE = re.compile(r"(?P<name>[a-z0-9_-]+)\.(?P<pid>\d+)\.[0-9a-f]+\.parquet")
+"""Both matched in full (``fullmatch``), never with ``match`` and ``$``."""
 _STALE_SECONDS = 3600
 
 
@@ -50,11 +55,11 @@ def check_name(name: str, reserved: Iterable[str] = RESERVED) -> str:
         DatasetImportError: the name has other characters than lowercase letters, digits, '-' and
             '_', is longer than 64 characters, or is the name of a bundled dataset.
     """
-    if not NAME_RE.match(name):
+    if not is_dataset_name(name):
         suggestion = default_name(name + ".x")
         raise single(
             name,
-            f"'{name}' is not a valid dataset name",
+            f"{_quoted(name)} is not a valid dataset name",
             "use lowercase letters, digits, '-' and '_' only, starting with a letter or digit, at "
             f"most 64 characters (e.g. '{suggestion}')",
             kind=NAME,
@@ -67,6 +72,11 @@ def check_name(name: str, reserved: Iterable[str] = RESERVED) -> str:
             kind=NAME,
         )
     return name
+
+
+def _quoted(name: str) -> str:
+    """A name in quotes, a newline or other control shown as an escape (``'evil\\n'``)."""
+    return repr(name) if any(not c.isprintable() for c in name) else f"'{name}'"
 
 
 def files_of(store: Path, name: str) -> tuple[Path, Path]:
@@ -105,14 +115,34 @@ def write_dataset(
     """
     try:
         store.mkdir(parents=True, exist_ok=True)
+        with store_lock(store):
+            return _write_locked(store, name, frame, manifest, replace=replace)
+    except StoreBusyError as exc:
+        raise busy(store, exc) from exc
     except OSError as exc:
         raise _store_error(store, exc) from exc
+
+
+def busy(store: Path, exc: StoreBusyError) -> DatasetImportError:
+    """The error for a folder that another import (or removal) is writing."""
+    return single(
+        str(store),
+        f"another import is running ({exc}) in the data folder {store}",
+        "try again when it finishes",
+        kind=STORE,
+    )
+
+
+def _write_locked(
+    store: Path, name: str, frame: pl.DataFrame, manifest: dict[str, object], *, replace: bool
+) -> tuple[Path, Path, bool]:
+    """:func:`write_dataset`, with the folder's lock held."""
     clean_leftovers(store)
     _, meta = files_of(store, name)
     existed = meta.exists()
     if existed and not replace:
         raise taken(name)
-    old_data = listed_data_file(store, name) if existed else None
+    old_data = _listed(store, name) if existed else None
     # A damaged manifest cannot say which file is the old data: every unlisted one goes after.
     old_unlisted = unlisted_data_files(store, name) if existed and not _listed(store, name) else []
     token = f"{os.getpid()}.{secrets.token_hex(4)}"
@@ -120,7 +150,10 @@ def write_dataset(
     tmp_meta = store / f".{name}.{token}.json.tmp"
     committed = False
     try:
-        write_parquet(frame, data)
+        try:
+            write_parquet(frame, data)
+        except pl.exceptions.PolarsError as exc:  # polars reports some OS errors as its own
+            raise OSError(_errno_in(str(exc)), str(exc).splitlines()[0]) from exc
         _write_bytes(
             tmp_meta,
             json.dumps({**manifest, "file": data.name}, indent=2, ensure_ascii=False).encode(),
@@ -128,17 +161,18 @@ def write_dataset(
         os.replace(tmp_meta, meta)
         committed = True
         _fsync_dir(store)
-    except OSError as exc:
-        raise _store_error(store, exc) from exc
     finally:
         for leftover in (tmp_meta,) if committed else (tmp_meta, data):
             try:
                 leftover.unlink(missing_ok=True)
             except OSError:
                 pass
+    others = _named_by_others(store, name)
     for old in {old_data, *old_unlisted} - {None, data}:
+        if old is None or old.name in others:
+            continue  # another dataset's data, which a hand-edited manifest named too
         try:
-            old.unlink(missing_ok=True)  # type: ignore[union-attr]
+            old.unlink(missing_ok=True)
         except OSError:
             pass  # unlisted now; removed by the next clean_leftovers when it has our pattern
     return data, meta, existed
@@ -154,15 +188,26 @@ def listed_data_file(store: Path, name: str) -> Path:
 
 
 def _listed(store: Path, name: str) -> Path | None:
-    """The data file the manifest of ``name`` names; ``None`` if it cannot be read or names none."""
+    """The data file the manifest of ``name`` names; ``None`` if it cannot be read or names none.
+
+    The manifest is read safely (a regular file, bounded, any JSON error caught), and only a plain
+    ``.parquet`` file name is taken from it: never a folder, never a path outside ``store``.
+    """
     try:
-        manifest = json.loads(files_of(store, name)[1].read_text(encoding="utf-8"))
-        listed = str(manifest.get("file") or "") if isinstance(manifest, dict) else ""
+        manifest = read_json_file(files_of(store, name)[1])
     except (OSError, ValueError):
-        listed = ""
-    if listed and Path(listed).name == listed and listed.endswith(".parquet"):
-        return store / listed
-    return None
+        return None
+    listed = manifest.get("file") if isinstance(manifest, dict) else None
+    return store / str(listed) if is_data_file_name(listed) else None
+
+
+def _named_by_others(store: Path, name: str) -> set[str]:
+    """File names that the manifests of datasets other than ``name`` name as their data."""
+    try:
+        stems = [p.stem for p in store.iterdir() if p.suffix == ".json" and p.stem != name]
+    except OSError:
+        return set()
+    return {listed_data_file(store, stem).name for stem in stems}
 
 
 def unlisted_data_files(store: Path, name: str) -> list[Path]:
@@ -176,15 +221,11 @@ def unlisted_data_files(store: Path, name: str) -> list[Path]:
         entries = list(store.iterdir())
     except OSError:
         return []
-    others = {
-        listed_data_file(store, path.stem).name
-        for path in entries
-        if path.suffix == ".json" and path.stem != name
-    }
+    others = _named_by_others(store, name)
     own = _listed(store, name)
     found = []
     for path in entries:
-        match = _DATA_RE.match(path.name)
+        match = _DATA_RE.fullmatch(path.name)
         if path.name != f"{name}.parquet" and (not match or match.group("name") != name):
             continue
         if path == own or path.name in others:
@@ -228,13 +269,23 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _errno_in(text: str) -> int:
+    """The errno a Rust library (polars) gives in its text: ``… (os error 13)`` → 13, else 0."""
+    found = re.search(r"os error (\d+)", text)
+    return int(found.group(1)) if found else 0
+
+
 def _store_error(store: Path, exc: OSError) -> DatasetImportError:
     reason = exc.strerror or str(exc)
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+    code = exc.errno or _errno_in(str(exc))
+    if isinstance(exc, PermissionError) and not code:
+        code = errno.EACCES  # polars raises PermissionError without an errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         message = f"not enough disk space to write the dataset in {store} ({reason})"
         fix = "free some space, or set OFFENCE_EXPLORER_DATA_DIR to a folder on another disk"
-    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        message = f"cannot write to the data folder {store} ({reason})"
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        what = "read-only file system" if code == errno.EROFS else "permission denied"
+        message = f"cannot write to the data folder {store} ({what}: {reason})"
         fix = (
             "check the folder's permissions, or set OFFENCE_EXPLORER_DATA_DIR to a folder you can "
             "write to"
@@ -259,7 +310,7 @@ def clean_leftovers(store: Path) -> list[Path]:
         return removed
     listed = {listed_data_file(store, path.stem).name for path in entries if path.suffix == ".json"}
     for path in entries:
-        match = _TEMP_RE.match(path.name) or _DATA_RE.match(path.name)
+        match = _TEMP_RE.fullmatch(path.name) or _DATA_RE.fullmatch(path.name)
         if not match or path.name in listed or _still_writing(int(match.group("pid")), path):
             continue
         try:
@@ -291,25 +342,42 @@ def remove_files(store: Path, name: str) -> RemovedDataset:
     """Delete an imported dataset: its manifest first (so it is no longer listed), then its data.
 
     The data is the file the manifest names and any data file of the name that no manifest names
-    (see :func:`unlisted_data_files`), so a dataset whose manifest is damaged is removed whole.
+    (see :func:`unlisted_data_files`), so a dataset whose manifest is damaged (even one that is not
+    JSON at all, or not a regular file) is removed whole. A file that another dataset's manifest
+    names is never deleted, and nothing outside ``store`` ever is.
 
     Raises:
         UnknownDatasetError: the store has no dataset of that name.
-        DatasetImportError: the files cannot be deleted.
+        DatasetImportError: the files cannot be deleted, or another import is running.
     """
     meta = files_of(store, name)[1]
-    if not meta.exists():
-        names = sorted(p.stem for p in store.glob("*.json")) if store.is_dir() else []
-        listed = ", ".join(names) if names else "none"
+    plain = name not in ("", ".", "..") and Path(name).name == name and "\\" not in name
+    if not plain or not os.path.lexists(meta):
+        try:
+            names = sorted(p.stem for p in store.iterdir() if p.suffix == ".json")
+        except OSError:
+            names = []
+        listed = ", ".join(_quoted(n) if not is_dataset_name(n) else n for n in names) or "none"
         raise UnknownDatasetError(
-            f"no imported dataset called '{name}' (imported datasets: {listed})"
+            f"no imported dataset called {_quoted(name)} (imported datasets: {listed})"
         )
-    own = _listed(store, name)
-    data = ([own] if own is not None else []) + unlisted_data_files(store, name)
     try:
-        meta.unlink()
+        with store_lock(store):
+            return _remove_locked(store, name, meta)
+    except StoreBusyError as exc:
+        raise busy(store, exc) from exc
     except OSError as exc:
         raise _store_error(store, exc) from exc
+
+
+def _remove_locked(store: Path, name: str, meta: Path) -> RemovedDataset:
+    """:func:`remove_files`, with the folder's lock held."""
+    own = _listed(store, name)
+    others = _named_by_others(store, name)
+    data = [
+        p for p in ([own] if own else []) + unlisted_data_files(store, name) if p.name not in others
+    ]
+    meta.unlink()
     removed = [str(meta)]
     for parquet in data:
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from tui.model.schema import MAX_COUNT
 from tui.model.years import fy_label
 
 # Cells that mean "no figure": never read as 0, because a missing figure is not a zero.
@@ -22,7 +23,11 @@ _FY = re.compile(r"^(?:fy\s*)?(\d{4})\s*[/\-–—_]\s*(\d{2}|\d{4})$", re.IGNOR
 _BARE_YEAR = re.compile(r"^(?:fy\s*)?(\d{4})$", re.IGNORECASE)
 _FLOAT_ARTEFACT = re.compile(r"^-?\d+\.\d{10,}$")
 _QUARTER = re.compile(r"^(?:q|quarter\s*)?\s*(\d+)(?:\.0+)?$", re.IGNORECASE)
-_INT64_MAX = 2**63 - 1
+
+_LIMIT = (
+    f"the largest accepted is {MAX_COUNT:,} either way; all police-recorded crime in England and "
+    "Wales is under 10 million a year"
+)
 
 # Kinds of count cell, reported in the cleaning summary.
 NUMBER = "number"
@@ -82,8 +87,8 @@ def parse_count(raw: str | None) -> Count:
     elif not _INT.match(text):
         return Count(None, BAD, _why_not_a_count(text, multiline="\n" in (raw or "").strip()))
     value = int(digits)
-    if abs(value) > _INT64_MAX:
-        return Count(None, BAD, f"'{_short(text)}' is too large to be a count")
+    if abs(value) > MAX_COUNT:
+        return Count(None, BAD, f"'{_short(text)}' is too large to be a count ({_LIMIT})")
     return Count(value, kind)
 
 

@@ -1,0 +1,168 @@
+"""Issue 8, "Figures that can mislead a researcher": each figure here is checked against the source
+rows in the shared data, never against this code's own output.
+
+Sources (read-only copies in ``/work/shared/data-sources/``):
+
+- ``HO`` = ``homeoffice-prc/prc_pfa_tidy.csv`` (Home Office PRC, 19 Oct 2023 release).
+- ``NSPCC`` = ``nspcc-foi/nspcc_foi_by_force.csv``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+
+from tui.cli import main
+from tui.cli.main import build_parser
+
+HO = "homeoffice-prc/prc_pfa_tidy.csv"
+NSPCC = "nspcc-foi/nspcc_foi_by_force.csv"
+
+# HO rows "2019/20,{2,3,4},Greater Manchester,8T,...,0": no Q1 row; 2020/21 Q1-Q4 = 21+21+14+15.
+GMP_8T_2019_QUARTERS = "Q2-Q4"
+GMP_8T_2019 = 0
+GMP_8T_2020 = 21 + 21 + 14 + 15
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        code = main(list(argv), out=out, err=err)
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    return code, out.getvalue(), err.getvalue()
+
+
+def rows_json(*argv: str) -> list[dict[str, object]]:
+    code, out, err = run(*argv, "-f", "json")
+    assert code == 0, err
+    return json.loads(out)  # type: ignore[no-any-return]
+
+
+def test_a_partial_force_year_gets_no_change_rank_or_move_and_says_its_quarters() -> None:
+    rows = rows_json("compare", "2019/20", "2020/21", "--offence", "8T")
+    gmp = next(r for r in rows if r["force"] == "Greater Manchester")
+    assert (gmp["count_a"], gmp["count_b"]) == (GMP_8T_2019, GMP_8T_2020), HO
+    assert gmp["quarters_a"] == GMP_8T_2019_QUARTERS and gmp["quarters_b"] is None, HO
+    assert gmp["change"] is None and gmp["pct_change"] is None
+    assert gmp["rank_a"] is None and gmp["rank_b"] is None and gmp["rank_change"] is None
+    # Every row has the same keys (scripts can rely on them).
+    assert all({"quarters_a", "quarters_b", "release_a", "release_b"} <= r.keys() for r in rows)
+    assert len({tuple(r) for r in rows}) == 1
+
+
+def test_a_partial_force_year_is_marked_in_every_format() -> None:
+    args = ("compare", "2019/20", "2020/21", "--offence", "8T")
+    _, table, _ = run(*args)
+    assert "0 (Q2-Q4)" in table and "Greater Manchester has 2019/20 Q2-Q4 only" in table
+    _, md, _ = run(*args, "-f", "markdown")
+    assert "| Greater Manchester | 0 (Q2-Q4) | 71 | — | — | — | — |" in md
+    _, cs, _ = run(*args, "-f", "csv")
+    gmp = next(r for r in csv.DictReader(io.StringIO(cs)) if r["force"] == "Greater Manchester")
+    assert gmp["quarters_a"] == "Q2-Q4" and gmp["quarters_b"] == "" and gmp["change"] == ""
+
+
+def test_show_names_the_force_and_its_quarters() -> None:
+    code, out, _ = run("show", "greater manchester", "--offence", "8T")
+    assert code == 0
+    assert "Greater Manchester has 2019/20 Q2-Q4 only" in out, HO
+    assert "(2019/20 in this dataset)" not in out
+
+
+def test_no_rank_move_where_no_change_is_computed() -> None:
+    # 2023/24 is Q1 only (HO has no 2023/24 Q2-Q4 row): no change, so no rank move either.
+    rows = rows_json("compare", "2022/23", "2023/24")
+    forces = [r for r in rows if r["kind"] == "force"]
+    assert any(r["rank_b"] is not None for r in forces)  # ranks within each year stay
+    assert all(r["rank_change"] is None and r["change"] is None for r in forces)
+    _, table, _ = run("compare", "2022/23", "2023/24", "--top", "3")
+    assert "▲" not in table and "▼" not in table and " = " not in table
+
+
+def test_a_subgroup_spelt_differently_in_one_year_has_that_year() -> None:
+    # HO: the 2017/18 rows spell the subgroup "Fraud: action fraud"; their counts sum to 277,033.
+    rows = rows_json(
+        "show", "action fraud", "--offence", "subgroup:Fraud: Action Fraud", "-d", "homeoffice"
+    )
+    by_year = {r["year"]: r["count"] for r in rows}
+    assert by_year["2017/18"] == 277033, HO
+    assert by_year["2018/19"] == 311086, HO  # spelt "Fraud: Action Fraud" that year
+    code, out, _ = run("offences", "action fraud")
+    assert code == 0 and "'Fraud: action fraud'" in out and "shown as 'Fraud: Action Fraud'" in out
+
+
+def test_membership_changes_are_named_with_codes_and_years() -> None:
+    # HO: 8L and 8M are under "Violence without injury" in 2012/13, "Stalking and harassment" after.
+    code, out, _ = run("show", "kent", "--offence", "subgroup:Violence without injury")
+    assert code == 0
+    assert "8L, 8M counted here in 2012/13 only" in out, HO
+    assert "under Stalking and harassment in 2013/14 to 2023/24" in out, HO
+    code, out, _ = run("compare", "2012/13", "2013/14", "-o", "subgroup:Violence without injury")
+    assert code == 0 and "8L, 8M counted here in 2012/13 only" in out
+    code, out, _ = run("compare", "2014/15", "2015/16", "-o", "subgroup:Violence without injury")
+    assert "8L, 8M" not in out  # not in either year compared: nothing to say
+
+
+def test_nspcc_compare_shows_releases_and_the_like_for_like_change() -> None:
+    # NSPCC rows: (2018-09, 2016/17, UK total, 18522), (2023-02, 2016/17, UK total, 18574),
+    # (2023-02, 2021/22, UK total, 30925).
+    rows = rows_json("compare", "2016/17", "2021/22", "-d", "nspcc")
+    uk = next(r for r in rows if r["force"] == "UK total")
+    assert (uk["count_a"], uk["count_b"]) == (18522, 30925), NSPCC
+    assert (uk["release_a"], uk["release_b"], uk["crosses_releases"]) == (
+        "2018-09",
+        "2023-02",
+        True,
+    ), NSPCC
+    assert uk["like_for_like_release"] == "2023-02"
+    assert (uk["like_for_like_a"], uk["like_for_like_b"]) == (18574, 30925), NSPCC
+    assert uk["like_for_like_pct_change"] == round((30925 - 18574) / 18574 * 100, 2)
+    code, out, _ = run("compare", "2016/17", "2021/22", "-d", "nspcc")
+    assert "+67.0%†" in out  # the cross-release change is marked in the table
+    code, out, _ = run("compare", "2016/17", "2021/22", "-d", "nspcc", "-f", "markdown")
+    assert "| UK total | 18,522 | 30,925 | +12,403 | +67.0%† |" in out
+    assert "UK total: 2016/17 from the 2018-09 release, 2021/22 from the 2023-02 release" in out
+    assert "like-for-like (2023-02 release both years): 18,574 → 30,925, +12,351 (+66.5%)" in out
+
+
+def test_a_change_within_one_release_is_not_marked() -> None:
+    rows = rows_json("compare", "2021/22", "2022/23")  # homeoffice: one release for every year
+    assert all(r["crosses_releases"] is False for r in rows)
+    assert {r["release_a"] for r in rows} == {"2023-10-19"}
+
+
+def test_the_same_year_twice_is_refused() -> None:
+    code, out, err = run("compare", "2017/18", "2017-18")
+    assert code == 2 and out == ""
+    assert err.strip() == "ox: error: compare needs two different years (both are 2017/18)"
+
+
+def test_compare_sort_default_is_stated_and_shared_with_the_tui() -> None:
+    from tui.screens.compare import DEFAULT_SORT
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    compare = sub.choices["compare"]
+    assert compare.get_default("sort") == DEFAULT_SORT == "b"
+    assert "default: b, the largest count in year B first" in " ".join(
+        compare.format_help().split()
+    )
+
+
+def test_ranks_say_which_forces_they_are_among() -> None:
+    code, out, _ = run("compare", "2021/22", "2022/23", "--top", "3")
+    assert "Rank and Move are among the 43 forces with a complete figure in both years" in out
+
+
+def test_unknown_force_suggests_by_edit_distance() -> None:
+    code, _, err = run("show", "kentt")
+    assert code == 2 and "did you mean: Kent" in err
+    code, _, err = run("show", "manchestr")
+    assert "did you mean: Greater Manchester" in err
+
+
+def test_offence_search_drops_scattered_matches_when_the_word_is_found() -> None:
+    code, out, _ = run("offences", "obscene", "-f", "json")
+    assert code == 0 and [r["code"] for r in json.loads(out)] == ["86"]

@@ -1,0 +1,302 @@
+"""The store never loses a dataset to a race, never deletes another dataset's data, and one bad
+manifest (or a hostile one) never takes anything else down."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from tests.importing.conftest import GOOD, run, snapshot
+from tests.importing.test_store import _dead_pid
+from tui.model.catalogue import imported_datasets
+from tui.model.dataset import load_dataset
+from tui.model.importing import store as store_module
+from tui.model.importing.api import import_file, remove_dataset
+from tui.model.importing.problems import DatasetImportError
+
+HO = GOOD / "ho_201718.csv"
+TIMEOUT = 120
+
+
+def ox(*argv: str, timeout: float = TIMEOUT) -> subprocess.CompletedProcess[str]:
+    """``ox`` in a process of its own (a hang or an abort is then a failure, not a stuck suite)."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *argv],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=dict(os.environ),
+        check=False,
+    )
+
+
+def wait_for(path: Path, proc: subprocess.Popen[str]) -> None:
+    """Wait until ``path`` exists (or the process ended, which is a failure)."""
+    deadline = time.monotonic() + TIMEOUT
+    while not path.exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+# One writer at a time ---------------------------------------------------------------------------
+
+HOLD_AT_WRITE = """
+import sys, time
+from pathlib import Path
+from tui.model.importing import store
+from tui.cli import main
+real = store.write_parquet
+def write(frame, path):
+    real(frame, path)
+    Path(sys.argv[1]).touch()          # writing: the other import starts now
+    while not Path(sys.argv[2]).exists():
+        time.sleep(0.02)
+store.write_parquet = write
+raise SystemExit(main(["import", sys.argv[3], "--name", "twin"]))
+"""
+
+
+def test_two_imports_of_one_name_at_once_one_is_refused(store: Path, tmp_path: Path) -> None:
+    writing, go = tmp_path / "writing", tmp_path / "go"
+    first = subprocess.Popen(
+        [sys.executable, "-c", HOLD_AT_WRITE, str(writing), str(go), str(HO)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+    )
+    try:
+        wait_for(writing, first)
+        second = ox("import", str(HO), "--name", "twin")
+    finally:
+        go.touch()
+        out, err = first.communicate(timeout=TIMEOUT)
+    assert second.returncode == 1, second.stdout
+    assert "Imported" not in second.stdout
+    assert second.stderr == (
+        f"ox: error: another import is running (pid {first.pid}) in the data folder {store}; "
+        "try again when it finishes\n"
+    )
+    assert first.returncode == 0, err
+    assert "Imported 716 rows as dataset twin" in out
+    manifest = json.loads((store / "twin.json").read_text(encoding="utf-8"))
+    # Exactly the one dataset, whole: no stray data file, no lock left behind.
+    assert sorted(p.name for p in store.iterdir()) == sorted(["twin.json", manifest["file"]])
+    assert load_dataset("twin").figures.height == 716
+    again = ox("import", str(HO), "--name", "twin")
+    assert again.returncode == 2 and "a dataset called 'twin' already exists" in again.stderr
+
+
+def test_the_name_is_checked_again_under_the_lock(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import that checked the name before another one committed it never overwrites it."""
+    raced: list[DatasetImportError] = []
+    real = store_module.write_parquet
+
+    def write_while_another_starts(frame: pl.DataFrame, path: Path) -> None:
+        real(frame, path)
+        if not raced:
+            with pytest.raises(DatasetImportError) as caught:
+                import_file(HO, name="twin")
+            raced.append(caught.value)
+
+    monkeypatch.setattr(store_module, "write_parquet", write_while_another_starts)
+    first = import_file(GOOD / "nspcc_slice.csv", name="twin")
+    assert raced[0].kind == "store"
+    assert str(raced[0]) == (
+        f"another import is running (pid {os.getpid()}) in the data folder {store}; "
+        "try again when it finishes"
+    )
+    assert sorted(p.name for p in store.iterdir()) == sorted(["twin.json", Path(first.path).name])
+    twin = load_dataset("twin")
+    assert twin.figures.height + twin.alternates.height == first.rows == 58
+
+
+def test_a_lock_left_by_a_dead_process_blocks_nothing(existing: Path) -> None:
+    (existing / ".lock").write_text(f"{_dead_pid()}\n", encoding="utf-8")
+    assert import_file(HO, name="after").rows == 716
+    assert remove_dataset("after").name == "after"
+    assert not (existing / ".lock").exists()
+
+
+def test_a_removal_while_an_import_writes_is_refused(
+    existing: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = store_module.write_parquet
+    refused: list[str] = []
+
+    def write(frame: pl.DataFrame, path: Path) -> None:
+        real(frame, path)
+        with pytest.raises(DatasetImportError) as caught:
+            remove_dataset("kept")
+        refused.append(str(caught.value))
+
+    monkeypatch.setattr(store_module, "write_parquet", write)
+    import_file(HO, name="new")
+    assert refused and refused[0].startswith("another import is running")
+    assert load_dataset("kept").figures.get_column("count").to_list() == [5, 7]
+
+
+# Never another dataset's data -------------------------------------------------------------------
+
+
+def _claim(store: Path, name: str, file: str) -> None:
+    """A hand-edited manifest whose "file" is not its own."""
+    manifest = {"name": name, "file": file, "title": f"claims {file}"}
+    (store / f"{name}.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def test_remove_never_deletes_the_data_of_another_dataset(existing: Path) -> None:
+    _claim(existing, "thief", "kept.parquet")
+    code, out, err = run("datasets", "remove", "thief", "--yes")
+    assert code == 0, err
+    assert out == "Removed dataset thief (thief.json)\n"
+    assert (existing / "kept.parquet").exists()
+    assert load_dataset("kept").figures.get_column("count").to_list() == [5, 7]
+
+
+def test_replace_never_deletes_the_data_of_another_dataset(existing: Path) -> None:
+    _claim(existing, "thief", "kept.parquet")
+    import_file(HO, name="thief", replace=True)
+    assert load_dataset("kept").figures.get_column("count").to_list() == [5, 7]
+    assert load_dataset("thief").figures.height == 716
+
+
+@pytest.mark.parametrize("file", ["../outside.parquet", "/tmp/outside.parquet", "sub/x.parquet"])
+def test_a_manifest_naming_a_file_outside_the_store_is_damaged(existing: Path, file: str) -> None:
+    outside = existing.parent / "outside.parquet"
+    outside.write_bytes((existing / "kept.parquet").read_bytes())
+    _claim(existing, "away", file)
+    infos, problems = imported_datasets()
+    assert [i.name for i in infos] == ["kept"]
+    assert [(p.path.name, p.reason) for p in problems] == [
+        (
+            "away.json",
+            f'its "file" ({file!r}) is not the name of a .parquet file in the data folder',
+        )
+    ]
+    code, _out, err = run("datasets", "remove", "away", "--yes")
+    assert code == 0, err
+    assert outside.exists() and not (existing / "away.json").exists()
+
+
+# Names: a full match ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", ["evil\n", "evil\r\n", "ok\x00", "a\nb"])
+def test_a_name_with_a_trailing_newline_is_refused(bad: str, existing: Path) -> None:
+    before = snapshot(existing)
+    code, out, err = run("import", str(HO), "--name", bad)
+    assert code == 2 and out == ""
+    assert err.startswith(
+        f"ox: error: {safe(repr(bad))} is not a valid dataset name; use lowercase"
+    )
+    assert snapshot(existing) == before
+
+
+def safe(text: str) -> str:
+    from tui.formatting import safe_text
+
+    return safe_text(text)
+
+
+# One bad manifest never takes anything else down ------------------------------------------------
+
+DEEP = "[" * 200_000 + "]" * 200_000
+
+
+def _hostile_manifest(store: Path, kind: str) -> Path:
+    path = store / "bad.json"
+    if kind == "deep":
+        path.write_text(DEEP, encoding="utf-8")
+    elif kind == "deep-object":
+        path.write_text('{"a":' * 100_000 + "1" + "}" * 100_000, encoding="utf-8")
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "urandom":
+        path.symlink_to("/dev/urandom")
+    elif kind == "huge":
+        path.write_text('{"title": "' + "x" * (2 << 20) + '"}', encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind", ["deep", "deep-object", "fifo", "zero", "urandom", "huge"])
+def test_a_hostile_manifest_is_listed_as_damaged_and_removable(existing: Path, kind: str) -> None:
+    path = _hostile_manifest(existing, kind)
+    shown = ox("show", "kent", "--format", "csv")  # the bundled data, untouched by the store
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("force,year,count,")
+    kept = ox("show", "kent", "-d", "kept", "--format", "csv")
+    assert kept.returncode == 0, kept.stderr
+    assert "Kent,2017/18,5," in kept.stdout
+    listed = ox("datasets")
+    assert listed.returncode == 0, listed.stderr
+    assert f"ox: warning: dataset 'bad' is damaged and skipped ({path}: " in listed.stderr
+    assert "Traceback" not in listed.stderr
+    used = ox("show", "kent", "-d", "bad")
+    assert used.returncode == 1 and "the manifest of the imported dataset 'bad'" in used.stderr
+    removed = ox("datasets", "remove", "bad", "--yes")
+    assert removed.returncode == 0, removed.stderr
+    assert not os.path.lexists(path)
+    assert load_dataset("kept").figures.get_column("count").to_list() == [5, 7]
+
+
+def test_hostile_manifest_reasons(existing: Path) -> None:
+    reasons = {}
+    for kind in ("deep", "fifo", "zero"):
+        path = _hostile_manifest(existing, kind)
+        reasons[kind] = imported_datasets()[1][0].reason
+        path.unlink()
+    assert reasons == {
+        "deep": "not valid JSON: nested too deeply to read",
+        "fifo": "not a regular file (a named pipe); refusing to read it",
+        "zero": "not a regular file (a character device); refusing to read it",
+    }
+
+
+# A read-only store names the permission problem ------------------------------------------------
+
+
+def test_a_read_only_store_names_the_permission_problem_and_the_folder(
+    existing: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Polars raises PermissionError without an errno: it was reported as "check the folder"."""
+
+    def refuse(self: pl.DataFrame, path: Path, **_kwargs: object) -> None:
+        raise PermissionError(f"Permission denied (os error 13): {path}")
+
+    monkeypatch.setattr(pl.DataFrame, "write_parquet", refuse)
+    code, _out, err = run("import", str(HO), "--name", "new")
+    assert code == 1
+    assert err.startswith(
+        f"ox: error: cannot write to the data folder {existing} (permission denied: "
+        "Permission denied (os error 13): "
+    )
+    assert "check the folder's permissions" in err
+    assert "check the folder and try again" not in err
+
+
+def test_a_full_disk_reported_by_polars_says_so(
+    existing: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(self: pl.DataFrame, path: Path, **_kwargs: object) -> None:
+        raise pl.exceptions.ComputeError(f"No space left on device (os error {errno.ENOSPC})")
+
+    monkeypatch.setattr(pl.DataFrame, "write_parquet", full)
+    before = snapshot(existing)
+    code, _out, err = run("import", str(HO), "--name", "new")
+    assert code == 1
+    assert err.startswith(f"ox: error: not enough disk space to write the dataset in {existing}")
+    assert snapshot(existing) == before

@@ -1,0 +1,104 @@
+"""Issue 8's labels in the TUI, driven with Textual's Pilot: partial force-years marked, the
+Compare view's default sort stated, the same year twice refused, ranks that say their set.
+
+Expected figures come from the source rows (``homeoffice-prc/prc_pfa_tidy.csv``: Greater
+Manchester has code 8T for 2019/20 Q2-Q4 only, all three 0).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.ui.conftest import settle
+from tui.app import make_app
+from tui.commands import ExplorerCommands
+from tui.screens import CompareScreen, ForceDetailScreen
+from tui.screens.picker import Picker
+from tui.widgets import ForceTableView, SeriesTable
+
+
+async def test_forces_table_marks_a_partial_force_year(tmp_path: Path) -> None:
+    app = make_app(settings_file=tmp_path / "s.json", offence="8T")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ForceTableView)
+        cells = table.row_text("Greater Manchester")
+        assert cells["year:2019"] == "0ᵖ" and cells["year:2020"] == "71"
+        context = str(app.screen.query_one("#forces-context").render())
+        assert "ᵖ a force's partial year" in context
+
+
+async def test_compare_opens_sorted_by_year_b_and_refuses_the_same_year(tmp_path: Path) -> None:
+    app = make_app(settings_file=tmp_path / "s.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_compare(2021, 2022)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.sort.key == "b"
+        status = str(screen.query_one("#compare-status").render())
+        assert status.startswith("sorted by year B ▼ (default)")
+        assert "rank among the 43 forces with both years" in status
+        await pilot.press("a")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, Picker)
+        picker.dismiss(2022)  # year A := year B's 2022/23
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen) and app.screen.years == (2021, 2022)
+        assert app.screen.comparison is not None and app.screen.comparison.year_a.year == 2021
+        assert any("both be 2022/23" in str(n.message) for n in app._notifications)
+
+
+async def test_compare_marks_partial_force_years_and_shows_no_move(tmp_path: Path) -> None:
+    app = make_app(settings_file=tmp_path / "s.json", offence="8T")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        app.open_compare(2019, 2020)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        table = screen.query_one("#compare-table")
+        cells = {
+            str(col.key.value): cell.plain
+            for col, cell in zip(table.ordered_columns, table.get_row("Greater Manchester"))  # type: ignore[attr-defined]
+        }
+        assert cells["a"] == "0ᵖ" and cells["b"] == "71"
+        assert cells["change"] == cells["pct"] == cells["rank"] == cells["rank_change"] == "—"
+        context = str(screen.query_one("#compare-context").render())
+        assert "partial force-year, not compared: Greater Manchester 2019/20 Q2-Q4" in context
+
+
+async def test_detail_rank_says_which_forces_it_is_among(tmp_path: Path) -> None:
+    app = make_app(settings_file=tmp_path / "s.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_force("Kent")
+        await settle(pilot)
+        assert isinstance(app.screen, ForceDetailScreen)
+        facts = str(app.screen.query_one("#detail-facts").render())
+        assert "forces with a figure in 2022/23, by count" in facts
+
+
+async def test_detail_labels_a_partial_force_year(tmp_path: Path) -> None:
+    app = make_app(settings_file=tmp_path / "s.json", offence="8T")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_force("Greater Manchester")
+        await settle(pilot)
+        assert isinstance(app.screen, ForceDetailScreen)
+        series = app.screen.query_one(SeriesTable)
+        year, count, pct = (cell.plain for cell in series.get_row("2019/20"))
+        assert (year, count, pct) == ("2019/20 Q2-Q4", "0", "—")
+        facts = str(app.screen.query_one("#detail-facts").render())
+        assert "2019/20: 0 (Greater Manchester has Q2-Q4 only: not compared)" in facts
+
+
+async def test_palette_northants_offers_the_force_not_offence_codes(tmp_path: Path) -> None:
+    app = make_app(settings_file=tmp_path / "s.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        provider = ExplorerCommands(app.screen)
+        await provider.startup()  # as the palette does when it opens
+        found = [hit.text async for hit in provider.search("northants")]
+        assert found == ["Force: Northamptonshire"]

@@ -1,0 +1,25 @@
+"""What can name an imported dataset, and what a manifest may name as its data file. Stdlib only.
+
+Every check is a full match: ``re.match`` with ``$`` also accepts a name ending in a newline
+(``$`` matches before a trailing ``\\n``), which once let ``'evil\\n'`` through as a dataset that
+could then be neither opened nor removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+"""Lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 64 long."""
+
+_DATA_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.parquet")
+
+
+def is_dataset_name(name: object) -> bool:
+    """True when ``name`` (the whole of it) can name an imported dataset."""
+    return isinstance(name, str) and NAME_PATTERN.fullmatch(name) is not None
+
+
+def is_data_file_name(name: object) -> bool:
+    """True when ``name`` is a plain ``.parquet`` file name: no folder, no ``..``, no control."""
+    return isinstance(name, str) and _DATA_FILE.fullmatch(name) is not None and ".." not in name
