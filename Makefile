@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALL := $(BIN)/python -m pip install --disable-pip-version-check --quiet -c constraints.txt
 
-.PHONY: run test bench data lint clean
+.PHONY: run test bench bench-parts data lint clean
 
 run: $(VENV)/.installed-run
 	$(BIN)/ox
@@ -20,7 +20,12 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-bench: $(VENV)/.installed-run
+# Issue 11's table from outside: the real `ox` under a 100x30 pty (with VisiData and datui beside it).
+bench: $(VENV)/.installed-bench
+	$(BIN)/python benchmarks/pty_bench.py
+
+# In-process timings of the pieces (CLI processes, model queries, import), for profiling.
+bench-parts: $(VENV)/.installed-run
 	$(BIN)/python benchmarks/bench.py
 
 data: $(VENV)/.installed-run
@@ -36,6 +41,10 @@ $(VENV)/.installed-run: $(VENV)/bin/python pyproject.toml constraints.txt
 
 $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml constraints.txt
 	$(INSTALL) -e ".[test]"
+	touch $@ $(VENV)/.installed-run
+
+$(VENV)/.installed-bench: $(VENV)/bin/python pyproject.toml constraints.txt
+	$(INSTALL) -e ".[bench]"
 	touch $@ $(VENV)/.installed-run
 
 clean:

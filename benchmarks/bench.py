@@ -1,12 +1,14 @@
-"""Benchmarks that print numbers (not tests): ``make bench`` or ``python benchmarks/bench.py``.
+"""Timings of the pieces (not tests): ``make bench-parts`` or ``python benchmarks/bench.py``.
 
-Sections (pick some with arguments: ``cli``, ``model``, ``tui``, ``import``):
+What a user sees is measured by ``benchmarks/pty_bench.py`` (``make bench``): the real ``ox`` under
+a pseudo-terminal. These sections time parts, for profiling (pick some with arguments):
 
-- ``cli``: wall time of whole ``ox show`` / ``ox compare`` processes, as a user on SSH sees it.
+- ``cli``: wall time of whole ``ox show`` / ``ox compare`` processes.
 - ``model``: load and query times inside one process.
-- ``tui``: time from launch to the first interactive frame, and from a keystroke in the search box
-  to the updated table (median and worst of many keystrokes).
 - ``import``: importing the bundled Home Office table re-exported as CSV, and opening the result.
+
+(The former ``tui`` section timed paints from inside the process, which is not what a terminal
+receives; it was replaced by the pty harness.)
 """
 
 from __future__ import annotations
@@ -105,16 +107,12 @@ def bench_model(repeat: int = 20) -> None:
 
 
 def main(argv: list[str]) -> int:
-    sections = argv or ["cli", "model", "tui", "import"]
+    sections = argv or ["cli", "model", "import"]
     print(f"python {sys.version.split()[0]} on {os.cpu_count()} CPU(s)")
     if "cli" in sections:
         bench_cli()
     if "model" in sections:
         bench_model()
-    if "tui" in sections:
-        from benchmarks import bench_tui
-
-        bench_tui.run()
     if "import" in sections:
         from benchmarks import bench_import
 

@@ -49,7 +49,9 @@ def read_small_file(path: Path, limit: int = MAX_BYTES) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise BadJSONFile(f"not a regular file ({_kind(info.st_mode)}); refusing to read it")
+            raise BadJSONFile(
+                f"not a regular file ({file_kind(info.st_mode)}); refusing to read it"
+            )
         if info.st_size > limit:
             raise BadJSONFile(
                 f"{info.st_size:,} bytes, larger than the {limit:,} a settings or manifest "
@@ -86,7 +88,8 @@ def parse_json(data: bytes) -> object:
         raise BadJSONFile("not valid JSON: nested too deeply to read") from exc
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, in words (``a named pipe``)."""
     if stat.S_ISFIFO(mode):
         return "a named pipe"
     if stat.S_ISCHR(mode):

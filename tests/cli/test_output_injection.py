@@ -16,8 +16,8 @@ from tests.importing.conftest import run
 from tui.formatting import safe_text
 from tui.model.dataset import load_dataset
 from tui.output.export import write_report
-from tui.output.render import to_csv, to_tsv
 from tui.output.listings import offences_report
+from tui.output.render import to_csv, to_tsv
 
 HOSTILE = {
     "1": '=HYPERLINK("http://evil.example","click")',

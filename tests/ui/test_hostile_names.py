@@ -241,3 +241,29 @@ async def test_hostile_settings_stay_literal(settings_file: Path) -> None:
         await pilot.press("f1")
         await check(pilot)
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_damaged_manifests_never_stop_the_app(store: Path, settings_file: Path) -> None:
+    """Deeply nested JSON in one manifest (a RecursionError at every start, once), another naming
+    a file outside the folder: the app starts on the bundled data, and the dataset list and the
+    palette (which list every dataset) still open. (FIFOs are tested through the CLI, in a
+    process of its own, where a regression cannot hang the suite.)"""
+    store.mkdir(parents=True)
+    (store / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (store / "away.json").write_text('{"file": "../x.parquet", "title": "away"}', encoding="utf-8")
+    app = make_app(settings_file=settings_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await check(pilot, "code 86: Obscene publications etc")
+        assert app.dataset is not None and app.dataset.name == "homeoffice"
+        await pilot.press("down", "d")
+        text = await check(pilot, "homeoffice", "nspcc")
+        assert "away" not in text
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"dataset: nspcc")
+        await shows(pilot, "Dataset: nspcc")
+        await close_palette(pilot)
+        await check(pilot)

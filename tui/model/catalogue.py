@@ -171,6 +171,9 @@ def read_manifest(manifest: Path) -> DatasetInfo:
         raise ValueError(
             f'its "file" ({str(data)[:60]!r}) is not the name of a .parquet file in the data folder'
         )
+    sources = meta.get("sources_file")
+    if sources and not is_data_file_name(sources, ".csv"):
+        raise ValueError(f'its "sources_file" ({str(sources)[:60]!r}) is not a file in the folder')
     return _info_from_json(name, meta, manifest.parent, False)
 
 

@@ -7,11 +7,13 @@ forces, and the dataset's source and licence.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
+from tui.jsonfile import file_kind
 from tui.model import schema as S
 from tui.model.catalogue import DEFAULT_DATASET, DatasetInfo, find_dataset
 from tui.model.errors import DatasetError
@@ -79,8 +81,7 @@ def read_figures(path: Path) -> pl.DataFrame:
     Raises:
         DatasetError: the file is missing, unreadable, or lacks a required column.
     """
-    if not path.exists():
-        raise DatasetError(f"data file {path} is missing")
+    _check_regular(path, "data file")
     try:
         frame = pl.read_parquet(path)
     except (OSError, pl.exceptions.PolarsError) as exc:
@@ -111,6 +112,21 @@ def read_figures(path: Path) -> pl.DataFrame:
         raise DatasetError(f"data file {path} has a column of the wrong type: {reason}") from exc
     _check_counts(frame, path)
     return frame
+
+
+def _check_regular(path: Path, what: str) -> None:
+    """Refuse to read a FIFO (which would block forever) or a device as a data file.
+
+    Raises:
+        DatasetError: the file is missing or not a regular file.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        reason = "is missing" if isinstance(exc, FileNotFoundError) else f"cannot be read ({exc})"
+        raise DatasetError(f"{what} {path} {reason}") from exc
+    if not stat.S_ISREG(mode):
+        raise DatasetError(f"{what} {path} is not a regular file ({file_kind(mode)}); not read")
 
 
 def _check_counts(frame: pl.DataFrame, path: Path) -> None:
@@ -269,6 +285,7 @@ def load_dataset(
     )
     sources = None
     if info.sources_path is not None and info.sources_path.exists():
+        _check_regular(info.sources_path, "sources file")
         try:
             sources = pl.read_csv(
                 info.sources_path, schema_overrides={"year": pl.Int16, "count": pl.Int64}

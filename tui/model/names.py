@@ -8,18 +8,25 @@ could then be neither opened nor removed.
 from __future__ import annotations
 
 import re
+from typing import TypeGuard
 
 NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 """Lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 64 long."""
 
-_DATA_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.parquet")
+_PLAIN_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,200}")
 
 
-def is_dataset_name(name: object) -> bool:
+def is_dataset_name(name: object) -> TypeGuard[str]:
     """True when ``name`` (the whole of it) can name an imported dataset."""
     return isinstance(name, str) and NAME_PATTERN.fullmatch(name) is not None
 
 
-def is_data_file_name(name: object) -> bool:
-    """True when ``name`` is a plain ``.parquet`` file name: no folder, no ``..``, no control."""
-    return isinstance(name, str) and _DATA_FILE.fullmatch(name) is not None and ".." not in name
+def is_data_file_name(name: object, suffix: str = ".parquet") -> TypeGuard[str]:
+    """True when ``name`` is a plain file name ending in ``suffix``: no folder, no ``..``, no
+    control character (what a manifest may name as its data or sources file)."""
+    return (
+        isinstance(name, str)
+        and name.endswith(suffix)
+        and _PLAIN_FILE.fullmatch(name) is not None
+        and ".." not in name
+    )

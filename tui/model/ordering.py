@@ -66,6 +66,20 @@ def _sorted(rows: Sequence[R], key: Callable[[R], object], descending: bool) -> 
 FORCE_SORT_KEYS = ("force", "place", "change", "pct", "rank")
 """Sort keys of the force table besides ``year:<start year>``."""
 
+ASCENDING_FIRST = ("force", "place", "rank")
+"""Keys whose first sort is ascending (names A to Z, rank 1 first); counts and changes sort
+largest first."""
+
+
+def is_force_sort_key(key: str) -> bool:
+    """Whether the force table can be sorted by ``key``."""
+    return key in FORCE_SORT_KEYS or key.startswith("year:")
+
+
+def descending_first(key: str) -> bool:
+    """Which way a sort by ``key`` starts."""
+    return key not in ASCENDING_FIRST
+
 
 def sort_force_rows(
     table: ForceTable, rows: Sequence[ForceRow], key: str, descending: bool
@@ -87,7 +101,9 @@ def sort_force_rows(
     raise ValueError(f"unknown sort key {key!r}")
 
 
-COMPARE_SORT_KEYS = ("force", "a", "b", "change", "pct", "rank_change")
+COMPARE_SORT_KEYS = ("b", "pct", "change", "a", "rank_change", "force")
+"""Sort keys of the comparison, in the order ``s`` steps through them; the first is the default
+(year B's count, largest first: a % change on small counts puts the smallest forces on top)."""
 
 
 def sort_compare_rows(rows: Sequence[CompareRow], key: str, descending: bool) -> list[CompareRow]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from tui.formatting import fmt_count, fmt_pct
 from tui.model.changes import extremes
-from tui.model.ordering import sort_compare_rows
+from tui.model.ordering import COMPARE_SORT_KEYS, descending_first, sort_compare_rows
 from tui.model.types import Comparison
 from tui.model.years import YearCoverage, fy_label, quarters_label
 from tui.output.comparison_report import compare_report
@@ -18,10 +18,11 @@ from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_forc
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import line
 from tui.widgets.compare_table import BarStyles, CompareTableView, release_mark
-from tui.widgets.force_table import SortState, partial_mark
+from tui.widgets.force_grid import SortState
+from tui.widgets.force_table import partial_mark
+from tui.widgets.grid import Grid
 
-DEFAULT_SORT = "b"
-SORT_CYCLE = ("b", "pct", "change", "a", "rank_change", "force")
+DEFAULT_SORT = COMPARE_SORT_KEYS[0]
 SORT_LABELS = {
     "pct": "% change",
     "change": "change",
@@ -172,24 +173,25 @@ class CompareScreen(ExplorerScreen):
 
     # ---------------------------------------------------------------- events and actions
 
-    @on(DataTable.RowSelected, "#compare-table")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        self.post_message(ForceChosen(str(event.row_key.value).removeprefix("total:")))
+    @on(Grid.RowSelected, "#compare-table")
+    def _row_selected(self, event: Grid.RowSelected) -> None:
+        self.post_message(ForceChosen(event.key.removeprefix("total:")))
 
     @on(CompareTableView.SortRequested)
     def _sort_requested(self, event: CompareTableView.SortRequested) -> None:
         if self.sort.key == event.key:
             self.sort = SortState(event.key, not self.sort.descending)
         else:
-            self.sort = SortState(event.key, event.key != "force")
+            self.sort = SortState(event.key, descending_first(event.key))
         if self.comparison is not None:
             self._show_comparison()
 
     def action_next_sort(self) -> None:
         """Sort by the next of: year B, % change, change, year A, rank move, force."""
-        i = SORT_CYCLE.index(self.sort.key) if self.sort.key in SORT_CYCLE else -1
-        key = SORT_CYCLE[(i + 1) % len(SORT_CYCLE)]
-        self.sort = SortState(key, key != "force")
+        keys = COMPARE_SORT_KEYS
+        i = keys.index(self.sort.key) if self.sort.key in keys else -1
+        key = keys[(i + 1) % len(keys)]
+        self.sort = SortState(key, descending_first(key))
         if self.comparison is not None:
             self._show_comparison()
 

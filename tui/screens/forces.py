@@ -7,14 +7,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Static
 
-from tui.model.ordering import FilteredRow, filter_rows, sort_force_rows
+from tui.model.ordering import (
+    FilteredRow,
+    descending_first,
+    filter_rows,
+    is_force_sort_key,
+    sort_force_rows,
+)
 from tui.model.types import ForceTable
 from tui.output.reports import Report, force_table_report
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
 from tui.screens.marks import Marks, mark_glyph
 from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
-from tui.widgets.force_table import ForceTableView, SortState, partial_mark
+from tui.widgets.force_grid import SortState
+from tui.widgets.force_table import ForceTableView, partial_mark
 from tui.widgets.grid import Grid
 from tui.widgets.search_bar import SearchBar, SearchInput
 
@@ -159,7 +166,8 @@ class ForcesScreen(ExplorerScreen):
         parts.append(f"sorted by {self._sort_label()} (s, r)")
         if self.marks:
             parts.insert(0, self.marks.status())
-        self.query_one("#forces-status", Static).update(line(" · ".join(parts)))
+        # One line of fixed height: no layout (a layout repaints the table's scrollbars).
+        self.query_one("#forces-status", Static).update(line(" · ".join(parts)), layout=False)
 
     def _sort_label(self) -> str:
         assert self.sort is not None
@@ -206,14 +214,13 @@ class ForcesScreen(ExplorerScreen):
         if self.sort is not None and self.sort.key == event.key:
             self.sort = SortState(event.key, not self.sort.descending)
         else:
-            self.sort = SortState(event.key, event.key not in ("force", "place", "rank"))
+            self.sort = SortState(event.key, descending_first(event.key))
         self._resorted()
 
     def _sort_keys(self) -> list[str]:
         if self.table is None:
             return []
-        view = self.query_one(ForceTableView)
-        return [s.key for s in view._specs if s.key != "trend"]
+        return self.query_one(ForceTableView).sort_keys(is_force_sort_key)
 
     def action_clear_search(self) -> None:
         """Empty the search box (from the table)."""
@@ -230,7 +237,7 @@ class ForcesScreen(ExplorerScreen):
             return
         i = keys.index(self.sort.key) if self.sort.key in keys else -1
         key = keys[(i + 1) % len(keys)]
-        self.sort = SortState(key, key not in ("force", "place", "rank"))
+        self.sort = SortState(key, descending_first(key))
         self._resorted()
 
     def action_reverse_sort(self) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from tui.widgets.compare_table import CompareTableView
-from tui.widgets.force_table import ForceTableView, SortState
+from tui.widgets.force_grid import SortState
+from tui.widgets.force_table import ForceTableView
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.tables import BreakdownTable, SeriesTable
 from tui.widgets.trend_chart import TrendChart

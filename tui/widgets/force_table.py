@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.message import Message
+from textual.binding import Binding
 
 from tui.formatting import fmt_change, fmt_count, fmt_pct, sparkline
 from tui.model.ordering import FilteredRow
 from tui.model.types import ForceRow, ForceTable
 from tui.widgets.cells import highlighted, number, plain
-from tui.widgets.grid import Grid, GridColumn, GridRow
+from tui.widgets.force_grid import ForceGrid, SortState
+from tui.widgets.grid import GridColumn, GridRow
 
 PARTIAL_MARK = "ᵖ"
 PARTIAL_MARK_ASCII = "p"
@@ -25,19 +26,6 @@ def partial_mark(ascii_only: bool) -> str:
     """The marker after a count that covers fewer quarters than its year (a partial force-year);
     a legend line says what it means."""
     return PARTIAL_MARK_ASCII if ascii_only else PARTIAL_MARK
-
-
-@dataclass(frozen=True)
-class SortState:
-    """Which column the rows are sorted by, and which way."""
-
-    key: str
-    descending: bool
-
-    @property
-    def arrow(self) -> str:
-        """The marker shown in the sorted column's header."""
-        return "▼" if self.descending else "▲"
 
 
 @dataclass(frozen=True)
@@ -83,14 +71,14 @@ PINNED = 4
 """Columns that stay in view when scrolling sideways: force, trend, change, %."""
 
 
-class ForceTableView(Grid):
-    """The table of forces. Posts :class:`SortRequested` when a header is clicked."""
+class ForceTableView(ForceGrid):
+    """The table of forces. Posts :class:`ForceGrid.SortRequested` when a header is clicked."""
 
-    @dataclass
-    class SortRequested(Message):
-        """The user clicked a column header."""
-
-        key: str
+    BINDINGS = [
+        Binding("h", "scroll_columns(-1)", "Earlier columns", show=False, id="forces-left-vim"),
+        Binding("l", "scroll_columns(1)", "Later columns", show=False, id="forces-right-vim"),
+    ]
+    HEADER_SORTS = {"trend": "pct"}
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(pinned=PINNED, id=id)
@@ -103,11 +91,6 @@ class ForceTableView(Grid):
         self._layout_for: ForceTable | None = None
         self._marked: frozenset[str] = frozenset()
         self._mark = "*"
-
-    @property
-    def current_force(self) -> str | None:
-        """The key of the row under the cursor (``total:NAME`` for a totals row)."""
-        return self.current_key
 
     def show(
         self,
@@ -134,15 +117,10 @@ class ForceTableView(Grid):
         new_data = not self._signature or self._signature[2:] != signature[2:]
         if signature != self._signature:
             self.set_columns(
-                [
-                    GridColumn(
-                        spec.key,
-                        f"{spec.label} {sort.arrow}" if spec.key == sort.key else spec.label,
-                        spec.width,
-                        spec.numeric,
-                    )
-                    for spec in specs
-                ]
+                self.headed(
+                    [GridColumn(spec.key, spec.label, spec.width, spec.numeric) for spec in specs],
+                    sort,
+                )
             )
             self._signature = signature
             self._specs = specs
@@ -231,8 +209,3 @@ class ForceTableView(Grid):
             elif spec.key == "pct":
                 cells.append(number(fmt_pct(row.pct_change)))
         return tuple(cells)
-
-    def on_grid_header_clicked(self, event: Grid.HeaderClicked) -> None:
-        """Turn a header click into a sort request (the trend sorts by % change)."""
-        event.stop()
-        self.post_message(self.SortRequested("pct" if event.key == "trend" else event.key))

@@ -1,62 +1,49 @@
 """A fast read-only table for views that re-filter on every keystroke.
 
-Textual's DataTable re-renders every cell of every visible row after ``clear()``, which costs about
-a hundred milliseconds per keystroke on the Forces view. This Line-API widget renders each row once
-into a cached :class:`Strip` (per zebra parity and cursor state), so re-filtering only re-orders
-cached lines. Pinned columns stay in view when scrolling sideways; the header and the fixed rows
-(totals) stay in view when scrolling down.
+Each row is rendered once into a cached :class:`Strip` (per zebra parity and cursor state), so
+re-filtering only re-orders cached lines, and only the lines that changed reach the terminal
+(:class:`LineView`). Pinned columns stay in view when scrolling sideways; the header and the fixed
+rows (totals) stay in view when scrolling down. Forces and Compare both use it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-PAD = 1
-"""Blank cells on each side of a column."""
+from tui.widgets.grid_lines import (
+    GridColumn,
+    GridRow,
+    column_at,
+    column_edges,
+    render_cells,
+    whole_columns_end,
+)
+from tui.widgets.line_view import Lines, LineView
 
 
-@dataclass(frozen=True)
-class GridColumn:
-    """One column: a key, a header label, a width (without padding), and alignment."""
+@dataclass
+class GridMessage(Message):
+    """Something happened to the row or column ``key`` of ``grid``."""
 
+    grid: Grid
     key: str
-    label: str
-    width: int
-    numeric: bool = False
 
     @property
-    def outer(self) -> int:
-        """Width with padding."""
-        return self.width + 2 * PAD
+    def control(self) -> Grid:
+        """The grid, for ``@on(..., "#id")`` selectors."""
+        return self.grid
 
 
-@dataclass(frozen=True)
-class GridRow:
-    """One row: a key and its cells (one ``Text`` per column), optionally bold."""
-
-    key: str
-    cells: tuple[Text, ...]
-    bold: bool = False
-
-    @cached_property
-    def signatures(self) -> tuple[tuple[object, ...], ...]:
-        """A hashable digest of each cell (``Text`` itself is not hashable), for the line cache."""
-        return tuple((c.plain, tuple(c.spans), str(c.style)) for c in self.cells)
-
-
-class Grid(ScrollView, can_focus=True):
+class Grid(LineView, can_focus=True):
     """A keyboard-first table: a row cursor, pinned columns, a fixed header and fixed rows."""
 
     COMPONENT_CLASSES = {
@@ -73,34 +60,16 @@ class Grid(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False, id="grid-page-down"),
         Binding("home", "first", "First", show=False, id="grid-first"),
         Binding("end", "last", "Last", show=False, id="grid-last"),
-        Binding("left,h", "scroll_columns(-1)", "Earlier columns", show=False, id="grid-left"),
-        Binding("right,l", "scroll_columns(1)", "Later columns", show=False, id="grid-right"),
+        Binding("left", "scroll_columns(-1)", "Earlier columns", show=False, id="grid-left"),
+        Binding("right", "scroll_columns(1)", "Later columns", show=False, id="grid-right"),
         Binding("enter", "select", "Open", show=False, id="grid-select"),
     ]
 
-    @dataclass
-    class RowSelected(Message):
+    class RowSelected(GridMessage):
         """Enter (or a second click) on a row."""
 
-        grid: Grid
-        key: str
-
-        @property
-        def control(self) -> Grid:
-            """The grid, for ``@on(..., "#id")`` selectors."""
-            return self.grid
-
-    @dataclass
-    class HeaderClicked(Message):
+    class HeaderClicked(GridMessage):
         """A column header was clicked."""
-
-        grid: Grid
-        key: str
-
-        @property
-        def control(self) -> Grid:
-            """The grid, for ``@on(..., "#id")`` selectors."""
-            return self.grid
 
     def __init__(self, *, pinned: int = 1, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -129,7 +98,11 @@ class Grid(ScrollView, can_focus=True):
     def set_rows(
         self, fixed: Sequence[GridRow], rows: Sequence[GridRow], *, keep: str | None
     ) -> None:
-        """Replace the rows; the cursor goes to the row keyed ``keep`` if it is still there."""
+        """Replace the rows; the cursor goes to the row keyed ``keep`` if it is still there.
+
+        Only the lines whose content changed are repainted (typing in the search box keeps the
+        header, the totals and the rows that stay in place as they are on the terminal)."""
+        before = self._drawn_lines()
         self.fixed = list(fixed)
         self.rows = list(rows)
         keys = self.keys
@@ -139,11 +112,7 @@ class Grid(ScrollView, can_focus=True):
             self.cursor = len(self.fixed) if self.rows else 0
         self._resize_virtual()
         self._scroll_cursor_into_view()
-        self.refresh()
-
-    def forget_rows(self) -> None:
-        """Drop cached lines (when cell contents change for the same keys)."""
-        self._cache.clear()
+        self._refresh_changed(before)
 
     @property
     def keys(self) -> list[str]:
@@ -184,9 +153,11 @@ class Grid(ScrollView, can_focus=True):
         return sum(c.outer for c in self.columns[self.pinned :])
 
     def _resize_virtual(self) -> None:
-        self.virtual_size = Size(
-            self._pinned_width + self._scroll_width, 1 + len(self.fixed) + len(self.rows)
-        )
+        self._set_virtual_size(Size(self._pinned_width + self._scroll_width, 1 + self.row_count))
+
+    @property
+    def _fixed_lines(self) -> int:
+        return 1 + len(self.fixed)
 
     @property
     def _body_height(self) -> int:
@@ -205,12 +176,7 @@ class Grid(ScrollView, can_focus=True):
 
     def column_edges(self) -> dict[str, int]:
         """Where each scrollable column starts, in scroll-x units."""
-        edges: dict[str, int] = {}
-        x = 0
-        for c in self.columns[self.pinned :]:
-            edges[c.key] = x
-            x += c.outer
-        return edges
+        return column_edges(self.columns[self.pinned :])
 
     @property
     def scroll_room(self) -> int:
@@ -219,9 +185,6 @@ class Grid(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ rendering
 
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name)
-
     @property
     def _base(self) -> Style:
         """The widget's own style, computed once until the styles change."""
@@ -229,30 +192,17 @@ class Grid(ScrollView, can_focus=True):
             self._base_style = self.rich_style
         return self._base_style
 
-    def _render_cells(
-        self, cells: Sequence[Text], columns: Sequence[GridColumn], style: Style
-    ) -> Strip:
-        line = Text(style=style, no_wrap=True, end="")
-        for cell, column in zip(cells, columns):
-            piece = cell.copy()
-            piece.truncate(column.width, overflow="ellipsis")
-            pad = column.width - piece.cell_len
-            line.append(" " * PAD)
-            if column.numeric:
-                line.append(" " * pad)
-                line.append_text(piece)
-            else:
-                line.append_text(piece)
-                line.append(" " * pad)
-            line.append(" " * PAD)
-        # Every segment gets a style: NO_COLOR's monochrome filter cannot handle a bare one.
-        segments = list(Segment.apply_style(line.render(self.app.console), style=style))
-        width = sum(c.outer for c in columns)
-        return Strip(segments).adjust_cell_length(width, style)
+    def _row_at(self, index: int) -> GridRow:
+        nfixed = len(self.fixed)
+        return self.fixed[index] if index < nfixed else self.rows[index - nfixed]
+
+    def _striped(self, index: int) -> bool:
+        """Zebra stripes: every other body row."""
+        return index >= len(self.fixed) and (index - len(self.fixed)) % 2 == 1
 
     def _line(self, row: GridRow, index: int) -> tuple[Strip, Strip]:
         is_cursor = index == self.cursor
-        odd = (index - len(self.fixed)) % 2 == 1 and index >= len(self.fixed)
+        odd = self._striped(index)
         state = (row.key, is_cursor, is_cursor and self.has_focus, odd, row.bold, self.app.theme)
         # The two halves are cached apart: typing changes the highlighted name (pinned half)
         # but not the years (scrolling half).
@@ -276,12 +226,12 @@ class Grid(ScrollView, can_focus=True):
             if strip is None:
                 base = self._base
                 if row.bold:
-                    base = base + self._style("grid--fixed")
+                    base = base + self.get_component_rich_style("grid--fixed")
                 if odd:
-                    base = base + self._style("grid--odd")
+                    base = base + self.get_component_rich_style("grid--odd")
                 if is_cursor:
-                    base = base + self._style("grid--cursor")
-                strip = self._render_cells(cells, columns, base)
+                    base = base + self.get_component_rich_style("grid--cursor")
+                strip = render_cells(self.app.console, cells, columns, base)
                 if len(self._cache) > 8000:
                     self._cache.clear()
                 self._cache[key] = strip
@@ -290,11 +240,15 @@ class Grid(ScrollView, can_focus=True):
 
     def _header_line(self) -> tuple[Strip, Strip]:
         if self._header is None:
-            style = self._base + self._style("grid--header")
+            style = self._base + self.get_component_rich_style("grid--header")
             labels = [Text(c.label, style="bold") for c in self.columns]
             self._header = (
-                self._render_cells(labels[: self.pinned], self.columns[: self.pinned], style),
-                self._render_cells(labels[self.pinned :], self.columns[self.pinned :], style),
+                render_cells(
+                    self.app.console, labels[: self.pinned], self.columns[: self.pinned], style
+                ),
+                render_cells(
+                    self.app.console, labels[self.pinned :], self.columns[self.pinned :], style
+                ),
             )
         return self._header
 
@@ -303,26 +257,15 @@ class Grid(ScrollView, can_focus=True):
         if y == 0:
             left, right = self._header_line()
         else:
-            index = y - 1 if y - 1 < len(self.fixed) else y - 1 + int(self.scroll_y)
-            if index >= self.row_count:
+            index = self._line_index(y)
+            if index is None:
                 return Strip.blank(width, self._base)
-            row = (
-                self.fixed[index] if index < len(self.fixed) else self.rows[index - len(self.fixed)]
-            )
-            left, right = self._line(row, index)
+            left, right = self._line(self._row_at(index), index)
         x = int(self.scroll_x)
-        visible = right.crop(x, self._whole_columns_end(x, max(0, width - left.cell_length)))
+        visible = right.crop(
+            x, whole_columns_end(self.columns[self.pinned :], x, max(0, width - left.cell_length))
+        )
         return Strip.join([left, visible]).adjust_cell_length(width, self._base)
-
-    def _whole_columns_end(self, x: int, room: int) -> int:
-        """Where to stop drawing the scrolling columns: after the last one that fits whole, so
-        no sliver of a column (a lone letter of its header) shows at the right edge."""
-        end = 0
-        for column in self.columns[self.pinned :]:
-            if end + column.outer > x + room:
-                break
-            end += column.outer
-        return end if end > x else x + room
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -331,10 +274,16 @@ class Grid(ScrollView, can_focus=True):
         self._base_style = None
 
     def on_focus(self) -> None:
-        self.refresh()
+        self._refresh_cursor_line()
 
     def on_blur(self) -> None:
-        self.refresh()
+        self._refresh_cursor_line()
+
+    def _refresh_cursor_line(self) -> None:
+        """The cursor's colour follows the focus; nothing else does."""
+        for y in range(1, self._view.height):
+            if self._line_index(y) == self.cursor:
+                self.refresh(Region(0, y, self._view.width, 1))
 
     # ------------------------------------------------------------------ cursor and scrolling
 
@@ -342,9 +291,35 @@ class Grid(ScrollView, can_focus=True):
         """Highlight the row at ``index`` (fixed rows first) and scroll it into view."""
         if not self.row_count:
             return
+        before = self._drawn_lines()
         self.cursor = max(0, min(index, self.row_count - 1))
         self._scroll_cursor_into_view()
-        self.refresh()
+        self._refresh_changed(before)
+
+    # ------------------------------------------------------------------ repainting what changed
+
+    def _line_index(self, y: int) -> int | None:
+        """The row drawn on line ``y`` of the widget (fixed rows first), or None (header, blank)."""
+        if y <= 0:
+            return None
+        index = y - 1 if y - 1 < len(self.fixed) else y - 1 + int(self.scroll_y)
+        return index if index < self.row_count else None
+
+    def _drawn_lines(self) -> Lines | None:
+        """What each line of the widget shows, to compare before and after a change."""
+        if not self.is_mounted or not self._view:
+            return None
+        lines: list[tuple[object, ...]] = [(int(self.scroll_y), int(self.scroll_x))]
+        for y in range(1, self._view.height):
+            index = self._line_index(y)
+            if index is None:
+                lines.append(())
+                continue
+            row = self._row_at(index)
+            lines.append(
+                (row.key, row.signatures, row.bold, index == self.cursor, self._striped(index))
+            )
+        return lines
 
     def _scroll_cursor_into_view(self) -> None:
         body = self.cursor - len(self.fixed)
@@ -373,7 +348,8 @@ class Grid(ScrollView, can_focus=True):
         self.move_cursor(self.cursor + self._body_height)
 
     def action_first(self) -> None:
-        """To the first row."""
+        """To the first row, with the body scrolled to its top."""
+        self.scroll_to(y=0, animate=False)
         self.move_cursor(0)
 
     def action_last(self) -> None:
@@ -405,30 +381,17 @@ class Grid(ScrollView, can_focus=True):
             return
         x, y = offset
         if y == 0:
-            key = self._column_at(x)
+            key = column_at(self.columns, self.pinned, x, int(self.scroll_x))
             if key is not None:
                 self.post_message(self.HeaderClicked(self, key))
             return
-        index = y - 1 if y - 1 < len(self.fixed) else y - 1 + int(self.scroll_y)
-        if index >= self.row_count:
+        index = self._line_index(y)
+        if index is None:
             return
         if index == self.cursor:
             self.action_select()
         else:
             self.move_cursor(index)
-
-    def _column_at(self, x: int) -> str | None:
-        edge = 0
-        for c in self.columns[: self.pinned]:
-            if x < edge + c.outer:
-                return c.key
-            edge += c.outer
-        x = x - edge + int(self.scroll_x)
-        for key, start in self.column_edges().items():
-            column = next(c for c in self.columns if c.key == key)
-            if start <= x < start + column.outer:
-                return key
-        return None
 
 
 __all__ = ["Grid", "GridColumn", "GridRow"]

@@ -11,7 +11,6 @@ file that another dataset's manifest names is never deleted, whatever a (hand-ed
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import re
@@ -26,6 +25,7 @@ from tui.jsonfile import read_json_file
 from tui.model.errors import UnknownDatasetError
 from tui.model.importing.problems import NAME, STORE, DatasetImportError, single
 from tui.model.importing.results import RemovedDataset
+from tui.model.importing.store_errors import busy, errno_in, store_error
 from tui.model.importing.store_lock import StoreBusyError, store_lock
 from tui.model.names import is_data_file_name, is_dataset_name
 
@@ -120,17 +120,7 @@ def write_dataset(
     except StoreBusyError as exc:
         raise busy(store, exc) from exc
     except OSError as exc:
-        raise _store_error(store, exc) from exc
-
-
-def busy(store: Path, exc: StoreBusyError) -> DatasetImportError:
-    """The error for a folder that another import (or removal) is writing."""
-    return single(
-        str(store),
-        f"another import is running ({exc}) in the data folder {store}",
-        "try again when it finishes",
-        kind=STORE,
-    )
+        raise store_error(store, exc) from exc
 
 
 def _write_locked(
@@ -153,7 +143,7 @@ def _write_locked(
         try:
             write_parquet(frame, data)
         except pl.exceptions.PolarsError as exc:  # polars reports some OS errors as its own
-            raise OSError(_errno_in(str(exc)), str(exc).splitlines()[0]) from exc
+            raise OSError(errno_in(str(exc)), str(exc).splitlines()[0]) from exc
         _write_bytes(
             tmp_meta,
             json.dumps({**manifest, "file": data.name}, indent=2, ensure_ascii=False).encode(),
@@ -269,34 +259,6 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _errno_in(text: str) -> int:
-    """The errno a Rust library (polars) gives in its text: ``… (os error 13)`` → 13, else 0."""
-    found = re.search(r"os error (\d+)", text)
-    return int(found.group(1)) if found else 0
-
-
-def _store_error(store: Path, exc: OSError) -> DatasetImportError:
-    reason = exc.strerror or str(exc)
-    code = exc.errno or _errno_in(str(exc))
-    if isinstance(exc, PermissionError) and not code:
-        code = errno.EACCES  # polars raises PermissionError without an errno
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        message = f"not enough disk space to write the dataset in {store} ({reason})"
-        fix = "free some space, or set OFFENCE_EXPLORER_DATA_DIR to a folder on another disk"
-    elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        what = "read-only file system" if code == errno.EROFS else "permission denied"
-        message = f"cannot write to the data folder {store} ({what}: {reason})"
-        fix = (
-            "check the folder's permissions, or set OFFENCE_EXPLORER_DATA_DIR to a folder you can "
-            "write to"
-        )
-    else:
-        message = f"cannot write the dataset in {store} ({reason})"
-        fix = "check the folder and try again"
-    message += "; nothing was changed"
-    return single(str(store), message, fix, kind=STORE)
-
-
 def clean_leftovers(store: Path) -> list[Path]:
     """Remove what an interrupted import or removal left behind (never a running import's files).
 
@@ -367,7 +329,7 @@ def remove_files(store: Path, name: str) -> RemovedDataset:
     except StoreBusyError as exc:
         raise busy(store, exc) from exc
     except OSError as exc:
-        raise _store_error(store, exc) from exc
+        raise store_error(store, exc) from exc
 
 
 def _remove_locked(store: Path, name: str, meta: Path) -> RemovedDataset:

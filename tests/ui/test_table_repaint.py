@@ -1,0 +1,132 @@
+"""One table widget for Forces and Compare, and few bytes per key: what a keystroke repaints."""
+
+from __future__ import annotations
+
+from textual._compositor import ChopsUpdate, CompositorUpdate
+from textual.pilot import Pilot
+
+from tests.ui.conftest import settle
+from tui.app import OffenceApp
+from tui.screens import CompareScreen
+from tui.widgets import CompareTableView, ForceTableView
+
+
+def record_updates(app: OffenceApp) -> list[CompositorUpdate]:
+    """Every screen update the app sends to the terminal from now on."""
+    sent: list[CompositorUpdate] = []
+    display = app._display
+
+    def spy(screen: object, renderable: object) -> None:
+        if isinstance(renderable, CompositorUpdate):
+            sent.append(renderable)
+        display(screen, renderable)  # type: ignore[arg-type]
+
+    app._display = spy  # type: ignore[method-assign]
+    return sent
+
+
+async def until_quiet(pilot: Pilot[None], sent: list[CompositorUpdate]) -> None:
+    """Wait (bounded) until a frame passes with no update: a focus change restyles the table
+    and the footer over a few frames, later on a busy machine."""
+    for _ in range(60):
+        sent.clear()
+        await pilot.pause(1 / 30)  # two frames
+        if not sent:
+            return
+    raise AssertionError("the screen never went quiet")
+
+
+def lines_written(updates: list[CompositorUpdate], columns: range = range(1000)) -> set[int]:
+    """Screen lines the partial updates write to within ``columns``. (A whole-screen update, which
+    a busy machine can bring when the footer catches up with a focus change, is the screen's
+    doing, not the table's; a table that repaints itself whole shows here as every line.)"""
+    out: set[int] = set()
+    for update in updates:
+        if isinstance(update, ChopsUpdate):
+            out.update(y for y, x1, x2 in update.spans if x1 < columns.stop and x2 > columns.start)
+    return out
+
+
+def bytes_written(
+    app: OffenceApp, updates: list[CompositorUpdate], lines: range = range(1000)
+) -> int:
+    """Bytes the partial updates send to the terminal for screen ``lines``."""
+    total = 0
+    for update in updates:
+        part: CompositorUpdate | None = update
+        if isinstance(update, ChopsUpdate):
+            spans = [span for span in update.spans if span[0] in lines]
+            part = ChopsUpdate(update.chops, spans, update.chop_ends) if spans else None
+        if isinstance(part, ChopsUpdate):
+            total += len(part.render_segments(app.console).encode())
+    return total
+
+
+async def test_cursor_down_repaints_only_the_two_rows_that_changed(app: OffenceApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")  # from the search box to the table
+        await settle(pilot)
+        table = app.screen.query_one(ForceTableView)
+        before = table.current_force
+        sent = record_updates(app)
+        await until_quiet(pilot, sent)
+        await pilot.press("down")
+        await settle(pilot)
+        assert table.current_force != before
+        top = table.region.y + 1  # the header is the table's first line
+        cursor = top + table.cursor  # no scrolling yet: rows are drawn in order
+        # (A footer or the scrollbars catching up with the focus change are not the cursor's.)
+        lines = range(table.region.y, table.region.bottom)
+        cells = range(table.region.x, table.scrollable_content_region.right)
+        assert lines_written(sent, cells) & set(lines) == {cursor - 1, cursor}
+        assert bytes_written(app, sent, lines) < 1_000  # a whole-table repaint was 5.8 KB here
+
+
+async def test_search_keystroke_keeps_header_totals_and_scrollbar(app: OffenceApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        table = app.screen.query_one(ForceTableView)
+        header = table.region.y
+        rows = range(table.region.x, table.scrollable_content_region.right)  # not the v. bar
+        kept = {header, header + 1, header + 2, header + 3}  # the header and the 3 totals
+        sent = record_updates(app)
+        for key in "ortham":
+            await until_quiet(pilot, sent)
+            await pilot.press(key)
+            await settle(pilot)
+            assert sent, key
+            assert not lines_written(sent, rows) & kept, key
+            assert table.region.bottom - 1 not in lines_written(sent), key  # horizontal bar
+            assert bytes_written(app, sent) < 6_000, key
+        assert [k for k in table.keys if not k.startswith("total:")] == ["Northamptonshire"]
+
+
+async def test_compare_is_the_same_grid_with_home_and_end(app: OffenceApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "v")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        table = screen.query_one(CompareTableView)
+        assert isinstance(table, type(app.screen.query_one("#compare-table")))
+        # Largest count in year B first (2022/23: the Met, 3,774), cursor on it.
+        assert table.current_force == "Metropolitan Police"
+        await pilot.press("end")
+        assert table.current_force == table.keys[-1] != "Metropolitan Police"
+        assert table.scroll_y == table.max_scroll_y > 0
+        await pilot.press("home")
+        assert table.current_force == "total:England and Wales"
+        assert table.scroll_y == 0
+        await pilot.press("j", "j", "j", "j")
+        assert table.current_force == "West Yorkshire"  # second largest in 2022/23: 2,302
+        await pilot.press("s")  # the next sort of the cycle: % change, largest first
+        await settle(pilot)
+        assert screen.sort.key == "pct" and screen.sort.descending
+        assert table.current_force == table.keys[len(table.fixed)]  # read from the top
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.force.name == table.keys[len(table.fixed)]  # type: ignore[attr-defined]
