@@ -27,6 +27,8 @@ from tui.screens import (
     ForceDetailScreen,
     ForcesScreen,
     HelpScreen,
+    MapScreen,
+    MultiChartScreen,
     ViewContext,
 )
 from tui.screens.cite_dialog import CiteDialog, open_cite_dialog
@@ -50,6 +52,7 @@ class OffenceApp(App[None]):
         Binding("o", "pick_offence", "Offence", id="offence"),
         Binding("d", "pick_dataset", "Dataset", id="dataset"),
         Binding("v", "compare", "Compare", id="compare"),
+        Binding("M", "map", "Map", id="map-view"),
         Binding("f", "forces", "Forces", show=False, id="forces"),
         Binding("e", "export", "Export", id="export"),
         Binding("c", "copy_row", "Copy row", show=False, id="copy-row"),
@@ -261,6 +264,14 @@ class OffenceApp(App[None]):
             await self._pop_to_forces()
             await self.push_screen(DiffScreen(context, dataset_a, dataset_b))
 
+    def action_map(self) -> None:
+        """Open the tile map of the 43 forces (a change uses the Compare view's years)."""
+        context = self.context()
+        if context is None or isinstance(self.screen, MapScreen):
+            return
+        compare = next((s for s in self.screen_stack if isinstance(s, CompareScreen)), None)
+        self.push_screen(MapScreen(context, compare.years if compare is not None else None))
+
     def action_help(self) -> None:
         """Show every key."""
         if isinstance(self.screen, HelpScreen):
@@ -283,6 +294,8 @@ class OffenceApp(App[None]):
             ("Compare view", [*CompareScreen.BINDINGS]),
             ("Release diff", [*DiffScreen.BINDINGS]),
             ("Cite dialog", [*CiteDialog.BINDINGS]),
+            ("Multi-force chart", [*MultiChartScreen.BINDINGS]),
+            ("Map", [*MapScreen.BINDINGS]),
         ]
         self.push_screen(HelpScreen(sections))
 

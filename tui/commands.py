@@ -87,6 +87,9 @@ class ExplorerCommands(Provider):
         app = self.explorer
         yield Entry("View: Forces", app.action_forces, "Every force for the chosen offence")
         yield Entry("View: Compare years", app.action_compare, "Two years side by side")
+        yield Entry(
+            "View: Map of the 43 forces", app.action_map, "Tile map: count, % change or rate"
+        )
         yield Entry("View: Help (keys)", app.action_help, "Every key of every view")
         yield Entry("Toggle light / dark theme", app.action_toggle_theme, "Switch theme")
         yield Entry(

@@ -40,11 +40,15 @@ def _emit(report: Report, args: argparse.Namespace, out: IO[str], err: IO[str]) 
 
 
 def show(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    """``ox show FORCE``: a force's counts by financial year (or quarter)."""
+    """``ox show FORCE [FORCE …]``: a force's counts by financial year (or quarter)."""
+    if len(args.force) > 1:
+        from tui.cli.show_several import show_several
+
+        return show_several(args, out, err)
     if wants_both(args):
         return show_both(args, out, err)
     ds = _dataset(args)
-    force = resolve_force(ds, args.force)
+    force = resolve_force(ds, args.force[0])
     selection = pick_offence(ds, args.offence)
     series = force_series(ds, force, selection)
     quarterly = force_quarters(ds, force, selection) if args.quarters else ()

@@ -24,6 +24,7 @@ examples:
   ox show northamptonshire            code 86 counts by year (Home Office data)
   ox show "Kent" --offence all        all offences
   ox show northants --dataset nspcc   NSPCC FOI figures, with sources
+  ox show kent essex "england and wales"   several forces side by side (years as rows)
   ox compare 2016/17 2017/18 --top 10
   ox forces york                      find forces (names, aliases, ONS codes)
   ox map --measure rate --offence all tile map of the 43 forces (England and Wales)
@@ -83,7 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     show = sub.add_parser("show", help="a force's counts by financial year")
-    show.add_argument("force", help="force name, alias or ONS code (e.g. 'northam', E23000022)")
+    show.add_argument(
+        "force",
+        nargs="+",
+        help="force name, alias or ONS code (e.g. 'northam', E23000022); several side by side",
+    )
     show.add_argument(
         "--offence", "-o", default=None, help="offence code, text, 'group:NAME' or 'all'"
     )

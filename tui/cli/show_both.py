@@ -78,7 +78,7 @@ def show_both(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         )
         return 2
     ds_a, ds_b = load_dataset(names[0]), load_dataset(names[1])
-    force = resolve_force(ds_a, args.force)
+    force = resolve_force(ds_a, args.force[0])
     pair = measure_pair(ds_a, ds_b, force.name)
     if pair is None:
         raise ModelError(

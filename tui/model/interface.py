@@ -8,13 +8,17 @@ view. The protocols are checked against the real implementation by mypy.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from tui.model.catalogue import DatasetInfo
 from tui.model.diff_types import DatasetDiff
 from tui.model.importing.results import ImportPreview, ImportResult, RemovedDataset
+from tui.model.multi_series import MultiSeries
 from tui.model.offences import OffenceInfo, OffenceSelection
+from tui.model.peers import PeerGroup
 from tui.model.reference import Force, Reference
+from tui.model.tilemap import TileMap
 from tui.model.types import Comparison, ForceDetail, ForceTable
 from tui.model.years import YearCoverage
 
@@ -127,6 +131,22 @@ class DataQueries(Protocol):
     ) -> DatasetDiff:
         """Every force x year whose figure differs from dataset A to dataset B (the diff view);
         raises ``MeasureMismatchError`` for two different measures, ``ModelError`` otherwise."""
+        ...
+
+    def several_series(self, forces: Sequence[Force], selection: OffenceSelection) -> MultiSeries:
+        """Up to 8 forces' series side by side (the multi-force chart), as ``ox show`` has them."""
+        ...
+
+    def peers(self, force: Force) -> PeerGroup:
+        """The force's peer group, as ``ox peers`` gives it (raises ``ModelError`` where there is
+        none: a force outside England and Wales, a dataset without offence groups)."""
+        ...
+
+    def tile_map(
+        self, measure: str, selection: OffenceSelection, years: tuple[int, int] | None
+    ) -> TileMap:
+        """The tile map of the 43 forces for a measure (``count``, ``rate`` or ``change``
+        between ``years``), as ``ox map`` gives it."""
         ...
 
 

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from tui.model.comparison import comparable_pairs, compare_years, default_compare_pair
 from tui.model.dataset import Dataset, load_dataset
@@ -11,10 +12,16 @@ from tui.model.detail import force_detail
 from tui.model.diff import diff_datasets, resolve_diff_offence
 from tui.model.diff_types import DatasetDiff
 from tui.model.force_table import force_table
+from tui.model.map_measures import map_values
+from tui.model.multi_query import multi_series
+from tui.model.multi_series import MultiSeries
 from tui.model.offences import OffenceSelection
 from tui.model.opening_cache import save_opening
+from tui.model.peer_figures import peers_for
+from tui.model.peers import PeerGroup
 from tui.model.reference import Force
 from tui.model.selection import default_selection, pick_offence
+from tui.model.tilemap import TileMap
 from tui.model.totals import find_force, listed_forces
 from tui.model.types import Comparison, ForceDetail, ForceTable
 
@@ -24,6 +31,8 @@ class Session:
     """Answers the views' questions about one loaded dataset (implements ``DataQueries``)."""
 
     dataset: Dataset
+    _peers: dict[str, PeerGroup] = field(default_factory=dict, repr=False)
+    """Peer groups already computed (each takes a force table per offence group)."""
 
     def default_selection(self) -> OffenceSelection:
         """The offence a view opens on."""
@@ -91,6 +100,23 @@ class Session:
 
     def _open(self, name: str) -> Dataset:
         return self.dataset if name == self.dataset.name else load_dataset(name)
+
+    def several_series(self, forces: Sequence[Force], selection: OffenceSelection) -> MultiSeries:
+        """Up to 8 forces' series side by side."""
+        return multi_series(self.dataset, forces, selection)
+
+    def peers(self, force: Force) -> PeerGroup:
+        """The force's peer group (kept for the session: it does not depend on the offence)."""
+        found = self._peers.get(force.name)
+        if found is None:
+            found = self._peers[force.name] = peers_for(self.dataset, force.name)
+        return found
+
+    def tile_map(
+        self, measure: str, selection: OffenceSelection, years: tuple[int, int] | None
+    ) -> TileMap:
+        """The tile map of the 43 forces for a measure."""
+        return map_values(self.dataset, measure, selection, years=years)
 
 
 def open_session(name: str) -> Session:

@@ -10,6 +10,8 @@ from tui.screens.diff_view import DiffScreen
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.forces import ForcesScreen
 from tui.screens.help import HelpScreen
+from tui.screens.map_view import MapScreen
+from tui.screens.multi_chart import MultiChartScreen
 from tui.screens.picker import Choice, Picker
 
 __all__ = [
@@ -23,6 +25,8 @@ __all__ = [
     "ForceDetailScreen",
     "ForcesScreen",
     "HelpScreen",
+    "MapScreen",
+    "MultiChartScreen",
     "Picker",
     "ViewContext",
 ]

@@ -10,15 +10,19 @@ from textual.widgets import Footer, Static
 
 from tui.formatting import fmt_change, fmt_count, fmt_pct, fmt_rate
 from tui.model.changes import index_series
+from tui.model.errors import ModelError
+from tui.model.peers import PeerGroup
 from tui.model.reference import Force
 from tui.model.reproduce import ViewSpec
 from tui.model.types import ForceDetail
 from tui.model.years import quarters_label
 from tui.output.reports import Report, show_report
 from tui.screens.base import ExplorerScreen, ViewContext
+from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
 from tui.widgets.detail_notes import chance_text, events_text, pair_text
 from tui.widgets.event_marks import chart_marks
+from tui.widgets.peers_panel import PeersPanel
 from tui.widgets.tables import BreakdownTable, SeriesTable
 from tui.widgets.trend_chart import NATIONAL_MODES, ChartSeries, NationalMode, TrendChart
 
@@ -44,6 +48,7 @@ class ForceDetailScreen(ExplorerScreen):
             show=False,
             id="detail-year-forward",
         ),
+        Binding("P", "chart_peers", "Chart with peers", id="detail-peers-chart"),
     ]
 
     def __init__(self, context: ViewContext, force: Force) -> None:
@@ -63,6 +68,7 @@ class ForceDetailScreen(ExplorerScreen):
         with Horizontal(id="detail-bottom"):
             with VerticalScroll(id="detail-facts-scroll"):
                 yield Static("Loading…", id="detail-facts")
+                yield PeersPanel(id="detail-peers")
             with Vertical(id="detail-breakdown-box"):
                 yield Static("", id="detail-breakdown-title")
                 yield BreakdownTable(id="detail-breakdown")
@@ -71,6 +77,7 @@ class ForceDetailScreen(ExplorerScreen):
     def on_mount(self) -> None:
         self.query_one(SeriesTable).focus()
         self._load()
+        self._load_peers()
 
     def _title(self) -> Text:
         assert self.context is not None
@@ -285,6 +292,39 @@ class ForceDetailScreen(ExplorerScreen):
         if j != i:
             self.breakdown_year = years[j]
             self._load()
+
+    # ---------------------------------------------------------------- peers
+
+    def _load_peers(self) -> None:
+        """Ask for the force's peer group (it does not depend on the offence shown)."""
+        assert self.context is not None
+        data, force = self.context.data, self.force
+
+        def ask() -> PeerGroup | str:
+            try:
+                return data.peers(force)
+            except ModelError as exc:  # no peer group here: said in the panel, not an error
+                return str(exc)
+
+        self.run_query(f"find the peers of {force.name}", ask, self._peers_ready, group="peers")
+
+    def _peers_ready(self, answer: PeerGroup | str) -> None:
+        assert self.context is not None
+        panel = self.query_one(PeersPanel)
+        if isinstance(answer, str):
+            panel.show_message(answer)
+        else:
+            panel.show(answer, ascii_only=self.context.ascii_only)
+
+    def action_chart_peers(self) -> None:
+        """Open the multi-force chart with this force and its peers."""
+        names = self.query_one(PeersPanel).names
+        if self.context is None or len(names) < 2:
+            self.notify("No peer group to chart for this force.", timeout=3)
+            return
+        self.app.push_screen(
+            MultiChartScreen(self.context, names, title=f"{self.force.name} and its peers")
+        )
 
     # ---------------------------------------------------------------- export and copy
 

@@ -20,6 +20,8 @@ from tui.model.reproduce import ViewSpec
 from tui.model.types import ForceTable
 from tui.output.reports import Report, force_table_report
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
+from tui.screens.marks import Marks, mark_glyph
+from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import ForceTableView, partial_mark
@@ -38,6 +40,9 @@ class ForcesScreen(ExplorerScreen):
         Binding("r", "reverse_sort", "Reverse", show=False, id="sort-reverse"),
         Binding("n", "app.toggle_national", "BTP/fraud", show=False, id="toggle-national"),
         Binding("m", "app.toggle_measure", "Counts/rates", id="forces-measure"),
+        Binding("space", "toggle_mark", "Mark", id="forces-mark"),
+        Binding("g", "chart_marked", "Chart marked", id="forces-chart"),
+        Binding("u", "clear_marks", "Unmark all", show=False, id="forces-unmark"),
     ]
 
     def __init__(self) -> None:
@@ -45,6 +50,8 @@ class ForcesScreen(ExplorerScreen):
         self.table: ForceTable | None = None
         self.sort: SortState | None = None
         self.filtered: list[FilteredRow] = []
+        self.marks = Marks()
+        """Forces marked for the multi-force chart (``space``; ``g`` charts them)."""
 
     def compose(self) -> ComposeResult:
         yield Static("Loading the bundled data…", id="forces-context", classes="context")
@@ -62,6 +69,8 @@ class ForcesScreen(ExplorerScreen):
         """Rebuild the table for a new dataset, offence or option (in a worker)."""
         new_dataset = self.context is not None and self.context.dataset is not context.dataset
         super().set_context(context)
+        if new_dataset:
+            self.marks.clear()  # names of another dataset's forces
         if new_dataset and self.app.screen is self:
             self.query_one(SearchInput).focus()  # a new dataset: ready to find a force
         self.query_one("#forces-context", Static).update(
@@ -145,6 +154,8 @@ class ForcesScreen(ExplorerScreen):
             self.sort,
             ascii_only=self.context.ascii_only,
             highlight_style="bold underline",
+            marked=self.marks.as_set,
+            mark=mark_glyph(self.context.ascii_only),
         )
         self._update_status(query)
 
@@ -172,6 +183,8 @@ class ForcesScreen(ExplorerScreen):
         parts.append(f"sorted by {self._sort_label()} (s, r)")
         if self.context.measure == "rate":
             parts.append("rates (m: counts)")
+        if self.marks:
+            parts.insert(0, self.marks.status())
         # One line of fixed height: no layout (a layout repaints the table's scrollbars).
         self.query_one("#forces-status", Static).update(line(" · ".join(parts)), layout=False)
 
@@ -257,6 +270,32 @@ class ForcesScreen(ExplorerScreen):
         self.refresh_rows()
         view = self.query_one(ForceTableView)
         view.move_cursor(len(view.fixed))
+
+    # ---------------------------------------------------------------- marking
+
+    def action_toggle_mark(self) -> None:
+        """Mark the force (or total) under the cursor for the multi-force chart, or unmark it."""
+        force = self.query_one(ForceTableView).current_force
+        if force is None:
+            return
+        refused = self.marks.toggle(force.removeprefix("total:"))
+        if refused:  # the row's marker and the status line's count show the rest
+            self.notify(refused, severity="warning", timeout=3, markup=False)
+        self.refresh_rows()
+
+    def action_clear_marks(self) -> None:
+        """Unmark every force."""
+        self.marks.clear()
+        self.refresh_rows()
+
+    def action_chart_marked(self) -> None:
+        """Open the multi-force chart of the marked forces."""
+        if self.context is None:
+            return
+        if not self.marks:
+            self.notify("Mark forces with space first (up to 8).", timeout=3)
+            return
+        self.app.push_screen(MultiChartScreen(self.context, list(self.marks.names)))
 
     # ---------------------------------------------------------------- export and copy
 

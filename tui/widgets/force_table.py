@@ -93,6 +93,8 @@ class ForceTableView(ForceGrid):
         self._layout_for: ForceTable | None = None
         self.measure = "count"
         """``count`` or ``rate``: the figures the year, change and % columns show."""
+        self._marked: frozenset[str] = frozenset()
+        self._mark = "*"
 
     def show(
         self,
@@ -102,9 +104,13 @@ class ForceTableView(ForceGrid):
         *,
         ascii_only: bool,
         highlight_style: str,
+        marked: frozenset[str] = frozenset(),
+        mark: str = "*",
     ) -> None:
-        """Fill the table, keeping the cursor on the same force where possible."""
+        """Fill the table, keeping the cursor on the same force where possible; the rows of the
+        ``marked`` force names start with ``mark``."""
         current = self.current_force
+        self._marked, self._mark = marked, mark
         self._table = table
         # Widths from every row, not just the matches, so typing never re-lays the columns.
         if self._layout_for is not table:
@@ -182,6 +188,8 @@ class ForceTableView(ForceGrid):
             name.append(f" ~{via}", style="dim")
         if self.measure == "rate" and row.rate_caveat:
             name.append(f" {CAVEAT_MARK_ASCII if ascii_only else CAVEAT_MARK}", style="bold")
+        if row.force.name in self._marked:
+            name = Text.assemble((f"{self._mark} ", "bold"), name)
         # Everything but the name is the same on every keystroke: build it once per table.
         key = (id(table), row.force.name, ascii_only, self.measure)
         rest = self._rest_cache.get(key)

@@ -1,0 +1,206 @@
+"""Several forces, peers and the map, driven with the keyboard; every figure checked against the CLI
+(``ox show``, ``ox compare``, ``ox peers``, ``ox map``, run in-process)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tests.ui.conftest import settle, wait_for
+from tests.ui.test_journeys import cli_json, row_cells
+from tui.app import OffenceApp, make_app
+from tui.formatting import fmt_count, fmt_pct, fmt_rate
+from tui.screens import ForceDetailScreen, ForcesScreen, MapScreen, MultiChartScreen
+from tui.widgets.force_table import ForceTableView
+from tui.widgets.peers_panel import PeersPanel
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.tables import VimTable
+from tui.widgets.tile_map import TileMapView
+
+
+async def find(pilot: Pilot[None], text: str) -> None:
+    """Put the table's cursor on the first force matching ``text`` (search, then the table)."""
+    await pilot.press("slash")
+    pilot.app.screen.query_one(SearchBar).clear()
+    await pilot.press(*text, "down")
+    await settle(pilot)
+    table = pilot.app.screen.query_one(ForceTableView)
+    while (table.current_force or "").startswith("total:"):  # the pinned totals come first
+        await pilot.press("down")
+        await settle(pilot)
+
+
+async def test_mark_forces_and_chart_them_with_the_figures_of_ox_show(app: OffenceApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ForcesScreen)
+        table = screen.query_one(ForceTableView)
+        await pilot.press("down", "home", "space")  # the pinned total: England and Wales
+        await find(pilot, "kent")
+        await pilot.press("space")
+        await find(pilot, "essex")
+        await pilot.press("space")
+        await settle(pilot)
+        assert screen.marks.names == ["England and Wales", "Kent", "Essex"]
+        assert row_cells(table, "Essex")["force"].startswith("● Essex")
+        assert row_cells(table, "total:England and Wales")["force"].startswith("● ")
+        assert "3 marked (g: chart)" in str(screen.query_one("#forces-status").render())
+        await pilot.press("space")  # again: unmarked
+        await settle(pilot)
+        assert screen.marks.names == ["England and Wales", "Kent"]
+        assert not row_cells(table, "Essex")["force"].startswith("●")
+        await pilot.press("space", "g")
+        await wait_for(pilot, lambda: getattr(app.screen, "shown", None) is not None, "chart")
+        chart = app.screen
+        assert isinstance(chart, MultiChartScreen)
+        assert chart.forces == ("England and Wales", "Kent", "Essex")
+        grid = chart.query_one(VimTable)
+        rows = cli_json("show", "england and wales", "kent", "essex")
+        by = {(r["force"], r["year"]): r for r in rows}
+        for (force, year), rec in by.items():
+            count = rec["count"]
+            assert isinstance(count, int)
+            cells = row_cells(grid, str(int(str(year)[:4])))
+            assert cells[f"force:{force}"] == fmt_count(count), (force, year)
+        legend = str(chart.query_one("#multi-legend").render())
+        assert "● England and Wales" in legend and "■ Kent" in legend and "▲ Essex" in legend
+        await pilot.press("m")  # index, first year = 100
+        await settle(pilot)
+        k12, k16 = by["Kent", "2012/13"]["count"], by["Kent", "2016/17"]["count"]
+        assert isinstance(k12, int) and isinstance(k16, int)
+        assert row_cells(grid, "2012")["force:Kent"] == "100.0"
+        assert row_cells(grid, "2016")["force:Kent"] == f"{k16 / k12 * 100:,.1f}"
+        assert "2023" not in [str(r.key.value) for r in grid.ordered_rows]  # partial: no index
+        await pilot.press("right_square_bracket")  # base year one later
+        await settle(pilot)
+        assert row_cells(grid, "2013")["force:Kent"] == "100.0"
+        await pilot.press("m")  # rate per 100,000, as ox show's rate column
+        await settle(pilot)
+        rate = by["Kent", "2021/22"]["rate"]
+        assert isinstance(rate, float)
+        assert row_cells(grid, "2021")["force:Kent"] == fmt_rate(rate)
+        assert row_cells(grid, "2023")["force:Kent"] == "—"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ForcesScreen)
+
+
+async def test_at_most_eight_marks_and_g_without_marks_says_how(app: OffenceApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ForcesScreen)
+        await pilot.press("down", "g")
+        await settle(pilot)
+        assert isinstance(app.screen, ForcesScreen)  # nothing marked: nothing opens
+        for _ in range(9):
+            await pilot.press("space", "down")
+        await settle(pilot)
+        assert len(screen.marks) == 8
+        await pilot.press("u")
+        await settle(pilot)
+        assert len(screen.marks) == 0
+
+
+async def test_peers_panel_has_ox_peers_figures_and_p_charts_them(app: OffenceApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"kent", "enter")
+        await wait_for(
+            pilot,
+            lambda: (
+                isinstance(app.screen, ForceDetailScreen)
+                and app.screen.query_one(PeersPanel).group is not None
+            ),
+            "the peers panel",
+        )
+        panel = app.screen.query_one(PeersPanel)
+        text = str(panel.render())
+        peers = cli_json("peers", "kent")
+        assert panel.names == ["Kent", *(str(p["peer"]) for p in peers)]
+        for p in peers:
+            assert str(p["peer"]) in text
+            assert f"{p['distance']:.2f}" in text
+            rate = p["rate_per_100k"]
+            assert isinstance(rate, float) and fmt_rate(rate) in text
+        # ox peers: "Rate per 100,000: 3 of 8 (highest first) among itself and its peers"
+        assert "Kent: the 3rd highest rate of 8" in text
+        await pilot.press("P")
+        await wait_for(pilot, lambda: isinstance(app.screen, MultiChartScreen), "the chart")
+        chart = app.screen
+        assert isinstance(chart, MultiChartScreen)
+        assert list(chart.forces) == panel.names
+
+
+async def test_peers_panel_says_why_there_are_none(tmp_path: Path) -> None:
+    app = make_app(dataset="nspcc", settings_file=tmp_path / "s.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await app.open_force("Kent")
+        await wait_for(
+            pilot,
+            lambda: "Forces like this one:" in str(app.screen.query_one(PeersPanel).render()),
+            "the peers message",
+        )
+        assert "offence groups" in str(app.screen.query_one(PeersPanel).render())
+        await pilot.press("P")
+        await settle(pilot)
+        assert isinstance(app.screen, ForceDetailScreen)
+
+
+async def test_map_moves_with_arrows_names_the_tile_and_opens_its_detail(app: OffenceApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "M")
+        await wait_for(pilot, lambda: getattr(app.screen, "tile_map", None) is not None, "map")
+        screen = app.screen
+        assert isinstance(screen, MapScreen)
+        tiles = {str(t["force"]): t for t in cli_json("map")}
+        shown = {r["year"]: r["count"] for r in cli_json("show", "durham")}
+        assert screen.current == "Cumbria"  # the first tile, top left
+        await pilot.press("right")
+        assert screen.current == "Northumbria"
+        await pilot.press("down")
+        await settle(pilot)
+        assert screen.current == "Durham"
+        status = str(screen.query_one("#map-status").render())
+        value = tiles["Durham"]["value"]
+        assert isinstance(value, int) and value == shown["2022/23"]
+        assert status.startswith(f"Durham (DURH): {fmt_count(value)} · bin ")
+        await pilot.press("enter")
+        await settle(pilot)
+        detail = app.screen
+        assert isinstance(detail, ForceDetailScreen) and detail.force.name == "Durham"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MapScreen) and app.screen.current == "Durham"
+        await pilot.press("m")  # % change between the Compare years, as ox compare
+        await wait_for(
+            pilot,
+            lambda: screen.tile_map is not None and screen.tile_map.measure == "change",
+            "change",
+        )
+        compared = {
+            str(r["force"]): r["pct_change"] for r in cli_json("compare", "2021/22", "2022/23")
+        }
+        assert screen.tile_map is not None
+        for tile in screen.tile_map.tiles:
+            found = None if tile.value is None else round(tile.value, 2)
+            assert found == compared[tile.force], tile.force
+        durham = compared["Durham"]
+        assert isinstance(durham, float)
+        assert fmt_pct(durham) in str(screen.query_one("#map-status").render())
+
+
+async def test_map_in_ascii_has_digits_for_bins(tmp_path: Path) -> None:
+    app = make_app(settings_file=tmp_path / "s.json", ascii_only=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "M")
+        await wait_for(pilot, lambda: getattr(app.screen, "tile_map", None) is not None, "map")
+        drawn = app.screen.query_one(TileMapView).render().plain
+        assert drawn.isascii() and "MET  5" in drawn and "CITY 1" in drawn
+        legend = str(app.screen.query_one("#map-legend").render())
+        assert legend.isascii()

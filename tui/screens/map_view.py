@@ -1,0 +1,233 @@
+"""The map view: a tile map (grid cartogram) of the 43 forces of England and Wales.
+
+Each tile is a force's short label and its bin (glyph and shade) for the current measure: the count
+in the latest full year, the % change between the Compare years, or the rate per 100,000 as
+``ox map`` gives them. Arrow keys move between tiles, ``Enter`` opens the force's detail, ``m``
+switches the measure; the status line names the highlighted force and its value.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.widgets import Footer, Static
+
+from tui.model.tilemap import TileMap, step
+from tui.output.reports import Column, Report, dataset_lines
+from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
+from tui.widgets.cells import line, plain
+from tui.widgets.tile_map import TileMapView, bin_glyph, fmt_value
+
+LEGEND_WIDTH = 26
+"""Columns the legend needs beside the map."""
+MEASURE_NAMES = {"count": "count", "change": "% change", "rate": "rate per 100,000"}
+MAP_MEASURES = ("count", "change", "rate")
+"""The order ``m`` goes through (``tui.model.tilemap.MEASURES``)."""
+
+
+class MapScreen(ExplorerScreen):
+    """The 43 forces on a tile map, coloured and marked by bin."""
+
+    BINDINGS = [
+        Binding("escape,backspace", "back", "Back", id="map-back"),
+        Binding("up,k", "move(-1, 0)", "North", show=False, id="map-up"),
+        Binding("down,j", "move(1, 0)", "South", show=False, id="map-down"),
+        Binding("left,h", "move(0, -1)", "West", show=False, id="map-left"),
+        Binding("right,l", "move(0, 1)", "East", show=False, id="map-right"),
+        Binding("enter", "open", "Open force", id="map-open"),
+        Binding("m", "next_measure", "Measure", id="map-measure"),
+    ]
+
+    def __init__(self, context: ViewContext, years: tuple[int, int] | None = None) -> None:
+        super().__init__(id="map")
+        self.context = context
+        self.years = years
+        """The Compare years a change is computed between (``None``: the Compare default)."""
+        self.measure = "count"
+        self.tile_map: TileMap | None = None
+        self.current: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Loading the map…", id="map-title", classes="context")
+        with Horizontal(id="map-body"):
+            yield TileMapView(id="map-tiles")
+            yield Static("", id="map-legend")
+        yield Static("", id="map-status", classes="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._load()
+
+    def set_context(self, context: ViewContext) -> None:
+        """The map of another offence or option."""
+        super().set_context(context)
+        self._load()
+
+    def _load(self) -> None:
+        assert self.context is not None
+        data, selection, measure, years = (
+            self.context.data,
+            self.context.selection,
+            self.measure,
+            self.years,
+        )
+        self.run_query(
+            f"build the {MEASURE_NAMES[measure]} map",
+            lambda: data.tile_map(measure, selection, years if measure == "change" else None),
+            self._ready,
+            group="tile-map",
+        )
+
+    def show_failure(self, message: str) -> None:
+        self.query_one("#map-status", Static).update(line((message, "bold")))
+
+    def _ready(self, tile_map: TileMap) -> None:
+        self.tile_map = tile_map
+        if self.current is None or tile_map.tile(self.current) is None:
+            self.current = tile_map.tiles[0].force if tile_map.tiles else None
+        self.query_one("#map-title", Static).update(
+            line(
+                (tile_map.title, "bold"),
+                "\narrow keys move · Enter detail · m measure (count, % change, rate)",
+            )
+        )
+        self._draw()
+
+    # ---------------------------------------------------------------- drawing
+
+    def _draw(self) -> None:
+        if self.tile_map is None or self.context is None:
+            return
+        view = self.query_one(TileMapView)
+        tile_map = self.tile_map
+        with_values = self._room_for_values(tile_map)
+        view.show(
+            tile_map, self.current, ascii_only=self.context.ascii_only, with_values=with_values
+        )
+        self._show_legend()
+        self._show_status()
+
+    def _room_for_values(self, tile_map: TileMap) -> bool:
+        """Two-line tiles (label, then value) when the screen has the rows and columns."""
+        widest = max((len(fmt_value(tile_map.measure, t.value)) for t in tile_map.tiles), default=0)
+        map_width = tile_map.cols * (max(8, widest + 2) + 1)
+        return (
+            self.size.height >= tile_map.rows * 2 + 4
+            and self.size.width >= map_width + LEGEND_WIDTH
+        )
+
+    def _show_legend(self) -> None:
+        assert self.tile_map is not None and self.context is not None
+        tile_map, ascii_only = self.tile_map, self.context.ascii_only
+        view = self.query_one(TileMapView)
+        bins = max((b.index for b in tile_map.bins), default=1)
+        out = Text()
+        out.append("Bins (quantiles)\n", style="bold")
+        for b in reversed(tile_map.bins):
+            glyph = bin_glyph(b.index, bins, ascii_only)
+            out.append(f" {glyph} ", style=view.bin_style(b.index))
+            low = fmt_value(tile_map.measure, b.low, ascii_only)
+            high = fmt_value(tile_map.measure, b.high, ascii_only)
+            span = low if low == high else f"{low} to {high}"
+            out.append(f" {span} ({b.forces})\n")
+        if tile_map.missing:
+            out.append(
+                f" {bin_glyph(None, bins, ascii_only)}  no figure ({len(tile_map.missing)})\n"
+            )
+        for note in tile_map.notes:
+            out.append_text(plain(note, style="dim"))
+            out.append("\n")
+        out.rstrip()
+        self.query_one("#map-legend", Static).update(out)
+
+    def _show_status(self) -> None:
+        assert self.tile_map is not None and self.context is not None
+        tile = self.tile_map.tile(self.current) if self.current else None
+        if tile is None:
+            self.query_one("#map-status", Static).update("")
+            return
+        value = fmt_value(self.tile_map.measure, tile.value, self.context.ascii_only)
+        bins = max((b.index for b in self.tile_map.bins), default=1)
+        where = f"bin {tile.bin} of {bins}" if tile.bin is not None else "no figure"
+        self.query_one("#map-status", Static).update(
+            line((tile.force, "bold"), f" ({tile.label}): ", (value, "bold"), f" · {where}")
+        )
+
+    @on(Resize)
+    def _resized(self) -> None:
+        self._draw()
+
+    # ---------------------------------------------------------------- actions
+
+    def action_back(self) -> None:
+        """Back to the previous view."""
+        self.dismiss(None)
+
+    def action_move(self, drow: int, dcol: int) -> None:
+        """Move the highlight to the nearest tile in a direction (north is up)."""
+        if self.tile_map is None or self.current is None:
+            return
+        found = step(self.tile_map, self.current, drow, dcol)
+        if found is not None:
+            self.current = found.force
+            self._draw()
+
+    def action_open(self) -> None:
+        """Open the highlighted force's detail."""
+        if self.current is not None:
+            self.post_message(ForceChosen(self.current))
+
+    def action_next_measure(self) -> None:
+        """Count, then % change between the Compare years, then rate per 100,000."""
+        i = MAP_MEASURES.index(self.measure)
+        self.measure = MAP_MEASURES[(i + 1) % len(MAP_MEASURES)]
+        self._load()
+
+    # ---------------------------------------------------------------- export and copy
+
+    def report(self) -> Report | None:
+        """One record per tile, as ``ox map -f json``."""
+        if self.tile_map is None or self.context is None:
+            return None
+        tile_map = self.tile_map
+        records: list[dict[str, object]] = [
+            {
+                "force": t.force,
+                "label": t.label,
+                "row": t.row,
+                "col": t.col,
+                "value": t.value,
+                "bin": t.bin,
+            }
+            for t in tile_map.tiles
+        ]
+        columns = [
+            Column("force", "Force"),
+            Column("label", "Label"),
+            Column("row", "Row", numeric=True),
+            Column("col", "Col", numeric=True),
+            Column(
+                "value",
+                MEASURE_NAMES[tile_map.measure],
+                lambda v: fmt_value(
+                    tile_map.measure, float(v) if isinstance(v, (int, float)) else None
+                ),
+                numeric=True,
+            ),
+            Column("bin", "Bin", numeric=True),
+        ]
+        return Report(
+            tile_map.title,
+            columns,
+            records,
+            dataset_lines(self.context.dataset.info),
+            list(tile_map.notes),
+        )
+
+    def export_stem(self) -> str:
+        assert self.context is not None
+        return f"map-{self.measure}-{self.context.dataset.name}-{self.context.selection.key}"

@@ -1,0 +1,262 @@
+"""The multi-force chart: up to eight forces (or totals) on one chart, with their numbers beside it.
+
+Opened from the Forces view (``g`` on the marked forces) or from a force's detail (``P``: the force
+and its peers). ``m`` switches the measure (count, index with a chosen base year = 100, rate per
+100,000); ``[`` and ``]`` move the index's base year. Every line has its own marker character, so
+the chart reads in ASCII and without colour; the legend names each marker in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Footer, Static
+
+from tui.formatting import fmt_count, fmt_rate
+from tui.model.multi_series import (
+    MEASURE_LABELS,
+    MEASURES,
+    MeasureTable,
+    MultiSeries,
+    index_bases,
+    measure_table,
+)
+from tui.output.reports import Column, Report, dataset_lines
+from tui.screens.base import ExplorerScreen, ViewContext
+from tui.widgets.cells import line, number, plain
+from tui.widgets.multi_chart import ChartLine, MultiChart, series_style
+from tui.widgets.tables import VimTable
+
+HEADER_WIDTH = 9
+"""A force's column header in the table: its marker and the start of its name."""
+
+
+def fmt_measure(measure: str, value: float | None) -> str:
+    """A value of the measure as the table shows it ("—" for missing)."""
+    if measure == "count":
+        return fmt_count(None if value is None else round(value))
+    if measure == "rate":
+        return fmt_rate(value)
+    return "—" if value is None else f"{value:,.1f}"
+
+
+def short_name(name: str, width: int) -> str:
+    """A force name cut to ``width`` characters (an ellipsis marks the cut)."""
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+class MultiChartScreen(ExplorerScreen):
+    """Several forces' series on one chart, and the numbers in a table beside it."""
+
+    BINDINGS = [
+        Binding("escape,backspace", "back", "Back", id="multi-back"),
+        Binding("m", "next_measure", "Measure", id="multi-measure"),
+        Binding(
+            "left_square_bracket",
+            "base_year(-1)",
+            "Base earlier",
+            show=False,
+            id="multi-base-back",
+        ),
+        Binding(
+            "right_square_bracket",
+            "base_year(1)",
+            "Base later",
+            show=False,
+            id="multi-base-forward",
+        ),
+    ]
+
+    def __init__(self, context: ViewContext, forces: Sequence[str], *, title: str = "") -> None:
+        super().__init__(id="multi-chart")
+        self.context = context
+        self.forces = tuple(forces)
+        """The force (or total) names, in legend order."""
+        self.title = title
+        self.series: MultiSeries | None = None
+        self.measure = "count"
+        self.base_year: int | None = None
+        self.shown: MeasureTable | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title_text(), id="multi-title", classes="context")
+        with Horizontal(id="multi-top"):
+            yield MultiChart(id="multi-plot")
+            yield VimTable(id="multi-table")
+        yield Static("", id="multi-legend")
+        yield Static("Loading…", id="multi-status", classes="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(VimTable).focus()
+        self._load()
+
+    def _title_text(self) -> Text:
+        assert self.context is not None
+        what = self.title or f"{len(self.forces)} forces"
+        return line(
+            (what, "bold"),
+            " · ",
+            (self.context.selection.label, "bold"),
+            f" · {self.context.dataset.name}\n",
+            f"{MEASURE_LABELS[self.measure]}",
+            (f": {self.shown.base_year.label} = 100", "")
+            if self.shown is not None and self.shown.base_year is not None
+            else "",
+        )
+
+    def set_context(self, context: ViewContext) -> None:
+        """The same forces for another offence or option."""
+        super().set_context(context)
+        self._load()
+
+    def _load(self) -> None:
+        assert self.context is not None
+        data, selection, names = self.context.data, self.context.selection, self.forces
+
+        def ask() -> MultiSeries:
+            return data.several_series([data.find_force(n) for n in names], selection)
+
+        self.run_query(
+            f"collect the figures of {', '.join(names)}", ask, self._ready, group="multi-series"
+        )
+
+    def show_failure(self, message: str) -> None:
+        self.query_one("#multi-status", Static).update(line((message, "bold")))
+
+    def _ready(self, series: MultiSeries) -> None:
+        self.series = series
+        bases = [b.year for b in index_bases(series)]
+        if self.base_year not in bases:
+            self.base_year = bases[0] if bases else None
+        self._redraw()
+
+    # ---------------------------------------------------------------- drawing
+
+    def _redraw(self) -> None:
+        assert self.context is not None
+        if self.series is None:
+            return
+        ascii_only = self.context.ascii_only
+        table = measure_table(self.series, self.measure, self.base_year)
+        self.shown = table
+        self.query_one("#multi-title", Static).update(self._title_text())
+        charted = [i for i, cov in enumerate(table.years) if not cov.partial]
+        lines = tuple(
+            ChartLine(force.name, tuple(values[i] for i in charted))
+            for force, values in zip(table.forces, table.values)
+        )
+        y_label = "index" if self.measure == "index" else ""
+        self.query_one(MultiChart).show(
+            tuple(table.years[i].label for i in charted),
+            lines,
+            y_label=y_label,
+            ascii_only=ascii_only,
+        )
+        self._fill_table(table, ascii_only)
+        self._show_legend(table, ascii_only)
+
+    def _fill_table(self, table: MeasureTable, ascii_only: bool) -> None:
+        grid = self.query_one(VimTable)
+        grid.clear(columns=True)
+        grid.add_column(Text("Year"), key="year")
+        for i, force in enumerate(table.forces):
+            marker, _ = series_style(i, ascii_only)
+            header = f"{marker} {short_name(force.display_name, HEADER_WIDTH - 2)}"
+            grid.add_column(Text(header, justify="right"), key=f"force:{force.name}")
+        for j, cov in enumerate(table.years):
+            grid.add_row(
+                plain(cov.label),
+                *(number(fmt_measure(table.measure, values[j])) for values in table.values),
+                key=str(cov.year),
+            )
+
+    def _show_legend(self, table: MeasureTable, ascii_only: bool) -> None:
+        chart = self.query_one(MultiChart)
+        room = max(20, self.size.width - 2)
+        legend = Text()
+        used = 0
+        for i, force in enumerate(table.forces):
+            marker, colour = series_style(i, ascii_only)
+            name = plain(force.display_name)
+            width = len(name) + 2
+            if used and used + 3 + width > room:  # an item is never split across lines
+                legend.append("\n")
+                used = 0
+            elif used:
+                legend.append("   ")
+                used += 3
+            r, g, b = chart.colour(colour)
+            legend.append(f"{marker} ", style=f"bold #{r:02x}{g:02x}{b:02x}")
+            legend.append_text(name)
+            used += width
+        self.query_one("#multi-legend", Static).update(legend)
+        keys = "m measure" + (" · [ ] base year" if self.measure == "index" else "")
+        status = " · ".join([keys, *table.notes[:1]]) if table.notes else keys
+        self.query_one("#multi-status", Static).update(line(status))
+
+    def on_resize(self) -> None:
+        """Re-pack the legend for the new width."""
+        if self.shown is not None and self.context is not None:
+            self._show_legend(self.shown, self.context.ascii_only)
+
+    # ---------------------------------------------------------------- actions
+
+    def action_back(self) -> None:
+        """Back to the previous view."""
+        self.dismiss(None)
+
+    def action_next_measure(self) -> None:
+        """Count, then an index (base year = 100), then a rate per 100,000."""
+        self.measure = MEASURES[(MEASURES.index(self.measure) + 1) % len(MEASURES)]
+        self._redraw()
+
+    def action_base_year(self, step: int) -> None:
+        """Move the index's base year to an earlier or later year (switches to the index)."""
+        if self.series is None:
+            return
+        bases = [b.year for b in index_bases(self.series)]
+        if not bases:
+            self.notify("No year in which every force has a count: no index.", timeout=3)
+            return
+        self.measure = "index"
+        i = bases.index(self.base_year) if self.base_year in bases else 0
+        self.base_year = bases[min(max(i + step, 0), len(bases) - 1)]
+        self._redraw()
+
+    # ---------------------------------------------------------------- export and copy
+
+    def report(self) -> Report | None:
+        """Every figure shown, one record per force and year (as ``ox show F1 F2 -f json``)."""
+        if self.shown is None or self.context is None:
+            return None
+        table, measure = self.shown, self.shown.measure
+
+        def cell(v: float | None) -> float | int | None:
+            return None if v is None else (round(v) if measure == "count" else v)
+
+        def shown(v: object) -> str:
+            return fmt_measure(measure, float(v) if isinstance(v, (int, float)) else None)
+
+        records: list[dict[str, object]] = [
+            {"force": force.name, "year": cov.fy, measure: cell(v), "partial": cov.partial}
+            for force, values in zip(table.forces, table.values)
+            for cov, v in zip(table.years, values)
+        ]
+        columns = [
+            Column("force", "Force"),
+            Column("year", "Year"),
+            Column(measure, MEASURE_LABELS[measure], shown, numeric=True),
+        ]
+        title = f"{', '.join(f.name for f in table.forces)}: {self.context.selection.label}"
+        return Report(
+            title, columns, records, dataset_lines(self.context.dataset.info), list(table.notes)
+        )
+
+    def export_stem(self) -> str:
+        assert self.context is not None
+        return f"forces-{len(self.forces)}-{self.context.dataset.name}-{self.context.selection.key}"

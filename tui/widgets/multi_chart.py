@@ -1,0 +1,124 @@
+"""Several forces on one plotext chart, each line drawn with its own marker character.
+
+The marker tells the lines apart without colour (``NO_COLOR``) and in plain ASCII; colours (from
+the theme) only help. The legend in words and the table of numbers are the screen's
+(:mod:`tui.screens.multi_chart`); :func:`series_style` gives both the same marker and colour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.color import Color
+from textual_plotext import PlotextPlot
+
+from tui.widgets.trend_chart import nice_ticks, short_label
+
+UNICODE_MARKERS = ("●", "■", "▲", "◆", "+", "○", "□", "x")
+ASCII_MARKERS = ("*", "#", "o", "+", "x", "@", "%", "=")
+"""One marker character per line, in order; eight lines at most."""
+COLOURS = (
+    "accent",
+    "primary",
+    "success",
+    "warning",
+    "error",
+    "secondary",
+    "foreground",
+    "primary-lighten-2",
+)
+"""Theme variables the lines are coloured with, in order."""
+
+
+def series_style(index: int, ascii_only: bool) -> tuple[str, str]:
+    """The marker character and theme colour variable of the ``index``-th line."""
+    markers = ASCII_MARKERS if ascii_only else UNICODE_MARKERS
+    return markers[index % len(markers)], COLOURS[index % len(COLOURS)]
+
+
+@dataclass(frozen=True)
+class ChartLine:
+    """One line: its name and its values, aligned with the chart's labels."""
+
+    name: str
+    values: tuple[float | None, ...]
+
+
+class MultiChart(PlotextPlot):
+    """The multi-force chart."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self._labels: tuple[str, ...] = ()
+        self._lines: tuple[ChartLine, ...] = ()
+        self._ascii = False
+        self._y_label = ""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.replot())
+
+    def show(
+        self,
+        labels: tuple[str, ...],
+        lines: tuple[ChartLine, ...],
+        *,
+        y_label: str,
+        ascii_only: bool,
+    ) -> None:
+        """Draw ``lines`` over the years ``labels``."""
+        self._labels, self._lines = labels, lines
+        self._y_label, self._ascii = y_label, ascii_only
+        self.replot()
+
+    def colour(self, variable: str) -> tuple[int, int, int]:
+        """A theme variable's colour as RGB."""
+        value = self.app.theme_variables.get(variable, "#808080")
+        return Color.parse(value).rgb
+
+    def replot(self) -> None:
+        """Redraw from the stored lines (on new data, resize or theme change)."""
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        if not self._labels or not self._lines:
+            self.refresh()
+            return
+        xs = list(range(1, len(self._labels) + 1))
+        every: list[float] = []
+        # The first line is drawn last, so it stays on top where lines cross (the force of a
+        # peer chart, the first marked force).
+        for i, chart_line in reversed(list(enumerate(self._lines))):
+            marker, colour = series_style(i, self._ascii)
+            points = [(x, v) for x, v in zip(xs, chart_line.values) if v is not None]
+            every += [v for _, v in points]
+            if points:
+                plt.plot(
+                    [p[0] for p in points],
+                    [p[1] for p in points],
+                    marker=marker,
+                    color=self.colour(colour),
+                )
+        labels = [short_label(label) for label in self._labels]
+        room = max(1, self.size.width - 12)
+        per_label = max(len(label) for label in labels) + 3
+        step = max(1, -(-len(xs) * per_label // room))
+        ticks = xs[::step]
+        plt.xticks([float(t) for t in ticks], [labels[t - 1] for t in ticks])
+        plt.xlim(0.7, len(xs) + 0.3)
+        if every:
+            # Counts and rates start from 0, so a few per cent never looks like a steep climb;
+            # an index is drawn around its 100.
+            lo = min(every) if self._y_label.startswith("index") else min(0.0, min(every))
+            ticks_y = nice_ticks(lo, max(every))
+            plt.ylim(min(ticks_y[0], lo), max(ticks_y[-1], max(every)))
+            decimals = 1 if max(every) - lo < 10 else 0
+            plt.yticks(ticks_y, [f"{t:,.{decimals}f}" for t in ticks_y])
+        if self._y_label:
+            plt.ylabel(self._y_label)
+        if self._ascii:
+            plt.theme("clear")
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.replot()
