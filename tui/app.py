@@ -18,6 +18,7 @@ from tui.messages import DatasetLoaded, DatasetLoadFailed
 from tui.model.errors import ModelError
 from tui.model.interface import DataQueries, DatasetView, FileImporter
 from tui.model.offences import OffenceSelection, search_offences
+from tui.model.types import ForceTable
 from tui.output.render import Format
 from tui.screens import (
     CompareScreen,
@@ -84,6 +85,7 @@ class OffenceApp(App[None]):
         self.selection: OffenceSelection | None = None
         self._first_load = True
         self._settings_lock = threading.Lock()
+        self._pending_force: str | None = None
 
     @property
     def dataset(self) -> DatasetView | None:
@@ -93,7 +95,24 @@ class OffenceApp(App[None]):
     # ---------------------------------------------------------------- start-up and loading
 
     def get_default_screen(self) -> Screen[None]:
-        return ForcesScreen()
+        return ForcesScreen(self._opening_table(), ascii_only=self.settings.ascii)
+
+    def _opening_table(self) -> ForceTable | None:
+        """Last session's opening table, when made from this very data file, code, offence and
+        options (standard library only: painted before Polars is imported); else ``None``."""
+        from tui.model.catalogue import find_dataset
+        from tui.model.opening_cache import load_opening
+
+        if self.settings.measure != "count":
+            return None
+        try:
+            info = find_dataset(self.settings.dataset)
+        except ModelError:
+            return None
+        wanted = self._offence_override or self.settings.offences.get(info.name)
+        if wanted is None:
+            wanted = info.default_offence
+        return load_opening(info.path, wanted, self.settings.include_national)
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -149,6 +168,12 @@ class OffenceApp(App[None]):
         if self._first_load and self.settings.view == "compare":
             await self._open_compare(None)
         self._first_load = False
+        pending, self._pending_force = self._pending_force, None
+        if pending is not None:
+            try:
+                await self.open_force(pending)
+            except ModelError as exc:  # a force of last session's table this data does not have
+                self.notify(safe_text(exc), severity="warning", markup=False)
 
     @on(DatasetLoadFailed)
     def _dataset_failed(self, event: DatasetLoadFailed) -> None:
@@ -213,6 +238,7 @@ class OffenceApp(App[None]):
         """Open the detail view of a force (in place of the detail view shown, if any)."""
         context = self.context()
         if context is None:
+            self._pending_force = name  # chosen from the opening table: open it once loaded
             return
         force = context.data.find_force(name)
         if isinstance(self.screen, ForceDetailScreen):

@@ -45,8 +45,11 @@ class ForcesScreen(ExplorerScreen):
         Binding("u", "clear_marks", "Unmark all", show=False, id="forces-unmark"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, opening: ForceTable | None = None, *, ascii_only: bool = False) -> None:
         super().__init__(id="forces")
+        self._opening = opening
+        """Last session's table (validated by the cache), painted until the data is loaded."""
+        self._opening_ascii = ascii_only
         self.table: ForceTable | None = None
         self.sort: SortState | None = None
         self.filtered: list[FilteredRow] = []
@@ -62,6 +65,18 @@ class ForcesScreen(ExplorerScreen):
 
     def on_mount(self) -> None:
         self.query_one(SearchInput).focus()
+        if self._opening is not None and self.table is None:
+            self._paint_opening(self._opening)
+
+    def _paint_opening(self, table: ForceTable) -> None:
+        """The first frame: the table this dataset, offence and options showed last time, made
+        from the same data file by the same code (see ``tui.model.opening_cache``), so the figures
+        are the ones the data will give. Replaced as soon as the data is loaded."""
+        self.table, self.sort = table, self._sort_for(table)
+        self.refresh_rows()
+        self.query_one("#forces-context", Static).update(
+            line((table.offence.label, "bold"), "  ·  ", (table.dataset, "bold"), "\nloading…")
+        )
 
     # ---------------------------------------------------------------- context and data
 
@@ -99,8 +114,13 @@ class ForcesScreen(ExplorerScreen):
     def _default_sort(self) -> SortState:
         """Largest first in the latest year of the table's change, else by name."""
         assert self.table is not None
-        if self.table.change_to is not None:
-            return SortState(f"year:{self.table.change_to.year}", True)
+        return self._sort_for(self.table)
+
+    @staticmethod
+    def _sort_for(table: ForceTable) -> SortState:
+        """Largest first in the latest year of the table's change, else by name."""
+        if table.change_to is not None:
+            return SortState(f"year:{table.change_to.year}", True)
         return SortState("force", False)
 
     def _sort_key_valid(self, key: str) -> bool:
@@ -139,25 +159,29 @@ class ForcesScreen(ExplorerScreen):
 
     def refresh_rows(self) -> None:
         """Filter and sort the rows for the current search and show them."""
-        if self.table is None or self.sort is None or self.context is None:
+        if self.table is None or self.sort is None:
             return
+        # Before the data is loaded, the opening table is shown in counts (see _paint_opening).
+        ascii_only = self.context.ascii_only if self.context else self._opening_ascii
+        measure = self.context.measure if self.context else "count"
         query = self.query_one(SearchBar).value
         ordered = sort_force_rows_by(
-            self.table, self.table.rows, self.sort.key, self.sort.descending, self.context.measure
+            self.table, self.table.rows, self.sort.key, self.sort.descending, measure
         )
         self.filtered = filter_rows(ordered, query)
         view = self.query_one(ForceTableView)
-        view.measure = self.context.measure
+        view.measure = measure
         view.show(
             self.table,
             self.filtered,
             self.sort,
-            ascii_only=self.context.ascii_only,
+            ascii_only=ascii_only,
             highlight_style="bold underline",
             marked=self.marks.as_set,
-            mark=mark_glyph(self.context.ascii_only),
+            mark=mark_glyph(ascii_only),
         )
-        self._update_status(query)
+        if self.context is not None:
+            self._update_status(query)
 
     def show_measure(self, measure: str) -> None:
         """Show counts or rates per 100,000 people (the app's ``m``), resorting by them."""

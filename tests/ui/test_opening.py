@@ -1,0 +1,102 @@
+"""The first frame: last session's table, painted before the data (and Polars) load, never stale."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.ui.conftest import settle, wait_for
+from tui.app import make_app
+from tui.model import session as session_module
+from tui.model.catalogue import find_dataset
+from tui.screens import ForceDetailScreen, ForcesScreen
+from tui.widgets import ForceTableView
+
+
+async def _first_run(settings_file: Path) -> None:
+    """A session that shows the default table (and so keeps it for the next start)."""
+    app = make_app(settings_file=settings_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.data is not None, "the data")
+        await settle(pilot)
+
+
+def _hold_the_data(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Make loading wait until the returned event is set (so the first frame can be looked at)."""
+    release = threading.Event()
+    real = session_module.open_session
+
+    def held(name: str) -> session_module.Session:
+        release.wait(timeout=30)
+        return real(name)
+
+    monkeypatch.setattr(session_module, "open_session", held)
+    return release
+
+
+async def test_the_opening_table_shows_before_the_data_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = tmp_path / "settings.json"
+    await _first_run(settings)
+    release = _hold_the_data(monkeypatch)
+    app = make_app(settings_file=settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.data is None  # still loading
+        table = app.screen.query_one(ForceTableView)
+        # Home Office PRC (Oct 2023 release), code 86, 2017/18: Northamptonshire 60+61+71+77
+        # = 269; 2022/23: Metropolitan Police 3,774 (shared prc_pfa_tidy.csv).
+        assert table.row_text("Northamptonshire")["year:2017"] == "269"
+        assert table.row_text("Metropolitan Police")["year:2022"] == "3,774"
+        await pilot.press(*"northam", "enter")  # chosen before the data is there
+        release.set()
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, ForceDetailScreen), "the detail to open"
+        )
+        assert app.screen.force.name == "Northamptonshire"  # type: ignore[attr-defined]
+
+
+async def test_a_changed_data_file_means_no_opening_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = tmp_path / "settings.json"
+    await _first_run(settings)
+    from tui.model import opening_cache
+
+    real_sha = opening_cache.file_sha256
+    data = find_dataset("homeoffice").path
+    # The bundled file as if rebuilt or re-imported: another checksum.
+    monkeypatch.setattr(
+        opening_cache,
+        "file_sha256",
+        lambda path: "0" * 64 if path == data else real_sha(path),
+    )
+    release = _hold_the_data(monkeypatch)
+    app = make_app(settings_file=settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.data is None
+        assert isinstance(app.screen, ForcesScreen) and app.screen.table is None
+        assert app.screen.query_one(ForceTableView).keys == []
+        release.set()
+        await wait_for(pilot, lambda: app.data is not None, "the data")
+
+
+async def test_another_dataset_or_offence_means_no_opening_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = tmp_path / "settings.json"
+    await _first_run(settings)
+    release = _hold_the_data(monkeypatch)
+    for app in (
+        make_app(settings_file=settings, dataset="nspcc"),
+        make_app(settings_file=settings, offence="8N"),
+    ):
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, ForcesScreen) and app.screen.table is None
+            assert app.screen.query_one(ForceTableView).keys == []
+    release.set()
