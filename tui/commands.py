@@ -6,8 +6,10 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual.await_complete import AwaitComplete
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.widgets import Button, Input
 
 from tui.formatting import safe_text
 from tui.model.catalogue import list_datasets
@@ -101,12 +103,26 @@ class ExplorerCommands(Provider):
 
 
 class ExplorerPalette(CommandPalette):
-    """Textual's command palette, with PageUp/PageDown ignored while its list has no size.
+    """Textual's command palette, guarded against keys typed faster than it opens and closes.
 
-    Textual's ``OptionList`` pages by its laid-out lines; Ctrl+P, a letter and PageUp typed at
-    once reached it with an option highlighted but no lines yet (``KeyError: 0`` in
-    ``OptionList._move_page``, Textual 8.2) and the app exited.
+    - PageUp/PageDown are ignored while its list has no size: Textual's ``OptionList`` pages by
+      its laid-out lines, and Ctrl+P, a letter and PageUp typed at once reached it with an option
+      highlighted but no lines yet (``KeyError: 0`` in ``OptionList._move_page``, Textual 8.2).
+    - Once closed it never closes again: Enter, Backspace, Ctrl+P, a letter and Esc typed at once
+      left a selection to be handled after Esc had closed it, and its second ``dismiss`` popped
+      the screen below (``ScreenStackError`` with only the Forces view left).
     """
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        if not self.is_active:
+            return AwaitComplete.nothing()
+        return super().dismiss(result)
+
+    def _select_or_command(self, event: Input.Submitted | Button.Pressed | None = None) -> None:
+        if self.is_active:
+            super()._select_or_command(event)
+        elif event is not None:
+            event.stop()
 
     def _action_command_list(self, action: str) -> None:
         if action in ("page_up", "page_down"):
