@@ -115,7 +115,8 @@ class ExplorerPalette(CommandPalette):
 
     def dismiss(self, result: None = None) -> AwaitComplete:
         if not self.is_active:
-            return AwaitComplete.nothing()
+            done: AwaitComplete = AwaitComplete.nothing()  # type: ignore[no-untyped-call]
+            return done
         return super().dismiss(result)
 
     def _select_or_command(self, event: Input.Submitted | Button.Pressed | None = None) -> None:
