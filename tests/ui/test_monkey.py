@@ -122,16 +122,26 @@ SIZES = ((80, 24), (120, 40), (200, 50), (60, 20), (40, 12), (100, 30))
 Step = tuple[str, ...]
 """A burst of keys, or ``("resize", "W", "H")``."""
 
-bursts = st.lists(st.sampled_from(KEYS), min_size=1, max_size=12).map(tuple)
+START = (80, 24)
+"""The terminal size each example starts at (rendering cost grows with the area)."""
+
 resizes = st.sampled_from(SIZES).map(lambda s: ("resize", str(s[0]), str(s[1])))
-steps = st.lists(st.one_of(bursts, bursts, bursts, bursts, resizes), min_size=6, max_size=14)
+
+
+@st.composite
+def sequences(draw: st.DrawFn) -> list[Step]:
+    """``MIN_KEYS``+ keys cut into a few bursts, with up to two resizes in between."""
+    keys = draw(st.lists(st.sampled_from(KEYS), min_size=MIN_KEYS, max_size=MIN_KEYS + 4))
+    cuts = sorted(set(draw(st.lists(st.integers(1, len(keys) - 1), max_size=3))))
+    seq: list[Step] = [tuple(keys[a:b]) for a, b in zip([0, *cuts], [*cuts, len(keys)])]
+    for _ in range(draw(st.integers(0, 2))):
+        seq.insert(draw(st.integers(0, len(seq))), draw(resizes))
+    return seq
 
 
 def key_count(seq: Sequence[Step]) -> int:
+    """How many keys ``seq`` types."""
     return sum(len(s) for s in seq if s[0] != "resize")
-
-
-sequences = steps.filter(lambda seq: key_count(seq) >= MIN_KEYS)
 
 
 @dataclass
@@ -173,7 +183,7 @@ class Monkey:
                 self.quits.append(args)
 
         app.exit = exit_unless_crashed  # type: ignore[method-assign]
-        self.runner = app.run_test(size=(100, 30))
+        self.runner = app.run_test(size=START)
         self.pilot = await self.runner.__aenter__()
         return self.pilot
 
@@ -204,8 +214,8 @@ class Monkey:
         assert isinstance(app, OffenceApp)
         if not (self.store / f"{HOSTILE}.json").exists():
             write_hostile(self.store)
-        if app.size != (100, 30):
-            await pilot.resize_terminal(100, 30)
+        if app.size != START:
+            await pilot.resize_terminal(*START)
         while len(app.screen_stack) > 1:
             await app.pop_screen()
         await self._settle(pilot)
@@ -299,7 +309,7 @@ def test_monkey_never_crashes_the_app(monkey: Monkey, dataset: str) -> None:
         suppress_health_check=list(HealthCheck),
         print_blob=True,
     )
-    @given(seq=sequences)
+    @given(seq=sequences())
     def type_at_it(seq: list[Step]) -> None:
         monkey.play(dataset, seq)
 
