@@ -111,7 +111,14 @@ class ExplorerPalette(CommandPalette):
     - Once closed it never closes again: Enter, Backspace, Ctrl+P, a letter and Esc typed at once
       left a selection to be handled after Esc had closed it, and its second ``dismiss`` popped
       the screen below (``ScreenStackError`` with only the Forces view left).
+    - Once closed it searches no more (a letter after Enter: ``NoMatches`` in its worker).
     """
+
+    def _gather_commands(self, search_value: str) -> None:  # type: ignore[override]
+        # A letter typed after Enter chose a command reached the closing palette, whose search
+        # worker then found no list (NoMatches 'CommandList'): search only while open.
+        if self.is_active:
+            super()._gather_commands(search_value)
 
     def dismiss(self, result: None = None) -> AwaitComplete:
         if not self.is_active:

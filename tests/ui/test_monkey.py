@@ -284,6 +284,19 @@ REGRESSIONS: list[tuple[str, list[Step]]] = [
     ("homeoffice", [("ctrl+p", "z", "pageup"), ("escape", "escape"), ("ctrl+p", "k", "pagedown")]),
     # Found by the monkey: a selection handled after Esc closed the palette → ScreenStackError.
     ("homeoffice", [("enter", "backspace", "ctrl+p", "w", "escape")]),
+    # Found by the monkey: a letter after Enter chose a palette command → NoMatches in its worker.
+    (
+        "homeoffice",
+        [
+            ("resize", "40", "12"),
+            ("space",),
+            (
+                *("A", "3", "s", "a", "right_square_bracket", "y", "w", "home", "down", "x", "6"),
+                *("down", "backspace", "a", "escape", "z", "o", "n", "A", "C", "7", "4", "o", "a"),
+                *("a", "ctrl+p", "enter", "a"),
+            ),
+        ],
+    ),
     # Issue 9: a force whose series is 0 in every year → ZeroDivisionError in plotext.
     (HOSTILE, [("down",), ("o",), tuple("zero"), ("enter",), ("enter",), ("resize", "80", "24")]),
 ]
