@@ -6,9 +6,11 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.await_complete import AwaitComplete
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.widgets import Button, Input
 
 from tui.formatting import safe_text
@@ -114,11 +116,18 @@ class ExplorerPalette(CommandPalette):
     - Once closed it searches no more (a letter after Enter: ``NoMatches`` in its worker).
     """
 
-    def _gather_commands(self, search_value: str) -> None:  # type: ignore[override]
-        # A letter typed after Enter chose a command reached the closing palette, whose search
-        # worker then found no list (NoMatches 'CommandList'): search only while open.
-        if self.is_active:
-            super()._gather_commands(search_value)
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+    async def _gather_commands(self, search_value: str) -> None:
+        # A search still running when the palette closes (a letter typed after Enter chose a
+        # command, or Esc) found no list in it (NoMatches 'CommandList'): search only while
+        # open, and let a search end quietly when the palette closed under it.
+        if not self.is_active:
+            return
+        try:
+            await CommandPalette._gather_commands.__wrapped__(self, search_value)  # type: ignore[attr-defined]
+        except NoMatches:
+            if self.is_active:
+                raise
 
     def dismiss(self, result: None = None) -> AwaitComplete:
         if not self.is_active:

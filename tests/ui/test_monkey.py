@@ -297,6 +297,25 @@ REGRESSIONS: list[tuple[str, list[Step]]] = [
             ),
         ],
     ),
+    # Found by the monkey: the palette closed under a running search → NoMatches in its worker.
+    (
+        "homeoffice",
+        [
+            (
+                "end",
+                "9",
+                "pagedown",
+                "ctrl+p",
+                "left",
+                "ctrl+c",
+                "O",
+                "super+c",
+                "j",
+                "pagedown",
+                "b",
+            )
+        ],
+    ),
     # Issue 9: a force whose series is 0 in every year → ZeroDivisionError in plotext.
     (HOSTILE, [("down",), ("o",), tuple("zero"), ("enter",), ("enter",), ("resize", "80", "24")]),
 ]
