@@ -6,13 +6,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALL := $(BIN)/python -m pip install --disable-pip-version-check --quiet -c constraints.txt
 
-.PHONY: run test bench bench-parts data lint clean
+.PHONY: run test soak bench bench-parts data lint clean
 
 run: $(VENV)/.installed-run
 	$(BIN)/ox
 
 test: lint
 	$(BIN)/python -m pytest -n 2
+
+# The monkey test with 5,000 fresh random key sequences instead of CI's 200 fixed ones (~40 min).
+soak: $(VENV)/.installed-test
+	HYPOTHESIS_PROFILE=soak $(BIN)/python -m pytest -q -p no:randomly tests/ui/test_monkey.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check tui tests benchmarks scripts

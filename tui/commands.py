@@ -17,8 +17,12 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual import work
+from textual.await_complete import AwaitComplete
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.css.query import NoMatches
+from textual.widgets import Button, Input
 
 from tui.formatting import safe_text
 from tui.model.catalogue import list_datasets
@@ -158,12 +162,41 @@ class ExplorerCommands(Provider):
 
 
 class ExplorerPalette(CommandPalette):
-    """Textual's command palette, with PageUp/PageDown ignored while its list has no size.
+    """Textual's command palette, guarded against keys typed faster than it opens and closes.
 
-    Textual's ``OptionList`` pages by its laid-out lines; Ctrl+P, a letter and PageUp typed at
-    once reached it with an option highlighted but no lines yet (``KeyError: 0`` in
-    ``OptionList._move_page``, Textual 8.2) and the app exited.
+    - PageUp/PageDown are ignored while its list has no size: Textual's ``OptionList`` pages by
+      its laid-out lines, and Ctrl+P, a letter and PageUp typed at once reached it with an option
+      highlighted but no lines yet (``KeyError: 0`` in ``OptionList._move_page``, Textual 8.2).
+    - Once closed it never closes again: Enter, Backspace, Ctrl+P, a letter and Esc typed at once
+      left a selection to be handled after Esc had closed it, and its second ``dismiss`` popped
+      the screen below (``ScreenStackError`` with only the Forces view left).
+    - Once closed it searches no more (a letter after Enter: ``NoMatches`` in its worker).
     """
+
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+    async def _gather_commands(self, search_value: str) -> None:
+        # A search still running when the palette closes (a letter typed after Enter chose a
+        # command, or Esc) found no list in it (NoMatches 'CommandList'): search only while
+        # open, and let a search end quietly when the palette closed under it.
+        if not self.is_active:
+            return
+        try:
+            await CommandPalette._gather_commands.__wrapped__(self, search_value)  # type: ignore[attr-defined]
+        except NoMatches:
+            if self.is_active:
+                raise
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        if not self.is_active:
+            done: AwaitComplete = AwaitComplete.nothing()  # type: ignore[no-untyped-call]
+            return done
+        return super().dismiss(result)
+
+    def _select_or_command(self, event: Input.Submitted | Button.Pressed | None = None) -> None:
+        if self.is_active:
+            super()._select_or_command(event)
+        elif event is not None:
+            event.stop()
 
     def _action_command_list(self, action: str) -> None:
         if action in ("page_up", "page_down"):
