@@ -8,39 +8,37 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.screen import Screen
 
+from tui.app_options import OptionActions
+from tui.app_sharing import SharingActions
 from tui.commands import ExplorerCommands, ExplorerPalette
-from tui.config import DEFAULT_THEME, LIGHT_THEME, Settings, load_settings, save_settings
+from tui.config import DEFAULT_THEME, Settings, load_settings, save_settings
 from tui.formatting import safe_text
 from tui.messages import DatasetLoaded, DatasetLoadFailed
 from tui.model.errors import ModelError
 from tui.model.interface import DataQueries, DatasetView, FileImporter
-from tui.model.offences import OffenceSelection, search_offences
+from tui.model.offences import OffenceSelection
 from tui.model.types import ForceTable
-from tui.output.render import Format
 from tui.screens import (
     CompareScreen,
     ExplorerScreen,
-    ExportDialog,
     ForceChosen,
     ForceDetailScreen,
     ForcesScreen,
     HelpScreen,
     MapScreen,
-    MultiChartScreen,
     ViewContext,
 )
-from tui.screens.cite_dialog import CiteDialog, open_cite_dialog
 from tui.screens.dataset_picker import DIFF, IMPORT, DatasetPicker
 from tui.screens.diff_view import DiffScreen
+from tui.screens.help_sections import help_sections
 from tui.screens.import_screen import ImportScreen
-from tui.screens.picker import Choice, Picker
-from tui.widgets.cells import highlighted
+from tui.screens.offence_picker import offence_picker
 
 
-class OffenceApp(App[None]):
+class OffenceApp(OptionActions, SharingActions):
     """offence-explorer: police-recorded offences by force, year and offence."""
 
     CSS_PATH = "app.tcss"
@@ -98,21 +96,13 @@ class OffenceApp(App[None]):
         return ForcesScreen(self._opening_table(), ascii_only=self.settings.ascii)
 
     def _opening_table(self) -> ForceTable | None:
-        """Last session's opening table, when made from this very data file, code, offence and
-        options (standard library only: painted before Polars is imported); else ``None``."""
-        from tui.model.catalogue import find_dataset
-        from tui.model.opening_cache import load_opening
+        """Last session's opening table, if it is still exactly right (see ``opening_for``)."""
+        from tui.model.opening_cache import opening_for
 
         if self.settings.measure != "count":
             return None
-        try:
-            info = find_dataset(self.settings.dataset)
-        except ModelError:
-            return None
-        wanted = self._offence_override or self.settings.offences.get(info.name)
-        if wanted is None:
-            wanted = info.default_offence
-        return load_opening(info.path, wanted, self.settings.include_national)
+        offence = self._offence_override or self.settings.offences.get(self.settings.dataset)
+        return opening_for(self.settings.dataset, offence, self.settings.include_national)
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -302,28 +292,7 @@ class OffenceApp(App[None]):
         """Show every key."""
         if isinstance(self.screen, HelpScreen):
             return
-        sections: list[tuple[str, list[BindingType]]] = [
-            ("Everywhere", list(self.BINDINGS)),
-            ("Forces view", [*ForcesScreen.BINDINGS]),
-            (
-                "Search box",
-                [
-                    Binding("escape", "", "Clear the search (again: go to the table)"),
-                    Binding("enter", "", "Open the highlighted force"),
-                    Binding("down", "", "Go to the table"),
-                ],
-            ),
-            (
-                "Force detail",
-                [Binding("enter", "", "(from a table) open a force"), *ForceDetailScreen.BINDINGS],
-            ),
-            ("Compare view", [*CompareScreen.BINDINGS]),
-            ("Release diff", [*DiffScreen.BINDINGS]),
-            ("Cite dialog", [*CiteDialog.BINDINGS]),
-            ("Multi-force chart", [*MultiChartScreen.BINDINGS]),
-            ("Map", [*MapScreen.BINDINGS]),
-        ]
-        self.push_screen(HelpScreen(sections))
+        self.push_screen(HelpScreen(help_sections(list(self.BINDINGS))))
 
     # ---------------------------------------------------------------- choices
 
@@ -349,25 +318,9 @@ class OffenceApp(App[None]):
         ds = self.dataset
         if ds is None:
             return
-
-        def search(query: str) -> list[Choice[str]]:
-            return [
-                Choice(
-                    highlighted(c.selection.label, c.positions, "bold underline"), c.selection.key
-                )
-                for c in search_offences(ds.offences, query)
-            ]
-
         current = self.selection.key if self.selection else None
         self.push_screen(
-            Picker(
-                "Offence",
-                search(""),
-                search=search,
-                current=current,
-                placeholder="code, description, group or subgroup",
-                picker_id="pick-offence",
-            ),
+            offence_picker(ds.offences, current),
             lambda key: self.set_offence(key) if key else None,
         )
 
@@ -396,88 +349,6 @@ class OffenceApp(App[None]):
         self.push_screen(
             ImportScreen(self.importer()), lambda name: self.switch_dataset(name) if name else None
         )
-
-    # ---------------------------------------------------------------- options
-
-    def action_toggle_theme(self) -> None:
-        """Switch between the light and the dark theme."""
-        self.theme = LIGHT_THEME if self.current_theme.dark else DEFAULT_THEME
-        self._remember_settings(theme=self.theme)
-
-    def action_toggle_ascii(self) -> None:
-        """Plain-ASCII sparklines and chart markers, or Unicode ones."""
-        self._remember_settings(ascii=not self.settings.ascii)
-        self._broadcast()
-        self.notify("ASCII charts " + ("on" if self.settings.ascii else "off"), timeout=2)
-
-    def action_toggle_national(self) -> None:
-        """List BTP, the national fraud bodies and combined figures too (never ranked)."""
-        self._remember_settings(include_national=not self.settings.include_national)
-        self._broadcast()
-        shown = "shown" if self.settings.include_national else "hidden"
-        self.notify(f"BTP, national fraud bodies and combined figures {shown}", timeout=3)
-
-    def action_toggle_measure(self) -> None:
-        """Counts, or rates per 100,000 people, in the Forces and Compare tables."""
-        measure = "count" if self.settings.measure == "rate" else "rate"
-        self._remember_settings(measure=measure)
-        for screen in self.screen_stack:
-            if isinstance(screen, (ForcesScreen, CompareScreen)):
-                screen.show_measure(measure)
-        shown = "rates per 100,000 people" if measure == "rate" else "counts"
-        self.notify(f"Showing {shown}", timeout=2)
-
-    # ---------------------------------------------------------------- export and copy
-
-    def action_export(self) -> None:
-        """Export the current view to a CSV, Markdown or JSON file."""
-        screen = self.screen
-        report = screen.report() if isinstance(screen, ExplorerScreen) else None
-        if report is None or not isinstance(screen, ExplorerScreen):
-            self.notify("Nothing to export here yet.", timeout=3)
-            return
-
-        def write(path: Path, fmt: Format) -> int:
-            from tui.output.export import write_report
-
-            return write_report(report, path, fmt)
-
-        def written(answer: tuple[Path, int] | None) -> None:
-            if answer is not None:
-                path, n = answer
-                self.notify(safe_text(f"Exported {n} rows to {path}"), timeout=6, markup=False)
-
-        self.push_screen(ExportDialog(screen.export_stem(), len(report.records), write), written)
-
-    def _copy(self, row: bool) -> None:
-        screen = self.screen
-        if not isinstance(screen, ExplorerScreen):
-            return
-        report = screen.row_report() if row else screen.report()
-        if report is None or not report.records:
-            self.notify("Nothing to copy here.", timeout=3)
-            return
-        from tui.output.render import to_tsv
-
-        self.copy_to_clipboard(to_tsv(report))
-        what = "row" if row else f"table ({len(report.records)} rows)"
-        self.notify(f"Copied the {what} to the clipboard (tab-separated).", timeout=3)
-
-    def action_copy_row(self) -> None:
-        """Copy the row under the cursor (OSC 52: works over SSH in most terminals)."""
-        self._copy(row=True)
-
-    def action_copy_table(self) -> None:
-        """Copy the whole current table."""
-        self._copy(row=False)
-
-    def action_cite(self) -> None:
-        """Cite what is on screen (text, BibTeX or JSON), copyable."""
-        open_cite_dialog(self, "cite")
-
-    def action_reproduce(self) -> None:
-        """The ``ox`` command that prints the figures on screen, copyable."""
-        open_cite_dialog(self, "reproduce")
 
 
 def make_app(

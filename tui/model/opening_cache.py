@@ -150,3 +150,16 @@ def load_opening(
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
     return table if isinstance(table, ForceTable) else None
+
+
+def opening_for(dataset: str, offence: str | None, include_national: bool) -> ForceTable | None:
+    """The opening table of ``dataset`` for ``offence`` (``None``: the dataset's default), or
+    ``None`` unless the cache holds exactly that (see :func:`load_opening`)."""
+    from tui.model.catalogue import find_dataset
+    from tui.model.errors import ModelError
+
+    try:
+        info = find_dataset(dataset)
+    except ModelError:
+        return None
+    return load_opening(info.path, offence or info.default_offence, include_national)

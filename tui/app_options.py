@@ -1,0 +1,51 @@
+"""The app's display options: theme, ASCII charts, national bodies, and counts or rates.
+
+Each is remembered in the settings and shown at once in every open view.
+"""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from tui.config import DEFAULT_THEME, LIGHT_THEME, Settings
+from tui.screens import CompareScreen, ForcesScreen
+
+
+class OptionActions(App[None]):
+    """``t``, ``A``, ``n`` and ``m``: what the views show, remembered."""
+
+    settings: Settings
+
+    def _remember_settings(self, **changes: object) -> None:
+        raise NotImplementedError  # the app saves them
+
+    def _broadcast(self) -> None:
+        raise NotImplementedError  # the app tells its views
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the light and the dark theme."""
+        self.theme = LIGHT_THEME if self.current_theme.dark else DEFAULT_THEME
+        self._remember_settings(theme=self.theme)
+
+    def action_toggle_ascii(self) -> None:
+        """Plain-ASCII sparklines and chart markers, or Unicode ones."""
+        self._remember_settings(ascii=not self.settings.ascii)
+        self._broadcast()
+        self.notify("ASCII charts " + ("on" if self.settings.ascii else "off"), timeout=2)
+
+    def action_toggle_national(self) -> None:
+        """List BTP, the national fraud bodies and combined figures too (never ranked)."""
+        self._remember_settings(include_national=not self.settings.include_national)
+        self._broadcast()
+        shown = "shown" if self.settings.include_national else "hidden"
+        self.notify(f"BTP, national fraud bodies and combined figures {shown}", timeout=3)
+
+    def action_toggle_measure(self) -> None:
+        """Counts, or rates per 100,000 people, in the Forces and Compare tables."""
+        measure = "count" if self.settings.measure == "rate" else "rate"
+        self._remember_settings(measure=measure)
+        for screen in self.screen_stack:
+            if isinstance(screen, (ForcesScreen, CompareScreen)):
+                screen.show_measure(measure)
+        shown = "rates per 100,000 people" if measure == "rate" else "counts"
+        self.notify(f"Showing {shown}", timeout=2)

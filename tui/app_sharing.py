@@ -1,0 +1,70 @@
+"""The app's sharing actions: export a view, copy it, cite it, and the command that reproduces it.
+
+Every view offers them through the same hooks (``ExplorerScreen.report``, ``row_report``,
+``view_spec``), so they live here once, beside the app that binds their keys.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+
+from tui.formatting import safe_text
+from tui.output.render import Format
+from tui.screens import ExplorerScreen, ExportDialog
+from tui.screens.cite_dialog import open_cite_dialog
+
+
+class SharingActions(App[None]):
+    """Export (``e``), copy (``c``/``C``), cite (``K``) and reproduce (``R``) the view shown."""
+
+    def action_export(self) -> None:
+        """Export the current view to a CSV, Markdown or JSON file."""
+        screen = self.screen
+        report = screen.report() if isinstance(screen, ExplorerScreen) else None
+        if report is None or not isinstance(screen, ExplorerScreen):
+            self.notify("Nothing to export here yet.", timeout=3)
+            return
+
+        def write(path: Path, fmt: Format) -> int:
+            from tui.output.export import write_report
+
+            return write_report(report, path, fmt)
+
+        def written(answer: tuple[Path, int] | None) -> None:
+            if answer is not None:
+                path, n = answer
+                self.notify(safe_text(f"Exported {n} rows to {path}"), timeout=6, markup=False)
+
+        self.push_screen(ExportDialog(screen.export_stem(), len(report.records), write), written)
+
+    def _copy(self, row: bool) -> None:
+        screen = self.screen
+        if not isinstance(screen, ExplorerScreen):
+            return
+        report = screen.row_report() if row else screen.report()
+        if report is None or not report.records:
+            self.notify("Nothing to copy here.", timeout=3)
+            return
+        from tui.output.render import to_tsv
+
+        self.copy_to_clipboard(to_tsv(report))
+        what = "row" if row else f"table ({len(report.records)} rows)"
+        self.notify(f"Copied the {what} to the clipboard (tab-separated).", timeout=3)
+
+    def action_copy_row(self) -> None:
+        """Copy the row under the cursor (OSC 52: works over SSH in most terminals)."""
+        self._copy(row=True)
+
+    def action_copy_table(self) -> None:
+        """Copy the whole current table."""
+        self._copy(row=False)
+
+    def action_cite(self) -> None:
+        """Cite what is on screen (text, BibTeX or JSON), copyable."""
+        open_cite_dialog(self, "cite")
+
+    def action_reproduce(self) -> None:
+        """The ``ox`` command that prints the figures on screen, copyable."""
+        open_cite_dialog(self, "reproduce")

@@ -1,0 +1,28 @@
+"""The offence picker (``o``): any code, group, subgroup, or all offences, searchable."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.model.offences import OffenceInfo, search_offences
+from tui.screens.picker import Choice, Picker
+from tui.widgets.cells import highlighted
+
+
+def offence_picker(offences: Sequence[OffenceInfo], current: str | None) -> Picker[str]:
+    """A picker over ``offences`` that returns the chosen selection's key (``current`` ticked)."""
+
+    def search(query: str) -> list[Choice[str]]:
+        return [
+            Choice(highlighted(c.selection.label, c.positions, "bold underline"), c.selection.key)
+            for c in search_offences(tuple(offences), query)
+        ]
+
+    return Picker(
+        "Offence",
+        search(""),
+        search=search,
+        current=current,
+        placeholder="code, description, group or subgroup",
+        picker_id="pick-offence",
+    )
