@@ -22,12 +22,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from tui.atomic_file import write_atomic
 from tui.jsonfile import read_json_file
 from tui.paths import user_config_dir
 
@@ -294,16 +294,8 @@ def _write(settings: Settings, path: Path) -> str | None:
     """Write the settings atomically; an error message instead of raising."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(asdict(settings), fh, indent=2, sort_keys=True)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        text = json.dumps(asdict(settings), indent=2, sort_keys=True)
+        write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
         return f"Could not save settings to {path}: {exc.strerror or exc}"
     return None

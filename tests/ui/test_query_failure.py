@@ -7,9 +7,10 @@ from textual.widgets import Static
 
 from tests.ui.conftest import settle, wait_for
 from tui.app import OffenceApp
+from tui.model.comparison_types import Comparison
 from tui.model.offences import OffenceSelection
 from tui.model.session import Session
-from tui.model.types import Comparison, ForceTable
+from tui.model.types import ForceTable
 from tui.screens import CompareScreen, ForcesScreen
 
 

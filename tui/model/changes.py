@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tui.model.types import CompareRow, Extremes
+from tui.model.comparison_types import CompareRow, Extremes
 
 
 def pct_change(before: int | None, after: int | None) -> float | None:

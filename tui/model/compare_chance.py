@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from tui.model.chance import change_interval
+from tui.model.comparison_types import CompareRow, Comparison
 from tui.model.dataset import Dataset
 from tui.model.events import events_between
 from tui.model.rates import (
@@ -24,7 +25,6 @@ from tui.model.rates import (
     rate_ranks,
 )
 from tui.model.totals import members_of
-from tui.model.types import CompareRow, Comparison
 
 
 def _annotated(ds: Dataset, cmp: Comparison, row: CompareRow, whole_years: bool) -> CompareRow:

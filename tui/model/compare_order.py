@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from tui.model.comparison_types import CompareRow
 from tui.model.ordering import sort_compare_rows
-from tui.model.types import CompareRow
 
 MEASURES = ("count", "rate")
 SIG = "sig"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tui.model.changes import change, pct_change, ranks
 from tui.model.compare_chance import with_rates_and_chance
+from tui.model.comparison_types import CompareRow, Comparison
 from tui.model.dataset import Dataset
 from tui.model.errors import UnknownYearError
 from tui.model.figure_facts import FigureFacts, figure_facts, same_release
@@ -13,7 +14,6 @@ from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
 from tui.model.selection import normalise_selection, pick_year, yearly_counts
 from tui.model.totals import listed_forces, total_for, total_force, total_specs
-from tui.model.types import CompareRow, Comparison
 from tui.model.years import YearCoverage
 
 

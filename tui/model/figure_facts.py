@@ -14,10 +14,10 @@ import polars as pl
 
 from tui.model import schema as S
 from tui.model.changes import pct_change
+from tui.model.comparison_types import SameRelease
 from tui.model.dataset import Dataset
 from tui.model.offences import OffenceSelection
 from tui.model.selection import offence_filter
-from tui.model.types import SameRelease
 
 Key = tuple[str, int]
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from tui.model.catalogue import DatasetInfo
+from tui.model.comparison_types import Comparison
 from tui.model.diff_types import DatasetDiff
 from tui.model.importing.results import ImportPreview, ImportResult, RemovedDataset
 from tui.model.multi_series import MultiSeries
@@ -19,7 +20,7 @@ from tui.model.offences import OffenceInfo, OffenceSelection
 from tui.model.peers import PeerGroup
 from tui.model.reference import Force, Reference
 from tui.model.tilemap import TileMap
-from tui.model.types import Comparison, ForceDetail, ForceTable
+from tui.model.types import ForceDetail, ForceTable
 from tui.model.years import YearCoverage
 
 

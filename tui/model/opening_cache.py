@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from tui.atomic_file import write_atomic
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
 from tui.model.types import ForceRow, ForceTable
@@ -120,14 +119,8 @@ def save_opening(
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".opening-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(record, handle, separators=(",", ":"))
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        text = json.dumps(record, separators=(",", ":"))
+        write_atomic(path, text.encode("utf-8"), sync=False)  # a cache: losing it costs nothing
     except OSError:
         return  # a cache is an optimisation: no cache is always correct
 

@@ -6,9 +6,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from tui.model.comparison_types import CompareRow
 from tui.model.reference import Force
 from tui.model.search import match_text, rank
-from tui.model.types import CompareRow, ForceRow, ForceTable
+from tui.model.types import ForceRow, ForceTable
 
 R = TypeVar("R")
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tui.model.comparison import comparable_pairs, compare_years, default_compare_pair
+from tui.model.comparison_types import Comparison
 from tui.model.dataset import Dataset, load_dataset
 from tui.model.detail import force_detail
 from tui.model.diff import diff_datasets, resolve_diff_offence
@@ -23,7 +24,7 @@ from tui.model.reference import Force
 from tui.model.selection import default_selection, pick_offence
 from tui.model.tilemap import TileMap
 from tui.model.totals import find_force, listed_forces
-from tui.model.types import Comparison, ForceDetail, ForceTable
+from tui.model.types import ForceDetail, ForceTable
 
 
 @dataclass(frozen=True, eq=False)

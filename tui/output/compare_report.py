@@ -18,10 +18,10 @@ from dataclasses import replace
 
 from tui.formatting import fmt_pct, fmt_rank, fmt_rank_change, fmt_rate
 from tui.model.chance import METHOD
+from tui.model.comparison_types import CompareRow, Comparison
 from tui.model.events import Event
 from tui.model.interface import DatasetView
 from tui.model.rates import CAVEAT_MARK, POPULATION_NOTE
-from tui.model.types import CompareRow, Comparison
 from tui.model.years import fy_label
 from tui.output.comparison_report import compare_report
 from tui.output.reports import Column, Record, Report, Value

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from tui.atomic_file import write_atomic
 from tui.output.render import Format, render
 from tui.output.reports import Report
 
@@ -40,15 +39,5 @@ def write_report(report: Report, path: Path, fmt: Format) -> int:
         OSError: the folder does not exist or cannot be written (the message names the path).
     """
     text = render(report, fmt)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_atomic(path, text.encode("utf-8"))
     return len(report.records)

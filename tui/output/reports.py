@@ -21,13 +21,7 @@ from tui.model.catalogue import DatasetInfo
 from tui.model.interface import DatasetView
 from tui.model.offences import OffenceSelection
 from tui.model.population import rate_for
-from tui.model.types import (
-    ForceRow,
-    ForceSeries,
-    ForceTable,
-    MembershipChange,
-    QuarterPoint,
-)
+from tui.model.types import ForceRow, ForceSeries, ForceTable, MembershipChange, QuarterPoint
 from tui.model.years import quarters_label
 
 Value = object

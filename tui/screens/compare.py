@@ -11,9 +11,9 @@ from textual.widgets import Footer, Static
 
 from tui.formatting import fmt_count, fmt_pct
 from tui.model.compare_order import SIG, sort_rows
+from tui.model.comparison_types import Comparison
 from tui.model.ordering import COMPARE_SORT_KEYS, descending_first
 from tui.model.reproduce import ViewSpec
-from tui.model.types import Comparison
 from tui.model.years import YearCoverage, fy_label, quarters_label
 from tui.output.compare_report import honest_compare_report
 from tui.output.reports import Report

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from tui.formatting import fmt_pct
 from tui.model.compare_order import pct_of, significant_of
-from tui.model.types import CompareRow, Comparison
+from tui.model.comparison_types import CompareRow, Comparison
 from tui.model.years import fy_label
 from tui.widgets.measure_legend import measure_lines
 

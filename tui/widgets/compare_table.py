@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from rich.text import Text
 
 from tui.model.compare_order import SIG, pct_of
-from tui.model.types import CompareRow, Comparison
+from tui.model.comparison_types import CompareRow, Comparison
 from tui.widgets.compare_cells import honest_cells
 from tui.widgets.force_grid import ForceGrid, SortState
 from tui.widgets.force_table import partial_mark

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import polars as pl
 
+from tui.atomic_file import sync_folder, write_new
 from tui.jsonfile import read_json_file
 from tui.model.errors import UnknownDatasetError
 from tui.model.importing.problems import NAME, STORE, DatasetImportError, single
@@ -144,13 +145,13 @@ def _write_locked(
             write_parquet(frame, data)
         except pl.exceptions.PolarsError as exc:  # polars reports some OS errors as its own
             raise OSError(errno_in(str(exc)), str(exc).splitlines()[0]) from exc
-        _write_bytes(
+        write_new(
             tmp_meta,
             json.dumps({**manifest, "file": data.name}, indent=2, ensure_ascii=False).encode(),
         )
         os.replace(tmp_meta, meta)
         committed = True
-        _fsync_dir(store)
+        sync_folder(store)
     finally:
         for leftover in (tmp_meta,) if committed else (tmp_meta, data):
             try:
@@ -235,28 +236,6 @@ def write_parquet(frame: pl.DataFrame, path: Path) -> None:
     frame.write_parquet(path, compression="zstd", statistics=True)
     with open(path, "rb") as fh:
         os.fsync(fh.fileno())
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Flush the renames themselves (POSIX; not possible on Windows, where it is skipped)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def clean_leftovers(store: Path) -> list[Path]:
@@ -355,5 +334,5 @@ def _remove_locked(store: Path, name: str, meta: Path) -> RemovedDataset:
                 "delete the file yourself",
                 kind=STORE,
             ) from exc
-    _fsync_dir(store)
+    sync_folder(store)
     return RemovedDataset(name=name, files=tuple(removed))
