@@ -51,7 +51,7 @@ FRAUD_BODIES = [
 
 # Short forms that people type and that UK press and police use; added to the reference aliases.
 COMMON_ABBREVIATIONS = {
-    "Metropolitan Police": "Met;Met Police",
+    "Metropolitan Police": "Met;Met Police;MPS;Greater London",
     "Greater Manchester": "GMP",
     "Thames Valley": "TVP",
     "Northamptonshire": "Northants",

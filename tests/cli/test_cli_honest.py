@@ -158,3 +158,15 @@ def test_show_two_datasets_side_by_side() -> None:
     line = next(x for x in table.splitlines() if x.strip().startswith("2017/18"))
     assert line.split() == ["2017/18", "269", "263"]
     assert "Different measures" in table
+
+
+def test_a_full_year_keeps_its_rate_beside_a_partial_year(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Only the partial year's rate is "—": 2021/22 is whole (from the trial: both were "—")."""
+    assert main(["compare", "2021/22", "2023/24", "--measure", "rate", "-f", "json"]) == 0
+    rows = {r["force"]: r for r in json.loads(capsys.readouterr().out)}
+    # Northamptonshire code 86, 2021/22: 544 (prc_pfa_tidy.csv) over mid-2021's 787,125
+    # (pfa_population_series.csv) = 69.11 per 100,000; 2023/24 is Q1 only: no rate.
+    assert rows["Northamptonshire"]["rate_a"] == 69.11
+    assert rows["Northamptonshire"]["rate_b"] is None

@@ -166,3 +166,15 @@ def test_unknown_force_suggests_by_edit_distance() -> None:
 def test_offence_search_drops_scattered_matches_when_the_word_is_found() -> None:
     code, out, _ = run("offences", "obscene", "-f", "json")
     assert code == 0 and [r["code"] for r in json.loads(out)] == ["86"]
+
+
+def test_london_is_never_silently_the_city_of_london() -> None:
+    """From the new-user trial: 'ox show london' gave City of London (4 offences), not the Met."""
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["show", "london"], out=out, err=err) == 2
+    message = err.getvalue()
+    assert "matches several forces" in message
+    assert "Metropolitan Police" in message and "London, City of" in message
+    out = io.StringIO()
+    assert main(["show", "greater london", "-f", "json"], out=out, err=io.StringIO()) == 0
+    assert {row["force"] for row in json.loads(out.getvalue())} == {"Metropolitan Police"}

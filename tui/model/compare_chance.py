@@ -27,11 +27,13 @@ from tui.model.rates import (
 from tui.model.totals import members_of
 
 
-def _annotated(ds: Dataset, cmp: Comparison, row: CompareRow, whole_years: bool) -> CompareRow:
+def _annotated(
+    ds: Dataset, cmp: Comparison, row: CompareRow, whole_a: bool, whole_b: bool
+) -> CompareRow:
     members = members_of(ds, row.force)
     year_a, year_b = cmp.year_a.year, cmp.year_b.year
     # A partial force-year (fewer quarters than the year) is never set against a year's people.
-    partial_a, partial_b = not whole_years or row.short_a, not whole_years or row.short_b
+    partial_a, partial_b = not whole_a or row.short_a, not whole_b or row.short_b
     rate_a = rate_of(row.force, year_a, row.count_a, members=members, partial=partial_a)
     rate_b = rate_of(row.force, year_b, row.count_b, members=members, partial=partial_b)
     # Tested only where the change is computed (not across different quarters).
@@ -65,15 +67,15 @@ def _annotated(ds: Dataset, cmp: Comparison, row: CompareRow, whole_years: bool)
 def with_rates_and_chance(ds: Dataset, cmp: Comparison) -> Comparison:
     """``cmp`` with rates, chance intervals and the recording events of its years.
 
-    Rates only when both years are whole (all four quarters compared, no partial year).
+    Each year has rates only when it is whole (all four quarters): a full year keeps its rate
+    beside a partial one, whose rate is "—" (a part of a year is never set against a year's
+    population); like-for-like quarters fewer than four give no rates at all.
     """
-    whole = (
-        not cmp.year_a.partial
-        and not cmp.year_b.partial
-        and (cmp.quarters is None or len(cmp.quarters) == 4)
-    )
-    rows = _rate_ranked(tuple(_annotated(ds, cmp, r, whole) for r in cmp.rows))
-    totals = tuple(_annotated(ds, cmp, r, whole) for r in cmp.totals)
+    some_quarters = cmp.quarters is not None and len(cmp.quarters) < 4
+    whole_a = not cmp.year_a.partial and not some_quarters
+    whole_b = not cmp.year_b.partial and not some_quarters
+    rows = _rate_ranked(tuple(_annotated(ds, cmp, r, whole_a, whole_b) for r in cmp.rows))
+    totals = tuple(_annotated(ds, cmp, r, whole_a, whole_b) for r in cmp.totals)
     rated = any(r.rate_a is not None or r.rate_b is not None for r in (*rows, *totals))
     events = events_between(
         None, cmp.offence, cmp.year_a.year, cmp.year_b.year, catalogue=ds.offences
