@@ -172,3 +172,11 @@ def test_peers_mistakes_exit_2() -> None:
     assert code == 2 and "ox: error:" in err and "Traceback" not in err
     code, _, err = run("peers", "kent", "--year", "2023")
     assert code == 2 and "2023/24 Q1 is a partial year; peers need a full year" in err
+
+
+def test_the_nspcc_rate_map_opens_on_a_year_with_figures() -> None:
+    """From the new-user trial: it opened on 2023/24, where no force has an FOI figure."""
+    code, out, _err = run("map", "-d", "nspcc", "-m", "rate", "-f", "json")
+    assert code == 0
+    tiles = json.loads(out)
+    assert any(tile["value"] is not None for tile in tiles)

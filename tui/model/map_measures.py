@@ -67,15 +67,6 @@ def no_population_error(ds: Dataset, year: int) -> UnknownYearError:
     )
 
 
-def latest_rate_year(ds: Dataset) -> int | None:
-    """The latest full year in which at least one mapped force has a population."""
-    forces = map_forces(ds)
-    for cov in reversed(ds.full_years):
-        if any(population(ds, f, cov.year) is not None for f in forces):
-            return cov.year
-    return None
-
-
 def map_values(
     ds: Dataset,
     measure: str,
@@ -119,7 +110,7 @@ def map_values(
         raise ValueError(f"unknown measure {measure!r}")
     table = force_table(ds, selection)
     if year is None:
-        year = latest_rate_year(ds) if measure == "rate" else _best_count_year(ds, table)
+        year = _best_year(ds, table, with_population=measure == "rate")
         if year is None:
             raise UnknownYearError(f"dataset '{ds.name}' has no full year to map")
     cov = pick_year(ds, year)
@@ -155,14 +146,21 @@ def map_values(
     return build_map(positions, values, measure, title, bins=bins, notes=notes)
 
 
-def _best_count_year(ds: Dataset, table: ForceTable) -> int | None:
-    """The full year in which most mapped forces have a figure, the latest on a tie: the latest
-    full year for a complete dataset, a well-covered one for a sparse one (NSPCC FOI figures)."""
+def _best_year(ds: Dataset, table: ForceTable, *, with_population: bool) -> int | None:
+    """The full year in which most mapped forces have a figure (and, for rates, a population),
+    the latest on a tie: the latest full year for a complete dataset, a well-covered one for a
+    sparse one (NSPCC FOI figures), never a year in which no tile could have a value."""
     forces = set(map_forces(ds))
     rows = [r for r in table.rows if r.force.name in forces]
 
     def covered(year: int) -> int:
-        return sum(1 for r in rows if r.count_for(table.years, year) is not None)
+        return sum(
+            1
+            for r in rows
+            if r.count_for(table.years, year) is not None
+            and (not with_population or population(ds, r.force.name, year) is not None)
+        )
 
     full = [c.year for c in ds.full_years]
-    return max(reversed(full), key=covered) if full else None
+    best = max(reversed(full), key=covered) if full else None
+    return best if best is not None and covered(best) else None
