@@ -90,13 +90,14 @@ async def test_another_dataset_or_offence_means_no_opening_table(
 ) -> None:
     settings = tmp_path / "settings.json"
     await _first_run(settings)
-    release = _hold_the_data(monkeypatch)
     for app in (
         make_app(settings_file=settings, dataset="nspcc"),
         make_app(settings_file=settings, offence="8N"),
     ):
+        release = _hold_the_data(monkeypatch)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, ForcesScreen) and app.screen.table is None
             assert app.screen.query_one(ForceTableView).keys == []
-    release.set()
+            release.set()  # let the load finish before the app closes
+            await wait_for(pilot, lambda: app.data is not None, "the data")
