@@ -165,3 +165,44 @@ async def test_compare_view_command_prints_the_comparison_shown(app: OffenceApp)
             assert figure(cells["change"]) == fmt_change(as_int(change))
         # PROVENANCE.md "Checks": code 86, 43 territorial forces, 40,468 in 2022/23.
         assert row_cells(table, "total:England and Wales")["b"] == "40,468"
+
+
+async def test_map_view_command_prints_the_tiles_shown(app: OffenceApp) -> None:
+    from tui.screens.map_view import MapScreen
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "M")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MapScreen) and screen.tile_map is not None
+        shown = {t.force: t.value for t in screen.tile_map.tiles}
+        command = await shown_command(pilot)
+        assert command.startswith("ox map --measure count --year ")
+        printed = {str(r["force"]): r["value"] for r in json_rows(command)}
+        assert printed == shown
+        # Home Office PRC (Oct 2023 release), code 86, 2022/23: Metropolitan Police 3,774 and
+        # Northamptonshire 737 (shared prc_pfa_code86_by_force_year.csv).
+        assert printed["Metropolitan Police"] == 3774 and printed["Northamptonshire"] == 737
+
+
+async def test_multi_force_chart_command_prints_the_series_shown(app: OffenceApp) -> None:
+    from tui.screens.multi_chart import MultiChartScreen
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        context = app.context()
+        assert context is not None
+        await app.push_screen(MultiChartScreen(context, ["Kent", "Northamptonshire"]))
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MultiChartScreen) and screen.shown is not None
+        command = await shown_command(pilot)
+        assert command.startswith("ox show Kent Northamptonshire")
+        printed = {(str(r["force"]), str(r["year"])): r["count"] for r in json_rows(command)}
+        table = screen.shown
+        for force, values in zip(table.forces, table.values):
+            for year, value in zip(table.years, values):
+                if not year.partial:
+                    assert printed[(force.name, year.fy)] == value, (force.name, year.fy)
+        assert printed[("Northamptonshire", "2017/18")] == 269  # 60 + 61 + 71 + 77

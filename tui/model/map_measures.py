@@ -7,6 +7,8 @@ the year(s) and puts the values on :mod:`tui.model.tilemap`'s polars-free tiles.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tui.model.comparison import compare_years, default_compare_pair
 from tui.model.dataset import Dataset
 from tui.model.errors import UnknownYearError
@@ -103,9 +105,10 @@ def map_values(
         changes = {r.force.name: r.pct_change for r in cmp.rows}
         title = f"{what}: % change {cmp.label_a} to {cmp.label_b}"
         note = "Changes are computed from the counts of the two years."
-        return build_map(
+        found = build_map(
             positions, changes, measure, title, bins=bins, notes=[note], warnings=cmp.warnings
         )
+        return replace(found, years=pair)
     if measure not in ("count", "rate"):
         raise ValueError(f"unknown measure {measure!r}")
     table = force_table(ds, selection)
@@ -128,7 +131,8 @@ def map_values(
     if measure == "count":
         values: dict[str, float | None] = {k: v for k, v in counts.items()}
         title = f"{what}: count, {cov.label}"
-        return build_map(positions, values, measure, title, bins=bins, notes=notes)
+        found = build_map(positions, values, measure, title, bins=bins, notes=notes)
+        return replace(found, years=(year,))
     values = {}
     for force in map_forces(ds):
         people, count = population(ds, force, year), counts.get(force)
@@ -143,7 +147,8 @@ def map_values(
         raise no_population_error(ds, year)
     if no_pop:
         notes.append(f"No population for {fy_label(year)}: {', '.join(no_pop)}.")
-    return build_map(positions, values, measure, title, bins=bins, notes=notes)
+    found = build_map(positions, values, measure, title, bins=bins, notes=notes)
+    return replace(found, years=(year,))
 
 
 def _best_year(ds: Dataset, table: ForceTable, *, with_population: bool) -> int | None:

@@ -17,8 +17,16 @@ from typing import Literal
 
 from tui.model.years import fy_label
 
-ViewKind = Literal["forces", "detail", "compare", "diff", "cite"]
-VIEW_KINDS: tuple[ViewKind, ...] = ("forces", "detail", "compare", "diff", "cite")
+ViewKind = Literal["forces", "detail", "compare", "diff", "cite", "several", "map"]
+VIEW_KINDS: tuple[ViewKind, ...] = (
+    "forces",
+    "detail",
+    "compare",
+    "diff",
+    "cite",
+    "several",
+    "map",
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,8 @@ class ViewSpec:
     """Forces: the text typed in the search box (the rows it leaves)."""
     dataset_b: str | None = None
     """Diff: the later dataset."""
+    measure: str | None = None
+    """Map: ``count``, ``rate`` or ``change`` (between ``years``)."""
 
 
 def _option(name: str, value: str | None) -> list[str]:
@@ -103,6 +113,19 @@ def command_args(view: ViewSpec) -> list[str]:
         forces = [arg for name in view.forces for arg in _option("--force", name)]
         years = _option("--years", ",".join(fy_label(y) for y in view.years) or None)
         return _command("cite", [], [*dataset, *offence, *forces, *years])
+    if view.kind == "several":
+        if not view.forces:
+            raise ValueError("a chart of several forces needs its forces")
+        return _command("show", list(view.forces), [*dataset, *offence])
+    if view.kind == "map":
+        measure = _option("--measure", view.measure or "count")
+        if view.measure == "change":
+            if len(view.years) != 2:
+                raise ValueError("a map of changes needs year A and year B")
+            years = ["--years", *(fy_label(y) for y in view.years)]
+        else:
+            years = _option("--year", fy_label(view.years[0]) if view.years else None)
+        return _command("map", [], [*measure, *years, *dataset, *offence])
     raise ValueError(f"no command reproduces a '{view.kind}' view")
 
 

@@ -78,6 +78,8 @@ class TileMap:
     notes: tuple[str, ...] = ()
     """Caveats a reader needs (partial years, populations used, forces without a figure)."""
     warnings: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    """The financial years mapped (start years): one for a count or rate, two for a change."""
 
     def tile(self, force: str) -> Tile | None:
         """The tile of ``force``, or ``None`` when it is not on the map."""

@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.widgets import Footer, Static
 
+from tui.model.reproduce import ViewSpec
 from tui.model.tilemap import TileMap, step
 from tui.output.reports import Column, Report, dataset_lines
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
@@ -231,3 +232,15 @@ class MapScreen(ExplorerScreen):
     def export_stem(self) -> str:
         assert self.context is not None
         return f"map-{self.measure}-{self.context.dataset.name}-{self.context.selection.key}"
+
+    def view_spec(self) -> ViewSpec | None:
+        """The map as ``ox map`` prints it: the measure, its year (or two), offence and dataset."""
+        if self.context is None or self.tile_map is None:
+            return None
+        return ViewSpec(
+            "map",
+            self.context.dataset.name,
+            self.context.selection.key,
+            years=self.tile_map.years,
+            measure=self.tile_map.measure,
+        )

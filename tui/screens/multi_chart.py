@@ -25,6 +25,7 @@ from tui.model.multi_series import (
     index_bases,
     measure_table,
 )
+from tui.model.reproduce import ViewSpec
 from tui.output.reports import Column, Report, dataset_lines
 from tui.screens.base import ExplorerScreen, ViewContext
 from tui.widgets.cells import line, number, plain
@@ -260,3 +261,15 @@ class MultiChartScreen(ExplorerScreen):
     def export_stem(self) -> str:
         assert self.context is not None
         return f"forces-{len(self.forces)}-{self.context.dataset.name}-{self.context.selection.key}"
+
+    def view_spec(self) -> ViewSpec | None:
+        """The forces' series as ``ox show F1 F2 ...`` prints them (counts, with each year's
+        rate; an index is computed from those counts)."""
+        if self.context is None or self.series is None:
+            return None
+        return ViewSpec(
+            "several",
+            self.context.dataset.name,
+            self.context.selection.key,
+            forces=self.forces,
+        )
