@@ -100,4 +100,4 @@ async def test_another_dataset_or_offence_means_no_opening_table(
             assert isinstance(app.screen, ForcesScreen) and app.screen.table is None
             assert app.screen.query_one(ForceTableView).keys == []
             release.set()  # let the load finish before the app closes
-            await wait_for(pilot, lambda: app.data is not None, "the data")
+            await wait_for(pilot, lambda: pilot.app.data is not None, "the data")  # type: ignore[attr-defined]
