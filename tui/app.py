@@ -134,6 +134,8 @@ class OffenceApp(OptionActions, SharingActions):
             return
         # The dataset lives as long as the app: keep the garbage collector from re-scanning its
         # objects on every keystroke (fewer long pauses while typing). Done here, off the UI thread.
+        # Unfrozen first, so the dataset this one replaces can be collected (no growth per switch).
+        gc.unfreeze()
         gc.collect()
         gc.freeze()
         self.post_message(DatasetLoaded(session))
