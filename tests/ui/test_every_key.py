@@ -27,9 +27,13 @@ from tests.conftest import write_dataset
 from tests.ui.conftest import assert_running, settle
 from tui.app import OffenceApp, make_app
 from tui.screens import CompareScreen, ExportDialog, ForceDetailScreen, ForcesScreen, HelpScreen
+from tui.screens.cite_dialog import CiteDialog
 from tui.screens.confirm import ConfirmDialog
 from tui.screens.dataset_picker import DatasetPicker
+from tui.screens.diff_view import DiffScreen
 from tui.screens.import_screen import ImportScreen
+from tui.screens.map_view import MapScreen
+from tui.screens.multi_chart import MultiChartScreen
 from tui.screens.picker import Picker, PickerInput
 from tui.widgets import CompareTableView, ForceTableView
 from tui.widgets.search_bar import SearchInput
@@ -45,6 +49,12 @@ OPENS: dict[str, tuple[type[Screen[Any]], ...]] = {
     "import_file": (ImportScreen,),
     "remove": (ConfirmDialog,),
     "command_palette": (CommandPalette,),
+    "map": (MapScreen,),
+    "cite": (CiteDialog,),
+    "reproduce": (CiteDialog,),
+    "chart_marked": (MultiChartScreen,),
+    "chart_peers": (MultiChartScreen,),
+    "diff": (DiffScreen,),
     # Enter on a table row or in the search box opens the force's detail.
     "select": (ForceDetailScreen,),
     "select_cursor": (ForceDetailScreen,),
