@@ -38,19 +38,24 @@ def ox(*argv: str, timeout: float = TIMEOUT) -> subprocess.CompletedProcess[str]
     )
 
 
+POLL = 0.02
+"""Seconds between two looks at a file another process will create (waiting on that condition)."""
+
+
 def wait_for(path: Path, proc: subprocess.Popen[str]) -> None:
     """Wait until ``path`` exists (or the process ended, which is a failure)."""
     deadline = time.monotonic() + TIMEOUT
     while not path.exists():
         assert proc.poll() is None, proc.communicate()
         assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)
+        time.sleep(POLL)
 
 
 # One writer at a time ---------------------------------------------------------------------------
 
 HOLD_AT_WRITE = """
 import sys, time
+POLL = 0.02
 from pathlib import Path
 from tui.model.importing import store
 from tui.cli import main
@@ -58,8 +63,8 @@ real = store.write_parquet
 def write(frame, path):
     real(frame, path)
     Path(sys.argv[1]).touch()          # writing: the other import starts now
-    while not Path(sys.argv[2]).exists():
-        time.sleep(0.02)
+    while not Path(sys.argv[2]).exists():  # wait for the other import's signal
+        time.sleep(POLL)
 store.write_parquet = write
 raise SystemExit(main(["import", sys.argv[3], "--name", "twin"]))
 """
