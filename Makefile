@@ -12,7 +12,7 @@ run: $(VENV)/.installed-run
 	$(BIN)/ox
 
 test: lint
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist worksteal
 
 # The monkey test with 5,000 fresh random key sequences instead of CI's 200 fixed ones (~40 min).
 soak: $(VENV)/.installed-test
