@@ -14,7 +14,7 @@ import polars as pl
 import pytest
 
 from tests.importing.conftest import GOOD, run, snapshot
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import open_import_preview, settle, wait_for
 from tui.app import make_app
 from tui.model.dataset import load_dataset
 from tui.model.importing.service import Importer
@@ -64,14 +64,7 @@ async def test_the_tui_import_screen_says_what_happened(existing: Path, tmp_path
     before = snapshot(existing)
     app = make_app(settings_file=tmp_path / "settings.json")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "I")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ImportScreen)
-        screen.query_one(PathInput).value = str(HO)
-        # The preview runs after a pause in typing.
-        await wait_for(pilot, lambda: screen._preview is not None, "the preview")
+        screen = await open_import_preview(pilot, HO)
         assert screen._preview is not None and screen._preview.ok
         await pilot.press("enter")
         box = screen.query_one("#import-summary")

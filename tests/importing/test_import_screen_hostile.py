@@ -12,24 +12,15 @@ from pathlib import Path
 import pytest
 
 from tests.importing.conftest import BROKEN
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import open_import_preview
 from tui.app import make_app
-from tui.screens.import_screen import ImportScreen
-from tui.widgets.path_input import PathInput
 
 
 async def _preview_of(path: Path, tmp_path: Path) -> tuple[str, str, bool]:
     """(summary, report, import button disabled) once the screen has previewed ``path``."""
     app = make_app(settings_file=tmp_path / "settings.json")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "I")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ImportScreen)
-        screen.query_one(PathInput).value = str(path)
-        # The preview starts after a pause in typing.
-        await wait_for(pilot, lambda: screen._preview is not None, "the preview", timeout=30)
+        screen = await open_import_preview(pilot, path)
         assert screen._preview is not None
         return (
             str(screen.query_one("#import-summary").render()),

@@ -15,12 +15,10 @@ import polars as pl
 import pytest
 
 from tests.importing.conftest import GOOD, HOSTILE, MIXED, WRITER, run, snapshot
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import open_import_preview
 from tui.app import make_app
 from tui.model.dataset import load_dataset
 from tui.model.importing.api import import_file, preview_file
-from tui.screens.import_screen import ImportScreen
-from tui.widgets.path_input import PathInput
 
 FORMATS = ["xlsx", "ods"]
 KEY = ["year", "quarter", "force", "offence_code"]
@@ -122,14 +120,7 @@ def test_a_bad_sheet_with_no_good_one_still_fails(tmp_path: Path) -> None:
 async def test_the_tui_preview_shows_the_skipped_sheet(tmp_path: Path) -> None:
     app = make_app(settings_file=tmp_path / "settings.json")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "I")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ImportScreen)
-        screen.query_one(PathInput).value = str(MIXED / "years_damaged_sheet.ods")
-        # The preview starts after a pause in typing.
-        await wait_for(pilot, lambda: screen._preview is not None, "the preview", timeout=30)
+        screen = await open_import_preview(pilot, MIXED / "years_damaged_sheet.ods")
         summary = str(screen.query_one("#import-summary").render())
         report = str(screen.query_one("#import-report").render())
         assert "2018-19: not imported: 1 problem" in summary

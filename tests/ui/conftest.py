@@ -93,3 +93,20 @@ def assert_running(app: App[Any], after: object) -> None:
     error = crash_of(app)
     assert error is None, f"crashed after {after!r}: {type(error).__name__}: {error}"
     assert app.return_code is None and app.is_running, f"exited after {after!r}"
+
+
+async def open_import_preview(pilot: Pilot[None], path: Path) -> Any:
+    """From the Forces view, open the import screen on ``path`` and wait for its preview;
+    returns the screen (an ``ImportScreen``)."""
+    from tui.screens.import_screen import ImportScreen
+    from tui.widgets.path_input import PathInput
+
+    await settle(pilot)
+    await pilot.press("down", "I")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ImportScreen)
+    screen.query_one(PathInput).value = str(path)
+    # The preview starts after a pause in typing.
+    await wait_for(pilot, lambda: screen._preview is not None, "the preview", timeout=30)
+    return screen

@@ -13,6 +13,7 @@ A writer that finds the lock held does not wait: it stops with a clear message.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
@@ -52,24 +53,23 @@ def store_lock(store: Path) -> Iterator[None]:
 def _acquire(path: Path) -> int:
     for _ in range(_ATTEMPTS):
         fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
+        locked = False
         try:
             if not _lock(fd):
                 raise StoreBusyError(_holder(fd))
             if not _same_file(fd, path):
                 # The holder before us removed the file as we opened it: lock the new one instead.
                 _unlock(fd)
-                os.close(fd)
                 continue
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)
             os.write(fd, f"{os.getpid()}\n".encode())
+            locked = True
             return fd
-        except BaseException:
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-            raise
+        finally:
+            if not locked:  # busy, moved, or interrupted: never leak the descriptor
+                with contextlib.suppress(OSError):
+                    os.close(fd)
     raise StoreBusyError(None)
 
 
