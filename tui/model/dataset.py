@@ -105,13 +105,30 @@ def read_figures(path: Path) -> pl.DataFrame:
     )
     try:
         frame = frame.select(
-            [pl.col(name).cast(dtype, strict=True) for name, dtype in S.LONG_SCHEMA.items()]
+            [_loaded(name, dtype, frame.schema) for name, dtype in S.LONG_SCHEMA.items()]
         )
     except pl.exceptions.PolarsError as exc:
         reason = str(exc).splitlines()[0]
         raise DatasetError(f"data file {path} has a column of the wrong type: {reason}") from exc
     _check_counts(frame, path)
     return frame
+
+
+def _loaded(name: str, dtype: pl.DataType, schema: pl.Schema) -> pl.Expr:
+    """Column ``name`` in the type it is held in memory: text columns as ``Categorical``.
+
+    A few hundred distinct labels repeated over a quarter of a million rows: as categories the
+    frame takes a quarter of the memory (55 MB -> 13 MB for the Home Office table). A file written
+    with categorical columns is read as it is. Polars 2 sorts categories by their text, and compares
+    them with text, so queries read the same; ``.str`` methods and joins with a text column need a
+    cast to ``pl.String`` first.
+    """
+    expr = pl.col(name)
+    if dtype != pl.String():
+        return expr.cast(dtype, strict=True)
+    if schema.get(name) == pl.Categorical():
+        return expr
+    return expr.cast(pl.String(), strict=True).cast(pl.Categorical())
 
 
 def _check_regular(path: Path, what: str) -> None:
