@@ -7,16 +7,16 @@ The citation itself is built by :mod:`tui.model.citation`; this module resolves 
 from __future__ import annotations
 
 import argparse
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from tui.formatting import safe_text
 from tui.model.catalogue import DEFAULT_DATASET, bundled_datasets
 from tui.model.citation import FORMATS, cite, render_citation
-from tui.model.dataset import Dataset, load_dataset
 from tui.model.errors import UnknownYearError
-from tui.model.selection import pick_offence, pick_year
-from tui.model.totals import resolve_force
 from tui.model.years import parse_year
+
+if TYPE_CHECKING:
+    from tui.model.dataset import Dataset
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -63,6 +63,8 @@ def year_labels(ds: Dataset, text: str | None) -> list[str]:
     Raises:
         UnknownYearError: a year is malformed or not in the dataset, or a range is backwards.
     """
+    from tui.model.selection import pick_year
+
     if text is None:
         return [c.label for c in ds.coverage]
     starts: set[int] = set()
@@ -80,6 +82,11 @@ def year_labels(ds: Dataset, text: str | None) -> list[str]:
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run ``ox cite``; model errors (unknown dataset, force, offence, year) go to ``tui.cli``."""
+    # Polars is imported when a command runs, not when ``ox`` parses its arguments (issue 11).
+    from tui.model.dataset import load_dataset
+    from tui.model.selection import pick_offence
+    from tui.model.totals import resolve_force
+
     ds = load_dataset(args.dataset or DEFAULT_DATASET)
     selection = pick_offence(ds, args.offence)
     forces = [resolve_force(ds, name).name for name in args.force]

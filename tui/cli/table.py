@@ -12,11 +12,8 @@ from typing import IO, Any
 
 from tui.formatting import safe_text
 from tui.model.catalogue import DEFAULT_DATASET
-from tui.model.dataset import load_dataset
 from tui.model.errors import UnknownYearError
-from tui.model.force_table import force_table
 from tui.model.ordering import FORCE_SORT_KEYS, filter_rows, sort_force_rows
-from tui.model.selection import pick_offence
 from tui.model.types import ForceTable
 from tui.model.years import parse_year
 from tui.output import render
@@ -97,6 +94,11 @@ def sort_key(table: ForceTable, text: str | None) -> tuple[str, bool]:
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run ``ox table``; model errors go to ``tui.cli``."""
+    # Polars is imported when a command runs, not when ``ox`` parses its arguments (issue 11).
+    from tui.model.dataset import load_dataset
+    from tui.model.force_table import force_table
+    from tui.model.selection import pick_offence
+
     ds = load_dataset(args.dataset or DEFAULT_DATASET)
     table = force_table(ds, pick_offence(ds, args.offence), args.include_national)
     key, default = sort_key(table, args.sort)

@@ -67,27 +67,31 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _encode(value: object) -> object:
+def encode(value: object) -> object:
+    """``value`` (frozen dataclasses, tuples, text, numbers) as JSON-ready data."""
     if is_dataclass(value) and not isinstance(value, type):
         out: dict[str, object] = {"__type__": type(value).__name__}
         for f in fields(value):
-            out[f.name] = _encode(getattr(value, f.name))
+            out[f.name] = encode(getattr(value, f.name))
         return out
     if isinstance(value, (tuple, list)):
-        return [_encode(v) for v in value]
+        return [encode(v) for v in value]
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
-def _decode(value: Any) -> Any:
+def decode(value: Any, types: dict[str, type] | None = None) -> Any:
+    """What :func:`encode` made, back as the dataclasses named in ``types`` (default: those of
+    the opening table); anything else raises ``ValueError`` or ``TypeError``."""
+    types = _TYPES if types is None else types
     if isinstance(value, dict):
-        kind = _TYPES.get(str(value.get("__type__")))
+        kind = types.get(str(value.get("__type__")))
         if kind is None:
             raise ValueError(f"unknown type {value.get('__type__')!r} in the cache")
-        return kind(**{k: _decode(v) for k, v in value.items() if k != "__type__"})
+        return kind(**{k: decode(v, types) for k, v in value.items() if k != "__type__"})
     if isinstance(value, list):
-        return tuple(_decode(v) for v in value)
+        return tuple(decode(v, types) for v in value)
     return value
 
 
@@ -115,7 +119,7 @@ def save_opening(
     path = path or cache_file()
     record = {
         "key": _key(dataset_file, sha256, table.offence.key, include_national),
-        "table": _encode(table),
+        "table": encode(table),
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -139,7 +143,7 @@ def load_opening(
         wanted = _key(dataset_file, file_sha256(dataset_file), key.get("offence"), include_national)
         if key != wanted or (offence is not None and key.get("offence") != offence):
             return None
-        table = _decode(record["table"])
+        table = decode(record["table"])
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
     return table if isinstance(table, ForceTable) else None

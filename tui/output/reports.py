@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Protocol
 
 from tui.formatting import (
     fmt_change,
@@ -18,11 +19,13 @@ from tui.formatting import (
     fmt_rate,
 )
 from tui.model.catalogue import DatasetInfo
-from tui.model.interface import DatasetView
 from tui.model.offences import OffenceSelection
 from tui.model.population import rate_for
 from tui.model.types import ForceRow, ForceSeries, ForceTable, MembershipChange, QuarterPoint
 from tui.model.years import quarters_label
+
+if TYPE_CHECKING:  # a protocol, for the annotations only: importing it costs ~0.1 s
+    from tui.model.interface import DatasetView
 
 Value = object
 
@@ -118,8 +121,23 @@ def dataset_lines(info: DatasetInfo) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
+class DatasetFacts(Protocol):
+    """What a show report says about its dataset: a loaded dataset, or a cached answer's
+    (:mod:`tui.model.answer_cache`), so an answer is printed the same either way."""
+
+    @property
+    def info(self) -> DatasetInfo:
+        """Name, title, source and licence."""
+        ...
+
+    @property
+    def has_quarters(self) -> bool:
+        """True when figures are given by quarter."""
+        ...
+
+
 def show_report(
-    ds: DatasetView, series: ForceSeries, quarterly: Sequence[QuarterPoint] = ()
+    ds: DatasetFacts, series: ForceSeries, quarterly: Sequence[QuarterPoint] = ()
 ) -> Report:
     """A force's counts by financial year (or by quarter when ``quarterly`` is given)."""
     force = series.force
