@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual._compositor import ChopsUpdate, CompositorUpdate
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tests.ui.conftest import settle
 from tui.app import OffenceApp
@@ -130,3 +131,30 @@ async def test_compare_is_the_same_grid_with_home_and_end(app: OffenceApp) -> No
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.force.name == table.keys[len(table.fixed)]  # type: ignore[attr-defined]
+
+
+async def test_search_keystroke_does_not_lay_out_the_screen(app: OffenceApp) -> None:
+    # A layout of the whole screen took ~10 ms of each keystroke (issue 11): Textual's Input
+    # re-laid the screen whenever its text grew.
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        layouts: list[object] = []
+        real = screen._refresh_layout
+
+        def spy(*args: object, **kwargs: object) -> None:
+            layouts.append(args)
+            real(*args, **kwargs)  # type: ignore[arg-type]
+
+        screen._refresh_layout = spy  # type: ignore[method-assign]
+        for key in "northam":
+            await pilot.press(key)
+            await settle(pilot)
+        assert layouts == []
+        table = screen.query_one(ForceTableView)
+        assert [k for k in table.keys if not k.startswith("total:")] == ["Northamptonshire"]
+        # A text longer than the box still scrolls sideways, the cursor in view.
+        box = screen.query_one("#search-input", Input)
+        await pilot.press(*("x" * (box.size.width + 10)))
+        await settle(pilot)
+        assert box.scroll_x > 0 and box.cursor_screen_offset.x <= box.region.right

@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Input, Label
 
@@ -20,6 +21,14 @@ class SearchInput(Input):
     """Called with the new text as soon as it changes, in the same event as the keystroke, so the
     filtered table is painted in the same frame as the typed letter (a ``Changed`` message would
     arrive one frame later)."""
+
+    def _watch_value(self, value: str) -> None:
+        # Textual's Input sets its virtual size (the text's width) on every change, and the virtual
+        # size is a layout reactive: each keystroke re-laid the whole screen (~10 ms of a
+        # keystroke, issue 11). The box has a fixed size (see app.tcss), so the new width is only
+        # stored, for sideways scrolling of a long text; the value's own repaint draws it.
+        self.set_reactive(Input.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
 
     def watch_value(self, value: str) -> None:
         if self.on_query is not None:
