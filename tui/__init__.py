@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-# Polars allocates through jemalloc, which by default keeps freed pages for ten seconds before giving
-# them back: loading a dataset then holds the transient copies (decoded strings, a group-by's
+# Polars allocates through jemalloc, which by default keeps freed pages for ten seconds before
+# giving them back: loading a dataset then holds the transient copies (decoded strings, a group-by's
 # buffers) long after they were freed, and the peak memory is their sum. Returned at once, the
 # explorer peaks ~50 MB lower (issue 11). Read when Polars is first imported, so set here, before
 # any module imports it; a value the user set is kept.
