@@ -7,6 +7,7 @@ forces, and the dataset's source and licence.
 
 from __future__ import annotations
 
+import io
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,18 +79,32 @@ class Dataset:
 def read_figures(path: Path) -> pl.DataFrame:
     """Read a dataset file in the canonical schema, with a clear error for anything wrong.
 
+    The file is read once into memory, then column by column, each column turned into the type it
+    is held in (text as categories) before the next is decoded: the peak memory of a load is the
+    frame plus one column, not the frame with every text column as strings (issue 11).
+
     Raises:
         DatasetError: the file is missing, unreadable, or lacks a required column.
     """
     _check_regular(path, "data file")
     try:
-        frame = pl.read_parquet(path)
+        data = path.read_bytes()  # one read: every column comes from the same version of the file
+        stored = pl.read_parquet_schema(io.BytesIO(data))
     except (OSError, pl.exceptions.PolarsError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise DatasetError(f"cannot read data file {path}: {reason}") from exc
-    missing = [c for c in S.REQUIRED_COLUMNS if c not in frame.columns]
+        raise DatasetError(f"cannot read data file {path}: {_reason(exc)}") from exc
+    missing = [c for c in S.REQUIRED_COLUMNS if c not in stored]
     if missing:
         raise DatasetError(f"data file {path} lacks column(s): {', '.join(missing)}")
+    columns: list[pl.Series] = []
+    for name, dtype in S.LONG_SCHEMA.items():
+        if name not in stored:
+            continue
+        try:
+            column = pl.read_parquet(io.BytesIO(data), columns=[name])
+        except (OSError, pl.exceptions.PolarsError) as exc:
+            raise DatasetError(f"cannot read data file {path}: {_reason(exc)}") from exc
+        columns.append(_typed(column, name, dtype, path))
+    frame = pl.DataFrame(columns)
     defaults: dict[str, pl.Expr] = {
         S.DATASET: pl.lit(path.stem),
         S.QUARTER: pl.lit(None),
@@ -103,15 +118,28 @@ def read_figures(path: Path) -> pl.DataFrame:
     frame = frame.with_columns(
         [expr.alias(col) for col, expr in defaults.items() if col not in frame.columns]
     )
+    frame = frame.select(
+        [_typed(frame.select(name), name, dtype, path) for name, dtype in S.LONG_SCHEMA.items()]
+    )
+    _check_counts(frame, path)
+    return frame
+
+
+def _reason(exc: Exception) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def _typed(column: pl.DataFrame, name: str, dtype: pl.DataType, path: Path) -> pl.Series:
+    """The one column of ``column`` in its loaded type (see :func:`_loaded`).
+
+    Raises:
+        DatasetError: the column has a type that cannot be read as ``dtype``.
+    """
     try:
-        frame = frame.select(
-            [_loaded(name, dtype, frame.schema) for name, dtype in S.LONG_SCHEMA.items()]
-        )
+        return column.select(_loaded(name, dtype, column.schema)).to_series()
     except pl.exceptions.PolarsError as exc:
         reason = str(exc).splitlines()[0]
         raise DatasetError(f"data file {path} has a column of the wrong type: {reason}") from exc
-    _check_counts(frame, path)
-    return frame
 
 
 def _loaded(name: str, dtype: pl.DataType, schema: pl.Schema) -> pl.Expr:
@@ -226,13 +254,17 @@ def fold_labels(
 
 def _coverage(figures: pl.DataFrame, territorial: list[str]) -> tuple[YearCoverage, ...]:
     per_year = (
-        figures.filter(pl.col(S.YEAR).is_not_null())
+        figures.lazy()
+        .filter(pl.col(S.YEAR).is_not_null())
+        .select(S.YEAR, S.QUARTER, S.FORCE)
+        .unique()  # a few thousand rows before the lists are built (issue 11)
         .group_by(S.YEAR)
         .agg(
             quarters=pl.col(S.QUARTER).drop_nulls().unique().sort(),
             forces=pl.col(S.FORCE).filter(pl.col(S.FORCE).is_in(territorial)).n_unique(),
         )
         .sort(S.YEAR)
+        .collect()
     )
     return tuple(
         YearCoverage(year=int(row[S.YEAR]), quarters=tuple(row["quarters"]), forces=row["forces"])
