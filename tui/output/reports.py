@@ -153,6 +153,7 @@ def show_report(
         Column("change", "Change", _change, numeric=True),
         Column("pct_change", "%", _pct, numeric=True),
         Column("quarters", "Quarters", _quarters, csv=_quarters, show=ds.has_quarters),
+        Column("partial", "Partial", show=False),
         Column("rate", "Per 100k", _rate, numeric=True),
         Column("population_year", "Pop.", show=False),
     ]
@@ -170,6 +171,8 @@ def show_report(
             "count": p.count,
             "change": p.change,
             "pct_change": p.pct_change,
+            "quarters": None,
+            "partial": False,
         }
         # A rate only for a whole year: a partial year's count is not set against a year's people.
         rate = None if p.partial or p.year.partial else rate_for(force.name, p.year.year, p.count)
