@@ -95,9 +95,7 @@ def export_meta(report: Report, sheet: CiteSheet | None, version: str) -> Meta:
         meta["years"] = list(first.years)
         meta |= _dataset_meta(first)
     else:
-        meta["datasets"] = [
-            _dataset_meta(c) | {"years": list(c.years)} for c in sheet.citations
-        ]
+        meta["datasets"] = [_dataset_meta(c) | {"years": list(c.years)} for c in sheet.citations]
     meta["command"] = sheet.command or None
     return meta
 
