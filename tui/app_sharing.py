@@ -10,7 +10,12 @@ from pathlib import Path
 
 from textual.app import App
 
+from tui import package_version
 from tui.formatting import safe_text
+from tui.model.catalogue import bundled_datasets
+from tui.model.citation import cite
+from tui.model.view_citation import CiteSheet, cite_sheet
+from tui.output.export import export_meta, write_report
 from tui.output.render import Format
 from tui.screens import ExplorerScreen, ExportDialog
 from tui.screens.cite_dialog import open_cite_dialog
@@ -27,10 +32,10 @@ class SharingActions(App[None]):
             self.notify("Nothing to export here yet.", timeout=3)
             return
 
-        def write(path: Path, fmt: Format) -> int:
-            from tui.output.export import write_report
+        meta = export_meta(report, self._cite_sheet(screen), package_version())
 
-            return write_report(report, path, fmt)
+        def write(path: Path, fmt: Format) -> int:
+            return write_report(report, path, fmt, meta)
 
         def written(answer: tuple[Path, int] | None) -> None:
             if answer is not None:
@@ -38,6 +43,22 @@ class SharingActions(App[None]):
                 self.notify(safe_text(f"Exported {n} rows to {path}"), timeout=6, markup=False)
 
         self.push_screen(ExportDialog(screen.export_stem(), len(report.records), write), written)
+
+    @staticmethod
+    def _cite_sheet(screen: ExplorerScreen) -> CiteSheet | None:
+        """The view's citation and command (an export's provenance), if it can be cited."""
+        shown = screen.shown_view()
+        if shown is None:
+            return None
+        try:
+            return cite_sheet(shown, bundled_datasets())
+        except ValueError:  # no reproducing command: the citations still say where from
+            spec, years = shown.spec, shown.dataset_years or (shown.years,) * len(shown.datasets)
+            citations = tuple(
+                cite(info, shown.offence_label, forces=spec.forces, years=y)
+                for info, y in zip(shown.datasets, years, strict=True)
+            )
+            return CiteSheet(citations, "", ())
 
     def _copy(self, row: bool) -> None:
         screen = self.screen

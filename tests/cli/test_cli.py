@@ -34,13 +34,17 @@ def test_show_table_names_the_offence_and_labels_the_partial_year() -> None:
     assert "Open Government Licence" in out
 
 
-def test_show_json_rows_are_flat_with_quarters_only_when_partial() -> None:
+def test_show_json_rows_are_flat_with_the_same_keys() -> None:
+    """Every row has ``quarters`` and ``partial`` (null / false for a whole year), so a reader
+    never meets a key on some rows only (issue #8)."""
     code, out, _ = run("show", "E23000022", "-f", "json")
     rows = json.loads(out)
     assert code == 0 and all({"force", "year", "count"} <= r.keys() for r in rows)
+    assert len({tuple(r) for r in rows}) == 1
     full = next(r for r in rows if r["year"] == "2017/18")
     partial = next(r for r in rows if r["year"] == "2023/24")
-    assert "quarters" not in full and partial["quarters"] == "Q1" and partial["partial"] is True
+    assert full["quarters"] is None and full["partial"] is False and full["count"] == 269
+    assert partial["quarters"] == "Q1" and partial["partial"] is True
     assert not [v for r in rows for v in r.values() if isinstance(v, (list, dict))]  # flat
     assert partial["change"] is None  # never compared silently with a full year
 

@@ -158,3 +158,25 @@ def test_safe_text_shows_every_format_control() -> None:
         shown = safe_text(f"a{char}b")
         assert shown.isprintable() and shown.startswith("a\\") and shown.endswith("b"), repr(char)
     assert safe_text("Ynys Môn — Dyfed-Powys") == "Ynys Môn — Dyfed-Powys"
+
+
+def test_export_provenance_lines_are_comments_and_neutralised(hostile: Path) -> None:
+    """The ``#`` header of a CSV export: one line per field, every line starts with ``#``, a
+    formula start in a value is quoted as in any cell, and the data below still parse."""
+    from tui.output.export import render_export
+
+    ds = load_dataset("hostile")
+    report = offences_report(ds, ds.offences)
+    meta: dict[str, object] = {
+        "offence": HOSTILE["1"],
+        "forces": ["Kent", "+1+2"],
+        "notes": ["two\nlines", "a # inside"],
+    }
+    text = render_export(report, "csv", meta)
+    lines = text.splitlines()
+    comments = [line for line in lines if line.startswith("#")]
+    assert lines[: len(comments)] == comments and len(comments) == 3
+    cells = {row[0]: row[1] for row in csv.reader(io.StringIO("\n".join(comments)))}
+    assert cells["# offence"] == NEUTRALISED["1"]
+    assert cells["# forces"] == "Kent; +1+2" and cells["# notes"] == "two lines; a # inside"
+    assert descriptions("\n".join(lines[len(comments) :])) == NEUTRALISED

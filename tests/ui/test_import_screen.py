@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import open_import_preview, settle, wait_for
 from tui.app import OffenceApp
 from tui.model.catalogue import list_datasets
 from tui.screens.confirm import ConfirmDialog
@@ -144,3 +146,17 @@ async def test_the_name_follows_the_file_until_typed(app: OffenceApp) -> None:
             ),
             "the missing-file message",
         )
+
+
+async def test_a_refusal_is_read_at_80x24_without_scrolling(app: OffenceApp) -> None:
+    """The problem (file, row, column) is on screen in the four lines the preview box has at
+    80×24 (issue #8: it was below the summary and the table, out of sight)."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_import_preview(pilot, FIXTURES / "broken" / "text_in_count.csv")
+        await settle(pilot)
+        assert isinstance(screen, ImportScreen)
+        svg = app.export_screenshot()  # what the terminal shows, nothing scrolled out of view
+        texts = re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S)
+        shown = html.unescape("".join(texts)).replace("\xa0", " ")
+        assert "Cannot import" in shown
+        assert "text_in_count.csv, row 57, column 'Number of Offences'" in shown

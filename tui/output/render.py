@@ -105,16 +105,19 @@ def json_text(value: object) -> str:
     return _JSON_ESCAPED.sub(lambda m: _json_escape(m.group()), text)
 
 
-def to_json(report: Report) -> str:
-    """A list of flat objects; missing values are ``null``. Controls are escaped (see
-    :func:`json_text`), the text is exact."""
+def json_rows(report: Report) -> list[dict[str, object]]:
+    """The records as flat objects that all have the same keys, in the same order: every column,
+    then any further key a record carries; a value a record lacks is ``None`` (``null``)."""
     keys = [c.key for c in report.columns]
-    rows = [
-        {k: _data(rec[k]) for k in keys if k in rec}
-        | {k: _data(v) for k, v in rec.items() if k not in keys}
-        for rec in report.records
-    ]
-    return json_text(rows) + "\n"
+    for rec in report.records:
+        keys += [k for k in rec if k not in keys]
+    return [{k: _data(rec.get(k)) for k in keys} for rec in report.records]
+
+
+def to_json(report: Report) -> str:
+    """A list of flat objects with the same keys; missing values are ``null``. Controls are
+    escaped (see :func:`json_text`), the text is exact."""
+    return json_text(json_rows(report)) + "\n"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*\[\]<>|])")
@@ -222,6 +225,7 @@ __all__ = [
     "FORMATS",
     "Format",
     "Record",
+    "json_rows",
     "json_text",
     "render",
     "spreadsheet_safe",

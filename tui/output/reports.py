@@ -21,8 +21,15 @@ from tui.formatting import (
 from tui.model.catalogue import DatasetInfo
 from tui.model.offences import OffenceSelection
 from tui.model.population import rate_for
-from tui.model.types import ForceRow, ForceSeries, ForceTable, MembershipChange, QuarterPoint
+from tui.model.types import (
+    ForceRow,
+    ForceSeries,
+    ForceTable,
+    MembershipChange,
+    QuarterPoint,
+)
 from tui.model.years import quarters_label
+from tui.output.show_marks import chance_and_release, mark_notes, marked_pct
 
 if TYPE_CHECKING:  # a protocol, for the annotations only: importing it costs ~0.1 s
     from tui.model.interface import DatasetView
@@ -169,10 +176,13 @@ def show_report(
         Column("year", "Year"),
         Column("count", "Count", _count, numeric=True),
         Column("change", "Change", _change, numeric=True),
-        Column("pct_change", "%", _pct, numeric=True),
+        Column("pct_change", "%", _pct, numeric=True, cell=marked_pct),
         Column("quarters", "Quarters", _quarters, csv=_quarters, show=ds.has_quarters),
+        Column("partial", "Partial", show=False),
         Column("rate", "Per 100k", _rate, numeric=True),
         Column("population_year", "Pop.", show=False),
+        Column("significant", "Beyond chance", show=False),
+        Column("crosses_releases", "Across releases", show=False),
     ]
     if has_provenance:
         columns += [
@@ -181,13 +191,15 @@ def show_report(
             Column("also_stated", "Also stated", show=True),
         ]
     records = []
-    for p in series.points:
+    for before, p in zip((None, *series.points), series.points):
         rec: Record = {
             "force": force.name,
             "year": p.year.fy,
             "count": p.count,
             "change": p.change,
             "pct_change": p.pct_change,
+            "quarters": None,
+            "partial": False,
         }
         # A rate only for a whole year: a partial year's count is not set against a year's people.
         rate = None if p.partial or p.year.partial else rate_for(force.name, p.year.year, p.count)
@@ -201,6 +213,7 @@ def show_report(
             rec["partial"] = True
             if p.count is not None:
                 notes.append(_partial_note(force.name, p.year.fy, p.year.partial, covered))
+        rec |= chance_and_release(before, p)
         if has_provenance:
             rec["release"] = p.release or None
             rec["source_url"] = p.source_url or None
@@ -219,6 +232,7 @@ def show_report(
     shown = [r for r in records if r["count"] is not None] or records
     if any(r.get("rate") is not None for r in shown):
         notes.append(RATE_NOTE)
+    notes += mark_notes(shown)
     if has_provenance:
         if any(r.get("also_stated") for r in shown):
             notes.append(

@@ -21,7 +21,7 @@ from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_forc
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import line
 from tui.widgets.compare_notes import chance_status, compare_notes, extremes_text
-from tui.widgets.compare_table import BarStyles, CompareTableView, release_mark
+from tui.widgets.compare_table import CompareTableView, release_mark
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import partial_mark
 from tui.widgets.grid import Grid
@@ -135,11 +135,8 @@ class CompareScreen(ExplorerScreen):
         cmp = self.comparison
         measure = self.context.measure
         rows = sort_rows(cmp.rows, self.sort.key, self.sort.descending, measure)
-        variables = self.app.theme_variables
-        styles = BarStyles(
-            rise=variables.get("error", "red"), fall=variables.get("success", "green")
-        )
         view = self.query_one(CompareTableView)
+        styles = view.bar_styles()
         view.measure = measure
         view.show(cmp, rows, self.sort, styles, self.context.ascii_only)
         ds = self.context.dataset

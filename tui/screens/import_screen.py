@@ -75,11 +75,15 @@ class ImportScreen(ModalScreen[str | None]):
                     id="import-map",
                 )
             with VerticalScroll(id="import-preview-box"):
+                # Problems and warnings first: at 80×24 the box shows four lines, and a refusal
+                # must be read (file, row, column) without scrolling.
+                report = Static("", id="import-report")
+                report.display = False
+                yield report
                 yield Static(
                     line(("Type a path (→ or Tab completes).", "dim")), id="import-summary"
                 )
                 yield DataTable(id="import-rows", show_cursor=False, zebra_stripes=True)
-                yield Static("", id="import-report")
             with Horizontal(id="import-buttons"):
                 yield Button("Import", id="import-go", variant="primary", disabled=True)
                 yield Button("Cancel", id="import-cancel-button")
@@ -164,16 +168,24 @@ class ImportScreen(ModalScreen[str | None]):
         for values in p.rows:
             rows.add_row(*(plain(v) for v in values))
         report = Text()
-        for note in p.cleaning:
-            report.append_text(line("cleaned: ", str(note), "\n"))
-        for warning in p.warnings:
-            report.append_text(line(("warning: ", "bold"), warning, "\n"))
         if not p.ok:
             report.append_text(line((f"Cannot import: {p.problem_count} problem(s)\n", "bold")))
             for problem in p.problem_report():
                 report.append_text(line(problem, "\n"))
-        self.query_one("#import-report", Static).update(report)
+        for warning in p.warnings:
+            report.append_text(line(("warning: ", "bold"), warning, "\n"))
+        for note in p.cleaning:
+            report.append_text(line("cleaned: ", str(note), "\n"))
+        self._show_report(report)
         self.query_one("#import-go", Button).disabled = not p.ok
+
+    def _show_report(self, report: Text) -> None:
+        """The problems, warnings and cleaning notes, at the top of the preview (scrolled to)."""
+        box = self.query_one("#import-report", Static)
+        report.rstrip()  # no blank line between the report and the summary
+        box.update(report)
+        box.display = bool(report.plain.strip())
+        self.query_one("#import-preview-box", VerticalScroll).scroll_home(animate=False)
 
     # ---------------------------------------------------------------- import
 
@@ -245,13 +257,13 @@ class ImportScreen(ModalScreen[str | None]):
     @on(Failed)
     def _failed(self, event: Failed) -> None:
         self.query_one("#import-summary", Static).update(
-            line(("Not imported: ", "bold"), "see the reason below.")
+            line(("Not imported: ", "bold"), "see the reason above.")
         )
         report = Text()
         report.append_text(line(("Not imported (nothing was written):\n", "bold")))
         for text in event.lines:
             report.append_text(line(text, "\n"))
-        self.query_one("#import-report", Static).update(report)
+        self._show_report(report)
         self.query_one("#import-go", Button).disabled = (
             self._preview is None or not self._preview.ok
         )

@@ -43,7 +43,8 @@ TEXT_COLUMNS = ("force", "bar")
 
 @dataclass(frozen=True)
 class BarStyles:
-    """Colours for rises and falls, taken from the theme by the screen."""
+    """Styles for rises and falls (Rich style text), from the ``compare--rise`` and
+    ``compare--fall`` component classes: colours, or weight and underline without colour."""
 
     rise: str
     fall: str
@@ -53,6 +54,13 @@ class CompareTableView(ForceGrid):
     """Totals fixed at the top, then every force."""
 
     HEADER_SORTS = {"bar": "pct", "rank": "b"}
+    COMPONENT_CLASSES = ForceGrid.COMPONENT_CLASSES | {"compare--rise", "compare--fall"}
+
+    def bar_styles(self) -> BarStyles:
+        """How rises and falls look, from the stylesheet (see ``app.tcss``)."""
+        rise = self.get_component_rich_style("compare--rise", partial=True)
+        fall = self.get_component_rich_style("compare--fall", partial=True)
+        return BarStyles(rise=str(rise), fall=str(fall))
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(pinned=1, id=id)

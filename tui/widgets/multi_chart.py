@@ -47,6 +47,8 @@ class ChartLine:
 class MultiChart(PlotextPlot):
     """The multi-force chart."""
 
+    COMPONENT_CLASSES = {"multi-chart--plain"}
+
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self._labels: tuple[str, ...] = ()
@@ -72,7 +74,12 @@ class MultiChart(PlotextPlot):
         self.replot()
 
     def colour(self, variable: str) -> tuple[int, int, int]:
-        """A theme variable's colour as RGB."""
+        """A theme variable's colour as RGB; every line the ``multi-chart--plain`` colour when
+        the stylesheet gives one (without colour, where the markers tell the lines apart)."""
+        plain = self.get_component_rich_style("multi-chart--plain", partial=True).color
+        triplet = plain.get_truecolor() if plain is not None else None
+        if triplet is not None:
+            return (triplet.red, triplet.green, triplet.blue)
         value = self.app.theme_variables.get(variable, "#808080")
         return Color.parse(value).rgb
 

@@ -10,7 +10,6 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from textual.color import Color
 from textual_plotext import PlotextPlot
 
 from tui.formatting import safe_text
@@ -56,8 +55,15 @@ def nice_ticks(lo: float, hi: float, count: int = 5, min_step: float = 0.0) -> l
     return ticks
 
 
+NATIONAL_MARKER = "•"
+"""The national line's marker without colour (``NO_COLOR``): the force's line stays braille, so
+the two lines differ by their glyph, not by two greys."""
+
+
 class TrendChart(PlotextPlot):
     """The detail view's chart."""
+
+    COMPONENT_CLASSES = {"trend--force", "trend--national", "trend--event"}
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
@@ -74,9 +80,11 @@ class TrendChart(PlotextPlot):
         self._ascii = ascii_only
         self.replot()
 
-    def _colour(self, variable: str, fallback: str) -> tuple[int, int, int]:
-        value = self.app.theme_variables.get(variable, fallback)
-        return Color.parse(value).rgb
+    def _colour(self, component: str) -> tuple[int, int, int]:
+        """A line's colour, from its component class in the stylesheet (``app.tcss``)."""
+        colour = self.get_component_rich_style(component, partial=True).color
+        triplet = colour.get_truecolor() if colour is not None else None
+        return (triplet.red, triplet.green, triplet.blue) if triplet else (128, 128, 128)
 
     def replot(self) -> None:
         """Redraw from the stored series (on new data, resize or theme change)."""
@@ -88,6 +96,7 @@ class TrendChart(PlotextPlot):
             self.refresh()
             return
         marker = "*" if self._ascii else "braille"
+        national_marker = NATIONAL_MARKER if self.app.no_color and not self._ascii else marker
         xs = list(range(1, len(series.labels) + 1))
 
         def draw(
@@ -95,6 +104,7 @@ class TrendChart(PlotextPlot):
             label: str,
             colour: tuple[int, int, int],
             yside: str = "left",
+            marker: str = marker,
         ) -> None:
             points = [(x, v) for x, v in zip(xs, values) if v is not None]
             if points:
@@ -107,10 +117,11 @@ class TrendChart(PlotextPlot):
                     yside=yside,
                 )
 
-        draw(series.values, series.name, self._colour("accent", "#ffa62b"))
+        draw(series.values, series.name, self._colour("trend--force"))
         if series.national:
             side = "right" if series.y_label != "index" else "left"
-            draw(series.national, series.national_name, self._colour("primary", "#0178d4"), side)
+            colour = self._colour("trend--national")
+            draw(series.national, series.national_name, colour, side, national_marker)
         # Label every n-th x position so the labels never overlap (plotext drops overlapping
         # labels in an order that varies between runs).
         labels = [short_label(label) for label in series.labels]
@@ -145,11 +156,21 @@ class TrendChart(PlotextPlot):
             return
         values = [v for v in series.values if v is not None]
         bottom = min(0.0, min(values)) if values else 0.0  # the labels sit on the x axis
-        colour = self._colour("warning", "#ffa62b")
+        colour = self._colour("trend--event")
+        # plotext gives a label the canvas colour it has when the label is drawn, which is still
+        # its default white here: the chart's own background instead, so the label can be read.
+        back = self.background_colors[1].rgb
         for x, labels in by_x.items():
             plt_x = float(x)
             self.plt.vline(plt_x, color=colour)
-            self.plt.text(",".join(labels), x=plt_x, y=bottom, color=colour, alignment="center")
+            self.plt.text(
+                ",".join(labels),
+                x=plt_x,
+                y=bottom,
+                color=colour,
+                background=back,
+                alignment="center",
+            )
 
     def on_resize(self) -> None:
         self.replot()

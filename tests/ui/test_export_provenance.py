@@ -1,0 +1,74 @@
+"""An exported view says where its figures come from, next to them (issue #8): JSON carries
+``meta`` beside ``rows``, CSV ``#`` lines a reader skips, Markdown a provenance list."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import polars as pl
+
+from tests.ui.conftest import settle, wait_for
+from tui.app import OffenceApp
+
+
+async def _export(app: OffenceApp, pilot: object, target: Path) -> None:
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    await pilot.press("e")
+    await settle(pilot)
+    box = app.screen.query_one("#export-path")
+    box.value = str(target)  # type: ignore[attr-defined]
+    await pilot.press("enter")
+    await wait_for(pilot, target.exists, f"{target.name} written")
+
+
+async def test_forces_export_carries_its_provenance(app: OffenceApp, tmp_path: Path) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        await _export(app, pilot, tmp_path / "forces.json")
+        await _export(app, pilot, tmp_path / "forces.csv")
+        await _export(app, pilot, tmp_path / "forces.md")
+    doc = json.loads((tmp_path / "forces.json").read_text(encoding="utf-8"))
+    meta, rows = doc["meta"], doc["rows"]
+    assert meta["dataset"] == "homeoffice" and meta["offence"].startswith("code 86")
+    assert meta["source_url"].startswith("https://") and "Open Government" in meta["licence"]
+    assert meta["release"] and meta["generated_by"].startswith("offence-explorer ")
+    assert meta["command"].startswith("ox ") and "2017/18" in meta["years"]
+    assert len({tuple(r) for r in rows}) == 1  # every row has the same keys
+    # Northamptonshire, code 86, 2017/18 in the source: 60 + 61 + 71 + 77 = 269.
+    northants = next(r for r in rows if r["force"] == "Northamptonshire")
+    assert northants["2017/18"] == 269
+
+    text = (tmp_path / "forces.csv").read_text(encoding="utf-8")
+    head = text.splitlines()
+    assert head[0].startswith("# ") and "# dataset,homeoffice" in head
+    assert any(line.startswith("# source_url,https://") for line in head)
+    frame = pl.read_csv(io.StringIO(text), comment_prefix="#")
+    assert frame.columns[:2] == ["force", "place"]
+    assert frame.filter(pl.col("force") == "Northamptonshire")["2017/18"].item() == 269
+
+    md = (tmp_path / "forces.md").read_text(encoding="utf-8")
+    assert "- dataset: homeoffice" in md and "- source url: https://" in md
+    assert "| Northamptonshire |" in md
+
+
+async def test_detail_export_rows_share_their_keys(app: OffenceApp, tmp_path: Path) -> None:
+    """A partial year's row and a full year's row have the same keys (``quarters``, ``partial``)."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"northamptonshire", "enter")
+        await settle(pilot)
+        await _export(app, pilot, tmp_path / "northants.json")
+    doc = json.loads((tmp_path / "northants.json").read_text(encoding="utf-8"))
+    rows = doc["rows"]
+    assert len({tuple(r) for r in rows}) == 1
+    full = next(r for r in rows if r["year"] == "2017/18")
+    partial = next(r for r in rows if r["year"] == "2023/24")
+    assert full["count"] == 269 and full["partial"] is False and full["quarters"] is None
+    assert partial["partial"] is True and partial["quarters"] == "Q1"
+    assert doc["meta"]["forces"] == ["Northamptonshire"]

@@ -1,0 +1,104 @@
+"""Without colour (``NO_COLOR``) every state that colour marked is still seen (issue #8): Textual
+turns colours into greys (a rise was grey 240 on 234, 2.4:1), so weight, reverse, underline and
+glyphs mark rises and falls, the chosen export format, the cursor and the chart's two lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.style import Style
+from textual.color import Color
+from textual.widgets import OptionList, RadioButton, RadioSet
+
+from tests.ui.conftest import settle, wait_for
+from tui.app import OffenceApp, make_app
+from tui.widgets.compare_table import CompareTableView
+from tui.widgets.trend_chart import TrendChart
+
+PCT = 4
+"""The % column of the Compare table."""
+
+
+@pytest.fixture
+def plain_app(monkeypatch: pytest.MonkeyPatch, settings_file: Path) -> OffenceApp:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(settings_file=settings_file)
+    assert app.no_color
+    return app
+
+
+def contrast(style: Style) -> float:
+    """The WCAG contrast ratio of a style's text on its background, as the monochrome filter
+    leaves them (reverse swaps the two)."""
+    assert style.color is not None and style.bgcolor is not None
+
+    def luminance(colour: Color) -> float:
+        r, g, b = (c / 255 for c in colour.monochrome.rgb)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    fg = luminance(Color.from_rich_color(style.color))
+    bg = luminance(Color.from_rich_color(style.bgcolor))
+    hi, lo = max(fg, bg), min(fg, bg)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+async def test_the_chosen_export_format_is_seen(plain_app: OffenceApp) -> None:
+    async with plain_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "e")
+        await settle(pilot)
+        buttons = {b.id: b for b in plain_app.screen.query(RadioButton)}
+        chosen = buttons["fmt-csv"].get_component_rich_style("toggle--label")
+        other = buttons["fmt-json"].get_component_rich_style("toggle--label")
+        assert chosen.bold and chosen.underline and not (other.bold or other.underline)
+        # The other formats' dots are not drawn (the dot's colour is its background's).
+        dot = buttons["fmt-json"].get_component_rich_style("toggle--button", partial=True)
+        back = buttons["fmt-json"].get_component_rich_style("toggle--button")
+        assert dot.color == back.bgcolor
+        await pilot.press("tab", "down")  # the cursor on Markdown, CSV still chosen
+        await settle(pilot)
+        assert plain_app.screen.query_one(RadioSet).has_focus
+        cursor = buttons["fmt-markdown"].get_component_rich_style("toggle--label")
+        assert contrast(cursor) >= 7 and cursor != other
+
+
+async def test_rises_and_falls_differ_by_weight_not_by_grey(plain_app: OffenceApp) -> None:
+    """2019/20 → 2020/21, code 86: Merseyside 488 → 791 (+62.1 %) and South Wales 736 → 643
+    (−12.6 %), both beyond chance."""
+    async with plain_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        plain_app.open_compare(2019, 2020)
+        await wait_for(pilot, lambda: bool(plain_app.screen.query(CompareTableView)), "Compare")
+        view = plain_app.screen.query_one(CompareTableView)
+        await wait_for(pilot, lambda: "Merseyside" in view.keys, "the comparison")
+        assert view.row_text("Merseyside")["pct"].startswith("+62.1%")
+        rise = view.row("Merseyside").cells[PCT].style
+        fall = view.row("South Wales").cells[PCT].style
+        rise_style = Style.parse(rise) if isinstance(rise, str) else rise
+        fall_style = Style.parse(fall) if isinstance(fall, str) else fall
+        assert rise_style.bold and not fall_style.bold
+        assert fall_style.underline and not rise_style.underline
+
+
+async def test_cursor_and_highlight_are_reversed(plain_app: OffenceApp) -> None:
+    async with plain_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "o", "down")
+        await settle(pilot)
+        options = plain_app.screen.query_one(OptionList)
+        highlighted = options.get_component_rich_style("option-list--option-highlighted")
+        assert contrast(highlighted) >= 7
+
+
+async def test_the_national_line_has_its_own_marker(plain_app: OffenceApp) -> None:
+    async with plain_app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"kent", "enter")
+        await settle(pilot)
+        await pilot.press("i", "i")  # national trend overlaid
+        await settle(pilot)
+        chart = plain_app.screen.query_one(TrendChart)
+        drawn = chart.plt.build()
+        assert "•" in drawn  # the national line; Kent's is braille
+        assert any(0x2801 <= ord(ch) <= 0x28FF for ch in drawn)
