@@ -114,7 +114,7 @@ async def open_import_preview(pilot: Pilot[None], path: Path) -> Any:
     return screen
 
 
-def screen_text(app: App[Any]) -> str:
+def terminal_text(app: App[Any]) -> str:
     """The text on the terminal now, as the compositor draws it (line filters applied; dialogs
     over the screens below them), one line per terminal row."""
     width, height = app.size

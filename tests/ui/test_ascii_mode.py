@@ -9,7 +9,7 @@ import pytest
 from rich.text import Text
 from textual.pilot import Pilot
 
-from tests.ui.conftest import screen_text, settle, wait_for
+from tests.ui.conftest import settle, terminal_text, wait_for
 from tui.app import OffenceApp, make_app
 from tui.screens import CompareScreen, ForceDetailScreen, MapScreen, MultiChartScreen
 from tui.widgets.trend_chart import TrendChart
@@ -31,7 +31,7 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
 
 
 def assert_ascii(app: OffenceApp, where: str) -> None:
-    text = screen_text(app)
+    text = terminal_text(app)
     assert text.strip(), f"nothing drawn on {where}"
     bad = not_ascii(text)
     assert not bad, f"{where}: not ASCII:\n" + "\n".join(f"{r:2}: {line}" for r, line in bad)
@@ -103,4 +103,4 @@ async def test_ascii_mode_on_the_nspcc_detail_and_compare(
         await settle(pilot)
         assert_ascii(app, "NSPCC Compare")
         await press(pilot, "A")  # and back: Unicode again
-        assert not_ascii(screen_text(app))
+        assert not_ascii(terminal_text(app))

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
-from tui.formatting import fmt_change, fmt_count, fmt_pct, fmt_rate
+from tui.formatting import fmt_change, fmt_count, fmt_pct, fmt_rate, safe_text
 from tui.model.changes import index_series
 from tui.model.errors import ModelError
 from tui.model.peers import PeerGroup
@@ -63,7 +63,9 @@ class ForceDetailScreen(ExplorerScreen):
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="detail-title", classes="context")
         with Horizontal(id="detail-top"):
-            yield TrendChart(id="detail-chart")
+            with Vertical(id="detail-chart-box"):
+                yield TrendChart(id="detail-chart")
+                yield Static("", id="detail-legend")
             yield SeriesTable(id="detail-series")
         with Horizontal(id="detail-bottom"):
             with VerticalScroll(id="detail-facts-scroll"):
@@ -144,8 +146,8 @@ class ForceDetailScreen(ExplorerScreen):
             values = index_series(values, base)  # type: ignore[arg-type]
             national = index_series(national, base)  # type: ignore[arg-type]
             y_label = "index"
-            national_name = f"{national_name} (index)"
-        self.query_one(TrendChart).show(
+        chart = self.query_one(TrendChart)
+        chart.show(
             ChartSeries(
                 labels=labels,
                 values=tuple(values),
@@ -157,6 +159,7 @@ class ForceDetailScreen(ExplorerScreen):
             ),
             ascii_only=self.context.ascii_only,
         )
+        self.query_one("#detail-legend", Static).update(Text(safe_text(chart.legend)))
 
     # ---------------------------------------------------------------- facts and breakdown
 
