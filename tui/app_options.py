@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import App
+from textual.binding import Binding
 from textual.filter import LineFilter
 
 from tui.config import DEFAULT_THEME, LIGHT_THEME, Settings
@@ -15,6 +16,8 @@ from tui.screens import CompareScreen, ForcesScreen
 from tui.widgets.ascii_filter import AsciiFilter
 
 ASCII_FILTER = AsciiFilter()
+KEY_NAMES = {"⏎": "enter", "↑": "up", "↓": "down", "←": "left", "→": "right", "⇥": "tab"}
+"""Keys the footer shows by a symbol, by name in ASCII mode."""
 
 
 class OptionActions(App[None]):
@@ -33,6 +36,13 @@ class OptionActions(App[None]):
         screen as printable ASCII (borders, scrollbars, chart frames, arrows, dashes)."""
         filters = super().get_line_filters()
         return [*filters, ASCII_FILTER] if self.settings.ascii else filters
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer shows it; in ASCII mode by name ("enter", not "⏎")."""
+        shown = super().get_key_display(binding)
+        if self.settings.ascii and not shown.isascii():
+            return KEY_NAMES.get(shown, binding.key)
+        return shown
 
     def action_toggle_theme(self) -> None:
         """Switch between the light and the dark theme."""

@@ -119,7 +119,9 @@ def bar(value: float | None, scale: float, width: int, ascii_only: bool = False)
 
 _ASCII_FOR = {
     **dict.fromkeys("—–‒−‐‑", "-"),
-    **dict.fromkeys("·•∙●◦", "*"),
+    **dict.fromkeys("·∙", "-"),
+    **dict.fromkeys("•●◦", "*"),
+    **dict.fromkeys("⏎↵", ">"),
     **dict.fromkeys("…", "."),
     **dict.fromkeys("‘’‚′", "'"),
     **dict.fromkeys("“”„″", '"'),
