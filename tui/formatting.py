@@ -6,6 +6,7 @@ Headless and pure (no Polars, no Textual), so the CLI and the TUI show the very 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 MISSING = "—"
@@ -114,3 +115,61 @@ def bar(value: float | None, scale: float, width: int, ascii_only: bool = False)
     if cells == 0 and value != 0:
         cells = 1
     return ("#" if ascii_only else "█") * cells
+
+
+_ASCII_FOR = {
+    **dict.fromkeys("—–‒−‐‑", "-"),
+    **dict.fromkeys("·∙", "-"),
+    **dict.fromkeys("•●◦", "*"),
+    **dict.fromkeys("⏎↵", ">"),
+    **dict.fromkeys("…", "."),
+    **dict.fromkeys("‘’‚′", "'"),
+    **dict.fromkeys("“”„″", '"'),
+    **dict.fromkeys("→▸▶►❯›»", ">"),
+    **dict.fromkeys("←◂◀◄❮‹«", "<"),
+    **dict.fromkeys("↑▲△", "^"),
+    **dict.fromkeys("↓▼▽", "v"),
+    **dict.fromkeys("↔", "-"),
+    **dict.fromkeys("■□◆◇▪▫", "#"),
+    **dict.fromkeys("○◯", "o"),
+    **dict.fromkeys("✓✔", "*"),
+    **dict.fromkeys("×✕✗", "x"),
+    **dict.fromkeys("†‡", "+"),
+    **dict.fromkeys("≈∼", "~"),
+    "≤": "<",
+    "≥": ">",
+    "▏": "|",
+    "▕": "|",
+    "▔": "-",
+    "▁": "_",
+    "░": ":",
+    "\u00a0": " ",
+    "\u2800": " ",
+}
+
+
+def ascii_char(char: str) -> str:
+    """One printable ASCII character for a character of one cell (plain-ASCII mode): box-drawing
+    lines become ``- | +``, arrows ``> < ^ v``, a dash ``-``, braille dots ``.``, blocks ``#``,
+    accented letters their base letter (``é`` → ``e``), anything else ``?``."""
+    if " " <= char <= "~":
+        return char
+    known = _ASCII_FOR.get(char)
+    if known is not None:
+        return known
+    code = ord(char)
+    if 0x2500 <= code <= 0x257F:  # box drawing: its name says which way its lines go
+        name = unicodedata.name(char, "")
+        across = any(w in name for w in ("HORIZONTAL", "LEFT", "RIGHT"))
+        down = any(w in name for w in ("VERTICAL", "UP", "DOWN"))
+        if "DIAGONAL" in name:
+            return (
+                "X" if "CROSS" in name else ("/" if "UPPER RIGHT TO LOWER LEFT" in name else "\\")
+            )
+        return "+" if across == down else ("-" if across else "|")
+    if 0x2800 <= code <= 0x28FF:  # braille dots (plotext's lines)
+        return "."
+    if 0x2580 <= code <= 0x259F or 0x25A0 <= code <= 0x25FF:  # blocks and geometric shapes
+        return "#"
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if " " <= c <= "~")
+    return base[:1] or "?"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import time
 import unicodedata
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 from textual import events
 from textual.app import App
 from textual.keys import REPLACED_KEYS, _get_unicode_name_from_key
@@ -110,3 +112,21 @@ async def open_import_preview(pilot: Pilot[None], path: Path) -> Any:
     # The preview starts after a pause in typing.
     await wait_for(pilot, lambda: screen._preview is not None, "the preview", timeout=30)
     return screen
+
+
+def terminal_text(app: App[Any]) -> str:
+    """The text on the terminal now, as the compositor draws it (line filters applied; dialogs
+    over the screens below them), one line per terminal row."""
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        record=True,
+        legacy_windows=False,
+        color_system=None,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text(styles=False)

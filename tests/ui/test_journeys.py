@@ -134,8 +134,10 @@ async def test_search_escape_clears_and_aliases_match(app: OffenceApp) -> None:
         await pilot.press(*"E23000022")
         await settle(pilot)
         assert "Northamptonshire" in visible_keys(table)
-        name = table.row_text("Northamptonshire")["force"]
-        assert "~E23000022" in name  # says what it matched through
+        # Says what it matched through: whole in the status line (the cell has no room for it).
+        assert table.row_text("Northamptonshire")["force"] == "Northamptonshire ~"
+        status = str(app.screen.query_one("#forces-status").render())
+        assert "(~E23000022: Northamptonshire)" in status
         await pilot.press("escape")
         await settle(pilot)
         assert len(visible_keys(table)) == 46
@@ -384,7 +386,8 @@ async def test_text_from_data_is_shown_literally(store: Path, settings_file: Pat
         await settle(pilot)
         table = app.screen.query_one(ForceTableView)
         name = table.row(evil).cells[0]
-        assert name.plain == "[bold red]Evil[/] \\x1b[31mForce" and not name.spans
+        # Literal (no markup, the escape visible), cut at 24 characters as every long name is.
+        assert name.plain == "[bold red]Evil[/] \\x1b[31m…" and not name.spans
         context = str(app.screen.query_one("#forces-context").render())
         assert "[b]x[/b]" in context
 

@@ -1,4 +1,5 @@
-"""What can name an imported dataset, and what a manifest may name as its data file. Stdlib only.
+"""Names: the one short display name of a force; what can name an imported dataset, and what a
+manifest may name as its data file. Stdlib only.
 
 Every check is a full match: ``re.match`` with ``$`` also accepts a name ending in a newline
 (``$`` matches before a trailing ``\\n``), which once let ``'evil\\n'`` through as a dataset that
@@ -8,7 +9,25 @@ could then be neither opened nor removed.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TypeGuard
+
+SHORT_NAME_WIDTH = 24
+"""The longest force name the TUI's tables, legends and panels show whole."""
+
+
+def short_force_name(name: str, aliases: Sequence[str] = ()) -> str:
+    """The one short name a force is shown by in the TUI (Forces, Compare, the map, peers, the
+    multi-force chart's legend and table): its name when it is at most 24 characters, else its
+    shortest alias ("Police Service of Northern Ireland" → "PSNI"), else its name cut with an
+    ellipsis. The detail's title, exports and the CLI give the full name."""
+    if len(name) <= SHORT_NAME_WIDTH:
+        return name
+    short = min(aliases, key=len, default="")
+    if short and len(short) <= SHORT_NAME_WIDTH:
+        return short
+    return name[: SHORT_NAME_WIDTH - 1] + "…"
+
 
 NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 """Lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 64 long."""

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from tui.model.errors import DatasetError, UnknownForceError
+from tui.model.names import short_force_name
 from tui.model.search import Hit, fold, near_misses, rank
 
 TERRITORIAL = "territorial"
@@ -83,10 +84,8 @@ class Force:
 
     @property
     def display_name(self) -> str:
-        """The name for a narrow column: the shortest alias when the name is long (PSNI)."""
-        if len(self.name) <= 24 or not self.aliases:
-            return self.name
-        return min(self.aliases, key=len)
+        """The name in the TUI's tables and legends (see :func:`short_force_name`): PSNI."""
+        return short_force_name(self.name, self.aliases)
 
     @property
     def search_texts(self) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
-from tui.formatting import fmt_change, fmt_count, fmt_pct, fmt_rate
+from tui.formatting import fmt_change, fmt_count, fmt_pct, fmt_rate, safe_text
 from tui.model.changes import index_series
 from tui.model.errors import ModelError
 from tui.model.peers import PeerGroup
@@ -20,7 +20,7 @@ from tui.output.reports import Report, show_report
 from tui.screens.base import ExplorerScreen, ViewContext
 from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
-from tui.widgets.detail_notes import chance_text, events_text, pair_text
+from tui.widgets.detail_notes import chance_text, events_text, pair_text, source_text
 from tui.widgets.event_marks import chart_marks
 from tui.widgets.peers_panel import PeersPanel
 from tui.widgets.tables import BreakdownTable, SeriesTable
@@ -63,7 +63,9 @@ class ForceDetailScreen(ExplorerScreen):
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="detail-title", classes="context")
         with Horizontal(id="detail-top"):
-            yield TrendChart(id="detail-chart")
+            with Vertical(id="detail-chart-box"):
+                yield TrendChart(id="detail-chart")
+                yield Static("", id="detail-legend")
             yield SeriesTable(id="detail-series")
         with Horizontal(id="detail-bottom"):
             with VerticalScroll(id="detail-facts-scroll"):
@@ -72,12 +74,19 @@ class ForceDetailScreen(ExplorerScreen):
             with Vertical(id="detail-breakdown-box"):
                 yield Static("", id="detail-breakdown-title")
                 yield BreakdownTable(id="detail-breakdown")
+        yield Static("", id="detail-source")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(SeriesTable).focus()
+        self._show_source()
         self._load()
         self._load_peers()
+
+    def _show_source(self) -> None:
+        """Source and licence above the keys, in view at 80×24."""
+        assert self.context is not None
+        self.query_one("#detail-source", Static).update(source_text(self.context.dataset.info))
 
     def _title(self) -> Text:
         assert self.context is not None
@@ -94,6 +103,7 @@ class ForceDetailScreen(ExplorerScreen):
         """Show the same force for another offence (the app pops this view on a dataset change)."""
         super().set_context(context)
         self.query_one("#detail-title", Static).update(self._title())
+        self._show_source()
         self._load()
 
     def _load(self) -> None:
@@ -113,10 +123,25 @@ class ForceDetailScreen(ExplorerScreen):
         self.detail = detail
         if detail.breakdown is not None:
             self.breakdown_year = detail.breakdown.year.year
-        self.query_one(SeriesTable).show(detail.series.points, detail.rates)
+        self._fill_series()
         self._draw_chart()
         self._show_facts()
         self._show_breakdown()
+
+    def _fill_series(self) -> None:
+        """The numbers beside the chart: by year, or by quarter when the chart is (``p``)."""
+        assert self.detail is not None
+        d, table = self.detail, self.query_one(SeriesTable)
+        if not (self.quarterly and d.quarters):
+            table.show(d.series.points, d.rates)
+            return
+        partial = {}
+        for p in d.series.points:
+            if p.year.partial:
+                partial[p.year.year] = "partial year"
+            elif p.partial:
+                partial[p.year.year] = f"{quarters_label(p.quarters)} only"
+        table.show_quarters(d.quarters, partial)
 
     # ---------------------------------------------------------------- chart
 
@@ -144,8 +169,8 @@ class ForceDetailScreen(ExplorerScreen):
             values = index_series(values, base)  # type: ignore[arg-type]
             national = index_series(national, base)  # type: ignore[arg-type]
             y_label = "index"
-            national_name = f"{national_name} (index)"
-        self.query_one(TrendChart).show(
+        chart = self.query_one(TrendChart)
+        chart.show(
             ChartSeries(
                 labels=labels,
                 values=tuple(values),
@@ -157,6 +182,7 @@ class ForceDetailScreen(ExplorerScreen):
             ),
             ascii_only=self.context.ascii_only,
         )
+        self.query_one("#detail-legend", Static).update(Text(safe_text(chart.legend)))
 
     # ---------------------------------------------------------------- facts and breakdown
 
@@ -271,6 +297,7 @@ class ForceDetailScreen(ExplorerScreen):
             return
         self.quarterly = not self.quarterly
         if self.detail is not None:
+            self._fill_series()
             self._draw_chart()
 
     def action_cycle_national(self) -> None:

@@ -199,6 +199,10 @@ class ForcesScreen(ExplorerScreen):
         parts = [f"{shown} of {total} rows" if query else f"{total} rows"]
         if query and not shown:
             parts = [f"no force matches '{query}' (Esc clears)"]
+        found_by = [f"~{f.via}: {f.row.force.display_name}" for f in self.filtered if f.via]
+        if found_by:
+            more = f" and {len(found_by) - 2} more" if len(found_by) > 2 else ""
+            parts[0] += f" ({', '.join(found_by[:2])}{more})"
         missing = sum(1 for r in self.table.rows if all(c is None for c in r.counts))
         if missing:
             parts.append(f"{missing} with no figure at all")

@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.widgets import Footer, Static
 
+from tui.model.names import short_force_name
 from tui.model.reproduce import ViewSpec
 from tui.model.tilemap import TileMap, step
 from tui.output.reports import Column, Report, dataset_lines
@@ -154,8 +155,9 @@ class MapScreen(ExplorerScreen):
         value = fmt_value(self.tile_map.measure, tile.value, self.context.ascii_only)
         bins = max((b.index for b in self.tile_map.bins), default=1)
         where = f"bin {tile.bin} of {bins}" if tile.bin is not None else "no figure"
+        name = short_force_name(tile.force)
         self.query_one("#map-status", Static).update(
-            line((tile.force, "bold"), f" ({tile.label}): ", (value, "bold"), f" · {where}")
+            line((name, "bold"), f" ({tile.label}): ", (value, "bold"), f" · {where}")
         )
 
     @on(Resize)

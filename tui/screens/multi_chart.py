@@ -157,6 +157,7 @@ class MultiChartScreen(ExplorerScreen):
             lines,
             y_label=y_label,
             ascii_only=ascii_only,
+            whole_numbers=self.measure != "rate",
         )
         self._fill_table(table, ascii_only)
         self._show_legend(table, ascii_only)

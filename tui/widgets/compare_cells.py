@@ -62,7 +62,7 @@ def honest_cells(
     if pct and not style and not within:
         marker = ("+" if ascii_only else "▲") if pct > 0 else ("-" if ascii_only else "▼")
     bar_text = bar(pct, scale, bar_width, ascii_only) if scale else ""
-    name = r.force.name + ("" if r.force.ranked or style else " *")
+    name = r.force.display_name + ("" if r.force.ranked or style else " *")
     if rate and r.rate_caveat:
         name += f" {CAVEAT_MARK_ASCII if ascii_only else CAVEAT_MARK}"
     # "~" after a change within chance; a space otherwise keeps the % signs in one column.

@@ -8,10 +8,12 @@ import math
 from rich.text import Text
 
 from tui.formatting import fmt_count, fmt_pct
+from tui.model.catalogue import DatasetInfo
 from tui.model.chance import ChangeInterval
 from tui.model.events import Event
 from tui.model.types import MeasurePair
 from tui.model.years import fy_label
+from tui.widgets.cells import line
 from tui.widgets.compare_notes import CHANCE_METHOD, SMALL_COUNT
 
 
@@ -72,3 +74,18 @@ def pair_text(pair: MeasurePair | None) -> Text:
         out.append(f"{r.year:<8} {fmt_count(r.count_a):>{width}} {fmt_count(r.count_b):>{width}}\n")
     out.append(pair.why + "\n", style="dim")
     return out
+
+
+def source_text(info: DatasetInfo) -> Text:
+    """The dataset's source and licence in a line or two (every figure's own source is with the
+    facts, reached with Tab then ↓)."""
+    source = info.publisher or info.source
+    if info.release:
+        source += f" ({info.release})"
+    licence = info.licence_name or info.licence
+    return line(
+        ("Source ", "bold"),
+        source,
+        f" · {licence}" if licence else "",
+        (" · more: Tab ↓", "dim"),
+    )

@@ -185,7 +185,10 @@ class ForceTableView(ForceGrid):
         shown = row.force.display_name
         name = highlighted(shown, positions if shown == row.force.name else (), highlight_style)
         if via:
-            name.append(f" ~{via}", style="dim")
+            # The alias or code it was found by, where it fits whole (the status line names it
+            # too); else a bare "~", never a tag cut short.
+            room = self._name_width() - len(shown) - (2 if row.force.name in self._marked else 0)
+            name.append(f" ~{via}" if len(via) + 2 <= room else " ~", style="dim")
         if self.measure == "rate" and row.rate_caveat:
             name.append(f" {CAVEAT_MARK_ASCII if ascii_only else CAVEAT_MARK}", style="bold")
         if row.force.name in self._marked:
@@ -197,6 +200,9 @@ class ForceTableView(ForceGrid):
             rest = self._rest_cells(table, row, ascii_only)
             self._rest_cache[key] = rest
         return (name, *rest)
+
+    def _name_width(self) -> int:
+        return next((spec.width for spec in self._layout if spec.key == "force"), 24)
 
     def _rest_cells(self, table: ForceTable, row: ForceRow, ascii_only: bool) -> tuple[Text, ...]:
         if self.measure == "rate":

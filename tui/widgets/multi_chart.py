@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from textual.color import Color
 from textual_plotext import PlotextPlot
 
-from tui.widgets.trend_chart import nice_ticks, short_label
+from tui.widgets.trend_chart import axis_ticks, segments, short_label
 
 UNICODE_MARKERS = ("●", "■", "▲", "◆", "+", "○", "□", "x")
 ASCII_MARKERS = ("*", "#", "o", "+", "x", "@", "%", "=")
@@ -55,6 +55,7 @@ class MultiChart(PlotextPlot):
         self._lines: tuple[ChartLine, ...] = ()
         self._ascii = False
         self._y_label = ""
+        self._whole = True
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -67,10 +68,12 @@ class MultiChart(PlotextPlot):
         *,
         y_label: str,
         ascii_only: bool,
+        whole_numbers: bool = True,
     ) -> None:
-        """Draw ``lines`` over the years ``labels``."""
+        """Draw ``lines`` over the years ``labels`` (y ticks whole numbers for counts and
+        indexes; a rate under 10 gets a decimal)."""
         self._labels, self._lines = labels, lines
-        self._y_label, self._ascii = y_label, ascii_only
+        self._y_label, self._ascii, self._whole = y_label, ascii_only, whole_numbers
         self.replot()
 
     def colour(self, variable: str) -> tuple[int, int, int]:
@@ -97,15 +100,10 @@ class MultiChart(PlotextPlot):
         # peer chart, the first marked force).
         for i, chart_line in reversed(list(enumerate(self._lines))):
             marker, colour = series_style(i, self._ascii)
-            points = [(x, v) for x, v in zip(xs, chart_line.values) if v is not None]
-            every += [v for _, v in points]
-            if points:
-                plt.plot(
-                    [p[0] for p in points],
-                    [p[1] for p in points],
-                    marker=marker,
-                    color=self.colour(colour),
-                )
+            every += [v for v in chart_line.values if v is not None]
+            for run_x, run_y in segments(chart_line.values):  # a gap where a figure is missing
+                plot = plt.plot if len(run_x) > 1 else plt.scatter
+                plot(list(run_x), list(run_y), marker=marker, color=self.colour(colour))
         labels = [short_label(label) for label in self._labels]
         room = max(1, self.size.width - 12)
         per_label = max(len(label) for label in labels) + 3
@@ -117,10 +115,9 @@ class MultiChart(PlotextPlot):
             # Counts and rates start from 0, so a few per cent never looks like a steep climb;
             # an index is drawn around its 100.
             lo = min(every) if self._y_label.startswith("index") else min(0.0, min(every))
-            ticks_y = nice_ticks(lo, max(every))
+            ticks_y, tick_labels = axis_ticks(lo, max(every), whole=self._whole)
             plt.ylim(min(ticks_y[0], lo), max(ticks_y[-1], max(every)))
-            decimals = 1 if max(every) - lo < 10 else 0
-            plt.yticks(ticks_y, [f"{t:,.{decimals}f}" for t in ticks_y])
+            plt.yticks(ticks_y, tick_labels)
         if self._y_label:
             plt.ylabel(self._y_label)
         if self._ascii:

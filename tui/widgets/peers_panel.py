@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui.formatting import fmt_count, fmt_rate
+from tui.model.names import SHORT_NAME_WIDTH, short_force_name
 from tui.model.peers import PeerFigures, PeerGroup
 from tui.model.years import fy_label
 from tui.widgets.cells import line, plain
@@ -52,7 +53,8 @@ COLUMNS = (
     _Col("People", 9),
 )
 """The figure columns, in the order they are given room (the rate always)."""
-NAME_WIDTH = 18
+NAME_WIDTH = SHORT_NAME_WIDTH + 2
+"""A force's short name and the pointer before it."""
 
 
 def peer_lines(group: PeerGroup, width: int, ascii_only: bool) -> Text:
@@ -62,7 +64,7 @@ def peer_lines(group: PeerGroup, width: int, ascii_only: bool) -> Text:
     distance = {p.figures.force: p.distance for p in group.peers}
     rows: list[PeerFigures] = [me, *(p.figures for p in group.peers)]
     rows.sort(key=lambda f: (-f.rate_per_100k, f.force))
-    name_width = min(NAME_WIDTH, max(len(f.force) for f in rows) + 2)
+    name_width = min(NAME_WIDTH, max(len(short_force_name(f.force)) for f in rows) + 2)
     used = 3 + name_width
     shown: list[_Col] = []
     for col in COLUMNS:
@@ -76,9 +78,7 @@ def peer_lines(group: PeerGroup, width: int, ascii_only: bool) -> Text:
     pointer = ">" if ascii_only else "▸"
     for i, fig in enumerate(rows, start=1):
         mine = fig.force == me.force
-        name = f"{pointer if mine else ' '} {fig.force}"
-        if len(name) > name_width:
-            name = name[: name_width - 1] + "…"
+        name = f"{pointer if mine else ' '} {short_force_name(fig.force)}"
         cells = {
             "Per 100k": fmt_rate(fig.rate_per_100k),
             "Distance": "—" if mine else f"{distance[fig.force]:.2f}",

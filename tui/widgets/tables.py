@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from tui.formatting import fmt_count, fmt_pct, fmt_rate
-from tui.model.types import Breakdown, Rate, SeriesPoint
+from tui.model.types import Breakdown, QuarterPoint, Rate, SeriesPoint
 from tui.widgets.cells import number, plain
 
 
@@ -42,6 +42,21 @@ class SeriesTable(VimTable):
                 rate = rates[i] if i < len(rates) else None
                 cells.append(number(fmt_rate(rate.per_100k if rate else None)))
             self.add_row(*cells, key=p.year.fy)
+
+    def show_quarters(self, quarters: tuple[QuarterPoint, ...], partial: dict[int, str]) -> None:
+        """Fill the table with the quarters, newest first: each quarter's count ("—" when there
+        is none), and beside the quarters of a partial year what makes it partial (``partial``:
+        start year → e.g. ``"partial year"``)."""
+        self.clear(columns=True)
+        self.add_column(Text("Quarter"), key="year")
+        self.add_column(Text("Count", justify="right"), key="count")
+        if partial:
+            self.add_column(Text("Year"), key="note")
+        for q in reversed(quarters):
+            cells = [plain(q.label), number(fmt_count(q.count))]
+            if partial:
+                cells.append(plain(partial.get(q.year, ""), style="dim"))
+            self.add_row(*cells, key=f"{q.year}Q{q.quarter}")
 
 
 class BreakdownTable(VimTable):

@@ -55,9 +55,59 @@ def nice_ticks(lo: float, hi: float, count: int = 5, min_step: float = 0.0) -> l
     return ticks
 
 
-NATIONAL_MARKER = "•"
-"""The national line's marker without colour (``NO_COLOR``): the force's line stays braille, so
-the two lines differ by their glyph, not by two greys."""
+Rgb = tuple[int, int, int]
+Segment = tuple[tuple[int, ...], tuple[float, ...]]
+"""One unbroken run of a line: its x positions (from 1) and its values."""
+
+
+def segments(values: tuple[float | None, ...] | list[float | None]) -> list[Segment]:
+    """The runs of consecutive figures in ``values`` (x from 1): a missing figure breaks the
+    line, so no line is drawn through a year shown as "—"."""
+    runs: list[Segment] = []
+    xs: list[int] = []
+    ys: list[float] = []
+    for x, value in enumerate(values, start=1):
+        if value is None:
+            if xs:
+                runs.append((tuple(xs), tuple(ys)))
+            xs, ys = [], []
+        else:
+            xs.append(x)
+            ys.append(value)
+    if xs:
+        runs.append((tuple(xs), tuple(ys)))
+    return runs
+
+
+def axis_ticks(lo: float, hi: float, *, whole: bool = True) -> tuple[list[float], list[str]]:
+    """Round ticks from ``lo`` to ``hi`` and their labels: whole numbers with thousands
+    separators for counts and indexes (``whole``), one decimal for a rate under 10."""
+    if hi <= lo:
+        hi = lo + 1  # one value only (e.g. every figure 0): plotext divides by the range
+    ticks = nice_ticks(lo, hi, min_step=1 if whole else 0.0)
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
+    decimals = 0 if whole or step >= 1 else 1
+    return ticks, [f"{t:,.{decimals}f}" for t in ticks]
+
+
+def line_marks(ascii_only: bool) -> tuple[str, str]:
+    """The markers of the force's line and of the national line."""
+    return ("*", "o") if ascii_only else ("braille", "dot")
+
+
+def chart_legend(series: ChartSeries, ascii_only: bool) -> str:
+    """The chart's legend in words: which line is which, and on which axis."""
+    force_line, national_line = ("Stars", "o's") if ascii_only else ("Line", "dots")
+    if not series.national:
+        return f"{force_line}: {series.name}"
+    if series.y_label == "index":
+        return (
+            f"{force_line}: {series.name} · {national_line}: {series.national_name}; "
+            "first year = 100"
+        )
+    return (
+        f"{force_line}: {series.name} (left) · {national_line}: {series.national_name} (right axis)"
+    )
 
 
 class TrendChart(PlotextPlot):
@@ -80,7 +130,12 @@ class TrendChart(PlotextPlot):
         self._ascii = ascii_only
         self.replot()
 
-    def _colour(self, component: str) -> tuple[int, int, int]:
+    @property
+    def legend(self) -> str:
+        """The legend of what is drawn, in words ("" before anything is)."""
+        return chart_legend(self._series, self._ascii) if self._series else ""
+
+    def _colour(self, component: str) -> Rgb:
         """A line's colour, from its component class in the stylesheet (``app.tcss``)."""
         colour = self.get_component_rich_style(component, partial=True).color
         triplet = colour.get_truecolor() if colour is not None else None
@@ -95,33 +150,20 @@ class TrendChart(PlotextPlot):
         if series is None or not series.labels:
             self.refresh()
             return
-        marker = "*" if self._ascii else "braille"
-        national_marker = NATIONAL_MARKER if self.app.no_color and not self._ascii else marker
+        force_marker, national_marker = line_marks(self._ascii)
         xs = list(range(1, len(series.labels) + 1))
+        overlay = bool(series.national) and series.y_label != "index"
 
-        def draw(
-            values: tuple[float | None, ...],
-            label: str,
-            colour: tuple[int, int, int],
-            yside: str = "left",
-            marker: str = marker,
-        ) -> None:
-            points = [(x, v) for x, v in zip(xs, values) if v is not None]
-            if points:
-                plt.plot(
-                    [p[0] for p in points],
-                    [p[1] for p in points],
-                    marker=marker,
-                    color=colour,
-                    label=safe_text(label),
-                    yside=yside,
-                )
+        def draw(values: tuple[float | None, ...], marker: str, rgb: Rgb, side: str) -> None:
+            for run_x, run_y in segments(values):  # a gap where a figure is missing
+                plot = plt.plot if len(run_x) > 1 else plt.scatter
+                plot(list(run_x), list(run_y), marker=marker, color=rgb, yside=side)
 
-        draw(series.values, series.name, self._colour("trend--force"))
         if series.national:
-            side = "right" if series.y_label != "index" else "left"
-            colour = self._colour("trend--national")
-            draw(series.national, series.national_name, colour, side, national_marker)
+            side = "right" if overlay else "left"
+            draw(series.national, national_marker, self._colour("trend--national"), side)
+        # The force's line last, so it is on top where they cross.
+        draw(series.values, force_marker, self._colour("trend--force"), "left")
         # Label every n-th x position so the labels never overlap (plotext drops overlapping
         # labels in an order that varies between runs).
         labels = [short_label(label) for label in series.labels]
@@ -130,21 +172,31 @@ class TrendChart(PlotextPlot):
         step = max(1, -(-len(xs) * per_label // room))
         ticks = xs[::step]
         plt.xticks([float(t) for t in ticks], [labels[t - 1] for t in ticks])
-        values = [v for v in (*series.values, *series.national) if v is not None]
-        if values and series.y_label != "index" and not (series.national and series.values):
-            # Counts start from 0, so a change of a few per cent never looks like a steep climb.
-            lo, hi = min(0.0, min(values)), max(values)
-            if hi <= lo:
-                hi = lo + 1  # every value 0: plotext divides by the range, so give it one
-            ticks_y = nice_ticks(lo, hi, min_step=1)  # whole counts
-            plt.ylim(min(ticks_y[0], lo), max(ticks_y[-1], hi))
-            plt.yticks(ticks_y, [f"{t:,.0f}" for t in ticks_y])
+        plt.xlim(0.7, len(xs) + 0.3)
+        left = [v for v in series.values if v is not None]
+        if not overlay:
+            left += [v for v in series.national if v is not None]
+        self._y_axis(left, "left", from_zero=series.y_label != "index")
+        if overlay:
+            self._y_axis([v for v in series.national if v is not None], "right", from_zero=True)
         self._draw_marks(series)
         if series.y_label:
             plt.ylabel(safe_text(series.y_label))
         if self._ascii:
             plt.theme("clear")
         self.refresh()
+
+    def _y_axis(self, values: list[float], side: str, *, from_zero: bool) -> None:
+        """Whole-number ticks on one y axis; counts start from 0, so a change of a few per cent
+        never looks like a steep climb (an index is drawn around its 100)."""
+        if not values:
+            return
+        lo = min(0.0, min(values)) if from_zero else min(values)
+        hi = max(values)
+        ticks, labels = axis_ticks(lo, hi)
+        # plotext's annotations say float, but it takes "left" / "right" (as plot does).
+        self.plt.ylim(min(ticks[0], lo), max(ticks[-1], hi), yside=side)  # type: ignore[arg-type]
+        self.plt.yticks(ticks, labels, yside=side)  # type: ignore[arg-type]
 
     def _draw_marks(self, series: ChartSeries) -> None:
         """A vertical line at each event's year, its label on the x axis (several in one year share

@@ -1,0 +1,95 @@
+"""The detail and multi-force charts: gaps where a figure is missing, whole-number ticks for
+counts, and legends in words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rich.text import Text
+
+from tests.ui.conftest import settle, wait_for
+from tests.ui.test_journeys import cli_json
+from tests.ui.test_views import find
+from tui.app import make_app
+from tui.screens import ForceDetailScreen, MultiChartScreen
+from tui.widgets.multi_chart import MultiChart
+from tui.widgets.trend_chart import TrendChart, axis_ticks, segments
+
+
+def test_a_missing_figure_breaks_the_line() -> None:
+    assert segments((5.0, 6.0, None, None, 8.0, None, 9.0, 10.0)) == [
+        ((1, 2), (5.0, 6.0)),
+        ((5,), (8.0,)),
+        ((7, 8), (9.0, 10.0)),
+    ]
+    assert segments((None, None)) == []
+
+
+def test_count_ticks_are_whole_numbers_with_separators() -> None:
+    assert axis_ticks(0, 3285.7)[1] == ["0", "1,000", "2,000", "3,000"]
+    assert axis_ticks(0, 11941.0)[1] == ["0", "5,000", "10,000"]
+    assert axis_ticks(0, 1.6)[1] == ["0", "1", "2"]  # never half an offence
+    assert axis_ticks(0, 1.6, whole=False)[1] == ["0.0", "0.5", "1.0", "1.5"]  # a rate may
+
+
+async def test_nspcc_detail_chart_has_a_gap_for_each_missing_year(tmp_path: Path) -> None:
+    """Kent's NSPCC figures are 2017/18, then 2021/22 and 2022/23 (``ox show kent --dataset
+    nspcc``): no line may join 2017/18 to 2021/22 across the years shown as "—"."""
+    stated = {r["year"]: r["count"] for r in cli_json("show", "kent", "--dataset", "nspcc")}
+    assert stated == {"2017/18": 1042, "2021/22": 1356, "2022/23": 1568}
+    app = make_app(settings_file=tmp_path / "s.json", dataset="nspcc")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"kent", "enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "detail")
+        assert isinstance(app.screen, ForceDetailScreen)
+        series = app.screen.query_one(TrendChart)._series
+        assert series is not None
+        years = dict(zip(series.labels, series.values))
+        assert {y: v for y, v in years.items() if v is not None} == stated
+        runs = [[series.labels[x - 1] for x in xs] for xs, _ in segments(series.values)]
+        assert runs == [["2017/18"], ["2021/22", "2022/23"]]
+
+
+async def test_detail_chart_ticks_are_whole_and_its_legend_is_in_words(tmp_path: Path) -> None:
+    """The Met's code 86 counts (3,774 in 2022/23) with England and Wales (40,468) indexed,
+    then overlaid on a second axis: every tick a whole number, the legend says which is which."""
+    app = make_app(settings_file=tmp_path / "s.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"metropolitan", "enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "detail")
+        screen = app.screen
+        assert isinstance(screen, ForceDetailScreen)
+        for key, words in (
+            ("", ("Line: Metropolitan Police",)),
+            ("i", ("dots: England and Wales", "first year = 100")),
+            ("i", ("Line: Metropolitan Police (left)", "dots: England and Wales (right axis)")),
+        ):
+            if key:
+                await pilot.press(key)
+                await settle(pilot)
+            drawn = screen.query_one(TrendChart).render()
+            assert isinstance(drawn, Text)
+            assert not re.search(r"\d\.\d", drawn.plain), drawn.plain  # 3285.7, 40468.0
+            assert not any(0x2800 <= ord(c) <= 0x28FF for c in drawn.plain.split("\n")[0])
+            legend = str(screen.query_one("#detail-legend").render())
+            assert all(w in legend for w in words), legend
+        assert isinstance(drawn, Text) and "40,000" in drawn.plain  # the national axis (right)
+
+
+async def test_multi_chart_count_ticks_are_whole(tmp_path: Path) -> None:
+    """Wales and Dyfed-Powys: small counts, whole-number ticks (never 2.5 offences)."""
+    app = make_app(settings_file=tmp_path / "s.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await find(pilot, "city of london")
+        await pilot.press("space")
+        await find(pilot, "dyfed")
+        await pilot.press("space", "g")
+        await wait_for(pilot, lambda: getattr(app.screen, "shown", None) is not None, "chart")
+        assert isinstance(app.screen, MultiChartScreen)
+        drawn = app.screen.query_one(MultiChart).render()
+        assert isinstance(drawn, Text)
+        assert not re.search(r"\d\.\d", drawn.plain), drawn.plain

@@ -1,0 +1,56 @@
+"""One short name per force in every TUI table (PSNI); the alias a search matched, never cut."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.ui.conftest import settle, terminal_text, wait_for
+from tests.ui.test_journeys import row_cells
+from tui.app import make_app
+from tui.model.names import short_force_name
+from tui.model.reference import load_reference
+from tui.paths import bundled_data_dir
+from tui.screens import CompareScreen
+from tui.widgets import CompareTableView
+
+PSNI = "Police Service of Northern Ireland"
+
+
+def test_a_long_name_is_shown_by_its_shortest_alias_or_cut() -> None:
+    forces = load_reference(bundled_data_dir()).forces
+    assert forces[PSNI].display_name == "PSNI"
+    assert forces["Northamptonshire"].display_name == "Northamptonshire"
+    combined = "West Midlands + Staffordshire + Warwickshire + West Mercia (combined as stated)"
+    assert short_force_name(combined) == "West Midlands + Staffor…"
+    assert all(len(f.display_name) <= 24 for f in forces.values())
+
+
+async def test_compare_calls_psni_what_forces_calls_it(tmp_path: Path) -> None:
+    """NSPCC 2016/17 → 2017/18 at 80 columns: PSNI (478 in 2017/18), not its 34-letter name."""
+    app = make_app(settings_file=tmp_path / "s.json", dataset="nspcc")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_compare(2016, 2017)
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), "compare")
+        await settle(pilot)
+        table = app.screen.query_one(CompareTableView)
+        cells = row_cells(table, PSNI)
+        assert cells["force"].strip() == "PSNI" and cells["b"].strip() == "478"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)])
+async def test_the_alias_a_search_matched_is_never_cut(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = make_app(settings_file=tmp_path / "s.json")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press(*"northants")
+        await settle(pilot)
+        text = terminal_text(app)
+        row = next(line for line in text.splitlines() if "Northamptonshire" in line)
+        assert "~Northants" in row or row.split("Northamptonshire")[1].startswith(" ~ ")
+        assert "~Northants: Northamptonshire" in text  # the status line says which alias
+        assert "~…" not in text and "~N…" not in text and "Northants…" not in text
