@@ -17,8 +17,16 @@ from tui.screens import (
 )
 from tui.screens.confirm import QuitDialog
 from tui.screens.diff_view import DiffScreen
+from tui.screens.multi_chart import MultiChartScreen
 
-VIEW_NAMES = {ForcesScreen: "Forces", CompareScreen: "Compare", ForceDetailScreen: "detail"}
+VIEW_NAMES = {
+    ForcesScreen: "Forces",
+    CompareScreen: "Compare",
+    ForceDetailScreen: "detail",
+    MapScreen: "map",
+    MultiChartScreen: "chart of several forces",
+    DiffScreen: "release diff",
+}
 
 
 def view_name(screen: ExplorerScreen) -> str:
