@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from tui.app_options import OptionActions
 from tui.app_sharing import SharingActions
+from tui.app_views import ViewActions
 from tui.commands import ExplorerCommands, ExplorerPalette
 from tui.config import DEFAULT_THEME, Settings, load_settings, save_settings
 from tui.formatting import safe_text
@@ -25,20 +26,17 @@ from tui.screens import (
     CompareScreen,
     ExplorerScreen,
     ForceChosen,
-    ForceDetailScreen,
     ForcesScreen,
     HelpScreen,
-    MapScreen,
     ViewContext,
 )
 from tui.screens.dataset_picker import DIFF, IMPORT, DatasetPicker
-from tui.screens.diff_view import DiffScreen
 from tui.screens.help_sections import help_sections
 from tui.screens.import_screen import ImportScreen
 from tui.screens.offence_picker import offence_picker
 
 
-class OffenceApp(OptionActions, SharingActions):
+class OffenceApp(OptionActions, SharingActions, ViewActions):
     """offence-explorer: police-recorded offences by force, year and offence."""
 
     CSS_PATH = "app.tcss"
@@ -46,7 +44,7 @@ class OffenceApp(OptionActions, SharingActions):
     COMMANDS = App.COMMANDS | {ExplorerCommands}
 
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
+        Binding("q", "confirm_quit", "Quit", id="quit"),
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("o", "pick_offence", "Offence", id="offence"),
         Binding("d", "pick_dataset", "Dataset", id="dataset"),
@@ -153,9 +151,12 @@ class OffenceApp(OptionActions, SharingActions):
                 safe_text(f"{exc}; showing the default offence."), severity="warning", markup=False
             )
             self.selection = data.default_selection()
-        self._remember_settings(dataset=ds.name)
-        while isinstance(self.screen, ExplorerScreen) and not isinstance(self.screen, ForcesScreen):
-            await self.pop_screen()
+        context = self.context()
+        assert context is not None
+        await self.follow_dataset(context)  # the views shown stay (as near as the data allows)
+        comparing = any(isinstance(s, CompareScreen) for s in self.screen_stack)
+        view = self.settings.view if self._first_load else ("compare" if comparing else "forces")
+        self._remember_settings(dataset=ds.name, view=view)
         self._broadcast()
         if self._first_load and self.settings.view == "compare":
             await self._open_compare(None)
@@ -218,77 +219,18 @@ class OffenceApp(OptionActions, SharingActions):
 
     # ---------------------------------------------------------------- navigation
 
-    # Views are opened and closed by awaiting the pops: a popped view leaves the app only when
-    # its removal completes, and a new view with the same id pushed before that would clash
-    # (``v``, Enter, ``v`` raised DuplicateIds 'compare').
-
     @on(ForceChosen)
     async def _force_chosen(self, event: ForceChosen) -> None:
         await self.open_force(event.force)
 
-    async def open_force(self, name: str) -> None:
-        """Open the detail view of a force (in place of the detail view shown, if any)."""
-        context = self.context()
-        if context is None:
-            self._pending_force = name  # chosen from the opening table: open it once loaded
-            return
-        force = context.data.find_force(name)
-        if isinstance(self.screen, ForceDetailScreen):
-            await self.pop_screen()
-        await self.push_screen(ForceDetailScreen(context, force))
-
-    async def _pop_to_forces(self) -> None:
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, ForcesScreen):
-            await self.pop_screen()
-
-    async def action_forces(self) -> None:
-        """Back to the Forces view."""
-        await self._pop_to_forces()
-        self._remember_settings(view="forces")
-
-    async def action_compare(self) -> None:
-        """Open the Compare view (default: the two latest full years)."""
-        await self._open_compare(None)
-
-    def open_compare(self, year_a: int | None = None, year_b: int | None = None) -> None:
-        """Open the Compare view, on the given years if any (once the current key is handled)."""
-        years = (year_a, year_b) if year_a is not None and year_b is not None else None
-        self.call_later(self._open_compare, years)
-
-    async def _open_compare(self, years: tuple[int, int] | None) -> None:
-        context = self.context()
-        if context is None:
-            return
-        if isinstance(self.screen, CompareScreen):
-            if years:
-                self.screen.show_years(*years)
-            return
-        await self._pop_to_forces()
-        await self.push_screen(CompareScreen(context, years))
-        self._remember_settings(view="compare")
+    @on(CompareScreen.YearsShown)
+    def _compare_years_shown(self, event: CompareScreen.YearsShown) -> None:
+        self.remember_compare_years(event.years)
 
     def action_command_palette(self) -> None:
         """Open the command palette (ours: its page keys never crash)."""
         if self.use_command_palette and not isinstance(self.screen, ExplorerPalette):
             self.push_screen(ExplorerPalette(id="--command-palette"))
-
-    def open_diff(self, dataset_a: str, dataset_b: str) -> None:
-        """Open the release diff: what changed from dataset A to dataset B."""
-        self.call_later(self._open_diff, dataset_a, dataset_b)
-
-    async def _open_diff(self, dataset_a: str, dataset_b: str) -> None:
-        context = self.context()
-        if context is not None:
-            await self._pop_to_forces()
-            await self.push_screen(DiffScreen(context, dataset_a, dataset_b))
-
-    def action_map(self) -> None:
-        """Open the tile map of the 43 forces (a change uses the Compare view's years)."""
-        context = self.context()
-        if context is None or isinstance(self.screen, MapScreen):
-            return
-        compare = next((s for s in self.screen_stack if isinstance(s, CompareScreen)), None)
-        self.push_screen(MapScreen(context, compare.years if compare is not None else None))
 
     def action_help(self) -> None:
         """Show every key."""

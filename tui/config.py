@@ -56,6 +56,9 @@ class Settings:
     """Key overrides by binding id, e.g. ``{"compare": "m"}`` (see the ids in the help)."""
     measure: str = "count"
     """What the Forces and Compare tables show: ``count`` or ``rate`` (per 100,000 people)."""
+    compare_years: tuple[int, int] | None = None
+    """The years last compared (start years of year A and year B), or ``None``: the Compare
+    view opens on them (or the nearest years the dataset has)."""
 
     def with_offence(self, dataset: str, key: str) -> Settings:
         """A copy that remembers ``key`` as the offence for ``dataset``."""
@@ -85,6 +88,16 @@ def _is_view(value: object) -> bool:
 MEASURES = ("count", "rate")
 
 
+def _is_year_pair(value: object) -> bool:
+    return (
+        value is None
+        or isinstance(value, list)
+        and len(value) == 2
+        and all(type(y) is int and 1800 <= y <= 2300 for y in value)
+        and value[0] != value[1]
+    )
+
+
 def _is_measure(value: object) -> bool:
     return isinstance(value, str) and value in MEASURES
 
@@ -96,6 +109,7 @@ SCALAR_FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {
     "ascii": (_is_flag, "true or false"),
     "include_national": (_is_flag, "true or false"),
     "measure": (_is_measure, "one of " + ", ".join(f'"{m}"' for m in MEASURES)),
+    "compare_years": (_is_year_pair, "two different start years such as [2021, 2022], or null"),
 }
 """Each plain field: how to check its value, and what is expected (for the message)."""
 
@@ -164,6 +178,8 @@ def _coerce(raw: object) -> tuple[Settings, list[str]]:
     for key, value in raw.items():
         if key in SCALAR_FIELDS:
             values[key] = _check_scalar(key, value, problems)
+            if isinstance(values[key], list):
+                values[key] = tuple(values[key])  # type: ignore[arg-type]  # compare_years
         elif key in MAP_FIELDS:
             values[key] = _check_map(key, value, problems)
         else:

@@ -28,7 +28,7 @@ from tests.ui.conftest import assert_running, settle
 from tui.app import OffenceApp, make_app
 from tui.screens import CompareScreen, ExportDialog, ForceDetailScreen, ForcesScreen, HelpScreen
 from tui.screens.cite_dialog import CiteDialog
-from tui.screens.confirm import ConfirmDialog
+from tui.screens.confirm import ConfirmDialog, QuitDialog
 from tui.screens.dataset_picker import DatasetPicker
 from tui.screens.diff_view import DiffScreen
 from tui.screens.import_screen import ImportScreen
@@ -40,6 +40,7 @@ from tui.widgets.search_bar import SearchInput
 
 OPENS: dict[str, tuple[type[Screen[Any]], ...]] = {
     "help": (HelpScreen,),
+    "confirm_quit": (QuitDialog,),
     "pick_offence": (Picker,),
     "pick_dataset": (DatasetPicker,),
     "pick_year": (Picker,),
@@ -92,6 +93,7 @@ PLACES = [
     Place("import screen", ("down", "I"), ImportScreen),
     Place("confirm dialog (remove a dataset)", ("down", "d", "end", "x"), ConfirmDialog),
     Place("command palette", ("ctrl+p",), CommandPalette),
+    Place("quit dialog", ("down", "q"), QuitDialog),
 ]
 
 
@@ -238,6 +240,6 @@ async def test_every_bound_key_keeps_the_app_running(
 async def test_quit_from_the_table_exits_cleanly(app: OffenceApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("down", "q")
+        await pilot.press("down", "q", "q")  # q asks first; q again quits
         await pilot.pause()
     assert app.return_code == 0 and app._exception is None

@@ -236,6 +236,9 @@ class Monkey:
         default = app.data.default_selection()
         if app.selection is None or app.selection.key != default.key:
             app.set_offence(default.key)
+        # A load keeps the views shown: close any the last example's keys opened meanwhile.
+        while len(app.screen_stack) > 1:
+            await app.pop_screen()
         search = app.screen.query_one(SearchInput)
         search.value = ""
         search.focus()

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from tui.model.errors import UnknownYearError
-from tui.model.years import YearCoverage, fy_label, fy_start, parse_year, quarters_label
+from tui.model.years import (
+    YearCoverage,
+    fy_label,
+    fy_start,
+    nearest_pair,
+    parse_year,
+    quarters_label,
+)
 
 
 @pytest.mark.parametrize(
@@ -46,3 +53,13 @@ def test_a_year_with_fewer_than_four_quarters_is_partial_and_labelled() -> None:
     assert partial.partial and partial.label == "2023/24 Q1"
     assert not full.partial and full.label == "2022/23"
     assert not whole.partial and whole.label == "2017/18"
+
+
+def test_nearest_pair_keeps_a_comparison_on_another_dataset() -> None:
+    nspcc = [YearCoverage(y, (), 40) for y in range(2016, 2024)]  # 2016/17 to 2023/24
+    home = [YearCoverage(y, (), 43) for y in range(2012, 2023)] + [YearCoverage(2023, (1,), 43)]
+    assert nearest_pair((2021, 2022), nspcc) == (2021, 2022)  # both there: unchanged
+    assert nearest_pair((2012, 2013), nspcc) == (2016, 2017)  # both before: still two years
+    assert nearest_pair((2013, 2012), nspcc) == (2017, 2016)  # the order is kept
+    assert nearest_pair((2023, 2024), home) == (2022, 2023)  # the partial year only when nearest
+    assert nearest_pair((2016, 2017), nspcc[:1]) is None  # one year: no comparison

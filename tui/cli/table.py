@@ -45,7 +45,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         metavar="KEY",
         help=(
             f"{', '.join(FORCE_SORT_KEYS)}, or a year such as 2022/23 "
-            "(default: the latest year of the change, largest first)"
+            "(default: the latest year of the change, largest first; with a search, the best "
+            "match first)"
         ),
     )
     parser.add_argument("--ascending", action="store_true", help="smallest first")
@@ -106,7 +107,9 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     descending = not args.ascending and not (default and key == "force")
     rows = sort_force_rows(table, table.rows, key, descending)
     if args.query:
-        rows = [f.row for f in filter_rows(rows, args.query)]
+        # As the view while typing: best match first, unless a sort is asked for.
+        best_first = args.sort is None and not args.ascending
+        rows = [f.row for f in filter_rows(rows, args.query, best_first=best_first)]
         if not rows:
             err.write(f"ox: no force matches '{safe_text(args.query)}'\n")
             return 2

@@ -127,6 +127,10 @@ class DataQueries(Protocol):
         """The force or total a table row stands for."""
         ...
 
+    def has_force(self, name: str) -> bool:
+        """Whether the dataset has figures for the force or total called ``name``."""
+        ...
+
     def diff_releases(
         self, dataset_a: str, dataset_b: str, offence: str | None, *, include_national: bool
     ) -> DatasetDiff:

@@ -40,20 +40,30 @@ def match_force(query: str, force: Force) -> tuple[float, tuple[int, ...], str] 
     return best
 
 
-def filter_rows(rows: Sequence[ForceRow], query: str) -> list[FilteredRow]:
-    """Rows whose force matches ``query`` (fuzzy), in their current order; all rows if empty."""
+def filter_rows(
+    rows: Sequence[ForceRow], query: str, *, best_first: bool = False
+) -> list[FilteredRow]:
+    """Rows whose force matches ``query`` (fuzzy); all rows if it is empty.
+
+    Args:
+        rows: the rows, in their current order.
+        query: what the user typed.
+        best_first: order the matches as the matcher ranks them, best first (rows that match
+            equally well keep their order), so the first row is the force the search means;
+            otherwise they keep their order.
+    """
     if not query.strip():
         return [FilteredRow(r, (), "") for r in rows]
     # The app's one matcher decides what matches (scattered letters drop out when some force
-    # has the letters together); the rows keep their order.
-    found = {id(h.item): h for h in rank(query, ((r, r.force.search_texts) for r in rows))}
-    out = []
-    for r in rows:
-        hit = found.get(id(r))
-        if hit is not None:
-            via = "" if hit.field == 0 else hit.matched
-            out.append(FilteredRow(r, hit.positions if hit.field == 0 else (), via))
-    return out
+    # has the letters together) and, when asked, in which order.
+    hits = rank(query, ((r, r.force.search_texts) for r in rows))
+    if not best_first:
+        order = {id(r): i for i, r in enumerate(rows)}
+        hits.sort(key=lambda h: order[id(h.item)])
+    return [
+        FilteredRow(h.item, h.positions if h.field == 0 else (), "" if h.field == 0 else h.matched)
+        for h in hits
+    ]
 
 
 def _sorted(rows: Sequence[R], key: Callable[[R], object], descending: bool) -> list[R]:

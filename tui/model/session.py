@@ -23,7 +23,7 @@ from tui.model.peers import PeerGroup
 from tui.model.reference import Force
 from tui.model.selection import default_selection, pick_offence
 from tui.model.tilemap import TileMap
-from tui.model.totals import find_force, listed_forces
+from tui.model.totals import find_force, listed_forces, total_specs
 from tui.model.types import ForceDetail, ForceTable
 
 
@@ -90,6 +90,12 @@ class Session:
     def find_force(self, name: str) -> Force:
         """The force or total a table row stands for."""
         return find_force(self.dataset, name)
+
+    def has_force(self, name: str) -> bool:
+        """Whether the dataset has figures for the force or total called ``name``."""
+        return name in self.dataset.forces or any(
+            spec.members and spec.name == name for spec in total_specs(self.dataset)
+        )
 
     def diff_releases(
         self, dataset_a: str, dataset_b: str, offence: str | None, *, include_national: bool

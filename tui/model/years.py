@@ -7,6 +7,7 @@ Quarter 1 is April to June.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tui.model.errors import UnknownYearError
@@ -99,3 +100,37 @@ class YearCoverage:
         if self.partial:
             return f"{self.fy} {quarters_label(self.quarters)}"
         return self.fy
+
+
+def nearest_pair(
+    wanted: tuple[int, int], coverage: Sequence[YearCoverage]
+) -> tuple[int, int] | None:
+    """The two years of ``coverage`` nearest to ``wanted`` (year A, year B), for keeping a
+    comparison when the dataset changes; ``None`` when it has fewer than two years.
+
+    Each year goes to the nearest year the dataset has (a full year before a partial one at the
+    same distance, then the earlier). When both land on the same year, year B moves on to the
+    nearest year past it (away from year A), or else year A moves, so the two years differ and
+    keep their order.
+    """
+    years = sorted({c.year for c in coverage})
+    if len(years) < 2:
+        return None
+    partial = {c.year for c in coverage if c.partial}
+
+    def nearest(year: int, allowed: Callable[[int], bool] = lambda _y: True) -> int | None:
+        return min(
+            (y for y in years if allowed(y)),
+            key=lambda y: (abs(y - year), y in partial, y),
+            default=None,
+        )
+
+    wa, wb = wanted
+    a, b = nearest(wa) or years[0], nearest(wb) or years[0]
+    if a != b:
+        return a, b
+    step = 1 if wa <= wb else -1
+    moved = nearest(wb, lambda y: (y - a) * step > 0)
+    if moved is not None:
+        return a, moved
+    return nearest(wa, lambda y: (b - y) * step > 0) or years[0], b

@@ -39,6 +39,15 @@ class ViewContext:
         return self.data.dataset
 
 
+@dataclass(frozen=True)
+class Followed:
+    """Whether a view can show another dataset (see :meth:`ExplorerScreen.follow_dataset`)."""
+
+    kept: bool
+    note: str = ""
+    """What the user should know: what changed to stay (other years), or why it was closed."""
+
+
 @dataclass
 class ForceChosen(Message):
     """The user chose a force (Enter on a row): the app opens its detail view."""
@@ -92,6 +101,12 @@ class ExplorerScreen(Screen[None]):
     def set_context(self, context: ViewContext) -> None:
         """Show another dataset, offence or option set (called by the app)."""
         self.context = context
+
+    def follow_dataset(self, context: ViewContext) -> Followed:
+        """Get ready to show the newly loaded dataset of ``context`` (the app calls
+        :meth:`set_context` next), or say why this view cannot (the app then closes it, and the
+        views above it). By default a view is closed."""
+        return Followed(False)
 
     # ---------------------------------------------------------------- queries in workers
 

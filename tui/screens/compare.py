@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Footer, Static
 
 from tui.formatting import fmt_count, fmt_pct
@@ -14,10 +15,10 @@ from tui.model.compare_order import SIG, sort_rows
 from tui.model.comparison_types import Comparison
 from tui.model.ordering import COMPARE_SORT_KEYS, descending_first
 from tui.model.reproduce import ViewSpec
-from tui.model.years import YearCoverage, fy_label, quarters_label
+from tui.model.years import YearCoverage, fy_label, nearest_pair, quarters_label
 from tui.output.compare_report import honest_compare_report
 from tui.output.reports import Report
-from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
+from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext, only_force
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import line
 from tui.widgets.compare_notes import chance_status, compare_notes, extremes_text
@@ -58,9 +59,10 @@ class CompareScreen(ExplorerScreen):
     ]
 
     def __init__(self, context: ViewContext, years: tuple[int, int] | None = None) -> None:
+        """Compare ``years`` (the nearest the dataset has), else the default pair."""
         super().__init__(id="compare")
         self.context = context
-        self.years: tuple[int, int] | None = years
+        self.years = nearest_pair(years, context.dataset.coverage) if years else None
         """The years shown; ``None`` until the default pair is computed (in the worker)."""
         self.like_for_like = False
         # The same default as `ox compare`: largest count in year B first (a % change on a small
@@ -93,11 +95,28 @@ class CompareScreen(ExplorerScreen):
         if self.comparison is not None:
             self._show_comparison()
 
+    @dataclass
+    class YearsShown(Message):
+        """The view shows these years (the app remembers them for the next run)."""
+
+        years: tuple[int, int]
+
+    def follow_dataset(self, context: ViewContext) -> Followed:
+        """The same years in another dataset, or the nearest ones it has."""
+        if self.years is None:
+            return Followed(True)
+        wanted, self.years = self.years, nearest_pair(self.years, context.dataset.coverage)
+        if self.years == wanted:
+            return Followed(True)
+        now = f"{fy_label(self.years[0])} → {fy_label(self.years[1])}" if self.years else "—"
+        was = f"{fy_label(wanted[0])} → {fy_label(wanted[1])}"
+        return Followed(True, f"{context.dataset.name} has no {was}: comparing {now}")
+
     def set_context(self, context: ViewContext) -> None:
-        """Recompare for another offence, option or dataset (years fall back to the default)."""
-        dataset_changed = self.context is None or self.context.dataset is not context.dataset
+        """Recompare for another offence, option or dataset (the same years where it has them,
+        see :meth:`follow_dataset`, else the default)."""
         super().set_context(context)
-        if dataset_changed or not all(context.dataset.year(y) for y in self.years or ()):
+        if not all(context.dataset.year(y) for y in self.years or ()):
             self.years = None
         self._load()
 
@@ -128,6 +147,7 @@ class CompareScreen(ExplorerScreen):
 
     def _ready(self, answer: tuple[tuple[int, int], Comparison]) -> None:
         self.years, self.comparison = answer
+        self.post_message(self.YearsShown(self.years))
         self._show_comparison()
 
     def _show_comparison(self) -> None:

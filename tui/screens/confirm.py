@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
@@ -34,3 +35,37 @@ class ConfirmDialog(ModalScreen[bool]):
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""
         self.dismiss(yes)
+
+
+class QuitDialog(ModalScreen[None]):
+    """``q`` asks before quitting, so a force name typed outside the search box never quits.
+
+    Only its own keys act: q again, y or Enter quits; n or Esc stays; any other key (the rest of
+    a name typed by mistake) does nothing. Ctrl+Q quits without asking.
+    """
+
+    BINDINGS = [
+        Binding("q,y,enter", "app.quit", "Quit", id="quit-yes"),
+        Binding("n,escape", "cancel", "Stay", id="quit-no"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="confirm-quit")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(line(("Quit offence-explorer?", "bold")), classes="dialog-title")
+            yield Label(
+                line(("q again, y or Enter: quit · n or Esc: stay · Ctrl+Q quits at once", "dim")),
+                classes="dialog-help",
+            )
+
+    def on_key(self, event: Key) -> None:
+        """Keys other than the dialog's go nowhere (not to the view or the app below)."""
+        if event.key not in self._bindings.key_to_bindings:
+            event.stop()
+            event.prevent_default()
+
+    def action_cancel(self) -> None:
+        """Stay."""
+        self.dismiss(None)

@@ -17,7 +17,7 @@ from tui.model.reproduce import ViewSpec
 from tui.model.types import ForceDetail
 from tui.model.years import quarters_label
 from tui.output.reports import Report, show_report
-from tui.screens.base import ExplorerScreen, ViewContext
+from tui.screens.base import ExplorerScreen, Followed, ViewContext
 from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
 from tui.widgets.detail_notes import chance_text, events_text, pair_text, source_text
@@ -99,8 +99,17 @@ class ForceDetailScreen(ExplorerScreen):
             f"  ·  {self.context.dataset.name}",
         )
 
+    def follow_dataset(self, context: ViewContext) -> Followed:
+        """The same force in the other dataset, if it has the force."""
+        if not context.data.has_force(self.force.name):
+            return Followed(False, f"{context.dataset.name} has no figures for {self.force.name}")
+        self.force = context.data.find_force(self.force.name)
+        if self.breakdown_year is not None and context.dataset.year(self.breakdown_year) is None:
+            self.breakdown_year = None
+        return Followed(True)
+
     def set_context(self, context: ViewContext) -> None:
-        """Show the same force for another offence (the app pops this view on a dataset change)."""
+        """Show the same force for another offence or dataset."""
         super().set_context(context)
         self.query_one("#detail-title", Static).update(self._title())
         self._show_source()

@@ -19,7 +19,7 @@ from tui.model.rate_order import sort_force_rows_by
 from tui.model.reproduce import ViewSpec
 from tui.model.types import ForceTable
 from tui.output.reports import Report, force_table_report
-from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, only_force
+from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext, only_force
 from tui.screens.marks import Marks, mark_glyph
 from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
@@ -28,6 +28,9 @@ from tui.widgets.force_table import ForceTableView, partial_mark
 from tui.widgets.grid import Grid
 from tui.widgets.measure_legend import measure_lines
 from tui.widgets.search_bar import SearchBar, SearchInput
+
+BY_MATCH = SortState("match", True)
+"""The order while searching, best match first (no column header shows an arrow)."""
 
 
 class ForcesScreen(ExplorerScreen):
@@ -55,6 +58,11 @@ class ForcesScreen(ExplorerScreen):
         self.filtered: list[FilteredRow] = []
         self.marks = Marks()
         """Forces marked for the multi-force chart (``space``; ``g`` charts them)."""
+        self.best_first = True
+        """While searching, the best match comes first (until ``s``, ``r`` or a header click
+        sorts the matches by a column); typing again puts the best match first again."""
+        self._left_for_view = False
+        """Whether the screen on top is another view (not a dialog): see ``on_screen_resume``."""
 
     def compose(self) -> ComposeResult:
         yield Static("Loading the bundled data…", id="forces-context", classes="context")
@@ -68,6 +76,18 @@ class ForcesScreen(ExplorerScreen):
         if self._opening is not None and self.table is None:
             self._paint_opening(self._opening)
 
+    def on_screen_suspend(self) -> None:
+        # Handled once the new screen is shown: a view (a detail, Compare), or a dialog?
+        self._left_for_view = isinstance(self.app.screen, ExplorerScreen)
+
+    def on_screen_resume(self) -> None:
+        """Back from another view: the focus is on the table (with the force that was opened),
+        not in the search box, so the letter keys act as they did in that view. (Back from a
+        dialog, such as the help, the focus is where it was.)"""
+        if self._left_for_view and isinstance(self.focused, SearchInput):
+            self.query_one(ForceTableView).focus()
+        self._left_for_view = False
+
     def _paint_opening(self, table: ForceTable) -> None:
         """The first frame: the table this dataset, offence and options showed last time, made
         from the same data file by the same code (see ``tui.model.opening_cache``), so the figures
@@ -80,14 +100,15 @@ class ForcesScreen(ExplorerScreen):
 
     # ---------------------------------------------------------------- context and data
 
+    def follow_dataset(self, context: ViewContext) -> Followed:
+        return Followed(True)
+
     def set_context(self, context: ViewContext) -> None:
         """Rebuild the table for a new dataset, offence or option (in a worker)."""
         new_dataset = self.context is not None and self.context.dataset is not context.dataset
         super().set_context(context)
         if new_dataset:
             self.marks.clear()  # names of another dataset's forces
-        if new_dataset and self.app.screen is self:
-            self.query_one(SearchInput).focus()  # a new dataset: ready to find a force
         self.query_one("#forces-context", Static).update(
             line("Building the table for ", context.selection.label, "…")
         )
@@ -157,8 +178,14 @@ class ForcesScreen(ExplorerScreen):
 
     # ---------------------------------------------------------------- rows
 
-    def refresh_rows(self) -> None:
-        """Filter and sort the rows for the current search and show them."""
+    @property
+    def by_match(self) -> bool:
+        """Whether the rows are in best-match order (a search, and no sort asked for since)."""
+        return self.best_first and bool(self.query_one(SearchBar).value.strip())
+
+    def refresh_rows(self, *, to_first: bool = False) -> None:
+        """Filter and sort the rows for the current search and show them (with the cursor on
+        the first force when ``to_first``, else on the same force where it can)."""
         if self.table is None or self.sort is None:
             return
         # Before the data is loaded, the opening table is shown in counts (see _paint_opening).
@@ -168,17 +195,19 @@ class ForcesScreen(ExplorerScreen):
         ordered = sort_force_rows_by(
             self.table, self.table.rows, self.sort.key, self.sort.descending, measure
         )
-        self.filtered = filter_rows(ordered, query)
+        by_match = self.by_match
+        self.filtered = filter_rows(ordered, query, best_first=by_match)
         view = self.query_one(ForceTableView)
         view.measure = measure
         view.show(
             self.table,
             self.filtered,
-            self.sort,
+            BY_MATCH if by_match else self.sort,
             ascii_only=ascii_only,
             highlight_style="bold underline",
             marked=self.marks.as_set,
             mark=mark_glyph(ascii_only),
+            keep_cursor=not to_first,
         )
         if self.context is not None:
             self._update_status(query)
@@ -208,7 +237,10 @@ class ForcesScreen(ExplorerScreen):
             parts.append(f"{missing} with no figure at all")
         if not self.context.include_national:
             parts.append("BTP, fraud bodies hidden (n)")
-        parts.append(f"sorted by {self._sort_label()} (s, r)")
+        if self.by_match:
+            parts.append(f"best match first (s: by {self._sort_label()})")
+        else:
+            parts.append(f"sorted by {self._sort_label()} (s, r)")
         if self.context.measure == "rate":
             parts.append("rates (m: counts)")
         if self.marks:
@@ -235,15 +267,17 @@ class ForcesScreen(ExplorerScreen):
     # ---------------------------------------------------------------- events and actions
 
     def _query_changed(self, query: str) -> None:
-        """The search text changed: filter now, so the table repaints with the keystroke."""
+        """The search text changed: filter now, so the table repaints with the keystroke, best
+        match first and under the cursor (what Enter opens is the highlighted row)."""
+        self.best_first = True
         if self.is_mounted:
-            self.refresh_rows()
+            self.refresh_rows(to_first=True)
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
         force = self.query_one(ForceTableView).current_force
         if event.query.strip() and (force is None or force.startswith("total:")):
-            # A search opens the force it found (the first match), never a pinned total.
+            # A search opens the force it found (the best match), never a pinned total.
             force = self.filtered[0].row.force.name if self.filtered else None
         if force is not None:
             self.post_message(ForceChosen(force.removeprefix("total:")))
@@ -258,10 +292,11 @@ class ForcesScreen(ExplorerScreen):
 
     @on(ForceTableView.SortRequested)
     def _sort_requested(self, event: ForceTableView.SortRequested) -> None:
-        if self.sort is not None and self.sort.key == event.key:
+        if self.sort is not None and self.sort.key == event.key and not self.by_match:
             self.sort = SortState(event.key, not self.sort.descending)
         else:
             self.sort = SortState(event.key, descending_first(event.key))
+        self.best_first = False
         self._resorted()
 
     def _sort_keys(self) -> list[str]:
@@ -282,15 +317,21 @@ class ForcesScreen(ExplorerScreen):
         keys = self._sort_keys()
         if not keys or self.sort is None:
             return
+        if self.by_match:  # from the best match first to the column sort the status line names
+            self.best_first = False
+            self._resorted()
+            return
         i = keys.index(self.sort.key) if self.sort.key in keys else -1
         key = keys[(i + 1) % len(keys)]
         self.sort = SortState(key, descending_first(key))
+        self.best_first = False
         self._resorted()
 
     def action_reverse_sort(self) -> None:
-        """Reverse the sort order."""
+        """Reverse the sort order (of the column sort, when the best match was first)."""
         if self.sort is not None:
             self.sort = SortState(self.sort.key, not self.sort.descending)
+            self.best_first = False
             self._resorted()
 
     def _resorted(self) -> None:
@@ -354,7 +395,7 @@ class ForcesScreen(ExplorerScreen):
             self.table.dataset,
             self.table.offence.key,
             forces=shown,
-            sort=self.sort.key,
+            sort=None if self.by_match else self.sort.key,  # `ox table QUERY`: best match first
             descending=self.sort.descending,
             include_national=self.context.include_national,
             search=query,

@@ -38,7 +38,8 @@ INTRO = (
     "and never compared silently with full years. Ctrl+P opens the command palette: jump to any "
     "force, offence, dataset or pair of years. While the search box has the cursor, letters "
     "type into it: press ↓ (or Esc on an empty search) to reach the table, where the letter keys "
-    "below act."
+    "below act; back from a view, the cursor is in the table. q asks before quitting (Ctrl+Q "
+    "quits at once)."
 )
 
 METHODS = (

@@ -16,13 +16,13 @@ from tui.screens.multi_chart import MultiChartScreen
 def help_sections(app_bindings: list[BindingType]) -> list[tuple[str, list[BindingType]]]:
     """The help screen's sections: the app's keys (everywhere), then each view's."""
     return [
-        ("Everywhere", app_bindings),
+        ("Everywhere but the search box", app_bindings),
         ("Forces view", [*ForcesScreen.BINDINGS]),
         (
             "Search box",
             [
                 Binding("escape", "", "Clear the search (again: go to the table)"),
-                Binding("enter", "", "Open the highlighted force"),
+                Binding("enter", "", "Open the highlighted force (the best match)"),
                 Binding("down", "", "Go to the table"),
             ],
         ),

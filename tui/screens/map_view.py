@@ -19,8 +19,9 @@ from textual.widgets import Footer, Static
 from tui.model.names import short_force_name
 from tui.model.reproduce import ViewSpec
 from tui.model.tilemap import TileMap, step
+from tui.model.years import nearest_pair
 from tui.output.reports import Column, Report, dataset_lines
-from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
+from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext
 from tui.widgets.cells import line, plain
 from tui.widgets.tile_map import TileMapView, bin_glyph, fmt_value
 
@@ -63,6 +64,12 @@ class MapScreen(ExplorerScreen):
 
     def on_mount(self) -> None:
         self._load()
+
+    def follow_dataset(self, context: ViewContext) -> Followed:
+        """The same map of the other dataset (a change between the nearest years it has)."""
+        if self.years is not None:
+            self.years = nearest_pair(self.years, context.dataset.coverage)
+        return Followed(True)
 
     def set_context(self, context: ViewContext) -> None:
         """The map of another offence or option."""

@@ -106,9 +106,11 @@ class ForceTableView(ForceGrid):
         highlight_style: str,
         marked: frozenset[str] = frozenset(),
         mark: str = "*",
+        keep_cursor: bool = True,
     ) -> None:
-        """Fill the table, keeping the cursor on the same force where possible; the rows of the
-        ``marked`` force names start with ``mark``."""
+        """Fill the table, keeping the cursor on the same force where possible (else, or unless
+        ``keep_cursor``, on the first force); the rows of the ``marked`` force names start with
+        ``mark``."""
         current = self.current_force
         self._marked, self._mark = marked, mark
         self._table = table
@@ -142,7 +144,7 @@ class ForceTableView(ForceGrid):
             )
             for f in rows
         ]
-        self.set_rows(fixed, body, keep=current)
+        self.set_rows(fixed, body, keep=current if keep_cursor else None)
         if new_data:
             self.call_after_refresh(self._scroll_to_latest)
 

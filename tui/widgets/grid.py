@@ -94,6 +94,10 @@ class Grid(LineView, can_focus=True):
         self._cache.clear()
         self._header = None
         self._resize_virtual()
+        if self.is_mounted and self._view:
+            # Repainting only the rows that changed (``set_rows``) never reaches the header: a
+            # new sort arrow of the same width would stay unpainted.
+            self.refresh(Region(0, 0, self._view.width, 1))
 
     def set_rows(
         self, fixed: Sequence[GridRow], rows: Sequence[GridRow], *, keep: str | None

@@ -1,0 +1,141 @@
+"""The app's navigation between views: open a force, Compare, the map, the release diff; keep
+the views shown when another dataset is loaded; ask before quitting."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from tui.config import Settings
+from tui.formatting import safe_text
+from tui.screens import (
+    CompareScreen,
+    ExplorerScreen,
+    ForceDetailScreen,
+    ForcesScreen,
+    MapScreen,
+    ViewContext,
+)
+from tui.screens.confirm import QuitDialog
+from tui.screens.diff_view import DiffScreen
+from tui.screens.multi_chart import MultiChartScreen
+
+VIEW_NAMES = {
+    ForcesScreen: "Forces",
+    CompareScreen: "Compare",
+    ForceDetailScreen: "detail",
+    MapScreen: "map",
+    MultiChartScreen: "chart of several forces",
+    DiffScreen: "release diff",
+}
+
+
+def view_name(screen: ExplorerScreen) -> str:
+    """What the user calls a view (for a notification)."""
+    return VIEW_NAMES.get(type(screen), type(screen).__name__.removesuffix("Screen").lower())
+
+
+class ViewActions(App[None]):
+    """Opening and closing the views.
+
+    Views are opened and closed by awaiting the pops: a popped view leaves the app only when its
+    removal completes, and a new view with the same id pushed before that would clash (``v``,
+    Enter, ``v`` raised DuplicateIds 'compare').
+    """
+
+    settings: Settings
+    _pending_force: str | None
+
+    def context(self) -> ViewContext | None:
+        raise NotImplementedError  # the app builds it
+
+    def _remember_settings(self, **changes: object) -> None:
+        raise NotImplementedError  # the app saves them
+
+    async def open_force(self, name: str) -> None:
+        """Open the detail view of a force (in place of the detail view shown, if any)."""
+        context = self.context()
+        if context is None:
+            self._pending_force = name  # chosen from the opening table: open it once loaded
+            return
+        force = context.data.find_force(name)
+        if isinstance(self.screen, ForceDetailScreen):
+            await self.pop_screen()
+        await self.push_screen(ForceDetailScreen(context, force))
+
+    async def _pop_to_forces(self) -> None:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ForcesScreen):
+            await self.pop_screen()
+
+    async def action_forces(self) -> None:
+        """Back to the Forces view."""
+        await self._pop_to_forces()
+        self._remember_settings(view="forces")
+
+    async def action_compare(self) -> None:
+        """Open the Compare view (on the years last compared, else the two latest full years)."""
+        await self._open_compare(None)
+
+    def open_compare(self, year_a: int | None = None, year_b: int | None = None) -> None:
+        """Open the Compare view, on the given years if any (once the current key is handled)."""
+        years = (year_a, year_b) if year_a is not None and year_b is not None else None
+        self.call_later(self._open_compare, years)
+
+    async def _open_compare(self, years: tuple[int, int] | None) -> None:
+        context = self.context()
+        if context is None:
+            return
+        if isinstance(self.screen, CompareScreen):
+            if years:
+                self.screen.show_years(*years)
+            return
+        await self._pop_to_forces()
+        await self.push_screen(CompareScreen(context, years or self.settings.compare_years))
+        self._remember_settings(view="compare")
+
+    def remember_compare_years(self, years: tuple[int, int]) -> None:
+        """Remember the years compared, for the next run."""
+        if years != self.settings.compare_years:
+            self._remember_settings(compare_years=years)
+
+    def open_diff(self, dataset_a: str, dataset_b: str) -> None:
+        """Open the release diff: what changed from dataset A to dataset B."""
+        self.call_later(self._open_diff, dataset_a, dataset_b)
+
+    async def _open_diff(self, dataset_a: str, dataset_b: str) -> None:
+        context = self.context()
+        if context is not None:
+            await self._pop_to_forces()
+            await self.push_screen(DiffScreen(context, dataset_a, dataset_b))
+
+    def action_map(self) -> None:
+        """Open the tile map of the 43 forces (a change uses the Compare view's years)."""
+        context = self.context()
+        if context is None or isinstance(self.screen, MapScreen):
+            return
+        compare = next((s for s in self.screen_stack if isinstance(s, CompareScreen)), None)
+        self.push_screen(MapScreen(context, compare.years if compare is not None else None))
+
+    def action_confirm_quit(self) -> None:
+        """Quit, after asking (a name typed outside the search box must never quit)."""
+        if not isinstance(self.screen, QuitDialog):
+            self.push_screen(QuitDialog())
+
+    async def follow_dataset(self, context: ViewContext) -> None:
+        """Keep the views shown on the newly loaded dataset: each view keeps what it shows where
+        the dataset has it (the force, the nearest years); the first view that cannot is closed
+        with the views above it, and the user is told which and why."""
+        notes: list[str] = []
+        views = [s for s in self.screen_stack if isinstance(s, ExplorerScreen)]
+        for view in views:
+            followed = view.follow_dataset(context)
+            if followed.note:
+                notes.append(followed.note)
+            if not followed.kept:
+                while view in self.screen_stack:
+                    await self.pop_screen()
+                shown = [s for s in self.screen_stack if isinstance(s, ExplorerScreen)]
+                below = shown[-1]
+                notes.append(f"{view_name(view)} closed; showing {view_name(below)}")
+                break
+        if notes:
+            self.notify(safe_text("; ".join(notes)), timeout=8, markup=False)
