@@ -165,7 +165,10 @@ class MultiChartScreen(ExplorerScreen):
     def _fill_table(self, table: MeasureTable, ascii_only: bool) -> None:
         grid = self.query_one(VimTable)
         grid.clear(columns=True)
-        grid.add_column(Text("Year"), key="year")
+        # Widths given, not measured by the table as rows arrive: measured, the year column was
+        # sometimes left at the width of "Year" (labels cut to "2012") depending on timing.
+        year_width = max([len("Year"), *(len(cov.label) for cov in table.years)])
+        grid.add_column(Text("Year"), key="year", width=year_width)
         for i, force in enumerate(table.forces):
             marker, _ = series_style(i, ascii_only)
             header = f"{marker} {short_name(force.display_name, HEADER_WIDTH - 2)}"
