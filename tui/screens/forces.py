@@ -25,6 +25,7 @@ from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import ForceTableView, partial_mark
+from tui.widgets.forces_status import forces_status
 from tui.widgets.grid import Grid
 from tui.widgets.measure_legend import measure_lines
 from tui.widgets.search_bar import SearchBar, SearchInput
@@ -194,23 +195,17 @@ class ForcesScreen(ExplorerScreen):
 
     def _update_status(self, query: str) -> None:
         assert self.table is not None and self.context is not None
-        total = len(self.table.rows)
-        shown = len(self.filtered)
-        parts = [f"{shown} of {total} rows" if query else f"{total} rows"]
-        if query and not shown:
-            parts = [f"no force matches '{query}' (Esc clears)"]
-        missing = sum(1 for r in self.table.rows if all(c is None for c in r.counts))
-        if missing:
-            parts.append(f"{missing} with no figure at all")
-        if not self.context.include_national:
-            parts.append("BTP, fraud bodies hidden (n)")
-        parts.append(f"sorted by {self._sort_label()} (s, r)")
-        if self.context.measure == "rate":
-            parts.append("rates (m: counts)")
-        if self.marks:
-            parts.insert(0, self.marks.status())
+        status = forces_status(
+            self.table.rows,
+            len(self.filtered),
+            query,
+            sort_label=self._sort_label(),
+            include_national=self.context.include_national,
+            measure=self.context.measure,
+            marks=self.marks.status() if self.marks else "",
+        )
         # One line of fixed height: no layout (a layout repaints the table's scrollbars).
-        self.query_one("#forces-status", Static).update(line(" · ".join(parts)), layout=False)
+        self.query_one("#forces-status", Static).update(line(status), layout=False)
 
     def _sort_label(self) -> str:
         assert self.sort is not None
