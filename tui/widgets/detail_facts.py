@@ -126,7 +126,8 @@ def rate_text(detail: ForceDetail, force: Force) -> Text:
 
 def codes_text(detail: ForceDetail) -> Text:
     """A line for each change in the codes a group or subgroup counts."""
-    return _lines(*([("Codes change ", "bold"), c.text] for c in detail.series.membership))
+    rows: list[list[Part]] = [[("Codes change ", "bold"), c.text] for c in detail.series.membership]
+    return _lines(*rows)
 
 
 def other_figures_text(detail: ForceDetail) -> Text:
