@@ -19,7 +19,6 @@ from textual.worker import WorkerCancelled, WorkerState
 
 from tui.app import OffenceApp, make_app
 
-
 SETTLE_ROUNDS = 8
 """At most this many rounds of "wait for the workers, then for the app to be idle": a message a
 worker posts may start another worker, whose message may start another, and so on."""
