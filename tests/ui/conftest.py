@@ -24,7 +24,7 @@ SETTLE_ROUNDS = 8
 worker posts may start another worker, whose message may start another, and so on."""
 
 
-def _busy(app: App[Any]) -> bool:
+def busy(app: App[Any]) -> bool:
     """A worker is pending or running, the screen has to lay out or repaint, or a message or
     callback is waiting to be handled."""
     if any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
@@ -53,7 +53,7 @@ async def settle(pilot: Pilot[None]) -> None:
             pass  # an exclusive worker replaced by a newer one (e.g. a fallback dataset load)
         await pilot._wait_for_screen()
         await pilot.pause()
-        if not _busy(app):
+        if not busy(app):
             break
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False  # a blinking cursor makes snapshots flaky
