@@ -14,6 +14,7 @@ import pytest
 
 from tests.conftest import write_dataset
 from tui.cli import main
+from tui.launcher import main as launcher_main
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -124,12 +125,27 @@ def test_compare_nspcc_says_how_many_forces_were_left_out() -> None:
         (("frobnicate",), "invalid choice"),
     ],
 )
-def test_user_mistakes_give_one_line_and_exit_2(argv: tuple[str, ...], message: str) -> None:
-    done = subprocess.run([sys.executable, "-m", "tui", *argv], capture_output=True, text=True)
-    code, err = done.returncode, done.stderr
+def test_user_mistakes_give_one_line_and_exit_2(
+    argv: tuple[str, ...], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # In process, through the same entry point as ``ox`` (``tui.launcher.main``): the process
+    # itself is run by ``test_a_mistake_in_a_real_process_gives_one_line_and_exit_2``.
+    try:
+        code = launcher_main(list(argv))
+    except SystemExit as exc:  # argparse's usage errors
+        code = int(exc.code or 0)
+    err = capsys.readouterr().err
     assert code == 2
     assert message in err and "Traceback" not in err
     assert len([line for line in err.splitlines() if line.startswith("ox")]) == 1
+
+
+def test_a_mistake_in_a_real_process_gives_one_line_and_exit_2() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "show", "atlantis"], capture_output=True, text=True
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr == "ox: error: unknown force 'atlantis' (list them with 'ox forces')\n"
 
 
 def test_unreadable_data_file_exits_1(store: Path) -> None:

@@ -17,19 +17,46 @@ from textual.app import App
 from textual.keys import REPLACED_KEYS, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.widgets import Input
-from textual.worker import WorkerCancelled
+from textual.worker import WorkerCancelled, WorkerState
 
 from tui.app import OffenceApp, make_app
 
+SETTLE_ROUNDS = 8
+"""At most this many rounds of "wait for the workers, then for the app to be idle": a message a
+worker posts may start another worker, whose message may start another, and so on."""
+
+
+def busy(app: App[Any]) -> bool:
+    """A worker is pending or running, the screen has to lay out or repaint, or a message or
+    callback is waiting to be handled."""
+    if any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
+        return True
+    screen = app.screen
+    if screen._layout_required or screen._repaint_required or screen._dirty_widgets:
+        return True
+    if screen._callbacks:  # ``call_after_refresh`` callbacks not yet run
+        return True
+    # A message posted while the screen was painted (a resize, a scroll) is still to be handled.
+    nodes = (app, *screen.walk_children(with_self=True))
+    return any(node._message_queue.qsize() or node._next_callbacks for node in nodes)
+
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait until every worker is done and every message it posted has been handled."""
-    for _ in range(4):
+    """Wait until every worker is done and every message it posted has been handled.
+
+    Each round waits for the workers, then for the app to be idle (its messages handled and the
+    screen painted); it stops at the first round after which nothing is left to do, instead of
+    always paying for a fixed number of idle waits."""
+    app = pilot.app
+    for _ in range(SETTLE_ROUNDS):
         try:
-            await pilot.app.workers.wait_for_complete()
+            await app.workers.wait_for_complete()
         except WorkerCancelled:
             pass  # an exclusive worker replaced by a newer one (e.g. a fallback dataset load)
+        await pilot._wait_for_screen()
         await pilot.pause()
+        if not busy(app):
+            break
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False  # a blinking cursor makes snapshots flaky
 

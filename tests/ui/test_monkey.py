@@ -28,7 +28,7 @@ from textual._context import active_app
 from textual.pilot import Pilot
 
 from tests.conftest import write_dataset
-from tests.ui.conftest import burst, crash_of
+from tests.ui.conftest import burst, busy, crash_of
 from tui import screens, widgets
 from tui.app import OffenceApp, make_app
 from tui.config import DEFAULT_THEME
@@ -208,6 +208,13 @@ class Monkey:
             except Exception:  # noqa: BLE001 - a cancelled worker; the app reports real errors
                 pass
         await pilot.pause()
+        # "Idle" above is judged by CPU time, which a loaded machine fools: also wait until no
+        # message, callback, layout or repaint is left.
+        for _ in range(20):
+            if crash_of(app) is not None or not busy(app):
+                break
+            await pilot._wait_for_screen()
+            await pilot.pause()
 
     async def _reset(self, dataset: str) -> Pilot[None]:
         pilot = self.pilot if self.pilot is not None else await self._start()

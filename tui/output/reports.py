@@ -27,6 +27,7 @@ from tui.model.types import (
     ForceTable,
     MembershipChange,
     QuarterPoint,
+    SeriesPoint,
 )
 from tui.model.years import quarters_label
 from tui.output.show_marks import chance_and_release, mark_notes, marked_pct
@@ -147,30 +148,52 @@ def show_report(
     ds: DatasetFacts, series: ForceSeries, quarterly: Sequence[QuarterPoint] = ()
 ) -> Report:
     """A force's counts by financial year (or by quarter when ``quarterly`` is given)."""
-    force = series.force
+    title = f"{series.force.name}: {series.offence.label}"
+    subtitle = dataset_lines(ds.info)
+    if quarterly:
+        return quarterly_report(title, subtitle, series.force.name, quarterly)
     has_provenance = (
         any(p.release for p in series.points if p.count is not None) and not ds.has_quarters
     )
-    title = f"{force.name}: {series.offence.label}"
-    subtitle = dataset_lines(ds.info)
     notes: list[str] = []
-    if quarterly:
-        columns = [
-            Column("force", "Force", show=False),
-            Column("year", "Year"),
-            Column("quarter", "Quarter"),
-            Column("count", "Count", _count, numeric=True),
-        ]
-        records: list[Record] = [
-            {
-                "force": force.name,
-                "year": q.label.split(" ")[0],
-                "quarter": q.quarter,
-                "count": q.count,
-            }
-            for q in quarterly
-        ]
-        return Report(title, columns, records, subtitle, notes)
+    records = []
+    for before, p in zip((None, *series.points), series.points):
+        record, point_notes = year_record(series.force.name, p, has_provenance, before)
+        records.append(record)
+        notes += [n for n in point_notes if n not in notes]  # a rate's caveat said once
+    columns = hide_empty_columns(year_columns(ds, has_provenance), records)
+    # Only financial years with a figure, unless the force has none at all.
+    shown = [r for r in records if r["count"] is not None] or records
+    notes += year_notes(shown, has_provenance)
+    notes += membership_notes(series.offence, series.membership)
+    if ds.info.notes:
+        notes.append(ds.info.notes)
+    report = Report(title, columns, shown, subtitle, notes)
+    section = other_periods_section(series)
+    if section is not None:
+        report.sections.append(section)
+    return report
+
+
+def quarterly_report(
+    title: str, subtitle: list[str], force: str, quarterly: Sequence[QuarterPoint]
+) -> Report:
+    """The quarters section of ``show``: a force's count in each quarter."""
+    columns = [
+        Column("force", "Force", show=False),
+        Column("year", "Year"),
+        Column("quarter", "Quarter"),
+        Column("count", "Count", _count, numeric=True),
+    ]
+    records: list[Record] = [
+        {"force": force, "year": q.label.split(" ")[0], "quarter": q.quarter, "count": q.count}
+        for q in quarterly
+    ]
+    return Report(title, columns, records, subtitle, [])
+
+
+def year_columns(ds: DatasetFacts, has_provenance: bool) -> list[Column]:
+    """The columns of the financial-years table (with the releases when figures carry them)."""
     columns = [
         Column("force", "Force", show=False),
         Column("year", "Year"),
@@ -190,46 +213,60 @@ def show_report(
             Column("source_url", "Source", show=False),
             Column("also_stated", "Also stated", show=True),
         ]
-    records = []
-    for before, p in zip((None, *series.points), series.points):
-        rec: Record = {
-            "force": force.name,
-            "year": p.year.fy,
-            "count": p.count,
-            "change": p.change,
-            "pct_change": p.pct_change,
-            "quarters": None,
-            "partial": False,
-        }
-        # A rate only for a whole year: a partial year's count is not set against a year's people.
-        rate = None if p.partial or p.year.partial else rate_for(force.name, p.year.year, p.count)
-        rec["rate"] = rate.per_100k if rate else None
-        rec["population_year"] = rate.mid_year if rate else None
-        if rate and rate.caveat and rate.caveat not in notes:
-            notes.append(rate.caveat)
-        if p.partial or p.year.partial:
-            covered = quarters_label(p.quarters or p.year.quarters)
-            rec["quarters"] = covered
-            rec["partial"] = True
-            if p.count is not None:
-                notes.append(_partial_note(force.name, p.year.fy, p.year.partial, covered))
-        rec |= chance_and_release(before, p)
-        if has_provenance:
-            rec["release"] = p.release or None
-            rec["source_url"] = p.source_url or None
-            rec["also_stated"] = (
-                "; ".join(f"{a.count:,} ({a.release})" for a in p.alternatives) or None
-            )
-        records.append(rec)
-    # Columns without a value anywhere are hidden in tables, and kept in CSV for a stable header.
-    columns = [
+    return columns
+
+
+def year_record(
+    force: str, p: SeriesPoint, has_provenance: bool, before: SeriesPoint | None = None
+) -> tuple[Record, list[str]]:
+    """One financial year of a force as a record, and the notes it needs (the rate's caveat, a
+    partial year's); ``before`` is the year before, whose figure the change is from (for the
+    chance and release marks)."""
+    notes: list[str] = []
+    rec: Record = {
+        "force": force,
+        "year": p.year.fy,
+        "count": p.count,
+        "change": p.change,
+        "pct_change": p.pct_change,
+        "quarters": None,
+        "partial": False,
+    }
+    # A rate only for a whole year: a partial year's count is not set against a year's people.
+    rate = None if p.partial or p.year.partial else rate_for(force, p.year.year, p.count)
+    rec["rate"] = rate.per_100k if rate else None
+    rec["population_year"] = rate.mid_year if rate else None
+    if rate and rate.caveat:
+        notes.append(rate.caveat)
+    if p.partial or p.year.partial:
+        covered = quarters_label(p.quarters or p.year.quarters)
+        rec["quarters"] = covered
+        rec["partial"] = True
+        if p.count is not None:
+            notes.append(_partial_note(force, p.year.fy, p.year.partial, covered))
+    rec |= chance_and_release(before, p)
+    if has_provenance:
+        rec["release"] = p.release or None
+        rec["source_url"] = p.source_url or None
+        rec["also_stated"] = "; ".join(f"{a.count:,} ({a.release})" for a in p.alternatives) or None
+    return rec, notes
+
+
+def hide_empty_columns(columns: list[Column], records: Sequence[Record]) -> list[Column]:
+    """Columns without a value anywhere are hidden in tables, and kept in CSV for a stable
+    header."""
+    return [
         replace(c, show=False)
         if c.key in ("quarters", "also_stated") and not any(r.get(c.key) for r in records)
         else c
         for c in columns
     ]
-    # Only financial years with a figure, unless the force has none at all.
-    shown = [r for r in records if r["count"] is not None] or records
+
+
+def year_notes(shown: Sequence[Record], has_provenance: bool) -> list[str]:
+    """What the years shown need said: how rates are worked out, figures stated more than once,
+    and where each figure comes from."""
+    notes = []
     if any(r.get("rate") is not None for r in shown):
         notes.append(RATE_NOTE)
     notes += mark_notes(shown)
@@ -241,33 +278,26 @@ def show_report(
             )
         urls = sorted({str(r["source_url"]) for r in shown if r.get("source_url")})
         notes += [f"Source: {u}" for u in urls]
-    notes += membership_notes(series.offence, series.membership)
-    if ds.info.notes:
-        notes.append(ds.info.notes)
-    report = Report(title, columns, shown, subtitle, notes)
-    if series.other_periods:
-        report.sections.append(
-            Report(
-                "Other periods (calendar years and multi-year totals; "
-                "not in any financial-year column)",
-                [
-                    Column("period", "Period"),
-                    Column("count", "Count", _count, numeric=True),
-                    Column("release", "Release"),
-                    Column("source_url", "Source"),
-                ],
-                [
-                    {
-                        "period": o.period,
-                        "count": o.count,
-                        "release": o.release,
-                        "source_url": o.source_url,
-                    }
-                    for o in series.other_periods
-                ],
-            )
-        )
-    return report
+    return notes
+
+
+def other_periods_section(series: ForceSeries) -> Report | None:
+    """The figures for calendar years and multi-year totals, as a section of their own."""
+    if not series.other_periods:
+        return None
+    return Report(
+        "Other periods (calendar years and multi-year totals; not in any financial-year column)",
+        [
+            Column("period", "Period"),
+            Column("count", "Count", _count, numeric=True),
+            Column("release", "Release"),
+            Column("source_url", "Source"),
+        ],
+        [
+            {"period": o.period, "count": o.count, "release": o.release, "source_url": o.source_url}
+            for o in series.other_periods
+        ],
+    )
 
 
 def _partial_note(force: str, fy: str, year_partial: bool, covered: str) -> str:

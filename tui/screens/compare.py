@@ -21,7 +21,7 @@ from tui.output.reports import Report
 from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext, only_force
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import line
-from tui.widgets.compare_notes import chance_status, compare_notes, extremes_text
+from tui.widgets.compare_notes import compare_notes, compare_status
 from tui.widgets.compare_table import CompareTableView, release_mark
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import partial_mark
@@ -192,14 +192,9 @@ class CompareScreen(ExplorerScreen):
         # The sort and what the ranks are among come first, so they show at 80 columns; then
         # the chance method (the biggest rise and fall are among changes beyond chance).
         default = " (default)" if self.sort == SortState(DEFAULT_SORT, True) else ""
-        parts = [f"sorted by {SORT_LABELS[self.sort.key]} {self.sort.arrow}{default}"]
-        parts.append(chance_status(cmp, measure))
-        if cmp.ranked_count:
-            parts.append(f"rank among the {cmp.ranked_count} forces with both years")
-        parts += extremes_text(cmp.rows, measure)
-        if cmp.left_out:
-            parts.append(f"{len(cmp.left_out)} force(s) without both figures: not ranked")
-        self.query_one("#compare-status", Static).update(line(" · ".join(parts)))
+        sorted_by = f"sorted by {SORT_LABELS[self.sort.key]} {self.sort.arrow}{default}"
+        status = compare_status(cmp, measure, sorted_by)
+        self.query_one("#compare-status", Static).update(line(status))
 
     # ---------------------------------------------------------------- events and actions
 

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
-from tui.formatting import fmt_change, fmt_count, fmt_pct, fmt_rate, safe_text
+from tui.formatting import fmt_count, safe_text
 from tui.model.changes import index_series
 from tui.model.errors import ModelError
 from tui.model.peers import PeerGroup
@@ -20,7 +20,8 @@ from tui.output.reports import Report, show_report
 from tui.screens.base import ExplorerScreen, Followed, ViewContext
 from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
-from tui.widgets.detail_notes import chance_text, events_text, pair_text, source_text
+from tui.widgets.detail_facts import facts_text
+from tui.widgets.detail_notes import source_text
 from tui.widgets.event_marks import chart_marks
 from tui.widgets.peers_panel import PeersPanel
 from tui.widgets.tables import BreakdownTable, SeriesTable
@@ -197,86 +198,8 @@ class ForceDetailScreen(ExplorerScreen):
 
     def _show_facts(self) -> None:
         assert self.detail is not None and self.context is not None
-        d, ds = self.detail, self.context.dataset
-        out = Text()
-
-        def add(*parts: str | tuple[str, str]) -> None:
-            out.append_text(line(*parts))
-            out.append("\n")
-
-        full = [
-            p
-            for p in d.series.points
-            if p.count is not None and not p.partial and not p.year.partial
-        ]
-        if len(full) >= 2 and full[-1].change is not None:
-            last = full[-1]
-            add(
-                ("Latest change ", "bold"),
-                f"{full[-2].year.fy} → {last.year.fy}: ",
-                (f"{fmt_change(last.change)} ({fmt_pct(last.pct_change)})", "bold"),
-            )
-            if d.latest_change is not None and d.latest_change.count_b == last.count:
-                out.append_text(chance_text(d.latest_change))
-                out.append("\n")
-        elif full:
-            add(("Latest figure ", "bold"), f"{full[-1].year.fy}: {fmt_count(full[-1].count)}")
-        else:
-            add(("No financial-year figure", "bold"), " for this offence.")
-        for p in d.series.points:
-            if p.count is None:
-                continue
-            if p.year.partial:
-                add(f"{p.label}: {fmt_count(p.count)} (partial year, not compared)")
-            elif p.partial:
-                add(
-                    f"{p.year.fy}: {fmt_count(p.count)} ({self.force.name} has "
-                    f"{quarters_label(p.quarters)} only: not compared)"
-                )
-        if d.rank is not None and d.rank_year is not None:
-            add(
-                ("Rank ", "bold"),
-                f"{d.rank} of {d.ranked_forces} forces with a figure in {d.rank_year.fy}, by count",
-            )
-        elif not self.force.ranked:
-            add(f"Not ranked ({self.force.why_unranked}).")
-        if d.rate is not None and d.rate_year is not None:
-            add(
-                ("Rate ", "bold"),
-                f"{fmt_rate(d.rate.per_100k)} per 100,000 in {d.rate_year.fy}",
-                ("  (population ", "dim"),
-                (
-                    f"{d.rate.population:,}: {d.rate.source} mid-{d.rate.population_year}, "
-                    "the year the financial year starts in)",
-                    "dim",
-                ),
-            )
-            if d.rate.caveat:
-                add((d.rate.caveat, "dim"))
-        elif self.force.ranked:
-            add(("Rate ", "bold"), "— (no population estimate for the years with figures)")
-        for change in d.series.membership:
-            add(("Codes change ", "bold"), change.text)
-        out.append_text(events_text(d.events))
-        out.append_text(pair_text(d.other_measure))
-        for p in d.series.points:
-            for alt in p.alternatives:
-                add(f"{p.year.fy}: also stated {alt.count:,} ({alt.release})")
-        for o in d.series.other_periods:
-            add(f"{o.period}: {o.count:,} ({o.release})")
-        urls = sorted(
-            {p.source_url for p in d.series.points if p.source_url and p.count is not None}
-        )
-        if not ds.has_sources or not urls:
-            add(("Source ", "bold"), ds.info.source)
-        else:
-            for url in urls[:6]:
-                add(("Source ", "bold"), url)
-        if ds.info.licence:
-            add((ds.info.licence, "dim"))
-        if ds.info.notes:
-            add((ds.info.notes, "dim"))
-        self.query_one("#detail-facts", Static).update(out)
+        facts = facts_text(self.detail, self.force, self.context.dataset)
+        self.query_one("#detail-facts", Static).update(facts)
 
     def _show_breakdown(self) -> None:
         assert self.detail is not None

@@ -25,6 +25,7 @@ from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import ForceTableView, partial_mark
+from tui.widgets.forces_status import forces_status
 from tui.widgets.grid import Grid
 from tui.widgets.measure_legend import measure_lines
 from tui.widgets.search_bar import SearchBar, SearchInput
@@ -223,30 +224,19 @@ class ForcesScreen(ExplorerScreen):
 
     def _update_status(self, query: str) -> None:
         assert self.table is not None and self.context is not None
-        total = len(self.table.rows)
-        shown = len(self.filtered)
-        parts = [f"{shown} of {total} rows" if query else f"{total} rows"]
-        if query and not shown:
-            parts = [f"no force matches '{query}' (Esc clears)"]
-        found_by = [f"~{f.via}: {f.row.force.display_name}" for f in self.filtered if f.via]
-        if found_by:
-            more = f" and {len(found_by) - 2} more" if len(found_by) > 2 else ""
-            parts[0] += f" ({', '.join(found_by[:2])}{more})"
-        missing = sum(1 for r in self.table.rows if all(c is None for c in r.counts))
-        if missing:
-            parts.append(f"{missing} with no figure at all")
-        if not self.context.include_national:
-            parts.append("BTP, fraud bodies hidden (n)")
-        if self.by_match:
-            parts.append(f"best match first (s: by {self._sort_label()})")
-        else:
-            parts.append(f"sorted by {self._sort_label()} (s, r)")
-        if self.context.measure == "rate":
-            parts.append("rates (m: counts)")
-        if self.marks:
-            parts.insert(0, self.marks.status())
+        status = forces_status(
+            self.table.rows,
+            len(self.filtered),
+            query,
+            sort_label=self._sort_label(),
+            include_national=self.context.include_national,
+            measure=self.context.measure,
+            marks=self.marks.status() if self.marks else "",
+            found_by=[f"~{f.via}: {f.row.force.display_name}" for f in self.filtered if f.via],
+            by_match=self.by_match,
+        )
         # One line of fixed height: no layout (a layout repaints the table's scrollbars).
-        self.query_one("#forces-status", Static).update(line(" · ".join(parts)), layout=False)
+        self.query_one("#forces-status", Static).update(line(status), layout=False)
 
     def _sort_label(self) -> str:
         assert self.sort is not None

@@ -64,3 +64,16 @@ def chance_status(cmp: Comparison, measure: str) -> str:
     )
     counts = f"; {small} with counts under {SMALL_COUNT}" if small else ""
     return f"~ {within} within chance ({CHANCE_METHOD}{counts})"
+
+
+def compare_status(cmp: Comparison, measure: str, sorted_by: str) -> str:
+    """The Compare status line: ``sorted_by`` (e.g. ``"sorted by year B ↓ (default)"``) and what
+    the ranks are among come first, so they show at 80 columns; then the chance method, the
+    biggest rise and fall beyond chance, and the forces left out."""
+    parts = [sorted_by, chance_status(cmp, measure)]
+    if cmp.ranked_count:
+        parts.append(f"rank among the {cmp.ranked_count} forces with both years")
+    parts += extremes_text(cmp.rows, measure)
+    if cmp.left_out:
+        parts.append(f"{len(cmp.left_out)} force(s) without both figures: not ranked")
+    return " · ".join(parts)

@@ -1,0 +1,39 @@
+"""The Compare status line, from a pure function: the sort first, then chance, what the ranks
+are among, the biggest changes beyond chance and the forces left out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tui.model.comparison import compare_years
+from tui.model.dataset import load_dataset
+from tui.model.selection import default_selection, pick_offence
+from tui.widgets.compare_notes import chance_status, compare_status, extremes_text
+
+SORTED = "sorted by year B ↓ (default)"
+
+
+def test_the_parts_in_their_order() -> None:
+    ho = load_dataset("homeoffice")
+    cmp = compare_years(ho, 2016, 2017, pick_offence(ho, "86"))
+    parts = compare_status(cmp, "count", SORTED).split(" · ")
+    assert parts[0] == SORTED and parts[1] == chance_status(cmp, "count")
+    assert parts[2] == f"rank among the {cmp.ranked_count} forces with both years"
+    assert parts[3:] == extremes_text(cmp.rows, "count")
+    # The 43 territorial forces of England and Wales all have both years of code 86.
+    assert cmp.ranked_count == 43 and not cmp.left_out
+
+
+def test_forces_without_both_figures_are_counted_last() -> None:
+    nspcc = load_dataset("nspcc")
+    cmp = compare_years(nspcc, 2016, 2017, default_selection(nspcc))
+    assert cmp.left_out
+    status = compare_status(cmp, "count", SORTED)
+    assert status.endswith(f" · {len(cmp.left_out)} force(s) without both figures: not ranked")
+
+
+def test_nothing_ranked_leaves_out_the_ranks() -> None:
+    ho = load_dataset("homeoffice")
+    cmp = compare_years(ho, 2016, 2017, pick_offence(ho, "86"))
+    none = replace(cmp, rows=())
+    assert compare_status(none, "count", SORTED) == f"{SORTED} · {chance_status(none, 'count')}"
