@@ -292,6 +292,21 @@ def monkey(
 
 
 REGRESSIONS: list[tuple[str, list[Step]]] = [
+    # Found by the monkey under load: a detail closed before it was mounted → NoMatches
+    # 'SeriesTable' in its on_mount (tests/ui/test_closed_early.py makes it deterministic).
+    (
+        "nspcc",
+        [
+            ("shift+tab",),
+            (
+                *("right", "escape", "full_stop", "pagedown", "super+c", "V", "P", "k", "enter"),
+                *("a", "q", "z", "n", "r", "escape", "left_square_bracket", "X", "s", "9"),
+                *("left_square_bracket", "end", "enter", "4", "left_square_bracket", "u", "i"),
+                *("a", "b", "S", "escape", "9", "1", "left_square_bracket", "R", "space", "w"),
+                *("a", "d", "I", "1"),
+            ),
+        ],
+    ),
     # Issue 9: Compare, a force's detail from it, Compare again → DuplicateIds 'compare'.
     ("homeoffice", [("down",), ("v",), ("enter",), ("v",), ("enter",), ("v",)]),
     # Issue 9: the palette's page keys before its list had a size → KeyError: 0 (_move_page).

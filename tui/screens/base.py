@@ -98,6 +98,13 @@ class ExplorerScreen(Screen[None]):
         self._current: dict[str, int] = {}
         self._answers: dict[int, Callable[[Any], None]] = {}
 
+    @property
+    def closed_early(self) -> bool:
+        """True when the view was closed before its mount handler ran (a key that closed it was
+        handled first): it is off the screen stack and its containers' widgets were never
+        mounted, so the handler must do nothing."""
+        return not self.is_attached or self not in self.app.screen_stack
+
     def set_context(self, context: ViewContext) -> None:
         """Show another dataset, offence or option set (called by the app)."""
         self.context = context

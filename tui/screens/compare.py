@@ -86,6 +86,8 @@ class CompareScreen(ExplorerScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.closed_early:
+            return
         self.query_one(CompareTableView).focus()
         # The rise/fall colours come from the theme: redraw when it changes.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._rerender())

@@ -79,6 +79,8 @@ class ForceDetailScreen(ExplorerScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.closed_early:
+            return
         self.query_one(SeriesTable).focus()
         self._show_source()
         self._load()

@@ -59,6 +59,8 @@ class DiffScreen(ExplorerScreen):
         )
 
     def on_mount(self) -> None:
+        if self.closed_early:
+            return
         self.query_one(DiffTable).focus()
         try:
             infos = (find_dataset(self.dataset_a), find_dataset(self.dataset_b))

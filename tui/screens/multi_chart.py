@@ -93,6 +93,8 @@ class MultiChartScreen(ExplorerScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.closed_early:
+            return
         self.query_one(VimTable).focus()
         self._load()
 
