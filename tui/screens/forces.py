@@ -26,7 +26,7 @@ from tui.widgets.cells import line
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import ForceTableView, partial_mark
 from tui.widgets.grid import Grid
-from tui.widgets.measure_legend import measure_lines
+from tui.widgets.measure_legend import measure_lines, measure_status
 from tui.widgets.search_bar import SearchBar, SearchInput
 
 BY_MATCH = SortState("match", True)
@@ -241,8 +241,7 @@ class ForcesScreen(ExplorerScreen):
             parts.append(f"best match first (s: by {self._sort_label()})")
         else:
             parts.append(f"sorted by {self._sort_label()} (s, r)")
-        if self.context.measure == "rate":
-            parts.append("rates (m: counts)")
+        parts += measure_status(self.table, self.context.measure, self.context.ascii_only)
         if self.marks:
             parts.insert(0, self.marks.status())
         # One line of fixed height: no layout (a layout repaints the table's scrollbars).
