@@ -1,6 +1,7 @@
 """``ox show`` marks its changes as Compare does (issue #8): ``~`` after a % within chance
 variation, ``†`` after a % between figures from different releases, each with a legend line;
-CSV and JSON carry ``significant`` and ``crosses_releases`` on every row."""
+CSV and JSON carry ``significant`` and ``crosses_releases`` on every row; ``ox table`` (the Forces
+view) the same."""
 
 from __future__ import annotations
 
@@ -41,3 +42,24 @@ def test_a_change_across_releases_is_marked_with_its_legend() -> None:
     rows = {r["year"]: r for r in json.loads(out) if r["year"]}
     assert rows["2021/22"]["crosses_releases"] is True
     assert rows["2017/18"]["crosses_releases"] is False  # both from the 2018 release
+
+
+def test_ox_table_marks_its_changes_and_exports_the_flags() -> None:
+    """Code 86, 2021/22 → 2022/23, summed from the source's quarters: Hertfordshire
+    127+121+118+133 = 499 → 113+101+149+139 = 502 (within chance); Northamptonshire
+    120+99+106+219 = 544 → 195+151+161+230 = 737 (beyond)."""
+    code, out, _ = run("table", "-o", "86")
+    assert code == 0
+    herts = next(line for line in out.splitlines() if line.strip().startswith("Hertfordshire"))
+    assert herts.split()[-2:] == ["+3", "+0.6%~"]
+    northants = next(line for line in out.splitlines() if "Northamptonshire" in line)
+    assert northants.split()[-2:] == ["+193", "+35.5%"]
+    assert "~ after a %: the change from the year before is within chance" in " ".join(out.split())
+    code, out, _ = run("table", "-o", "86", "-f", "json")
+    rows = {r["force"]: r for r in json.loads(out)}
+    assert (rows["Hertfordshire"]["significant"], rows["Hertfordshire"]["change"]) == (False, 3)
+    assert (rows["Northamptonshire"]["significant"], rows["Northamptonshire"]["change"]) == (
+        True,
+        193,
+    )
+    assert rows["Northamptonshire"]["crosses_releases"] is False  # one release throughout

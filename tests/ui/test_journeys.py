@@ -67,7 +67,8 @@ async def test_type_to_find_a_force_and_open_its_detail(app: OffenceApp) -> None
         shown = {r["year"]: r["count"] for r in cli_json("show", "Northamptonshire")}
         assert cells["year:2016"] == "248" == f"{shown['2016/17']:,}"
         assert cells["year:2017"] == "269" == f"{shown['2017/18']:,}"
-        assert cells["year:2023"] == "225" and cells["pct"] == "+35.5%"
+        # Beyond chance: a space where "~" would be keeps the % signs in one column (as Compare).
+        assert cells["year:2023"] == "225" and cells["pct"] == "+35.5% "
         await pilot.press("enter")
         await settle(pilot)
         detail = app.screen

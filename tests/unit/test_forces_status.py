@@ -1,5 +1,5 @@
 """The Forces view's status line, from a pure function: rows shown, forces without figures, hidden
-national bodies, the sort, the measure and the marks."""
+national bodies, the sort, the measure's words and the marks."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ ROWS = [row("Kent", 1, 2), row("Surrey", 3, None), row("Dyfed-Powys", None, None
 
 def status(query: str = "", shown: int = 3, **options: object) -> str:
     kwargs: dict[str, object] = {"sort_label": "2022/23 ↓", "include_national": True}
-    kwargs |= {"measure": "count"} | options
+    kwargs |= options
     return forces_status(ROWS, shown, query, **kwargs)  # type: ignore[arg-type]
 
 
@@ -35,15 +35,19 @@ def test_a_search_that_leaves_none_says_how_to_clear_it() -> None:
 
 
 def test_hidden_national_bodies_rates_and_marks() -> None:
-    text = status(include_national=False, measure="rate", marks="2 marked (g: chart)")
+    text = status(
+        include_national=False,
+        measure_parts=["rates (m: counts)", "~ 3 within chance"],
+        marks="2 marked (g: chart)",
+    )
     assert text == (
         "2 marked (g: chart) · 3 rows · 1 with no figure at all · BTP, fraud bodies hidden (n)"
-        " · sorted by 2022/23 ↓ (s, r) · rates (m: counts)"
+        " · sorted by 2022/23 ↓ (s, r) · rates (m: counts) · ~ 3 within chance"
     )
 
 
 def test_no_missing_part_when_every_force_has_a_figure() -> None:
     assert (
-        forces_status(ROWS[:2], 2, "", sort_label="force ↑", include_national=True, measure="count")
+        forces_status(ROWS[:2], 2, "", sort_label="force ↑", include_national=True)
         == "2 rows · sorted by force ↑ (s, r)"
     )

@@ -17,12 +17,12 @@ from tui.model.comparison_types import CompareRow, Comparison
 from tui.model.dataset import Dataset
 from tui.model.events import events_between
 from tui.model.rates import (
-    population_of,
     rate_caveat,
     rate_change,
     rate_of,
     rate_pct_change,
     rate_ranks,
+    rate_significance,
 )
 from tui.model.totals import members_of
 
@@ -39,17 +39,11 @@ def _annotated(
     # Tested only where the change is computed (not across different quarters).
     computed = not cmp.unlike_quarters and row.change is not None
     counts = change_interval(row.count_a, row.count_b) if computed else None
-    rate_significant: bool | None = None
-    if computed and rate_a is not None and rate_b is not None:
-        pop_a = population_of(row.force, year_a, members)
-        pop_b = population_of(row.force, year_b, members)
-        if pop_a is not None and pop_b is not None:
-            rate_significant = change_interval(
-                row.count_a,
-                row.count_b,
-                exposure_a=pop_a.population,
-                exposure_b=pop_b.population,
-            ).significant
+    rate_significant = (
+        rate_significance(row.force, (year_a, year_b), (row.count_a, row.count_b), members)
+        if computed and rate_a is not None and rate_b is not None
+        else None
+    )
     return replace(
         row,
         rate_a=rate_a,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from tui.model.events import Event
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
-from tui.model.types import MembershipChange
+from tui.model.types import MembershipChange, different_releases
 from tui.model.years import YearCoverage, quarters_label
 
 
@@ -81,7 +81,7 @@ class CompareRow:
     @property
     def crosses_releases(self) -> bool:
         """True when the two figures come from different releases."""
-        return bool(self.release_a and self.release_b and self.release_a != self.release_b)
+        return different_releases(self.release_a, self.release_b)
 
 
 @dataclass(frozen=True)

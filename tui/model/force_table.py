@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from tui.model import schema as S
+from tui.model.chance import change_interval
 from tui.model.changes import change, pct_change, ranks
 from tui.model.dataset import Dataset
+from tui.model.figure_facts import FigureFacts, figure_facts
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
 from tui.model.selection import force_quarter_sets, normalise_selection, yearly_counts
@@ -41,7 +44,9 @@ def force_table(
     """A force × financial-year table with a trend and the latest change per force.
 
     The change is between the years :func:`change_pair` picks (the last two full years of a
-    complete dataset); partial years are listed (and labelled) but never used for a change.
+    complete dataset); partial years are listed (and labelled) but never used for a change. Each
+    change carries the marks Compare gives it: whether it is within chance variation (the exact
+    test of :mod:`tui.model.chance`) and the releases its two figures come from.
     """
     selection = normalise_selection(ds, selection)
     yearly = yearly_counts(ds, selection)
@@ -51,6 +56,9 @@ def force_table(
     change_from = ds.year(pair[0]) if pair else None
     change_to = ds.year(pair[1]) if pair else None
     short = short_force_years(ds, force_quarter_sets(ds, selection))
+    # Releases matter only where the figures come from several (NSPCC); skip the query otherwise.
+    several = ds.figures.get_column(S.RELEASE).n_unique() > 1
+    facts = figure_facts(ds, selection, pair) if pair and several else FigureFacts({}, {})
     latest_rank: dict[str, int] = {}
     if change_to is not None:
         # A partial force-year is no figure for a rank.
@@ -67,11 +75,14 @@ def force_table(
         counts: tuple[int | None, ...],
         quarters: tuple[tuple[int, ...], ...],
         rank: int | None,
+        facts: FigureFacts,
     ) -> ForceRow:
         by_year = dict(zip((y.year for y in years), zip(counts, quarters)))
         a, qa = by_year.get(change_from.year, (None, ())) if change_from else (None, ())
         b, qb = by_year.get(change_to.year, (None, ())) if change_to else (None, ())
         comparable = not qa and not qb
+        # Tested, as in Compare, only where the change is computed.
+        computed = comparable and change(a, b) is not None
         return ForceRow(
             force=force,
             counts=counts,
@@ -82,6 +93,9 @@ def force_table(
             pct_change=pct_change(a, b) if comparable else None,
             rank=rank,
             quarters=quarters,
+            significant=change_interval(a, b).significant if computed else None,
+            release_from=facts.releases.get((force.name, pair[0]), "") if pair else "",
+            release_to=facts.releases.get((force.name, pair[1]), "") if pair else "",
         )
 
     def short_of(
@@ -101,12 +115,15 @@ def force_table(
     rows = []
     for f in forces:
         counts = tuple(yearly.get((f.name, y.year)) for y in years)
-        rows.append(make_row(f, counts, short_of((f.name,), counts), latest_rank.get(f.name)))
+        rows.append(
+            make_row(f, counts, short_of((f.name,), counts), latest_rank.get(f.name), facts)
+        )
     totals = []
     for spec in total_specs(ds):
         counts = tuple(total_for(spec, yearly, y.year) for y in years)
         members = spec.members or (spec.name,)
-        totals.append(make_row(total_force(ds, spec), counts, short_of(members, counts), None))
+        own = facts.total(spec.name, members, pair) if pair else facts
+        totals.append(make_row(total_force(ds, spec), counts, short_of(members, counts), None, own))
     table = ForceTable(
         dataset=ds.name,
         offence=selection,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tui.model.chance import change_interval
 from tui.model.population import (
     CITY_OF_LONDON_CAVEAT,
     PopulationFigure,
@@ -77,6 +78,24 @@ def rate_of(
         return None
     figure = population_of(force, fy_start_year, members)
     return None if figure is None else rate_per_100k(count, figure.population)
+
+
+def rate_significance(
+    force: Force,
+    years: tuple[int, int],
+    counts: tuple[int | None, int | None],
+    members: Sequence[str] = (),
+) -> bool | None:
+    """Whether the change in rate between two years is beyond chance: the exact test of
+    :func:`tui.model.chance.change_interval` on the counts, weighed by their populations (``None``
+    without both populations)."""
+    pop_a = population_of(force, years[0], members)
+    pop_b = population_of(force, years[1], members)
+    if pop_a is None or pop_b is None:
+        return None
+    return change_interval(
+        counts[0], counts[1], exposure_a=pop_a.population, exposure_b=pop_b.population
+    ).significant
 
 
 def rate_caveat(force: Force) -> str | None:

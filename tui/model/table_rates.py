@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tui.model.dataset import Dataset
-from tui.model.rates import rate_caveat, rate_change, rate_of, rate_pct_change, rate_ranks
+from tui.model.rates import (
+    rate_caveat,
+    rate_change,
+    rate_of,
+    rate_pct_change,
+    rate_ranks,
+    rate_significance,
+)
 from tui.model.totals import members_of
 from tui.model.types import ForceRow, ForceTable
 
@@ -33,12 +40,31 @@ def with_rates(ds: Dataset, table: ForceTable) -> ForceTable:
         by_year = {cov.year: r for cov, r in zip(table.years, rates)}
         a = by_year.get(table.change_from.year) if table.change_from else None
         b = by_year.get(table.change_to.year) if table.change_to else None
+        # The chance test of the rates, as Compare's: only where the change is computed.
+        significant = (
+            rate_significance(
+                row.force,
+                (table.change_from.year, table.change_to.year),
+                (
+                    row.count_for(table.years, table.change_from.year),
+                    row.count_for(table.years, table.change_to.year),
+                ),
+                members,
+            )
+            if table.change_from
+            and table.change_to
+            and row.change is not None
+            and a is not None
+            and b is not None
+            else None
+        )
         return replace(
             row,
             rates=rates,
             rate_change=rate_change(a, b),
             rate_pct_change=rate_pct_change(a, b),
             rate_caveat=rate_caveat(row.force),
+            rate_significant=significant,
         )
 
     rows = [rated(r) for r in table.rows]

@@ -19,6 +19,12 @@ STATED_TOTAL_CODE = "all"
 and the other codes are a breakdown of it, never added on top of it."""
 
 
+def different_releases(release_a: str, release_b: str) -> bool:
+    """True when two figures come from different releases (both known): a change between them may
+    reflect revised figures, not only a change in offences (NSPCC figures)."""
+    return bool(release_a and release_b and release_a != release_b)
+
+
 @dataclass(frozen=True)
 class TotalSpec:
     """A totals row: either a stated total from the data or a sum we compute over forces."""
@@ -55,6 +61,20 @@ class ForceRow:
     quarters: tuple[tuple[int, ...], ...] = ()
     """Per year of the table (aligned with ``counts``): the quarters this force's figure covers
     when it covers fewer than the year has (a partial force-year), else ``()``."""
+    significant: bool | None = None
+    """The change beyond chance variation (``tui.model.chance``, the test Compare uses): False
+    when it is within chance; ``None`` when no change is computed."""
+    rate_significant: bool | None = None
+    """The same test for the rates (the counts weighed by their populations)."""
+    release_from: str = ""
+    """The release the figure of the table's ``change_from`` year comes from ("" when unknown)."""
+    release_to: str = ""
+    """The release the figure of the ``change_to`` year comes from."""
+
+    @property
+    def crosses_releases(self) -> bool:
+        """True when the change's two figures come from different releases."""
+        return different_releases(self.release_from, self.release_to)
 
     def short_in(self, index: int) -> tuple[int, ...]:
         """The quarters of the ``index``-th year if this force's figure is partial, else ``()``."""

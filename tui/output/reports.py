@@ -362,7 +362,7 @@ def force_table_report(
     )
     columns += [
         Column("change", f"Change {ch}".strip(), _change, numeric=True),
-        Column("pct_change", "%", _pct, numeric=True),
+        Column("pct_change", "%", _pct, numeric=True, cell=marked_pct),
     ]
     records: list[Record] = []
     for r in [*table.totals, *body]:
@@ -371,6 +371,9 @@ def force_table_report(
             rec[y.label] = c
         rec["change"] = r.change
         rec["pct_change"] = r.pct_change
+        # As ``ox show``: None where no change is computed (nothing tested).
+        rec["significant"] = r.significant
+        rec["crosses_releases"] = r.crosses_releases if r.change is not None else None
         short = [
             f"{y.fy} {quarters_label(r.short_in(i))}"
             for i, y in enumerate(table.years)
@@ -378,13 +381,18 @@ def force_table_report(
         ]
         rec["partial_years"] = "; ".join(short) or None
         records.append(rec)
-    columns.append(Column("partial_years", "Partial force-years", show=False))
+    columns += [
+        Column("significant", "Beyond chance", show=False),
+        Column("crosses_releases", "Across releases", show=False),
+        Column("partial_years", "Partial force-years", show=False),
+    ]
     notes = [f"{y.fy} is a partial year ({y.label})." for y in table.years if y.partial]
     notes += [
         f"{rec['force']} has {rec['partial_years']} only: not compared or ranked."
         for rec in records
         if rec["partial_years"]
     ]
+    notes += mark_notes(records)
     if ds.info.notes:
         notes.append(ds.info.notes)
     return Report(

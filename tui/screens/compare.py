@@ -21,8 +21,9 @@ from tui.output.reports import Report
 from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext, only_force
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import line
+from tui.widgets.compare_cells import release_mark
 from tui.widgets.compare_notes import compare_notes, compare_status
-from tui.widgets.compare_table import CompareTableView, release_mark
+from tui.widgets.compare_table import CompareTableView
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import partial_mark
 from tui.widgets.grid import Grid

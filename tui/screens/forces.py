@@ -27,7 +27,7 @@ from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import ForceTableView, partial_mark
 from tui.widgets.forces_status import forces_status
 from tui.widgets.grid import Grid
-from tui.widgets.measure_legend import measure_lines
+from tui.widgets.measure_legend import measure_lines, measure_status
 from tui.widgets.search_bar import SearchBar, SearchInput
 
 BY_MATCH = SortState("match", True)
@@ -230,10 +230,10 @@ class ForcesScreen(ExplorerScreen):
             query,
             sort_label=self._sort_label(),
             include_national=self.context.include_national,
-            measure=self.context.measure,
             marks=self.marks.status() if self.marks else "",
             found_by=[f"~{f.via}: {f.row.force.display_name}" for f in self.filtered if f.via],
             by_match=self.by_match,
+            measure_parts=measure_status(self.table, self.context.measure, self.context.ascii_only),
         )
         # One line of fixed height: no layout (a layout repaints the table's scrollbars).
         self.query_one("#forces-status", Static).update(line(status), layout=False)

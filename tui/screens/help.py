@@ -47,9 +47,10 @@ METHODS = (
     "mid-year estimate of the year the financial year starts in (2017/18: mid-2017); '—' where "
     "there is no population; ‡ marks City of London (tiny resident population). Chance: each "
     "change gets a 95% interval from the exact conditional test for two Poisson counts "
-    "(Clopper-Pearson interval for b/(a+b), as a rate ratio; Fay 2010). '~' marks a change "
-    "within chance (its interval includes no change); Compare's % order (s, or the % header) "
-    "puts changes beyond chance first. "
+    "(Clopper-Pearson interval for b/(a+b), as a rate ratio; Fay 2010). '~' after a % (Forces, "
+    "Compare) marks a change within chance (its interval includes no change), '†' ('r' in "
+    "ASCII) one between figures from different releases; Compare's % order (s, or the % "
+    "header) puts changes beyond chance first. "
     "Recording events (E1… on the detail chart) change what a series means: see 'ox events'. "
     "README: Methods."
 )

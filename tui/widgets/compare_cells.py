@@ -30,6 +30,27 @@ if TYPE_CHECKING:  # the table imports this module
 
 CHANCE_MARK = "~"
 """After the % of a change within chance variation."""
+RELEASE_MARK = "†"
+RELEASE_MARK_ASCII = "r"
+
+
+def release_mark(ascii_only: bool) -> str:
+    """The marker after a % change between figures from different releases."""
+    return RELEASE_MARK_ASCII if ascii_only else RELEASE_MARK
+
+
+def marked_pct(pct: float | None, within: bool, crossed: str = "") -> str:
+    """A % change with ``crossed`` (the release mark) and "~" when ``within`` chance; a space
+    otherwise keeps the % signs in one column."""
+    pad = " " if pct is not None else ""
+    return fmt_pct(pct) + crossed + (CHANCE_MARK if within else pad)
+
+
+def chance_pct_cell(pct: float | None, significant: bool | None, crossed: str = "") -> Text:
+    """A % change cell marked as Compare marks it: "~" and dimmed within chance (the Forces
+    table's, which has no rise and fall colours)."""
+    within = significant is False
+    return number(marked_pct(pct, within, crossed), style="dim" if within else "")
 
 
 def _rate_change(value: float | None) -> str:
@@ -65,9 +86,7 @@ def honest_cells(
     name = r.force.display_name + ("" if r.force.ranked or style else " *")
     if rate and r.rate_caveat:
         name += f" {CAVEAT_MARK_ASCII if ascii_only else CAVEAT_MARK}"
-    # "~" after a change within chance; a space otherwise keeps the % signs in one column.
-    pad = " " if pct is not None else ""
-    pct_text = fmt_pct(pct) + (crossed if not rate else "") + (CHANCE_MARK if within else pad)
+    pct_text = marked_pct(pct, within, crossed if not rate else "")
     count_a = fmt_count(r.count_a) + (partial if r.short_a else "")
     count_b = fmt_count(r.count_b) + (partial if r.short_b else "")
     return [

@@ -11,11 +11,10 @@ from tui.formatting import fmt_pct
 from tui.model.compare_order import pct_of, significant_of
 from tui.model.comparison_types import CompareRow, Comparison
 from tui.model.years import fy_label
-from tui.widgets.measure_legend import measure_lines
+from tui.widgets.measure_legend import measure_lines, within_chance_text
 
 SMALL_COUNT = 20
 """Below this, a count's year-to-year swing by chance alone is large (±45 % and more)."""
-CHANCE_METHOD = "exact Poisson test, 95%"
 
 
 def compare_notes(cmp: Comparison, rows: Sequence[CompareRow], measure: str) -> Text:
@@ -63,7 +62,7 @@ def chance_status(cmp: Comparison, measure: str) -> str:
         and min(r.count_a, r.count_b) < SMALL_COUNT
     )
     counts = f"; {small} with counts under {SMALL_COUNT}" if small else ""
-    return f"~ {within} within chance ({CHANCE_METHOD}{counts})"
+    return within_chance_text(within, counts)
 
 
 def compare_status(cmp: Comparison, measure: str, sorted_by: str) -> str:

@@ -12,19 +12,10 @@ from rich.text import Text
 
 from tui.model.compare_order import SIG, pct_of
 from tui.model.comparison_types import CompareRow, Comparison
-from tui.widgets.compare_cells import honest_cells
+from tui.widgets.compare_cells import honest_cells, release_mark
 from tui.widgets.force_grid import ForceGrid, SortState
 from tui.widgets.force_table import partial_mark
 from tui.widgets.grid import GridColumn, GridRow
-
-RELEASE_MARK = "†"
-RELEASE_MARK_ASCII = "r"
-
-
-def release_mark(ascii_only: bool) -> str:
-    """The marker after a % change between figures from different releases."""
-    return RELEASE_MARK_ASCII if ascii_only else RELEASE_MARK
-
 
 BAR_WIDTH = 10
 COLUMNS = (

@@ -14,7 +14,8 @@ from tui.model.events import Event
 from tui.model.types import MeasurePair
 from tui.model.years import fy_label
 from tui.widgets.cells import line
-from tui.widgets.compare_notes import CHANCE_METHOD, SMALL_COUNT
+from tui.widgets.compare_notes import SMALL_COUNT
+from tui.widgets.measure_legend import CHANCE_METHOD
 
 
 def _bound(value: float | None) -> str:

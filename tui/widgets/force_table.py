@@ -16,6 +16,7 @@ from tui.model.ordering import FilteredRow
 from tui.model.rates import CAVEAT_MARK, CAVEAT_MARK_ASCII
 from tui.model.types import ForceRow, ForceTable
 from tui.widgets.cells import highlighted, number, plain
+from tui.widgets.compare_cells import chance_pct_cell, release_mark
 from tui.widgets.force_grid import ForceGrid, SortState
 from tui.widgets.grid import GridColumn, GridRow
 from tui.widgets.rate_cells import rate_cells
@@ -52,8 +53,12 @@ def layout_columns(table: ForceTable, rows: list[ForceRow]) -> list[ColumnSpec]:
         ColumnSpec(
             "change", "Change", max([len(fmt_change(r.change)) for r in every] + [6]), numeric=True
         ),
+        # Room for the marks after a %: "†" across releases, "~" within chance.
         ColumnSpec(
-            "pct", "%", max([len(fmt_pct(r.pct_change)) for r in every] + [6]), numeric=True
+            "pct",
+            "%",
+            max([len(fmt_pct(r.pct_change)) + 1 + r.crosses_releases for r in every] + [6]),
+            numeric=True,
         ),
     ]
     for i, cov in enumerate(table.years):
@@ -223,5 +228,10 @@ class ForceTableView(ForceGrid):
             elif spec.key == "change":
                 cells.append(number(fmt_change(row.change)))
             elif spec.key == "pct":
-                cells.append(number(fmt_pct(row.pct_change)))
+                crossed = row.crosses_releases and row.pct_change is not None
+                cells.append(
+                    chance_pct_cell(
+                        row.pct_change, row.significant, release_mark(ascii_only) if crossed else ""
+                    )
+                )
         return tuple(cells)

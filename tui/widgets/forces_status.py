@@ -14,16 +14,17 @@ def forces_status(
     *,
     sort_label: str,
     include_national: bool,
-    measure: str,
     marks: str = "",
     found_by: Sequence[str] = (),
     by_match: bool = False,
+    measure_parts: Sequence[str] = (),
 ) -> str:
     """E.g. ``"12 of 44 rows · BTP, fraud bodies hidden (n) · sorted by 2022/23 ↓ (s, r)"``:
     ``rows`` are the table's rows, ``shown`` how many the search ``query`` leaves, ``marks``
     the marked forces' status (empty when none is marked), ``found_by`` the matches found
     through an alias (``"~Northants: Northamptonshire"``), ``by_match`` whether the matches are
-    listed best first."""
+    listed best first, ``measure_parts`` what the measure shown needs said (rates, the chance
+    and release marks: :func:`tui.widgets.measure_legend.measure_status`)."""
     total = len(rows)
     parts = [f"{shown} of {total} rows" if query else f"{total} rows"]
     if query and not shown:
@@ -40,8 +41,7 @@ def forces_status(
         parts.append(f"best match first (s: by {sort_label})")
     else:
         parts.append(f"sorted by {sort_label} (s, r)")
-    if measure == "rate":
-        parts.append("rates (m: counts)")
+    parts += measure_parts
     if marks:
         parts.insert(0, marks)
     return " · ".join(parts)

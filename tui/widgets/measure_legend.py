@@ -1,5 +1,5 @@
 """The lines a table's context adds when it shows rates: what a rate is, and the City of London
-caveat when its rate is listed."""
+caveat when its rate is listed; and the status line's legend of the marks after a % change."""
 
 from __future__ import annotations
 
@@ -7,6 +7,28 @@ from rich.text import Text
 
 from tui.model.rates import CAVEAT_LEGEND, POPULATION_NOTE
 from tui.model.types import ForceTable
+from tui.widgets.compare_cells import CHANCE_MARK, release_mark
+
+CHANCE_METHOD = "exact Poisson test, 95%"
+
+
+def within_chance_text(within: int, detail: str = "") -> str:
+    """E.g. ``"~ 12 within chance (exact Poisson test, 95%)"``, the status lines' legend of "~"."""
+    return f"{CHANCE_MARK} {within} within chance ({CHANCE_METHOD}{detail})"
+
+
+def measure_status(table: ForceTable, measure: str, ascii_only: bool) -> list[str]:
+    """The Forces status line's words on the measure and the marks of its % column, as Compare's:
+    changes within chance ("~") and, in counts, changes across releases ("†", "r" in ASCII)."""
+    rate = measure == "rate"
+    tested = [r.rate_significant if rate else r.significant for r in table.rows]
+    parts = ["rates (m: counts)"] if rate else []
+    if any(t is not None for t in tested):
+        parts.append(within_chance_text(sum(1 for t in tested if t is False)))
+    crossing = sum(1 for r in table.rows if r.crosses_releases and r.pct_change is not None)
+    if crossing and not rate:
+        parts.append(f"{release_mark(ascii_only)} {crossing} change(s) across releases")
+    return parts
 
 
 def measure_lines(measure: str, table: ForceTable | None = None, caveat: bool = False) -> Text:

@@ -7,9 +7,10 @@ from typing import Protocol
 
 from rich.text import Text
 
-from tui.formatting import MISSING, fmt_pct, fmt_rate, sparkline
+from tui.formatting import MISSING, fmt_rate, sparkline
 from tui.model.types import ForceRow, ForceTable
 from tui.widgets.cells import number, plain
+from tui.widgets.compare_cells import chance_pct_cell
 
 
 class Spec(Protocol):
@@ -44,5 +45,6 @@ def rate_cells(
         elif spec.key == "change":
             cells.append(number(fmt_rate_change(row.rate_change)))
         elif spec.key == "pct":
-            cells.append(number(fmt_pct(row.rate_pct_change)))
+            # As Compare's rates: "~" within chance, no release mark.
+            cells.append(chance_pct_cell(row.rate_pct_change, row.rate_significant))
     return tuple(cells)
