@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.formatting import fmt_count, fmt_pct
 from tui.model.compare_order import SIG, sort_rows
@@ -27,6 +27,7 @@ from tui.widgets.compare_table import CompareTableView
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import partial_mark
 from tui.widgets.grid import Grid
+from tui.widgets.keys_footer import KeysFooter
 
 DEFAULT_SORT = COMPARE_SORT_KEYS[0]
 SORT_CYCLE = (COMPARE_SORT_KEYS[0], SIG, *COMPARE_SORT_KEYS[1:])
@@ -84,7 +85,7 @@ class CompareScreen(ExplorerScreen):
         yield Static("Comparing…", id="compare-context", classes="context")
         yield CompareTableView(id="compare-table")
         yield Static("", id="compare-status", classes="status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         if self.closed_early:

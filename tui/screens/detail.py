@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.formatting import fmt_count, safe_text
 from tui.model.changes import index_series
@@ -23,6 +23,7 @@ from tui.widgets.cells import line
 from tui.widgets.detail_facts import facts_text
 from tui.widgets.detail_notes import source_text
 from tui.widgets.event_marks import chart_marks
+from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.peers_panel import PeersPanel
 from tui.widgets.tables import BreakdownTable, SeriesTable
 from tui.widgets.trend_chart import NATIONAL_MODES, ChartSeries, NationalMode, TrendChart
@@ -76,7 +77,7 @@ class ForceDetailScreen(ExplorerScreen):
                 yield Static("", id="detail-breakdown-title")
                 yield BreakdownTable(id="detail-breakdown")
         yield Static("", id="detail-source")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         if self.closed_early:

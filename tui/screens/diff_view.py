@@ -12,7 +12,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.model.catalogue import DatasetInfo, find_dataset
 from tui.model.diff_types import DatasetDiff, measure_problem
@@ -24,6 +24,7 @@ from tui.output.reports import Report
 from tui.screens.base import ExplorerScreen, ViewContext
 from tui.widgets.cells import line
 from tui.widgets.diff_table import DiffTable, row_key
+from tui.widgets.keys_footer import KeysFooter
 
 
 class DiffScreen(ExplorerScreen):
@@ -47,7 +48,7 @@ class DiffScreen(ExplorerScreen):
         yield Static(self._title(), id="diff-context", classes="context")
         yield DiffTable(id="diff-table")
         yield Static("", id="diff-notes")
-        yield Footer()
+        yield KeysFooter()
 
     def _title(self, second: str = "") -> Text:
         return line(

@@ -7,7 +7,7 @@ from dataclasses import replace
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.model.ordering import (
     FilteredRow,
@@ -27,6 +27,7 @@ from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import ForceTableView, partial_mark
 from tui.widgets.forces_status import forces_status
 from tui.widgets.grid import Grid
+from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.measure_legend import measure_lines, measure_status
 from tui.widgets.search_bar import SearchBar, SearchInput
 
@@ -70,7 +71,7 @@ class ForcesScreen(ExplorerScreen):
         yield SearchBar(on_query=self._query_changed, id="search")
         yield ForceTableView(id="forces-table")
         yield Static("", id="forces-status", classes="status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(SearchInput).focus()

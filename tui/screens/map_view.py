@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.model.names import short_force_name
 from tui.model.reproduce import ViewSpec
@@ -23,6 +23,7 @@ from tui.model.years import nearest_pair
 from tui.output.reports import Column, Report, dataset_lines
 from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext
 from tui.widgets.cells import line, plain
+from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.tile_map import TileMapView, bin_glyph, fmt_value
 
 LEGEND_WIDTH = 26
@@ -60,7 +61,7 @@ class MapScreen(ExplorerScreen):
             yield TileMapView(id="map-tiles")
             yield Static("", id="map-legend")
         yield Static("", id="map-status", classes="status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._load()

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.formatting import fmt_count, fmt_rate
 from tui.model.multi_series import (
@@ -29,6 +29,7 @@ from tui.model.reproduce import ViewSpec
 from tui.output.reports import Column, Report, dataset_lines
 from tui.screens.base import ExplorerScreen, ViewContext
 from tui.widgets.cells import line, number, plain
+from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.multi_chart import ChartLine, MultiChart, series_style
 from tui.widgets.tables import VimTable
 
@@ -90,7 +91,7 @@ class MultiChartScreen(ExplorerScreen):
             yield VimTable(id="multi-table")
         yield Static("", id="multi-legend")
         yield Static("Loading…", id="multi-status", classes="status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         if self.closed_early:
