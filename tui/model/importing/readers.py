@@ -16,6 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
+from tui.model.importing.comments import blanked, export_refusal, read_preamble
 from tui.model.importing.layouts import Layout, detect_layout, explain_no_layout
 from tui.model.importing.parquet_reader import read_parquet
 from tui.model.importing.raw import (
@@ -117,9 +118,13 @@ def _read_csv(data: bytes, mapping: Mapping[str, str] | None, result: ReadResult
             "download the data file itself (CSV, XLSX or ODS), not the page that links to it",
         )
         return
-    head = _head_lines(text)
+    preamble = read_preamble(text)
+    skip = preamble.lines
+    head = _head_lines(text, skip)
     too_long = [(n, len(line)) for n, line in enumerate(head, start=1) if len(line) > MAX_LINE]
-    found = None if too_long else _find_csv_header("\n".join(head), mapping)
+    found = None if too_long else _find_csv_header("\n".join(head[skip:]), mapping, skip)
+    if found is None and skip and not too_long and not preamble.is_export:
+        found = _find_csv_header("\n".join(head[: HEADER_SEARCH_ROWS + 10]), mapping)
     if found is None and decoded.looks_binary:
         # Control characters in a table's cells are data (kept, and escaped on display); without
         # a table header, many of them mean the file is not text at all.
@@ -132,31 +137,43 @@ def _read_csv(data: bytes, mapping: Mapping[str, str] | None, result: ReadResult
         result.problem(*_huge(length), row=number)
         return
     if found is None:
-        delimiter, rows = _likeliest_rows("\n".join(head))
+        delimiter, rows = _likeliest_rows("\n".join(head[skip:]))
         result.delimiter = DELIMITERS.get(delimiter, "")
         first = next((r for r in rows if any(c.strip() for c in r)), [])
         result.found_header = tuple(first)
         message, fix = explain_no_layout(first, mapping)
-        result.problem(message, fix, row=rows.index(first) + 1 if first else None)
+        if preamble.is_export and not mapping:
+            message, fix = export_refusal(preamble)
+        result.problem(message, fix, row=skip + rows.index(first) + 1 if first else None)
         return
     delimiter, header_index, layout = found
     result.delimiter = DELIMITERS[delimiter]
     result.found_header = layout.header
+    if 0 < skip <= header_index:  # the table is read with the comment lines emptied
+        text = blanked(text, preamble)
+        data, decoded = text.encode("utf-8"), decoded._replace(text=text, encoding="UTF-8")
     frame = _fast_csv(data, decoded, delimiter, header_index, len(layout.header), result)
     if frame is None and result.problem_total == 0:
         frame = _careful_csv(text, delimiter, header_index, len(layout.header), result)
     if frame is None or result.problem_total:
         return
-    if header_index:
+    comments = min(skip, header_index)
+    if comments:
+        what = "provenance lines (#) of an offence-explorer export skipped"
+        if not preamble.is_export:
+            what = "comment lines (#) above the header skipped"
+        result.notes.append(CleaningNote("", what, comments))
+    if header_index > comments:
         result.notes.append(
-            CleaningNote("", "rows above the header skipped (titles)", header_index)
+            CleaningNote("", "rows above the header skipped (titles)", header_index - comments)
         )
     add_table(result, None, header_index + 1, layout, frame)
 
 
-def _head_lines(text: str) -> list[str]:
+def _head_lines(text: str, skip: int = 0) -> list[str]:
+    """The first lines: ``skip`` comment lines and enough below them to find the header."""
     # Any line ending: Windows (CRLF), Unix (LF) and old Mac (CR) files all occur.
-    limit = HEADER_SEARCH_ROWS + 10
+    limit = skip + HEADER_SEARCH_ROWS + 10
     return re.split(r"\r\n|\r|\n", text, maxsplit=limit)[:limit]
 
 
@@ -170,16 +187,17 @@ def _csv_rows(text: str, delimiter: str) -> list[list[str]]:
 
 
 def _find_csv_header(
-    head: str, mapping: Mapping[str, str] | None
+    head: str, mapping: Mapping[str, str] | None, offset: int = 0
 ) -> tuple[str, int, Layout] | None:
-    """The first delimiter (comma, semicolon, tab, pipe) under which a row is a known header."""
+    """The first delimiter (comma, semicolon, tab, pipe) under which a row is a known header, with
+    its index (plus ``offset``, the lines above ``head``) and layout."""
     for delimiter in DELIMITERS:
         if delimiter not in head:
             continue
         for index, row in enumerate(_csv_rows(head, delimiter)):
             layout = detect_layout(row, mapping)
             if layout is not None:
-                return delimiter, index, layout
+                return delimiter, offset + index, layout
     return None
 
 
