@@ -9,7 +9,7 @@ from tui.model.changes import change, pct_change
 from tui.model.dataset import Dataset
 from tui.model.membership import membership_changes
 from tui.model.offences import OffenceSelection
-from tui.model.reference import Force
+from tui.model.reference import STATED_TOTAL, Force
 from tui.model.selection import (
     force_quarter_sets,
     normalise_selection,
@@ -34,13 +34,16 @@ def force_series(ds: Dataset, force: Force, selection: OffenceSelection) -> Forc
                 if total is not None:
                     yearly[(spec.name, cov.year)] = total
                     quarters[(spec.name, cov.year)] = cov.quarters
-    provenance: dict[int, tuple[str, str]] = {}
+    provenance: dict[int, tuple[str, str, str]] = {}
     sel = ds.figures.filter(
         offence_filter(selection) & (pl.col(S.FORCE) == force.name) & pl.col(S.YEAR).is_not_null()
     )
     if selection.kind == "code":
-        for year, release, url in sel.select(S.YEAR, S.RELEASE, S.SOURCE_URL).iter_rows():
-            provenance[int(year)] = (release or "", url or "")
+        for year, release, url, quote in sel.select(
+            S.YEAR, S.RELEASE, S.SOURCE_URL, S.QUOTE
+        ).iter_rows():
+            provenance[int(year)] = (release or "", url or "", quote or "")
+    stated_as = _stated_as(ds, force, selection, sel)
     alternatives: dict[int, list[Alternative]] = {}
     alt = ds.alternates.filter(
         offence_filter(selection) & (pl.col(S.FORCE) == force.name) & pl.col(S.YEAR).is_not_null()
@@ -65,7 +68,7 @@ def force_series(ds: Dataset, force: Force, selection: OffenceSelection) -> Forc
             and not point_partial
         )
         before = prev.count if (comparable and prev is not None) else None
-        release, url = provenance.get(cov.year, ("", ""))
+        release, url, quote = provenance.get(cov.year, ("", "", ""))
         point = SeriesPoint(
             year=cov,
             count=count,
@@ -75,6 +78,8 @@ def force_series(ds: Dataset, force: Force, selection: OffenceSelection) -> Forc
             release=release,
             source_url=url,
             alternatives=tuple(alternatives.get(cov.year, ())),
+            quote=quote,
+            stated_as=stated_as.get(cov.year, ()),
         )
         points.append(point)
         prev = point
@@ -104,6 +109,29 @@ def force_series(ds: Dataset, force: Force, selection: OffenceSelection) -> Forc
         national=national,
         membership=membership_changes(ds, selection),
     )
+
+
+def _stated_as(
+    ds: Dataset, force: Force, selection: OffenceSelection, own: pl.DataFrame
+) -> dict[int, tuple[tuple[str, str], ...]]:
+    """For a stated total: the other stated totals given the same count for the same year in the
+    same release, with their quotes (one figure described as covering different areas)."""
+    if force.kind != STATED_TOTAL or selection.kind != "code" or S.QUOTE not in ds.figures.columns:
+        return {}
+    totals = [f.name for f in ds.reference.forces.values() if f.kind == STATED_TOTAL]
+    others = ds.figures.filter(
+        offence_filter(selection)
+        & pl.col(S.FORCE).is_in([t for t in totals if t != force.name])
+        & pl.col(S.YEAR).is_not_null()
+    )
+    same = own.select(S.YEAR, S.RELEASE, S.COUNT).join(
+        others.select(S.YEAR, S.RELEASE, S.COUNT, S.FORCE, S.QUOTE),
+        on=[S.YEAR, S.RELEASE, S.COUNT],
+    )
+    found: dict[int, tuple[tuple[str, str], ...]] = {}
+    for year, area, quote in same.sort(S.FORCE).select(S.YEAR, S.FORCE, S.QUOTE).iter_rows():
+        found[int(year)] = (*found.get(int(year), ()), (area, quote or ""))
+    return found
 
 
 def force_quarters(

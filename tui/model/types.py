@@ -132,6 +132,12 @@ class SeriesPoint:
     release: str = ""
     source_url: str = ""
     alternatives: tuple[Alternative, ...] = ()
+    quote: str = ""
+    """The source's words for this figure (sourced datasets)."""
+    stated_as: tuple[tuple[str, str], ...] = ()
+    """Other stated totals (area, quote) given the same figure for the same year in the same
+    release: one figure the sources describe as covering different areas (NSPCC 2021/22 30,925,
+    'UK' and 'England and Wales')."""
 
     @property
     def partial(self) -> bool:

@@ -249,7 +249,25 @@ def year_record(
         rec["release"] = p.release or None
         rec["source_url"] = p.source_url or None
         rec["also_stated"] = "; ".join(f"{a.count:,} ({a.release})" for a in p.alternatives) or None
+        notes += stated_as_notes(force, p)
     return rec, notes
+
+
+def stated_as_notes(force: str, p: SeriesPoint) -> list[str]:
+    """A figure the sources also give for another area (NSPCC 2021/22: 30,925 as 'UK' and as
+    'England and Wales'): what each says, quoted, so the two are never read as two counts."""
+    if not p.stated_as or p.count is None:
+        return []
+    others = " and ".join(f"the {area} ({_quoted(q)})" for area, q in p.stated_as)
+    return [
+        f"{p.year.fy}: {p.count:,} is stated as the {force} ({_quoted(p.quote)}) and, in the same "
+        f"release ({p.release}), as {others}: one figure the sources describe two ways, not two "
+        "counts."
+    ]
+
+
+def _quoted(quote: str) -> str:
+    return f'"{quote}"' if quote else "no quote kept"
 
 
 def hide_empty_columns(columns: list[Column], records: Sequence[Record]) -> list[Column]:

@@ -137,6 +137,15 @@ def other_figures_text(detail: ForceDetail) -> Text:
         for p in detail.series.points
         for alt in p.alternatives
     ]
+    force = detail.series.force.name
+    for p in detail.series.points:
+        if p.stated_as and p.count is not None:
+            rows.append([f"{p.year.fy}: {p.count:,} as the {force}: ", (f'"{p.quote}"', "dim")])
+            rows += [
+                [f"  and, same release ({p.release}), as the {area}: ", (f'"{q}"', "dim")]
+                for area, q in p.stated_as
+            ]
+            rows.append([("  one figure described two ways, not two counts", "dim")])
     rows += [[f"{o.period}: {o.count:,} ({o.release})"] for o in detail.series.other_periods]
     return _lines(*rows)
 
