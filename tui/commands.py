@@ -28,7 +28,7 @@ from tui.formatting import safe_text
 from tui.model.catalogue import list_datasets
 from tui.model.measure import measure_id
 from tui.model.offences import offence_choices
-from tui.model.search import EXACT, rank
+from tui.model.search import EXACT, STRONG, near_misses, rank
 from tui.model.years import fy_label
 
 if TYPE_CHECKING:
@@ -153,9 +153,21 @@ class ExplorerCommands(Provider):
                 yield DiscoveryHit(prompt, entry.command, text=entry.text)
 
     async def search(self, query: str) -> Hits:
-        """Fuzzy search every entry by its text and its aliases; data is never read as markup."""
-        for hit in rank(query, ((e, (e.text, *e.also)) for e in self._entries)):
+        """Fuzzy search every entry by its text and its aliases; data is never read as markup.
+        With nothing that has the letters together, the entries the query misspells come first
+        ("kentt" → Force: Kent), found as ``ox show`` finds its "did you mean"."""
+        hits = rank(query, ((e, (e.text, *e.also)) for e in self._entries))
+        meant: list[Entry] = []
+        if not any(h.tier >= STRONG for h in hits):
+            names = ((e, (e.text.partition(": ")[2] or e.text, *e.also)) for e in self._entries)
+            meant = near_misses(query, names, limit=3)
+        for entry in meant:
+            prompt = with_help(Content(safe_text(entry.text)), entry.help)
+            yield Hit(1.0, prompt, entry.command, text=entry.text)
+        for hit in hits:
             entry = hit.item
+            if entry in meant:
+                continue
             positions = hit.positions if hit.field == 0 else ()
             prompt = with_help(highlight(entry.text, positions), entry.help)
             yield Hit(max(hit.score, 0.0) / EXACT, prompt, entry.command, text=entry.text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.model.search import match_text, rank
+from tui.model.search import match_text, near_misses, rank
 
 
 def test_exact_beats_prefix_beats_word_prefix_beats_substring_beats_scattered() -> None:
@@ -38,3 +38,20 @@ def test_rank_prefers_names_and_orders_best_first() -> None:
     )
     assert [h.item for h in hits] == ["North Yorkshire", "Humberside"]
     assert hits[1].matched == "East Yorkshire" and hits[1].field == 1
+
+
+FORCES = [
+    ("Kent", ["Kent"]),
+    ("Northamptonshire", ["Northamptonshire", "Northants"]),
+    ("Northumbria", ["Northumbria"]),
+    ("North Wales", ["North Wales"]),
+]
+
+
+def test_near_misses_take_a_typo_in_the_start_of_a_name() -> None:
+    """ "norhtamp" (two letters swapped in the start of Northamptonshire) is a typing mistake as
+    "kentt" and "northamptonshier" are; three letters are too few to say."""
+    assert near_misses("kentt", FORCES) == ["Kent"]
+    assert near_misses("northamptonshier", FORCES) == ["Northamptonshire"]
+    assert near_misses("norhtamp", FORCES)[0] == "Northamptonshire"
+    assert near_misses("nro", FORCES) == [] and near_misses("zzzz", FORCES) == []

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from tui.model.comparison_types import CompareRow
 from tui.model.reference import Force
-from tui.model.search import match_text, rank
+from tui.model.search import match_text, near_misses, rank
 from tui.model.types import ForceRow, ForceTable
 
 R = TypeVar("R")
@@ -64,6 +64,15 @@ def filter_rows(
         FilteredRow(h.item, h.positions if h.field == 0 else (), "" if h.field == 0 else h.matched)
         for h in hits
     ]
+
+
+def nearest_force(rows: Sequence[ForceRow], query: str) -> Force | None:
+    """The force ``query`` most likely misspells ("kentt" → Kent), for a search that matched
+    none: the same suggestion ``ox show`` makes (:func:`~tui.model.search.near_misses`)."""
+    if not query.strip():
+        return None
+    found = near_misses(query, ((r.force, r.force.search_texts) for r in rows), limit=1)
+    return found[0] if found else None
 
 
 def _sorted(rows: Sequence[R], key: Callable[[R], object], descending: bool) -> list[R]:

@@ -187,7 +187,8 @@ def near_misses(
     query: str, candidates: Iterable[tuple[T, Sequence[str]]], limit: int = 5
 ) -> list[T]:
     """Candidates one or two typing mistakes away from ``query`` ("kentt" → Kent), closest
-    first: for "did you mean" when nothing matched."""
+    first: for "did you mean" when nothing matched. From five letters on, a mistake in the start
+    of a word counts too ("norhtamp" → Northamptonshire)."""
     q = fold(" ".join(query.split()))
     allowed = 1 if len(q) < 8 else 2
     if len(q) < 3:
@@ -195,6 +196,8 @@ def near_misses(
     scored: list[tuple[int, int, T]] = []
     for order, (item, texts) in enumerate(candidates):
         words = {w for text in texts if text for w in (fold(text), *fold(text).split())}
+        if len(q) >= 5:
+            words |= {w[: len(q)] for w in words if len(w) > len(q)}
         best = min((edit_distance(q, w, allowed) for w in words), default=allowed + 1)
         if best <= allowed:
             scored.append((best, order, item))

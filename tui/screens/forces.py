@@ -14,8 +14,10 @@ from tui.model.ordering import (
     descending_first,
     filter_rows,
     is_force_sort_key,
+    nearest_force,
 )
 from tui.model.rate_order import sort_force_rows_by
+from tui.model.reference import Force
 from tui.model.reproduce import ViewSpec
 from tui.model.types import ForceTable
 from tui.output.reports import Report, force_table_report
@@ -58,6 +60,7 @@ class ForcesScreen(ExplorerScreen):
         self.table: ForceTable | None = None
         self.sort: SortState | None = None
         self.filtered: list[FilteredRow] = []
+        self._suggested: Force | None = None  # the force a search matching none likely means
         self.marks = Marks()
         """Forces marked for the multi-force chart (``space``; ``g`` charts them)."""
         self.best_first = True
@@ -225,6 +228,7 @@ class ForcesScreen(ExplorerScreen):
 
     def _update_status(self, query: str) -> None:
         assert self.table is not None and self.context is not None
+        self._suggested = None if self.filtered else nearest_force(self.table.rows, query)
         status = forces_status(
             self.table.rows,
             len(self.filtered),
@@ -235,6 +239,7 @@ class ForcesScreen(ExplorerScreen):
             found_by=[f"~{f.via}: {f.row.force.display_name}" for f in self.filtered if f.via],
             by_match=self.by_match,
             measure_parts=measure_status(self.table, self.context.measure, self.context.ascii_only),
+            suggestion=self._suggested.display_name if self._suggested else "",
         )
         # One line of fixed height: no layout (a layout repaints the table's scrollbars).
         self.query_one("#forces-status", Static).update(line(status), layout=False)
@@ -270,6 +275,8 @@ class ForcesScreen(ExplorerScreen):
         if event.query.strip() and (force is None or force.startswith("total:")):
             # A search opens the force it found (the best match), never a pinned total.
             force = self.filtered[0].row.force.name if self.filtered else None
+            if force is None and self._suggested is not None:
+                force = self._suggested.name  # "did you mean Kent? (Enter opens it)"
         if force is not None:
             self.post_message(ForceChosen(force.removeprefix("total:")))
 

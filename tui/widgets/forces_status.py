@@ -18,17 +18,24 @@ def forces_status(
     found_by: Sequence[str] = (),
     by_match: bool = False,
     measure_parts: Sequence[str] = (),
+    suggestion: str = "",
 ) -> str:
     """E.g. ``"12 of 44 rows · BTP, fraud bodies hidden (n) · sorted by 2022/23 ↓ (s, r)"``:
     ``rows`` are the table's rows, ``shown`` how many the search ``query`` leaves, ``marks``
     the marked forces' status (empty when none is marked), ``found_by`` the matches found
     through an alias (``"~Northants: Northamptonshire"``), ``by_match`` whether the matches are
     listed best first, ``measure_parts`` what the measure shown needs said (rates, the chance
-    and release marks: :func:`tui.widgets.measure_legend.measure_status`)."""
+    and release marks: :func:`tui.widgets.measure_legend.measure_status`), ``suggestion`` the
+    force a search that matched none most likely means (Enter opens it)."""
     total = len(rows)
     parts = [f"{shown} of {total} rows" if query else f"{total} rows"]
     if query and not shown:
         parts = [f"no force matches '{query}' (Esc clears)"]
+        if suggestion:
+            parts = [
+                f"no force matches '{query}' — did you mean {suggestion}? (Enter opens it, "
+                "Esc clears)"
+            ]
     if found_by:
         more = f" and {len(found_by) - 2} more" if len(found_by) > 2 else ""
         parts[0] += f" ({', '.join(found_by[:2])}{more})"

@@ -1,0 +1,69 @@
+"""A misspelt force in the search box or the palette is suggested as ``ox show`` suggests it
+("kentt" → Kent): the status line says "did you mean Kent?" and Enter opens it."""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandList, CommandPalette
+
+from tests.ui.conftest import settle, wait_for
+from tui.app import OffenceApp
+from tui.screens.detail import ForceDetailScreen
+from tui.screens.forces import ForcesScreen
+
+
+def _status(app: OffenceApp) -> str:
+    return str(app.screen.query_one("#forces-status").render())
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("kentt", "Kent"), ("northamptonshier", "Northamptonshire"), ("norhtamp", "Northamptonshire")],
+)
+async def test_a_misspelt_search_suggests_the_force_and_enter_opens_it(
+    app: OffenceApp, typed: str, meant: str
+) -> None:
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*typed)
+        await settle(pilot)
+        assert isinstance(app.screen, ForcesScreen)
+        assert f"no force matches '{typed}' — did you mean {meant}? (Enter opens it" in (
+            _status(app)
+        )
+        await pilot.press("enter")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, ForceDetailScreen), f"{meant}'s detail"
+        )
+        screen = app.screen
+        assert isinstance(screen, ForceDetailScreen) and screen.force.name == meant
+
+
+async def test_nothing_near_is_not_suggested(app: OffenceApp) -> None:
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"zzzz")
+        await settle(pilot)
+        assert "no force matches 'zzzz' (Esc clears)" in _status(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ForcesScreen)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("kentt", "Kent"), ("norhtamp", "Northamptonshire")])
+async def test_the_palette_offers_the_force_a_typo_means(
+    app: OffenceApp, typed: str, meant: str
+) -> None:
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        await pilot.press(*typed)
+
+        def first() -> str:
+            options = app.screen.query_one(CommandList)
+            if not options.option_count:
+                return ""
+            return str(options.get_option_at_index(0).prompt)
+
+        await wait_for(pilot, lambda: first().startswith(f"Force: {meant}"), f"Force: {meant}")
