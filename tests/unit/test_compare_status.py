@@ -47,3 +47,15 @@ def test_small_counts_count_every_row_shown_national_bodies_included() -> None:
     assert "; 1 with counts under 20)" in chance_status(territorial, "count")
     national = compare_years(ho, 2021, 2022, pick_offence(ho, "86"), include_national=True)
     assert "; 2 with counts under 20)" in chance_status(national, "count")
+
+
+def test_the_mark_after_a_national_bodys_name_is_explained_when_shown() -> None:
+    from tui.screens.compare import compare_notes_line
+
+    ho = load_dataset("homeoffice")
+    national = compare_years(ho, 2021, 2022, pick_offence(ho, "86"), include_national=True)
+    btp = next(r for r in national.rows if r.force.name == "British Transport Police")
+    assert (btp.count_a, btp.count_b) == (1 + 3 + 2 + 4, 2 + 0 + 0 + 2)  # HO code 86
+    assert "* national body (BTP, fraud): not ranked" in compare_notes_line(national, False)
+    territorial = compare_years(ho, 2021, 2022, pick_offence(ho, "86"))
+    assert "*" not in compare_notes_line(territorial, False)
