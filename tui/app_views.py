@@ -123,7 +123,7 @@ class ViewActions(App[None]):
         if not isinstance(self.screen, QuitDialog):
             self.push_screen(QuitDialog())
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's palette commands, with its Quit asking first like ``q`` (only Ctrl+Q quits
         at once)."""
         for command in super().get_system_commands(screen):
