@@ -29,7 +29,8 @@ class SharingActions(App[None]):
         screen = self.screen
         report = screen.report() if isinstance(screen, ExplorerScreen) else None
         if report is None or not isinstance(screen, ExplorerScreen):
-            self.notify("Nothing to export here yet.", timeout=3)
+            said = screen.nothing_to("export") if isinstance(screen, ExplorerScreen) else ""
+            self.notify(safe_text(said or "Nothing to export here yet."), timeout=4, markup=False)
             return
 
         meta = export_meta(report, self._cite_sheet(screen), package_version())
@@ -66,7 +67,7 @@ class SharingActions(App[None]):
             return
         report = screen.row_report() if row else screen.report()
         if report is None or not report.records:
-            self.notify("Nothing to copy here.", timeout=3)
+            self.notify(safe_text(screen.nothing_to("copy")), timeout=4, markup=False)
             return
         from tui.output.render import to_tsv
 

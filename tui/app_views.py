@@ -3,7 +3,10 @@ the views shown when another dataset is loaded; ask before quitting."""
 
 from __future__ import annotations
 
-from textual.app import App
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 
 from tui.config import Settings
 from tui.formatting import safe_text
@@ -119,6 +122,16 @@ class ViewActions(App[None]):
         """Quit, after asking (a name typed outside the search box must never quit)."""
         if not isinstance(self.screen, QuitDialog):
             self.push_screen(QuitDialog())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, with its Quit asking first like ``q`` (only Ctrl+Q quits
+        at once)."""
+        for command in super().get_system_commands(screen):
+            if command.callback == self.action_quit:
+                command = SystemCommand(
+                    "Quit", "Quit the application (asks first)", self.action_confirm_quit
+                )
+            yield command
 
     async def follow_dataset(self, context: ViewContext) -> None:
         """Keep the views shown on the newly loaded dataset: each view keeps what it shows where

@@ -62,6 +62,18 @@ def test_a_partial_force_year_is_marked_in_every_format() -> None:
     _, cs, _ = run(*args, "-f", "csv")
     gmp = next(r for r in csv.DictReader(io.StringIO(cs)) if r["force"] == "Greater Manchester")
     assert gmp["quarters_a"] == "Q2-Q4" and gmp["quarters_b"] == "" and gmp["change"] == ""
+    assert (gmp["partial_a"], gmp["partial_b"]) == ("True", "False")
+
+
+def test_a_partial_year_is_partial_in_every_row() -> None:
+    # HO has 2023/24 quarter 1 only and all four quarters of 2022/23.
+    code, cs, _ = run("compare", "2022/23", "2023/24", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(cs)))
+    assert rows and all(r["quarters_b"] == "Q1" for r in rows), HO
+    assert {(r["partial_a"], r["partial_b"]) for r in rows} == {("False", "True")}
+    _, table, _ = run("compare", "2022/23", "2023/24")
+    assert "2023/24 Q1" in table and "(Q1)" not in table  # the header already names the quarter
 
 
 def test_show_names_the_force_and_its_quarters() -> None:

@@ -148,3 +148,8 @@ async def test_different_measures_are_refused_in_the_view(app: OffenceApp) -> No
         await pilot.press("K")  # nothing compared: nothing to cite
         await settle(pilot)
         assert app.screen is screen
+        await pilot.press("e")  # nothing compared: nothing to export, and the user is told why
+        await settle(pilot)
+        assert app.screen is screen
+        told = [n.message for n in app._notifications]
+        assert "Nothing to export: nspcc and homeoffice were not compared." in told, told

@@ -10,7 +10,13 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from tests.ui.conftest import settle, wait_for
-from tests.ui.test_journeys import cli_json, row_cells, screen_text, visible_keys
+from tests.ui.test_journeys import (
+    cli_json,
+    row_cells,
+    screen_text,
+    visible_keys,
+    wait_for_palette_hit,
+)
 from tui.app import OffenceApp, make_app
 from tui.cli import main
 from tui.model.catalogue import list_datasets
@@ -169,6 +175,22 @@ async def test_q_asks_first_and_a_name_typed_in_the_table_does_not_quit(app: Off
         await pilot.press("q", "q")
         await pilot.pause()
     assert app.return_code == 0 and app._exception is None
+
+
+async def test_the_palettes_quit_asks_first_like_q(app: OffenceApp) -> None:
+    """README: quitting always asks (only Ctrl+Q quits at once), the palette's Quit included."""
+    from tui.screens.confirm import QuitDialog
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "ctrl+p", *"quit")
+        await wait_for_palette_hit(pilot, "Quit")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuitDialog), "the quit dialog")
+        assert app.is_running and app.return_code is None
+        await pilot.press("n")  # no: stay
+        await settle(pilot)
+        assert isinstance(app.screen, ForcesScreen) and app.is_running
 
 
 # ------------------------------------------------------------------ 2. switching dataset

@@ -102,3 +102,23 @@ async def test_the_national_line_has_its_own_marker(plain_app: OffenceApp) -> No
         drawn = chart.plt.build()
         assert "•" in drawn  # the national line; Kent's is braille
         assert any(0x2801 <= ord(ch) <= 0x28FF for ch in drawn)
+
+
+async def test_the_table_cursor_is_drawn_reversed(plain_app: OffenceApp) -> None:
+    """README: cursors are reversed. A "reverse" text style on the Grid's cursor was drawn bold
+    only (the terminal showed no swap), so the cursor spells reverse out as colours: dark text on
+    the light foreground colour."""
+    from tui.widgets.grid import Grid
+
+    async with plain_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        grid = plain_app.screen.query_one(Grid)
+        assert grid.has_focus
+        cursor = grid.get_component_rich_style("grid--cursor")
+        assert not cursor.reverse and cursor.bold
+        assert cursor.color is not None and cursor.bgcolor is not None
+        text = Color.from_rich_color(cursor.color).monochrome.brightness
+        ground = Color.from_rich_color(cursor.bgcolor).monochrome.brightness
+        assert ground > text and contrast(cursor) >= 7

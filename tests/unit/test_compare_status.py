@@ -37,3 +37,25 @@ def test_nothing_ranked_leaves_out_the_ranks() -> None:
     cmp = compare_years(ho, 2016, 2017, pick_offence(ho, "86"))
     none = replace(cmp, rows=())
     assert compare_status(none, "count", SORTED) == f"{SORTED} · {chance_status(none, 'count')}"
+
+
+def test_small_counts_count_every_row_shown_national_bodies_included() -> None:
+    # HO code 86: British Transport Police 2021/22 = 1+3+2+4 = 10, 2022/23 = 2+0+0+2 = 4 (under
+    # 20); the City of London's 3 and 4 are the only territorial counts under 20.
+    ho = load_dataset("homeoffice")
+    territorial = compare_years(ho, 2021, 2022, pick_offence(ho, "86"))
+    assert "; 1 with counts under 20)" in chance_status(territorial, "count")
+    national = compare_years(ho, 2021, 2022, pick_offence(ho, "86"), include_national=True)
+    assert "; 2 with counts under 20)" in chance_status(national, "count")
+
+
+def test_the_mark_after_a_national_bodys_name_is_explained_when_shown() -> None:
+    from tui.screens.compare import compare_notes_line
+
+    ho = load_dataset("homeoffice")
+    national = compare_years(ho, 2021, 2022, pick_offence(ho, "86"), include_national=True)
+    btp = next(r for r in national.rows if r.force.name == "British Transport Police")
+    assert (btp.count_a, btp.count_b) == (1 + 3 + 2 + 4, 2 + 0 + 0 + 2)  # HO code 86
+    assert "* national body (BTP, fraud): not ranked" in compare_notes_line(national, False)
+    territorial = compare_years(ho, 2021, 2022, pick_offence(ho, "86"))
+    assert "*" not in compare_notes_line(territorial, False)

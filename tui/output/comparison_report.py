@@ -33,12 +33,15 @@ CROSS_RELEASE = "†"
 
 
 def _marked_count(which: str) -> Callable[[Record], str]:
-    """A count cell showing a partial force-year's quarters: ``"0 (Q2-Q4)"``."""
+    """A count cell showing a partial force-year's quarters: ``"0 (Q2-Q4)"`` (not when the
+    year's label already names them: ``"2023/24 Q1"``)."""
 
     def cell(record: Record) -> str:
         text = _count(record.get(f"count_{which}"))
-        if record.get(f"partial_{which}"):
-            return f"{text} ({record.get(f'quarters_{which}')})"
+        quarters = record.get(f"quarters_{which}")
+        shown = str(record.get(f"year_{which}", "")).endswith(f" {quarters}")
+        if record.get(f"partial_{which}") and not shown:
+            return f"{text} ({quarters})"
         return text
 
     return cell
@@ -72,8 +75,9 @@ def compare_record(kind: str, r: CompareRow, a: str, b: str) -> Record:
         "rank_change": r.rank_change,
         "quarters_a": _opt(quarters_label(r.quarters_a)),
         "quarters_b": _opt(quarters_label(r.quarters_b)),
-        "partial_a": r.short_a,
-        "partial_b": r.short_b,
+        # Partial: the count covers fewer than four quarters (the force's or the year's).
+        "partial_a": r.short_a or bool(r.quarters_a),
+        "partial_b": r.short_b or bool(r.quarters_b),
         "release_a": _opt(r.release_a),
         "release_b": _opt(r.release_b),
         "crosses_releases": r.crosses_releases,

@@ -166,6 +166,10 @@ class ExplorerScreen(Screen[None]):
 
     # ---------------------------------------------------------------- export and copy
 
+    def nothing_to(self, verb: str) -> str:
+        """What to say when there is nothing to ``verb`` (export, copy, cite) in this view."""
+        return f"Nothing to {verb} here yet."
+
     def report(self) -> Report | None:
         """The whole current view as a report (for ``e`` export and ``C`` copy), or ``None``."""
         return None

@@ -18,6 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.formatting import safe_text
 from tui.model.catalogue import bundled_datasets
 from tui.model.citation import FORMATS
 from tui.model.view_citation import CiteSheet, cite_sheet, render_sheet
@@ -133,6 +134,7 @@ def open_cite_dialog(app: App[Any], mode: Mode) -> None:
         return
     shown = screen.shown_view() if isinstance(screen, ExplorerScreen) else None
     if shown is None:
-        app.notify("Nothing to cite here yet.", timeout=3)
+        said = screen.nothing_to("cite") if isinstance(screen, ExplorerScreen) else ""
+        app.notify(safe_text(said or "Nothing to cite here yet."), timeout=4, markup=False)
         return
     app.push_screen(CiteDialog(cite_sheet(shown, bundled_datasets()), mode))

@@ -338,7 +338,8 @@ class CompareScreen(ExplorerScreen):
 
 def compare_notes_line(cmp: Comparison, ascii_only: bool) -> str:
     """One line of what keeps a reader from a wrong conclusion (the export has them in full):
-    partial force-years, figures from different releases, codes that change between the years."""
+    partial force-years, figures from different releases, codes that change between the years,
+    what the ``*`` after a national body's name means."""
     parts = []
     short = cmp.short_rows
     if short:
@@ -379,4 +380,6 @@ def compare_notes_line(cmp: Comparison, ascii_only: bool) -> str:
         parts.append(text)
     if cmp.membership:
         parts.append("codes differ: " + "; ".join(c.text for c in cmp.membership))
+    if any(not r.force.ranked for r in cmp.rows):
+        parts.append("* national body (BTP, fraud): not ranked")
     return " · ".join(parts)

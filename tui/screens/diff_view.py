@@ -128,6 +128,11 @@ class DiffScreen(ExplorerScreen):
 
     # ---------------------------------------------------------------- export, copy, cite
 
+    def nothing_to(self, verb: str) -> str:
+        if self.refusal is not None:
+            return f"Nothing to {verb}: {self.dataset_a} and {self.dataset_b} were not compared."
+        return super().nothing_to(verb)
+
     def report(self) -> Report | None:
         if self.diff is None or self.infos is None:
             return None

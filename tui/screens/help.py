@@ -50,7 +50,8 @@ METHODS = (
     "(Clopper-Pearson interval for b/(a+b), as a rate ratio; Fay 2010). '~' after a % (Forces, "
     "Compare) marks a change within chance (its interval includes no change), '†' ('r' in "
     "ASCII) one between figures from different releases; Compare's % order (s, or the % "
-    "header) puts changes beyond chance first. "
+    "header) puts changes beyond chance first; '*' after a name in Compare marks a national "
+    "body (BTP, the fraud bodies: shown with n), never ranked. "
     "Recording events (E1… on the detail chart) change what a series means: see 'ox events'. "
     "README: Methods."
 )

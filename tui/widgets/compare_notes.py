@@ -51,13 +51,12 @@ def extremes_text(rows: Sequence[CompareRow], measure: str) -> list[str]:
 
 def chance_status(cmp: Comparison, measure: str) -> str:
     """E.g. ``"~ 12 within chance (exact Poisson test, 95%; 3 with counts under 20)"``: small
-    counts swing widely by chance alone."""
+    counts swing widely by chance alone. Every row shown is counted, national bodies included."""
     within = sum(1 for r in cmp.rows if significant_of(r, measure) is False)
     small = sum(
         1
         for r in cmp.rows
-        if r.force.ranked
-        and r.count_a is not None
+        if r.count_a is not None
         and r.count_b is not None
         and min(r.count_a, r.count_b) < SMALL_COUNT
     )
