@@ -18,7 +18,8 @@ from tui.model.ordering import (
 from tui.model.rate_order import sort_force_rows_by
 from tui.model.reproduce import ViewSpec
 from tui.model.types import ForceTable
-from tui.output.reports import Report, force_table_report
+from tui.output.reports import Report
+from tui.output.table_rates_report import forces_report
 from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext, only_force
 from tui.screens.marks import Marks, mark_glyph
 from tui.screens.multi_chart import MultiChartScreen
@@ -362,7 +363,12 @@ class ForcesScreen(ExplorerScreen):
     def report(self) -> Report | None:
         if self.table is None or self.context is None:
             return None
-        return force_table_report(self.context.dataset, self.table, [f.row for f in self.filtered])
+        return forces_report(
+            self.context.dataset,
+            self.table,
+            [f.row for f in self.filtered],
+            measure=self.context.measure,
+        )
 
     def row_report(self) -> Report | None:
         force = self.query_one(ForceTableView).current_force
@@ -390,4 +396,5 @@ class ForcesScreen(ExplorerScreen):
             descending=self.sort.descending,
             include_national=self.context.include_national,
             search=query,
+            measure=self.context.measure,
         )
