@@ -59,3 +59,24 @@ async def test_rate_export_and_command_carry_the_rates_in_the_screen_order(
     assert listed[:3] == [r["force"] for r in rows[3:6]]
     got = next(r for r in printed if r["force"] == "Northamptonshire")["rate 2022/23"]
     assert isinstance(got, float) and round(got, 1) == expected
+
+
+def test_forces_export_says_which_years_the_change_is_between() -> None:
+    from tui.model.dataset import load_dataset
+    from tui.model.force_table import force_table
+    from tui.model.selection import pick_offence
+    from tui.output.table_rates_report import forces_report
+
+    ds = load_dataset("homeoffice")
+    table = force_table(ds, pick_offence(ds, "86"))
+    for measure in ("count", "rate"):
+        report = forces_report(ds, table, measure=measure)
+        meta = export_meta(report, None, "test")
+        # 2023/24 is a partial year (Q1), so the latest change is the last two full years.
+        assert (meta["change_from"], meta["change_to"]) == ("2021/22", "2022/23")
+        text = render_export(report, "csv", meta)
+        assert "# change_from,2021/22\n# change_to,2022/23\n" in text
+        row = next(r for r in report.records if r["force"] == "Northamptonshire")
+        assert row["2022/23"] == NORTHANTS_2022_COUNT
+        assert row["change"] == NORTHANTS_2022_COUNT - row["2021/22"]  # type: ignore[operator]
+    assert "per 100,000 people" in str(meta["rates"])

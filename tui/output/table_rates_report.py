@@ -1,5 +1,8 @@
 """The Forces table's report in the measure shown: counts, or rates per 100,000 people.
 
+Its export's provenance says which years ``change`` and ``pct_change`` are between
+(``change_from``, ``change_to``) and, for rates, what they use (``rates``).
+
 :func:`tui.output.reports.force_table_report` gives the counts. With ``measure="rate"`` (the
 Forces view after ``m``, ``ox table --measure rate``) the report also carries, per year,
 ``rate YEAR`` (e.g. ``rate 2022/23``), and ``rate_change``, ``rate_pct_change``, ``rate_rank``,
@@ -61,6 +64,10 @@ def forces_report(
     """The Forces table as shown: counts, or (``measure="rate"``) rates beside the counts."""
     body = list(rows if rows is not None else table.rows)
     report = force_table_report(ds, table, body)
+    if table.change_from and table.change_to:
+        # ``change``, ``pct_change`` (and the rates') are between these years.
+        report.meta["change_from"] = table.change_from.label
+        report.meta["change_to"] = table.change_to.label
     if measure != "rate":
         return report
     years = [y.label for y in table.years]
@@ -107,4 +114,5 @@ def forces_report(
     count_marks = set(mark_notes(report.records))
     report.notes = notes + [n for n in report.notes if n not in count_marks]
     report.title += RATE_TITLE
+    report.meta["rates"] = f"offences {POPULATION_NOTE}"
     return report
