@@ -26,7 +26,7 @@ from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import ForceTableView, partial_mark
-from tui.widgets.forces_status import forces_status
+from tui.widgets.forces_status import forces_status, found_by_text
 from tui.widgets.grid import Grid
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.measure_legend import measure_lines, measure_status
@@ -233,7 +233,9 @@ class ForcesScreen(ExplorerScreen):
             sort_label=self._sort_label(),
             include_national=self.context.include_national,
             marks=self.marks.status() if self.marks else "",
-            found_by=[f"~{f.via}: {f.row.force.display_name}" for f in self.filtered if f.via],
+            found_by=[
+                found_by_text(f.via, f.row.force.display_name) for f in self.filtered if f.via
+            ],
             by_match=self.by_match,
             measure_parts=measure_status(self.table, self.context.measure, self.context.ascii_only),
         )
