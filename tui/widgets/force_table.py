@@ -18,8 +18,8 @@ from tui.model.types import ForceRow, ForceTable
 from tui.widgets.cells import highlighted, number, plain
 from tui.widgets.compare_cells import chance_pct_cell, release_mark
 from tui.widgets.force_grid import ForceGrid, SortState
-from tui.widgets.grid import GridColumn, GridRow
 from tui.widgets.forces_status import ALIAS_MARK
+from tui.widgets.grid import GridColumn, GridRow
 from tui.widgets.rate_cells import rate_cells
 
 PARTIAL_MARK = "ᵖ"

@@ -12,7 +12,8 @@ and not "~", which after a % means a change within chance."""
 
 
 def found_by_text(via: str, name: str) -> str:
-    """A match found through an alias, as the status line names it: ``=Northants: Northamptonshire``."""
+    """A match found through an alias, as the status line names it:
+    ``=Northants: Northamptonshire``."""
     return f"{ALIAS_MARK}{via}: {name}"
 
 
