@@ -80,3 +80,20 @@ def test_forces_export_says_which_years_the_change_is_between() -> None:
         assert row["2022/23"] == NORTHANTS_2022_COUNT
         assert row["change"] == NORTHANTS_2022_COUNT - row["2021/22"]  # type: ignore[operator]
     assert "per 100,000 people" in str(meta["rates"])
+
+
+async def test_compare_in_rates_reproduces_with_measure_rate(settings_file: Path) -> None:
+    app = make_app(settings_file=settings_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_compare(2021, 2022)
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        spec = app.screen.view_spec()  # type: ignore[attr-defined]
+    assert spec is not None
+    command = command_for(spec, "json")
+    assert "--measure rate" in command
+    northants = next(r for r in json_rows(command) if r["force"] == "Northamptonshire")
+    expected = NORTHANTS_2022_COUNT / shared_population("Northamptonshire", 2022) * 1e5
+    assert round(float(northants["rate_b"]), 1) == round(expected, 1)  # type: ignore[arg-type]

@@ -106,7 +106,8 @@ def command_args(view: ViewSpec) -> list[str]:
         like = ["--like-for-like"] if view.like_for_like else []
         sort = _sort_option(view.sort or "b", view.descending)
         years = [fy_label(y) for y in view.years]
-        return _command("compare", years, [*dataset, *offence, *sort, *like, *national])
+        rate = ["--measure", "rate"] if view.measure == "rate" else []
+        return _command("compare", years, [*dataset, *offence, *sort, *rate, *like, *national])
     if view.kind == "diff":
         if view.dataset_b is None:
             raise ValueError("a diff needs dataset B")
