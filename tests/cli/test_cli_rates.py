@@ -50,3 +50,15 @@ def test_city_of_london_rate_carries_the_caveat() -> None:
     assert "City of London: rate per resident" in out.replace("\n", " ")
     code, out, _ = run("show", "kent")
     assert "rate per resident" not in out
+
+
+def test_ox_table_measure_rate_sorts_and_prints_rates() -> None:
+    from tests.cli.test_reproduce import json_rows
+
+    rows = json_rows("ox table --offence 86 --sort 2022/23 --measure rate --format json")
+    forces = [r for r in rows if r["force"] not in {"England and Wales", "England", "Wales"}]
+    rates = [r["rate 2022/23"] for r in forces if r["rate 2022/23"] is not None]
+    assert rates == sorted(rates, reverse=True)  # type: ignore[type-var]
+    northants = next(r for r in rows if r["force"] == "Northamptonshire")
+    assert northants["2022/23"] == 737  # the count stays, under its own name
+    assert northants["rate 2022/23"] == round(737 / 792_856 * 100_000, 2)

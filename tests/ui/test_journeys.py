@@ -136,9 +136,9 @@ async def test_search_escape_clears_and_aliases_match(app: OffenceApp) -> None:
         await settle(pilot)
         assert "Northamptonshire" in visible_keys(table)
         # Says what it matched through: whole in the status line (the cell has no room for it).
-        assert table.row_text("Northamptonshire")["force"] == "Northamptonshire ~"
+        assert table.row_text("Northamptonshire")["force"] == "Northamptonshire ="
         status = str(app.screen.query_one("#forces-status").render())
-        assert "(~E23000022: Northamptonshire)" in status
+        assert "(=E23000022: Northamptonshire)" in status
         await pilot.press("escape")
         await settle(pilot)
         assert len(visible_keys(table)) == 46

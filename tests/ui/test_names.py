@@ -51,6 +51,9 @@ async def test_the_alias_a_search_matched_is_never_cut(
         await settle(pilot)
         text = terminal_text(app)
         row = next(line for line in text.splitlines() if "Northamptonshire" in line)
-        assert "~Northants" in row or row.split("Northamptonshire")[1].startswith(" ~ ")
-        assert "~Northants: Northamptonshire" in text  # the status line says which alias
-        assert "~…" not in text and "~N…" not in text and "Northants…" not in text
+        # Tagged with "=", not "~" (which after a % means a change within chance).
+        assert "=Northants" in row or row.split("Northamptonshire")[1].startswith(" = ")
+        assert "~Northants" not in row and not row.split("Northamptonshire")[1].startswith(" ~")
+        assert "=Northants: Northamptonshire" in text  # the status line says which alias
+        assert "~Northants" not in text
+        assert "=…" not in text and "=N…" not in text and "Northants…" not in text

@@ -13,11 +13,12 @@ from typing import IO, Any
 from tui.formatting import safe_text
 from tui.model.catalogue import DEFAULT_DATASET
 from tui.model.errors import UnknownYearError
-from tui.model.ordering import FORCE_SORT_KEYS, filter_rows, sort_force_rows
+from tui.model.ordering import FORCE_SORT_KEYS, filter_rows
+from tui.model.rate_order import sort_force_rows_by
 from tui.model.types import ForceTable
 from tui.model.years import parse_year
 from tui.output import render
-from tui.output.reports import force_table_report
+from tui.output.table_rates_report import forces_report
 
 TABLE_YEARS = 8
 """Years a terminal table shows (the latest), so the change columns fit in 160 columns."""
@@ -50,6 +51,16 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--ascending", action="store_true", help="smallest first")
+    parser.add_argument(
+        "--measure",
+        "-m",
+        default="count",
+        choices=("count", "rate"),
+        help=(
+            "show and sort counts, or rates per 100,000 people (ONS mid-year estimates; the "
+            "Forces view's m); CSV and JSON carry the counts too"
+        ),
+    )
     parser.add_argument(
         "--include-national",
         action="store_true",
@@ -105,7 +116,7 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     key, default = sort_key(table, args.sort)
     # The view's default is largest first by the latest year (by name A-Z when there is none).
     descending = not args.ascending and not (default and key == "force")
-    rows = sort_force_rows(table, table.rows, key, descending)
+    rows = sort_force_rows_by(table, table.rows, key, descending, args.measure)
     if args.query:
         # As the view while typing: best match first, unless a sort is asked for.
         best_first = args.sort is None and not args.ascending
@@ -113,11 +124,12 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         if not rows:
             err.write(f"ox: no force matches '{safe_text(args.query)}'\n")
             return 2
-    report = force_table_report(ds, table, rows)
+    report = forces_report(ds, table, rows, measure=args.measure)
     if args.format == "table" and len(table.years) > TABLE_YEARS:
         # Like the view, a terminal shows the latest years; CSV, JSON and Markdown have them all.
         older = [y.label for y in table.years[:-TABLE_YEARS]]
-        report.columns = [replace(c, show=False) if c.key in older else c for c in report.columns]
+        hidden = {*older, *(f"rate {y}" for y in older)}
+        report.columns = [replace(c, show=False) if c.key in hidden else c for c in report.columns]
         report.notes.insert(
             0,
             f"Older years ({older[0]} to {older[-1]}) are in --format csv, json or markdown.",

@@ -55,7 +55,8 @@ class ViewSpec:
     dataset_b: str | None = None
     """Diff: the later dataset."""
     measure: str | None = None
-    """Map: ``count``, ``rate`` or ``change`` (between ``years``)."""
+    """Map: ``count``, ``rate`` or ``change`` (between ``years``); forces and compare: ``rate``
+    for rates per 100,000 people (``None`` or ``count``: counts)."""
 
 
 def _option(name: str, value: str | None) -> list[str]:
@@ -92,7 +93,8 @@ def command_args(view: ViewSpec) -> list[str]:
     if view.kind == "forces":
         search = [view.search] if view.search.strip() else []
         sort = _sort_option(view.sort, view.descending)
-        return _command("table", search, [*dataset, *offence, *sort, *national])
+        rate = ["--measure", "rate"] if view.measure == "rate" else []
+        return _command("table", search, [*dataset, *offence, *sort, *rate, *national])
     if view.kind == "detail":
         if len(view.forces) != 1:
             raise ValueError("a detail view shows exactly one force")
@@ -104,7 +106,8 @@ def command_args(view: ViewSpec) -> list[str]:
         like = ["--like-for-like"] if view.like_for_like else []
         sort = _sort_option(view.sort or "b", view.descending)
         years = [fy_label(y) for y in view.years]
-        return _command("compare", years, [*dataset, *offence, *sort, *like, *national])
+        rate = ["--measure", "rate"] if view.measure == "rate" else []
+        return _command("compare", years, [*dataset, *offence, *sort, *rate, *like, *national])
     if view.kind == "diff":
         if view.dataset_b is None:
             raise ValueError("a diff needs dataset B")

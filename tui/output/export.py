@@ -80,12 +80,14 @@ def export_meta(report: Report, sheet: CiteSheet | None, version: str) -> Meta:
         version: the version of offence-explorer writing the file.
 
     Returns:
-        ``generated_by``, ``view``, then for one dataset its citation's fields (``dataset``,
+        ``generated_by``, ``view``, the report's own fields (the Forces table's
+        ``change_from``, ``change_to``), then for one dataset its citation's fields (``dataset``,
         ``publisher``, ``table``, ``release``, ``source_url``, ``licence``, ``licence_url``,
         ``attribution``, ``measure``, ``offence``, ``forces``, ``years``, ...) and ``command``;
         for several (a release diff) ``datasets``, a list of those fields, each with its years.
     """
     meta: Meta = {"generated_by": f"offence-explorer {version}", "view": report.title}
+    meta |= report.meta
     if sheet is None or not sheet.citations:
         return meta
     first = sheet.citations[0]

@@ -112,6 +112,8 @@ class Report:
     """Printed on stderr by the CLI (and shown as a notification by the TUI)."""
     sections: list[Report] = field(default_factory=list)
     """Further tables shown after this one in tables and Markdown (not in CSV or JSON)."""
+    meta: dict[str, str] = field(default_factory=dict)
+    """What an export's provenance adds after ``view`` (e.g. the years a change is between)."""
 
 
 def dataset_lines(info: DatasetInfo) -> list[str]:

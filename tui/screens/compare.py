@@ -333,6 +333,7 @@ class CompareScreen(ExplorerScreen):
             descending=self.sort.descending,
             include_national=self.context.include_national,
             like_for_like=self.like_for_like,
+            measure=self.context.measure,
         )
 
 

@@ -20,14 +20,15 @@ from tui.model.rate_order import sort_force_rows_by
 from tui.model.reference import Force
 from tui.model.reproduce import ViewSpec
 from tui.model.types import ForceTable
-from tui.output.reports import Report, force_table_report
+from tui.output.reports import Report
+from tui.output.table_rates_report import forces_report
 from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext, only_force
 from tui.screens.marks import Marks, mark_glyph
 from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import ForceTableView, partial_mark
-from tui.widgets.forces_status import forces_status
+from tui.widgets.forces_status import forces_status, found_by_text
 from tui.widgets.grid import Grid
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.measure_legend import measure_lines, measure_status
@@ -236,7 +237,9 @@ class ForcesScreen(ExplorerScreen):
             sort_label=self._sort_label(),
             include_national=self.context.include_national,
             marks=self.marks.status() if self.marks else "",
-            found_by=[f"~{f.via}: {f.row.force.display_name}" for f in self.filtered if f.via],
+            found_by=[
+                found_by_text(f.via, f.row.force.display_name) for f in self.filtered if f.via
+            ],
             by_match=self.by_match,
             measure_parts=measure_status(self.table, self.context.measure, self.context.ascii_only),
             suggestion=self._suggested.display_name if self._suggested else "",
@@ -369,7 +372,12 @@ class ForcesScreen(ExplorerScreen):
     def report(self) -> Report | None:
         if self.table is None or self.context is None:
             return None
-        return force_table_report(self.context.dataset, self.table, [f.row for f in self.filtered])
+        return forces_report(
+            self.context.dataset,
+            self.table,
+            [f.row for f in self.filtered],
+            measure=self.context.measure,
+        )
 
     def row_report(self) -> Report | None:
         force = self.query_one(ForceTableView).current_force
@@ -397,4 +405,5 @@ class ForcesScreen(ExplorerScreen):
             descending=self.sort.descending,
             include_national=self.context.include_national,
             search=query,
+            measure=self.context.measure,
         )

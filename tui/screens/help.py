@@ -33,7 +33,8 @@ KEY_NAMES = {
 
 INTRO = (
     "offence-explorer shows police-recorded offences by force and year. Type in the search box "
-    "to filter forces (fuzzy: names, aliases such as 'Northants', ONS codes such as E23000022). "
+    "to filter forces (fuzzy: names, aliases such as 'Northants', ONS codes such as E23000022; "
+    "a force found by an alias is tagged with it after '=', as 'Northamptonshire =Northants'). "
     "Missing figures show '—'; a partial year is labelled with its quarters (e.g. 2023/24 Q1) "
     "and never compared silently with full years. Ctrl+P opens the command palette: jump to any "
     "force, offence, dataset or pair of years. While the search box has the cursor, letters "

@@ -18,6 +18,7 @@ from tui.model.types import ForceRow, ForceTable
 from tui.widgets.cells import highlighted, number, plain
 from tui.widgets.compare_cells import chance_pct_cell, release_mark
 from tui.widgets.force_grid import ForceGrid, SortState
+from tui.widgets.forces_status import ALIAS_MARK
 from tui.widgets.grid import GridColumn, GridRow
 from tui.widgets.rate_cells import rate_cells
 
@@ -193,9 +194,10 @@ class ForceTableView(ForceGrid):
         name = highlighted(shown, positions if shown == row.force.name else (), highlight_style)
         if via:
             # The alias or code it was found by, where it fits whole (the status line names it
-            # too); else a bare "~", never a tag cut short.
+            # too); else a bare mark, never a tag cut short.
             room = self._name_width() - len(shown) - (2 if row.force.name in self._marked else 0)
-            name.append(f" ~{via}" if len(via) + 2 <= room else " ~", style="dim")
+            tag = f" {ALIAS_MARK}{via}" if len(via) + 2 <= room else f" {ALIAS_MARK}"
+            name.append(tag, style="dim")
         if self.measure == "rate" and row.rate_caveat:
             name.append(f" {CAVEAT_MARK_ASCII if ascii_only else CAVEAT_MARK}", style="bold")
         if row.force.name in self._marked:

@@ -6,6 +6,16 @@ from collections.abc import Sequence
 
 from tui.model.types import ForceRow
 
+ALIAS_MARK = "="
+"""Before the alias or code a search found a force by (``Northamptonshire =Northants``); ASCII,
+and not "~", which after a % means a change within chance."""
+
+
+def found_by_text(via: str, name: str) -> str:
+    """A match found through an alias, as the status line names it:
+    ``=Northants: Northamptonshire``."""
+    return f"{ALIAS_MARK}{via}: {name}"
+
 
 def forces_status(
     rows: Sequence[ForceRow],
@@ -23,7 +33,7 @@ def forces_status(
     """E.g. ``"12 of 44 rows · BTP, fraud bodies hidden (n) · sorted by 2022/23 ↓ (s, r)"``:
     ``rows`` are the table's rows, ``shown`` how many the search ``query`` leaves, ``marks``
     the marked forces' status (empty when none is marked), ``found_by`` the matches found
-    through an alias (``"~Northants: Northamptonshire"``), ``by_match`` whether the matches are
+    through an alias (``"=Northants: Northamptonshire"``), ``by_match`` whether the matches are
     listed best first, ``measure_parts`` what the measure shown needs said (rates, the chance
     and release marks: :func:`tui.widgets.measure_legend.measure_status`), ``suggestion`` the
     force a search that matched none most likely means (Enter opens it)."""
