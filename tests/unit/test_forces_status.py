@@ -51,3 +51,11 @@ def test_no_missing_part_when_every_force_has_a_figure() -> None:
         forces_status(ROWS[:2], 2, "", sort_label="force ↑", include_national=True)
         == "2 rows · sorted by force ↑ (s, r)"
     )
+
+
+def test_sort_label_names_the_column_as_the_status_line_does() -> None:
+    from tui.widgets.forces_status import sort_label
+
+    assert sort_label("pct", "▼", None) == "% change ▼"
+    assert sort_label("place", "▲", None) == "region ▲"
+    assert sort_label("year:2022", "▼", None) == "year:2022 ▼"  # no table: the key itself

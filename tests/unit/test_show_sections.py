@@ -7,9 +7,8 @@ from __future__ import annotations
 from tui.model.reference import Force
 from tui.model.types import Alternative, ForceSeries, OtherPeriod, QuarterPoint, SeriesPoint
 from tui.model.years import YearCoverage
-from tui.output.reports import (
-    RATE_NOTE,
-    Column,
+from tui.output.reports import RATE_NOTE, Column
+from tui.output.show_report import (
     hide_empty_columns,
     other_periods_section,
     quarterly_report,

@@ -20,13 +20,8 @@ from tui.model.years import parse_year
 from tui.output import render
 from tui.output.compare_report import honest_compare_report
 from tui.output.listings import forces_report, offences_report
-from tui.output.reports import (
-    Column,
-    Record,
-    Report,
-    other_periods_records,
-    show_report,
-)
+from tui.output.reports import Column, Record, Report
+from tui.output.show_report import other_periods_records, show_report
 
 
 def _dataset(args: argparse.Namespace) -> Dataset:

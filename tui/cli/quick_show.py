@@ -1,8 +1,9 @@
 """``ox show FORCE`` answered from the answer cache, before Polars is imported (issue 11).
 
 Only the plain question (one force, by year, without ``--all-periods``) is cached; the report is
-built and printed by the same code as a computed answer (:func:`tui.output.reports.show_report`),
-so the output is identical. This module never imports Polars.
+built and printed by the same code as a computed answer
+(:func:`tui.output.show_report.show_report`), so the output is identical. This module never
+imports Polars.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from tui.model.catalogue import DEFAULT_DATASET, DatasetInfo, find_dataset
 from tui.model.errors import ModelError
 from tui.model.types import ForceSeries
 from tui.output import render
-from tui.output.reports import show_report
+from tui.output.show_report import show_report
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,9 @@ from tui.model.selection import normalise_selection, pick_offence
 from tui.model.series import force_quarters, force_series
 from tui.model.totals import resolve_force
 from tui.output import render
-from tui.output.reports import Column, Report, other_periods_records, show_report
+from tui.output.reports import Column, Report
 from tui.output.several_report import SIDE_BY_SIDE_FORMATS, combined_report, side_by_side
+from tui.output.show_report import other_periods_records, show_report
 
 
 def show_several(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:

@@ -16,7 +16,8 @@ from tui.model.reference import Force
 from tui.model.reproduce import ViewSpec
 from tui.model.types import ForceDetail
 from tui.model.years import quarters_label
-from tui.output.reports import Report, show_report
+from tui.output.reports import Report
+from tui.output.show_report import show_report
 from tui.screens.base import ExplorerScreen, Followed, ViewContext
 from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line

@@ -27,11 +27,11 @@ from tui.screens.marks import Marks, mark_glyph
 from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
 from tui.widgets.force_grid import SortState
-from tui.widgets.force_table import ForceTableView, partial_mark
-from tui.widgets.forces_status import forces_status, found_by_text
+from tui.widgets.force_table import ForceTableView
+from tui.widgets.forces_status import forces_context, forces_status, found_by_text, sort_label
 from tui.widgets.grid import Grid
 from tui.widgets.keys_footer import KeysFooter
-from tui.widgets.measure_legend import measure_lines, measure_status
+from tui.widgets.measure_legend import measure_status
 from tui.widgets.search_bar import SearchBar, SearchInput
 
 BY_MATCH = SortState("match", True)
@@ -158,25 +158,13 @@ class ForcesScreen(ExplorerScreen):
 
     def _update_context_line(self) -> None:
         assert self.table is not None and self.context is not None
-        table, ds = self.table, self.context.dataset
-        change = (
-            f"change {table.change_from.fy} → {table.change_to.fy}"
-            if table.change_from and table.change_to
-            else "no two full years to compare"
+        context = forces_context(
+            self.table,
+            self.context.dataset.name,
+            self.context.dataset.info.title,
+            measure=self.context.measure,
+            ascii_only=self.context.ascii_only,
         )
-        trend = table.trend_years
-        span = f"trend {trend[0].fy}–{trend[-1].fy}" if trend else ""
-        partial = [y.label for y in table.years if y.partial]
-        partial_note = f" · {', '.join(partial)}: partial year" if partial else ""
-        if any(any(r.quarters) for r in (*table.rows, *table.totals)):
-            partial_note += f" · {partial_mark(self.context.ascii_only)} a force's partial year"
-        context = line(
-            (table.offence.label, "bold"),
-            "  ·  ",
-            (ds.name, "bold"),
-            f": {ds.info.title}\n{change} · {span}{partial_note}",
-        )
-        context.append_text(measure_lines(self.context.measure, table))
         self.query_one("#forces-context", Static).update(context)
 
     def show_failure(self, message: str) -> None:
@@ -249,19 +237,7 @@ class ForcesScreen(ExplorerScreen):
 
     def _sort_label(self) -> str:
         assert self.sort is not None
-        key = self.sort.key
-        if key.startswith("year:") and self.table is not None:
-            year = int(key.split(":")[1])
-            label = next((y.label for y in self.table.years if y.year == year), key)
-        else:
-            label = {
-                "force": "force",
-                "place": "region",
-                "change": "change",
-                "pct": "% change",
-                "rank": "rank",
-            }.get(key, key)
-        return f"{label} {self.sort.arrow}"
+        return sort_label(self.sort.key, self.sort.arrow, self.table)
 
     # ---------------------------------------------------------------- events and actions
 

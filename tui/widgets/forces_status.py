@@ -1,10 +1,15 @@
-"""The Forces view's status line, built by a pure function (the screen only places it)."""
+"""The Forces view's status and context lines and its sort label, built by pure functions (the
+screen only places them)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.model.types import ForceRow
+from rich.text import Text
+
+from tui.model.types import ForceRow, ForceTable
+from tui.widgets.cells import line
+from tui.widgets.measure_legend import measure_lines
 
 ALIAS_MARK = "="
 """Before the alias or code a search found a force by (``Northamptonshire =Northants``); ASCII,
@@ -62,3 +67,45 @@ def forces_status(
     if marks:
         parts.insert(0, marks)
     return " · ".join(parts)
+
+
+def forces_context(
+    table: ForceTable, dataset: str, title: str, *, measure: str, ascii_only: bool
+) -> Text:
+    """The two lines above the table: offence · dataset: title, then the change's years, the
+    trend's span and the partial years (e.g. "change 2021/22 → 2022/23 · trend 2012/13–2022/23 ·
+    2023/24 Q1: partial year"), then what a rate means when rates are shown."""
+    change = (
+        f"change {table.change_from.fy} → {table.change_to.fy}"
+        if table.change_from and table.change_to
+        else "no two full years to compare"
+    )
+    trend = table.trend_years
+    span = f"trend {trend[0].fy}–{trend[-1].fy}" if trend else ""
+    partial = [y.label for y in table.years if y.partial]
+    partial_note = f" · {', '.join(partial)}: partial year" if partial else ""
+    if any(any(r.quarters) for r in (*table.rows, *table.totals)):
+        from tui.widgets.force_table import partial_mark  # it imports this module's ALIAS_MARK
+
+        partial_note += f" · {partial_mark(ascii_only)} a force's partial year"
+    context = line(
+        (table.offence.label, "bold"),
+        "  ·  ",
+        (dataset, "bold"),
+        f": {title}\n{change} · {span}{partial_note}",
+    )
+    context.append_text(measure_lines(measure, table))
+    return context
+
+
+SORT_NAMES = {"force": "force", "place": "region", "change": "change", "pct": "% change"}
+
+
+def sort_label(key: str, arrow: str, table: ForceTable | None) -> str:
+    """What the table is sorted by, as the status line names it: "2022/23 ▼", "% change ▲"."""
+    if key.startswith("year:") and table is not None:
+        year = int(key.split(":")[1])
+        label = next((y.label for y in table.years if y.year == year), key)
+    else:
+        label = {**SORT_NAMES, "rank": "rank"}.get(key, key)
+    return f"{label} {arrow}"

@@ -95,8 +95,7 @@ class Grid(LineView, can_focus=True):
         self._header = None
         self._resize_virtual()
         if self.is_mounted and self._view:
-            # Repainting only the rows that changed (``set_rows``) never reaches the header: a
-            # new sort arrow of the same width would stay unpainted.
+            # Repainting only changed rows never reaches the header (a moved sort arrow).
             self.refresh(Region(0, 0, self._view.width, 1))
 
     def set_rows(
