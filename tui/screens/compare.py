@@ -42,6 +42,8 @@ SORT_LABELS = {
     "rank_change": "rank move",
     "force": "force",
 }
+CHANGE_SORTS = frozenset({"sig", "pct", "change", "rank_change"})
+"""Sorts by a change, which a partial-year comparison does not have."""
 
 
 class CompareScreen(ExplorerScreen):
@@ -197,6 +199,9 @@ class CompareScreen(ExplorerScreen):
         # the chance method (the biggest rise and fall are among changes beyond chance).
         default = " (default)" if self.sort == SortState(DEFAULT_SORT, True) else ""
         sorted_by = f"sorted by {SORT_LABELS[self.sort.key]} {self.sort.arrow}{default}"
+        if cmp.unlike_quarters and self.sort.key in CHANGE_SORTS:
+            # No change is computed against a partial year: the rows keep year B's order.
+            sorted_by = f"sorted by {cmp.label_b} count (no change to sort by: partial year)"
         status = compare_status(cmp, measure, sorted_by)
         self.query_one("#compare-status", Static).update(line(status))
 
