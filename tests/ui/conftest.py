@@ -41,21 +41,22 @@ def busy(app: App[Any]) -> bool:
     return any(node._message_queue.qsize() or node._next_callbacks for node in nodes)
 
 
-async def settle(pilot: Pilot[None]) -> None:
+async def settle(pilot: Pilot[None], at_least: int = 1) -> None:
     """Wait until every worker is done and every message it posted has been handled.
 
     Each round waits for the workers, then for the app to be idle (its messages handled and the
-    screen painted); it stops at the first round after which nothing is left to do, instead of
-    always paying for a fixed number of idle waits."""
+    screen painted); it stops at the first round after which nothing is left to do (after
+    ``at_least`` rounds), instead of always paying for a fixed number of idle waits. Snapshots
+    ask for more rounds: a table's scrollbar is sized on a later refresh than its rows."""
     app = pilot.app
-    for _ in range(SETTLE_ROUNDS):
+    for done in range(1, SETTLE_ROUNDS + 1):
         try:
             await app.workers.wait_for_complete()
         except WorkerCancelled:
             pass  # an exclusive worker replaced by a newer one (e.g. a fallback dataset load)
         await pilot._wait_for_screen()
         await pilot.pause()
-        if not busy(app):
+        if done >= at_least and not busy(app):
             break
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False  # a blinking cursor makes snapshots flaky

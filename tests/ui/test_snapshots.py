@@ -27,6 +27,7 @@ def steps(*keys: str, after: Callable[[Pilot[None]], Awaitable[None]] | None = N
         if after is not None:
             await after(pilot)
             await settle(pilot)
+        await settle(pilot, at_least=4)  # what the snapshot shows: every later refresh done
 
     return run
 
