@@ -6,7 +6,7 @@ from textual._compositor import ChopsUpdate, CompositorUpdate
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import settle, wait_for
 from tui.app import OffenceApp
 from tui.screens import CompareScreen
 from tui.widgets import CompareTableView, ForceTableView
@@ -137,7 +137,13 @@ async def test_search_keystroke_does_not_lay_out_the_screen(app: OffenceApp) -> 
     # A layout of the whole screen took ~10 ms of each keystroke (issue 11): Textual's Input
     # re-laid the screen whenever its text grew.
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        # The data loaded and its table shown, and every refresh after that done: only then
+        # does a layout mean the keystroke caused it.
+        await wait_for(pilot, lambda: app.data is not None, "the dataset")
+        await wait_for(
+            pilot, lambda: len(app.screen.query_one(ForceTableView).keys) > 40, "the table"
+        )
+        await settle(pilot, at_least=4)
         screen = app.screen
         layouts: list[object] = []
         real = screen._refresh_layout
