@@ -98,7 +98,8 @@ def forces_context(
     return context
 
 
-SORT_NAMES = {"force": "force", "place": "region", "change": "change", "pct": "% change"}
+SORT_NAMES = {"place": "region", "pct": "% change"}
+"""Sort keys the status line names differently; the others are named by their key."""
 
 
 def sort_label(key: str, arrow: str, table: ForceTable | None) -> str:
@@ -107,5 +108,5 @@ def sort_label(key: str, arrow: str, table: ForceTable | None) -> str:
         year = int(key.split(":")[1])
         label = next((y.label for y in table.years if y.year == year), key)
     else:
-        label = {**SORT_NAMES, "rank": "rank"}.get(key, key)
+        label = SORT_NAMES.get(key, key)
     return f"{label} {arrow}"
