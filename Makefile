@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALL := $(BIN)/python -m pip install --disable-pip-version-check --quiet -c constraints.txt
 
-.PHONY: run test soak bench bench-parts data lint clean
+.PHONY: run test soak bench bench-parts data answers lint clean
 
 run: $(VENV)/.installed-run
 	$(BIN)/ox
@@ -34,6 +34,10 @@ bench-parts: $(VENV)/.installed-run
 
 data: $(VENV)/.installed-run
 	$(BIN)/python scripts/build_data.py
+
+# Only the `ox show` answer books in data/ (after a change to tui/model; see scripts/build_data.py).
+answers: $(VENV)/.installed-run
+	$(BIN)/python scripts/build_data.py --answers-only
 
 $(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit("offence-explorer needs Python >= 3.10, this is " + sys.version.split()[0]) if sys.version_info < (3, 10) else None'

@@ -22,7 +22,10 @@ Every wait is bounded (``--timeout``) and names what it waited for; the program'
 is ended after each run, also on error. Settings and data live in a fresh temporary folder
 (``OFFENCE_EXPLORER_CONFIG_DIR`` / ``OFFENCE_EXPLORER_DATA_DIR``), so no setting of the user's
 applies; the caches (the opening table, ``ox show`` answers) are kept from one run to the next
-within one invocation, as for a user who starts ``ox`` again (``show_cold`` has none). Python
+within one invocation, as for a user who starts ``ox`` again (``show_cold`` has none: an empty
+cache folder, as a fresh install; it is answered from the answer book shipped beside the bundled
+data, ``data/homeoffice.answers.json.gz``, which a fresh install has too, while it matches the data
+and the code, see ``make answers``). Python
 bytecode is compiled once per invocation (an installed program's is), into the same folder.
 """
 

@@ -21,6 +21,11 @@ What it does, in order:
 4. ``nspcc.parquet``: one row per distinct NSPCC figure (period, force, offence, release, count),
    with ``preferred`` marking the one figure the app shows by default; ``nspcc_sources.csv`` keeps
    every stated figure with its page and quote.
+5. ``homeoffice.answers.json.gz`` and ``nspcc.answers.json.gz``: the answer books, ``ox show FORCE``
+   computed ahead for every force of each dataset (default offence and all offences), so the first
+   question on a fresh install needs no Polars (``tui/model/answer_book.py``). A book is keyed by
+   the SHA-256 of its dataset and the fingerprint of ``tui/model``: after changing the model code,
+   rebuild only these with ``python scripts/build_data.py --answers-only`` (``make answers``).
 """
 
 from __future__ import annotations
@@ -314,6 +319,25 @@ def build_nspcc(sources: Path, out: Path, aliases: dict[str, str]) -> None:
     frame.write_parquet(out / "nspcc.parquet", compression="zstd")
 
 
+def build_answer_books(out: Path) -> int:
+    """Write the answer book of every bundled dataset beside it (``ox show`` without Polars)."""
+    from tui.model.answer_book import shipped_book
+    from tui.model.answer_book_build import write_book
+    from tui.model.dataset import load_dataset
+    from tui.paths import bundled_data_dir
+
+    if out.resolve() != bundled_data_dir().resolve():
+        # A book is keyed by the reference files the app reads (those of the bundled folder).
+        print(f"answer books not written: {out} is not the app's data folder")
+        return 0
+    for name in ("homeoffice", "nspcc"):
+        ds = load_dataset(name, data_dir=out)
+        if not write_book(ds, shipped_book(ds.info)):
+            print(f"cannot write the answer book of {name}", file=sys.stderr)
+            return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build every bundled data file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -324,12 +348,20 @@ def main(argv: list[str] | None = None) -> int:
         help="folder with homeoffice-prc/, nspcc-foi/ and reference/",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "data")
+    parser.add_argument(
+        "--answers-only",
+        action="store_true",
+        help="only write the answer books (after a change to tui/model)",
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.answers_only:
+        return build_answer_books(args.out)
     aliases = build_forces(args.sources, args.out)
     build_population_series(args.sources, args.out, aliases)
     build_homeoffice(args.sources, args.out, aliases)
     build_nspcc(args.sources, args.out, aliases)
+    build_answer_books(args.out)
     for path in sorted(args.out.iterdir()):
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size:,} bytes")
     return 0

@@ -120,6 +120,9 @@ def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if not result.written:
         _say(out, f"Dry run: nothing was written; would import {summary}")
         return EXIT_OK
+    from tui.model.answer_book_build import write_book_of
+
+    write_book_of(result.name)  # `ox show FORCE -d NAME` answers at once, without Polars
     verb = "Replaced" if result.replaced else "Imported"
     _say(out, f"{verb} {summary}; use it with --dataset {result.name}")
     return EXIT_OK

@@ -1,4 +1,5 @@
-"""``ox show FORCE`` answered from the answer cache, before Polars is imported (issue 11).
+"""``ox show FORCE`` answered from the answer cache, or from the dataset's answer book, before
+Polars is imported (issue 11).
 
 Only the plain question (one force, by year, without ``--all-periods``) is cached; the report is
 built and printed by the same code as a computed answer
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from tui.formatting import safe_text
+from tui.model.answer_book import book_answer
 from tui.model.answer_cache import Answer, load_answer, save_answer
 from tui.model.catalogue import DEFAULT_DATASET, DatasetInfo, find_dataset
 from tui.model.errors import ModelError
@@ -47,6 +49,8 @@ def show_cached(args: argparse.Namespace, out: IO[str], err: IO[str]) -> bool:
     except ModelError:
         return False  # the full path says what is wrong
     answer = load_answer(info, args.force[0], args.offence)
+    if answer is None:  # not asked before: the book of every force, written ahead
+        answer = book_answer(info, args.force[0], args.offence)
     if answer is None:
         return False
     report = show_report(_Facts(info, answer.has_quarters), answer.series)

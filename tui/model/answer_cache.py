@@ -39,7 +39,7 @@ MAX_ENTRIES = 32
 MAX_BYTES = 4_000_000
 """A cache file larger than this is not read (an answer is a few kilobytes)."""
 
-_TYPES: dict[str, type] = {
+SERIES_TYPES: dict[str, type] = {
     t.__name__: t
     for t in (
         ForceSeries,
@@ -101,7 +101,7 @@ def load_answer(
         wanted = _key(info, file_sha256(info.path), force, offence)
         for entry in entries:
             if entry.get("key") == wanted:
-                series = decode(entry["series"], _TYPES)
+                series = decode(entry["series"], SERIES_TYPES)
                 quarters = entry["has_quarters"]
                 if isinstance(series, ForceSeries) and isinstance(quarters, bool):
                     return Answer(series, quarters)
@@ -127,7 +127,7 @@ def save_answer(
         return
     try:
         encoded = encode(answer.series)
-        if decode(json.loads(json.dumps(encoded)), _TYPES) != answer.series:
+        if decode(json.loads(json.dumps(encoded)), SERIES_TYPES) != answer.series:
             return
         key = _key(info, sha256, force, offence)
         try:

@@ -11,8 +11,8 @@ import polars as pl
 from tui.model import schema as S
 from tui.model.dataset import Dataset
 from tui.model.errors import UnknownYearError
-from tui.model.offences import ALL_OFFENCES, OffenceSelection, resolve_offence
-from tui.model.types import STATED_TOTAL_CODE
+from tui.model.force_lookup import normalised, pick_offence_among
+from tui.model.offences import OffenceSelection
 from tui.model.years import YearCoverage, fy_label
 
 
@@ -29,17 +29,12 @@ def offence_filter(selection: OffenceSelection) -> pl.Expr:
 
 def normalise_selection(ds: Dataset, selection: OffenceSelection) -> OffenceSelection:
     """Map "all offences" to the stated total in datasets that have one (e.g. ``nspcc``)."""
-    if selection.kind == "all" and any(o.code == STATED_TOTAL_CODE for o in ds.offences):
-        return resolve_offence(ds.offences, STATED_TOTAL_CODE)
-    return selection
+    return normalised(ds.offences, selection)
 
 
 def default_selection(ds: Dataset) -> OffenceSelection:
     """The offence a view opens on: the dataset's default (code 86 for ``homeoffice``)."""
-    try:
-        return normalise_selection(ds, resolve_offence(ds.offences, ds.info.default_offence))
-    except LookupError:
-        return normalise_selection(ds, ALL_OFFENCES)
+    return pick_offence_among(ds.offences, ds.info.default_offence, None)
 
 
 def pick_offence(ds: Dataset, text: str | None) -> OffenceSelection:
@@ -48,9 +43,7 @@ def pick_offence(ds: Dataset, text: str | None) -> OffenceSelection:
     Raises:
         UnknownOffenceError: nothing or several offences matched.
     """
-    if text is None:
-        return default_selection(ds)
-    return normalise_selection(ds, resolve_offence(ds.offences, text))
+    return pick_offence_among(ds.offences, ds.info.default_offence, text)
 
 
 def pick_year(ds: Dataset, year: int) -> YearCoverage:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from tui.model import force_lookup
 from tui.model.dataset import Dataset
+from tui.model.force_lookup import resolve_among
 from tui.model.reference import COMPUTED_TOTAL, STATED_TOTAL, TERRITORIAL, Force
 from tui.model.types import TotalSpec
 
@@ -115,20 +117,9 @@ def resolve_force(ds: Dataset, query: str) -> Force:
     Raises:
         UnknownForceError: no force matched, several did, or the force has no figures here.
     """
-    key = " ".join(query.lower().replace("&", " and ").split())
-    for spec in total_specs(ds):
-        if spec.members and spec.name.lower() == key:
-            return total_force(ds, spec)
-    return ds.reference.resolve(query, list(ds.forces), where=f"dataset '{ds.name}'")
+    return resolve_among(ds.reference, ds.forces, total_specs(ds), ds.name, query)
 
 
 def total_force(ds: Dataset, spec: TotalSpec) -> Force:
-    if not spec.members:
-        return ds.reference.force(spec.name)
-    return Force(
-        name=spec.name,
-        ons_code="",
-        nation=spec.name,
-        region=f"sum of {len(spec.members)} forces",
-        kind=COMPUTED_TOTAL,
-    )
+    """The force a totals row of ``ds`` stands for (see :func:`force_lookup.total_force`)."""
+    return force_lookup.total_force(ds.reference, spec)

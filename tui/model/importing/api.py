@@ -11,6 +11,7 @@ from pathlib import Path
 import polars as pl
 
 from tui.model import schema as S
+from tui.model.answer_book import forget_book
 from tui.model.catalogue import bundled_datasets
 from tui.model.errors import DatasetError
 from tui.model.importing import store as st
@@ -254,6 +255,7 @@ def import_file(
             )
         except pl.exceptions.PolarsError as exc:  # Polars reports a full disk this way
             raise write_failed(folder, exc) from exc
+        forget_book(chosen)  # its answers were of the file replaced (never used: not its hash)
     return ImportResult(
         name=chosen,
         rows=frame.height,
@@ -290,7 +292,9 @@ def remove_dataset(name: str, *, store: Path | None = None) -> RemovedDataset:
             "only imported datasets can be removed (see 'ox datasets')",
         )
         raise DatasetImportError(key, [problem], kind=NAME)
-    return st.remove_files(store or imported_datasets_dir(), key)
+    removed = st.remove_files(store or imported_datasets_dir(), key)
+    forget_book(key)
+    return removed
 
 
 def _sha256(path: Path) -> str:

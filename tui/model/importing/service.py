@@ -3,6 +3,7 @@ typed as text, one call per step, results as plain values."""
 
 from __future__ import annotations
 
+from tui.model.answer_book_build import write_book_of
 from tui.model.importing.api import default_name, import_file, preview_file, remove_dataset
 from tui.model.importing.layouts import parse_mapping
 from tui.model.importing.results import ImportPreview, ImportResult, RemovedDataset
@@ -29,8 +30,12 @@ class Importer:
         return preview_file(path, mapping=_fields(mapping))
 
     def import_file(self, path: str, name: str, replace: bool, mapping: str) -> ImportResult:
-        """Import ``path`` as dataset ``name`` (raises ``DatasetImportError`` or ``ModelError``)."""
-        return import_file(path, name=name, replace=replace, mapping=_fields(mapping))
+        """Import ``path`` as dataset ``name`` (raises ``DatasetImportError`` or ``ModelError``),
+        and write its ``ox show`` answer book."""
+        result = import_file(path, name=name, replace=replace, mapping=_fields(mapping))
+        if result.written:
+            write_book_of(result.name)
+        return result
 
     def remove(self, name: str) -> RemovedDataset:
         """Remove an imported dataset (raises ``ModelError``)."""
