@@ -227,14 +227,16 @@ class Monkey:
             write_hostile(self.store)
         if app.size != START:
             await pilot.resize_terminal(*START)
-        while len(app.screen_stack) > 1:
-            await app.pop_screen()
-        await self._settle(pilot)
+        if len(app.screen_stack) > 1:
+            while len(app.screen_stack) > 1:
+                await app.pop_screen()
+            await self._settle(pilot)
         if app.settings.ascii:
             app.action_toggle_ascii()
         if app.settings.include_national:
             app.action_toggle_national()
-        app.theme = DEFAULT_THEME
+        if app.theme != DEFAULT_THEME:
+            app.theme = DEFAULT_THEME
         if app.dataset is None or app.dataset.name != dataset:
             app.load(dataset)
             await self._settle(pilot)
@@ -247,8 +249,10 @@ class Monkey:
         while len(app.screen_stack) > 1:
             await app.pop_screen()
         search = app.screen.query_one(SearchInput)
-        search.value = ""
-        search.focus()
+        if search.value:
+            search.value = ""
+        if app.screen.focused is not search:
+            search.focus()
         await self._settle(pilot)
         self.quits.clear()
         return pilot
