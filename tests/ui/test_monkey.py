@@ -238,6 +238,7 @@ class Monkey:
         if app.theme != DEFAULT_THEME:
             app.theme = DEFAULT_THEME
         if app.dataset is None or app.dataset.name != dataset:
+            await self._settle(pilot)  # the opening load (first example) must not land after ours
             app.load(dataset)
             await self._settle(pilot)
         assert app.data is not None and app.dataset is not None
