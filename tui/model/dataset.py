@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import stat
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -316,18 +318,56 @@ def load_dataset(
         data_dir: the bundled data folder (default: the installed one).
         store: the imported-datasets folder (default: the user's).
 
+    The last ``RECENT_DATASETS`` datasets loaded are kept and given again while their file has the
+    same SHA-256 (and their sources file the same size and time), so switching back is instant;
+    a replaced or edited file is read again.
+
     Raises:
         UnknownDatasetError: no dataset has that name.
         DatasetError: its file is missing or unreadable.
     """
     info = dataset if isinstance(dataset, DatasetInfo) else find_dataset(dataset, data_dir, store)
-    reference = load_reference(data_dir or bundled_data_dir())
+    reference_dir = data_dir or bundled_data_dir()
     try:
         # Hashed before reading: if the file changes in between, the hash never matches again
         # and the cache is never used (never the other way round).
         sha256 = file_sha256(info.path)
     except OSError:
         sha256 = ""
+    key = (info, sha256, _file_signature(info.sources_path), reference_dir)
+    with _RECENT_LOCK:
+        if sha256 and key in _RECENT:
+            _RECENT.move_to_end(key)
+            return _RECENT[key]
+    loaded = _read_dataset(info, load_reference(reference_dir), sha256)
+    if sha256:
+        with _RECENT_LOCK:
+            _RECENT[key] = loaded
+            while len(_RECENT) > RECENT_DATASETS:
+                _RECENT.popitem(last=False)
+    return loaded
+
+
+RECENT_DATASETS = 2
+"""How many loaded datasets are kept for a reload (switching back with ``d`` is then instant)."""
+
+_RECENT: OrderedDict[tuple[object, ...], Dataset] = OrderedDict()
+_RECENT_LOCK = threading.Lock()
+
+
+def _file_signature(path: Path | None) -> tuple[int, int, int] | None:
+    """What changes when a file is replaced or edited (inode, size, modification time)."""
+    if path is None:
+        return None
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _read_dataset(info: DatasetInfo, reference: Reference, sha256: str) -> Dataset:
+    """Read a dataset's figures (and sources) into memory."""
     frame = read_figures(info.path)
     figures, alternates, folded = fold_labels(
         frame.filter(pl.col(S.PREFERRED)), frame.filter(~pl.col(S.PREFERRED))
