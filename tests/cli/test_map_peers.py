@@ -52,7 +52,9 @@ def shown(force: str, year: str, *opts: str) -> object:
 def test_map_json_has_one_flat_object_per_force_with_the_source_counts() -> None:
     found = tiles()  # default: code 86, latest full year (2022/23)
     assert len(found) == 43
-    assert all(set(t) == {"force", "label", "row", "col", "value", "bin"} for t in found.values())
+    keys = {"force", "label", "row", "col", "value", "bin", "within_chance"}
+    assert all(set(t) == keys for t in found.values())
+    assert all(t["within_chance"] is None for t in found.values())  # a count is not tested
     for force, count in CODE86[2022].items():
         assert found[force]["value"] == count == shown(force, "2022/23")
     assert {t["bin"] for t in found.values()} == {1, 2, 3, 4, 5}
@@ -68,6 +70,24 @@ def test_map_change_equals_ox_compare() -> None:
         assert tile["value"] == compared[force], force
     before, after = CODE86[2021]["Northamptonshire"], CODE86[2022]["Northamptonshire"]
     assert found["Northamptonshire"]["value"] == round((after - before) / before * 100, 2)
+
+
+def test_map_change_marks_what_is_within_chance_as_ox_compare_does() -> None:
+    """Hertfordshire 499 → 502 (127+121+118+133 → 113+101+149+139 in the shared prc_pfa rows) is
+    within chance; Northamptonshire 544 → 737 is not. Every tile says what ox compare says."""
+    found = tiles("--measure", "change", "--years", "2021/22", "2022/23")
+    assert found["Hertfordshire"]["value"] == round((502 - 499) / 499 * 100, 2)
+    assert found["Hertfordshire"]["within_chance"] is True
+    assert found["Northamptonshire"]["within_chance"] is False
+    code, out, _ = run("compare", "2021", "2022", "-f", "json")
+    significant = {r["force"]: r["significant"] for r in json.loads(out)}
+    assert code == 0
+    for force, tile in found.items():
+        assert tile["within_chance"] is (not significant[force]), force
+    code, out, _ = run("map", "-m", "change", "--years", "2021/22", "2022/23")
+    within = out.split("within chance variation:")[1].split("Note:")[0]
+    assert code == 0 and "HERT" in within and "NHAN" not in within
+    assert "its 95% interval includes no change" in out.replace("\n      ", " ")
 
 
 def test_map_rate_uses_the_population_of_the_year() -> None:
@@ -114,7 +134,7 @@ def test_map_csv_has_a_header_and_empty_cells_for_missing() -> None:
     assert (
         code == 0
         and len(rows) == 43
-        and list(rows[0]) == ["force", "label", "row", "col", "value", "bin"]
+        and list(rows[0]) == ["force", "label", "row", "col", "value", "bin", "within_chance"]
     )
     assert any(r["value"] == "" and r["bin"] == "" for r in rows)
 

@@ -194,6 +194,29 @@ async def test_map_moves_with_arrows_names_the_tile_and_opens_its_detail(app: Of
         assert fmt_pct(durham) in str(screen.query_one("#map-status").render())
 
 
+async def test_map_marks_a_change_within_chance(app: OffenceApp) -> None:
+    """Hertfordshire 499 → 502 (2021/22 → 2022/23, shared prc_pfa rows) is within chance, as the
+    Forces table and Compare mark it; Northamptonshire 544 → 737 is not."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "M", "m")
+        await wait_for(
+            pilot,
+            lambda: getattr(getattr(app.screen, "tile_map", None), "measure", "") == "change",
+            "the map of changes",
+        )
+        drawn = app.screen.query_one(TileMapView).render().plain
+        assert "+0.6%~" in drawn and "+35.5%~" not in drawn and "+35.5%" in drawn
+        legend = str(app.screen.query_one("#map-legend").render())
+        assert "within chance variation" in legend
+        assert isinstance(app.screen, MapScreen)
+        app.screen.current = "Hertfordshire"
+        app.screen._draw()
+        await settle(pilot)
+        status = str(app.screen.query_one("#map-status").render())
+        assert "+0.6%~" in status and "within chance variation" in status
+
+
 async def test_map_in_ascii_has_digits_for_bins(tmp_path: Path) -> None:
     app = make_app(settings_file=tmp_path / "s.json", ascii_only=True)
     async with app.run_test(size=(80, 24)) as pilot:

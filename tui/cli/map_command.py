@@ -85,6 +85,9 @@ def render_text(tile_map: TileMap, ascii_only: bool = False) -> str:
     if tile_map.missing:
         names = "; ".join(safe_text(f) for f in tile_map.missing)
         lines += _wrap(f"  {missing}  no figure: {names}", "     ")
+    within = [t.label for t in tile_map.tiles if t.within_chance]
+    if within:
+        lines += _wrap(f"  ~  within chance variation: {', '.join(within)}", "     ")
     for note in tile_map.notes:
         lines += _wrap(f"Note: {safe_text(note)}", "      ")
     text = "\n".join(lines) + "\n"
@@ -97,7 +100,8 @@ def _wrap(text: str, indent: str) -> list[str]:
 
 
 def records(tile_map: TileMap) -> list[dict[str, object]]:
-    """One flat record per tile: ``force, label, row, col, value, bin`` (fractions to 2 places)."""
+    """One flat record per tile: ``force, label, row, col, value, bin, within_chance`` (fractions
+    to 2 places; ``within_chance`` is empty but for a % change that was tested)."""
     return [
         {
             "force": t.force,
@@ -106,6 +110,7 @@ def records(tile_map: TileMap) -> list[dict[str, object]]:
             "col": t.col,
             "value": round(t.value, 2) if isinstance(t.value, float) else t.value,
             "bin": t.bin,
+            "within_chance": t.within_chance,
         }
         for t in tile_map.tiles
     ]
@@ -116,7 +121,7 @@ def to_csv(tile_map: TileMap) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     rows = records(tile_map)
-    keys = ["force", "label", "row", "col", "value", "bin"]
+    keys = ["force", "label", "row", "col", "value", "bin", "within_chance"]
     writer.writerow(keys)
     for rec in rows:
         writer.writerow([_csv_cell(rec[k]) for k in keys])

@@ -24,6 +24,11 @@ from tui.paths import bundled_data_dir
 
 MAP_NATIONS = ("England", "Wales")
 
+CHANCE_NOTE = (
+    "~ after a %: the change is within chance variation (its 95% interval includes no change): "
+    "small counts move by chance, so its bin says little."
+)
+
 
 def map_forces(ds: Dataset) -> tuple[str, ...]:
     """The forces the map shows: the territorial forces of England and Wales."""
@@ -103,10 +108,22 @@ def map_values(
             raise UnknownYearError(f"dataset '{ds.name}' has no two full years to compare")
         cmp = compare_years(ds, pair[0], pair[1], selection)
         changes = {r.force.name: r.pct_change for r in cmp.rows}
+        chance = {
+            r.force.name: None if r.significant is None else not r.significant for r in cmp.rows
+        }
         title = f"{what}: % change {cmp.label_a} to {cmp.label_b}"
-        note = "Changes are computed from the counts of the two years."
+        change_notes = ["Changes are computed from the counts of the two years."]
+        if any(chance.get(f) for f in map_forces(ds)):
+            change_notes.append(CHANCE_NOTE)
         found = build_map(
-            positions, changes, measure, title, bins=bins, notes=[note], warnings=cmp.warnings
+            positions,
+            changes,
+            measure,
+            title,
+            bins=bins,
+            notes=change_notes,
+            warnings=cmp.warnings,
+            within_chance=chance,
         )
         return replace(found, years=pair)
     if measure not in ("count", "rate"):

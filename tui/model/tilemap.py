@@ -59,6 +59,10 @@ class Tile:
     col: int
     value: float | None
     bin: int | None
+    within_chance: bool | None = None
+    """For a % change: ``True`` when the change is within chance variation (its 95% interval
+    includes no change), ``False`` when it is beyond; ``None`` when not tested (a count, a rate,
+    or a change that could not be computed)."""
 
 
 @dataclass(frozen=True)
@@ -185,6 +189,7 @@ def build_map(
     bins: int = DEFAULT_BINS,
     notes: Iterable[str] = (),
     warnings: Iterable[str] = (),
+    within_chance: Mapping[str, bool | None] | None = None,
 ) -> TileMap:
     """Put values on the tiles and bin them.
 
@@ -196,14 +201,24 @@ def build_map(
         bins: how many quantile bins.
         notes: caveats to carry with the map.
         warnings: problems to carry with the map.
+        within_chance: force name → whether its change is within chance (changes only).
     """
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}")
     places = tuple(positions)
     on_map = {p.force: values.get(p.force) for p in places}
     assigned = quantile_bins(on_map, bins)
+    chance = within_chance or {}
     tiles = tuple(
-        Tile(p.force, p.label, p.row, p.col, on_map[p.force], assigned.get(p.force))
+        Tile(
+            p.force,
+            p.label,
+            p.row,
+            p.col,
+            on_map[p.force],
+            assigned.get(p.force),
+            chance.get(p.force) if on_map[p.force] is not None else None,
+        )
         for p in sorted(places, key=lambda p: (p.row, p.col))
     )
     return TileMap(

@@ -24,7 +24,7 @@ from tui.output.reports import Column, Report, dataset_lines
 from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext
 from tui.widgets.cells import line, plain
 from tui.widgets.keys_footer import KeysFooter
-from tui.widgets.tile_map import TileMapView, bin_glyph, fmt_value
+from tui.widgets.tile_map import TileMapView, bin_glyph, fmt_value, tile_value
 
 LEGEND_WIDTH = 26
 """Columns the legend needs beside the map."""
@@ -123,7 +123,7 @@ class MapScreen(ExplorerScreen):
 
     def _room_for_values(self, tile_map: TileMap) -> bool:
         """Two-line tiles (label, then value) when the screen has the rows and columns."""
-        widest = max((len(fmt_value(tile_map.measure, t.value)) for t in tile_map.tiles), default=0)
+        widest = max((len(tile_value(tile_map.measure, t)) for t in tile_map.tiles), default=0)
         map_width = tile_map.cols * (max(8, widest + 2) + 1)
         return (
             self.size.height >= tile_map.rows * 2 + 4
@@ -160,9 +160,11 @@ class MapScreen(ExplorerScreen):
         if tile is None:
             self.query_one("#map-status", Static).update("")
             return
-        value = fmt_value(self.tile_map.measure, tile.value, self.context.ascii_only)
+        value = tile_value(self.tile_map.measure, tile, self.context.ascii_only)
         bins = max((b.index for b in self.tile_map.bins), default=1)
         where = f"bin {tile.bin} of {bins}" if tile.bin is not None else "no figure"
+        if tile.within_chance:
+            where += " · within chance variation"
         name = short_force_name(tile.force)
         self.query_one("#map-status", Static).update(
             line((name, "bold"), f" ({tile.label}): ", (value, "bold"), f" · {where}")

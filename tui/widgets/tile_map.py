@@ -14,7 +14,7 @@ from textual.color import Color
 from textual.widget import Widget
 
 from tui.formatting import MISSING, fmt_count, fmt_pct, fmt_rate, safe_text
-from tui.model.tilemap import TileMap
+from tui.model.tilemap import Tile, TileMap
 
 UNICODE_GLYPHS = "▁▂▃▅▇"
 """Bin glyphs, lowest first (five bins; more bins fall back to digits)."""
@@ -40,6 +40,11 @@ def fmt_value(measure: str, value: float | None, ascii_only: bool = False) -> st
     if measure == "rate":
         return fmt_rate(value)
     return fmt_pct(value)
+
+
+def tile_value(measure: str, tile: Tile, ascii_only: bool = False) -> str:
+    """A tile's value, with ``~`` after a % change within chance variation (as Compare marks it)."""
+    return fmt_value(measure, tile.value, ascii_only) + ("~" if tile.within_chance else "")
 
 
 class TileMapView(Widget):
@@ -71,7 +76,7 @@ class TileMapView(Widget):
         widest = 0
         if self.with_values:
             widest = max(
-                (len(fmt_value(self.tile_map.measure, t.value)) for t in self.tile_map.tiles),
+                (len(tile_value(self.tile_map.measure, t)) for t in self.tile_map.tiles),
                 default=0,
             )
         return max(8, widest + 2)
@@ -121,7 +126,7 @@ class TileMapView(Widget):
                         glyph = bin_glyph(tile.bin, bins, self.ascii_only)
                         inner = f"{safe_text(tile.label):<4} {glyph}".center(width - 2)
                     else:
-                        value = fmt_value(tile_map.measure, tile.value, self.ascii_only)
+                        value = tile_value(tile_map.measure, tile, self.ascii_only)
                         inner = value.rjust(width - 2)
                     left, right = ("[", "]") if here else (" ", " ")
                     style = self.bin_style(tile.bin)
