@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App
@@ -22,18 +23,14 @@ from tui.model.errors import ModelError
 from tui.model.interface import DataQueries, DatasetView, FileImporter
 from tui.model.offences import OffenceSelection
 from tui.model.types import ForceTable
-from tui.screens import (
-    CompareScreen,
-    ExplorerScreen,
-    ForceChosen,
-    ForcesScreen,
-    HelpScreen,
-    ViewContext,
-)
-from tui.screens.dataset_picker import DIFF, IMPORT, DatasetPicker
-from tui.screens.help_sections import help_sections
-from tui.screens.import_screen import ImportScreen
-from tui.screens.offence_picker import offence_picker
+from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
+from tui.screens.forces import ForcesScreen
+
+if TYPE_CHECKING:
+    from tui.screens.compare import CompareScreen
+
+# Only the start screen is imported before the first frame: every other view and dialog is
+# imported where it is first opened (see ``tui.screens``).
 
 
 class OffenceApp(OptionActions, SharingActions, ViewActions):
@@ -154,7 +151,7 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
         context = self.context()
         assert context is not None
         await self.follow_dataset(context)  # the views shown stay (as near as the data allows)
-        comparing = any(isinstance(s, CompareScreen) for s in self.screen_stack)
+        comparing = self.compare_screen() is not None
         view = self.settings.view if self._first_load else ("compare" if comparing else "forces")
         self._remember_settings(dataset=ds.name, view=view)
         self._broadcast()
@@ -223,8 +220,8 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
     async def _force_chosen(self, event: ForceChosen) -> None:
         await self.open_force(event.force)
 
-    @on(CompareScreen.YearsShown)
-    def _compare_years_shown(self, event: CompareScreen.YearsShown) -> None:
+    def on_compare_screen_years_shown(self, event: CompareScreen.YearsShown) -> None:
+        """The Compare view shows other years (handled by name: the view is imported lazily)."""
         self.remember_compare_years(event.years)
 
     def action_command_palette(self) -> None:
@@ -234,6 +231,9 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
 
     def action_help(self) -> None:
         """Show every key."""
+        from tui.screens.help import HelpScreen
+        from tui.screens.help_sections import help_sections
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(help_sections(list(self.BINDINGS))))
@@ -259,6 +259,8 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
 
     def action_pick_offence(self) -> None:
         """Choose the offence: a code, a group, a subgroup, or all offences."""
+        from tui.screens.offence_picker import offence_picker
+
         ds = self.dataset
         if ds is None:
             return
@@ -270,6 +272,8 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
 
     def action_pick_dataset(self) -> None:
         """Choose the dataset (or import a file, or remove an imported dataset)."""
+        from tui.screens.dataset_picker import DIFF, IMPORT, DatasetPicker
+
         current = self.dataset.name if self.dataset else None
 
         def chosen(name: str | None) -> None:
@@ -290,6 +294,8 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
 
     def action_import_file(self) -> None:
         """Import a file as a dataset: path, preview, confirm (``ox import`` does the same)."""
+        from tui.screens.import_screen import ImportScreen
+
         self.push_screen(
             ImportScreen(self.importer()), lambda name: self.switch_dataset(name) if name else None
         )

@@ -24,7 +24,6 @@ from tui.output.reports import Report
 from tui.output.table_rates_report import forces_report
 from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext, only_force
 from tui.screens.marks import Marks, mark_glyph
-from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import ForceTableView
@@ -336,6 +335,8 @@ class ForcesScreen(ExplorerScreen):
 
     def action_chart_marked(self) -> None:
         """Open the multi-force chart of the marked forces."""
+        from tui.screens.multi_chart import MultiChartScreen  # plotext: not before the first frame
+
         if self.context is None:
             return
         if not self.marks:
