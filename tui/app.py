@@ -114,7 +114,9 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
             )
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
-        self.load(self.settings.dataset)
+        # Loaded once the first frame is on screen: the load (Polars' import, the file read) runs
+        # in a thread, and would otherwise take turns with the first paint for the interpreter.
+        self.call_after_refresh(self.load, self.settings.dataset)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self, name: str) -> None:
