@@ -7,12 +7,15 @@ figure is ``None`` (shown as "—"), never 0.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tui.model.chance import ChangeInterval
-from tui.model.events import Event
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
 from tui.model.years import YearCoverage, fy_label, quarters_label
+
+if TYPE_CHECKING:  # types only: the opening table is painted before these are needed
+    from tui.model.chance import ChangeInterval
+    from tui.model.events import Event
 
 STATED_TOTAL_CODE = "all"
 """A dataset whose offences include this code states its own total: "all offences" means that code,
