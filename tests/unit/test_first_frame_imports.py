@@ -24,6 +24,7 @@ LATER = {
     "tui.model.dataset",
     "tui.model.session",
     "tui.model.comparison_types",
+    "tui.model.detail_types",
     "tui.model.events",
     "tui.model.multi_series",
     "tui.output.reports",
