@@ -27,6 +27,7 @@ LATER = {
     "tui.model.detail_types",
     "tui.model.events",
     "tui.model.multi_series",
+    "tui.model.population",
     "tui.output.reports",
     "tui.atomic_file",
     "tui.cli.table",
