@@ -30,7 +30,21 @@ if TYPE_CHECKING:
     from tui.screens.compare import CompareScreen
 
 # Only the start screen is imported before the first frame: every other view and dialog is
-# imported where it is first opened (see ``tui.screens``).
+# imported where it is first opened (see ``tui.screens``), or in the background once the first
+# dataset is shown (see ``OffenceApp._preload_views``).
+LATER_VIEWS = (
+    "tui.screens.detail",
+    "tui.screens.compare",
+    "tui.screens.help_sections",
+    "tui.screens.help",
+    "tui.screens.offence_picker",
+    "tui.screens.dataset_picker",
+    "tui.screens.confirm",
+    "tui.screens.export_dialog",
+    "tui.screens.import_screen",
+)
+"""The modules of the other views and dialogs, most often opened first (with what they import:
+the charts' plotext, the map, the release diff, the multi-force chart, the citation dialog)."""
 
 
 class OffenceApp(OptionActions, SharingActions, ViewActions):
@@ -159,13 +173,25 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
         self._broadcast()
         if self._first_load and self.settings.view == "compare":
             await self._open_compare(None)
-        self._first_load = False
+        first, self._first_load = self._first_load, False
         pending, self._pending_force = self._pending_force, None
         if pending is not None:
             try:
                 await self.open_force(pending)
             except ModelError as exc:  # a force of last session's table this data does not have
                 self.notify(safe_text(exc), severity="warning", markup=False)
+        if first:
+            self._preload_views()
+
+    @work(thread=True, group="preload", exit_on_error=False)
+    def _preload_views(self) -> None:
+        """Import the other views and dialogs in a thread, so the first Enter, ``v`` or ``M``
+        opens its view as fast as when they were imported at start-up (before the first frame).
+        A view opened meanwhile imports its module itself (Python's import lock keeps it once)."""
+        from importlib import import_module
+
+        for name in LATER_VIEWS:
+            import_module(name)
 
     @on(DatasetLoadFailed)
     def _dataset_failed(self, event: DatasetLoadFailed) -> None:
