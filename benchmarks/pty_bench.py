@@ -236,6 +236,20 @@ def tools(csv: Path, rows: int) -> list[Tool]:
     return out
 
 
+def source_tree(env: dict[str, str], cwd: Path) -> str:
+    """The folder ``ox`` imports ``tui`` from with this environment (``PYTHONPATH`` wins over
+    the editable install: ``PYTHONPATH=$PWD`` measures a worktree's code)."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import tui; print(tui.__file__)"],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return str(Path(done.stdout.strip()).parent.parent) if done.returncode == 0 else "?"
+
+
 def version(program: str) -> str:
     """The first line ``program --version`` prints (bounded), for the report."""
     try:
@@ -337,6 +351,7 @@ def main(argv: list[str]) -> int:
             f" load average {os.getloadavg()[0]:.1f}",
             flush=True,
         )
+        print(f"offence-explorer: {chosen[0].argv[0]}, code from {source_tree(env, tmp)}")
         for tool in chosen[1:]:
             print(f"{tool.name}: {version(tool.argv[0])}")
         missing = {"vd", "datui"} - {Path(t.argv[0]).name for t in chosen}

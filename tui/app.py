@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App
@@ -22,18 +23,28 @@ from tui.model.errors import ModelError
 from tui.model.interface import DataQueries, DatasetView, FileImporter
 from tui.model.offences import OffenceSelection
 from tui.model.types import ForceTable
-from tui.screens import (
-    CompareScreen,
-    ExplorerScreen,
-    ForceChosen,
-    ForcesScreen,
-    HelpScreen,
-    ViewContext,
+from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
+from tui.screens.forces import ForcesScreen
+
+if TYPE_CHECKING:
+    from tui.screens.compare import CompareScreen
+
+# Only the start screen is imported before the first frame: every other view and dialog is
+# imported where it is first opened (see ``tui.screens``), or in the background once the first
+# dataset is shown (see ``OffenceApp._preload_views``).
+LATER_VIEWS = (
+    "tui.screens.detail",
+    "tui.screens.compare",
+    "tui.screens.help_sections",
+    "tui.screens.help",
+    "tui.screens.offence_picker",
+    "tui.screens.dataset_picker",
+    "tui.screens.confirm",
+    "tui.screens.export_dialog",
+    "tui.screens.import_screen",
 )
-from tui.screens.dataset_picker import DIFF, IMPORT, DatasetPicker
-from tui.screens.help_sections import help_sections
-from tui.screens.import_screen import ImportScreen
-from tui.screens.offence_picker import offence_picker
+"""The modules of the other views and dialogs, most often opened first (with what they import:
+the charts' plotext, the map, the release diff, the multi-force chart, the citation dialog)."""
 
 
 class OffenceApp(OptionActions, SharingActions, ViewActions):
@@ -117,7 +128,9 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
             )
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
-        self.load(self.settings.dataset)
+        # Loaded once the first frame is on screen: the load (Polars' import, the file read) runs
+        # in a thread, and would otherwise take turns with the first paint for the interpreter.
+        self.call_after_refresh(self.load, self.settings.dataset)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self, name: str) -> None:
@@ -154,19 +167,31 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
         context = self.context()
         assert context is not None
         await self.follow_dataset(context)  # the views shown stay (as near as the data allows)
-        comparing = any(isinstance(s, CompareScreen) for s in self.screen_stack)
+        comparing = self.compare_screen() is not None
         view = self.settings.view if self._first_load else ("compare" if comparing else "forces")
         self._remember_settings(dataset=ds.name, view=view)
         self._broadcast()
         if self._first_load and self.settings.view == "compare":
             await self._open_compare(None)
-        self._first_load = False
+        first, self._first_load = self._first_load, False
         pending, self._pending_force = self._pending_force, None
         if pending is not None:
             try:
                 await self.open_force(pending)
             except ModelError as exc:  # a force of last session's table this data does not have
                 self.notify(safe_text(exc), severity="warning", markup=False)
+        if first:
+            self._preload_views()
+
+    @work(thread=True, group="preload", exit_on_error=False)
+    def _preload_views(self) -> None:
+        """Import the other views and dialogs in a thread, so the first Enter, ``v`` or ``M``
+        opens its view as fast as when they were imported at start-up (before the first frame).
+        A view opened meanwhile imports its module itself (Python's import lock keeps it once)."""
+        from importlib import import_module
+
+        for name in LATER_VIEWS:
+            import_module(name)
 
     @on(DatasetLoadFailed)
     def _dataset_failed(self, event: DatasetLoadFailed) -> None:
@@ -223,8 +248,8 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
     async def _force_chosen(self, event: ForceChosen) -> None:
         await self.open_force(event.force)
 
-    @on(CompareScreen.YearsShown)
-    def _compare_years_shown(self, event: CompareScreen.YearsShown) -> None:
+    def on_compare_screen_years_shown(self, event: CompareScreen.YearsShown) -> None:
+        """The Compare view shows other years (handled by name: the view is imported lazily)."""
         self.remember_compare_years(event.years)
 
     def action_command_palette(self) -> None:
@@ -234,6 +259,9 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
 
     def action_help(self) -> None:
         """Show every key."""
+        from tui.screens.help import HelpScreen
+        from tui.screens.help_sections import help_sections
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(help_sections(list(self.BINDINGS))))
@@ -259,6 +287,8 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
 
     def action_pick_offence(self) -> None:
         """Choose the offence: a code, a group, a subgroup, or all offences."""
+        from tui.screens.offence_picker import offence_picker
+
         ds = self.dataset
         if ds is None:
             return
@@ -270,6 +300,8 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
 
     def action_pick_dataset(self) -> None:
         """Choose the dataset (or import a file, or remove an imported dataset)."""
+        from tui.screens.dataset_picker import DIFF, IMPORT, DatasetPicker
+
         current = self.dataset.name if self.dataset else None
 
         def chosen(name: str | None) -> None:
@@ -290,6 +322,8 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
 
     def action_import_file(self) -> None:
         """Import a file as a dataset: path, preview, confirm (``ox import`` does the same)."""
+        from tui.screens.import_screen import ImportScreen
+
         self.push_screen(
             ImportScreen(self.importer()), lambda name: self.switch_dataset(name) if name else None
         )

@@ -11,8 +11,9 @@ from textual.app import App
 from textual.binding import Binding
 from textual.filter import LineFilter
 
+from tui.app_views import shown_compare
 from tui.config import DEFAULT_THEME, LIGHT_THEME, Settings
-from tui.screens import CompareScreen, ForcesScreen
+from tui.screens.forces import ForcesScreen
 from tui.widgets.ascii_filter import AsciiFilter
 
 ASCII_FILTER = AsciiFilter()
@@ -69,8 +70,9 @@ class OptionActions(App[None]):
         """Counts, or rates per 100,000 people, in the Forces and Compare tables."""
         measure = "count" if self.settings.measure == "rate" else "rate"
         self._remember_settings(measure=measure)
+        compare = shown_compare(self.screen_stack)
         for screen in self.screen_stack:
-            if isinstance(screen, (ForcesScreen, CompareScreen)):
+            if isinstance(screen, ForcesScreen) or screen is compare:
                 screen.show_measure(measure)
         shown = "rates per 100,000 people" if measure == "rate" else "counts"
         self.notify(f"Showing {shown}", timeout=2)

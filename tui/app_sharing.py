@@ -7,18 +7,20 @@ Every view offers them through the same hooks (``ExplorerScreen.report``, ``row_
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
 from tui import package_version
 from tui.formatting import safe_text
-from tui.model.catalogue import bundled_datasets
-from tui.model.citation import cite
-from tui.model.view_citation import CiteSheet, cite_sheet
-from tui.output.export import export_meta, write_report
-from tui.output.render import Format
-from tui.screens import ExplorerScreen, ExportDialog
-from tui.screens.cite_dialog import open_cite_dialog
+from tui.screens.base import ExplorerScreen
+
+if TYPE_CHECKING:
+    from tui.model.view_citation import CiteSheet
+    from tui.output.render import Format
+
+# What these actions need (the export, citations, their dialogs) is imported when first used, not
+# before the first frame.
 
 
 class SharingActions(App[None]):
@@ -26,6 +28,9 @@ class SharingActions(App[None]):
 
     def action_export(self) -> None:
         """Export the current view to a CSV, Markdown or JSON file."""
+        from tui.output.export import export_meta, write_report
+        from tui.screens.export_dialog import ExportDialog
+
         screen = self.screen
         report = screen.report() if isinstance(screen, ExplorerScreen) else None
         if report is None or not isinstance(screen, ExplorerScreen):
@@ -48,6 +53,10 @@ class SharingActions(App[None]):
     @staticmethod
     def _cite_sheet(screen: ExplorerScreen) -> CiteSheet | None:
         """The view's citation and command (an export's provenance), if it can be cited."""
+        from tui.model.catalogue import bundled_datasets
+        from tui.model.citation import cite
+        from tui.model.view_citation import CiteSheet, cite_sheet
+
         shown = screen.shown_view()
         if shown is None:
             return None
@@ -85,8 +94,12 @@ class SharingActions(App[None]):
 
     def action_cite(self) -> None:
         """Cite what is on screen (text, BibTeX or JSON), copyable."""
+        from tui.screens.cite_dialog import open_cite_dialog
+
         open_cite_dialog(self, "cite")
 
     def action_reproduce(self) -> None:
         """The ``ox`` command that prints the figures on screen, copyable."""
+        from tui.screens.cite_dialog import open_cite_dialog
+
         open_cite_dialog(self, "reproduce")

@@ -3,38 +3,47 @@ the views shown when another dataset is loaded; ask before quitting."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from tui.config import Settings
 from tui.formatting import safe_text
-from tui.screens import (
-    CompareScreen,
-    ExplorerScreen,
-    ForceDetailScreen,
-    ForcesScreen,
-    MapScreen,
-    ViewContext,
-)
-from tui.screens.confirm import QuitDialog
-from tui.screens.diff_view import DiffScreen
-from tui.screens.multi_chart import MultiChartScreen
+from tui.screens.base import ExplorerScreen, ViewContext
+from tui.screens.forces import ForcesScreen
 
+if TYPE_CHECKING:
+    from tui.screens.compare import CompareScreen
+
+# The views other than Forces are imported where they are opened (not before the first frame).
 VIEW_NAMES = {
-    ForcesScreen: "Forces",
-    CompareScreen: "Compare",
-    ForceDetailScreen: "detail",
-    MapScreen: "map",
-    MultiChartScreen: "chart of several forces",
-    DiffScreen: "release diff",
+    "ForcesScreen": "Forces",
+    "CompareScreen": "Compare",
+    "ForceDetailScreen": "detail",
+    "MapScreen": "map",
+    "MultiChartScreen": "chart of several forces",
+    "DiffScreen": "release diff",
 }
+"""What the user calls each view, by its class name."""
+
+
+def shown_compare(screens: Iterable[Screen[Any]]) -> CompareScreen | None:
+    """The Compare view among ``screens``, if any (checked without importing it: before its
+    module is imported, no Compare view can be open)."""
+    module = sys.modules.get("tui.screens.compare")
+    if module is None:
+        return None
+    kind: type[CompareScreen] = module.CompareScreen
+    return next((s for s in screens if isinstance(s, kind)), None)
 
 
 def view_name(screen: ExplorerScreen) -> str:
     """What the user calls a view (for a notification)."""
-    return VIEW_NAMES.get(type(screen), type(screen).__name__.removesuffix("Screen").lower())
+    name = type(screen).__name__
+    return VIEW_NAMES.get(name, name.removesuffix("Screen").lower())
 
 
 class ViewActions(App[None]):
@@ -60,6 +69,8 @@ class ViewActions(App[None]):
         if context is None:
             self._pending_force = name  # chosen from the opening table: open it once loaded
             return
+        from tui.screens.detail import ForceDetailScreen
+
         force = context.data.find_force(name)
         if isinstance(self.screen, ForceDetailScreen):
             await self.pop_screen()
@@ -84,6 +95,8 @@ class ViewActions(App[None]):
         self.call_later(self._open_compare, years)
 
     async def _open_compare(self, years: tuple[int, int] | None) -> None:
+        from tui.screens.compare import CompareScreen
+
         context = self.context()
         if context is None:
             return
@@ -95,6 +108,10 @@ class ViewActions(App[None]):
         await self.push_screen(CompareScreen(context, years or self.settings.compare_years))
         self._remember_settings(view="compare")
 
+    def compare_screen(self) -> CompareScreen | None:
+        """The Compare view, if it is open."""
+        return shown_compare(self.screen_stack)
+
     def remember_compare_years(self, years: tuple[int, int]) -> None:
         """Remember the years compared, for the next run."""
         if years != self.settings.compare_years:
@@ -105,6 +122,8 @@ class ViewActions(App[None]):
         self.call_later(self._open_diff, dataset_a, dataset_b)
 
     async def _open_diff(self, dataset_a: str, dataset_b: str) -> None:
+        from tui.screens.diff_view import DiffScreen
+
         context = self.context()
         if context is not None:
             await self._pop_to_forces()
@@ -112,14 +131,18 @@ class ViewActions(App[None]):
 
     def action_map(self) -> None:
         """Open the tile map of the 43 forces (a change uses the Compare view's years)."""
+        from tui.screens.map_view import MapScreen
+
         context = self.context()
         if context is None or isinstance(self.screen, MapScreen):
             return
-        compare = next((s for s in self.screen_stack if isinstance(s, CompareScreen)), None)
+        compare = self.compare_screen()
         self.push_screen(MapScreen(context, compare.years if compare is not None else None))
 
     def action_confirm_quit(self) -> None:
         """Quit, after asking (a name typed outside the search box must never quit)."""
+        from tui.screens.confirm import QuitDialog
+
         if not isinstance(self.screen, QuitDialog):
             self.push_screen(QuitDialog())
 

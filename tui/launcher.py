@@ -6,10 +6,16 @@ Textual is imported only when the TUI opens, so ``ox show ...`` never pays for i
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 
 from tui.cli.main import build_parser
 from tui.cli.main import main as run_cli
+
+NO_ARGUMENTS = argparse.Namespace(
+    command=None, version=False, dataset=None, offence=None, ascii=False, theme=None
+)
+"""What the parser makes of a bare ``ox`` (a test checks it against :func:`build_parser`)."""
 
 
 def run_tui(args: argparse.Namespace) -> int:
@@ -28,6 +34,10 @@ def run_tui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``ox`` and ``offence-explorer``."""
+    if not (sys.argv[1:] if argv is None else argv):
+        # A bare ``ox``: the explorer at once, without building the parser of every lookup
+        # (which imports each command's module: time the first frame would wait for).
+        return run_tui(NO_ARGUMENTS)
     args = build_parser().parse_args(argv)
     if args.command is None and not args.version:
         return run_tui(args)

@@ -8,9 +8,12 @@ without a change: so a small force's −50 % (4 → 2) never heads a ranking of 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from tui.model.comparison_types import CompareRow
 from tui.model.ordering import sort_compare_rows
+
+if TYPE_CHECKING:
+    from tui.model.comparison_types import CompareRow
 
 MEASURES = ("count", "rate")
 SIG = "sig"

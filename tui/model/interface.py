@@ -8,20 +8,22 @@ view. The protocols are checked against the real implementation by mypy.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from tui.model.catalogue import DatasetInfo
-from tui.model.comparison_types import Comparison
-from tui.model.diff_types import DatasetDiff
-from tui.model.importing.results import ImportPreview, ImportResult, RemovedDataset
-from tui.model.multi_series import MultiSeries
-from tui.model.offences import OffenceInfo, OffenceSelection
-from tui.model.peers import PeerGroup
-from tui.model.reference import Force, Reference
-from tui.model.tilemap import TileMap
-from tui.model.types import ForceDetail, ForceTable
-from tui.model.years import YearCoverage
+if TYPE_CHECKING:  # types only: the views import this module before the first frame
+    from collections.abc import Sequence
+
+    from tui.model.catalogue import DatasetInfo
+    from tui.model.comparison_types import Comparison
+    from tui.model.diff_types import DatasetDiff
+    from tui.model.importing.results import ImportPreview, ImportResult, RemovedDataset
+    from tui.model.multi_series import MultiSeries
+    from tui.model.offences import OffenceInfo, OffenceSelection
+    from tui.model.peers import PeerGroup
+    from tui.model.reference import Force, Reference
+    from tui.model.tilemap import TileMap
+    from tui.model.types import ForceDetail, ForceTable
+    from tui.model.years import YearCoverage
 
 
 class DatasetView(Protocol):

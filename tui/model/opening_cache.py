@@ -19,7 +19,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tui.atomic_file import write_atomic
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
 from tui.model.types import ForceRow, ForceTable
@@ -124,6 +123,8 @@ def save_opening(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(record, separators=(",", ":"))
+        from tui.atomic_file import write_atomic  # (not at start-up, when the cache is only read)
+
         write_atomic(path, text.encode("utf-8"), sync=False)  # a cache: losing it costs nothing
     except OSError:
         return  # a cache is an optimisation: no cache is always correct

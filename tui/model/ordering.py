@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from tui.model.comparison_types import CompareRow
 from tui.model.reference import Force
 from tui.model.search import match_text, near_misses, rank
 from tui.model.types import ForceRow, ForceTable
+
+if TYPE_CHECKING:
+    from tui.model.comparison_types import CompareRow
 
 R = TypeVar("R")
 

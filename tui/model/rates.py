@@ -25,17 +25,13 @@ from tui.model.population import (
     population_figure,
     rate_per_100k,
 )
-from tui.model.reference import COMPUTED_TOTAL, STATED_TOTAL, Force
-
-POPULATION_NOTE = (
-    "per 100,000 people (ONS mid-year estimate of the year the financial year starts in)"
+from tui.model.rate_notes import (
+    CAVEAT_LEGEND,
+    CAVEAT_MARK,
+    CAVEAT_MARK_ASCII,
+    POPULATION_NOTE,
 )
-"""What a rate is, in the words every view uses."""
-CAVEAT_LEGEND = "‡ City of London: tiny resident population, rate not comparable with others"
-"""The caveat in one short line, for a table's legend."""
-CAVEAT_MARK = "‡"
-"""Marks a rate that carries a caveat (City of London); the legend gives the caveat."""
-CAVEAT_MARK_ASCII = "#"
+from tui.model.reference import COMPUTED_TOTAL, STATED_TOTAL, Force
 
 
 def population_of(
@@ -125,6 +121,7 @@ def rate_pct_change(a: float | None, b: float | None) -> float | None:
 
 
 __all__ = [
+    "CAVEAT_LEGEND",
     "CAVEAT_MARK",
     "CAVEAT_MARK_ASCII",
     "CITY_OF_LONDON_CAVEAT",

@@ -21,7 +21,7 @@ from tui.model.chance import METHOD
 from tui.model.comparison_types import CompareRow, Comparison
 from tui.model.events import Event
 from tui.model.interface import DatasetView
-from tui.model.rates import CAVEAT_MARK, POPULATION_NOTE
+from tui.model.rate_notes import CAVEAT_MARK, POPULATION_NOTE
 from tui.model.years import fy_label
 from tui.output.comparison_report import compare_report
 from tui.output.reports import Column, Record, Report, Value

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from tui.formatting import fmt_pct, fmt_rank, fmt_rate
 from tui.model.interface import DatasetView
-from tui.model.rates import CAVEAT_MARK, POPULATION_NOTE
+from tui.model.rate_notes import CAVEAT_MARK, POPULATION_NOTE
 from tui.model.types import ForceRow, ForceTable
 from tui.output.reports import Column, Record, Report, Value, force_table_report
 from tui.output.show_marks import mark_notes

@@ -1,18 +1,43 @@
-"""The explorer's views and dialogs."""
+"""The explorer's views and dialogs.
+
+The names below are loaded on first use (PEP 562): the start screen (``tui.screens.forces``) is
+imported on its own, and every other view or dialog when it is first opened (or asked for here).
+"""
 
 from __future__ import annotations
 
-from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
-from tui.screens.cite_dialog import CiteDialog
-from tui.screens.compare import CompareScreen
-from tui.screens.detail import ForceDetailScreen
-from tui.screens.diff_view import DiffScreen
-from tui.screens.export_dialog import ExportDialog
-from tui.screens.forces import ForcesScreen
-from tui.screens.help import HelpScreen
-from tui.screens.map_view import MapScreen
-from tui.screens.multi_chart import MultiChartScreen
-from tui.screens.picker import Choice, Picker
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
+    from tui.screens.cite_dialog import CiteDialog
+    from tui.screens.compare import CompareScreen
+    from tui.screens.detail import ForceDetailScreen
+    from tui.screens.diff_view import DiffScreen
+    from tui.screens.export_dialog import ExportDialog
+    from tui.screens.forces import ForcesScreen
+    from tui.screens.help import HelpScreen
+    from tui.screens.map_view import MapScreen
+    from tui.screens.multi_chart import MultiChartScreen
+    from tui.screens.picker import Choice, Picker
+
+_MODULES = {
+    "Choice": "picker",
+    "CiteDialog": "cite_dialog",
+    "CompareScreen": "compare",
+    "DiffScreen": "diff_view",
+    "ExplorerScreen": "base",
+    "ExportDialog": "export_dialog",
+    "ForceChosen": "base",
+    "ForceDetailScreen": "detail",
+    "ForcesScreen": "forces",
+    "HelpScreen": "help",
+    "MapScreen": "map_view",
+    "MultiChartScreen": "multi_chart",
+    "Picker": "picker",
+    "ViewContext": "base",
+}
 
 __all__ = [
     "Choice",
@@ -30,3 +55,17 @@ __all__ = [
     "Picker",
     "ViewContext",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """A view or dialog named in ``__all__``, imported from its module when first asked for."""
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

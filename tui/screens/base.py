@@ -5,18 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import count
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on
 from textual.message import Message
 from textual.screen import Screen
 
 from tui.formatting import safe_text
-from tui.model.interface import DataQueries, DatasetView
-from tui.model.offences import OffenceSelection
-from tui.model.reproduce import ViewSpec
-from tui.model.view_citation import ShownView
-from tui.output.reports import Report
+
+if TYPE_CHECKING:
+    from tui.model.interface import DataQueries, DatasetView
+    from tui.model.offences import OffenceSelection
+    from tui.model.reproduce import ViewSpec
+    from tui.model.view_citation import ShownView
+    from tui.output.reports import Report
 
 R = TypeVar("R")
 _tokens = count(1)
@@ -192,6 +194,8 @@ class ExplorerScreen(Screen[None]):
     def shown_view(self) -> ShownView | None:
         """What the view shows, for its citation: the spec, the offence and years as labelled on
         screen (every year of the dataset unless the spec names some), and the dataset."""
+        from tui.model.view_citation import ShownView
+
         spec = self.view_spec()
         if spec is None or self.context is None:
             return None

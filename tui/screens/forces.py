@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,13 +19,9 @@ from tui.model.ordering import (
 )
 from tui.model.rate_order import sort_force_rows_by
 from tui.model.reference import Force
-from tui.model.reproduce import ViewSpec
 from tui.model.types import ForceTable
-from tui.output.reports import Report
-from tui.output.table_rates_report import forces_report
 from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext, only_force
 from tui.screens.marks import Marks, mark_glyph
-from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import ForceTableView
@@ -33,6 +30,10 @@ from tui.widgets.grid import Grid
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.measure_legend import measure_status
 from tui.widgets.search_bar import SearchBar, SearchInput
+
+if TYPE_CHECKING:
+    from tui.model.reproduce import ViewSpec
+    from tui.output.reports import Report
 
 BY_MATCH = SortState("match", True)
 """The order while searching, best match first (no column header shows an arrow)."""
@@ -336,6 +337,8 @@ class ForcesScreen(ExplorerScreen):
 
     def action_chart_marked(self) -> None:
         """Open the multi-force chart of the marked forces."""
+        from tui.screens.multi_chart import MultiChartScreen  # plotext: not before the first frame
+
         if self.context is None:
             return
         if not self.marks:
@@ -346,6 +349,8 @@ class ForcesScreen(ExplorerScreen):
     # ---------------------------------------------------------------- export and copy
 
     def report(self) -> Report | None:
+        from tui.output.table_rates_report import forces_report  # (not before the first frame)
+
         if self.table is None or self.context is None:
             return None
         return forces_report(
@@ -365,6 +370,8 @@ class ForcesScreen(ExplorerScreen):
         return f"forces-{self.table.dataset}-{self.table.offence.key}"
 
     def view_spec(self) -> ViewSpec | None:
+        from tui.model.reproduce import ViewSpec
+
         """The table as ``ox table`` prints it: same offence, search, sort and national rows."""
         if self.table is None or self.sort is None or self.context is None:
             return None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tui.model.multi_series import MAX_FORCES
-
 MARK_UNICODE = "●"
 MARK_ASCII = "*"
 """The marker glyph shown before a marked force's name (a glyph, so it reads without colour)."""
@@ -34,6 +32,8 @@ class Marks:
     def toggle(self, name: str) -> str:
         """Mark ``name``, or unmark it when marked; returns why not when it cannot be marked
         (``""`` otherwise)."""
+        from tui.model.multi_series import MAX_FORCES  # the chart's module: not at start-up
+
         if name in self.names:
             self.names.remove(name)
         elif len(self.names) >= MAX_FORCES:

@@ -1,13 +1,31 @@
-"""The explorer's widgets: they format and display what the screens hand them."""
+"""The explorer's widgets: they format and display what the screens hand them.
+
+The names below are loaded on first use (PEP 562): importing one widget module runs this package
+first, and the start screen must not wait for every other widget (the charts bring in plotext).
+"""
 
 from __future__ import annotations
 
-from tui.widgets.compare_table import CompareTableView
-from tui.widgets.force_grid import SortState
-from tui.widgets.force_table import ForceTableView
-from tui.widgets.search_bar import SearchBar
-from tui.widgets.tables import BreakdownTable, SeriesTable
-from tui.widgets.trend_chart import TrendChart
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui.widgets.compare_table import CompareTableView
+    from tui.widgets.force_grid import SortState
+    from tui.widgets.force_table import ForceTableView
+    from tui.widgets.search_bar import SearchBar
+    from tui.widgets.tables import BreakdownTable, SeriesTable
+    from tui.widgets.trend_chart import TrendChart
+
+_MODULES = {
+    "BreakdownTable": "tables",
+    "CompareTableView": "compare_table",
+    "ForceTableView": "force_table",
+    "SearchBar": "search_bar",
+    "SeriesTable": "tables",
+    "SortState": "force_grid",
+    "TrendChart": "trend_chart",
+}
 
 __all__ = [
     "BreakdownTable",
@@ -18,3 +36,17 @@ __all__ = [
     "SortState",
     "TrendChart",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """A widget named in ``__all__``, imported from its module when first asked for."""
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

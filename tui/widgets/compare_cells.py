@@ -21,11 +21,11 @@ from tui.formatting import (
     fmt_rate,
 )
 from tui.model.compare_order import pct_of, significant_of
-from tui.model.comparison_types import CompareRow
-from tui.model.rates import CAVEAT_MARK, CAVEAT_MARK_ASCII
+from tui.model.rate_notes import CAVEAT_MARK, CAVEAT_MARK_ASCII
 from tui.widgets.cells import number, plain
 
 if TYPE_CHECKING:  # the table imports this module
+    from tui.model.comparison_types import CompareRow
     from tui.widgets.compare_table import BarStyles
 
 CHANCE_MARK = "~"

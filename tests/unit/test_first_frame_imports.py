@@ -1,0 +1,115 @@
+"""What a bare ``ox`` imports before its first frame: Textual, the app and the Forces view only.
+
+Every module imported before the first paint is time on a blank screen (issue 11: first frame
+≤ 0.5 s). The other views, the dialogs, the charts (plotext), the CLI lookups and Polars load
+when they are first used, or (Polars) in the dataset worker once the first frame is shown.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tui.cli.main import build_parser
+from tui.launcher import NO_ARGUMENTS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+LATER = {
+    "polars",
+    "plotext",
+    "textual_plotext",
+    "tui.model.dataset",
+    "tui.model.session",
+    "tui.model.comparison_types",
+    "tui.model.detail_types",
+    "tui.model.events",
+    "tui.model.multi_series",
+    "tui.model.population",
+    "tui.output.reports",
+    "tui.atomic_file",
+    "tui.cli.table",
+    "tui.cli.peers",
+    "tui.screens.cite_dialog",
+    "tui.screens.compare",
+    "tui.screens.confirm",
+    "tui.screens.dataset_picker",
+    "tui.screens.detail",
+    "tui.screens.diff_view",
+    "tui.screens.export_dialog",
+    "tui.screens.help",
+    "tui.screens.help_sections",
+    "tui.screens.import_screen",
+    "tui.screens.map_view",
+    "tui.screens.multi_chart",
+    "tui.screens.offence_picker",
+    "tui.screens.picker",
+    "tui.widgets.compare_table",
+    "tui.widgets.diff_table",
+    "tui.widgets.multi_chart",
+    "tui.widgets.peers_panel",
+    "tui.widgets.tables",
+    "tui.widgets.tile_map",
+    "tui.widgets.trend_chart",
+}
+"""Modules a bare ``ox`` must not import before its first frame."""
+
+# A bare ``ox`` up to its first frame, without a terminal: the launcher's path to the app (the
+# app's run replaced), then the app and its start screen built as ``App.run`` builds them.
+BARE_OX = """
+import sys
+import tui.launcher as launcher
+from tui.app import OffenceApp
+
+built = []
+OffenceApp.run = lambda self, *a, **k: built.append(self.get_default_screen())
+assert launcher.main([]) == 0 and type(built[0]).__name__ == "ForcesScreen"
+print("\\n".join(sorted(sys.modules)))
+"""
+
+
+def modules_before_first_frame(tmp_path: Path) -> set[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OFFENCE_EXPLORER_")}
+    for name in ("CONFIG", "DATA", "CACHE"):  # no settings or cache of the user's
+        env[f"OFFENCE_EXPLORER_{name}_DIR"] = str(tmp_path / name.lower())
+    done = subprocess.run(
+        [sys.executable, "-c", BARE_OX],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return set(done.stdout.split())
+
+
+def test_a_bare_ox_imports_only_the_forces_view_before_its_first_frame(tmp_path: Path) -> None:
+    mods = modules_before_first_frame(tmp_path)
+    # The check can fail: it sees what the start imported.
+    assert {"textual.app", "tui.app", "tui.screens.forces", "tui.widgets.force_table"} <= mods
+    assert sorted(LATER & mods) == []
+
+
+def test_the_other_views_are_still_named_by_the_packages() -> None:
+    """``tui.screens`` and ``tui.widgets`` load their names on first use, all of them."""
+    from tui import screens, widgets
+
+    for package in (screens, widgets):
+        for name in package.__all__:
+            assert getattr(package, name).__name__ == name
+        assert set(package.__all__) <= set(dir(package))
+
+
+def test_a_bare_ox_means_what_the_parser_makes_of_no_arguments() -> None:
+    assert vars(build_parser().parse_args([])) == vars(NO_ARGUMENTS)
+
+
+def test_the_app_hears_the_compare_view_by_the_name_of_its_message() -> None:
+    """The app handles ``CompareScreen.YearsShown`` by method name (the view loads lazily)."""
+    from tui.app import OffenceApp
+    from tui.screens.compare import CompareScreen
+
+    assert callable(getattr(OffenceApp, CompareScreen.YearsShown.handler_name, None))
