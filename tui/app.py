@@ -130,6 +130,12 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
         except ModelError as exc:
             self.post_message(DatasetLoadFailed(name, str(exc)))
             return
+        pending = self._pending_force
+        if pending is not None:  # a force chosen from the opening table: its detail comes next
+            try:
+                session.prefetch_detail(pending, self._start_selection(session))
+            except Exception:  # noqa: BLE001 - the view asks again and says what went wrong
+                pass
         # The dataset lives as long as the app: keep the garbage collector from re-scanning its
         # objects on every keystroke (fewer long pauses while typing). Done here, off the UI thread.
         # Unfrozen first, so the dataset this one replaces can be collected (no growth per switch).
@@ -142,15 +148,14 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
     async def _dataset_loaded(self, event: DatasetLoaded) -> None:
         self.data = data = event.data
         ds = data.dataset
-        wanted = self._offence_override or self.settings.offences.get(ds.name)
-        self._offence_override = None
         try:
-            self.selection = data.pick_offence(wanted) if wanted else data.default_selection()
+            self.selection = self._start_selection(data)
         except ModelError as exc:
             self.notify(
                 safe_text(f"{exc}; showing the default offence."), severity="warning", markup=False
             )
             self.selection = data.default_selection()
+        self._offence_override = None
         context = self.context()
         assert context is not None
         await self.follow_dataset(context)  # the views shown stay (as near as the data allows)
@@ -167,6 +172,16 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
                 await self.open_force(pending)
             except ModelError as exc:  # a force of last session's table this data does not have
                 self.notify(safe_text(exc), severity="warning", markup=False)
+
+    def _start_selection(self, data: DataQueries) -> OffenceSelection:
+        """The offence a newly loaded dataset opens on: the one asked for on the command line,
+        else the one last shown in this dataset, else its default.
+
+        Raises:
+            ModelError: the offence asked for is not in the dataset.
+        """
+        wanted = self._offence_override or self.settings.offences.get(data.dataset.name)
+        return data.pick_offence(wanted) if wanted else data.default_selection()
 
     @on(DatasetLoadFailed)
     def _dataset_failed(self, event: DatasetLoadFailed) -> None:
