@@ -162,11 +162,15 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
         comparing = any(isinstance(s, CompareScreen) for s in self.screen_stack)
         view = self.settings.view if self._first_load else ("compare" if comparing else "forces")
         self._remember_settings(dataset=ds.name, view=view)
-        self._broadcast()
+        pending, self._pending_force = self._pending_force, None
+        if pending is None:
+            self._broadcast()
+        else:  # the detail chosen before the data loaded is painted first, then the views below
+            # it get the data (their queries would share the CPU with that paint, issue 11)
+            self.call_after_refresh(self._broadcast, list(self.screen_stack))
         if self._first_load and self.settings.view == "compare":
             await self._open_compare(None)
         self._first_load = False
-        pending, self._pending_force = self._pending_force, None
         if pending is not None:
             try:
                 await self.open_force(pending)
@@ -206,11 +210,12 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
             self.settings.measure,
         )
 
-    def _broadcast(self) -> None:
+    def _broadcast(self, screens: list[Screen[object]] | None = None) -> None:
+        """Give the views shown (or ``screens``) what they are to show now."""
         context = self.context()
         if context is None:
             return
-        for screen in self.screen_stack:
+        for screen in self.screen_stack if screens is None else screens:
             if isinstance(screen, ExplorerScreen):
                 screen.set_context(context)
 

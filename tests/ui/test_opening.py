@@ -135,3 +135,11 @@ async def test_a_force_chosen_before_the_data_opens_with_its_figures(
         assert row_cells(screen.query_one(SeriesTable), "2017/18")["count"].strip() == "269"
         assert asked == []
         await wait_for(pilot, lambda: screen.query_one(PeersPanel).names, "the peers")
+        # The Forces view below it got the data after the detail's first paint.
+        forces = next(s for s in app.screen_stack if isinstance(s, ForcesScreen))
+        assert forces.context is not None and forces.context.data is app.data
+        await wait_for(pilot, lambda: forces.table is not None, "the Forces table")
+        await pilot.press("escape")
+        await settle(pilot)
+        table = app.screen.query_one(ForceTableView)
+        assert table.row_text("Northamptonshire")["year:2017"] == "269"
