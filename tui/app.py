@@ -143,6 +143,12 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
         except ModelError as exc:
             self.post_message(DatasetLoadFailed(name, str(exc)))
             return
+        pending = self._pending_force
+        if pending is not None:  # a force chosen from the opening table: its detail comes next
+            try:
+                session.prefetch_detail(pending, self._start_selection(session))
+            except Exception:  # noqa: BLE001 - the view asks again and says what went wrong
+                pass
         # The dataset lives as long as the app: keep the garbage collector from re-scanning its
         # objects on every keystroke (fewer long pauses while typing). Done here, off the UI thread.
         # Unfrozen first, so the dataset this one replaces can be collected (no growth per switch).
@@ -155,33 +161,38 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
     async def _dataset_loaded(self, event: DatasetLoaded) -> None:
         self.data = data = event.data
         ds = data.dataset
-        wanted = self._offence_override or self.settings.offences.get(ds.name)
-        self._offence_override = None
         try:
-            self.selection = data.pick_offence(wanted) if wanted else data.default_selection()
+            self.selection = self._start_selection(data)
         except ModelError as exc:
             self.notify(
                 safe_text(f"{exc}; showing the default offence."), severity="warning", markup=False
             )
             self.selection = data.default_selection()
+        self._offence_override = None
         context = self.context()
         assert context is not None
         await self.follow_dataset(context)  # the views shown stay (as near as the data allows)
         comparing = self.compare_screen() is not None
         view = self.settings.view if self._first_load else ("compare" if comparing else "forces")
         self._remember_settings(dataset=ds.name, view=view)
-        self._broadcast()
+        pending, self._pending_force = self._pending_force, None
+        if pending is None:
+            self._broadcast()
+        else:  # the detail chosen before the data loaded is painted first, then the views below
+            # it get the data (their queries would share the CPU with that paint, issue 11)
+            self.call_after_refresh(self._broadcast, list(self.screen_stack))
         if self._first_load and self.settings.view == "compare":
             await self._open_compare(None)
         first, self._first_load = self._first_load, False
-        pending, self._pending_force = self._pending_force, None
         if pending is not None:
             try:
                 await self.open_force(pending)
             except ModelError as exc:  # a force of last session's table this data does not have
                 self.notify(safe_text(exc), severity="warning", markup=False)
-        if first:
+        if first and pending is None:
             self._preload_views()
+        elif first:  # after the detail's first paint, which the imports would slow down
+            self.call_after_refresh(self._preload_views)
 
     @work(thread=True, group="preload", exit_on_error=False)
     def _preload_views(self) -> None:
@@ -192,6 +203,16 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
 
         for name in LATER_VIEWS:
             import_module(name)
+
+    def _start_selection(self, data: DataQueries) -> OffenceSelection:
+        """The offence a newly loaded dataset opens on: the one asked for on the command line,
+        else the one last shown in this dataset, else its default.
+
+        Raises:
+            ModelError: the offence asked for is not in the dataset.
+        """
+        wanted = self._offence_override or self.settings.offences.get(data.dataset.name)
+        return data.pick_offence(wanted) if wanted else data.default_selection()
 
     @on(DatasetLoadFailed)
     def _dataset_failed(self, event: DatasetLoadFailed) -> None:
@@ -216,11 +237,12 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
             self.settings.measure,
         )
 
-    def _broadcast(self) -> None:
+    def _broadcast(self, screens: list[Screen[object]] | None = None) -> None:
+        """Give the views shown (or ``screens``) what they are to show now."""
         context = self.context()
         if context is None:
             return
-        for screen in self.screen_stack:
+        for screen in self.screen_stack if screens is None else screens:
             if isinstance(screen, ExplorerScreen):
                 screen.set_context(context)
 

@@ -144,3 +144,18 @@ def test_peers_need_a_force_of_england_and_wales_and_offence_groups(ds: Dataset)
         peers_for(ds, "Atlantis")
     with pytest.raises(ModelError, match="partial year"):
         peers_for(ds, "Kent", year=2023)
+
+
+def test_peer_figures_are_counts_only(ds: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A peer group needs each force's counts for one year, not a whole Forces table with a
+    chance test per change (~2 s of CPU for 11 tables, in the worker beside the detail view's
+    first render, issue 11): no change is tested, and the figures are the source's (as above)."""
+    import tui.model.force_table as table_module
+
+    def no_test(*_args: object) -> None:
+        raise AssertionError("a change was tested for a peer group")
+
+    monkeypatch.setattr(table_module, "change_interval", no_test)
+    figures, _groups, _left_out = collect_figures(ds, 2021)
+    assert figures["Northamptonshire"].total == 61_749
+    assert dict(figures["Northamptonshire"].groups)["Robbery"] == 737

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from tui.model.dataset import Dataset
 from tui.model.errors import ModelError, UnknownYearError
-from tui.model.force_table import force_table
 from tui.model.map_measures import map_forces, no_population_error, population
-from tui.model.offences import ALL_OFFENCES, select_group
+from tui.model.offences import ALL_OFFENCES, OffenceSelection, select_group
 from tui.model.peers import DEFAULT_PEERS, OUTLIERS, PeerFigures, PeerGroup, peer_group
-from tui.model.selection import pick_year
-from tui.model.totals import resolve_force
+from tui.model.selection import normalise_selection, pick_year, yearly_counts
+from tui.model.totals import listed_forces, resolve_force
 from tui.model.years import fy_label
 
 
@@ -37,6 +36,14 @@ def mix_groups(ds: Dataset) -> tuple[str, ...]:
     return tuple(sorted({o.group for o in ds.offences if o.group}))
 
 
+def year_counts(ds: Dataset, selection: OffenceSelection, year: int) -> dict[str, int | None]:
+    """Each listed force's count of ``selection`` in ``year`` (``None``: no figure), as the
+    Forces table has it; only the counts, not a whole table (its changes, tests and rates took
+    ~2 s of CPU for the 11 selections of a peer group, in the detail view's worker, issue 11)."""
+    yearly = yearly_counts(ds, normalise_selection(ds, selection))
+    return {f.name: yearly.get((f.name, year)) for f in listed_forces(ds)}
+
+
 def collect_figures(
     ds: Dataset, year: int
 ) -> tuple[dict[str, PeerFigures], tuple[str, ...], list[str]]:
@@ -50,12 +57,8 @@ def collect_figures(
     if cov.partial:
         raise UnknownYearError(f"{cov.label} is a partial year; peers need a full year")
     forces = map_forces(ds)
-    table = force_table(ds, ALL_OFFENCES)
-    totals = {r.force.name: r.count_for(table.years, year) for r in table.rows}
-    by_group: dict[str, dict[str, int | None]] = {}
-    for group in mix_groups(ds):
-        gt = force_table(ds, select_group(group))
-        by_group[group] = {r.force.name: r.count_for(gt.years, year) for r in gt.rows}
+    totals = year_counts(ds, ALL_OFFENCES, year)
+    by_group = {group: year_counts(ds, select_group(group), year) for group in mix_groups(ds)}
     # A group nobody has a count for that year (e.g. fraud, recorded by Action Fraud) adds nothing.
     groups = tuple(
         g for g in by_group if any(by_group[g].get(f) for f in forces if f not in OUTLIERS)

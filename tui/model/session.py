@@ -34,6 +34,10 @@ class Session:
     dataset: Dataset
     _peers: dict[str, PeerGroup] = field(default_factory=dict, repr=False)
     """Peer groups already computed (each takes a force table per offence group)."""
+    _prefetched: dict[tuple[Force, OffenceSelection], ForceDetail] = field(
+        default_factory=dict, repr=False
+    )
+    """A detail computed with the data, before the view asked (see :meth:`prefetch_detail`)."""
 
     def default_selection(self) -> OffenceSelection:
         """The offence a view opens on."""
@@ -55,6 +59,17 @@ class Session:
     ) -> ForceDetail:
         """What the detail view of ``force`` shows."""
         return force_detail(self.dataset, force, selection, breakdown_year)
+
+    def prefetch_detail(self, name: str, selection: OffenceSelection) -> None:
+        """Compute the detail view of the force called ``name`` now, in the worker that loaded
+        the data, for a view chosen before the data was loaded: it opens with its figures instead
+        of a first paint without them and its own query beside the other views' (issue 11)."""
+        force = self.find_force(name)
+        self._prefetched[(force, selection)] = force_detail(self.dataset, force, selection, None)
+
+    def prefetched_detail(self, force: Force, selection: OffenceSelection) -> ForceDetail | None:
+        """The detail :meth:`prefetch_detail` computed, once."""
+        return self._prefetched.pop((force, selection), None)
 
     def compare(
         self,

@@ -62,6 +62,7 @@ class ForceDetailScreen(ExplorerScreen):
         self.quarterly = False
         self.national: NationalMode = "off"
         self.breakdown_year: int | None = None
+        self._peers_asked = False
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="detail-title", classes="context")
@@ -85,8 +86,12 @@ class ForceDetailScreen(ExplorerScreen):
             return
         self.query_one(SeriesTable).focus()
         self._show_source()
-        self._load()
-        self._load_peers()
+        assert self.context is not None
+        ready = self.context.data.prefetched_detail(self.force, self.context.selection)
+        if ready is not None:  # chosen before the data was loaded: computed with it
+            self._ready(ready)
+        else:
+            self._load()
 
     def _show_source(self) -> None:
         """Source and licence above the keys, in view at 80×24."""
@@ -118,7 +123,12 @@ class ForceDetailScreen(ExplorerScreen):
         super().set_context(context)
         self.query_one("#detail-title", Static).update(self._title())
         self._show_source()
-        self._load()
+        assert self.context is not None
+        ready = self.context.data.prefetched_detail(self.force, self.context.selection)
+        if ready is not None:  # chosen before the data was loaded: computed with it
+            self._ready(ready)
+        else:
+            self._load()
 
     def _load(self) -> None:
         assert self.context is not None
@@ -132,6 +142,7 @@ class ForceDetailScreen(ExplorerScreen):
 
     def show_failure(self, message: str) -> None:
         self.query_one("#detail-facts", Static).update(line((message, "bold")))
+        self._ask_peers()
 
     def _ready(self, detail: ForceDetail) -> None:
         self.detail = detail
@@ -141,6 +152,14 @@ class ForceDetailScreen(ExplorerScreen):
         self._draw_chart()
         self._show_facts()
         self._show_breakdown()
+        self._ask_peers()
+
+    def _ask_peers(self) -> None:
+        """Ask for the peers once the figures are painted: their query (a dozen tables' worth
+        of counts) would otherwise share the CPU with the figures' query and first paint."""
+        if not self._peers_asked:
+            self._peers_asked = True
+            self.call_after_refresh(self._load_peers)
 
     def _fill_series(self) -> None:
         """The numbers beside the chart: by year, or by quarter when the chart is (``p``)."""

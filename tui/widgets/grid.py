@@ -24,8 +24,8 @@ from tui.widgets.grid_lines import (
     GridRow,
     column_at,
     column_edges,
+    join_line,
     render_cells,
-    whole_columns_end,
 )
 from tui.widgets.line_view import Lines, LineView
 
@@ -264,11 +264,8 @@ class Grid(LineView, can_focus=True):
             if index is None:
                 return Strip.blank(width, self._base)
             left, right = self._line(self._row_at(index), index)
-        x = int(self.scroll_x)
-        visible = right.crop(
-            x, whole_columns_end(self.columns[self.pinned :], x, max(0, width - left.cell_length))
-        )
-        return Strip.join([left, visible]).adjust_cell_length(width, self._base)
+        scrolling = self.columns[self.pinned :]
+        return join_line(left, right, scrolling, int(self.scroll_x), width, self._base)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

@@ -68,6 +68,18 @@ def render_cells(
     return Strip(segments).adjust_cell_length(width, style)
 
 
+def join_line(
+    left: Strip, right: Strip, columns: Sequence[GridColumn], x: int, width: int, style: Style
+) -> Strip:
+    """A line of the grid, ``width`` cells: the pinned cells ``left``, then the whole scrolling
+    ``columns`` of ``right`` in view from ``x``.
+
+    Neighbouring segments of one style are joined: the terminal is sent each segment with its
+    style and a reset, so a cursor move (two lines) writes ~100 bytes fewer (issue 11)."""
+    visible = right.crop(x, whole_columns_end(columns, x, max(0, width - left.cell_length)))
+    return Strip.join([left, visible]).adjust_cell_length(width, style).simplify()
+
+
 def whole_columns_end(columns: Sequence[GridColumn], x: int, room: int) -> int:
     """Where to stop drawing the scrolling ``columns`` seen from ``x`` in ``room`` cells: after
     the last one that fits whole, so no sliver of a column (a lone letter of its header) shows
