@@ -28,8 +28,21 @@ def steps(*keys: str, after: Callable[[Pilot[None]], Awaitable[None]] | None = N
             await after(pilot)
             await settle(pilot)
         await settle(pilot, at_least=4)  # what the snapshot shows: every later refresh done
+        await until_still(pilot)
 
     return run
+
+
+async def until_still(pilot: Pilot[None], tries: int = 10) -> None:
+    """Wait until two screenshots a settle apart are the same: a refresh that lands after the
+    app looked idle (a scrollbar sized late on a busy machine) is in the shot, not after it."""
+    before = pilot.app.export_screenshot()
+    for _ in range(tries):
+        await settle(pilot)
+        now = pilot.app.export_screenshot()
+        if now == before:
+            return
+        before = now
 
 
 @pytest.mark.parametrize("size", SIZES)
