@@ -52,7 +52,7 @@ def shown(force: str, year: str, *opts: str) -> object:
 def test_map_json_has_one_flat_object_per_force_with_the_source_counts() -> None:
     found = tiles()  # default: code 86, latest full year (2022/23)
     assert len(found) == 43
-    keys = {"force", "label", "row", "col", "value", "bin", "within_chance"}
+    keys = {"force", "label", "row", "col", "value", "bin", "within_chance", "crosses_releases"}
     assert all(set(t) == keys for t in found.values())
     assert all(t["within_chance"] is None for t in found.values())  # a count is not tested
     for force, count in CODE86[2022].items():
@@ -90,6 +90,20 @@ def test_map_change_marks_what_is_within_chance_as_ox_compare_does() -> None:
     assert "its 95% interval includes no change" in out.replace("\n      ", " ")
 
 
+def test_map_change_marks_a_change_across_releases_as_ox_compare_does() -> None:
+    """NSPCC Lancashire 674 → 770 (2017/18 from the 2018-09 release, 2018/19 from the 2023-02
+    one): ox compare marks it †; so does the map, in JSON and in text (r with --ascii)."""
+    found = tiles("-d", "nspcc", "-m", "change", "--years", "2017/18", "2018/19")
+    assert found["Lancashire"]["value"] == round((770 - 674) / 674 * 100, 2)
+    assert found["Lancashire"]["crosses_releases"] is True
+    code, out, _ = run("compare", "-d", "nspcc", "2017/18", "2018/19", "-f", "json")
+    across = {r["force"] for r in json.loads(out) if r["release_a"] != r["release_b"]}
+    flagged = {f for f, t in found.items() if t["crosses_releases"]}
+    assert code == 0 and flagged == {f for f in across if f in found and found[f]["value"]}
+    code, out, _ = run("--ascii", "map", "-d", "nspcc", "-m", "change", "--years", "2017", "2018")
+    assert code == 0 and out.isascii() and "  r  across releases: LANC" in out
+
+
 def test_map_rate_uses_the_population_of_the_year() -> None:
     """Northamptonshire 2021/22: 61,749 offences (shared prc_pfa_tidy.csv) for 787,125 people
     (ONS mid-2021 estimate, the year 2021/22 starts in: shared
@@ -105,7 +119,7 @@ def test_text_map_has_labels_bins_legend_and_fits_80_columns() -> None:
     code, out, err = run("map", "-o", "all")
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0] == "all offences (homeoffice): count, 2022/23"
+    assert lines[0] == "count in 2022/23: all offences (homeoffice)"  # what, before which data
     assert "CUMB" in lines[2] and "NTHU" in lines[2] and "KENT" in out and "MET  5" in out
     assert "Bins (quantiles" in out and "  1  " in out
     assert all(len(line) <= 80 for line in lines)
@@ -123,7 +137,7 @@ def test_missing_figures_show_a_dash_and_ascii_is_plain() -> None:
 
 def test_partial_year_is_labelled_and_never_given_a_rate() -> None:
     code, out, _ = run("map", "--year", "2023")
-    assert code == 0 and "count, 2023/24 Q1" in out and "partial year" in out
+    assert code == 0 and "count in 2023/24 Q1" in out and "partial year" in out
     code, out, err = run("map", "-m", "rate", "--year", "2023")
     assert code == 2 and out == "" and "needs a full year" in err and "Traceback" not in err
 
@@ -134,7 +148,8 @@ def test_map_csv_has_a_header_and_empty_cells_for_missing() -> None:
     assert (
         code == 0
         and len(rows) == 43
-        and list(rows[0]) == ["force", "label", "row", "col", "value", "bin", "within_chance"]
+        and list(rows[0])
+        == ["force", "label", "row", "col", "value", "bin", "within_chance", "crosses_releases"]
     )
     assert any(r["value"] == "" and r["bin"] == "" for r in rows)
 

@@ -217,6 +217,23 @@ async def test_map_marks_a_change_within_chance(app: OffenceApp) -> None:
         assert "+0.6%~" in status and "within chance variation" in status
 
 
+async def test_map_at_80x24_marks_chance_on_the_tiles(app: OffenceApp) -> None:
+    """Without room for values, the mark sits between label and bin: City of London 3 → 4
+    (+33.3%, a high bin) is within chance, Northamptonshire 544 → 737 is not."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "M", "m")
+        await wait_for(
+            pilot,
+            lambda: getattr(getattr(app.screen, "tile_map", None), "measure", "") == "change",
+            "the map of changes",
+        )
+        drawn = app.screen.query_one(TileMapView).render().plain
+        assert "%" not in drawn  # no room for values here
+        assert "CITY~" in drawn and "HERT~" in drawn and "NHAN " in drawn and "NHAN~" not in drawn
+        assert "~ marks a change within chance" in str(app.screen.query_one("#map-legend").render())
+
+
 async def test_map_in_ascii_has_digits_for_bins(tmp_path: Path) -> None:
     app = make_app(settings_file=tmp_path / "s.json", ascii_only=True)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -88,7 +88,12 @@ def render_text(tile_map: TileMap, ascii_only: bool = False) -> str:
     within = [t.label for t in tile_map.tiles if t.within_chance]
     if within:
         lines += _wrap(f"  ~  within chance variation: {', '.join(within)}", "     ")
+    across = [t.label for t in tile_map.tiles if t.crosses_releases]
+    if across:
+        mark = "r" if ascii_only else "†"
+        lines += _wrap(f"  {mark}  across releases: {', '.join(across)}", "     ")
     for note in tile_map.notes:
+        note = note.replace("†", "r") if ascii_only else note
         lines += _wrap(f"Note: {safe_text(note)}", "      ")
     text = "\n".join(lines) + "\n"
     return text.encode("ascii", "replace").decode("ascii") if ascii_only else text
@@ -100,8 +105,9 @@ def _wrap(text: str, indent: str) -> list[str]:
 
 
 def records(tile_map: TileMap) -> list[dict[str, object]]:
-    """One flat record per tile: ``force, label, row, col, value, bin, within_chance`` (fractions
-    to 2 places; ``within_chance`` is empty but for a % change that was tested)."""
+    """One flat record per tile: ``force, label, row, col, value, bin, within_chance,
+    crosses_releases`` (fractions to 2 places; ``within_chance`` is empty but for a % change that
+    was tested)."""
     return [
         {
             "force": t.force,
@@ -111,6 +117,7 @@ def records(tile_map: TileMap) -> list[dict[str, object]]:
             "value": round(t.value, 2) if isinstance(t.value, float) else t.value,
             "bin": t.bin,
             "within_chance": t.within_chance,
+            "crosses_releases": t.crosses_releases,
         }
         for t in tile_map.tiles
     ]
@@ -121,7 +128,7 @@ def to_csv(tile_map: TileMap) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     rows = records(tile_map)
-    keys = ["force", "label", "row", "col", "value", "bin", "within_chance"]
+    keys = ["force", "label", "row", "col", "value", "bin", "within_chance", "crosses_releases"]
     writer.writerow(keys)
     for rec in rows:
         writer.writerow([_csv_cell(rec[k]) for k in keys])

@@ -25,8 +25,12 @@ from tui.paths import bundled_data_dir
 MAP_NATIONS = ("England", "Wales")
 
 CHANCE_NOTE = (
-    "~ after a %: the change is within chance variation (its 95% interval includes no change): "
-    "small counts move by chance, so its bin says little."
+    "~ marks a change within chance variation (its 95% interval includes no change): small "
+    "counts move by chance, so its bin says little."
+)
+RELEASE_NOTE = (
+    "† marks a change between figures of two releases: part of it may be a revision, not a "
+    "change in what was recorded."
 )
 
 
@@ -111,10 +115,13 @@ def map_values(
         chance = {
             r.force.name: None if r.significant is None else not r.significant for r in cmp.rows
         }
-        title = f"{what}: % change {cmp.label_a} to {cmp.label_b}"
+        across = [r.force.name for r in cmp.rows if r.crosses_releases]
+        title = f"% change {cmp.label_a} to {cmp.label_b}: {what}"
         change_notes = ["Changes are computed from the counts of the two years."]
         if any(chance.get(f) for f in map_forces(ds)):
             change_notes.append(CHANCE_NOTE)
+        if set(across) & set(map_forces(ds)):
+            change_notes.append(RELEASE_NOTE)
         found = build_map(
             positions,
             changes,
@@ -124,6 +131,7 @@ def map_values(
             notes=change_notes,
             warnings=cmp.warnings,
             within_chance=chance,
+            crosses_releases=across,
         )
         return replace(found, years=pair)
     if measure not in ("count", "rate"):
@@ -147,14 +155,14 @@ def map_values(
         )
     if measure == "count":
         values: dict[str, float | None] = {k: v for k, v in counts.items()}
-        title = f"{what}: count, {cov.label}"
+        title = f"count in {cov.label}: {what}"
         found = build_map(positions, values, measure, title, bins=bins, notes=notes)
         return replace(found, years=(year,))
     values = {}
     for force in map_forces(ds):
         people, count = population(ds, force, year), counts.get(force)
         values[force] = None if people is None or count is None else count / people * 100_000
-    title = f"{what}: rate per 100,000 people, {cov.label}"
+    title = f"rate per 100,000 people in {cov.label}: {what}"
     notes.append(
         f"Rates use each force area's ONS mid-{year} population estimate (the year "
         f"{fy_label(year)} starts in; data/population_series.csv)."

@@ -63,6 +63,9 @@ class Tile:
     """For a % change: ``True`` when the change is within chance variation (its 95% interval
     includes no change), ``False`` when it is beyond; ``None`` when not tested (a count, a rate,
     or a change that could not be computed)."""
+    crosses_releases: bool = False
+    """For a % change: the two years' figures come from different releases (a change across
+    releases may be a revision, not a change in what was recorded)."""
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,7 @@ def build_map(
     notes: Iterable[str] = (),
     warnings: Iterable[str] = (),
     within_chance: Mapping[str, bool | None] | None = None,
+    crosses_releases: Iterable[str] = (),
 ) -> TileMap:
     """Put values on the tiles and bin them.
 
@@ -202,6 +206,7 @@ def build_map(
         notes: caveats to carry with the map.
         warnings: problems to carry with the map.
         within_chance: force name → whether its change is within chance (changes only).
+        crosses_releases: the forces whose change compares figures of two releases.
     """
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}")
@@ -209,6 +214,7 @@ def build_map(
     on_map = {p.force: values.get(p.force) for p in places}
     assigned = quantile_bins(on_map, bins)
     chance = within_chance or {}
+    across = set(crosses_releases)
     tiles = tuple(
         Tile(
             p.force,
@@ -218,6 +224,7 @@ def build_map(
             on_map[p.force],
             assigned.get(p.force),
             chance.get(p.force) if on_map[p.force] is not None else None,
+            on_map[p.force] is not None and p.force in across,
         )
         for p in sorted(places, key=lambda p: (p.row, p.col))
     )

@@ -149,6 +149,7 @@ class MapScreen(ExplorerScreen):
                 f" {bin_glyph(None, bins, ascii_only)}  no figure ({len(tile_map.missing)})\n"
             )
         for note in tile_map.notes:
+            note = note.replace("†", "r") if ascii_only else note
             out.append_text(plain(note, style="dim"))
             out.append("\n")
         out.rstrip()
@@ -165,6 +166,8 @@ class MapScreen(ExplorerScreen):
         where = f"bin {tile.bin} of {bins}" if tile.bin is not None else "no figure"
         if tile.within_chance:
             where += " · within chance variation"
+        if tile.crosses_releases:
+            where += " · across releases"
         name = short_force_name(tile.force)
         self.query_one("#map-status", Static).update(
             line((name, "bold"), f" ({tile.label}): ", (value, "bold"), f" · {where}")

@@ -42,9 +42,24 @@ def fmt_value(measure: str, value: float | None, ascii_only: bool = False) -> st
     return fmt_pct(value)
 
 
+def tile_marks(tile: Tile, ascii_only: bool = False) -> str:
+    """``~`` for a % change within chance variation and ``†`` (``r`` in ASCII) for one across
+    releases, as Compare marks them."""
+    return ("~" if tile.within_chance else "") + (
+        ("r" if ascii_only else "†") if tile.crosses_releases else ""
+    )
+
+
 def tile_value(measure: str, tile: Tile, ascii_only: bool = False) -> str:
-    """A tile's value, with ``~`` after a % change within chance variation (as Compare marks it)."""
-    return fmt_value(measure, tile.value, ascii_only) + ("~" if tile.within_chance else "")
+    """A tile's value with its marks (:func:`tile_marks`)."""
+    return fmt_value(measure, tile.value, ascii_only) + tile_marks(tile, ascii_only)
+
+
+def tile_label(tile: Tile, glyph: str, ascii_only: bool, marked: bool) -> str:
+    """A tile's first line: its label, then (when ``marked``) its marks, then its bin's glyph:
+    ``"KENT ▅"``, ``"CITY~▅"`` (six columns while the marks fit in the gap)."""
+    marks = tile_marks(tile, ascii_only) if marked else ""
+    return f"{safe_text(tile.label):<4}{marks or ' '}{glyph}"
 
 
 class TileMapView(Widget):
@@ -73,11 +88,14 @@ class TileMapView(Widget):
         """Columns of one tile: label, glyph, brackets (and the widest value, when shown)."""
         if self.tile_map is None:
             return 8
-        widest = 0
+        widest = max(
+            (len(tile_label(t, "x", self.ascii_only, True)) for t in self.tile_map.tiles),
+            default=0,
+        )
         if self.with_values:
             widest = max(
-                (len(tile_value(self.tile_map.measure, t)) for t in self.tile_map.tiles),
-                default=0,
+                widest,
+                *(len(tile_value(self.tile_map.measure, t)) for t in self.tile_map.tiles),
             )
         return max(8, widest + 2)
 
@@ -124,7 +142,9 @@ class TileMapView(Widget):
                     here = tile.force == self.current
                     if sub == 0:
                         glyph = bin_glyph(tile.bin, bins, self.ascii_only)
-                        inner = f"{safe_text(tile.label):<4} {glyph}".center(width - 2)
+                        marked = not self.with_values  # else the value line carries them
+                        label = tile_label(tile, glyph, self.ascii_only, marked)
+                        inner = label.center(width - 2)
                     else:
                         value = tile_value(tile_map.measure, tile, self.ascii_only)
                         inner = value.rjust(width - 2)
