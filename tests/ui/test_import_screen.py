@@ -160,3 +160,27 @@ async def test_a_refusal_is_read_at_80x24_without_scrolling(app: OffenceApp) -> 
         shown = html.unescape("".join(texts)).replace("\xa0", " ")
         assert "Cannot import" in shown
         assert "text_in_count.csv, row 57, column 'Number of Offences'" in shown
+
+
+async def test_an_absolute_path_typed_over_the_starting_folder_replaces_it(
+    app: OffenceApp, tmp_path: Path
+) -> None:
+    """The box starts with the current folder; typing ``/…`` or ``~/…`` there starts afresh
+    (it used to give ``/cwd//tmp/…``), while a file name typed after it is kept relative."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "I")
+        await settle(pilot)
+        box = app.screen.query_one(PathInput)
+        start = box.value
+        assert start.endswith("/") and start != "/"
+        await pilot.press(*"/data/x.csv")
+        assert box.value == "/data/x.csv"
+        box.value = start
+        box.cursor_position = len(start)
+        await pilot.press(*"f.csv")
+        assert box.value == start + "f.csv"
+        box.value = start
+        box.cursor_position = len(start)
+        await pilot.press("~", "slash")
+        assert box.value == "~/"

@@ -60,6 +60,17 @@ class PathInput(Input):
             id=id,
             suggester=self.completer,
         )
+        self.prefill = value
+        """The folder the box starts with: an absolute path typed or pasted over it replaces it."""
+
+    def insert_text_at_cursor(self, text: str) -> None:
+        """Type at the cursor; a path that starts afresh (``/``, ``~``) typed at the end of the
+        untouched starting folder replaces it (``/tmp/`` + ``/data/x.csv`` is ``/data/x.csv``)."""
+        fresh = text.startswith(("/", "~"))
+        if fresh and self.prefill and self.value == self.prefill:
+            if self.cursor_position == len(self.value):
+                self.value = ""
+        super().insert_text_at_cursor(text)
 
     def action_accept_suggestion(self) -> None:
         """Take the suggested completion, or move focus on when there is none."""
