@@ -32,11 +32,12 @@ VIEW_NAMES = {
 
 def shown_compare(screens: Iterable[Screen[Any]]) -> CompareScreen | None:
     """The Compare view among ``screens``, if any (checked without importing it: before its
-    module is imported, no Compare view can be open)."""
+    module is imported, no Compare view can be open; nor while another thread, the background
+    import of the views, is still running the module and has not yet defined the class)."""
     module = sys.modules.get("tui.screens.compare")
-    if module is None:
+    kind: type[CompareScreen] | None = getattr(module, "CompareScreen", None)
+    if kind is None:
         return None
-    kind: type[CompareScreen] = module.CompareScreen
     return next((s for s in screens if isinstance(s, kind)), None)
 
 

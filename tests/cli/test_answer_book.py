@@ -160,6 +160,35 @@ def test_a_damaged_or_stale_book_never_shows_a_wrong_figure(
         cache.unlink(missing_ok=True)  # the next variant is asked afresh
 
 
+def test_a_cut_short_or_corrupt_book_file_is_no_book_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The gzip file itself damaged (a copy cut short, flipped bytes, a file that unpacks to far
+    more than any book): ``ox show`` crashed with EOFError or zlib.error before."""
+    expected = computed("show", "northants", "-f", "csv", monkeypatch=monkeypatch)
+    packed = answer_book.shipped_book(find_dataset("homeoffice")).read_bytes()
+    flipped = bytearray(packed)
+    for i in range(200, 260):
+        flipped[i] ^= 0xFF
+    variants = {
+        "cut short": packed[: len(packed) // 2],
+        "flipped bytes": bytes(flipped),
+        "unpacks too large": gzip.compress(b" " * (answer_book.MAX_UNPACKED + 1)),
+    }
+    for what, data in variants.items():
+        path = tmp_path / f"{what}.json.gz"
+        path.write_bytes(data)
+        with monkeypatch.context() as m:  # the user's book and the shipped one alike
+            m.setattr(answer_book, "shipped_book", lambda _info, p=path: p)
+            m.setattr(answer_book, "user_book", lambda _name, p=path: p)
+            info = find_dataset("homeoffice")
+            assert answer_book.book_answer(info, "northants", None) is None, what
+            assert not answer_book.has_valid_book(info), what
+            assert run("show", "northants", "-f", "csv") == expected, what
+        cache = Path(os.environ["OFFENCE_EXPLORER_CACHE_DIR"]) / "show-answers.json"
+        cache.unlink(missing_ok=True)
+
+
 def test_a_book_of_other_code_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(answer_book, "code_fingerprint", lambda: "other code")
     assert answer_book.book_answer(find_dataset("homeoffice"), "northants", None) is None

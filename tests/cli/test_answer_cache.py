@@ -108,6 +108,23 @@ def test_a_damaged_cache_is_not_used() -> None:
     assert run("show", "northamptonshire") == first
 
 
+@pytest.mark.parametrize("count", [99999, "not a count", None])
+def test_an_edited_answer_that_still_parses_is_not_used(count: object) -> None:
+    """A count changed in the cache file (by hand, or a damaged byte) was printed as if computed
+    (99999), or crashed ``ox show`` (a count that is text)."""
+    first = run("show", "northamptonshire", "-f", "csv")
+    assert first[0] == 0 and ",269," in first[1]  # 2017/18: 60 + 61 + 71 + 77
+    path = answer_cache.cache_file()
+    record = json.loads(path.read_text(encoding="utf-8"))
+    points = record["entries"][0]["series"]["points"]
+    assert [p["count"] for p in points if p["year"]["year"] == 2017] == [269]
+    for p in points:
+        if p["year"]["year"] == 2017:
+            p["count"] = count
+    path.write_text(json.dumps(record), encoding="utf-8")
+    assert run("show", "northamptonshire", "-f", "csv") == first
+
+
 def test_a_cached_answer_takes_no_polars(tmp_path: Path) -> None:
     script = (
         "import io, sys\n"

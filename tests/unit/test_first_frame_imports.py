@@ -10,7 +10,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import types
 from pathlib import Path
+
+import pytest
 
 from tui.cli.main import build_parser
 from tui.launcher import NO_ARGUMENTS
@@ -113,3 +116,17 @@ def test_the_app_hears_the_compare_view_by_the_name_of_its_message() -> None:
     from tui.screens.compare import CompareScreen
 
     assert callable(getattr(OffenceApp, CompareScreen.YearsShown.handler_name, None))
+
+
+def test_a_compare_module_half_imported_by_the_background_thread_is_no_compare_view(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``M`` or ``m`` pressed while the background thread is still running
+    ``tui.screens.compare`` (in ``sys.modules``, its class not yet defined) found no
+    ``CompareScreen`` on the module and crashed the app (AttributeError, seen in tmux)."""
+    from tui.app_views import shown_compare
+    from tui.screens.forces import ForcesScreen
+
+    half_done = types.ModuleType("tui.screens.compare")  # as while its imports still run
+    monkeypatch.setitem(sys.modules, "tui.screens.compare", half_done)
+    assert shown_compare([ForcesScreen(None)]) is None

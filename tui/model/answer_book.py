@@ -23,6 +23,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path
@@ -43,6 +44,8 @@ from tui.paths import bundled_data_dir, user_cache_dir
 BOOK_VERSION = 1
 MAX_BYTES = 2_000_000
 """A book file larger than this is not read (the Home Office one is some tens of kilobytes)."""
+MAX_UNPACKED = 40_000_000
+"""Nor one that unpacks to more than this (the Home Office one unpacks to about 0.5 MB)."""
 OFFENCES_BOOKED: tuple[str | None, ...] = (None, "all")
 """The offences a book holds, as typed: the dataset's default, and all offences. Every offence
 would take some megabytes per dataset (about 4 kB per force and offence)."""
@@ -87,7 +90,14 @@ def _read(path: Path) -> dict[str, Any] | None:
     written for (an edited or damaged file)."""
     if not path.is_file() or path.stat().st_size > MAX_BYTES:
         return None
-    head, _, body = gzip.decompress(path.read_bytes()).partition(b"\n")
+    try:
+        with gzip.open(path, "rb") as handle:
+            text = handle.read(MAX_UNPACKED + 1)
+    except (EOFError, zlib.error):  # cut short or damaged (OSError for a file not gzip at all)
+        return None
+    if len(text) > MAX_UNPACKED:
+        return None
+    head, _, body = text.partition(b"\n")
     header = json.loads(head.decode("utf-8"))
     if (
         not isinstance(header, dict)

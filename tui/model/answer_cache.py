@@ -6,13 +6,15 @@ again, without Polars, when exactly the same question is asked of exactly the sa
 holds everything the answer is made from: the dataset's file (by its SHA-256, taken before it was
 read), its catalogue entry, the code that computes a series (the fingerprint of ``tui/model`` and
 the reference files, as for the opening table), and the force and offence as typed. Anything else (a
-rebuilt or re-imported dataset, other code, a damaged file) means no cache, never a wrong figure.
+rebuilt or re-imported dataset, other code, a damaged file, an answer edited or damaged
+since it was kept: each keeps its SHA-256) means no cache, never a wrong figure.
 
 Standard library only (no Polars): it runs before Polars is imported.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,10 +32,11 @@ from tui.model.types import (
     OtherPeriod,
     SeriesPoint,
 )
+from tui.model.well_typed import well_typed
 from tui.model.years import YearCoverage
 from tui.paths import user_cache_dir
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 MAX_ENTRIES = 32
 """Answers kept; the oldest is dropped first."""
 MAX_BYTES = 4_000_000
@@ -78,6 +81,13 @@ def _key(info: DatasetInfo, sha256: str, force: str, offence: str | None) -> dic
     }
 
 
+def _checksum(encoded: object, has_quarters: object) -> str:
+    """The SHA-256 of an answer as kept, so an edited or damaged answer that still parses is not
+    shown (a changed count would otherwise be printed as if computed)."""
+    text = json.dumps([encoded, has_quarters], sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _entries(path: Path) -> list[dict[str, Any]]:
     if not path.is_file() or path.stat().st_size > MAX_BYTES:
         return []
@@ -101,9 +111,15 @@ def load_answer(
         wanted = _key(info, file_sha256(info.path), force, offence)
         for entry in entries:
             if entry.get("key") == wanted:
-                series = decode(entry["series"], SERIES_TYPES)
                 quarters = entry["has_quarters"]
-                if isinstance(series, ForceSeries) and isinstance(quarters, bool):
+                if entry.get("sha256") != _checksum(entry["series"], quarters):
+                    return None
+                series = decode(entry["series"], SERIES_TYPES)
+                if (
+                    isinstance(series, ForceSeries)
+                    and well_typed(series)
+                    and isinstance(quarters, bool)
+                ):
                     return Answer(series, quarters)
                 return None
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
@@ -135,7 +151,14 @@ def save_answer(
         except (OSError, ValueError):
             entries = []
         entries = [e for e in entries if e.get("key") != key][-(MAX_ENTRIES - 1) :]
-        entries.append({"key": key, "series": encoded, "has_quarters": answer.has_quarters})
+        entries.append(
+            {
+                "key": key,
+                "series": encoded,
+                "has_quarters": answer.has_quarters,
+                "sha256": _checksum(encoded, answer.has_quarters),
+            }
+        )
         text = json.dumps({"version": CACHE_VERSION, "entries": entries}, separators=(",", ":"))
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, text.encode("utf-8"), sync=False)  # a cache: losing it costs nothing
