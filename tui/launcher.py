@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from tui.cli.main import build_parser
 from tui.cli.main import main as run_cli
+from tui.cli.plain_stream import fitting
 
 NO_ARGUMENTS = argparse.Namespace(
     command=None, version=False, dataset=None, offence=None, ascii=False, theme=None
@@ -19,13 +20,14 @@ NO_ARGUMENTS = argparse.Namespace(
 
 
 def run_tui(args: argparse.Namespace) -> int:
-    """Open the explorer. Textual is imported only here."""
+    """Open the explorer. Textual is imported only here. A terminal whose encoding cannot hold
+    "—" or "▁" (``LANG=C``) gets plain-ASCII mode, as ``--ascii`` gives it."""
     from tui.app import make_app
 
     app = make_app(
         dataset=args.dataset,
         offence=args.offence,
-        ascii_only=True if args.ascii else None,
+        ascii_only=True if args.ascii or fitting(sys.stdout) is not sys.stdout else None,
         theme=args.theme,
     )
     app.run()

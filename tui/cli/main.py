@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import IO
 
+from tui.cli.plain_stream import fitting
 from tui.formatting import safe_text
 
 EXIT_OK = 0
@@ -253,8 +254,8 @@ def main(
     Returns:
         The exit status: 0 on success, 2 for a user mistake, 1 for an unreadable data file.
     """
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = out or fitting(sys.stdout)
+    err = err or fitting(sys.stderr)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:
