@@ -71,9 +71,18 @@ def with_rates_and_chance(ds: Dataset, cmp: Comparison) -> Comparison:
     rows = _rate_ranked(tuple(_annotated(ds, cmp, r, whole_a, whole_b) for r in cmp.rows))
     totals = tuple(_annotated(ds, cmp, r, whole_a, whole_b) for r in cmp.totals)
     rated = any(r.rate_a is not None or r.rate_b is not None for r in (*rows, *totals))
-    events = events_between(
-        None, cmp.offence, cmp.year_a.year, cmp.year_b.year, catalogue=ds.offences
-    )
+    # A force's own event is mentioned only when that force has a figure here (an NSPCC
+    # comparison without Greater Manchester's figures does not lead with its recording event).
+    shown = {
+        r.force.name for r in (*rows, *totals) if r.count_a is not None or r.count_b is not None
+    }
+    events = [
+        e
+        for e in events_between(
+            None, cmp.offence, cmp.year_a.year, cmp.year_b.year, catalogue=ds.offences
+        )
+        if e.scope != "force" or e.force in shown
+    ]
     return replace(
         cmp,
         rows=rows,
