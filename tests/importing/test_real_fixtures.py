@@ -272,6 +272,16 @@ def test_unknown_force_is_kept_and_reported(tmp_path: Path, store: Path) -> None
     assert "unknown force 'Northamptonshire Police Area'" in manifest["notes"]
 
 
+def test_a_misspelt_force_is_warned_with_the_force_it_likely_means(tmp_path: Path) -> None:
+    original = (GOOD / "ho_201718.csv").read_text(encoding="utf-8")
+    path = tmp_path / "typo.csv"
+    path.write_text(original.replace(",Northamptonshire,", ",Northamptonshre,"), encoding="utf-8")
+    code, _out, err = run("import", str(path), "--name", "typo")
+    assert code == 0
+    assert "unknown force 'Northamptonshre'" in err
+    assert "(did you mean Northamptonshire?)" in err
+
+
 def test_missing_markers_are_null_never_zero(tmp_path: Path, store: Path) -> None:
     records = list(csv.reader((GOOD / "ho_201718.csv").read_text(encoding="utf-8").splitlines()))
     markers = {5: "..", 6: "N/a", 7: "", 8: "n/a", 9: " - "}  # spreadsheet rows

@@ -30,6 +30,7 @@ from tui.model.importing.values import (
     parse_quarter,
 )
 from tui.model.reference import Reference
+from tui.model.search import near_misses
 from tui.model.years import quarters_label
 
 _COUNT_NOTES = {
@@ -245,10 +246,13 @@ class _TableCleaner:
             names[raw] = canonical or text
             if text and canonical is None:
                 first = int(self.frame.filter(pl.col("force") == raw).get_column(ROW).min())  # type: ignore[arg-type]
+                forces = self.reference.forces.values()
+                meant = near_misses(text, ((f.name, f.search_texts) for f in forces), limit=1)
+                hint = f" (did you mean {meant[0]}?)" if meant else ""
                 self.out.warnings.append(
                     f"unknown force '{text}' ({column}, {n:,} rows, first at row {first}"
                     f"{self._in_sheet()}): kept as written; it is not ranked or added into totals. "
-                    "If it is a force under another name, correct the name in the file"
+                    f"If it is a force under another name{hint}, correct the name in the file"
                 )
             elif canonical is not None and canonical != text:
                 self._note("force", f"'{text}' read as '{canonical}'", n)
