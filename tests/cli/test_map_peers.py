@@ -215,3 +215,13 @@ def test_the_nspcc_rate_map_opens_on_a_year_with_figures() -> None:
     assert code == 0
     tiles = json.loads(out)
     assert any(tile["value"] is not None for tile in tiles)
+
+
+def test_a_force_without_peers_gets_no_empty_table_and_consistent_figures() -> None:
+    """City of London: the note's population agrees with the series (8,689 mid-2021, 11,615
+    mid-2022 and 15,111 mid-2024 in the shared pfa_population_series.csv), and no table of
+    nothing is printed."""
+    assert shared_population("London, City of", 2024) == 15_111
+    code, out, err = run("peers", "city of london")
+    assert code == 0 and "(no rows)" in out and "Distance" not in out
+    assert "8,600" not in err and "at most about 15,000" in err

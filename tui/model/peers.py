@@ -19,10 +19,11 @@ pool of forces), and a force's peers are the ``k`` (7, as in HMIC's groups) near
 Euclidean distance, ties broken by name. Peers are not symmetric: B can be among A's nearest
 without A being among B's.
 
-**City of London** is left out of the pool and gets no peers: its resident population (about 8,600
-in 2021) is a tiny fraction of the people in the Square Mile by day, so rates per resident are not
-comparable with any other force (HMIC gives it no most similar group either). Its outsized figures
-would also skew every other force's standardisation.
+**City of London** is left out of the pool and gets no peers: its resident population (8,689 in
+mid-2021, 15,111 in mid-2024: ``data/population_series.csv``) is a tiny fraction of the people in
+the Square Mile by day, so rates per resident are not comparable with any other force (HMIC gives
+it no most similar group either). Its outsized figures would also skew every other force's
+standardisation.
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ from dataclasses import dataclass
 DEFAULT_PEERS = 7
 OUTLIERS = {
     "London, City of": (
-        "City of London has no peer group: its resident population (about 8,600) is a tiny "
-        "fraction of the people there by day, so its rates per resident are not comparable with "
-        "any other force (HMIC's most similar groups leave it out too)"
+        "City of London has no peer group: its resident population (at most about 15,000 in "
+        "every ONS mid-year estimate, 2012-2024) is a tiny fraction of the people there by day, "
+        "so its rates per resident are not comparable with any other force (HMIC's most similar "
+        "groups leave it out too)"
     ),
 }
 """Forces left out of the pool, with the reason shown to the user."""

@@ -192,7 +192,10 @@ def print_table(report: Report, stream: IO[str]) -> None:
     console.print(Text(safe_text(report.title), style="bold"))
     if report.subtitle:
         console.print(Text(safe_text(report.subtitle[0]), style="dim"))
-    console.print(_rich_table(report))
+    if report.records:
+        console.print(_rich_table(report))
+    else:  # an empty table's header says nothing: say there are no rows (the notes say why)
+        console.print(Text("(no rows)", style="dim"))
     for section in report.sections:
         console.print(Text(safe_text(section.title), style="bold"))
         console.print(_rich_table(section))
