@@ -26,7 +26,7 @@ from tui.widgets.detail_notes import source_text
 from tui.widgets.event_marks import chart_marks
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.peers_panel import PeersPanel
-from tui.widgets.tables import BreakdownTable, SeriesTable
+from tui.widgets.tables import BreakdownTable, SeriesTable, series_marks_legend
 from tui.widgets.trend_chart import NATIONAL_MODES, ChartSeries, NationalMode, TrendChart
 
 
@@ -70,7 +70,9 @@ class ForceDetailScreen(ExplorerScreen):
             with Vertical(id="detail-chart-box"):
                 yield TrendChart(id="detail-chart")
                 yield Static("", id="detail-legend")
-            yield SeriesTable(id="detail-series")
+            with Vertical(id="detail-series-box"):
+                yield SeriesTable(id="detail-series")
+                yield Static("", id="detail-marks")
         with Horizontal(id="detail-bottom"):
             with VerticalScroll(id="detail-facts-scroll"):
                 yield Static("Loading…", id="detail-facts")
@@ -165,9 +167,16 @@ class ForceDetailScreen(ExplorerScreen):
         """The numbers beside the chart: by year, or by quarter when the chart is (``p``)."""
         assert self.detail is not None
         d, table = self.detail, self.query_one(SeriesTable)
+        marks = self.query_one("#detail-marks", Static)
         if not (self.quarterly and d.quarters):
-            table.show(d.series.points, d.rates)
+            assert self.context is not None
+            ascii_only = self.context.ascii_only
+            table.show(d.series.points, d.rates, ascii_only=ascii_only)
+            legend = series_marks_legend(d.series.points, ascii_only)
+            marks.update(legend)
+            marks.display = bool(legend)
             return
+        marks.display = False
         partial = {}
         for p in d.series.points:
             if p.year.partial:
