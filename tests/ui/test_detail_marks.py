@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from tests.ui.conftest import settle, terminal_text, wait_for
 from tui.app import OffenceApp, make_app
 from tui.screens import ForceDetailScreen
+from tui.widgets.peers_panel import PeersPanel
 from tui.widgets.tables import SeriesTable
 
 
@@ -66,3 +67,26 @@ async def test_nspcc_detail_marks_chance_and_releases(tmp_path: Path) -> None:
         screen = terminal_text(app)
         assert "r figures from different releases" in screen
         assert "~ within chance (exact Poisson test, 95%)" in screen  # 223 → 255, +14.3 %
+
+
+async def test_nspcc_detail_says_why_it_has_no_peers_and_what_to_do(tmp_path: Path) -> None:
+    """Northamptonshire has peers (``ox peers northamptonshire``) but NSPCC FOI figures are one
+    offence, not all offences by group: the panel and ``P`` say so and point to homeoffice (the
+    CLI says "-d homeoffice"), rather than "No peer group to chart for this force"."""
+    app = make_app(dataset="nspcc", settings_file=tmp_path / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_detail(app, pilot, "northamptonshire")
+        panel = app.screen.query_one(PeersPanel)
+        await wait_for(pilot, lambda: "finding them" not in str(panel.render()), "the peers")
+        said = " ".join(str(panel.render()).split())
+        assert "no offence groups to compare forces by" in said
+        assert "Press d and choose homeoffice to see Northamptonshire's peers" in said
+        assert "-d homeoffice" not in said  # the CLI's words, not a key of the app
+        await pilot.press("P")
+        await settle(pilot)
+        told = [str(n.message) for n in app._notifications]
+        assert any(
+            m.startswith("No peers to chart: none in nspcc") and "choose homeoffice" in m
+            for m in told
+        ), told
+        assert isinstance(app.screen, ForceDetailScreen)  # no chart opened

@@ -25,7 +25,7 @@ from tui.widgets.detail_facts import facts_text
 from tui.widgets.detail_notes import source_text
 from tui.widgets.event_marks import chart_marks
 from tui.widgets.keys_footer import KeysFooter
-from tui.widgets.peers_panel import PeersPanel
+from tui.widgets.peers_panel import PeersPanel, no_peers_text
 from tui.widgets.tables import BreakdownTable, SeriesTable, series_marks_legend
 from tui.widgets.trend_chart import NATIONAL_MODES, ChartSeries, NationalMode, TrendChart
 
@@ -295,7 +295,7 @@ class ForceDetailScreen(ExplorerScreen):
             try:
                 return data.peers(force)
             except ModelError as exc:  # no peer group here: said in the panel, not an error
-                return str(exc)
+                return no_peers_text(exc, force.name)
 
         self.run_query(f"find the peers of {force.name}", ask, self._peers_ready, group="peers")
 
@@ -309,9 +309,10 @@ class ForceDetailScreen(ExplorerScreen):
 
     def action_chart_peers(self) -> None:
         """Open the multi-force chart with this force and its peers."""
-        names = self.query_one(PeersPanel).names
+        panel = self.query_one(PeersPanel)
+        names = panel.names
         if self.context is None or len(names) < 2:
-            self.notify("No peer group to chart for this force.", timeout=3)
+            self.notify(panel.why_no_chart, timeout=8)
             return
         self.app.push_screen(
             MultiChartScreen(self.context, names, title=f"{self.force.name} and its peers")
