@@ -48,6 +48,11 @@ class SeriesPoint:
     """Other stated totals (area, quote) given the same figure for the same year in the same
     release: one figure the sources describe as covering different areas (NSPCC 2021/22 30,925,
     'UK' and 'England and Wales')."""
+    significant: bool | None = None
+    """The change's exact test (:mod:`tui.model.chance`): ``False`` within chance variation,
+    ``None`` where no change is computed (:func:`tui.model.series_marks.change_marks`)."""
+    crosses_releases: bool | None = None
+    """The change is between figures from different releases (``None`` without a change)."""
 
     @property
     def partial(self) -> bool:

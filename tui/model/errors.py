@@ -37,3 +37,16 @@ class UnknownOffenceError(ModelError):
 
 class UnknownYearError(ModelError):
     """A year is malformed or not in the dataset."""
+
+
+class NoPeerGroupsError(ModelError):
+    """A dataset without all offences by offence group (NSPCC FOI figures), so no force in it
+    can be placed among peers; ``dataset_with_peers`` is a dataset that can (``homeoffice``)."""
+
+    def __init__(self, dataset: str, dataset_with_peers: str = "homeoffice") -> None:
+        self.dataset = dataset
+        self.dataset_with_peers = dataset_with_peers
+        super().__init__(
+            f"dataset '{dataset}' has no offence groups to compare forces by "
+            f"(peers need all offences by group, e.g. -d {dataset_with_peers})"
+        )

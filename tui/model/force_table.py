@@ -6,6 +6,7 @@ from tui.model import schema as S
 from tui.model.chance import change_interval
 from tui.model.changes import change, pct_change, ranks
 from tui.model.dataset import Dataset
+from tui.model.events import Event, events_for
 from tui.model.figure_facts import FigureFacts, figure_facts
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
@@ -13,6 +14,7 @@ from tui.model.selection import force_quarter_sets, normalise_selection, yearly_
 from tui.model.table_rates import with_rates
 from tui.model.totals import listed_forces, total_for, total_force, total_specs
 from tui.model.types import ForceRow, ForceTable
+from tui.model.years import YearCoverage
 
 
 def change_pair(
@@ -133,8 +135,27 @@ def force_table(
         change_from=change_from,
         change_to=change_to,
         unranked=sum(1 for f in forces if not f.ranked),
+        recording_changes=latest_recording_changes(ds, selection, years, change_to),
     )
     return with_rates(ds, table)
+
+
+def latest_recording_changes(
+    ds: Dataset,
+    selection: OffenceSelection,
+    years: tuple[YearCoverage, ...],
+    change_to: YearCoverage | None,
+) -> tuple[Event, ...]:
+    """The national recording events for ``selection`` that start in the latest change's later
+    year or in a year listed after it (the partial year): what the table's latest columns need
+    said. Code 28E in 2023/24 Q1 is 0 for most forces because residential burglary was split
+    into new codes (28I to 29C) from April 2023, not because burglary stopped."""
+    if not years:
+        return ()
+    start = change_to.year if change_to is not None else years[-1].year
+    shown = [y.year for y in years if y.year >= start]
+    found = events_for(None, selection, shown, catalogue=ds.offences)
+    return tuple(e for e in found if e.scope == "national")
 
 
 def short_force_years(

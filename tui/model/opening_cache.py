@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from tui.model.events import Event
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
 from tui.model.types import ForceRow, ForceTable
@@ -30,7 +31,7 @@ MAX_BYTES = 1_000_000
 """A cache file larger than this is not read (the opening table is a few kilobytes)."""
 
 _TYPES: dict[str, type] = {
-    t.__name__: t for t in (ForceTable, ForceRow, Force, OffenceSelection, YearCoverage)
+    t.__name__: t for t in (ForceTable, ForceRow, Force, OffenceSelection, YearCoverage, Event)
 }
 
 

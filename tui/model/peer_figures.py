@@ -7,7 +7,7 @@ group. The grouping itself is in :mod:`tui.model.peers` (no Polars there).
 from __future__ import annotations
 
 from tui.model.dataset import Dataset
-from tui.model.errors import ModelError, UnknownYearError
+from tui.model.errors import ModelError, NoPeerGroupsError, UnknownYearError
 from tui.model.map_measures import map_forces, no_population_error, population
 from tui.model.offences import ALL_OFFENCES, OffenceSelection, select_group
 from tui.model.peers import DEFAULT_PEERS, OUTLIERS, PeerFigures, PeerGroup, peer_group
@@ -105,10 +105,7 @@ def peers_for(
     year = peer_year(ds) if year is None else year
     figures, groups, left_out = collect_figures(ds, year)
     if len(groups) < 2:
-        raise ModelError(
-            f"dataset '{ds.name}' has no offence groups to compare forces by "
-            "(peers need all offences by group, e.g. -d homeoffice)"
-        )
+        raise NoPeerGroupsError(ds.name)
     if not figures:
         raise no_population_error(ds, year)
     if force.name not in figures and force.name not in OUTLIERS:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import polars as pl
 
 from tui.model import schema as S
@@ -17,6 +19,7 @@ from tui.model.selection import (
     quarterly_totals,
     yearly_counts,
 )
+from tui.model.series_marks import change_marks
 from tui.model.totals import members_of, total_for, total_specs
 from tui.model.types import Alternative, ForceSeries, OtherPeriod, QuarterPoint, SeriesPoint
 
@@ -81,6 +84,8 @@ def force_series(ds: Dataset, force: Force, selection: OffenceSelection) -> Forc
             quote=quote,
             stated_as=stated_as.get(cov.year, ()),
         )
+        significant, crosses = change_marks(prev, point)
+        point = replace(point, significant=significant, crosses_releases=crosses)
         points.append(point)
         prev = point
     others = ds.figures.filter(

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # a force's series and detail: see ``__getattr__``
         SeriesPoint,
         years_text,
     )
+    from tui.model.events import Event
 
 __all__ = [
     "Alternative",
@@ -143,6 +144,10 @@ class ForceTable:
     change_to: YearCoverage | None
     unranked: int
     """Listed bodies that are never ranked (BTP, fraud bodies, combined figures)."""
+    recording_changes: tuple[Event, ...] = ()
+    """National recording events for the offence that start in the latest change's later year
+    or in a year after it (2023/24 Q1 for burglary 28E: residential burglary split into new
+    codes), so the latest columns are not read as a change in offending."""
 
     @property
     def trend_years(self) -> tuple[YearCoverage, ...]:

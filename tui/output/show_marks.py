@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tui.formatting import fmt_pct
-from tui.model.chance import METHOD, change_interval
+from tui.model.chance import METHOD
+from tui.model.series_marks import change_marks
 from tui.model.types import SeriesPoint
 
 Record = dict[str, object]
@@ -33,11 +34,9 @@ SHOW_RELEASE_NOTE = (
 
 def chance_and_release(before: SeriesPoint | None, p: SeriesPoint) -> Record:
     """Whether a year's change is beyond chance (``None`` where no change is computed) and
-    whether its two figures come from different releases (as Compare marks them)."""
-    if p.change is None or p.count is None:
-        return {"significant": None, "crosses_releases": None}
-    significant = change_interval(p.count - p.change, p.count).significant
-    crosses = bool(before and before.release and p.release and before.release != p.release)
+    whether its two figures come from different releases (as Compare marks them), by the model's
+    :func:`~tui.model.series_marks.change_marks`, as the detail view marks them."""
+    significant, crosses = change_marks(before, p)
     return {"significant": significant, "crosses_releases": crosses}
 
 

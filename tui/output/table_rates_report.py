@@ -19,6 +19,7 @@ from tui.formatting import fmt_pct, fmt_rank, fmt_rate
 from tui.model.interface import DatasetView
 from tui.model.rate_notes import CAVEAT_MARK, POPULATION_NOTE
 from tui.model.types import ForceRow, ForceTable
+from tui.model.years import fy_label
 from tui.output.reports import Column, Record, Report, Value, force_table_report
 from tui.output.show_marks import mark_notes
 
@@ -54,6 +55,16 @@ def _force_cell(record: Record) -> str:
     return f"{record.get('force')}{caveat}"
 
 
+def recording_change_notes(table: ForceTable) -> list[str]:
+    """A note for each recording change that starts in the latest columns' years (code 28E in
+    2023/24: residential burglary split into new codes, so most forces record 0 under 28E)."""
+    return [
+        f"Recording change {fy_label(e.year)} ({e.date}): {e.title}. {e.note} "
+        f"Compare figures across it with care. Source: {e.source_url}"
+        for e in table.recording_changes
+    ]
+
+
 def forces_report(
     ds: DatasetView,
     table: ForceTable,
@@ -64,6 +75,7 @@ def forces_report(
     """The Forces table as shown: counts, or (``measure="rate"``) rates beside the counts."""
     body = list(rows if rows is not None else table.rows)
     report = force_table_report(ds, table, body)
+    report.notes += recording_change_notes(table)
     if table.change_from and table.change_to:
         # ``change``, ``pct_change`` (and the rates') are between these years.
         report.meta["change_from"] = table.change_from.label

@@ -25,8 +25,8 @@ from tui.widgets.detail_facts import facts_text
 from tui.widgets.detail_notes import source_text
 from tui.widgets.event_marks import chart_marks
 from tui.widgets.keys_footer import KeysFooter
-from tui.widgets.peers_panel import PeersPanel
-from tui.widgets.tables import BreakdownTable, SeriesTable
+from tui.widgets.peers_panel import PeersPanel, no_peers_text
+from tui.widgets.tables import BreakdownTable, SeriesTable, series_marks_legend
 from tui.widgets.trend_chart import NATIONAL_MODES, ChartSeries, NationalMode, TrendChart
 
 
@@ -70,7 +70,9 @@ class ForceDetailScreen(ExplorerScreen):
             with Vertical(id="detail-chart-box"):
                 yield TrendChart(id="detail-chart")
                 yield Static("", id="detail-legend")
-            yield SeriesTable(id="detail-series")
+            with Vertical(id="detail-series-box"):
+                yield SeriesTable(id="detail-series")
+                yield Static("", id="detail-marks")
         with Horizontal(id="detail-bottom"):
             with VerticalScroll(id="detail-facts-scroll"):
                 yield Static("Loading…", id="detail-facts")
@@ -165,9 +167,16 @@ class ForceDetailScreen(ExplorerScreen):
         """The numbers beside the chart: by year, or by quarter when the chart is (``p``)."""
         assert self.detail is not None
         d, table = self.detail, self.query_one(SeriesTable)
+        marks = self.query_one("#detail-marks", Static)
         if not (self.quarterly and d.quarters):
-            table.show(d.series.points, d.rates)
+            assert self.context is not None
+            ascii_only = self.context.ascii_only
+            table.show(d.series.points, d.rates, ascii_only=ascii_only)
+            legend = series_marks_legend(d.series.points, ascii_only)
+            marks.update(legend)
+            marks.display = bool(legend)
             return
+        marks.display = False
         partial = {}
         for p in d.series.points:
             if p.year.partial:
@@ -286,7 +295,7 @@ class ForceDetailScreen(ExplorerScreen):
             try:
                 return data.peers(force)
             except ModelError as exc:  # no peer group here: said in the panel, not an error
-                return str(exc)
+                return no_peers_text(exc, force.name)
 
         self.run_query(f"find the peers of {force.name}", ask, self._peers_ready, group="peers")
 
@@ -300,9 +309,10 @@ class ForceDetailScreen(ExplorerScreen):
 
     def action_chart_peers(self) -> None:
         """Open the multi-force chart with this force and its peers."""
-        names = self.query_one(PeersPanel).names
+        panel = self.query_one(PeersPanel)
+        names = panel.names
         if self.context is None or len(names) < 2:
-            self.notify("No peer group to chart for this force.", timeout=3)
+            self.notify(panel.why_no_chart, timeout=8)
             return
         self.app.push_screen(
             MultiChartScreen(self.context, names, title=f"{self.force.name} and its peers")

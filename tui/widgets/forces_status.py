@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from tui.model.types import ForceRow, ForceTable
+from tui.model.years import fy_label
 from tui.widgets.cells import line
 from tui.widgets.measure_legend import measure_lines
 
@@ -74,7 +75,8 @@ def forces_context(
 ) -> Text:
     """The two lines above the table: offence · dataset: title, then the change's years, the
     trend's span and the partial years (e.g. "change 2021/22 → 2022/23 · trend 2012/13–2022/23 ·
-    2023/24 Q1: partial year"), then what a rate means when rates are shown."""
+    2023/24 Q1: partial year"), then the recording changes in the latest years and what a rate
+    means when rates are shown."""
     change = (
         f"change {table.change_from.fy} → {table.change_to.fy}"
         if table.change_from and table.change_to
@@ -94,8 +96,21 @@ def forces_context(
         (dataset, "bold"),
         f": {title}\n{change} · {span}{partial_note}",
     )
+    context.append_text(recording_change_lines(table))
     context.append_text(measure_lines(measure, table))
     return context
+
+
+def recording_change_lines(table: ForceTable) -> Text:
+    """A line for each recording change that starts in the latest columns' years, so a fall
+    there (code 28E in 2023/24 Q1: 0 for most forces) is not read as a fall in offences."""
+    out = Text()
+    for e in table.recording_changes:
+        out.append("\n")
+        out.append_text(
+            line((f"Recording change {fy_label(e.year)}", "bold"), f": {e.title} (ox events)")
+        )
+    return out
 
 
 SORT_NAMES = {"place": "region", "pct": "% change"}

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui.formatting import fmt_count, fmt_rate
+from tui.model.errors import ModelError, NoPeerGroupsError
 from tui.model.names import SHORT_NAME_WIDTH, short_force_name
 from tui.model.peers import PeerFigures, PeerGroup
 from tui.model.years import fy_label
@@ -92,6 +93,18 @@ def peer_lines(group: PeerGroup, width: int, ascii_only: bool) -> Text:
     return out
 
 
+def no_peers_text(error: ModelError, force: str) -> str:
+    """Why ``force`` has no peer group here, and, where another dataset has one, what to do:
+    the CLI's ``-d homeoffice`` as the detail's key."""
+    if isinstance(error, NoPeerGroupsError):
+        return (
+            f"none in {error.dataset}: it has no offence groups to compare forces by (peers are "
+            f"found from all offences by group and populations). Press d and choose "
+            f"{error.dataset_with_peers} to see {force}'s peers and chart them (P)."
+        )
+    return str(error)
+
+
 class PeersPanel(Static):
     """The peer group of the detail's force, as a small table."""
 
@@ -99,16 +112,27 @@ class PeersPanel(Static):
         super().__init__(line(("Forces like this one", "bold"), " · finding them…"), id=id)
         self.group: PeerGroup | None = None
         self.ascii_only = False
+        self.reason = ""
+        """Why there is no peer group (what :meth:`show_message` said), else empty."""
 
     def show_message(self, message: str) -> None:
         """Show why there is no peer group (a force outside England and Wales, NSPCC data...)."""
-        self.group = None
+        self.group, self.reason = None, message
         self.update(line(("Forces like this one", "bold"), ": ", message))
 
     def show(self, group: PeerGroup, *, ascii_only: bool) -> None:
         """Show ``group``: the force and its peers by rate, highest first."""
-        self.group, self.ascii_only = group, ascii_only
+        self.group, self.ascii_only, self.reason = group, ascii_only, ""
         self._draw()
+
+    @property
+    def why_no_chart(self) -> str:
+        """What ``P`` says when there are no peers to chart: why, and what to do."""
+        if self.reason:
+            return f"No peers to chart: {self.reason}"
+        if self.group is not None:
+            return f"No peers to chart: {self.group.note or 'the force has no peer group'}."
+        return "The peers are still being found; try P again in a moment."
 
     def _draw(self) -> None:
         group = self.group

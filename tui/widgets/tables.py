@@ -6,9 +6,11 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from tui.formatting import fmt_count, fmt_pct, fmt_rate
+from tui.formatting import fmt_count, fmt_rate
 from tui.model.types import Breakdown, QuarterPoint, Rate, SeriesPoint
 from tui.widgets.cells import number, plain
+from tui.widgets.compare_cells import CHANCE_MARK, chance_pct_cell, release_mark
+from tui.widgets.measure_legend import CHANCE_METHOD
 
 
 class VimTable(DataTable[Text]):
@@ -26,9 +28,17 @@ class VimTable(DataTable[Text]):
 class SeriesTable(VimTable):
     """Year, count and % change of one force (partial years labelled, missing as "—")."""
 
-    def show(self, points: tuple[SeriesPoint, ...], rates: tuple[Rate | None, ...] = ()) -> None:
+    def show(
+        self,
+        points: tuple[SeriesPoint, ...],
+        rates: tuple[Rate | None, ...] = (),
+        *,
+        ascii_only: bool = False,
+    ) -> None:
         """Fill the table, newest year first; with ``rates`` (one per point), a column of rates
-        per 100,000 people ("—" for a partial year or without a population)."""
+        per 100,000 people ("—" for a partial year or without a population). Each % change
+        carries the marks ``ox show`` gives it (:func:`series_marks_legend` says what they
+        mean): "~" within chance, "†" ("r" in ASCII) across releases."""
         self.clear(columns=True)
         self.add_column(Text("Year"), key="year")
         self.add_column(Text("Count", justify="right"), key="count")
@@ -37,7 +47,12 @@ class SeriesTable(VimTable):
             self.add_column(Text("/100k", justify="right"), key="rate")
         for i in reversed(range(len(points))):
             p = points[i]
-            cells = [plain(p.label), number(fmt_count(p.count)), number(fmt_pct(p.pct_change))]
+            crossed = release_mark(ascii_only) if p.crosses_releases else ""
+            cells = [
+                plain(p.label),
+                number(fmt_count(p.count)),
+                chance_pct_cell(p.pct_change, p.significant, crossed),
+            ]
             if rates:
                 rate = rates[i] if i < len(rates) else None
                 cells.append(number(fmt_rate(rate.per_100k if rate else None)))
@@ -57,6 +72,18 @@ class SeriesTable(VimTable):
             if partial:
                 cells.append(plain(partial.get(q.year, ""), style="dim"))
             self.add_row(*cells, key=f"{q.year}Q{q.quarter}")
+
+
+def series_marks_legend(points: tuple[SeriesPoint, ...], ascii_only: bool) -> str:
+    """What the marks the series table shows mean, one line each (empty when it shows none):
+    ``"~ within chance (exact Poisson test, 95%)"``, ``"† figures from different releases"``."""
+    shown = [p for p in points if p.pct_change is not None]
+    lines = []
+    if any(p.significant is False for p in shown):
+        lines.append(f"{CHANCE_MARK} within chance ({CHANCE_METHOD})")
+    if any(p.crosses_releases for p in shown):
+        lines.append(f"{release_mark(ascii_only)} figures from different releases")
+    return "\n".join(lines)
 
 
 class BreakdownTable(VimTable):
