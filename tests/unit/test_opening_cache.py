@@ -37,6 +37,16 @@ def test_round_trip_gives_the_same_table(table: ForceTable, tmp_path: Path) -> N
     assert back is not None and _count(back, "Northamptonshire", 2017) == 269
 
 
+def test_a_table_that_names_a_recording_change_round_trips(tmp_path: Path) -> None:
+    """Burglary 28E names its 2023/24 recording change; the event type is loaded on demand."""
+    ds = load_dataset("homeoffice")
+    burglary = force_table(ds, pick_offence(ds, "28E"))
+    assert burglary.recording_changes
+    data = find_dataset("homeoffice").path
+    oc.save_opening(burglary, data, oc.file_sha256(data), False, tmp_path / "c.json")
+    assert oc.load_opening(data, "28E", False, tmp_path / "c.json") == burglary
+
+
 def test_a_changed_dataset_file_is_never_shown(table: ForceTable, tmp_path: Path) -> None:
     data = tmp_path / "homeoffice.parquet"
     shutil.copy(find_dataset("homeoffice").path, data)

@@ -19,7 +19,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tui.model.events import Event
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
 from tui.model.types import ForceRow, ForceTable
@@ -31,8 +30,18 @@ MAX_BYTES = 1_000_000
 """A cache file larger than this is not read (the opening table is a few kilobytes)."""
 
 _TYPES: dict[str, type] = {
-    t.__name__: t for t in (ForceTable, ForceRow, Force, OffenceSelection, YearCoverage, Event)
+    t.__name__: t for t in (ForceTable, ForceRow, Force, OffenceSelection, YearCoverage)
 }
+
+
+def _opening_type(name: str) -> type | None:
+    """A dataclass of the opening table by name; ``Event`` (a recording change the table names)
+    is imported only when a cached table has one, so the first frame does not wait for it."""
+    if name == "Event":
+        from tui.model.events import Event
+
+        return Event
+    return _TYPES.get(name)
 
 
 def cache_file() -> Path:
@@ -84,9 +93,9 @@ def encode(value: object) -> object:
 def decode(value: Any, types: dict[str, type] | None = None) -> Any:
     """What :func:`encode` made, back as the dataclasses named in ``types`` (default: those of
     the opening table); anything else raises ``ValueError`` or ``TypeError``."""
-    types = _TYPES if types is None else types
     if isinstance(value, dict):
-        kind = types.get(str(value.get("__type__")))
+        name = str(value.get("__type__"))
+        kind = _opening_type(name) if types is None else types.get(name)
         if kind is None:
             raise ValueError(f"unknown type {value.get('__type__')!r} in the cache")
         return kind(**{k: decode(v, types) for k, v in value.items() if k != "__type__"})
