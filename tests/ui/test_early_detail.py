@@ -9,8 +9,10 @@ from __future__ import annotations
 import asyncio
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 from textual.worker import WorkerState
 
@@ -69,7 +71,7 @@ async def _calm(pilot: Pilot[None]) -> None:
     raise AssertionError("the app never went idle")
 
 
-def _idle_busy(app: OffenceApp) -> bool:
+def _idle_busy(app: App[Any]) -> bool:
     screen = app.screen
     if screen._layout_required or screen._repaint_required or screen._dirty_widgets:
         return True

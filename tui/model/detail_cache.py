@@ -131,16 +131,18 @@ def save_detail(
         folder.mkdir(parents=True, exist_ok=True)
         from tui.atomic_file import write_atomic  # (not at start-up, when the cache is only read)
 
-        write_atomic(_entry(folder, dataset_file, offence, force), text.encode(), sync=False)
-        _prune(folder)
+        entry = _entry(folder, dataset_file, offence, force)
+        write_atomic(entry, text.encode(), sync=False)
+        _prune(folder, entry)
     except (OSError, TypeError, ValueError):
         return  # a cache is an optimisation: no cache is always correct
 
 
-def _prune(folder: Path) -> None:
-    """Drop the oldest entries beyond :data:`MAX_ENTRIES`."""
-    entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for old in entries[MAX_ENTRIES:]:
+def _prune(folder: Path, kept: Path) -> None:
+    """Drop the oldest entries beyond :data:`MAX_ENTRIES` (never ``kept``, the newest)."""
+    others = [p for p in folder.glob("*.json") if p != kept]
+    others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in others[max(MAX_ENTRIES - 1, 0) :]:
         old.unlink(missing_ok=True)
 
 
