@@ -118,34 +118,37 @@ async def test_the_detail_shows_before_the_data_and_every_key_is_safe(
     quits: list[object] = []
     monkeypatch.setattr(app, "exit", lambda *args, **kwargs: quits.append(args))
     async with app.run_test(size=(100, 30)) as pilot:
-        await _calm(pilot)
-        screen = await _open_early(pilot)
-        assert screen.force.name == "Northamptonshire"
-        assert _figures(screen) == SOURCE
-        keys = declared_keys(app)
-        assert "p" in keys and "P" in keys and "e" in keys and "escape" in keys
-        for key in keys:
-            if not isinstance(app.screen, ForceDetailScreen):
-                await _open_early(pilot)
-            await pilot.press(key)
+        try:
             await _calm(pilot)
-            assert_running(app, f"{key} on the detail before the data")
-            assert app.data is None
-            quits.clear()
-            shown = _detail(app)
-            if shown is not None and not shown.quarterly:  # never a figure but the source's
-                assert shown.force.name == "Northamptonshire"
-                assert _figures(shown) == SOURCE
-        screen = await _open_early(pilot)  # fresh, nothing asked for later
-        release.set()
-        await wait_for(pilot, lambda: app.data is not None, "the data")
-        await wait_for(pilot, lambda: screen.context is not None, "the data in the detail")
-        assert app.screen is screen
-        assert _figures(screen) == SOURCE
-        await wait_for(pilot, lambda: screen.query_one(PeersPanel).names, "the peers")
-        forces = next(s for s in app.screen_stack if isinstance(s, ForcesScreen))
-        await wait_for(pilot, lambda: forces.table is not None, "the Forces table")
-        assert [type(s) for s in app.screen_stack] == [ForcesScreen, ForceDetailScreen]
+            screen = await _open_early(pilot)
+            assert screen.force.name == "Northamptonshire"
+            assert _figures(screen) == SOURCE
+            keys = declared_keys(app)
+            assert "p" in keys and "P" in keys and "e" in keys and "escape" in keys
+            for key in keys:
+                if not isinstance(app.screen, ForceDetailScreen):
+                    await _open_early(pilot)
+                await pilot.press(key)
+                await _calm(pilot)
+                assert_running(app, f"{key} on the detail before the data")
+                assert app.data is None
+                quits.clear()
+                shown = _detail(app)
+                if shown is not None and not shown.quarterly:  # never a figure but the source's
+                    assert shown.force.name == "Northamptonshire"
+                    assert _figures(shown) == SOURCE
+            screen = await _open_early(pilot)  # fresh, nothing asked for later
+            release.set()
+            await wait_for(pilot, lambda: app.data is not None, "the data")
+            await wait_for(pilot, lambda: screen.context is not None, "the data in the detail")
+            assert app.screen is screen
+            assert _figures(screen) == SOURCE
+            await wait_for(pilot, lambda: screen.query_one(PeersPanel).names, "the peers")
+            forces = next(s for s in app.screen_stack if isinstance(s, ForcesScreen))
+            await wait_for(pilot, lambda: forces.table is not None, "the Forces table")
+            assert [type(s) for s in app.screen_stack] == [ForcesScreen, ForceDetailScreen]
+        finally:
+            release.set()  # a failure above must not leave the load held
 
 
 async def test_a_key_pressed_before_the_data_is_done_once_loaded(
@@ -156,14 +159,17 @@ async def test_a_key_pressed_before_the_data_is_done_once_loaded(
     release = _hold_the_data(monkeypatch)
     app = make_app(settings_file=settings)
     async with app.run_test(size=(100, 30)) as pilot:
-        await _calm(pilot)
-        screen = await _open_early(pilot)
-        await pilot.press("e")  # export: once the data is loaded
-        await _calm(pilot)
-        assert app.screen is screen
-        release.set()
-        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
-        assert screen.context is not None and _figures(screen) == SOURCE
+        try:
+            await _calm(pilot)
+            screen = await _open_early(pilot)
+            await pilot.press("e")  # export: once the data is loaded
+            await _calm(pilot)
+            assert app.screen is screen
+            release.set()
+            await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
+            assert screen.context is not None and _figures(screen) == SOURCE
+        finally:
+            release.set()  # a failure above must not leave the load held
 
 
 async def test_the_detail_closed_before_the_data_stays_closed(
@@ -174,12 +180,15 @@ async def test_the_detail_closed_before_the_data_stays_closed(
     release = _hold_the_data(monkeypatch)
     app = make_app(settings_file=settings)
     async with app.run_test(size=(100, 30)) as pilot:
-        await _calm(pilot)
-        await _open_early(pilot)
-        await pilot.press("escape")
-        await _calm(pilot)
-        assert isinstance(app.screen, ForcesScreen)
-        release.set()
-        await wait_for(pilot, lambda: app.data is not None, "the data")
-        await settle(pilot)
-        assert isinstance(app.screen, ForcesScreen)
+        try:
+            await _calm(pilot)
+            await _open_early(pilot)
+            await pilot.press("escape")
+            await _calm(pilot)
+            assert isinstance(app.screen, ForcesScreen)
+            release.set()
+            await wait_for(pilot, lambda: app.data is not None, "the data")
+            await settle(pilot)
+            assert isinstance(app.screen, ForcesScreen)
+        finally:
+            release.set()  # a failure above must not leave the load held
