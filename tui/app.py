@@ -91,6 +91,7 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
         """The loaded dataset and its queries (``None`` until the first load)."""
         self.selection: OffenceSelection | None = None
         self._first_load = True
+        self._opening_shown = False
         self._settings_lock = threading.Lock()
         self._pending_force: str | None = None
 
@@ -102,7 +103,9 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
     # ---------------------------------------------------------------- start-up and loading
 
     def get_default_screen(self) -> Screen[None]:
-        return ForcesScreen(self._opening_table(), ascii_only=self.settings.ascii)
+        opening = self._opening_table()
+        self._opening_shown = opening is not None
+        return ForcesScreen(opening, ascii_only=self.settings.ascii)
 
     def _opening_table(self) -> ForceTable | None:
         """Last session's opening table, if it is still exactly right (see ``opening_for``)."""
@@ -136,6 +139,9 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
     def load(self, name: str) -> None:
         """Load a dataset in a thread and report back with a message."""
         # Polars is imported here, in the worker, so the first frame never waits for it.
+        if self._opening_shown and self._first_load:  # Enter on a row opens its detail from
+            import tui.screens.detail  # noqa: F401 - its cache: without Polars, without this wait
+
         from tui.model.session import open_session
 
         try:
