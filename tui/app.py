@@ -23,7 +23,7 @@ from tui.model.errors import ModelError
 from tui.model.interface import DataQueries, DatasetView, FileImporter
 from tui.model.offences import OffenceSelection
 from tui.model.types import ForceTable
-from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
+from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, later
 from tui.screens.forces import ForcesScreen
 
 if TYPE_CHECKING:
@@ -91,6 +91,7 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
         """The loaded dataset and its queries (``None`` until the first load)."""
         self.selection: OffenceSelection | None = None
         self._first_load = True
+        self._opening_shown = False
         self._settings_lock = threading.Lock()
         self._pending_force: str | None = None
 
@@ -102,7 +103,9 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
     # ---------------------------------------------------------------- start-up and loading
 
     def get_default_screen(self) -> Screen[None]:
-        return ForcesScreen(self._opening_table(), ascii_only=self.settings.ascii)
+        opening = self._opening_table()
+        self._opening_shown = opening is not None
+        return ForcesScreen(opening, ascii_only=self.settings.ascii)
 
     def _opening_table(self) -> ForceTable | None:
         """Last session's opening table, if it is still exactly right (see ``opening_for``)."""
@@ -136,6 +139,9 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
     def load(self, name: str) -> None:
         """Load a dataset in a thread and report back with a message."""
         # Polars is imported here, in the worker, so the first frame never waits for it.
+        if self._opening_shown and self._first_load:  # Enter on a row opens its detail from
+            import tui.screens.detail  # noqa: F401 - its cache: without Polars, without this wait
+
         from tui.model.session import open_session
 
         try:
@@ -175,16 +181,17 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
         comparing = self.compare_screen() is not None
         view = self.settings.view if self._first_load else ("compare" if comparing else "forces")
         self._remember_settings(dataset=ds.name, view=view)
-        pending, self._pending_force = self._pending_force, None
+        pending, early = self.take_pending(context)
         if pending is None:
             self._broadcast()
         else:  # the detail chosen before the data loaded is painted first, then the views below
             # it get the data (their queries would share the CPU with that paint, issue 11)
-            self.call_after_refresh(self._broadcast, list(self.screen_stack))
-        if self._first_load and self.settings.view == "compare":
+            below = [s for s in self.screen_stack if s is not early]
+            self.call_after_refresh(self._broadcast, below)
+        if self._first_load and self.settings.view == "compare" and early is None:
             await self._open_compare(None)
         first, self._first_load = self._first_load, False
-        if pending is not None:
+        if pending is not None and early is None:
             try:
                 await self.open_force(pending)
             except ModelError as exc:  # a force of last session's table this data does not have
@@ -312,7 +319,7 @@ class OffenceApp(OptionActions, SharingActions, ViewActions):
         from tui.screens.offence_picker import offence_picker
 
         ds = self.dataset
-        if ds is None:
+        if later(self, "the offences", self.action_pick_offence) or ds is None:
             return
         current = self.selection.key if self.selection else None
         self.push_screen(

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from inspect import isawaitable
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from tui.formatting import fmt_count, safe_text
-from tui.model.changes import index_series
+from tui.model.detail_cache import CachedDetail
 from tui.model.errors import ModelError
 from tui.model.peers import PeerGroup
 from tui.model.reference import Force
@@ -21,13 +25,16 @@ from tui.output.show_report import show_report
 from tui.screens.base import ExplorerScreen, Followed, ViewContext
 from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
+from tui.widgets.detail_chart import detail_chart
 from tui.widgets.detail_facts import facts_text
 from tui.widgets.detail_notes import source_text
-from tui.widgets.event_marks import chart_marks
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.peers_panel import PeersPanel, no_peers_text
 from tui.widgets.tables import BreakdownTable, SeriesTable, series_marks_legend
-from tui.widgets.trend_chart import NATIONAL_MODES, ChartSeries, NationalMode, TrendChart
+from tui.widgets.trend_chart import NATIONAL_MODES, NationalMode, TrendChart
+
+if TYPE_CHECKING:
+    from tui.model.interface import DatasetView
 
 
 class ForceDetailScreen(ExplorerScreen):
@@ -54,15 +61,31 @@ class ForceDetailScreen(ExplorerScreen):
         Binding("P", "chart_peers", "Chart with peers", id="detail-peers-chart"),
     ]
 
-    def __init__(self, context: ViewContext, force: Force) -> None:
+    def __init__(
+        self,
+        context: ViewContext | None,
+        force: Force,
+        *,
+        early: CachedDetail | None = None,
+        ascii_only: bool = False,
+    ) -> None:
+        """The detail of ``force``, with the data of ``context``; or, before the data is loaded
+        (``context`` is ``None``), from ``early``, the cached detail computed from the same data
+        file by the same code (see ``tui.model.detail_cache``), refreshed once the data loads."""
         super().__init__(id="detail")
         self.context = context
         self.force = force
+        self.early = early
+        self._early_ascii = ascii_only
+        self._deferred: Callable[[], object] | None = None
+        """What the user asked before the data was loaded, done once it is."""
         self.detail: ForceDetail | None = None
         self.quarterly = False
         self.national: NationalMode = "off"
         self.breakdown_year: int | None = None
         self._peers_asked = False
+        self._peers_known = False
+        self._chart_when_peers = False
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="detail-title", classes="context")
@@ -88,7 +111,11 @@ class ForceDetailScreen(ExplorerScreen):
             return
         self.query_one(SeriesTable).focus()
         self._show_source()
-        assert self.context is not None
+        if self.context is None:  # opened from the cache before the data is loaded
+            assert self.early is not None
+            self._ready(self.early.detail)
+            self.query_one(PeersPanel).show_message("Loading the data…")
+            return
         ready = self.context.data.prefetched_detail(self.force, self.context.selection)
         if ready is not None:  # chosen before the data was loaded: computed with it
             self._ready(ready)
@@ -97,19 +124,29 @@ class ForceDetailScreen(ExplorerScreen):
 
     def _show_source(self) -> None:
         """Source and licence above the keys, in view at 80×24."""
-        assert self.context is not None
-        self.query_one("#detail-source", Static).update(source_text(self.context.dataset.info))
+        self.query_one("#detail-source", Static).update(source_text(self._about.info))
+
+    @property
+    def _about(self) -> DatasetView | CachedDetail:
+        """What the view says about the dataset: the loaded one, or the cached detail's."""
+        if self.context is not None:
+            return self.context.dataset
+        assert self.early is not None
+        return self.early
+
+    @property
+    def _ascii(self) -> bool:
+        return self.context.ascii_only if self.context is not None else self._early_ascii
 
     def _title(self) -> Text:
-        assert self.context is not None
         f = self.force
         where = " · ".join(p for p in (f.place, f.ons_code) if p)
-        return line(
-            (f.name, "bold"),
-            f"  {where}\n",
-            (self.context.selection.label, "bold"),
-            f"  ·  {self.context.dataset.name}",
-        )
+        if self.context is not None:
+            label = self.context.selection.label
+        else:
+            assert self.early is not None
+            label = self.early.detail.series.offence.label
+        return line((f.name, "bold"), f"  {where}\n", (label, "bold"), f"  ·  {self._about.name}")
 
     def follow_dataset(self, context: ViewContext) -> Followed:
         """The same force in the other dataset, if it has the force."""
@@ -155,11 +192,29 @@ class ForceDetailScreen(ExplorerScreen):
         self._show_facts()
         self._show_breakdown()
         self._ask_peers()
+        if self.context is not None and self._deferred is not None:
+            then, self._deferred = self._deferred, None
+            self.call_after_refresh(self._do_deferred, then)
+
+    def wait_for_data(self, what: str, then: Callable[[], object]) -> bool:
+        """Before the data is loaded: keep ``then`` to do once it is (the last asked wins)."""
+        if self.context is not None:
+            return False
+        self._deferred = then
+        self.notify(safe_text(f"Loading the data… ({what} once it is loaded)"), timeout=3)
+        return True
+
+    async def _do_deferred(self, then: Callable[[], object]) -> None:
+        """Do what was asked before the data loaded, if this view is still the one shown."""
+        if self.is_current:
+            result = then()
+            if isawaitable(result):
+                await result
 
     def _ask_peers(self) -> None:
         """Ask for the peers once the figures are painted: their query (a dozen tables' worth
         of counts) would otherwise share the CPU with the figures' query and first paint."""
-        if not self._peers_asked:
+        if self.context is not None and not self._peers_asked:
             self._peers_asked = True
             self.call_after_refresh(self._load_peers)
 
@@ -188,49 +243,17 @@ class ForceDetailScreen(ExplorerScreen):
     # ---------------------------------------------------------------- chart
 
     def _draw_chart(self) -> None:
-        assert self.detail is not None and self.context is not None
-        d = self.detail
-        if self.quarterly and d.quarters:
-            labels = tuple(q.label for q in d.quarters)
-            values: list[float | None] = [q.count for q in d.quarters]
-            national: list[float | None] = list(d.national_quarters)
-        else:
-            points = [p for p in d.series.points if not p.partial and not p.year.partial]
-            labels = tuple(p.label for p in points)
-            values = [p.count for p in points]
-            index = {p.year.year: i for i, p in enumerate(d.series.points)}
-            national = [
-                d.series.national[index[p.year.year]] if d.series.national else None for p in points
-            ]
-        y_label = ""
-        national_name = d.series.national_name
-        if self.national == "off" or not any(v is not None for v in national):
-            national = []
-        elif self.national == "index":
-            base = next((i for i, v in enumerate(values) if v), 0)
-            values = index_series(values, base)  # type: ignore[arg-type]
-            national = index_series(national, base)  # type: ignore[arg-type]
-            y_label = "index"
+        assert self.detail is not None
+        series = detail_chart(self.detail, self.force.name, self.quarterly, self.national)
         chart = self.query_one(TrendChart)
-        chart.show(
-            ChartSeries(
-                labels=labels,
-                values=tuple(values),
-                name=self.force.name,
-                national=tuple(national),
-                national_name=national_name,
-                y_label=y_label,
-                marks=chart_marks(d.events, labels),
-            ),
-            ascii_only=self.context.ascii_only,
-        )
+        chart.show(series, ascii_only=self._ascii)
         self.query_one("#detail-legend", Static).update(Text(safe_text(chart.legend)))
 
     # ---------------------------------------------------------------- facts and breakdown
 
     def _show_facts(self) -> None:
-        assert self.detail is not None and self.context is not None
-        facts = facts_text(self.detail, self.force, self.context.dataset)
+        assert self.detail is not None
+        facts = facts_text(self.detail, self.force, self._about)
         self.query_one("#detail-facts", Static).update(facts)
 
     def _show_breakdown(self) -> None:
@@ -274,6 +297,8 @@ class ForceDetailScreen(ExplorerScreen):
 
     def action_breakdown_year(self, step: int) -> None:
         """Show the breakdown for an earlier or later year."""
+        if self.wait_for_data("another year", lambda: self.action_breakdown_year(step)):
+            return
         assert self.context is not None
         years = [c.year for c in self.context.dataset.coverage]
         if not years or self.breakdown_year is None:
@@ -302,13 +327,23 @@ class ForceDetailScreen(ExplorerScreen):
     def _peers_ready(self, answer: PeerGroup | str) -> None:
         assert self.context is not None
         panel = self.query_one(PeersPanel)
+        self._peers_known = True
         if isinstance(answer, str):
             panel.show_message(answer)
         else:
             panel.show(answer, ascii_only=self.context.ascii_only)
+        if self._chart_when_peers:
+            self._chart_when_peers = False
+            if self.is_current:
+                self.action_chart_peers()
 
     def action_chart_peers(self) -> None:
-        """Open the multi-force chart with this force and its peers."""
+        """Open the multi-force chart with this force and its peers (once they are known)."""
+        if self.wait_for_data("the chart", self.action_chart_peers):
+            return
+        if self._peers_asked and not self._peers_known:
+            self._chart_when_peers = True  # asked just after the data loaded: once they are in
+            return
         panel = self.query_one(PeersPanel)
         names = panel.names
         if self.context is None or len(names) < 2:

@@ -8,11 +8,12 @@ other measure, other figures, and where the figures come from.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol
 
 from rich.text import Text
 
 from tui.formatting import fmt_change, fmt_count, fmt_pct, fmt_rate
-from tui.model.interface import DatasetView
+from tui.model.catalogue import DatasetInfo
 from tui.model.reference import Force
 from tui.model.types import ForceDetail, SeriesPoint
 from tui.model.years import quarters_label
@@ -150,7 +151,17 @@ def other_figures_text(detail: ForceDetail) -> Text:
     return _lines(*rows)
 
 
-def sources_text(detail: ForceDetail, dataset: DatasetView) -> Text:
+class AboutDataset(Protocol):
+    """What the facts say about the dataset: a loaded ``DatasetView``, or a cached detail's."""
+
+    @property
+    def info(self) -> DatasetInfo: ...
+
+    @property
+    def has_sources(self) -> bool: ...
+
+
+def sources_text(detail: ForceDetail, dataset: AboutDataset) -> Text:
     """Where the figures come from (each release's address, else the dataset's source), the
     licence and the dataset's notes."""
     urls = sorted(
@@ -169,7 +180,7 @@ def sources_text(detail: ForceDetail, dataset: DatasetView) -> Text:
     return _lines(*rows)
 
 
-def facts_text(detail: ForceDetail, force: Force, dataset: DatasetView) -> Text:
+def facts_text(detail: ForceDetail, force: Force, dataset: AboutDataset) -> Text:
     """The whole facts panel of ``force``'s detail view."""
     out = Text()
     for part in (

@@ -1,0 +1,194 @@
+"""A force chosen before the data loads: its detail opens at once from the detail cache, every key
+on it is safe while the data is still loading, and it is refreshed from the data once loaded.
+
+Home Office PRC (Oct 2023 release), code 86, Northamptonshire: 2016/17 = 248; 2017/18 = 60+61+71+77
+= 269; 2022/23 = 737 (shared prc_pfa_tidy.csv)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App
+from textual.pilot import Pilot
+from textual.worker import WorkerState
+
+from tests.ui.conftest import assert_running, settle, wait_for
+from tests.ui.test_every_key import declared_keys
+from tests.ui.test_journeys import row_cells
+from tui.app import OffenceApp, make_app
+from tui.model import session as session_module
+from tui.screens import ExportDialog, ForceDetailScreen, ForcesScreen
+from tui.widgets.peers_panel import PeersPanel
+from tui.widgets.search_bar import SearchInput
+from tui.widgets.tables import SeriesTable
+
+SOURCE = {"2016/17": "248", "2017/18": "269", "2022/23": "737"}
+
+
+async def _first_run(settings_file: Path) -> None:
+    """A session that opens Northamptonshire's detail (and so keeps it for the next start)."""
+    app = make_app(settings_file=settings_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.data is not None, "the data")
+        await pilot.press(*"northam", "enter")
+        await wait_for(pilot, lambda: _detail(app) is not None, "the detail")
+        await settle(pilot)
+
+
+def _hold_the_data(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Make loading wait until the returned event is set (as in ``test_opening``, for longer:
+    every key is pressed meanwhile)."""
+    release = threading.Event()
+    real = session_module.open_session
+
+    def held(name: str) -> session_module.Session:
+        release.wait(timeout=300)
+        return real(name)
+
+    monkeypatch.setattr(session_module, "open_session", held)
+    return release
+
+
+async def _calm(pilot: Pilot[None]) -> None:
+    """Like ``settle``, but without waiting for the held load: until no other worker runs and
+    nothing is left to handle or paint."""
+    app = pilot.app
+    for _ in range(200):
+        await pilot._wait_for_screen()
+        await pilot.pause()
+        running = [
+            w
+            for w in app.workers
+            if w.group != "load" and w.state in (WorkerState.PENDING, WorkerState.RUNNING)
+        ]
+        if not running and not _idle_busy(app):
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the app never went idle")
+
+
+def _idle_busy(app: App[Any]) -> bool:
+    screen = app.screen
+    if screen._layout_required or screen._repaint_required or screen._dirty_widgets:
+        return True
+    if screen._callbacks:
+        return True
+    nodes = (app, *screen.walk_children(with_self=True))
+    return any(node._message_queue.qsize() or node._next_callbacks for node in nodes)
+
+
+def _detail(app: OffenceApp) -> ForceDetailScreen | None:
+    screen = app.screen
+    return screen if isinstance(screen, ForceDetailScreen) and screen.detail is not None else None
+
+
+def _figures(screen: ForceDetailScreen) -> dict[str, str]:
+    table = screen.query_one(SeriesTable)
+    return {year: row_cells(table, year)["count"].strip() for year in SOURCE}
+
+
+async def _open_early(pilot: Pilot[None]) -> ForceDetailScreen:
+    """From the Forces view (data still loading): ``northam``, Enter; the detail is on screen."""
+    app = pilot.app
+    assert isinstance(app, OffenceApp)
+    while len(app.screen_stack) > 1:
+        await app.pop_screen()
+    search = app.screen.query_one(SearchInput)
+    search.value = ""
+    search.focus()
+    await pilot.press(*"northam", "enter")
+    await _calm(pilot)
+    screen = _detail(app)
+    assert screen is not None, f"no detail before the data: {app.screen!r}"
+    assert app.data is None
+    return screen
+
+
+async def test_the_detail_shows_before_the_data_and_every_key_is_safe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = tmp_path / "settings.json"
+    await _first_run(settings)
+    release = _hold_the_data(monkeypatch)
+    app = make_app(settings_file=settings)
+    quits: list[object] = []
+    monkeypatch.setattr(app, "exit", lambda *args, **kwargs: quits.append(args))
+    async with app.run_test(size=(100, 30)) as pilot:
+        try:
+            await _calm(pilot)
+            screen = await _open_early(pilot)
+            assert screen.force.name == "Northamptonshire"
+            assert _figures(screen) == SOURCE
+            keys = declared_keys(app)
+            assert "p" in keys and "P" in keys and "e" in keys and "escape" in keys
+            for key in keys:
+                if not isinstance(app.screen, ForceDetailScreen):
+                    await _open_early(pilot)
+                await pilot.press(key)
+                await _calm(pilot)
+                assert_running(app, f"{key} on the detail before the data")
+                assert app.data is None
+                quits.clear()
+                shown = _detail(app)
+                if shown is not None and not shown.quarterly:  # never a figure but the source's
+                    assert shown.force.name == "Northamptonshire"
+                    assert _figures(shown) == SOURCE
+            screen = await _open_early(pilot)  # fresh, nothing asked for later
+            release.set()
+            await wait_for(pilot, lambda: app.data is not None, "the data")
+            await wait_for(pilot, lambda: screen.context is not None, "the data in the detail")
+            assert app.screen is screen
+            assert _figures(screen) == SOURCE
+            await wait_for(pilot, lambda: screen.query_one(PeersPanel).names, "the peers")
+            forces = next(s for s in app.screen_stack if isinstance(s, ForcesScreen))
+            await wait_for(pilot, lambda: forces.table is not None, "the Forces table")
+            assert [type(s) for s in app.screen_stack] == [ForcesScreen, ForceDetailScreen]
+        finally:
+            release.set()  # a failure above must not leave the load held
+
+
+async def test_a_key_pressed_before_the_data_is_done_once_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = tmp_path / "settings.json"
+    await _first_run(settings)
+    release = _hold_the_data(monkeypatch)
+    app = make_app(settings_file=settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        try:
+            await _calm(pilot)
+            screen = await _open_early(pilot)
+            await pilot.press("e")  # export: once the data is loaded
+            await _calm(pilot)
+            assert app.screen is screen
+            release.set()
+            await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
+            assert screen.context is not None and _figures(screen) == SOURCE
+        finally:
+            release.set()  # a failure above must not leave the load held
+
+
+async def test_the_detail_closed_before_the_data_stays_closed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = tmp_path / "settings.json"
+    await _first_run(settings)
+    release = _hold_the_data(monkeypatch)
+    app = make_app(settings_file=settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        try:
+            await _calm(pilot)
+            await _open_early(pilot)
+            await pilot.press("escape")
+            await _calm(pilot)
+            assert isinstance(app.screen, ForcesScreen)
+            release.set()
+            await wait_for(pilot, lambda: app.data is not None, "the data")
+            await settle(pilot)
+            assert isinstance(app.screen, ForcesScreen)
+        finally:
+            release.set()  # a failure above must not leave the load held
