@@ -224,8 +224,7 @@ class ForceDetailScreen(ExplorerScreen):
         d, table = self.detail, self.query_one(SeriesTable)
         marks = self.query_one("#detail-marks", Static)
         if not (self.quarterly and d.quarters):
-            assert self.context is not None
-            ascii_only = self.context.ascii_only
+            ascii_only = self._ascii  # also before the data (an early detail has no context)
             table.show(d.series.points, d.rates, ascii_only=ascii_only)
             legend = series_marks_legend(d.series.points, ascii_only)
             marks.update(legend)
