@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tui.model.errors import UnknownOffenceError
-from tui.model.search import rank
+from tui.model.search import near_misses, rank
 
 SelectionKind = Literal["all", "code", "group", "subgroup"]
 
@@ -165,4 +165,9 @@ def resolve_offence(offences: tuple[OffenceInfo, ...], text: str) -> OffenceSele
     suggestions = tuple(f"{h.item.code} ({h.item.description})" for h in (close or hits)[:6])
     if close:
         raise UnknownOffenceError(f"'{query}' matches several offences", suggestions)
-    raise UnknownOffenceError(f"unknown offence '{query}'", suggestions)
+    # A typo ("burglery"): the groups, subgroups and offences it misspells come first.
+    named = [(f"group:{g}", (g,)) for g in sorted(set(groups.values()))]
+    named += [(f"subgroup:{g}", (g,)) for g in sorted(set(subgroups.values()))]
+    named += [(f"{o.code} ({o.description})", (o.description,)) for o in offences]
+    meant = tuple(near_misses(query, named, limit=6))
+    raise UnknownOffenceError(f"unknown offence '{query}'", meant or suggestions)
