@@ -75,6 +75,9 @@ class OffenceApp(OptionActions, SharingActions, LoadingActions):
         self._opening_shown = False
         self._settings_lock = threading.Lock()
         self._pending_force: str | None = None
+        self.ascii_for_terminal: bool | None = None
+        """The ASCII setting to save while ASCII is on only because the terminal cannot show
+        more (``None``: save the setting shown)."""
 
     @property
     def dataset(self) -> DatasetView | None:
@@ -150,8 +153,13 @@ class OffenceApp(OptionActions, SharingActions, LoadingActions):
     def _save_settings(self) -> None:
         """Save the settings in a thread (the write is synced to disk); one save at a time, each
         writing the settings as they are when it runs, so the last choice is the one kept."""
+        from dataclasses import replace
+
+        settings = self.settings
+        if self.ascii_for_terminal is not None:  # ASCII for this terminal only, not a choice
+            settings = replace(settings, ascii=self.ascii_for_terminal)
         with self._settings_lock:
-            problem = save_settings(self.settings, self._settings_file)
+            problem = save_settings(settings, self._settings_file)
         if problem:
             self.call_from_thread(self.notify, safe_text(problem), severity="warning", markup=False)
 
@@ -250,6 +258,7 @@ def make_app(
     theme: str | None = None,
     settings_file: Path | None = None,
     remember: bool = True,
+    plain_terminal: bool = False,
 ) -> OffenceApp:
     """Build the app for the CLI, the tests and the snapshots alike.
 
@@ -260,6 +269,7 @@ def make_app(
         theme: a Textual theme name (default: as last used).
         settings_file: where settings are read and saved (default: the user's config folder).
         remember: save choices for the next run.
+        plain_terminal: the terminal cannot show "—" or "▁": ASCII for this run, not saved.
     """
     from dataclasses import replace
 
@@ -270,10 +280,16 @@ def make_app(
         settings = replace(settings, ascii=ascii_only)
     if theme:
         settings = replace(settings, theme=theme)
-    return OffenceApp(
+    saved_ascii = settings.ascii
+    if plain_terminal:
+        settings = replace(settings, ascii=True)
+    app = OffenceApp(
         settings,
         settings_problem=problem,
         offence=offence,
         remember=remember,
         settings_file=settings_file,
     )
+    if plain_terminal and not saved_ascii:
+        app.ascii_for_terminal = saved_ascii
+    return app

@@ -25,6 +25,7 @@ class OptionActions(App[None]):
     """``t``, ``A``, ``n`` and ``m``: what the views show, remembered."""
 
     settings: Settings
+    ascii_for_terminal: bool | None
 
     def _remember_settings(self, **changes: object) -> None:
         raise NotImplementedError  # the app saves them
@@ -52,6 +53,7 @@ class OptionActions(App[None]):
 
     def action_toggle_ascii(self) -> None:
         """Plain-ASCII sparklines and chart markers, or Unicode ones."""
+        self.ascii_for_terminal = None  # the user's own choice from now on: saved
         self._remember_settings(ascii=not self.settings.ascii)
         self._broadcast()
         for screen in self.screen_stack:  # redraw every line through the filters

@@ -27,8 +27,9 @@ def run_tui(args: argparse.Namespace) -> int:
     app = make_app(
         dataset=args.dataset,
         offence=args.offence,
-        ascii_only=True if args.ascii or fitting(sys.stdout) is not sys.stdout else None,
+        ascii_only=True if args.ascii else None,
         theme=args.theme,
+        plain_terminal=fitting(sys.stdout) is not sys.stdout,
     )
     app.run()
     return app.return_code or 0

@@ -7,6 +7,7 @@ import io
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -52,9 +53,9 @@ def test_latin1_keeps_what_it_can_hold() -> None:
     assert raw.getvalue().decode("latin-1") == "é - ^ £\n"
 
 
-@pytest.mark.parametrize(("encoding", "ascii_mode"), [("ascii", True), ("utf-8", None)])
+@pytest.mark.parametrize(("encoding", "plain"), [("ascii", True), ("utf-8", False)])
 def test_the_explorer_opens_in_ascii_mode_on_such_a_terminal(
-    monkeypatch: pytest.MonkeyPatch, encoding: str, ascii_mode: bool | None
+    monkeypatch: pytest.MonkeyPatch, encoding: str, plain: bool
 ) -> None:
     import tui.app
     from tui import launcher
@@ -74,4 +75,27 @@ def test_the_explorer_opens_in_ascii_mode_on_such_a_terminal(
     monkeypatch.setattr(tui.app, "make_app", make_app)
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding=encoding))
     assert launcher.run_tui(launcher.NO_ARGUMENTS) == 0
-    assert made["ascii_only"] is ascii_mode
+    assert made["plain_terminal"] is plain and made["ascii_only"] is None
+
+
+async def test_ascii_for_such_a_terminal_is_not_saved_as_a_choice(tmp_path: Path) -> None:
+    """ASCII because the terminal could not show more is not the next UTF-8 start's setting;
+    ``A`` pressed there is the user's choice, and is."""
+    from tests.ui.conftest import settle, wait_for
+    from tui.app import make_app
+    from tui.config import load_settings
+
+    file = tmp_path / "settings.json"
+    app = make_app(settings_file=file, plain_terminal=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.settings.ascii
+        await wait_for(pilot, lambda: file.exists(), "the settings saved after the load")
+    assert load_settings(file)[0].ascii is False
+    app = make_app(settings_file=file, plain_terminal=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "A", "A")  # off, then on again: now chosen
+        await settle(pilot)
+        assert app.settings.ascii
+    assert load_settings(file)[0].ascii is True
