@@ -225,3 +225,18 @@ def test_a_force_without_peers_gets_no_empty_table_and_consistent_figures() -> N
     code, out, err = run("peers", "city of london")
     assert code == 0 and "(no rows)" in out and "Distance" not in out
     assert "8,600" not in err and "at most about 15,000" in err
+
+
+def test_a_rate_map_says_the_city_of_londons_rate_misleads() -> None:
+    """City of London 2022/23: 4 code-86 offences for 11,615 residents (34.4 per 100,000) in a
+    low bin, but a rate per resident there is not comparable: the map says so, as Compare does."""
+    code, out, _ = run("map", "-m", "rate")
+    assert code == 0 and tiles("-m", "rate")["London, City of"]["value"] == round(
+        4 / 11_615 * 1e5, 2
+    )
+    flat = " ".join(out.split())
+    assert (
+        "City of London: rate per resident" in flat and "not comparable with other forces" in flat
+    )
+    code, out, _ = run("map")  # a count is not a rate
+    assert code == 0 and "rate per resident" not in out

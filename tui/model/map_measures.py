@@ -15,6 +15,7 @@ from tui.model.errors import UnknownYearError
 from tui.model.force_table import force_table
 from tui.model.offences import OffenceSelection
 from tui.model.population import population_for
+from tui.model.rates import rate_caveat
 from tui.model.reference import TERRITORIAL
 from tui.model.selection import normalise_selection, pick_year
 from tui.model.tilemap import DEFAULT_BINS, TileMap, TilePosition, build_map, load_positions
@@ -167,6 +168,12 @@ def map_values(
         f"Rates use each force area's ONS mid-{year} population estimate (the year "
         f"{fy_label(year)} starts in; data/population_series.csv)."
     )
+    caveats = [
+        c
+        for f in ds.reference.forces.values()
+        if f.name in values and values[f.name] is not None and (c := rate_caveat(f))
+    ]
+    notes += [f"{c}." for c in caveats]  # City of London: a rate per resident misleads
     no_pop = [f for f in map_forces(ds) if population(ds, f, year) is None]
     if len(no_pop) == len(map_forces(ds)):
         raise no_population_error(ds, year)
