@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import threading
 import time
 import unicodedata
 from collections.abc import Callable
@@ -26,10 +27,11 @@ SETTLE_ROUNDS = 8
 worker posts may start another worker, whose message may start another, and so on."""
 
 
-def busy(app: App[Any]) -> bool:
-    """A worker is pending or running, the screen has to lay out or repaint, or a message or
-    callback is waiting to be handled."""
-    if any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
+def busy(app: App[Any], *, except_group: str | None = None) -> bool:
+    """A worker is pending or running (other than those of ``except_group``), the screen has to
+    lay out or repaint, or a message or callback is waiting to be handled."""
+    active = (WorkerState.PENDING, WorkerState.RUNNING)
+    if any(w.state in active and w.group != except_group for w in app.workers):
         return True
     screen = app.screen
     if screen._layout_required or screen._repaint_required or screen._dirty_widgets:
@@ -60,6 +62,22 @@ async def settle(pilot: Pilot[None], at_least: int = 1) -> None:
             break
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False  # a blinking cursor makes snapshots flaky
+
+
+def hold_the_data(monkeypatch: pytest.MonkeyPatch, timeout: float = 30) -> threading.Event:
+    """Make loading a dataset wait until the returned event is set (so what shows before the
+    data can be looked at, and typed at)."""
+    from tui.model import session as session_module
+
+    release = threading.Event()
+    real = session_module.open_session
+
+    def held(name: str) -> session_module.Session:
+        release.wait(timeout=timeout)
+        return real(name)
+
+    monkeypatch.setattr(session_module, "open_session", held)
+    return release
 
 
 POLL = 0.02

@@ -6,21 +6,15 @@ Home Office PRC (Oct 2023 release), code 86, Northamptonshire: 2016/17 = 248; 20
 
 from __future__ import annotations
 
-import asyncio
-import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
-from textual.app import App
 from textual.pilot import Pilot
-from textual.worker import WorkerState
 
-from tests.ui.conftest import assert_running, settle, wait_for
+from tests.ui.conftest import assert_running, busy, hold_the_data, settle, wait_for
 from tests.ui.test_every_key import declared_keys
 from tests.ui.test_journeys import row_cells
 from tui.app import OffenceApp, make_app
-from tui.model import session as session_module
 from tui.screens import ExportDialog, ForceDetailScreen, ForcesScreen
 from tui.widgets.peers_panel import PeersPanel
 from tui.widgets.search_bar import SearchInput
@@ -39,46 +33,15 @@ async def _first_run(settings_file: Path) -> None:
         await settle(pilot)
 
 
-def _hold_the_data(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """Make loading wait until the returned event is set (as in ``test_opening``, for longer:
-    every key is pressed meanwhile)."""
-    release = threading.Event()
-    real = session_module.open_session
-
-    def held(name: str) -> session_module.Session:
-        release.wait(timeout=300)
-        return real(name)
-
-    monkeypatch.setattr(session_module, "open_session", held)
-    return release
-
-
 async def _calm(pilot: Pilot[None]) -> None:
     """Like ``settle``, but without waiting for the held load: until no other worker runs and
     nothing is left to handle or paint."""
-    app = pilot.app
     for _ in range(200):
         await pilot._wait_for_screen()
-        await pilot.pause()
-        running = [
-            w
-            for w in app.workers
-            if w.group != "load" and w.state in (WorkerState.PENDING, WorkerState.RUNNING)
-        ]
-        if not running and not _idle_busy(app):
+        await pilot.pause()  # waits for the app to be idle
+        if not busy(pilot.app, except_group="load"):
             return
-        await asyncio.sleep(0.01)
     raise AssertionError("the app never went idle")
-
-
-def _idle_busy(app: App[Any]) -> bool:
-    screen = app.screen
-    if screen._layout_required or screen._repaint_required or screen._dirty_widgets:
-        return True
-    if screen._callbacks:
-        return True
-    nodes = (app, *screen.walk_children(with_self=True))
-    return any(node._message_queue.qsize() or node._next_callbacks for node in nodes)
 
 
 def _detail(app: OffenceApp) -> ForceDetailScreen | None:
@@ -113,7 +76,7 @@ async def test_the_detail_shows_before_the_data_and_every_key_is_safe(
 ) -> None:
     settings = tmp_path / "settings.json"
     await _first_run(settings)
-    release = _hold_the_data(monkeypatch)
+    release = hold_the_data(monkeypatch, timeout=300)
     app = make_app(settings_file=settings)
     quits: list[object] = []
     monkeypatch.setattr(app, "exit", lambda *args, **kwargs: quits.append(args))
@@ -156,7 +119,7 @@ async def test_a_key_pressed_before_the_data_is_done_once_loaded(
 ) -> None:
     settings = tmp_path / "settings.json"
     await _first_run(settings)
-    release = _hold_the_data(monkeypatch)
+    release = hold_the_data(monkeypatch, timeout=300)
     app = make_app(settings_file=settings)
     async with app.run_test(size=(100, 30)) as pilot:
         try:
@@ -177,7 +140,7 @@ async def test_the_detail_closed_before_the_data_stays_closed(
 ) -> None:
     settings = tmp_path / "settings.json"
     await _first_run(settings)
-    release = _hold_the_data(monkeypatch)
+    release = hold_the_data(monkeypatch, timeout=300)
     app = make_app(settings_file=settings)
     async with app.run_test(size=(100, 30)) as pilot:
         try:

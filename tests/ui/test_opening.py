@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
 
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import hold_the_data, settle, wait_for
 from tui.app import make_app
-from tui.model import session as session_module
 from tui.model.catalogue import find_dataset
 from tui.screens import ForceDetailScreen, ForcesScreen
 from tui.widgets import ForceTableView
@@ -23,25 +21,12 @@ async def _first_run(settings_file: Path) -> None:
         await settle(pilot)
 
 
-def _hold_the_data(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """Make loading wait until the returned event is set (so the first frame can be looked at)."""
-    release = threading.Event()
-    real = session_module.open_session
-
-    def held(name: str) -> session_module.Session:
-        release.wait(timeout=30)
-        return real(name)
-
-    monkeypatch.setattr(session_module, "open_session", held)
-    return release
-
-
 async def test_the_opening_table_shows_before_the_data_loads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings = tmp_path / "settings.json"
     await _first_run(settings)
-    release = _hold_the_data(monkeypatch)
+    release = hold_the_data(monkeypatch)
     app = make_app(settings_file=settings)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -74,7 +59,7 @@ async def test_a_changed_data_file_means_no_opening_table(
         "file_sha256",
         lambda path: "0" * 64 if path == data else real_sha(path),
     )
-    release = _hold_the_data(monkeypatch)
+    release = hold_the_data(monkeypatch)
     app = make_app(settings_file=settings)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -94,7 +79,7 @@ async def test_another_dataset_or_offence_means_no_opening_table(
         make_app(settings_file=settings, dataset="nspcc"),
         make_app(settings_file=settings, offence="8N"),
     ):
-        release = _hold_the_data(monkeypatch)
+        release = hold_the_data(monkeypatch)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, ForcesScreen) and app.screen.table is None
@@ -115,7 +100,7 @@ async def test_a_force_chosen_before_the_data_opens_with_its_figures(
 
     settings = tmp_path / "settings.json"
     await _first_run(settings)
-    release = _hold_the_data(monkeypatch)
+    release = hold_the_data(monkeypatch)
     asked: list[str] = []
     real_load = ForceDetailScreen._load
 
