@@ -198,7 +198,7 @@ def run_once(tool: Tool, env: dict[str, str], out: Samples, args: argparse.Names
             )
 
 
-def time_show(ox: str, env: dict[str, str], out: Samples, timeout: float) -> None:
+def time_show(tool: Tool, env: dict[str, str], out: Samples, timeout: float) -> None:
     """``show``: as a user asking again (the caches of earlier runs kept); ``show_cold``: with
     an empty cache folder, as the first question."""
     with tempfile.TemporaryDirectory(prefix="ox-bench-cache-") as empty:
@@ -208,12 +208,15 @@ def time_show(ox: str, env: dict[str, str], out: Samples, timeout: float) -> Non
         ):
             start = time.perf_counter()
             done = subprocess.run(
-                [ox, "show", "northamptonshire"], env=run_env, capture_output=True, timeout=timeout
+                [tool.argv[0], "show", "northamptonshire"],
+                env=run_env,
+                capture_output=True,
+                timeout=timeout,
             )
             elapsed = time.perf_counter() - start
             if done.returncode != 0 or b"269" not in done.stdout:
                 raise RuntimeError(f"ox show failed: {done.stderr.decode(errors='replace')}")
-            out.add("offence-explorer", row, elapsed)
+            out.add(tool.name, row, elapsed)
 
 
 def find(program: str) -> str | None:
@@ -222,11 +225,18 @@ def find(program: str) -> str | None:
     return shutil.which(program) or (str(here) if here.exists() else None)
 
 
-def tools(csv: Path, rows: int) -> list[Tool]:
+def tools(csv: Path, rows: int, baseline: str | None = None) -> list[Tool]:
     ox = find("ox")
     if ox is None:
         raise SystemExit("ox is not installed: run `make .venv/.installed-run` first")
     out = [Tool("offence-explorer", [ox], has_row("Metropolitan Police"), search=True, answer=True)]
+    if baseline is not None:
+        # Another checkout's installed ``ox`` (its own venv), in the same run: before and after.
+        out.append(
+            Tool(
+                "ox baseline", [baseline], has_row("Metropolitan Police"), search=True, answer=True
+            )
+        )
     vd = find("vd")
     if vd is not None:
         out.append(Tool("VisiData", [vd, str(csv)], lambda s: f" {rows} rows" in s))
@@ -327,6 +337,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--rows", type=int, default=30)
     p.add_argument("--colors", choices=("truecolor", "256"), default="truecolor")
     p.add_argument("--only-ox", action="store_true", help="skip VisiData and datui")
+    p.add_argument(
+        "--baseline",
+        metavar="OX",
+        help="also run this ox (another checkout's .venv/bin/ox), interleaved: before and after",
+    )
     return p.parse_args(argv)
 
 
@@ -340,9 +355,9 @@ def main(argv: list[str]) -> int:
         from benchmarks.bench_import import export_homeoffice_csv
 
         rows = export_homeoffice_csv(csv)
-        chosen = tools(csv, rows)
+        chosen = tools(csv, rows, args.baseline)
         if args.only_ox:
-            chosen = chosen[:1]
+            chosen = [t for t in chosen if t.search]
         names = [t.name for t in chosen]
         print(
             f"{args.runs} runs, {args.cols}×{args.rows} pty, TERM=xterm-256color {args.colors},"
@@ -353,18 +368,26 @@ def main(argv: list[str]) -> int:
         )
         print(f"offence-explorer: {chosen[0].argv[0]}, code from {source_tree(env, tmp)}")
         for tool in chosen[1:]:
-            print(f"{tool.name}: {version(tool.argv[0])}")
+            print(f"{tool.name}: {tool.argv[0] if tool.search else version(tool.argv[0])}")
         missing = {"vd", "datui"} - {Path(t.argv[0]).name for t in chosen}
         if missing and not args.only_ox:
             print(f"(not installed, columns left out: {', '.join(sorted(missing))})")
+        # Each offence-explorer keeps its own settings, data and caches (one's cache would
+        # otherwise invalidate the other's).
+        envs = {
+            t.name: env if i == 0 else environment(tmp / f"tool{i}", args.colors == "truecolor")
+            for i, t in enumerate(chosen)
+        }
         for i in range(args.runs):
             for tool in chosen:
                 try:
-                    run_once(tool, env, samples, args)
+                    run_once(tool, envs[tool.name], samples, args)
                 except BenchTimeout as e:
                     samples.notes.append(f"run {i + 1}, {tool.name}: {e}")
                     print(f"run {i + 1}, {tool.name}: TIMEOUT\n{e}", file=sys.stderr, flush=True)
-            time_show(chosen[0].argv[0], env, samples, args.timeout)
+            for tool in chosen:
+                if tool.answer:
+                    time_show(tool, envs[tool.name], samples, args.timeout)
             print(f"run {i + 1}/{args.runs} done", file=sys.stderr, flush=True)
     print(table(samples, names))
     print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
