@@ -41,6 +41,8 @@ import polars as pl
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from build_scotland import build_scotland, council_area_rows  # noqa: E402
+
 from tui.model.nspcc import HO_CITED_NATIONS, HO_CITED_RELEASE, NSPCC_OFFENCES  # noqa: E402
 from tui.model.schema import LONG_SCHEMA  # noqa: E402
 
@@ -122,6 +124,7 @@ def build_forces(sources: Path, out: Path) -> dict[str, str]:
                 "aliases": aliases,
             }
         )
+    rows.extend(council_area_rows(sources))
     for force, nation, kind, aliases in NSPCC_AREAS:
         rows.append(
             {
@@ -361,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     build_population_series(args.sources, args.out, aliases)
     build_homeoffice(args.sources, args.out, aliases)
     build_nspcc(args.sources, args.out, aliases)
+    build_scotland(args.sources, args.out)
     build_answer_books(args.out)
     for path in sorted(args.out.iterdir()):
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size:,} bytes")
