@@ -326,6 +326,7 @@ def build_answer_books(out: Path) -> int:
     """Write the answer book of every bundled dataset beside it (``ox show`` without Polars)."""
     from tui.model.answer_book import shipped_book
     from tui.model.answer_book_build import write_book
+    from tui.model.catalogue import bundled_datasets
     from tui.model.dataset import load_dataset
     from tui.paths import bundled_data_dir
 
@@ -333,10 +334,10 @@ def build_answer_books(out: Path) -> int:
         # A book is keyed by the reference files the app reads (those of the bundled folder).
         print(f"answer books not written: {out} is not the app's data folder")
         return 0
-    for name in ("homeoffice", "nspcc"):
-        ds = load_dataset(name, data_dir=out)
+    for info in bundled_datasets(out):
+        ds = load_dataset(info.name, data_dir=out)
         if not write_book(ds, shipped_book(ds.info)):
-            print(f"cannot write the answer book of {name}", file=sys.stderr)
+            print(f"cannot write the answer book of {info.name}", file=sys.stderr)
             return 1
     return 0
 
