@@ -41,6 +41,8 @@ import polars as pl
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from build_scotland import build_scotland, council_area_rows  # noqa: E402
+
 from tui.model.nspcc import HO_CITED_NATIONS, HO_CITED_RELEASE, NSPCC_OFFENCES  # noqa: E402
 from tui.model.schema import LONG_SCHEMA  # noqa: E402
 
@@ -122,6 +124,7 @@ def build_forces(sources: Path, out: Path) -> dict[str, str]:
                 "aliases": aliases,
             }
         )
+    rows.extend(council_area_rows(sources))
     for force, nation, kind, aliases in NSPCC_AREAS:
         rows.append(
             {
@@ -323,6 +326,7 @@ def build_answer_books(out: Path) -> int:
     """Write the answer book of every bundled dataset beside it (``ox show`` without Polars)."""
     from tui.model.answer_book import shipped_book
     from tui.model.answer_book_build import write_book
+    from tui.model.catalogue import bundled_datasets
     from tui.model.dataset import load_dataset
     from tui.paths import bundled_data_dir
 
@@ -330,10 +334,10 @@ def build_answer_books(out: Path) -> int:
         # A book is keyed by the reference files the app reads (those of the bundled folder).
         print(f"answer books not written: {out} is not the app's data folder")
         return 0
-    for name in ("homeoffice", "nspcc"):
-        ds = load_dataset(name, data_dir=out)
+    for info in bundled_datasets(out):
+        ds = load_dataset(info.name, data_dir=out)
         if not write_book(ds, shipped_book(ds.info)):
-            print(f"cannot write the answer book of {name}", file=sys.stderr)
+            print(f"cannot write the answer book of {info.name}", file=sys.stderr)
             return 1
     return 0
 
@@ -361,6 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     build_population_series(args.sources, args.out, aliases)
     build_homeoffice(args.sources, args.out, aliases)
     build_nspcc(args.sources, args.out, aliases)
+    build_scotland(args.sources, args.out)
     build_answer_books(args.out)
     for path in sorted(args.out.iterdir()):
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size:,} bytes")

@@ -200,7 +200,7 @@ def test_listings() -> None:
     assert code == 0 and json.loads(out)[0]["code"] == "86"
     code, out, _ = run("datasets", "-f", "json")
     names = [r["name"] for r in json.loads(out)]
-    assert code == 0 and names == ["homeoffice", "nspcc"]
+    assert code == 0 and names == ["homeoffice", "nspcc", "scotland"]
     assert "2023/24 Q1" in json.loads(out)[0]["years"]
 
 

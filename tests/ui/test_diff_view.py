@@ -48,7 +48,10 @@ async def test_dataset_picker_d_opens_what_the_new_release_revised(
         await pilot.press("down", "d")
         await settle(pilot)
         options = app.screen.query_one(OptionList)
-        names = [str(options.get_option_at_index(i).prompt).split()[0] for i in range(3)]
+        names = [
+            str(options.get_option_at_index(i).prompt).split()[0]
+            for i in range(options.option_count)
+        ]
         options.highlighted = names.index("prc201718")
         await pilot.press("D")
         await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")

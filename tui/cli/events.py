@@ -104,6 +104,7 @@ def events_report(events: list[Event], where: str, offence: str) -> Report:
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox events [FORCE] [--offence X]``: list the events that apply."""
     from tui.model.events import events_for, load_events
+    from tui.model.measure import measure_id
     from tui.model.offences import OffenceInfo, OffenceSelection
     from tui.model.population import members
     from tui.model.reference import load_reference
@@ -120,6 +121,7 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         in_total = tuple(m for m in members(found.name, data_dir) if m != found.name)
     selection: OffenceSelection | None = None
     catalogue: tuple[OffenceInfo, ...] = ()
+    measure: str | None = None
     if args.offence is not None:
         from tui.model.catalogue import DEFAULT_DATASET
         from tui.model.dataset import load_dataset
@@ -127,8 +129,15 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
         ds = load_dataset(args.dataset or DEFAULT_DATASET)
         selection, catalogue = pick_offence(ds, args.offence), ds.offences
+        measure = measure_id(ds.info)
     events = events_for(
-        force, selection, None, members=in_total, catalogue=catalogue, events=load_events(data_dir)
+        force,
+        selection,
+        None,
+        members=in_total,
+        catalogue=catalogue,
+        events=load_events(data_dir),
+        measure=measure,
     )
     report = events_report(events, where, selection.label if selection else "")
     render.write(report, args.format, out)

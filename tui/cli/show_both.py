@@ -13,8 +13,7 @@ from typing import IO
 from tui.formatting import fmt_count
 from tui.model.dataset import load_dataset
 from tui.model.errors import ModelError
-from tui.model.side_by_side import measure_pair
-from tui.model.totals import resolve_force
+from tui.model.side_by_side import measure_pair, pair_force_name
 from tui.model.types import MeasurePair
 from tui.output import render
 from tui.output.reports import Column, Record, Report, Value
@@ -74,16 +73,17 @@ def show_both(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if len(names) != 2 or args.quarters or args.offence:
         err.write(
             "ox: error: --dataset A,B takes exactly two datasets of paired measures "
-            "(homeoffice,nspcc), without --quarters or --offence\n"
+            "(homeoffice,nspcc or scotland,nspcc), without --quarters or --offence\n"
         )
         return 2
     ds_a, ds_b = load_dataset(names[0]), load_dataset(names[1])
-    force = resolve_force(ds_a, args.force[0])
-    pair = measure_pair(ds_a, ds_b, force.name)
+    force = pair_force_name(ds_a, args.force[0])
+    pair = measure_pair(ds_a, ds_b, force)
     if pair is None:
         raise ModelError(
-            f"no side-by-side figures for {force.name} in {names[0]} and {names[1]}: both must be "
-            "paired measures (Home Office code 86, NSPCC FOI) with figures for the force"
+            f"no side-by-side figures for {force} in {names[0]} and {names[1]}: both must be "
+            "paired measures (Home Office code 86 or Recorded Crime in Scotland, and NSPCC FOI) "
+            "with figures for the force"
         )
     render.write(pair_report(pair, wide=args.format in ("table", "markdown")), args.format, out)
     return 0

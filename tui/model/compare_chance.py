@@ -16,6 +16,7 @@ from tui.model.chance import change_interval
 from tui.model.comparison_types import CompareRow, Comparison
 from tui.model.dataset import Dataset
 from tui.model.events import events_between
+from tui.model.measure import measure_id
 from tui.model.rates import (
     rate_caveat,
     rate_change,
@@ -79,7 +80,12 @@ def with_rates_and_chance(ds: Dataset, cmp: Comparison) -> Comparison:
     events = [
         e
         for e in events_between(
-            None, cmp.offence, cmp.year_a.year, cmp.year_b.year, catalogue=ds.offences
+            None,
+            cmp.offence,
+            cmp.year_a.year,
+            cmp.year_b.year,
+            catalogue=ds.offences,
+            measure=measure_id(ds.info),
         )
         if e.scope != "force" or e.force in shown
     ]

@@ -8,6 +8,7 @@ from dataclasses import replace
 from tui.model.chance import change_interval
 from tui.model.dataset import Dataset
 from tui.model.events import events_for
+from tui.model.measure import measure_id
 from tui.model.offences import OffenceSelection
 from tui.model.rates import population_of, rate_caveat
 from tui.model.reference import Force
@@ -54,7 +55,12 @@ def with_extras(
             break
     years = {p.year.year for p in points}
     events = events_for(
-        force.name, selection, years, members=members_of(ds, force), catalogue=ds.offences
+        force.name,
+        selection,
+        years,
+        members=members_of(ds, force),
+        catalogue=ds.offences,
+        measure=measure_id(ds.info),
     )
     return replace(
         detail,

@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from tui.model.errors import DatasetError
+from tui.model.measure import SCOTLAND_RCS
 from tui.model.offences import OffenceInfo, OffenceSelection
 from tui.model.reference import FRAUD_BODY, NON_AREA, TERRITORIAL
 from tui.paths import bundled_data_dir
@@ -218,8 +219,13 @@ def events_for(
     members: Collection[str] = (),
     catalogue: Sequence[OffenceInfo] = (),
     events: Sequence[Event] | None = None,
+    measure: str | None = None,
 ) -> list[Event]:
     """The events that apply to a view, in date order.
+
+    The table's events are about police recording in England and Wales (the Home Office's
+    counting rules, Action Fraud, HMICFRS inspections), so none applies to a dataset of Recorded
+    Crime in Scotland (``measure``), whose recording follows the Scottish Crime Recording Standard.
 
     Args:
         force: canonical force name, or ``None`` for every force (national and force events).
@@ -228,7 +234,10 @@ def events_for(
         members: for a total, the forces it sums; their force events apply to it.
         catalogue: the dataset's offences, to place codes in groups and subgroups.
         events: the events to search (default: the bundled table).
+        measure: the measure of the dataset shown (:func:`tui.model.measure.measure_id`).
     """
+    if measure == SCOTLAND_RCS:
+        return []
     table = load_events() if events is None else events
     wanted = None if years is None else set(years)
     return [
@@ -249,6 +258,7 @@ def events_between(
     members: Collection[str] = (),
     catalogue: Sequence[OffenceInfo] = (),
     events: Sequence[Event] | None = None,
+    measure: str | None = None,
 ) -> list[Event]:
     """Events in or between two financial years (both included): what a comparison of
     ``year_a`` with ``year_b`` should mention. Arguments as for :func:`events_for`."""
@@ -260,4 +270,5 @@ def events_between(
         members=members,
         catalogue=catalogue,
         events=events,
+        measure=measure,
     )

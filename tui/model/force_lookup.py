@@ -29,9 +29,16 @@ def total_force(reference: Reference, spec: TotalSpec) -> Force:
         name=spec.name,
         ons_code="",
         nation=spec.name,
-        region=f"sum of {len(spec.members)} forces",
+        region=f"sum of {len(spec.members)} {_members_word(reference, spec)}",
         kind=COMPUTED_TOTAL,
     )
+
+
+def _members_word(reference: Reference, spec: TotalSpec) -> str:
+    """What a computed total sums: forces, or (Recorded Crime in Scotland) council areas."""
+    if spec.members and all(reference.force(m).council_area for m in spec.members):
+        return "council areas"
+    return "forces"
 
 
 def resolve_among(

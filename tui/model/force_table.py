@@ -8,6 +8,7 @@ from tui.model.changes import change, pct_change, ranks
 from tui.model.dataset import Dataset
 from tui.model.events import Event, events_for
 from tui.model.figure_facts import FigureFacts, figure_facts
+from tui.model.measure import measure_id
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
 from tui.model.selection import force_quarter_sets, normalise_selection, yearly_counts
@@ -154,7 +155,7 @@ def latest_recording_changes(
         return ()
     start = change_to.year if change_to is not None else years[-1].year
     shown = [y.year for y in years if y.year >= start]
-    found = events_for(None, selection, shown, catalogue=ds.offences)
+    found = events_for(None, selection, shown, catalogue=ds.offences, measure=measure_id(ds.info))
     return tuple(e for e in found if e.scope == "national")
 
 

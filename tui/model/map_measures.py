@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from tui.model.comparison import compare_years, default_compare_pair
 from tui.model.dataset import Dataset
-from tui.model.errors import UnknownYearError
+from tui.model.errors import ModelError, UnknownYearError
 from tui.model.force_table import force_table
 from tui.model.offences import OffenceSelection
 from tui.model.population import population_for
@@ -103,7 +103,17 @@ def map_values(
     Raises:
         UnknownYearError: a year is not in the dataset, or a rate is asked for a partial year.
         ValueError: an unknown measure.
+        ModelError: the dataset has no figure for any force on the map (Scotland's council areas).
     """
+    on_map = set(map_forces(ds))
+    if not any(name in on_map for name in ds.forces):
+        areas = any(ds.reference.force(name).council_area for name in ds.forces)
+        raise ModelError(
+            f"dataset '{ds.name}' has no figures for the forces of England and Wales that the tile "
+            "map shows"
+            + (" (Recorded Crime in Scotland is by council area)" if areas else "")
+            + f": see its figures in the Forces table, or 'ox table --dataset {ds.name}'"
+        )
     selection = normalise_selection(ds, selection)
     positions = tile_positions(ds)
     what = f"{selection.label} ({ds.name})"

@@ -19,9 +19,13 @@ HOMEOFFICE_PRC = "homeoffice-prc"
 NSPCC_FOI = "nspcc-foi"
 """Child abuse image offences as stated in NSPCC Freedom of Information releases."""
 
+SCOTLAND_RCS = "scotland-rcs"
+"""Crimes and offences recorded in Scotland, by council area (Recorded Crime in Scotland)."""
+
 MEASURE_LABELS = {
     HOMEOFFICE_PRC: "Home Office police recorded crime (open data tables)",
     NSPCC_FOI: "NSPCC Freedom of Information figures (child abuse image offences)",
+    SCOTLAND_RCS: "Recorded Crime in Scotland (Scottish Crime Recording Standard categories)",
 }
 
 LAYOUT_MEASURES = {"homeoffice": HOMEOFFICE_PRC, "nspcc": NSPCC_FOI}

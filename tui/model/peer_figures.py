@@ -101,6 +101,12 @@ def peers_for(
     if force.name not in map_forces(ds):
         raise ModelError(
             f"{force.name} has no peer group: peers are for the 43 forces of England and Wales"
+            + (
+                "; compare Scotland's council areas in the Forces table or with 'ox table "
+                f"--dataset {ds.name}'"
+                if force.council_area
+                else ""
+            )
         )
     year = peer_year(ds) if year is None else year
     figures, groups, left_out = collect_figures(ds, year)

@@ -2,8 +2,9 @@
 
 Force kinds:
 
-- ``territorial``: the 43 forces of England and Wales, Police Scotland and PSNI. Only these are
-  ranked, totalled and given rates per population.
+- ``territorial``: the 43 forces of England and Wales, Police Scotland and PSNI, and Scotland's 32
+  council areas (the areas Recorded Crime in Scotland counts by; their region is
+  :data:`COUNCIL_AREA`). Only these are ranked, totalled and given rates per population.
 - ``non_area``: British Transport Police (it has no area).
 - ``fraud_body``: Action Fraud, CIFAS and UK Finance, national fraud-reporting bodies.
 - ``stated_total``, ``regional_total``, ``combined``: labels that sources such as the NSPCC use for
@@ -29,6 +30,8 @@ STATED_TOTAL = "stated_total"
 REGIONAL_TOTAL = "regional_total"
 COMBINED = "combined"
 COMPUTED_TOTAL = "computed_total"
+COUNCIL_AREA = "Council area"
+"""The region of Scotland's council areas: territorial, but areas of a council, not of a force."""
 KINDS = (TERRITORIAL, NON_AREA, FRAUD_BODY, STATED_TOTAL, REGIONAL_TOTAL, COMBINED, COMPUTED_TOTAL)
 
 KIND_LABELS = {
@@ -63,6 +66,11 @@ class Force:
     def ranked(self) -> bool:
         """True for forces that take part in rankings, totals and rates per population."""
         return self.kind == TERRITORIAL
+
+    @property
+    def council_area(self) -> bool:
+        """True for a Scottish council area (an area of Recorded Crime in Scotland, not a force)."""
+        return self.kind == TERRITORIAL and self.region == COUNCIL_AREA
 
     @property
     def why_unranked(self) -> str:

@@ -20,10 +20,12 @@ def listed_forces(ds: Dataset, include_national: bool = False) -> list[Force]:
     """
     ref = ds.reference
     present = [ref.force(n) for n in ds.forces]
+    mostly = _mostly_covered_nations(ds)
     listed = {
-        f.name: f
-        for f in ref.forces.values()
-        if f.kind == TERRITORIAL and f.nation in _mostly_covered_nations(ds)
+        name: ref.force(name)
+        for nation, (every, _covered) in _nation_forces(ds).items()
+        if nation in mostly
+        for name in every
     }
     for f in present:
         if f.kind == TERRITORIAL or (include_national and f.kind != STATED_TOTAL):
@@ -32,15 +34,24 @@ def listed_forces(ds: Dataset, include_national: bool = False) -> list[Force]:
 
 
 def _nation_forces(ds: Dataset) -> dict[str, tuple[set[str], set[str]]]:
-    """For each nation: (its territorial forces, those of them with figures in ``ds``)."""
+    """For each nation: (its territorial areas, those of them with figures in ``ds``).
+
+    A nation's areas are its police forces, or, for a dataset by council area (Recorded Crime in
+    Scotland), its council areas: whichever of the two ``ds`` covers more of. Scotland is then the
+    sum of its 32 council areas, never of Police Scotland and the areas together.
+    """
     present = set(ds.forces)
-    by_nation: dict[str, tuple[set[str], set[str]]] = {}
+    groups: dict[tuple[str, bool], tuple[set[str], set[str]]] = {}
     for f in ds.reference.forces.values():
         if f.kind == TERRITORIAL:
-            every, covered = by_nation.setdefault(f.nation, (set(), set()))
+            every, covered = groups.setdefault((f.nation, f.council_area), (set(), set()))
             every.add(f.name)
             if f.name in present:
                 covered.add(f.name)
+    by_nation: dict[str, tuple[set[str], set[str]]] = {}
+    for (nation, _council), (every, covered) in sorted(groups.items()):
+        if nation not in by_nation or len(covered) > len(by_nation[nation][1]):
+            by_nation[nation] = (every, covered)
     return by_nation
 
 
