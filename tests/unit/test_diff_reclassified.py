@@ -1,8 +1,9 @@
 """Release diff: a revision told apart from a reclassification (issue 21).
 
-The earlier release is ``tests/fixtures/import/ho_201718_groups.parquet``: rows of the shared 2017/18
-sheet copied unchanged (see its ``.md``). The expected figures were added up from the shared files
-with a separate script (polars filters on the raw columns), never from this code's output:
+The earlier release is ``tests/fixtures/import/ho_201718_groups.parquet``: rows of the shared
+2017/18 sheet copied unchanged (see its ``.md``). The expected figures were added up from the
+shared files with a separate script (polars filters on the raw columns), never from this code's
+output:
 
 - earlier release, Metropolitan Police 2017/18, group "Miscellaneous crimes": 9,839; subgroup
   "Violence with injury": 77,103, of which codes 4.4, 4.6, 4.8, 4.9 and 37.1 hold 53 (e.g. lines

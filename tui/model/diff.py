@@ -19,8 +19,9 @@ too (a new or retired code); those in years only one covers are counted, not lis
 Each row says what happened (``status``) and names the codes involved (``note``): a revision
 (``changed``), a group matched across a change of name (``renamed``), a combined code set against
 its parts (``split``), codes that left or joined the selection (``moved``, their own row, apart
-from the revision of the codes in both); see :mod:`tui.model.diff_codes`. BTP and the national fraud bodies (and any
-name the reference does not know) are left out unless asked, like in rankings.
+from the revision of the codes in both); see :mod:`tui.model.diff_codes`. BTP and the national
+fraud bodies (and any name the reference does not know) are left out unless asked, like in
+rankings.
 
 The result holds plain Python values only (no Polars), ready for any view or report.
 """
