@@ -34,6 +34,7 @@ import polars as pl
 
 from tui.model import schema as S
 from tui.model.dataset import Dataset
+from tui.model.errors import UnknownForceError
 from tui.model.diff_codes import IN, OUT, SPLIT, DiffPlan, code_table, plan_codes, plan_selection
 from tui.model.diff_types import (
     ADDED,
@@ -51,6 +52,7 @@ from tui.model.diff_types import SPLIT as SPLIT_STATUS
 from tui.model.measure import MEASURE_LABELS, measure_id
 from tui.model.offences import OffenceInfo, OffenceSelection, resolve_offence
 from tui.model.reference import FRAUD_BODY, NON_AREA
+from tui.model.totals import resolve_force
 from tui.model.types import STATED_TOTAL_CODE
 from tui.model.years import fy_label, quarters_label
 
@@ -63,6 +65,7 @@ __all__ = [
     "MeasureMismatchError",
     "check_same_measure",
     "diff_datasets",
+    "resolve_diff_force",
     "resolve_diff_offence",
 ]
 """The result types and the error live in :mod:`tui.model.diff_types` (no Polars); they are
@@ -101,6 +104,24 @@ def resolve_diff_offence(ds_a: Dataset, ds_b: Dataset, text: str) -> OffenceSele
     if selection.kind == "all" and STATED_TOTAL_CODE in merged:
         return resolve_offence(tuple(merged.values()), STATED_TOTAL_CODE)
     return selection
+
+
+def resolve_diff_force(ds_a: Dataset, ds_b: Dataset, text: str) -> str:
+    """A force as typed, resolved against the forces of B (else of A): its name.
+
+    Raises:
+        UnknownForceError: it matches no force of either dataset, or several.
+    """
+    try:
+        force = resolve_force(ds_b, text)
+    except UnknownForceError:
+        force = resolve_force(ds_a, text)
+    if force.name not in set(ds_a.forces) | set(ds_b.forces):
+        raise UnknownForceError(
+            f"'{force.name}' is a total, not a force: ox diff compares each force's figures "
+            "(leave out --force to compare every force)"
+        )
+    return force.name
 
 
 def _excluded(ds: Dataset, name: str) -> bool:
