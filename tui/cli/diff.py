@@ -68,7 +68,7 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run ``ox diff``; model errors (unknown dataset, different measures) go to ``tui.cli``."""
     # Polars is imported when a command runs, not when ``ox`` parses its arguments (issue 11).
     from tui.model.dataset import load_dataset
-    from tui.model.diff import diff_datasets, resolve_diff_offence, resolve_diff_force
+    from tui.model.diff import diff_datasets, resolve_diff_force, resolve_diff_offence
 
     if args.top is not None and args.top < 1:
         err.write("ox: error: --top must be at least 1\n")

@@ -34,7 +34,6 @@ import polars as pl
 
 from tui.model import schema as S
 from tui.model.dataset import Dataset
-from tui.model.errors import UnknownForceError
 from tui.model.diff_codes import IN, OUT, SPLIT, DiffPlan, code_table, plan_codes, plan_selection
 from tui.model.diff_types import (
     ADDED,
@@ -49,6 +48,7 @@ from tui.model.diff_types import (
     measure_problem,
 )
 from tui.model.diff_types import SPLIT as SPLIT_STATUS
+from tui.model.errors import UnknownForceError
 from tui.model.measure import MEASURE_LABELS, measure_id
 from tui.model.offences import OffenceInfo, OffenceSelection, resolve_offence
 from tui.model.reference import FRAUD_BODY, NON_AREA

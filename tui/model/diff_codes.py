@@ -36,6 +36,19 @@ SPLIT, SAME, OUT, IN, GONE, NEW = "split", "same", "out", "in", "gone", "new"
 
 _COLUMN = {"group": S.OFFENCE_GROUP, "subgroup": S.OFFENCE_SUBGROUP}
 
+MERGED = (
+    (
+        "90",
+        "81",
+        "the release of 23 Apr 2026 has no code 90 ('Other knives offences') from 2021/22 and "
+        "names code 81 'Other firearms, knives and offensive weapon offences' (PROVENANCE.md of "
+        "homeoffice-prc, file 7)",
+    ),
+)
+"""Codes merged into another by a later release: (code, the code it is counted in, source). Where
+one dataset has the code in a year and the other has no figure for it at all (and has the other
+code), its figures are ``moved`` rows, never "removed" with no word of why."""
+
 Codes = dict[tuple[int, str], tuple[str, str, str]]
 """(year, code) → (group, subgroup, description) of one dataset."""
 
@@ -169,7 +182,40 @@ def plan_codes(codes_a: Codes, codes_b: Codes) -> DiffPlan:
         info_b = codes_b.get(key)
         if info_b is not None and desc_a and info_b[2] and desc_a != info_b[2]:
             renamed[key] = f"named '{desc_a}' in A, '{info_b[2]}' in B"
+    moved_a, moved_b = _merged(codes_a, codes_b, notes, renamed)
+    rows_a = [(y, c, k, OUT if (y, c) in moved_a else p) for y, c, k, p in rows_a]
+    rows_b = [(y, c, k, IN if (y, c) in moved_b else p) for y, c, k, p in rows_b]
     return DiffPlan(_frame(rows_a), _frame(rows_b), notes, renamed)
+
+
+def _merged(
+    codes_a: Codes,
+    codes_b: Codes,
+    notes: dict[tuple[int, str, str], str],
+    renamed: dict[tuple[int, str], str],
+) -> tuple[set[tuple[int, str]], set[tuple[int, str]]]:
+    """The (year, code) of each dataset counted in another code by the other (:data:`MERGED`);
+    their notes are added to ``notes`` and the receiving code's to ``renamed``."""
+    in_a, in_b = _codes_by_year(codes_a), _codes_by_year(codes_b)
+    moved: tuple[set[tuple[int, str]], set[tuple[int, str]]] = (set(), set())
+    for year in set(in_a) & set(in_b):
+        for code, into, source in MERGED:
+            for mine, theirs, found, side, other, part in (
+                (in_a, in_b, moved[0], "A", "B", OUT),
+                (in_b, in_a, moved[1], "B", "A", IN),
+            ):
+                if code in mine[year] and code not in theirs[year] and into in theirs[year]:
+                    found.add((year, code))
+                    notes[(year, code, part)] = (
+                        f"code {code} in {side} is counted in code {into} in {other} ({source}); "
+                        f"the change is what it {'takes from' if part == OUT else 'adds to'} "
+                        "the comparison"
+                    )
+                    text = f"code {into} in {other} includes code {code}"
+                    renamed[(year, into)] = "; ".join(
+                        t for t in (renamed.get((year, into), ""), text) if t
+                    )
+    return moved
 
 
 def plan_selection(

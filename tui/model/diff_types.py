@@ -114,8 +114,9 @@ def measure_problem(info_a: DatasetInfo, info_b: DatasetInfo) -> str | None:
             return (
                 f"cannot diff '{a}' and '{b}': the measure of '{info.name}' is not "
                 "known (it was imported with a column mapping), so it cannot be shown to count the "
-                "same thing; ox diff compares two datasets of the same measure, e.g. two releases "
-                "of the Home Office tables"
+                "same thing; if it is a release of the Home Office tables, say so and import it "
+                f"again: ox import FILE --name {info.name} --replace --measure homeoffice (with "
+                "the same --map options; its codes and forces are checked)"
             )
     if ma != mb:
         return (
