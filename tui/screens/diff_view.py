@@ -113,8 +113,11 @@ class DiffScreen(ExplorerScreen):
         self.query_one("#diff-context", Static).update(
             self._title(f"  ·  {diff.offence}\n{diff.measure}, largest change first")
         )
+        others = "".join(
+            f"{diff.count(s):,} {s} · " for s in ("renamed", "split", "moved") if diff.count(s)
+        )
         counts = (
-            f"{len(diff.rows):,} changed · {diff.unchanged:,} unchanged · "
+            f"{diff.count('changed'):,} changed · {diff.unchanged:,} unchanged · {others}"
             f"{len(diff.added):,} added (only in {b}) · {len(diff.removed):,} removed (only in {a})"
         )
         if not diff.rows:
@@ -143,7 +146,9 @@ class DiffScreen(ExplorerScreen):
         if report is None or key is None:
             return None
         report.records = [
-            r for r in report.records if row_key(r["force"], r["year"], r["offence"]) == key
+            r
+            for r in report.records
+            if row_key(r["force"], r["year"], r["offence"], r["status"]) == key
         ]
         return report
 

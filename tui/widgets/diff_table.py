@@ -10,9 +10,10 @@ from tui.widgets.cells import plain
 from tui.widgets.tables import VimTable
 
 
-def row_key(force: object, year: object, offence: object) -> str:
-    """The key of a row: force, year and offence (one cell of the diff)."""
-    return f"{force}\t{year}\t{offence}"
+def row_key(force: object, year: object, offence: object, status: object = "changed") -> str:
+    """The key of a row: force, year, offence and status (a revision and the codes that moved
+    out of the same cell are two rows)."""
+    return f"{force}\t{year}\t{offence}\t{status}"
 
 
 class DiffTable(VimTable):
@@ -29,13 +30,15 @@ class DiffTable(VimTable):
         self.add_column(Text("Offence"), key="offence")
         for key, head, width in zip(("value_a", "value_b", "change"), heads, widths):
             self.add_column(Text(head.rjust(width)), key=key)
+        self.add_column(Text("What"), key="status")
         for r, values in zip(rows, numbers):
             self.add_row(
                 plain(r.force),
                 plain(r.year),
                 plain(r.offence),
                 *(Text(v.rjust(w)) for v, w in zip(values, widths)),
-                key=row_key(r.force, r.year, r.offence),
+                plain(r.status),
+                key=row_key(r.force, r.year, r.offence, r.status),
             )
 
     @property
