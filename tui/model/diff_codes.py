@@ -267,22 +267,21 @@ def plan_selection(
             parts[year_code] = IN if info_a is not None else NEW
             if info_a is not None:
                 moved[(year, IN)].append(code)
-    rows_a, rows_b = [], []
-    for codes, remap, rows, keep in (
+    rows_a: list[tuple[int, str, str, str]] = []
+    rows_b: list[tuple[int, str, str, str]] = []
+    for table, remap, rows, keep in (
         (codes_a, remap_a, rows_a, (SAME, OUT, GONE)),
         (codes_b, remap_b, rows_b, (SAME, IN, NEW)),
     ):
-        for year, code in codes:
+        for year, code in table:
             part = parts.get((year, remap.get((year, code), code)))
             if part in keep:
                 rows.append((year, code, key, part))
     notes: dict[tuple[int, str, str], str] = {}
     for (year, part), codes in moved.items():
         codes.sort(key=_code_order)
-        where = Counter(
-            (keyed_b if part == OUT else keyed_a)[(year, c)][0 if selection.kind == "group" else 1]
-            for c in codes
-        )
+        index = 0 if selection.kind == "group" else 1
+        where = Counter((keyed_b if part == OUT else keyed_a)[(year, c)][index] for c in codes)
         places = " or ".join(f"'{w}'" for w, _ in where.most_common())
         if part == OUT:
             notes[(year, key, OUT)] = (
@@ -306,9 +305,9 @@ def plan_selection(
         if rename_note:
             same_notes[year].append(rename_note)
         for remap, side in ((remap_b, "A"), (remap_a, "B")):
-            for combined in sorted({c for (y, _), c in remap.items() if y == year}):
-                if parts.get((year, combined)) == SAME:
-                    same_notes[year].append(_split_note(year, combined, remap, side))
+            for joined in sorted({c for (y, _), c in remap.items() if y == year}):
+                if parts.get((year, joined)) == SAME:
+                    same_notes[year].append(_split_note(year, joined, remap, side))
         for part, word in ((OUT, "moved out"), (IN, "moved in")):
             if (year, part) in moved:
                 same_notes[year].append(

@@ -59,7 +59,8 @@ def _share(frame: pl.DataFrame, column: str, known: set[str]) -> tuple[float, li
     values = frame.get_column(column).cast(pl.String)
     inside = values.is_in(sorted(known))
     unknown = values.filter(~inside).value_counts(sort=True).get_column(column).head(5)
-    return (float(inside.mean() or 0.0) if frame.height else 0.0), [str(v) for v in unknown]
+    share = int(inside.sum()) / frame.height if frame.height else 0.0
+    return share, [str(v) for v in unknown]
 
 
 def check_declared(declared: str | None, layout: Layout, frame: pl.DataFrame, file: str) -> str:
