@@ -43,6 +43,9 @@ class DiffScreen(ExplorerScreen):
         self.refusal: str | None = None
         """Why the two datasets are not diffed (different measures, unknown dataset), if so."""
         self.diff: DatasetDiff | None = None
+        self._notes: list[str] = []
+        self._row_notes: dict[str, str] = {}
+        """Row key → what happened to that row, in words (rows with a note only)."""
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="diff-context", classes="context")
@@ -122,8 +125,24 @@ class DiffScreen(ExplorerScreen):
         )
         if not diff.rows:
             counts = f"No figure differs · {counts}"
-        notes = "\n".join([counts, *summary_lines(diff)[1:]])
-        self.query_one("#diff-notes", Static).update(line(notes))
+        self._notes = [counts, *summary_lines(diff)[1:]]
+        self._row_notes = {
+            row_key(r.force, r.year, r.offence, r.status): f"This row ({r.status}): {r.note}."
+            for r in diff.rows
+            if r.note
+        }
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        """The counts and notes, the note of the row under the cursor first (what happened)."""
+        key = self.query_one(DiffTable).current_key
+        note = self._row_notes.get(key) if key is not None else None
+        notes = [note, *self._notes] if note else self._notes
+        self.query_one("#diff-notes", Static).update(line("\n".join(notes)))
+
+    def on_data_table_row_highlighted(self) -> None:
+        if self.diff is not None:
+            self._show_notes()
 
     def action_back(self) -> None:
         """Back to the previous view."""

@@ -27,17 +27,17 @@ class DiffTable(VimTable):
         widths = [max([len(h), *(len(n[i]) for n in numbers)]) for i, h in enumerate(heads)]
         self.add_column(Text("Force"), key="force")
         self.add_column(Text("Year"), key="year")
+        self.add_column(Text("What"), key="status")  # before the offence: seen at 80 columns
         self.add_column(Text("Offence"), key="offence")
         for key, head, width in zip(("value_a", "value_b", "change"), heads, widths):
             self.add_column(Text(head.rjust(width)), key=key)
-        self.add_column(Text("What"), key="status")
         for r, values in zip(rows, numbers):
             self.add_row(
                 plain(r.force),
                 plain(r.year),
+                plain(r.status),
                 plain(r.offence),
                 *(Text(v.rjust(w)) for v, w in zip(values, widths)),
-                plain(r.status),
                 key=row_key(r.force, r.year, r.offence, r.status),
             )
 
