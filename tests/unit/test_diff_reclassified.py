@@ -82,3 +82,22 @@ def test_one_force_only(earlier: str) -> None:
     ]
     assert diff.unchanged == 0 and {c.force for c in diff.added} == {"Metropolitan Police"}
     assert diff.forces == ("Metropolitan Police",) and diff.left_out == ()
+
+
+def test_a_code_with_no_figure_in_the_other_release_is_named(store: Path) -> None:
+    """Synthetic releases (figures made up for the test): code 26 is in A's group only."""
+    from tests.conftest import write_dataset
+
+    group = {"offence_group": "Misc", "offence_subgroup": "Misc"}
+    rows_a: list[dict[str, object]] = [
+        {**group, "year": 2017, "force": "Kent", "offence_code": "86", "offence": "x", "count": 5},
+        {**group, "year": 2017, "force": "Kent", "offence_code": "26", "offence": "y", "count": 2},
+    ]
+    write_dataset(store, "olda", rows_a, layout="homeoffice")
+    write_dataset(store, "newb", rows_a[:1], layout="homeoffice")
+    a, b = load_dataset("olda"), load_dataset("newb")
+    diff = diff_datasets(a, b, resolve_diff_offence(a, b, "group:Misc"))
+    assert diff.unchanged == 1  # code 86: 5 in both
+    assert [(r.status, r.value_a, r.value_b, r.note) for r in diff.rows] == [
+        ("removed", 2, None, "code 26: no figure in newb this year")
+    ]

@@ -252,6 +252,8 @@ def plan_selection(
     key = selection.key
     parts: dict[tuple[int, str], str] = {}
     moved: dict[tuple[int, str], list[str]] = defaultdict(list)
+    lone: dict[tuple[int, str], list[str]] = defaultdict(list)
+    """(year, part) → codes with no figure at all in the other dataset that year."""
     for year_code in set(keyed_a) | set(keyed_b):
         year, code = year_code
         info_a, info_b = keyed_a.get(year_code), keyed_b.get(year_code)
@@ -261,12 +263,10 @@ def plan_selection(
             parts[year_code] = SAME
         elif in_a:
             parts[year_code] = OUT if info_b is not None else GONE
-            if info_b is not None:
-                moved[(year, OUT)].append(code)
+            (moved if info_b is not None else lone)[(year, parts[year_code])].append(code)
         elif in_b:
             parts[year_code] = IN if info_a is not None else NEW
-            if info_a is not None:
-                moved[(year, IN)].append(code)
+            (moved if info_a is not None else lone)[(year, parts[year_code])].append(code)
     rows_a: list[tuple[int, str, str, str]] = []
     rows_b: list[tuple[int, str, str, str]] = []
     for table, remap, rows, keep in (
@@ -278,6 +278,10 @@ def plan_selection(
             if part in keep:
                 rows.append((year, code, key, part))
     notes: dict[tuple[int, str, str], str] = {}
+    for (year, part), codes in lone.items():
+        codes.sort(key=_code_order)
+        other = name_b if part == GONE else name_a
+        notes[(year, key, part)] = f"{_plural(codes)}: no figure in {other} this year"
     for (year, part), codes in moved.items():
         codes.sort(key=_code_order)
         index = 0 if selection.kind == "group" else 1
