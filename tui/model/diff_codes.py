@@ -153,6 +153,11 @@ def matched_name(kind: str, name: str, mine: Codes, theirs: Codes) -> str | None
     return candidate
 
 
+def _words(text: str) -> str:
+    """A description as compared: case and spacing (non-breaking spaces too) do not rename."""
+    return " ".join(text.split()).casefold()
+
+
 def _frame(rows: list[tuple[int, str, str, str]]) -> pl.DataFrame:
     return pl.DataFrame(
         rows,
@@ -165,10 +170,10 @@ def plan_codes(codes_a: Codes, codes_b: Codes) -> DiffPlan:
     """Every code apart, with split codes set against their parts."""
     remap_a, remap_b = _splits(codes_a, codes_b)
     rows_a = [
-        (y, c, remap_a.get((y, c), c), "split" if (y, c) in remap_a else "") for y, c in codes_a
+        (y, c, remap_a.get((y, c), c), SPLIT if (y, c) in remap_a else "") for y, c in codes_a
     ]
     rows_b = [
-        (y, c, remap_b.get((y, c), c), "split" if (y, c) in remap_b else "") for y, c in codes_b
+        (y, c, remap_b.get((y, c), c), SPLIT if (y, c) in remap_b else "") for y, c in codes_b
     ]
     notes: dict[tuple[int, str, str], str] = {}
     for (year, _), code in remap_b.items():
@@ -180,7 +185,7 @@ def plan_codes(codes_a: Codes, codes_b: Codes) -> DiffPlan:
     renamed: dict[tuple[int, str], str] = {}
     for key, (_, _, desc_a) in codes_a.items():
         info_b = codes_b.get(key)
-        if info_b is not None and desc_a and info_b[2] and desc_a != info_b[2]:
+        if info_b is not None and desc_a and info_b[2] and _words(desc_a) != _words(info_b[2]):
             renamed[key] = f"named '{desc_a}' in A, '{info_b[2]}' in B"
     moved_a, moved_b = _merged(codes_a, codes_b, notes, renamed)
     rows_a = [(y, c, k, OUT if (y, c) in moved_a else p) for y, c, k, p in rows_a]
