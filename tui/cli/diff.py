@@ -26,8 +26,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         description=(
             "Every force x financial year x offence whose figure differs between DATASET_A and "
             "DATASET_B (sums over quarters), largest change first, with counts of unchanged, "
-            "added and removed cells. Both must count the same thing: NSPCC FOI figures and Home "
-            "Office recorded crime are never diffed."
+            "added and removed cells. Each row says what happened (changed, renamed, split, "
+            "moved, added, removed) and names the codes involved. Both must count the same "
+            "thing: NSPCC FOI figures and Home Office recorded crime are never diffed."
         ),
     )
     parser.add_argument("dataset_a", help="the earlier dataset, e.g. an imported older release")
