@@ -28,7 +28,8 @@ def test_diff_json_rows_carry_both_values_and_the_change(store: Path) -> None:
     code, out, err = run("diff", "prc201718", "homeoffice", "--offence", "86", "-f", "json")
     assert code == 0
     rows = json.loads(out)
-    assert all(set(r) == {"force", "year", "offence", "value_a", "value_b", "change"} for r in rows)
+    keys = {"force", "year", "offence", "value_a", "value_b", "change", "status", "note"}
+    assert all(set(r) == keys for r in rows)
     # Source rows quoted in tests/unit/test_diff.py: 63+63+69+76 = 271 earlier, 60+61+71+77 = 269.
     assert {
         "force": "Northamptonshire",
@@ -37,11 +38,18 @@ def test_diff_json_rows_carry_both_values_and_the_change(store: Path) -> None:
         "value_a": 271,
         "value_b": 269,
         "change": -2,
+        "status": "changed",
+        "note": "",
     } in rows
     assert rows[0]["force"] == "Metropolitan Police" and rows[0]["change"] == 65
     # The counts go to stderr, apart from the rows.
     assert "38 changed, 5 unchanged" in err and "473 added (only in homeoffice)" in err
-    assert "Added in homeoffice: 2012/13 to 2023/24 Q1, 11 financial years." in err
+    # One count for one range: the years added are 2012/13-2016/17 and 2018/19-2023/24 Q1 (2017/18
+    # is in both), 11 financial years, never "2012/13 to 2023/24 Q1" (12 years) called 11.
+    assert (
+        "Added in homeoffice: 2012/13 to 2016/17 and 2018/19 to 2023/24 Q1 (11 financial years)."
+        in err
+    )
 
 
 def test_diff_table_top_and_csv(store: Path) -> None:
@@ -62,6 +70,8 @@ def test_diff_table_top_and_csv(store: Path) -> None:
         "value_a": "1946",
         "value_b": "2011",
         "change": "65",
+        "status": "changed",
+        "note": "",
     }
 
 

@@ -60,7 +60,7 @@ async def test_dataset_picker_d_opens_what_the_new_release_revised(
         table = screen.query_one(DiffTable)
         keys = visible_keys(table)
         assert len(keys) == 38  # PROVENANCE.md: 38 forces differ in 2017/18
-        north = row_cells(table, "Northamptonshire\t2017/18\t86")
+        north = row_cells(table, "Northamptonshire\t2017/18\t86\tchanged")
         assert (north["value_a"].strip(), north["value_b"].strip()) == ("271", "269")
         assert north["change"].strip() == "-2"
         first = row_cells(table, keys[0])
@@ -77,11 +77,12 @@ async def test_dataset_picker_d_opens_what_the_new_release_revised(
         await pilot.press("C")
         await settle(pilot)
         copied = app.clipboard.splitlines()
-        assert copied[0] == "Force\tYear\tOffence\tprc201718\thomeoffice\tChange"
-        assert "Northamptonshire\t2017/18\t86\t271\t269\t-2" in copied and len(copied) == 39
+        assert copied[0] == "Force\tYear\tOffence\tprc201718\thomeoffice\tChange\tWhat\tNote"
+        north_row = "Northamptonshire\t2017/18\t86\t271\t269\t-2\tchanged\t"
+        assert north_row in copied and len(copied) == 39
         await pilot.press("down", "c")
         await settle(pilot)
-        assert app.clipboard.splitlines()[1] == "Dyfed-Powys\t2017/18\t86\t216\t272\t56"
+        assert app.clipboard.splitlines()[1] == "Dyfed-Powys\t2017/18\t86\t216\t272\t56\tchanged\t"
         # R: the command prints the same rows.
         await pilot.press("R")
         await settle(pilot)
@@ -89,7 +90,9 @@ async def test_dataset_picker_d_opens_what_the_new_release_revised(
         assert isinstance(dialog, CiteDialog)
         assert dialog.sheet.command == "ox diff prc201718 homeoffice --offence 86"
         printed = json.loads(run(dialog.sheet.command, "--format", "json"))
-        assert [f"{r['force']}\t{r['year']}\t{r['offence']}" for r in printed] == keys
+        assert [
+            f"{r['force']}\t{r['year']}\t{r['offence']}\t{r['status']}" for r in printed
+        ] == keys
         for rec, key in zip(printed, keys):
             cells = row_cells(table, key)
             assert cells["value_a"].strip() == f"{rec['value_a']:,}"
@@ -124,7 +127,7 @@ async def test_palette_offers_releases_of_the_same_measure_only(
         await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
         screen = app.screen
         assert isinstance(screen, DiffScreen)
-        north = row_cells(screen.query_one(DiffTable), "Northamptonshire\t2017/18\t86")
+        north = row_cells(screen.query_one(DiffTable), "Northamptonshire\t2017/18\t86\tchanged")
         assert north["change"].strip() == "+2"  # the other way round: 269 → 271
         entries = {e.text for e in ExplorerCommands(app.screen)._build()}
         assert "Compare releases: prc201718 vs homeoffice" in entries
@@ -156,3 +159,35 @@ async def test_different_measures_are_refused_in_the_view(app: OffenceApp) -> No
         assert app.screen is screen
         told = [n.message for n in app._notifications]
         assert "Nothing to export: nspcc and homeoffice were not compared." in told, told
+
+
+async def test_the_view_says_what_happened_to_each_row(store: Path, settings_file: Path) -> None:
+    """Subgroup "Violence with injury": the Met's +188 is +241 revised and 53 moved out (codes
+    4.4, 4.6, 4.8, 4.9, 37.1; figures in tests/unit/test_diff_reclassified.py)."""
+    groups = FIXTURE_201718.with_name("ho_201718_groups.parquet")
+    import_file(groups, name="prc201718")
+    app = make_app(settings_file=settings_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.set_offence("subgroup:Violence with injury")
+        app.open_diff("prc201718", "homeoffice")
+        await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
+        screen = app.screen
+        assert isinstance(screen, DiffScreen)
+        table = screen.query_one(DiffTable)
+        offence = "subgroup:Violence with injury"
+        met = "Metropolitan Police\t2017/18\t" + offence
+        changed, moved = row_cells(table, met + "\tchanged"), row_cells(table, met + "\tmoved")
+        assert (changed["value_a"].strip(), changed["change"].strip()) == ("77,050", "+241")
+        assert (moved["value_a"].strip(), moved["value_b"].strip()) == ("53", "—")
+        assert moved["change"].strip() == "-53" and moved["status"] == "moved"
+        text = notes(screen)
+        assert "41 changed · 2 unchanged · 43 moved ·" in text
+        assert "codes 4.4, 4.6, 4.8, 4.9, 37.1 moved out" in text
+        assert "'Death or serious injury - unlawful driving' in homeoffice" in text
+        # The row under the cursor says what happened to it, first.
+        table.move_cursor(row=table.get_row_index(met + "\tmoved"))
+        await settle(pilot)
+        assert notes(screen).startswith(
+            "This row (moved): codes 4.4, 4.6, 4.8, 4.9, 37.1 moved out: in subgroup 'Death"
+        )

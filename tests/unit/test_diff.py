@@ -123,9 +123,13 @@ def test_partial_years_are_compared_on_common_quarters_and_labelled(store: Path)
     write_dataset(store, "later", rows, layout="homeoffice")
     bundled, later = load_dataset("homeoffice"), load_dataset("later")
     diff = diff_datasets(bundled, later, resolve_diff_offence(bundled, later, "86"))
-    assert [(r.force, r.year, r.value_a, r.value_b, r.change) for r in diff.rows] == [
+    compared = [r for r in diff.rows if r.status != "removed"]
+    assert [(r.force, r.year, r.value_a, r.value_b, r.change) for r in compared] == [
         ("Northamptonshire", "2023/24 Q1", 225, 230, 5)
     ]
+    # The other forces have no figure in B in years both cover: listed as removed, not changed.
+    assert {r.status for r in diff.rows[1:]} == {"removed"}
+    assert all(r.value_b is None and r.change is None for r in diff.rows[1:])
     assert [(c.force, c.year, c.note) for c in diff.quarters_differ] == [
         ("Northamptonshire", "2023/24 Q1", "Q1 in A, Q1-Q2 in B")
     ]
@@ -150,7 +154,21 @@ def test_diff_backwards_swaps_values_added_and_removed(store: Path) -> None:
         (c.force, c.year, c.offence) for c in backward.removed
     ]
     # Every code apart: the earlier release gives 2017/18 homicide as code 1/4.1/4.10/4.2 (4 rows
-    # per force and quarter, added up on import); the Oct 2023 release has that code in 2012/13
-    # only (data/README.md), so those 43 cells are "removed", never set against another code.
-    assert {(c.offence, c.year) for c in forward.removed} == {("1/4.1/4.10/4.2", "2017/18")}
-    assert len(forward.removed) == 43
+    # per force and quarter, added up on import); the Oct 2023 release gives its parts 1, 4.1, 4.10
+    # and 4.2. Each force's combined figure is set against the sum of the parts, as a split naming
+    # the codes: never 43 "removed" and 172 "added" with no word of why.
+    assert forward.removed == () and backward.added == ()
+    parts = {"1", "4.1", "4.10", "4.2"}
+    assert not [c for c in forward.added if c.year == "2017/18" and c.offence in parts]
+    splits = [r for r in forward.rows if r.status == "split"]
+    assert len(splits) == 43 == len([r for r in backward.rows if r.status == "split"])
+    assert {r.offence for r in splits} == {"1/4.1/4.10/4.2"}
+    assert splits[0].note == (
+        "code 1/4.1/4.10/4.2 in A is codes 1, 4.1, 4.10, 4.2 in B (added up here)"
+    )
+    met = next(r for r in splits if r.force == "Metropolitan Police")
+    # Earlier release (ho_201718.csv, from the shared 2017/18 file): the Met's 16 homicide rows
+    # are 2 + 46 (Q1), 26 (Q2), 2 + 32 (Q3), 49 (Q4), the rest "-00" = 157. Oct 2023 release
+    # (prc_pfa_tidy.csv lines 114923, 114983, 120690, 126457, 126517, 132224): code 1 = 50, 28,
+    # 32, 46 and code 4.1 = 1, 0, 1, 0 (4.10 and 4.2 are 0) = 158.
+    assert (met.value_a, met.value_b, met.change) == (157, 158, 1)

@@ -26,8 +26,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         description=(
             "Every force x financial year x offence whose figure differs between DATASET_A and "
             "DATASET_B (sums over quarters), largest change first, with counts of unchanged, "
-            "added and removed cells. Both must count the same thing: NSPCC FOI figures and Home "
-            "Office recorded crime are never diffed."
+            "added and removed cells. Each row says what happened (changed, renamed, split, "
+            "moved, added, removed) and names the codes involved. Both must count the same "
+            "thing: NSPCC FOI figures and Home Office recorded crime are never diffed."
         ),
     )
     parser.add_argument("dataset_a", help="the earlier dataset, e.g. an imported older release")
@@ -37,6 +38,13 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "-o",
         default=None,
         help="one offence selection (code, text, 'group:NAME', 'all'); default: every code apart",
+    )
+    parser.add_argument(
+        "--force",
+        action="append",
+        default=[],
+        metavar="FORCE",
+        help="only this force's rows (repeatable; a few letters will do: 'northants')",
     )
     parser.add_argument(
         "--top", "-n", type=int, default=None, metavar="N", help="only the N largest changes"
@@ -61,14 +69,17 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run ``ox diff``; model errors (unknown dataset, different measures) go to ``tui.cli``."""
     # Polars is imported when a command runs, not when ``ox`` parses its arguments (issue 11).
     from tui.model.dataset import load_dataset
-    from tui.model.diff import diff_datasets, resolve_diff_offence
+    from tui.model.diff import diff_datasets, resolve_diff_force, resolve_diff_offence
 
     if args.top is not None and args.top < 1:
         err.write("ox: error: --top must be at least 1\n")
         return EXIT_USAGE
     ds_a, ds_b = load_dataset(args.dataset_a), load_dataset(args.dataset_b)
     selection = resolve_diff_offence(ds_a, ds_b, args.offence) if args.offence else None
-    diff = diff_datasets(ds_a, ds_b, selection, include_national=args.include_national)
+    forces = [resolve_diff_force(ds_a, ds_b, name) for name in args.force]
+    diff = diff_datasets(
+        ds_a, ds_b, selection, include_national=args.include_national, forces=forces or None
+    )
     report = diff_report(ds_a.info, ds_b.info, diff, args.top)
     if args.format in ("csv", "json"):
         # Machine formats carry the rows only; the counts go to stderr, where scripts keep them

@@ -93,6 +93,7 @@ def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             dry_run=args.dry_run,
             max_rows=PREVIEW_ROWS,
             strict=getattr(args, "strict", False),
+            measure=getattr(args, "measure", None),
         )
     except KeyboardInterrupt:
         # A write is committed by one rename: the dataset is imported whole or not at all.

@@ -173,6 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FIELD=COLUMN",
         help="map a column for the generic layout, e.g. --map count='Crimes' (repeatable)",
     )
+    imp.add_argument(
+        "--measure",
+        default=None,
+        metavar="MEASURE",
+        help="what a file imported with --map counts ('homeoffice'), checked against its codes "
+        "and forces, so 'ox diff' can compare it with another release",
+    )
     imp.add_argument("--sheet", default=None, help="read only this sheet (XLSX/ODS)")
     imp.add_argument("--dry-run", action="store_true", help="check and preview; write nothing")
     imp.add_argument(

@@ -13,31 +13,46 @@ year is never set against a full one silently:
   not compared, and counted in ``not_compared``.
 
 A cell with a figure in one dataset only is ``added`` (only in B) or ``removed`` (only in A); a
-missing figure ("..", shown "—") counts as no figure. BTP and the national fraud bodies (and any
-name the reference does not know) are left out unless asked, like in rankings.
+missing figure ("..", shown "—") counts as no figure. Those in a year both datasets cover are rows
+too (a new or retired code); those in years only one covers are counted, not listed.
+
+Each row says what happened (``status``) and names the codes involved (``note``): a revision
+(``changed``), a group matched across a change of name (``renamed``), a combined code set against
+its parts (``split``), codes that left or joined the selection (``moved``, their own row, apart
+from the revision of the codes in both); see :mod:`tui.model.diff_codes`. BTP and the national
+fraud bodies (and any name the reference does not know) are left out unless asked, like in
+rankings.
 
 The result holds plain Python values only (no Polars), ready for any view or report.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import polars as pl
 
 from tui.model import schema as S
 from tui.model.dataset import Dataset
+from tui.model.diff_codes import IN, OUT, SPLIT, DiffPlan, code_table, plan_codes, plan_selection
 from tui.model.diff_types import (
+    ADDED,
+    CHANGED,
+    MOVED,
+    REMOVED,
+    RENAMED,
     DatasetDiff,
     DiffCell,
     DiffRow,
     MeasureMismatchError,
     measure_problem,
 )
+from tui.model.diff_types import SPLIT as SPLIT_STATUS
+from tui.model.errors import UnknownForceError
 from tui.model.measure import MEASURE_LABELS, measure_id
 from tui.model.offences import OffenceInfo, OffenceSelection, resolve_offence
 from tui.model.reference import FRAUD_BODY, NON_AREA
-from tui.model.selection import offence_filter
+from tui.model.totals import resolve_force
 from tui.model.types import STATED_TOTAL_CODE
 from tui.model.years import fy_label, quarters_label
 
@@ -50,6 +65,7 @@ __all__ = [
     "MeasureMismatchError",
     "check_same_measure",
     "diff_datasets",
+    "resolve_diff_force",
     "resolve_diff_offence",
 ]
 """The result types and the error live in :mod:`tui.model.diff_types` (no Polars); they are
@@ -90,6 +106,24 @@ def resolve_diff_offence(ds_a: Dataset, ds_b: Dataset, text: str) -> OffenceSele
     return selection
 
 
+def resolve_diff_force(ds_a: Dataset, ds_b: Dataset, text: str) -> str:
+    """A force as typed, resolved against the forces of B (else of A): its name.
+
+    Raises:
+        UnknownForceError: it matches no force of either dataset, or several.
+    """
+    try:
+        force = resolve_force(ds_b, text)
+    except UnknownForceError:
+        force = resolve_force(ds_a, text)
+    if force.name not in set(ds_a.forces) | set(ds_b.forces):
+        raise UnknownForceError(
+            f"'{force.name}' is a total, not a force: ox diff compares each force's figures "
+            "(leave out --force to compare every force)"
+        )
+    return force.name
+
+
 def _excluded(ds: Dataset, name: str) -> bool:
     return ds.reference.force(name).kind in (NON_AREA, FRAUD_BODY)
 
@@ -104,29 +138,33 @@ def _missing_if_any_missing(column: str) -> pl.Expr:
     )
 
 
-def _cells(ds: Dataset, selection: OffenceSelection | None, forces: list[str]) -> pl.DataFrame:
-    """One row per (force, year, offence): its quarters (0: whole year), their counts, the sum."""
+def _cells(ds: Dataset, codes: pl.DataFrame, forces: list[str]) -> pl.DataFrame:
+    """One row per (force, year, okey, part): its quarters (0: whole year), their counts, the sum.
+
+    ``codes`` (a plan's map, see :mod:`tui.model.diff_codes`) says which codes are compared and
+    the key and part each is summed under."""
     frame = ds.figures.filter(pl.col(S.YEAR).is_not_null() & pl.col(S.FORCE).is_in(forces))
-    if selection is None:
-        key = pl.col(S.OFFENCE_CODE)
-    else:
-        frame = frame.filter(offence_filter(selection))
-        key = pl.lit(selection.key)
     count = pl.col(S.COUNT)
-    quarters = frame.select(
-        S.FORCE, S.YEAR, S.COUNT, okey=key, q=pl.col(S.QUARTER).cast(pl.Int8).fill_null(WHOLE_YEAR)
-    )
-    if selection is not None:
+    codes = codes.with_columns(pl.col(S.OFFENCE_CODE).cast(frame.schema[S.OFFENCE_CODE]))
+    quarters = (
+        frame.join(codes, on=[S.YEAR, S.OFFENCE_CODE], how="inner")
+        .select(
+            S.FORCE,
+            S.YEAR,
+            S.COUNT,
+            "okey",
+            "part",
+            q=pl.col(S.QUARTER).cast(pl.Int8).fill_null(WHOLE_YEAR),
+        )
         # Several codes in a cell: add them up by quarter first. (One code has one preferred
         # figure per force, period and quarter already, see tui.model.schema.)
-        quarters = (
-            quarters.group_by(S.FORCE, S.YEAR, "okey", "q")
-            .agg(count.sum(), _missing=count.null_count())
-            .with_columns(_missing_if_any_missing(S.COUNT))
-        )
+        .group_by(S.FORCE, S.YEAR, "okey", "part", "q")
+        .agg(count.sum(), _missing=count.null_count())
+        .with_columns(_missing_if_any_missing(S.COUNT))
+    )
     return (
         quarters.sort("q")
-        .group_by(S.FORCE, S.YEAR, "okey")
+        .group_by(S.FORCE, S.YEAR, "okey", "part")
         .agg(qs=pl.col("q"), counts=count, total=count.sum(), _missing=count.null_count())
         .with_columns(_missing_if_any_missing("total"))
         .drop("_missing")
@@ -165,12 +203,34 @@ def _describe(qs: frozenset[int]) -> str:
     return "whole year" if WHOLE_YEAR in qs else quarters_label(tuple(sorted(qs)))
 
 
+def _forces(
+    ds_a: Dataset, ds_b: Dataset, include_national: bool, only: Sequence[str] | None
+) -> tuple[list[str], list[str]]:
+    """The forces compared, and those left out (BTP, fraud bodies) unless asked."""
+    names = set(ds_a.forces) | set(ds_b.forces)
+    if only:
+        return sorted(set(only)), []
+    left_out = sorted(n for n in names if _excluded(ds_a, n)) if not include_national else []
+    return sorted(names - set(left_out)), left_out
+
+
+def _plan(
+    ds_a: Dataset, ds_b: Dataset, selection: OffenceSelection | None, forces: list[str]
+) -> DiffPlan:
+    codes_a = code_table(ds_a.figures.filter(pl.col(S.FORCE).is_in(forces)))
+    codes_b = code_table(ds_b.figures.filter(pl.col(S.FORCE).is_in(forces)))
+    if selection is None:
+        return plan_codes(codes_a, codes_b)
+    return plan_selection(selection, codes_a, codes_b, ds_a.name, ds_b.name)
+
+
 def diff_datasets(
     ds_a: Dataset,
     ds_b: Dataset,
     selection: OffenceSelection | None = None,
     *,
     include_national: bool = False,
+    forces: Sequence[str] | None = None,
 ) -> DatasetDiff:
     """Every cell whose figure differs from ``ds_a`` to ``ds_b``, with counts of the rest.
 
@@ -180,45 +240,68 @@ def diff_datasets(
         selection: one offence selection (see :func:`resolve_diff_offence`); ``None`` compares
             every offence code on its own.
         include_national: also compare BTP, the fraud bodies and names the reference does not know.
+        forces: only these forces (names as the datasets spell them); BTP and the fraud bodies
+            are compared when named here.
 
     Raises:
         MeasureMismatchError: the datasets count different things (see :func:`check_same_measure`).
     """
     measure = check_same_measure(ds_a, ds_b)
-    names = set(ds_a.forces) | set(ds_b.forces)
-    left_out = sorted(n for n in names if _excluded(ds_a, n)) if not include_national else []
-    forces = sorted(names - set(left_out))
-    joined = _cells(ds_a, selection, forces).join(
-        _cells(ds_b, selection, forces),
-        on=[S.FORCE, S.YEAR, "okey"],
+    compared, left_out = _forces(ds_a, ds_b, include_national, forces)
+    plan = _plan(ds_a, ds_b, selection, compared)
+    joined = _cells(ds_a, plan.map_a, compared).join(
+        _cells(ds_b, plan.map_b, compared),
+        on=[S.FORCE, S.YEAR, "okey", "part"],
         how="full",
         coalesce=True,
         suffix="_b",
     )
     # Same quarters and the same sum (or both missing): unchanged, counted without leaving Polars.
+    # A split code is always listed: its row says how the codes were filed.
     same = (
         pl.col("qs").is_not_null()
         & pl.col("qs_b").is_not_null()
         & (pl.col("qs") == pl.col("qs_b"))
         & pl.col("total").eq_missing(pl.col("total_b"))
+        & (pl.col("part") != SPLIT)
     )
     unchanged = int(joined.select(same.sum()).item())
-    rest = joined.filter(~same).sort(S.FORCE, S.YEAR, "okey")
+    rest = joined.filter(~same).sort(S.FORCE, S.YEAR, "okey", "part")
     rows: list[DiffRow] = []
     added: list[DiffCell] = []
     removed: list[DiffCell] = []
+    one_sided: list[DiffRow] = []
     differ: list[DiffCell] = []
     not_compared: list[DiffCell] = []
+    both_years = {c.year for c in ds_a.coverage} & {c.year for c in ds_b.coverage}
     for rec in rest.iter_rows(named=True):
-        force, year, offence = rec[S.FORCE], int(rec[S.YEAR]), rec["okey"]
+        force, year, offence, part = rec[S.FORCE], int(rec[S.YEAR]), rec["okey"], rec["part"]
         va = dict(zip(rec["qs"], rec["counts"])) if rec["qs"] is not None else None
         vb = dict(zip(rec["qs_b"], rec["counts_b"])) if rec["qs_b"] is not None else None
+        note = plan.notes.get((year, offence, part), "")
         if vb is None or va is None:
             values = va if va is not None else vb
             assert values is not None
             qs = frozenset(values)
-            cell = DiffCell(force, _label(year, qs), offence, _total(values, qs))
+            value = _total(values, qs)
+            label = _label(year, qs)
+            quarters = () if WHOLE_YEAR in qs else tuple(sorted(qs))
+            if part in (OUT, IN) and value is not None:
+                # Moved out (in): what leaving (joining) the selection does to its total.
+                a, b, change = (value, None, -value) if part == OUT else (None, value, value)
+                rows.append(
+                    DiffRow(force, label, offence, a, b, change, year, quarters, MOVED, note)
+                )
+                continue
+            cell = DiffCell(force, label, offence, value, note)
             (removed if vb is None else added).append(cell)
+            if year in both_years:
+                status = REMOVED if vb is None else ADDED
+                a, b = (value, None) if vb is None else (None, value)
+                note = note or _one_side_note(status, ds_a.name, ds_b.name)
+                one_sided.append(
+                    DiffRow(force, label, offence, a, b, None, year, quarters, status, note)
+                )
             continue
         qa, qb = frozenset(va), frozenset(vb)
         common = _common(qa, qb)
@@ -231,9 +314,9 @@ def diff_datasets(
         a = _total(va, qa if whole_vs_quarters else common)
         b = _total(vb, qb if whole_vs_quarters else common)
         if qa != qb and not whole_vs_quarters:
-            note = f"{_describe(qa)} in A, {_describe(qb)} in B"
-            differ.append(DiffCell(force, label, offence, None, note))
-        if a == b:
+            text = f"{_describe(qa)} in A, {_describe(qb)} in B"
+            differ.append(DiffCell(force, label, offence, None, text))
+        if a == b and part != SPLIT:
             unchanged += 1
         elif a is None or b is None:
             # A figure where the other dataset has it missing: added or removed, not a change.
@@ -242,14 +325,19 @@ def diff_datasets(
             )
         else:
             quarters = () if WHOLE_YEAR in common else tuple(sorted(common))
-            rows.append(DiffRow(force, label, offence, a, b, b - a, year, quarters))
-    rows.sort(key=lambda r: (-abs(r.change or 0), r.force, r.start_year, r.offence))
+            renamed = plan.renamed.get((year, offence), "")
+            status = SPLIT_STATUS if part == SPLIT else RENAMED if renamed else CHANGED
+            if renamed and renamed not in note:
+                note = "; ".join(n for n in (renamed, note) if n)
+            rows.append(DiffRow(force, label, offence, a, b, b - a, year, quarters, status, note))
+    rows.sort(key=lambda r: (-abs(r.change or 0), r.force, r.start_year, r.offence, r.status))
+    one_sided.sort(key=lambda r: (r.status, r.force, r.start_year, r.offence))
     return DatasetDiff(
         dataset_a=ds_a.name,
         dataset_b=ds_b.name,
         measure=measure,
         offence="every offence code" if selection is None else selection.label,
-        rows=tuple(rows),
+        rows=tuple(rows + one_sided),
         unchanged=unchanged,
         added=tuple(added),
         removed=tuple(removed),
@@ -258,4 +346,11 @@ def diff_datasets(
         left_out=tuple(left_out),
         years_a=tuple(c.label for c in ds_a.coverage),
         years_b=tuple(c.label for c in ds_b.coverage),
+        forces=tuple(forces or ()),
     )
+
+
+def _one_side_note(status: str, name_a: str, name_b: str) -> str:
+    if status == ADDED:
+        return f"no figure in {name_a} for this year"
+    return f"no figure in {name_b} for this year"

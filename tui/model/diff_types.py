@@ -17,6 +17,21 @@ if TYPE_CHECKING:
     from tui.model.catalogue import DatasetInfo
 
 
+CHANGED = "changed"
+"""The same offences in both, a figure revised."""
+RENAMED = "renamed"
+"""Compared across a change of name (a group matched by its codes, a code's new description)."""
+SPLIT = "split"
+"""One combined code in one dataset, its parts in the other (added up and compared)."""
+MOVED = "moved"
+"""Codes in the selection in one dataset and elsewhere in the other: their own row."""
+ADDED = "added"
+"""A figure in B only, in a year both cover."""
+REMOVED = "removed"
+"""A figure in A only, in a year both cover."""
+STATUSES = (CHANGED, RENAMED, SPLIT, MOVED, ADDED, REMOVED)
+
+
 class MeasureMismatchError(ModelError):
     """Two datasets count different things (or one's measure is unknown): no diff is made."""
 
@@ -37,6 +52,11 @@ class DiffRow:
     start_year: int
     quarters: tuple[int, ...]
     """The quarters compared; empty for whole-year figures."""
+    status: str = CHANGED
+    """What happened (one of :data:`STATUSES`). For ``moved`` the change is what the codes
+    moving out (in) take from (add to) the selection's total, and the other value is ``None``."""
+    note: str = ""
+    """The codes involved and how, in words (empty for a plain revision)."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +80,8 @@ class DatasetDiff:
     offence: str
     """What was compared: "every offence code" or the selection's label."""
     rows: tuple[DiffRow, ...]
-    """Cells in both whose figures differ, by size of change (largest first), then force, year."""
+    """Cells in both whose figures differ (changed, renamed, split, moved), by size of change
+    (largest first), then force, year; then cells added or removed in years both cover."""
     unchanged: int
     added: tuple[DiffCell, ...]
     """Cells with a figure in B only."""
@@ -76,6 +97,12 @@ class DatasetDiff:
     """The financial years dataset A covers, as labelled (``2023/24 Q1``), oldest first."""
     years_b: tuple[str, ...] = ()
     """The financial years dataset B covers."""
+    forces: tuple[str, ...] = ()
+    """The forces asked for (``--force``); empty for every force."""
+
+    def count(self, status: str) -> int:
+        """How many rows have this status."""
+        return sum(1 for r in self.rows if r.status == status)
 
 
 def measure_problem(info_a: DatasetInfo, info_b: DatasetInfo) -> str | None:
@@ -87,8 +114,9 @@ def measure_problem(info_a: DatasetInfo, info_b: DatasetInfo) -> str | None:
             return (
                 f"cannot diff '{a}' and '{b}': the measure of '{info.name}' is not "
                 "known (it was imported with a column mapping), so it cannot be shown to count the "
-                "same thing; ox diff compares two datasets of the same measure, e.g. two releases "
-                "of the Home Office tables"
+                "same thing; if it is a release of the Home Office tables, say so and import it "
+                f"again: ox import FILE --name {info.name} --replace --measure homeoffice (with "
+                "the same --map options; its codes and forces are checked)"
             )
     if ma != mb:
         return (

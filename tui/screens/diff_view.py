@@ -43,6 +43,9 @@ class DiffScreen(ExplorerScreen):
         self.refusal: str | None = None
         """Why the two datasets are not diffed (different measures, unknown dataset), if so."""
         self.diff: DatasetDiff | None = None
+        self._notes: list[str] = []
+        self._row_notes: dict[str, str] = {}
+        """Row key → what happened to that row, in words (rows with a note only)."""
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="diff-context", classes="context")
@@ -113,14 +116,33 @@ class DiffScreen(ExplorerScreen):
         self.query_one("#diff-context", Static).update(
             self._title(f"  ·  {diff.offence}\n{diff.measure}, largest change first")
         )
+        others = "".join(
+            f"{diff.count(s):,} {s} · " for s in ("renamed", "split", "moved") if diff.count(s)
+        )
         counts = (
-            f"{len(diff.rows):,} changed · {diff.unchanged:,} unchanged · "
+            f"{diff.count('changed'):,} changed · {diff.unchanged:,} unchanged · {others}"
             f"{len(diff.added):,} added (only in {b}) · {len(diff.removed):,} removed (only in {a})"
         )
         if not diff.rows:
             counts = f"No figure differs · {counts}"
-        notes = "\n".join([counts, *summary_lines(diff)[1:]])
-        self.query_one("#diff-notes", Static).update(line(notes))
+        self._notes = [counts, *summary_lines(diff)[1:]]
+        self._row_notes = {
+            row_key(r.force, r.year, r.offence, r.status): f"This row ({r.status}): {r.note}."
+            for r in diff.rows
+            if r.note
+        }
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        """The counts and notes, the note of the row under the cursor first (what happened)."""
+        key = self.query_one(DiffTable).current_key
+        note = self._row_notes.get(key) if key is not None else None
+        notes = [note, *self._notes] if note else self._notes
+        self.query_one("#diff-notes", Static).update(line("\n".join(notes)))
+
+    def on_data_table_row_highlighted(self) -> None:
+        if self.diff is not None:
+            self._show_notes()
 
     def action_back(self) -> None:
         """Back to the previous view."""
@@ -143,7 +165,9 @@ class DiffScreen(ExplorerScreen):
         if report is None or key is None:
             return None
         report.records = [
-            r for r in report.records if row_key(r["force"], r["year"], r["offence"]) == key
+            r
+            for r in report.records
+            if row_key(r["force"], r["year"], r["offence"], r["status"]) == key
         ]
         return report
 

@@ -10,9 +10,10 @@ from tui.widgets.cells import plain
 from tui.widgets.tables import VimTable
 
 
-def row_key(force: object, year: object, offence: object) -> str:
-    """The key of a row: force, year and offence (one cell of the diff)."""
-    return f"{force}\t{year}\t{offence}"
+def row_key(force: object, year: object, offence: object, status: object = "changed") -> str:
+    """The key of a row: force, year, offence and status (a revision and the codes that moved
+    out of the same cell are two rows)."""
+    return f"{force}\t{year}\t{offence}\t{status}"
 
 
 class DiffTable(VimTable):
@@ -26,6 +27,7 @@ class DiffTable(VimTable):
         widths = [max([len(h), *(len(n[i]) for n in numbers)]) for i, h in enumerate(heads)]
         self.add_column(Text("Force"), key="force")
         self.add_column(Text("Year"), key="year")
+        self.add_column(Text("What"), key="status")  # before the offence: seen at 80 columns
         self.add_column(Text("Offence"), key="offence")
         for key, head, width in zip(("value_a", "value_b", "change"), heads, widths):
             self.add_column(Text(head.rjust(width)), key=key)
@@ -33,9 +35,10 @@ class DiffTable(VimTable):
             self.add_row(
                 plain(r.force),
                 plain(r.year),
+                plain(r.status),
                 plain(r.offence),
                 *(Text(v.rjust(w)) for v, w in zip(values, widths)),
-                key=row_key(r.force, r.year, r.offence),
+                key=row_key(r.force, r.year, r.offence, r.status),
             )
 
     @property

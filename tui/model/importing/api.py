@@ -16,6 +16,7 @@ from tui.model.catalogue import bundled_datasets
 from tui.model.errors import DatasetError
 from tui.model.importing import store as st
 from tui.model.importing.cleaning import Cleaned, clean_tables, empty_frame, period_labels
+from tui.model.importing.declared_measure import check_declared
 from tui.model.importing.layouts import HOMEOFFICE, LAYOUT_LABELS, NSPCC, parse_mapping
 from tui.model.importing.problems import NAME, DatasetImportError, Problem
 from tui.model.importing.readers import ROW, RawTable, ReadResult, read_file
@@ -205,6 +206,7 @@ def import_file(
     dry_run: bool = False,
     max_rows: int = 10,
     strict: bool = False,
+    measure: str | None = None,
 ) -> ImportResult:
     """Import a file as a dataset that every view can open with its name.
 
@@ -219,6 +221,9 @@ def import_file(
         max_rows: how many data rows the result's preview holds.
         strict: refuse the file when one of its sheets is damaged or holds another layout
             (by default such a sheet is skipped with a warning naming it).
+        measure: what the file counts (``homeoffice``), for a table imported with a column
+            mapping; checked against its codes and forces (see
+            :mod:`tui.model.importing.declared_measure`) so ``ox diff`` can compare it.
 
     Raises:
         DatasetImportError: the file cannot be imported (``kind == "file"``, with every problem
@@ -241,10 +246,14 @@ def import_file(
         error.preview = preview
         raise error
     frame = analysis.cleaned.frame
+    measure_id = check_declared(measure, analysis.read.tables[0].layout, frame, target.name)
     checksum = _sha256(target)
     manifest = _manifest(
         chosen, target, analysis, frame, imported_at.isoformat(), checksum, preview
     )
+    if measure_id:
+        manifest["measure_id"] = measure_id
+        manifest["notes"] = f"{manifest['notes']} Measure declared on import: {measure_id}."
     if dry_run:
         parquet, meta = st.files_of(folder, chosen)
         replaced = st.exists(folder, chosen)
