@@ -29,7 +29,9 @@ def app_argv(*extra: str) -> list[str]:
 
 
 @asynccontextmanager
-async def served(argv: list[str] | None = None, **options: Any) -> AsyncIterator[tuple[OxServer, str]]:
+async def served(
+    argv: list[str] | None = None, **options: Any
+) -> AsyncIterator[tuple[OxServer, str]]:
     """An :class:`OxServer` listening on 127.0.0.1 at an ephemeral port, and its base URL; it is
     stopped (every session with it) on leaving."""
     server = OxServer(argv or app_argv(), host="127.0.0.1", port=0, **options)

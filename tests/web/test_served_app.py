@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Input
 
 from tests.conftest import write_dataset
 from tests.ui.conftest import settle, wait_for
@@ -88,9 +89,9 @@ async def test_in_a_browser_an_export_is_a_download_not_a_file_on_the_server(
         await settle(pilot)
         await pilot.press("down", "e")
         await settle(pilot)
-        box = app.screen.query_one("#export-path")
-        assert "/" not in box.value  # a name, no folder of the server  # type: ignore[attr-defined]
-        box.value = "../../etc/forces.json"  # type: ignore[attr-defined]
+        box = app.screen.query_one("#export-path", Input)
+        assert "/" not in box.value  # a name, no folder of the server
+        box.value = "../../etc/forces.json"
         await pilot.press("enter")
         await wait_for(pilot, lambda: bool(in_a_browser), "the download")
     (sent,) = in_a_browser

@@ -60,7 +60,7 @@ def host_allowed(host_header: str | None, extra: str | None = None) -> bool:
     if not host_header:
         return False
     name = _hostname(host_header)
-    if extra and name == _hostname(extra):
+    if extra and name == (urlsplit(extra).hostname or "").lower():
         return True
     return is_loopback(name)
 
