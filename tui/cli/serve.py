@@ -17,7 +17,7 @@ from tui.web.access import is_loopback, new_token, public_url_of, refusal
 
 INSTALL_HINT = (
     "ox serve needs the web extra (textual-serve and aiohttp): "
-    "pip install 'offence-explorer[web]' (or make serve in a source tree)"
+    "pip install 'offence-explorer[web]' (in a source tree: pip install '.[web]', or make serve)"
 )
 
 
@@ -58,8 +58,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         type=_number(1, 1000),
         default=4,
         metavar="N",
-        help="at most N explorers at once, one per browser tab (default: 4; each takes ~RAM, "
-        "see benchmarks/RESULTS.md)",
+        help="at most N explorers at once, one per browser tab (default: 4; each takes about "
+        "130 MB of RAM)",
     )
     parser.add_argument("--dataset", "-d", default=None, metavar="NAME", help="dataset to open")
     parser.add_argument("--offence", "-o", default=None, help="offence to open on")
