@@ -3,12 +3,18 @@ app process behind it (issue 23)."""
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
+import socket
+import subprocess
 import sys
+import time
 
 import aiohttp
 import pytest
 
-from tests.web.conftest import alive, served, tab, wait_until
+from tests.web.conftest import WAIT, alive, served, tab, wait_until
 from tui.web import sessions
 from tui.web.server import full_message
 
@@ -162,3 +168,52 @@ async def test_a_server_stopping_under_an_open_tab_ends_an_app_that_will_not_qui
             aiohttp.WSMsgType.CLOSING,
             aiohttp.WSMsgType.CLOSED,
         )
+
+
+async def test_ctrl_c_stops_a_real_ox_serve_and_every_app_it_started() -> None:
+    """The signal path: ``ox serve`` as a process, a tab open, SIGINT (Ctrl+C)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tui", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        async with aiohttp.ClientSession() as client:
+            end = time.monotonic() + WAIT
+            while True:
+                try:
+                    ws = await client.ws_connect(f"{base}/ws")
+                    break
+                except aiohttp.ClientConnectionError:
+                    assert time.monotonic() < end and server.poll() is None, "ox serve never came"
+                    await asyncio.sleep(0.1)
+            await wait_until(lambda: bool(apps_of(server.pid)), "the tab's app")
+            apps = apps_of(server.pid)
+            server.send_signal(signal.SIGINT)
+            out, err = await asyncio.to_thread(server.communicate, timeout=WAIT)
+            await ws.close()
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    assert server.returncode == 0, err
+    assert b"Traceback" not in err and b"served at http://127.0.0.1:" in out
+    assert apps and not any(alive(pid) for pid in apps)
+
+
+def apps_of(pid: int) -> list[int]:
+    """The session apps (``tui.web.session_app``) whose parent is ``pid``."""
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat") as stat, open(f"/proc/{entry}/cmdline", "rb") as cmd:
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+                if parent == pid and b"session_app" in cmd.read():
+                    found.append(int(entry))
+        except (OSError, ValueError):
+            continue
+    return found

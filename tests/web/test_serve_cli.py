@@ -148,5 +148,8 @@ def test_host_and_origin_checks() -> None:
     assert not access.origin_allowed("http://localhost:8001", "localhost:8000")
     assert not access.origin_allowed("null", "localhost:8000")
     assert access.origin_allowed(None, "localhost:8000")  # not a browser's page
+    proxy = "https://ox.example.org/explorer/"  # a proxy that rewrites Host
+    assert access.origin_allowed("https://ox.example.org", "127.0.0.1:8000", proxy)
+    assert not access.origin_allowed("http://ox.example.org", "127.0.0.1:8000", proxy)
     assert access.token_matches("abc", "abc") and not access.token_matches("abd", "abc")
     assert not access.token_matches(None, "abc")

@@ -65,18 +65,25 @@ def host_allowed(host_header: str | None, extra: str | None = None) -> bool:
     return is_loopback(name)
 
 
-def origin_allowed(origin: str | None, host_header: str | None) -> bool:
-    """Whether a websocket's ``Origin`` is the page's own (same host and port as ``Host``).
+def origin_allowed(
+    origin: str | None, host_header: str | None, public_url: str | None = None
+) -> bool:
+    """Whether a websocket's ``Origin`` is the page's own: the same host and port as ``Host``, or
+    (behind a proxy, which may rewrite ``Host``) the scheme, host and port of ``--public-url``.
 
     A request with no ``Origin`` is not from a browser's page (a browser always sends one on a
     websocket), so it is allowed: such a client can reach the port anyway.
     """
     if origin is None:
         return True
-    if not host_header:
-        return False
     parts = urlsplit(origin)
-    return parts.scheme in ("http", "https") and parts.netloc.lower() == host_header.lower()
+    if parts.scheme not in ("http", "https"):
+        return False
+    if public_url:
+        public = urlsplit(public_url)
+        if (parts.scheme, parts.netloc.lower()) == (public.scheme, public.netloc.lower()):
+            return True
+    return bool(host_header) and parts.netloc.lower() == (host_header or "").lower()
 
 
 def public_url_of(host: str, port: int, public_url: str | None, token: str | None) -> str:

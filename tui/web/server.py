@@ -125,8 +125,9 @@ class OxServer(Server):
                 "This explorer answers only to localhost (use an SSH tunnel, "
                 "or start it with --public-url).",
             )
+        origin = request.headers.get("Origin")
         if request.path == "/ws" and not origin_allowed(
-            request.headers.get("Origin"), request.host
+            origin, request.host, self.given_public_url
         ):
             return _refused(403, "A page from another site may not open this explorer.")
         response = await handler(request)
