@@ -17,6 +17,7 @@ from tui.app_sharing import SharingActions
 from tui.commands import ExplorerCommands, ExplorerPalette
 from tui.config import DEFAULT_THEME, Settings, load_settings, save_settings
 from tui.formatting import safe_text
+from tui.messages import DatasetLoaded
 from tui.model.errors import ModelError
 from tui.model.interface import DataQueries, DatasetView, FileImporter
 from tui.model.offences import OffenceSelection
@@ -176,6 +177,15 @@ class OffenceApp(OptionActions, SharingActions, LoadingActions):
     @on(ForceChosen)
     async def _force_chosen(self, event: ForceChosen) -> None:
         await self.open_force(event.force)
+
+    def on_dataset_loaded(self, event: DatasetLoaded) -> None:
+        """In a browser (``ox serve``), the page's title names the dataset shown (textual-serve
+        passes the message on; the page sets its title from it)."""
+        driver = self._driver
+        if self.is_web and driver is not None and hasattr(driver, "write_meta"):
+            info = event.data.dataset.info
+            title = f"offence-explorer — {info.name}: {info.title}"
+            driver.write_meta({"type": "title", "title": title})
 
     def on_compare_screen_years_shown(self, event: CompareScreen.YearsShown) -> None:
         """The Compare view shows other years (handled by name: the view is imported lazily)."""

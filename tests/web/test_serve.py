@@ -18,6 +18,8 @@ from tests.web.conftest import WAIT, alive, served, tab, wait_until
 from tui.web import sessions
 from tui.web.server import full_message
 
+HOMEOFFICE_TITLE = "Home Office police recorded crime by force (Oct 2023 release)"
+
 
 async def test_a_tab_gets_the_forces_view_then_a_force_typed_and_its_export_as_a_download() -> None:
     async with served() as (server, base), aiohttp.ClientSession() as client:
@@ -33,6 +35,9 @@ async def test_a_tab_gets_the_forces_view_then_a_force_typed_and_its_export_as_a
         origin = {"Origin": base}  # as the browser sends it
         async with tab(client, base, **origin) as t:
             await t.until(lambda t: t.shows("England and Wales", "43 rows"), "the force table")
+            # The page's title follows the dataset shown (the app tells the page).
+            titles = [m[1] for m in t.texts if m[0] == "title"]
+            assert titles == ["offence-explorer — homeoffice: " + HOMEOFFICE_TITLE]
             await t.send("northam")
             await t.until(
                 lambda t: t.shows("Northamptonshire") and not t.shows("Metropolitan Police"),

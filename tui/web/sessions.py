@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import shlex
 from asyncio.subprocess import Process
 from collections.abc import Awaitable, Callable, Sequence
@@ -67,6 +68,18 @@ class Session(AppService):
         assert process.stdin is not None
         self._stdin = process.stdin
         return process
+
+    async def on_meta(self, data: bytes) -> None:
+        """textual-serve's meta packets, and one of ours: the page's title (the dataset shown)."""
+        try:
+            meta = json.loads(data)
+        except ValueError:
+            return
+        if isinstance(meta, dict) and meta.get("type") == "title":
+            title = "".join(c for c in str(meta.get("title", "")) if c.isprintable())[:200]
+            await self.remote_write_str(json.dumps(["title", title]))
+            return
+        await super().on_meta(data)
 
     async def stop(self) -> None:
         """Ask the app to quit; terminate it, then kill it, if it does not; reap it. Every
