@@ -1,10 +1,11 @@
 """``make browser-check``: a real browser (headless Chromium) on ``ox serve`` (issue 23).
 
-Starts ``ox serve`` on a free loopback port, opens it in headless Chromium (a fresh profile, no
-network but the server), types ``northam`` and Enter as a user would, and saves screenshots in
-build/browser-check/: ``forces.png`` (the Forces view), ``detail.png`` (Northamptonshire's detail)
-and ``closed.png`` (the page once the server is stopped). It also checks the page's title, that
-every request went to the server, and that no app process outlives the server's Ctrl+C.
+Starts ``ox serve`` on a free loopback port and opens it in headless Chromium (a fresh profile,
+no network but the server) through a tunnel to another port, as ``ssh -L`` gives; types
+``northam`` and Enter as a user would, and saves screenshots in build/browser-check/:
+``forces.png`` (the Forces view), ``detail.png`` (Northamptonshire's detail) and ``closed.png``
+(the page once the server is stopped). It also checks the page's title, that every request went
+to the server, and that no app process outlives the server's Ctrl+C.
 
 Chromium is driven through its DevTools protocol with aiohttp (from the [web] extra). Not part of
 ``make test``: it needs Chromium (Debian/Ubuntu: ``sudo apt-get install chromium``; elsewhere set
@@ -139,8 +140,35 @@ class Page:
             )
 
 
-async def check(browser: str, base: str, server: subprocess.Popen[bytes], tmp: Path) -> list[str]:
-    said = []
+async def tunnel(port: int) -> tuple[asyncio.Server, int]:
+    """What ``ssh -L OTHER:localhost:PORT`` does, on this machine: another port, piped to PORT."""
+
+    async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while data := await reader.read(65536):
+                writer.write(data)
+                await writer.drain()
+        except (ConnectionError, asyncio.CancelledError):
+            pass
+        finally:
+            writer.close()
+
+    async def forward(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            up_reader, up_writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError:  # the server has stopped: so does the tunnel's connection
+            writer.close()
+            return
+        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
+    server = await asyncio.start_server(forward, "127.0.0.1", 0)
+    return server, int(server.sockets[0].getsockname()[1])
+
+
+async def check(browser: str, port: int, server: subprocess.Popen[bytes], tmp: Path) -> list[str]:
+    forwarder, other = await tunnel(port)
+    base = f"http://localhost:{other}/"  # through the tunnel, on another port
+    said = [f"through a tunnel: {base} -> 127.0.0.1:{port}"]
     profile = tmp / "profile"
     chrome = subprocess.Popen(
         [browser, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
@@ -198,6 +226,7 @@ async def check(browser: str, base: str, server: subprocess.Popen[bytes], tmp: P
                 if left or elsewhere:
                     raise SystemExit("browser-check: FAILED\n" + "\n".join(said))
     finally:
+        forwarder.close()
         chrome.terminate()
         try:
             chrome.wait(timeout=10)
@@ -217,7 +246,6 @@ def main() -> int:
         return 2
     OUT.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    base = f"http://127.0.0.1:{port}/"
     with tempfile.TemporaryDirectory(prefix="ox-browser-check-") as tmp_name:
         tmp = Path(tmp_name)
         env = dict(os.environ)
@@ -236,7 +264,7 @@ def main() -> int:
                     if time.monotonic() > end or server.poll() is not None:
                         raise SystemExit("browser-check: ox serve did not start") from None
                     time.sleep(0.2)
-            said = asyncio.run(check(browser, base, server, tmp))
+            said = asyncio.run(check(browser, port, server, tmp))
         finally:
             if server.poll() is None:
                 server.send_signal(signal.SIGINT)
