@@ -207,6 +207,25 @@ async def check(browser: str, port: int, server: subprocess.Popen[bytes], tmp: P
                 await page.key("\r", "Enter", 13)
                 await page.until("window.__oxText.includes('Latest change')", "the detail")
                 said.append(f"detail: {await page.shot('detail.png')}")
+                # An export arrives as a download (no pop-up for a browser to block).
+                downloads = tmp / "downloads"
+                await page.call(
+                    "Page.setDownloadBehavior", behavior="allow", downloadPath=str(downloads)
+                )
+                await page.js("window.__oxText = ''")
+                await page.key("e", "e", 69)
+                await page.until("window.__oxText.includes('Download this view')", "the dialog")
+                await page.key("\r", "Enter", 13)
+                end = time.monotonic() + WAIT
+                while not list(downloads.glob("*.csv")):
+                    if time.monotonic() > end:
+                        raise SystemExit("browser-check: the export never arrived as a download")
+                    await asyncio.sleep(0.2)
+                (csv,) = downloads.glob("*.csv")
+                text = csv.read_text(encoding="utf-8")
+                said.append(f"download: {csv.name}, {len(text)} characters")
+                if "Northamptonshire,2017/18,269," not in text:
+                    raise SystemExit(f"browser-check: the download is not the detail:\n{text}")
                 apps = app_pids(server.pid)
                 said.append(f"session apps while open: {apps}")
                 server.send_signal(signal.SIGINT)  # Ctrl+C
