@@ -17,6 +17,7 @@ import contextlib
 import html
 import json
 import logging
+import signal
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from urllib.parse import quote
@@ -260,8 +261,29 @@ class OxServer(Server):
                 await websocket.close()
 
     async def on_startup(self, app: web.Application) -> None:
-        if self.banner:
-            self.console.print(self.banner, highlight=False, markup=False)
+        """(textual-serve prints its logo here; the banner waits until the port is bound.)"""
+
+    def serve(self, debug: bool = False) -> None:
+        """Serve until Ctrl+C (or SIGTERM), which ends every session first; the banner is printed
+        once the port is listening."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        for signal_number in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(signal_number, self.request_exit)
+
+        def listening(_: object) -> None:
+            self.console.print(self.banner, highlight=False, markup=False, soft_wrap=True)
+
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            handle_signals=False,
+            loop=loop,
+            print=listening,
+        )
 
     async def on_shutdown(self, app: web.Application) -> None:
         await self.stop_sessions()
