@@ -228,16 +228,26 @@ async def check(browser: str, port: int, server: subprocess.Popen[bytes], tmp: P
                     raise SystemExit(f"browser-check: the download is not the detail:\n{text}")
                 apps = app_pids(server.pid)
                 said.append(f"session apps while open: {apps}")
+                # The connection goes quiet without closing (the server stopped, not ended):
+                # the page must say so, not freeze.
+                server.send_signal(signal.SIGSTOP)
+                started = time.monotonic()
+                try:
+                    await page.until(
+                        "document.body.classList.contains('-closed') && document.getElementById("
+                        "'closed-message').textContent.includes('lost')",
+                        "the page to say the connection was lost",
+                    )
+                finally:
+                    server.send_signal(signal.SIGCONT)
+                said.append(
+                    f"a silent connection said lost after {time.monotonic() - started:.0f} s"
+                )
+                said.append(f"closed: {await page.shot('closed.png')}")
                 server.send_signal(signal.SIGINT)  # Ctrl+C
                 server.wait(timeout=WAIT)
                 left = [pid for pid in apps if Path(f"/proc/{pid}").exists()]
                 said.append(f"apps left after Ctrl+C: {left}")
-                await page.until(
-                    "document.body.classList.contains('-closed') && "
-                    "document.getElementById('closed-message').textContent.includes('lost')",
-                    "the page to say the connection was lost",
-                )
-                said.append(f"closed: {await page.shot('closed.png')}")
                 message = await page.js("document.getElementById('closed-message').textContent")
                 said.append(f"message: {message}")
                 elsewhere = [u for u in page.requests if not u.startswith(base)]
