@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import os
 import re
@@ -159,7 +160,8 @@ async def tunnel(port: int) -> tuple[asyncio.Server, int]:
         except OSError:  # the server has stopped: so does the tunnel's connection
             writer.close()
             return
-        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+        with contextlib.suppress(asyncio.CancelledError):  # the check is over
+            await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
 
     server = await asyncio.start_server(forward, "127.0.0.1", 0)
     return server, int(server.sockets[0].getsockname()[1])
@@ -238,18 +240,17 @@ async def check(browser: str, port: int, server: subprocess.Popen[bytes], tmp: P
                         "'closed-message').textContent.includes('lost')",
                         "the page to say the connection was lost",
                     )
+                    waited = time.monotonic() - started
+                    said.append(f"a silent connection said lost after {waited:.0f} s")
+                    said.append(f"closed: {await page.shot('closed.png')}")
+                    message = await page.js("document.getElementById('closed-message').textContent")
+                    said.append(f"message: {message}")
                 finally:
                     server.send_signal(signal.SIGCONT)
-                said.append(
-                    f"a silent connection said lost after {time.monotonic() - started:.0f} s"
-                )
-                said.append(f"closed: {await page.shot('closed.png')}")
                 server.send_signal(signal.SIGINT)  # Ctrl+C
                 server.wait(timeout=WAIT)
                 left = [pid for pid in apps if Path(f"/proc/{pid}").exists()]
                 said.append(f"apps left after Ctrl+C: {left}")
-                message = await page.js("document.getElementById('closed-message').textContent")
-                said.append(f"message: {message}")
                 elsewhere = [u for u in page.requests if not u.startswith(base)]
                 said.append(f"requests elsewhere: {elsewhere}")
                 if left or elsewhere:
