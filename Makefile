@@ -20,8 +20,9 @@ serve: $(VENV)/.installed-web
 browser-check: $(VENV)/.installed-web
 	$(BIN)/python scripts/browser_check.py
 
-# Memory of served sessions (RSS per session and for N), for benchmarks/RESULTS.md.
-serve-memory: $(VENV)/.installed-web
+# Memory of served sessions (RSS per session and for N), for benchmarks/RESULTS.md (reads the
+# screens with pyte, from the test extra).
+serve-memory: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/serve_memory.py
 
 test: lint
