@@ -36,6 +36,7 @@ async def test_a_tab_gets_the_forces_view_then_a_force_typed_and_its_export_as_a
         async with tab(client, base, **origin) as t:
             await t.until(lambda t: t.shows("England and Wales", "43 rows"), "the force table")
             # The page's title follows the dataset shown (the app tells the page).
+            await t.until(lambda t: any(m[0] == "title" for m in t.texts), "the page's title")
             titles = [m[1] for m in t.texts if m[0] == "title"]
             assert titles == ["offence-explorer — homeoffice: " + HOMEOFFICE_TITLE]
             await t.send("northam")
