@@ -6,10 +6,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALL := $(BIN)/python -m pip install --disable-pip-version-check --quiet -c constraints.txt
 
-.PHONY: run test soak bench bench-parts data answers lint clean
+.PHONY: run test soak bench bench-parts data answers lint clean serve browser-check serve-memory
 
 run: $(VENV)/.installed-run
 	$(BIN)/ox
+
+# The explorer in a web browser at http://127.0.0.1:8000 (see README: ox serve).
+serve: $(VENV)/.installed-web
+	$(BIN)/ox serve
+
+# A real browser (headless Chromium) on `ox serve`: screenshots of the Forces view and a detail
+# in build/browser-check/ (not part of `make test`: it needs Chromium from the system packages).
+browser-check: $(VENV)/.installed-web
+	$(BIN)/python scripts/browser_check.py
+
+# Memory of served sessions (RSS per session and for N), for benchmarks/RESULTS.md (reads the
+# screens with pyte, from the test extra).
+serve-memory: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/serve_memory.py
 
 test: lint
 	$(BIN)/python -m pytest -n 2 --dist worksteal
@@ -49,6 +63,10 @@ $(VENV)/.installed-run: $(VENV)/bin/python pyproject.toml constraints.txt
 
 $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml constraints.txt
 	$(INSTALL) -e ".[test]"
+	touch $@ $(VENV)/.installed-run $(VENV)/.installed-web
+
+$(VENV)/.installed-web: $(VENV)/bin/python pyproject.toml constraints.txt
+	$(INSTALL) -e ".[web]"
 	touch $@ $(VENV)/.installed-run
 
 $(VENV)/.installed-bench: $(VENV)/bin/python pyproject.toml constraints.txt

@@ -17,6 +17,7 @@ from tui.app_sharing import SharingActions
 from tui.commands import ExplorerCommands, ExplorerPalette
 from tui.config import DEFAULT_THEME, Settings, load_settings, save_settings
 from tui.formatting import safe_text
+from tui.messages import DatasetLoaded
 from tui.model.errors import ModelError
 from tui.model.interface import DataQueries, DatasetView, FileImporter
 from tui.model.offences import OffenceSelection
@@ -26,6 +27,11 @@ from tui.screens.forces import ForcesScreen
 
 if TYPE_CHECKING:
     from tui.screens.compare import CompareScreen
+
+READ_ONLY_IMPORT = (
+    "Imports are off in this served explorer: an import reads a file on the server and writes a "
+    "dataset to its disk. Whoever runs the server can allow them (ox serve --allow-import)."
+)
 
 
 class OffenceApp(OptionActions, SharingActions, LoadingActions):
@@ -61,8 +67,11 @@ class OffenceApp(OptionActions, SharingActions, LoadingActions):
         offence: str | None = None,
         remember: bool = True,
         settings_file: Path | None = None,
+        read_only: bool = False,
     ) -> None:
         super().__init__()
+        self.read_only = read_only
+        """Served to a browser without ``--allow-import``: no imports, no dataset removal."""
         self.settings = settings
         self._settings_file = settings_file
         self._settings_problem = settings_problem
@@ -169,6 +178,15 @@ class OffenceApp(OptionActions, SharingActions, LoadingActions):
     async def _force_chosen(self, event: ForceChosen) -> None:
         await self.open_force(event.force)
 
+    def on_dataset_loaded(self, event: DatasetLoaded) -> None:
+        """In a browser (``ox serve``), the page's title names the dataset shown (textual-serve
+        passes the message on; the page sets its title from it)."""
+        driver = self._driver
+        if self.is_web and driver is not None and hasattr(driver, "write_meta"):
+            info = event.data.dataset.info
+            title = f"offence-explorer — {info.name}: {info.title}"
+            driver.write_meta({"type": "title", "title": title})
+
     def on_compare_screen_years_shown(self, event: CompareScreen.YearsShown) -> None:
         """The Compare view shows other years (handled by name: the view is imported lazily)."""
         self.remember_compare_years(event.years)
@@ -245,6 +263,9 @@ class OffenceApp(OptionActions, SharingActions, LoadingActions):
         """Import a file as a dataset: path, preview, confirm (``ox import`` does the same)."""
         from tui.screens.import_screen import ImportScreen
 
+        if self.read_only:
+            self.notify(READ_ONLY_IMPORT, severity="warning", timeout=8)
+            return
         self.push_screen(
             ImportScreen(self.importer()), lambda name: self.switch_dataset(name) if name else None
         )
@@ -259,6 +280,7 @@ def make_app(
     settings_file: Path | None = None,
     remember: bool = True,
     plain_terminal: bool = False,
+    read_only: bool = False,
 ) -> OffenceApp:
     """Build the app for the CLI, the tests and the snapshots alike.
 
@@ -270,6 +292,7 @@ def make_app(
         settings_file: where settings are read and saved (default: the user's config folder).
         remember: save choices for the next run.
         plain_terminal: the terminal cannot show "—" or "▁": ASCII for this run, not saved.
+        read_only: no imports and no dataset removal (``ox serve`` without ``--allow-import``).
     """
     from dataclasses import replace
 
@@ -289,6 +312,7 @@ def make_app(
         offence=offence,
         remember=remember,
         settings_file=settings_file,
+        read_only=read_only,
     )
     if plain_terminal and not saved_ascii:
         app.ascii_for_terminal = saved_ascii

@@ -6,6 +6,7 @@ Every view offers them through the same hooks (``ExplorerScreen.report``, ``row_
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,9 @@ from tui.screens.base import ExplorerScreen, later
 if TYPE_CHECKING:
     from tui.model.view_citation import CiteSheet
     from tui.output.render import Format
+
+COPY_NAME = "offence-explorer-copy.txt"
+"""The download a copy arrives as in a browser."""
 
 # What these actions need (the export, citations, their dialogs) is imported when first used, not
 # before the first frame.
@@ -41,16 +45,45 @@ class SharingActions(App[None]):
             return
 
         meta = export_meta(report, self._cite_sheet(screen), package_version())
+        download = self.is_web  # in a browser the file is the browser's to save, not the server's
 
         def write(path: Path, fmt: Format) -> int:
-            return write_report(report, path, fmt, meta)
+            if not download:
+                return write_report(report, path, fmt, meta)
+            from tui.output.export import render_export
+
+            text = render_export(report, fmt, meta)
+            self.call_from_thread(self._deliver, text, path.name)
+            return len(report.records)
 
         def written(answer: tuple[Path, int] | None) -> None:
             if answer is not None:
                 path, n = answer
-                self.notify(safe_text(f"Exported {n} rows to {path}"), timeout=6, markup=False)
+                said = (
+                    f"Sent {n} rows to your browser ({path.name})"
+                    if download
+                    else (f"Exported {n} rows to {path}")
+                )
+                self.notify(safe_text(said), timeout=6, markup=False)
 
-        self.push_screen(ExportDialog(screen.export_stem(), len(report.records), write), written)
+        stem, rows = screen.export_stem(), len(report.records)
+        self.push_screen(ExportDialog(stem, rows, write, download=download), written)
+
+    def _deliver(self, text: str, name: str) -> None:
+        """Hand ``text`` to the browser as a download called ``name``."""
+        self.deliver_text(io.StringIO(text), save_filename=name, encoding="utf-8")
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Copy ``text`` (OSC 52); in a browser, also send it as a download, since a browser lets
+        a page write to the clipboard only over HTTPS or from localhost."""
+        super().copy_to_clipboard(text)
+        if self.is_web:
+            self._deliver(text, COPY_NAME)
+            self.notify(
+                f"Also sent to your browser as {COPY_NAME} (a browser may not let this page use "
+                "the clipboard).",
+                timeout=5,
+            )
 
     @staticmethod
     def _cite_sheet(screen: ExplorerScreen) -> CiteSheet | None:

@@ -56,6 +56,10 @@ LATER = {
     "tui.widgets.tables",
     "tui.widgets.tile_map",
     "tui.widgets.trend_chart",
+    "aiohttp",  # ox serve's web server: never loaded by the explorer itself
+    "textual_serve",
+    "tui.web.server",
+    "tui.web.sessions",
 }
 """Modules a bare ``ox`` must not import before its first frame."""
 

@@ -36,6 +36,7 @@ examples:
   ox table --sort 2022/23             every force, every year (the Forces view)
   ox diff prc201718 homeoffice -o 86  what a newer release revised
   ox cite --force northants -f bibtex how to cite a selection
+  ox serve                            the explorer in a web browser (extra: [web])
 
 years: 2017/18, 2017-18 or 2017 (all mean the financial year April 2017 to March 2018)
 """
@@ -187,9 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="refuse a workbook with a bad sheet (default: skip it)",
     )
-    from tui.cli import cite, diff, events, map_command, peers, table
+    from tui.cli import cite, diff, events, map_command, peers, serve, table
 
-    for command in (map_command, peers, events, table, diff, cite):  # modules of their own
+    for command in (map_command, peers, events, table, diff, cite, serve):  # modules of their own
         command.add_parser(sub)
     return parser
 

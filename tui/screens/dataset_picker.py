@@ -76,6 +76,14 @@ class DatasetPicker(Picker[str]):
         if index is None:
             return
         info = self._infos[index]
+        if getattr(self.app, "read_only", False):
+            self.notify(
+                "Removing datasets is off in this served explorer (it would delete files on the "
+                "server). Whoever runs the server can allow it (ox serve --allow-import).",
+                severity="warning",
+                timeout=8,
+            )
+            return
         if info.bundled:
             self.notify(
                 safe_text(f"'{info.name}' ships with the app and cannot be removed."),

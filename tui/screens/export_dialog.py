@@ -28,17 +28,29 @@ class ExportDialog(ModalScreen[tuple[Path, int] | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export-cancel")]
 
-    def __init__(self, stem: str, rows: int, write: Callable[[Path, Format], int]) -> None:
+    def __init__(
+        self,
+        stem: str,
+        rows: int,
+        write: Callable[[Path, Format], int],
+        *,
+        download: bool = False,
+    ) -> None:
         super().__init__(id="export-dialog")
         self._write = write
-        self._default = Path.cwd() / f"{stem}{SUFFIX['csv']}"
+        self._download = download
+        """In a browser: a file name only, and the file goes to the browser as a download."""
+        self._default = Path(f"{stem}{SUFFIX['csv']}")
+        if not download:
+            self._default = Path.cwd() / self._default
         self._rows = rows
         self._confirm_overwrite: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
+            verb = "Download" if self._download else "Export"
             yield Label(
-                line((f"Export this view ({self._rows} rows)", "bold")), classes="dialog-title"
+                line((f"{verb} this view ({self._rows} rows)", "bold")), classes="dialog-title"
             )
             yield Input(str(self._default), id="export-path")
             with Horizontal(id="export-formats"):
@@ -47,8 +59,9 @@ class ExportDialog(ModalScreen[tuple[Path, int] | None]):
                     yield RadioButton("Markdown", id="fmt-markdown")
                     yield RadioButton("JSON", id="fmt-json")
             yield Label("", id="export-message")
+            act = "downloads" if self._download else "exports"
             yield Label(
-                line(("Enter in the file name exports · Tab to format · Esc cancels", "dim")),
+                line((f"Enter in the file name {act} · Tab to format · Esc cancels", "dim")),
                 classes="dialog-help",
             )
 
@@ -77,6 +90,14 @@ class ExportDialog(ModalScreen[tuple[Path, int] | None]):
         message = self.query_one("#export-message", Label)
         if not text:
             message.update(line(("Give a file name.", "bold")))
+            return
+        if self._download:  # a name for the browser's download, never a path on the server
+            name = Path(text).name
+            if not name:
+                message.update(line(("Give a file name.", "bold")))
+                return
+            message.update(line(f"Sending {name}…"))
+            self._write_file(Path(name), format_for(Path(name), self._format))
             return
         path = Path(text).expanduser()
         if not path.is_absolute():

@@ -1,0 +1,114 @@
+"""The app as ``ox serve`` runs it: read-only unless imports are allowed, and in a browser its
+exports and copies are downloads (Textual's ``deliver_text``), never files on the server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input
+
+from tests.conftest import write_dataset
+from tests.ui.conftest import settle, wait_for
+from tui.app import OffenceApp, make_app
+from tui.app_sharing import COPY_NAME
+
+
+def told(app: OffenceApp) -> str:
+    return "\n".join(str(n.message) for n in app._notifications)
+
+
+def served_app(tmp_path: Path, read_only: bool = True) -> OffenceApp:
+    return make_app(settings_file=tmp_path / "settings.json", remember=False, read_only=read_only)
+
+
+async def test_a_served_app_imports_nothing_and_says_why(tmp_path: Path) -> None:
+    app = served_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "I")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ForcesScreen"  # no import screen
+        assert "Imports are off in this served explorer" in told(app)
+        assert "--allow-import" in told(app)
+        await pilot.press("d")  # the dataset picker's own way in: i
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "DatasetPicker", "the picker")
+        await pilot.press("i")
+        await settle(pilot)
+        assert type(app.screen).__name__ != "ImportScreen"
+
+
+async def test_with_imports_allowed_the_import_screen_opens(tmp_path: Path) -> None:
+    app = served_app(tmp_path, read_only=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "I")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ImportScreen", "imports")
+
+
+async def test_a_served_app_removes_no_dataset(tmp_path: Path, store: Path) -> None:
+    parquet = write_dataset(
+        store, "mine", [{"force": "Kent", "year": 2020, "offence_code": "86", "count": 5}]
+    )
+    app = served_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "d")  # (from the table: the search box takes letters)
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "DatasetPicker", "the picker")
+        names = [i.name for i in app.screen._infos]  # type: ignore[attr-defined]
+        for _ in range(names.index("mine") - names.index("homeoffice")):
+            await pilot.press("down")
+        await pilot.press("x")
+        await settle(pilot)
+        assert "Removing datasets is off in this served explorer" in told(app)
+        assert type(app.screen).__name__ == "DatasetPicker"  # no "Remove?" question
+    assert parquet.exists()
+
+
+@pytest.fixture
+def in_a_browser(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """The app believes it runs under textual-serve; what it delivers is recorded."""
+    delivered: list[dict[str, Any]] = []
+
+    def deliver_text(self: OffenceApp, file: Any, **options: Any) -> str:
+        delivered.append({"text": file.read(), **options})
+        return "key"
+
+    monkeypatch.setattr(OffenceApp, "is_web", property(lambda self: True))
+    monkeypatch.setattr(OffenceApp, "deliver_text", deliver_text)
+    return delivered
+
+
+async def test_in_a_browser_an_export_is_a_download_not_a_file_on_the_server(
+    tmp_path: Path, in_a_browser: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = served_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "e")
+        await settle(pilot)
+        box = app.screen.query_one("#export-path", Input)
+        assert "/" not in box.value  # a name, no folder of the server
+        box.value = "../../etc/forces.json"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: bool(in_a_browser), "the download")
+    (sent,) = in_a_browser
+    assert sent["save_filename"] == "forces.json"  # a name for the browser, never a path
+    assert '"dataset": "homeoffice"' in sent["text"] and "Northamptonshire" in sent["text"]
+    assert list(tmp_path.glob("*.json")) == []  # nothing written on the server
+    assert "Sent " in told(app) and "forces.json" in told(app)
+
+
+async def test_in_a_browser_a_copy_also_arrives_as_a_download(
+    tmp_path: Path, in_a_browser: list[dict[str, Any]]
+) -> None:
+    app = served_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "c")
+        await wait_for(pilot, lambda: bool(in_a_browser), "the copy")
+    (sent,) = in_a_browser
+    assert sent["save_filename"] == COPY_NAME and "\t" in sent["text"]
+    assert COPY_NAME in told(app)
