@@ -45,6 +45,19 @@ def safe_text(text: object) -> str:
     return s if s.isascii() else _FORMAT.sub(lambda m: _escape_format(m.group()), s)
 
 
+ECHO_LIMIT = 80
+"""How many characters of something the user typed (or a file held) a message repeats."""
+
+
+def echo(text: object, limit: int = ECHO_LIMIT) -> str:
+    """Text the user gave, in quotes, cut short for a message: a 100,000-character name is shown
+    as its first ``limit`` characters and how long it was (``'zzz…' (100,000 characters)``)."""
+    s = "" if text is None else str(text)
+    if len(s) <= limit:
+        return f"'{s}'"
+    return f"'{s[: limit - 1]}…' ({len(s):,} characters)"
+
+
 def fmt_count(value: int | None) -> str:
     """``1234`` → ``"1,234"``; ``None`` → ``"—"``."""
     return MISSING if value is None else f"{value:,}"

@@ -54,7 +54,7 @@ def test_import_prints_escapes_literally(suffix: str, store: Path, tmp_path: Pat
     # The preview row, cut to its column width, shows the escapes as codes.
     assert "  2017/18 | \\x1b[2J\\x1b[31mAnsi F… | 195 | \\x1b]0;pwned\\x07 | 3\n" in out
     assert "[bold red]Obscene[/]" in out  # markup stays literal
-    assert f"ox: warning: unknown force '{SHOWN_FORCE}' (Force Name, 1 rows, first at row 2" in err
+    assert f"ox: warning: unknown force '{SHOWN_FORCE}' (Force Name, 1 row, first at row 2" in err
     where = ", sheet 'Data'" if suffix != "csv" else ""
     assert (
         f"ox: warning: Force Name: 1 cell holds control characters (such as a terminal escape), "

@@ -17,10 +17,18 @@ from tui.model.series import force_series
 from tui.model.totals import total_force, total_specs
 from tui.model.types import ForceSeries
 
+MAX_BOOKED_FORCES = 300
+"""A dataset with more forces or bodies than this gets no book: the police areas of the UK, their
+totals and the national bodies are about 60, and a book costs a pass over the figures per force
+(an import of 25,000 unknown names would spend minutes on it; ``ox show`` computes instead)."""
+
 
 def write_book(ds: Dataset, path: Path | None = None) -> bool:
     """Write the book of ``ds`` (default: in the user's cache folder); False when it cannot be
-    made or written (a book is an optimisation: without one, ``ox show`` computes)."""
+    made or written, or the dataset has more than :data:`MAX_BOOKED_FORCES` forces (a book is an
+    optimisation: without one, ``ox show`` computes)."""
+    if len(ds.forces) > MAX_BOOKED_FORCES:
+        return False
     try:
         sources_sha256 = (
             file_sha256(ds.info.sources_path) if ds.info.sources_path is not None else ""

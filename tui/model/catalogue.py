@@ -5,6 +5,7 @@ Free of Polars, so the views and the start-up path can list datasets without loa
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,21 +153,45 @@ def imported_datasets(
     return infos, problems
 
 
-def read_manifest(manifest: Path) -> DatasetInfo:
-    """The dataset a manifest (``NAME.json`` in the store) describes; its name is the file's.
+_TEXT_FIELDS = (
+    "name",
+    "title",
+    "measure",
+    "source",
+    "source_url",
+    "licence",
+    "release",
+    "default_offence",
+    "notes",
+    "imported_at",
+    "source_file",
+    "checksum",
+    "layout",
+    "measure_id",
+    "format",
+)
+_COUNT_FIELDS = ("rows", "forces")
+_LIST_FIELDS = ("years", "sheets")
+
+
+def read_manifest(manifest: Path, name: str | None = None) -> DatasetInfo:
+    """The dataset a manifest (``NAME.json`` in the store) describes; its name is the file's
+    (or ``name``, for a manifest written under a temporary name and read back before use).
 
     Raises:
         OSError: it cannot be read.
         ValueError: it is not a regular file of JSON holding an object, its file name is not a
-            valid dataset name, or its ``"file"`` is not a plain ``.parquet`` name in the folder.
+            valid dataset name, it is malformed (no ``"file"``, or a field of the wrong type), or
+            its ``"file"`` is not a plain ``.parquet`` name in the folder.
     """
-    name = manifest.stem
+    name = manifest.stem if name is None else name
     if not is_dataset_name(name):
         raise ValueError(f"{name!r} is not a valid dataset name")
     meta = read_json_file(manifest)
     if not isinstance(meta, dict):
-        raise ValueError("not a JSON object")
-    data = meta.get("file", f"{name}.parquet")
+        raise ValueError(f"malformed manifest: {type(meta).__name__} where an object belongs")
+    _check_shape(meta)
+    data = meta["file"]
     if not is_data_file_name(data):
         raise ValueError(
             f'its "file" ({str(data)[:60]!r}) is not the name of a .parquet file in the data folder'
@@ -175,6 +200,35 @@ def read_manifest(manifest: Path) -> DatasetInfo:
     if sources and not is_data_file_name(sources, ".csv"):
         raise ValueError(f'its "sources_file" ({str(sources)[:60]!r}) is not a file in the folder')
     return _info_from_json(name, meta, manifest.parent, False)
+
+
+def _check_shape(meta: dict[str, object]) -> None:
+    """Refuse a manifest of the wrong shape, naming the field (never blaming its data file).
+
+    Raises:
+        ValueError: ``"file"`` is missing, or a field has the wrong type.
+    """
+    if "file" not in meta:
+        raise ValueError('malformed manifest: it has no "file" naming the dataset\'s data')
+
+    def wrong(key: str, what: str) -> ValueError:
+        shown = json.dumps(meta[key], ensure_ascii=False)
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        return ValueError(f'malformed manifest: its "{key}" is {shown}, not {what}')
+
+    for key in _TEXT_FIELDS:
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            raise wrong(key, "text")
+    for key in _COUNT_FIELDS:
+        value = meta.get(key)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+            raise wrong(key, "a whole number")
+    for key in _LIST_FIELDS:
+        value = meta.get(key)
+        if value is not None and (
+            not isinstance(value, list) or not all(isinstance(v, str) for v in value)
+        ):
+            raise wrong(key, "a list of text")
 
 
 def unreadable_manifest(name: str, store: Path | None = None) -> CatalogueProblem | None:

@@ -18,7 +18,7 @@ from tui.model.importing import store as st
 from tui.model.importing.cleaning import Cleaned, clean_tables, empty_frame, period_labels
 from tui.model.importing.declared_measure import check_declared
 from tui.model.importing.layouts import HOMEOFFICE, LAYOUT_LABELS, NSPCC, parse_mapping
-from tui.model.importing.problems import NAME, DatasetImportError, Problem
+from tui.model.importing.problems import NAME, DatasetImportError, Problem, summarise_warnings
 from tui.model.importing.readers import ROW, RawTable, ReadResult, read_file
 from tui.model.importing.results import ImportPreview, ImportResult, RemovedDataset
 from tui.model.importing.sheet_skipping import (
@@ -153,7 +153,7 @@ class _Analysis:
             other_periods=other,
             forces=frame.get_column(S.FORCE).n_unique() if good else 0,
             cleaning=tuple(read.notes + self.cleaned.notes),
-            warnings=tuple(read.warnings + self.cleaned.warnings),
+            warnings=summarise_warnings(read.warnings + self.cleaned.warnings),
             problems=tuple(self.problems),
             problem_count=self.problem_total,
         )

@@ -8,6 +8,7 @@ from typing import Any
 
 import polars as pl
 
+from tui.formatting import echo
 from tui.model import schema as S
 from tui.model.importing import merging
 from tui.model.importing.layouts import NSPCC, Layout
@@ -40,6 +41,10 @@ _COUNT_NOTES = {
 }
 # Control characters left after spaces are tidied (tab, newlines and the like become spaces).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+UNKNOWN_SHOWN = 5
+"""How many unknown force names an import names one by one; the rest are counted in one line."""
+_MATCHED_LENGTH = 100
+"""Characters of an unknown name matched against the known forces (a force name is far shorter)."""
 _COUNT_FIX = (
     "write the count in digits (e.g. 12); leave the cell empty or write '..' if it is not known"
 )
@@ -61,6 +66,10 @@ class Cleaned:
         self.problem_total += 1
         if len(self.problems) < PROBLEM_CAP:
             self.problems.append(problem)
+
+
+def _rows(n: int) -> str:
+    return "1 row" if n == 1 else f"{n:,} rows"
 
 
 def empty_frame() -> pl.DataFrame:
@@ -238,24 +247,17 @@ class _TableCleaner:
 
     def _force(self) -> pl.Expr:
         distinct = self._distinct("force")
-        column = self.layout.column("force")
         names: dict[str, str] = {}
+        unknown: dict[str, int] = {}
         for raw, n in distinct.items():
             text = clean_text(raw)
             canonical = self.reference.canonical_name(text) if text else None
             names[raw] = canonical or text
             if text and canonical is None:
-                first = int(self.frame.filter(pl.col("force") == raw).get_column(ROW).min())  # type: ignore[arg-type]
-                forces = self.reference.forces.values()
-                meant = near_misses(text, ((f.name, f.search_texts) for f in forces), limit=1)
-                hint = f" (did you mean {meant[0]}?)" if meant else ""
-                self.out.warnings.append(
-                    f"unknown force '{text}' ({column}, {n:,} rows, first at row {first}"
-                    f"{self._in_sheet()}): kept as written; it is not ranked or added into totals. "
-                    f"If it is a force under another name{hint}, correct the name in the file"
-                )
+                unknown[raw] = n
             elif canonical is not None and canonical != text:
                 self._note("force", f"'{text}' read as '{canonical}'", n)
+        self._unknown_forces(unknown)
         self._controls("force", {raw: clean_text(raw) for raw in distinct})
         self._note(
             "force",
@@ -268,6 +270,44 @@ class _TableCleaner:
             "fill in the force name",
         )
         return self._map("force", names, pl.String())
+
+    def _unknown_forces(self, unknown: dict[str, int]) -> None:
+        """Warn about force names the reference does not know: the first few by name (with a
+        "did you mean"), then one line counting the rest.
+
+        Linear in the file: one grouped pass finds where each name first appears, and only the
+        names listed are matched against the known forces (each once, its text cut short).
+        """
+        if not unknown:
+            return
+        firsts = (
+            self.frame.filter(pl.col("force").is_in(list(unknown)))
+            .group_by("force")
+            .agg(pl.col(ROW).min())
+        )
+        first_row = dict(firsts.iter_rows())
+        order = sorted(unknown, key=lambda raw: first_row.get(raw, 0))
+        column = self.layout.column("force")
+        forces = [(f.name, f.search_texts) for f in self.reference.forces.values()]
+        for raw in order[:UNKNOWN_SHOWN]:
+            text = clean_text(raw)
+            meant = near_misses(text[:_MATCHED_LENGTH], forces, limit=1)
+            hint = f" (did you mean {meant[0]}?)" if meant else ""
+            self.out.warnings.append(
+                f"unknown force {echo(text)} ({column}, {_rows(unknown[raw])}, first at row "
+                f"{first_row.get(raw, 0)}{self._in_sheet()}): kept as written; it is not ranked "
+                f"or added into totals. If it is a force under another name{hint}, correct the "
+                "name in the file"
+            )
+        rest = order[UNKNOWN_SHOWN:]
+        if rest:
+            rows = sum(unknown[raw] for raw in rest)
+            first = min(first_row.get(raw, 0) for raw in rest)
+            self.out.warnings.append(
+                f"{len(rest):,} more unknown forces ({column}, {_rows(rows)}, the first at row "
+                f"{first}{self._in_sheet()}): kept as written, not ranked or added into totals "
+                f"(only the first {UNKNOWN_SHOWN} are named here)"
+            )
 
     def _in_sheet(self) -> str:
         return f", sheet '{self.table.sheet}'" if self.table.sheet else ""

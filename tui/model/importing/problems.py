@@ -66,6 +66,22 @@ def report_lines(
     return lines
 
 
+MAX_WARNINGS = 20
+"""How many warnings an import lists (on screen, in the CLI and in the manifest's notes)."""
+WARNING_LENGTH = 600
+"""Characters of one warning kept: a warning quotes the file, which may hold anything."""
+
+
+def summarise_warnings(warnings: Iterable[str], limit: int = MAX_WARNINGS) -> tuple[str, ...]:
+    """The first ``limit`` warnings (each cut to :data:`WARNING_LENGTH` characters), then one line
+    counting the rest: what an import reports stays short whatever the file holds."""
+    listed = list(warnings)
+    shown = [w if len(w) <= WARNING_LENGTH else w[: WARNING_LENGTH - 1] + "…" for w in listed]
+    if len(listed) > limit:
+        return (*shown[:limit], f"{len(listed) - limit:,} more warnings, not listed")
+    return tuple(shown)
+
+
 class DatasetImportError(DatasetError):
     """A file could not be imported (or a dataset not written or removed); nothing was changed.
 

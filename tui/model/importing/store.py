@@ -11,10 +11,12 @@ file that another dataset's manifest names is never deleted, whatever a (hand-ed
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
 import secrets
+import stat
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -149,6 +151,7 @@ def _write_locked(
             tmp_meta,
             json.dumps({**manifest, "file": data.name}, indent=2, ensure_ascii=False).encode(),
         )
+        check_written(store, name, tmp_meta, data)  # before anything the user had is replaced
         os.replace(tmp_meta, meta)
         committed = True
         sync_folder(store)
@@ -167,6 +170,34 @@ def _write_locked(
         except OSError:
             pass  # unlisted now; removed by the next clean_leftovers when it has our pattern
     return data, meta, existed
+
+
+def check_written(store: Path, name: str, manifest: Path, data: Path) -> None:
+    """Read back a dataset's new manifest and data file the way the app opens them.
+
+    A dataset reported imported always opens: a manifest the catalogue would refuse (over the
+    size a manifest may be, say) or a data file Polars cannot read stops the import here, before
+    the manifest is renamed into place, so a dataset being replaced stays as it was.
+
+    Raises:
+        DatasetImportError: naming what could not be read back; nothing was changed.
+    """
+    from tui.model.catalogue import read_manifest
+
+    try:
+        info = read_manifest(manifest, name=name)
+        if info.path != data:
+            raise ValueError(f"the manifest names {info.path.name}, not {data.name}")
+        pl.read_parquet_schema(data)
+    except (OSError, ValueError, pl.exceptions.PolarsError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise single(
+            name,
+            f"the dataset '{name}' could not be read back after writing ({reason[:300]}); nothing "
+            "was imported or replaced",
+            "import fewer periods or sheets at a time, or report this as a bug",
+            kind=STORE,
+        ) from exc
 
 
 def listed_data_file(store: Path, name: str) -> Path:
@@ -232,10 +263,10 @@ def unlisted_data_files(store: Path, name: str) -> list[Path]:
 
 
 def write_parquet(frame: pl.DataFrame, path: Path) -> None:
-    """Write ``frame`` to ``path`` and flush it to the disk."""
-    frame.write_parquet(path, compression="zstd", statistics=True)
-    with open(path, "rb") as fh:
-        os.fsync(fh.fileno())
+    """Write ``frame`` to ``path``, a new file (never through a link), flushed to the disk."""
+    buffer = io.BytesIO()
+    frame.write_parquet(buffer, compression="zstd", statistics=True)
+    write_new(path, buffer.getvalue())
 
 
 def clean_leftovers(store: Path) -> list[Path]:
@@ -254,12 +285,21 @@ def clean_leftovers(store: Path) -> list[Path]:
         match = _TEMP_RE.fullmatch(path.name) or _DATA_RE.fullmatch(path.name)
         if not match or path.name in listed or _still_writing(int(match.group("pid")), path):
             continue
+        if not _regular(path):
+            continue  # only files an import made: never a folder, a link or a pipe of that name
         try:
             path.unlink()
             removed.append(path)
         except OSError:
             pass
     return removed
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _still_writing(pid: int, path: Path) -> bool:

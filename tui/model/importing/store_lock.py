@@ -16,10 +16,14 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from tui.atomic_file import target_kind
+from tui.jsonfile import file_kind
 
 LOCK_FILE = ".lock"
 _ATTEMPTS = 20
@@ -50,9 +54,46 @@ def store_lock(store: Path) -> Iterator[None]:
         _release(store / LOCK_FILE, fd)
 
 
+_FLAGS = (
+    os.O_RDWR
+    | os.O_CREAT
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+"""Never through a link (``O_NOFOLLOW``), and never blocking on a named pipe (``O_NONBLOCK``)."""
+
+
+def _open(path: Path) -> int:
+    """Open (or create) the lock file, which must be a regular file: a symbolic link planted at
+    ``.lock`` is never followed (the lock would write its process id into whatever it names)."""
+    kind = target_kind(path)
+    if kind is not None:
+        raise _not_a_lock(path, kind)
+    try:
+        fd = os.open(path, _FLAGS, 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # a link made between the look and the open
+            raise _not_a_lock(path, "a symbolic link") from exc
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        kind = file_kind(os.fstat(fd).st_mode)
+        os.close(fd)
+        raise _not_a_lock(path, kind)
+    return fd
+
+
+def _not_a_lock(path: Path, kind: str) -> OSError:
+    return OSError(
+        errno.EEXIST,
+        f"the lock file {path.name} in the data folder is {kind}, not a regular file; it was "
+        "not used (nor followed): remove it and try again",
+    )
+
+
 def _acquire(path: Path) -> int:
     for _ in range(_ATTEMPTS):
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
+        fd = _open(path)
         locked = False
         try:
             if not _lock(fd):
@@ -88,7 +129,7 @@ def _release(path: Path, fd: int) -> None:
 
 def _same_file(fd: int, path: Path) -> bool:
     try:
-        on_disk = path.stat()
+        on_disk = os.lstat(path)  # the name itself: a link put there is never the lock
     except FileNotFoundError:
         return False
     held = os.fstat(fd)
