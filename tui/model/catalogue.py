@@ -58,6 +58,9 @@ class DatasetInfo:
     """The attribution the licence requires, word for word ("" when none is stated)."""
     built: str = ""
     """The date the bundled data files were built (ISO date)."""
+    route: str = ""
+    """How the figures reached this app when not from the publisher directly (a third-party
+    copy of the publisher's file: its repository, path and commit); "" when not recorded."""
 
 
 def _info_from_json(name: str, meta: dict[str, object], folder: Path, bundled: bool) -> DatasetInfo:
@@ -97,6 +100,7 @@ def _info_from_json(name: str, meta: dict[str, object], folder: Path, bundled: b
         licence_url=text("licence_url"),
         attribution=text("attribution"),
         built=text("built"),
+        route=text("route"),
     )
 
 
