@@ -305,6 +305,13 @@ def nspcc_offence_code(row: dict[str, str]) -> str:
     return row["offence"]
 
 
+def source_kind(url: str) -> str:
+    """``primary`` for the NSPCC's own pages, ``secondary`` for press reports of a release (no
+    NSPCC page was found for most figures; see data/README.md)."""
+    host = re.sub(r"^https?://", "", url.strip().lower()).split("/", 1)[0]
+    return "primary" if host == "nspcc.org.uk" or host.endswith(".nspcc.org.uk") else "secondary"
+
+
 def build_nspcc(sources: Path, out: Path, aliases: dict[str, str]) -> None:
     """Write ``nspcc.parquet`` (one row per distinct figure) and ``nspcc_sources.csv``."""
     with open(sources / "nspcc-foi" / "nspcc_foi_by_force.csv", newline="", encoding="utf-8") as fh:
@@ -324,6 +331,7 @@ def build_nspcc(sources: Path, out: Path, aliases: dict[str, str]) -> None:
                 "count": int(row["count"]),
                 "source_url": row["source_url"],
                 "quote": row["quote"],
+                "source_kind": source_kind(row["source_url"]),
             }
         )
     sources_frame = pl.DataFrame(stated)
