@@ -144,3 +144,18 @@ def test_names_of_one_body_are_one_series(body: str) -> None:
     # before 2017/18 Q2: every year is there, once.
     assert list(rows)[:6] == [f"{y}/{(y + 1) % 100:02d}" for y in range(2012, 2018)]
     assert all(rows[y]["count"] for y in list(rows)[:13])
+
+
+def test_the_two_bundled_releases_diff_with_no_import() -> None:
+    """Issue #21: what the 2026 release revised, from a clean clone. PROVENANCE.md: code 86, all
+    bodies, 2022/23 = 40,472 in the Oct 2023 release and 40,910 in this one; Northamptonshire
+    737 → 738; 2023/24 Q1 (provisional in Oct 2023) revised throughout."""
+    rows = run_json("diff", "homeoffice-2023-10", "homeoffice", "-o", "86")
+    northants = next(r for r in rows if (r["force"], r["year"]) == ("Northamptonshire", "2022/23"))
+    assert (northants["value_a"], northants["value_b"]) == (737, 738)
+    assert sum(1 for r in rows if r["year"] == "2023/24 Q1") >= 40  # nearly every force revised
+    for dataset, expected in (("homeoffice-2023-10", 40472), ("homeoffice", 40910)):
+        compared = run_json(
+            "compare", "2022/23", "2021/22", "-o", "86", "--include-national", "-d", dataset
+        )
+        assert sum(r["count_a"] for r in compared if r["kind"] != "total") == expected  # type: ignore[misc]
