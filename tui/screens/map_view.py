@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.widgets import Static
 
+from tui.model.catalogue import release_tag
 from tui.model.names import short_force_name
 from tui.model.reproduce import ViewSpec
 from tui.model.tilemap import TileMap, step
@@ -102,6 +103,7 @@ class MapScreen(ExplorerScreen):
         self.query_one("#map-title", Static).update(
             line(
                 (tile_map.title, "bold"),
+                f"\n{tag}" if (tag := release_tag(self.context.dataset.info)) else "",
                 "\narrow keys move · Enter detail · m measure (count, % change, rate)",
             )
         )
