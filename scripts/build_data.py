@@ -14,14 +14,17 @@ What it does, in order:
    the NSPCC figures use for stated totals and combined forces.
 2. ``population_series.csv``: the one consistent ONS mid-year series (mid-2012..mid-2024, 43
    forces of England and Wales) that rates per 100,000 use (``tui/model/population.py``).
-3. ``homeoffice.parquet``: Home Office police recorded crime by force, financial year, quarter and
-   offence from the single Oct 2023 release (2012/13 to 2023/24 Q1). The 2024/25 rows of the tidy
-   source come from another release and cover no territorial force, so they are left out.
-   ``homeoffice_code86_by_force_year.csv`` is a readable, diffable summary of code 86.
+3. ``homeoffice.parquet`` (the default): Home Office police recorded crime by force, financial
+   year, quarter and offence from the single 23 Apr 2026 release (2012/13 to 2025/26 Q3), read from
+   the shared Parquet copy of it; the three cells the copy turned from "N/a" into 0 are left out
+   (``NOT_AVAILABLE``). ``homeoffice-2023-10.parquet``: the 19 Oct 2023 release (2012/13 to
+   2023/24 Q1) from the shared tidy CSV. Each has a readable, diffable code-86 summary
+   (``NAME_code86_by_force_year.csv``). A further dataset gets a ``build_NAME`` function of its own
+   and a line in :func:`main`.
 4. ``nspcc.parquet``: one row per distinct NSPCC figure (period, force, offence, release, count),
    with ``preferred`` marking the one figure the app shows by default; ``nspcc_sources.csv`` keeps
    every stated figure with its page and quote.
-5. ``homeoffice.answers.json.gz`` and ``nspcc.answers.json.gz``: the answer books, ``ox show FORCE``
+5. ``NAME.answers.json.gz`` for every bundled dataset: the answer books, ``ox show FORCE``
    computed ahead for every force of each dataset (default offence and all offences), so the first
    question on a fresh install needs no Polars (``tui/model/answer_book.py``). A book is keyed by
    the SHA-256 of its dataset and the fingerprint of ``tui/model``: after changing the model code,
