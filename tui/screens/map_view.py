@@ -100,10 +100,12 @@ class MapScreen(ExplorerScreen):
         self.tile_map = tile_map
         if self.current is None or tile_map.tile(self.current) is None:
             self.current = tile_map.tiles[0].force if tile_map.tiles else None
+        info = self.context.dataset.info if self.context is not None else None
+        tag = release_tag(info) if info is not None else ""
         self.query_one("#map-title", Static).update(
             line(
                 (tile_map.title, "bold"),
-                f"\n{tag}" if (tag := release_tag(self.context.dataset.info)) else "",
+                f"\n{tag}" if tag else "",
                 "\narrow keys move · Enter detail · m measure (count, % change, rate)",
             )
         )
