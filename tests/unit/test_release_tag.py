@@ -22,3 +22,17 @@ def test_no_file_no_tag_and_no_route_no_claim() -> None:
     assert release_tag(direct) == "23 Apr 2026 release, …230426.ods"
     odd = dataclasses.replace(find_dataset("homeoffice"), release="spring 2026")
     assert release_tag(odd).startswith("spring 2026 release, ")
+
+
+def test_an_export_names_the_route_of_its_figures() -> None:
+    from tui.model.citation import cite
+    from tui.model.view_citation import CiteSheet
+    from tui.output.export import export_meta
+    from tui.output.reports import Report
+
+    info = find_dataset("homeoffice")
+    citation = cite(info, "code 86: Obscene publications etc", years=["2024/25"])
+    sheet = CiteSheet((citation,), "ox show kent", ("ox cite",))
+    meta = export_meta(Report("Kent", [], []), sheet, "test")
+    assert "robertmaszkiewski/uk-crime-analysis" in str(meta["route"])
+    assert meta["source_file"] == "prc-pfa-mar2013-onwards-tables-230426.ods"
