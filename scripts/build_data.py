@@ -14,14 +14,17 @@ What it does, in order:
    the NSPCC figures use for stated totals and combined forces.
 2. ``population_series.csv``: the one consistent ONS mid-year series (mid-2012..mid-2024, 43
    forces of England and Wales) that rates per 100,000 use (``tui/model/population.py``).
-3. ``homeoffice.parquet``: Home Office police recorded crime by force, financial year, quarter and
-   offence from the single Oct 2023 release (2012/13 to 2023/24 Q1). The 2024/25 rows of the tidy
-   source come from another release and cover no territorial force, so they are left out.
-   ``homeoffice_code86_by_force_year.csv`` is a readable, diffable summary of code 86.
+3. ``homeoffice.parquet`` (the default): Home Office police recorded crime by force, financial
+   year, quarter and offence from the single 23 Apr 2026 release (2012/13 to 2025/26 Q3), read from
+   the shared Parquet copy of it; the three cells the copy turned from "N/a" into 0 are left out
+   (``NOT_AVAILABLE``). ``homeoffice-2023-10.parquet``: the 19 Oct 2023 release (2012/13 to
+   2023/24 Q1) from the shared tidy CSV. Each has a readable, diffable code-86 summary
+   (``NAME_code86_by_force_year.csv``). A further dataset gets a ``build_NAME`` function of its own
+   and a line in :func:`main`.
 4. ``nspcc.parquet``: one row per distinct NSPCC figure (period, force, offence, release, count),
    with ``preferred`` marking the one figure the app shows by default; ``nspcc_sources.csv`` keeps
    every stated figure with its page and quote.
-5. ``homeoffice.answers.json.gz`` and ``nspcc.answers.json.gz``: the answer books, ``ox show FORCE``
+5. ``NAME.answers.json.gz`` for every bundled dataset: the answer books, ``ox show FORCE``
    computed ahead for every force of each dataset (default offence and all offences), so the first
    question on a fresh install needs no Polars (``tui/model/answer_book.py``). A book is keyed by
    the SHA-256 of its dataset and the fingerprint of ``tui/model``: after changing the model code,
@@ -46,7 +49,9 @@ from build_scotland import build_scotland, council_area_rows  # noqa: E402
 from tui.model.nspcc import HO_CITED_NATIONS, HO_CITED_RELEASE, NSPCC_OFFENCES  # noqa: E402
 from tui.model.schema import LONG_SCHEMA  # noqa: E402
 
-HOMEOFFICE_RELEASE = "2023-10-19"
+RELEASE_2026 = "2026-04-23"
+RELEASE_2026_FILE = "prc-pfa_230426-release_2012-13_to_2025-26Q3.parquet"
+RELEASE_2023_10 = "2023-10-19"
 HOMEOFFICE_URL = "https://www.gov.uk/government/statistics/police-recorded-crime-open-data-tables"
 
 FRAUD_BODIES = [
@@ -197,32 +202,11 @@ def float_artefacts_mended(code: pl.Expr) -> pl.Expr:
     )
 
 
-def build_homeoffice(sources: Path, out: Path, aliases: dict[str, str]) -> None:
-    """Write ``homeoffice.parquet`` and its code-86 summary."""
-    raw = pl.read_csv(
-        sources / "homeoffice-prc" / "prc_pfa_tidy.csv",
-        schema_overrides={"offence_code": pl.String, "count": pl.Int64, "quarter": pl.Int64},
-    )
-    raw = raw.filter(pl.col("financial_year") != "2024/25")
-    names = {n: canonical(n, aliases) for n in raw.get_column("force").unique().to_list()}
-    frame = raw.select(
-        dataset=pl.lit("homeoffice"),
-        period=pl.col("financial_year"),
-        year=pl.col("financial_year").str.slice(0, 4).cast(pl.Int16),
-        quarter=pl.col("quarter").cast(pl.Int8),
-        force=pl.col("force").replace_strict(names),
-        offence_code=float_artefacts_mended(pl.col("offence_code")),
-        offence=pl.col("offence_description"),
-        offence_group=pl.col("offence_group"),
-        offence_subgroup=pl.col("offence_subgroup"),
-        count=pl.col("count"),
-        release=pl.lit(HOMEOFFICE_RELEASE),
-        source_url=pl.lit(HOMEOFFICE_URL),
-        quote=pl.lit(None, dtype=pl.String),
-        preferred=pl.lit(True),
-    )
+def write_homeoffice(frame: pl.DataFrame, out: Path, name: str) -> None:
+    """Write one Home Office dataset (``NAME.parquet``) and its readable code-86 summary
+    (``NAME_code86_by_force_year.csv``: each force's yearly sum and the quarters it covers)."""
     frame = frame.cast(LONG_SCHEMA).sort("year", "quarter", "force", "offence_code")
-    frame.write_parquet(out / "homeoffice.parquet", compression="zstd", compression_level=19)
+    frame.write_parquet(out / f"{name}.parquet", compression="zstd", compression_level=19)
     summary = (
         frame.filter(pl.col("offence_code") == "86")
         .group_by("period", "force")
@@ -232,7 +216,87 @@ def build_homeoffice(sources: Path, out: Path, aliases: dict[str, str]) -> None:
         )
         .sort("period", "force")
     )
-    summary.write_csv(out / "homeoffice_code86_by_force_year.csv")
+    summary.write_csv(out / f"{name}_code86_by_force_year.csv")
+
+
+def homeoffice_rows(
+    raw: pl.DataFrame, name: str, release: str, aliases: dict[str, str]
+) -> pl.DataFrame:
+    """The long schema from a frame with the columns ``financial_year, quarter, force,
+    offence_code, offence_description, offence_group, offence_subgroup, count`` (text trimmed,
+    force names canonical, float-artefact codes mended)."""
+    names = {n: canonical(n, aliases) for n in raw.get_column("force").unique().to_list()}
+    return raw.select(
+        dataset=pl.lit(name),
+        period=pl.col("financial_year"),
+        year=pl.col("financial_year").str.slice(0, 4).cast(pl.Int16),
+        quarter=pl.col("quarter").cast(pl.Int8),
+        force=pl.col("force").replace_strict(names),
+        offence_code=float_artefacts_mended(pl.col("offence_code").str.strip_chars()),
+        offence=pl.col("offence_description").str.strip_chars(),
+        offence_group=pl.col("offence_group").str.strip_chars(),
+        offence_subgroup=pl.col("offence_subgroup").str.strip_chars(),
+        count=pl.col("count"),
+        release=pl.lit(release),
+        source_url=pl.lit(HOMEOFFICE_URL),
+        quote=pl.lit(None, dtype=pl.String),
+        preferred=pl.lit(True),
+    )
+
+
+def build_homeoffice_2023_10(sources: Path, out: Path, aliases: dict[str, str]) -> None:
+    """Write ``homeoffice-2023-10.parquet``: the 19 Oct 2023 release (2012/13 to 2023/24 Q1),
+    from the shared tidy CSV (built from the RDS copy of that release). The tidy CSV's 2024/25
+    rows come from another release and cover no territorial force, so they are left out."""
+    raw = pl.read_csv(
+        sources / "homeoffice-prc" / "prc_pfa_tidy.csv",
+        schema_overrides={"offence_code": pl.String, "count": pl.Int64, "quarter": pl.Int64},
+    )
+    raw = raw.filter(pl.col("financial_year") != "2024/25")
+    frame = homeoffice_rows(raw, "homeoffice-2023-10", RELEASE_2023_10, aliases)
+    write_homeoffice(frame, out, "homeoffice-2023-10")
+
+
+NOT_AVAILABLE = (
+    # (financial year, quarter, force, offence code): cells that were "N/a" in the Home Office
+    # file and were read as 0 by the third-party copy (see data/README.md, "Cells that were N/a").
+    ("2025/26", 3, "Action Fraud", "AF"),
+    ("2025/26", 3, "CIFAS", "CIFAS"),
+    ("2025/26", 3, "UK Finance", "UK Finance"),
+)
+"""The copy turned 3 "N/a" cells into 0 without saying which. These three are the only zeros
+that follow a quarter in the hundreds of thousands (the fraud bodies' figures for the release's
+last quarter, October to December 2025, not yet supplied); they are left out, so the app shows
+those bodies' 2025/26 as Q1-Q2 only instead of a count of 0."""
+
+
+def build_homeoffice(sources: Path, out: Path, aliases: dict[str, str]) -> None:
+    """Write ``homeoffice.parquet`` (the default dataset): the 23 Apr 2026 release, 2012/13 to
+    2024/25 complete and 2025/26 Q1-Q3, from the shared Parquet copy of that release."""
+    path = sources / "homeoffice-prc" / RELEASE_2026_FILE
+    raw = pl.read_parquet(path)
+    counts = raw.get_column("n")
+    if counts.is_null().any() or (counts != counts.round()).any():
+        raise SystemExit(f"build_data: {path}: column n holds a missing or fractional count")
+    raw = raw.select(
+        financial_year=pl.col("FY"),
+        quarter=pl.col("Financial Quarter").cast(pl.Int64, strict=True),
+        force=pl.col("Force"),
+        offence_code=pl.col("Offence Code"),
+        offence_description=pl.col("Offence Description"),
+        offence_group=pl.col("Group"),
+        offence_subgroup=pl.col("Offence Subgroup"),
+        count=pl.col("n").cast(pl.Int64, strict=True),
+    )
+    frame = homeoffice_rows(raw, "homeoffice", RELEASE_2026, aliases)
+    dropped = pl.DataFrame(
+        NOT_AVAILABLE, schema=["period", "quarter", "force", "offence_code"], orient="row"
+    ).cast({"quarter": pl.Int8})
+    found = frame.join(dropped, on=["period", "quarter", "force", "offence_code"], how="semi")
+    if found.height != len(NOT_AVAILABLE) or (found.get_column("count") != 0).any():
+        raise SystemExit(f"build_data: {path}: the cells read from 'N/a' are not the expected 0s")
+    frame = frame.join(dropped, on=["period", "quarter", "force", "offence_code"], how="anti")
+    write_homeoffice(frame, out, "homeoffice")
 
 
 def nspcc_offence_code(row: dict[str, str]) -> str:
@@ -245,6 +309,13 @@ def nspcc_offence_code(row: dict[str, str]) -> str:
     if row["release"] == HO_CITED_RELEASE and row["nation"] in HO_CITED_NATIONS:
         return "ho_cited"
     return row["offence"]
+
+
+def source_kind(url: str) -> str:
+    """``primary`` for the NSPCC's own pages, ``secondary`` for press reports of a release (no
+    NSPCC page was found for most figures; see data/README.md)."""
+    host = re.sub(r"^https?://", "", url.strip().lower()).split("/", 1)[0]
+    return "primary" if host == "nspcc.org.uk" or host.endswith(".nspcc.org.uk") else "secondary"
 
 
 def build_nspcc(sources: Path, out: Path, aliases: dict[str, str]) -> None:
@@ -266,6 +337,7 @@ def build_nspcc(sources: Path, out: Path, aliases: dict[str, str]) -> None:
                 "count": int(row["count"]),
                 "source_url": row["source_url"],
                 "quote": row["quote"],
+                "source_kind": source_kind(row["source_url"]),
             }
         )
     sources_frame = pl.DataFrame(stated)
@@ -364,6 +436,7 @@ def main(argv: list[str] | None = None) -> int:
     aliases = build_forces(args.sources, args.out)
     build_population_series(args.sources, args.out, aliases)
     build_homeoffice(args.sources, args.out, aliases)
+    build_homeoffice_2023_10(args.sources, args.out, aliases)
     build_nspcc(args.sources, args.out, aliases)
     build_scotland(args.sources, args.out)
     build_answer_books(args.out)

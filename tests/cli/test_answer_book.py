@@ -21,9 +21,10 @@ from tui.model import answer_book
 from tui.model.catalogue import find_dataset
 
 ROOT = Path(__file__).resolve().parents[2]
-# Home Office PRC (Oct 2023 release), Northamptonshire, code 86 (shared prc_pfa_tidy.csv):
-# 2016/17: 248; 2017/18: quarters 60 + 61 + 71 + 77 = 269; 2022/23: 737.
-NORTHANTS_86 = ("248", "269", "737")
+# Home Office PRC (23 Apr 2026 release, the default), Northamptonshire, code 86 (the release's
+# source file; PROVENANCE.md's cross-check): 2016/17: 248; 2017/18: quarters 60 + 61 + 71 + 77 =
+# 269; 2022/23: 738 (737 in the Oct 2023 release).
+NORTHANTS_86 = ("248", "269", "738")
 
 
 def run(*argv: str) -> tuple[int, str, str]:

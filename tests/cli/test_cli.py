@@ -31,7 +31,7 @@ def test_show_table_names_the_offence_and_labels_the_partial_year() -> None:
     assert code == 0 and err == ""
     assert "Northamptonshire: code 86: Obscene publications etc" in out
     assert "2016/17" in out and " 248 " in out and " 269 " in out
-    assert "2023/24 is a partial year" in out and "Q1" in out
+    assert "2025/26 is a partial year" in out and "Q1-Q3" in out
     assert "Open Government Licence" in out
 
 
@@ -43,9 +43,9 @@ def test_show_json_rows_are_flat_with_the_same_keys() -> None:
     assert code == 0 and all({"force", "year", "count"} <= r.keys() for r in rows)
     assert len({tuple(r) for r in rows}) == 1
     full = next(r for r in rows if r["year"] == "2017/18")
-    partial = next(r for r in rows if r["year"] == "2023/24")
+    partial = next(r for r in rows if r["year"] == "2025/26")
     assert full["quarters"] is None and full["partial"] is False and full["count"] == 269
-    assert partial["quarters"] == "Q1" and partial["partial"] is True
+    assert partial["quarters"] == "Q1-Q3" and partial["partial"] is True
     assert not [v for r in rows for v in r.values() if isinstance(v, (list, dict))]  # flat
     assert partial["change"] is None  # never compared silently with a full year
 
@@ -80,28 +80,30 @@ def test_compare_formats_agree() -> None:
     rows = json.loads(js)
     assert [r["force"] for r in rows][:3] == ["England and Wales", "England", "Wales"]
     assert len(rows) == 6  # three totals, then the top three forces
-    assert rows[3] == {**rows[3], "force": "Metropolitan Police", "count_a": 1409, "count_b": 2011}
-    assert list(csv.DictReader(io.StringIO(cs)))[3]["count_b"] == "2011"
-    assert "| Metropolitan Police | 1,409 | 2,011 |" in md
+    # The 23 Apr 2026 release: Metropolitan Police code 86, 1,409 (2016/17) and 2,015 (2017/18).
+    assert rows[3] == {**rows[3], "force": "Metropolitan Police", "count_a": 1409, "count_b": 2015}
+    assert list(csv.DictReader(io.StringIO(cs)))[3]["count_b"] == "2015"
+    assert "| Metropolitan Police | 1,409 | 2,015 |" in md
 
 
 def test_compare_with_partial_year_warns_on_stderr() -> None:
-    code, out, err = run("compare", "2022/23", "2023/24", "-f", "csv")
-    assert code == 0 and err.count("partial year") == 1 and "2023/24 Q1" in out
+    code, out, err = run("compare", "2024/25", "2025/26", "-f", "csv")
+    assert code == 0 and err.count("partial year") == 1 and "2025/26 Q1-Q3" in out
     total = next(csv.DictReader(io.StringIO(out)))
-    # Full year against Q1 only: both counts, but no change (the -73.9% would be a false fall).
+    # Full year against Q1-Q3: both counts (the source's sums for the 43 forces), but no change
+    # (the -26.2% would be a false fall).
     assert (total["count_a"], total["count_b"], total["change"], total["pct_change"]) == (
-        "40468",
-        "10546",
+        "41838",
+        "30894",
         "",
         "",
     )
-    code, out, _ = run("compare", "2022/23", "2023/24")
+    code, out, _ = run("compare", "2024/25", "2025/26")
     assert "cover different quarters, so no change is computed" in out  # on stdout too
-    assert "-29,922" not in out and "-73.9%" not in out
-    code, out, err = run("compare", "2022/23", "2023/24", "--like-for-like", "-f", "json")
+    assert "-10,944" not in out and "-26.2%" not in out
+    code, out, err = run("compare", "2024/25", "2025/26", "--like-for-like", "-f", "json")
     total = json.loads(out)[0]
-    assert code == 0 and err == "" and total["year_a"] == "2022/23 Q1"
+    assert code == 0 and err == "" and total["year_a"] == "2024/25 Q1-Q3"
 
 
 def test_compare_nspcc_says_how_many_forces_were_left_out() -> None:
@@ -200,8 +202,9 @@ def test_listings() -> None:
     assert code == 0 and json.loads(out)[0]["code"] == "86"
     code, out, _ = run("datasets", "-f", "json")
     names = [r["name"] for r in json.loads(out)]
-    assert code == 0 and names == ["homeoffice", "nspcc", "scotland"]
-    assert "2023/24 Q1" in json.loads(out)[0]["years"]
+    assert code == 0 and names == ["homeoffice", "homeoffice-2023-10", "nspcc", "scotland"]
+    assert "2025/26 Q1-Q3" in json.loads(out)[0]["years"]
+    assert "2023/24 Q1" in json.loads(out)[1]["years"]
 
 
 def test_version_names_the_libraries() -> None:

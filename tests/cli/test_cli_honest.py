@@ -60,7 +60,8 @@ def test_compare_rate_is_count_over_mid_year_population() -> None:
     ew = rows["England and Wales"]
     with open(SHARED, newline="", encoding="utf-8") as fh:
         total = sum(int(r["population"]) for r in csv.DictReader(fh) if r["year"] == "2017")
-    assert ew["rate_b"] == round(23_225 / total * 100_000, 2)
+    # 23,215: code 86, 43 territorial forces, 2017/18, in the 23 Apr 2026 release's source file.
+    assert ew["rate_b"] == round(23_215 / total * 100_000, 2)
 
 
 @pytest.mark.parametrize(
@@ -164,9 +165,9 @@ def test_a_full_year_keeps_its_rate_beside_a_partial_year(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Only the partial year's rate is "—": 2021/22 is whole (from the trial: both were "—")."""
-    assert main(["compare", "2021/22", "2023/24", "--measure", "rate", "-f", "json"]) == 0
+    assert main(["compare", "2021/22", "2025/26", "--measure", "rate", "-f", "json"]) == 0
     rows = {r["force"]: r for r in json.loads(capsys.readouterr().out)}
-    # Northamptonshire code 86, 2021/22: 544 (prc_pfa_tidy.csv) over mid-2021's 787,125
-    # (pfa_population_series.csv) = 69.11 per 100,000; 2023/24 is Q1 only: no rate.
-    assert rows["Northamptonshire"]["rate_a"] == 69.11
+    # Northamptonshire code 86, 2021/22: 545 (the 23 Apr 2026 release's source file) over
+    # mid-2021's 787,125 (pfa_population_series.csv) = 69.24 per 100,000; 2025/26 is Q1-Q3: no rate.
+    assert rows["Northamptonshire"]["rate_a"] == 69.24
     assert rows["Northamptonshire"]["rate_b"] is None

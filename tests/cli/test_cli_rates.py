@@ -29,15 +29,17 @@ def test_northamptonshire_code_86_rate_uses_the_start_years_mid_year_population(
     # 248 over mid-2016's 746,666 = 33.21
     assert by_year["2016/17"]["rate"] == 33.21
     # a partial year gets no rate: a quarter's count is not set against a year's people
-    assert by_year["2023/24"]["rate"] is None and by_year["2023/24"]["population_year"] is None
+    assert by_year["2025/26"]["rate"] is None and by_year["2025/26"]["population_year"] is None
+    # 2024/25 uses mid-2024 (the last year of the series): 590 offences
+    assert by_year["2024/25"]["population_year"] == 2024
 
 
 def test_total_rate_and_no_rate_without_a_population() -> None:
     ew = rows("show", "england and wales")
-    # 23,225 code-86 offences in 2017/18 (43 territorial forces: homeoffice-prc/PROVENANCE.md,
-    # "Each year in the tidy CSV") over mid-2017's 58,700,914 (ONS E&W total) = 39.56
-    assert ew["2017/18"]["count"] == 23_225
-    assert ew["2017/18"]["rate"] == 39.56
+    # 23,215 code-86 offences in 2017/18 (43 territorial forces, summed from the 23 Apr 2026
+    # release's source file; 23,225 in the Oct 2023 release) over mid-2017's 58,700,914 = 39.55
+    assert ew["2017/18"]["count"] == 23_215
+    assert ew["2017/18"]["rate"] == 39.55
     uk = rows("show", "UK total", "-d", "nspcc")
     assert uk["2017/18"]["count"] == 22_724 and uk["2017/18"]["rate"] is None
     btp = rows("show", "British Transport Police")
@@ -60,5 +62,5 @@ def test_ox_table_measure_rate_sorts_and_prints_rates() -> None:
     rates = [r["rate 2022/23"] for r in forces if r["rate 2022/23"] is not None]
     assert rates == sorted(rates, reverse=True)  # type: ignore[type-var]
     northants = next(r for r in rows if r["force"] == "Northamptonshire")
-    assert northants["2022/23"] == 737  # the count stays, under its own name
-    assert northants["rate 2022/23"] == round(737 / 792_856 * 100_000, 2)
+    assert northants["2022/23"] == 738  # the count stays, under its own name
+    assert northants["rate 2022/23"] == round(738 / 792_856 * 100_000, 2)

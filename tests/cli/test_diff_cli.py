@@ -23,9 +23,13 @@ def run(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+OCT23 = "homeoffice-2023-10"
+"""The Oct 2023 release, against which PROVENANCE.md cross-checks the 2017/18 release."""
+
+
 def test_diff_json_rows_carry_both_values_and_the_change(store: Path) -> None:
     import_file(FIXTURE_201718, name="prc201718")
-    code, out, err = run("diff", "prc201718", "homeoffice", "--offence", "86", "-f", "json")
+    code, out, err = run("diff", "prc201718", OCT23, "--offence", "86", "-f", "json")
     assert code == 0
     rows = json.loads(out)
     keys = {"force", "year", "offence", "value_a", "value_b", "change", "status", "note"}
@@ -43,24 +47,24 @@ def test_diff_json_rows_carry_both_values_and_the_change(store: Path) -> None:
     } in rows
     assert rows[0]["force"] == "Metropolitan Police" and rows[0]["change"] == 65
     # The counts go to stderr, apart from the rows.
-    assert "38 changed, 5 unchanged" in err and "473 added (only in homeoffice)" in err
+    assert "38 changed, 5 unchanged" in err and "473 added (only in homeoffice-2023-10)" in err
     # One count for one range: the years added are 2012/13-2016/17 and 2018/19-2023/24 Q1 (2017/18
     # is in both), 11 financial years, never "2012/13 to 2023/24 Q1" (12 years) called 11.
     assert (
-        "Added in homeoffice: 2012/13 to 2016/17 and 2018/19 to 2023/24 Q1 (11 financial years)."
-        in err
+        "Added in homeoffice-2023-10: 2012/13 to 2016/17 and 2018/19 to 2023/24 Q1 "
+        "(11 financial years)." in err
     )
 
 
 def test_diff_table_top_and_csv(store: Path) -> None:
     import_file(FIXTURE_201718, name="prc201718")
-    code, out, _ = run("diff", "prc201718", "homeoffice", "-o", "86", "--top", "3")
+    code, out, _ = run("diff", "prc201718", OCT23, "-o", "86", "--top", "3")
     assert code == 0
-    assert "What changed from prc201718 to homeoffice: code 86" in out
+    assert "What changed from prc201718 to homeoffice-2023-10: code 86" in out
     assert "Metropolitan Police" in out and "1,946" in out and "2,011" in out and "+65" in out
     assert "Showing the 3 largest of 38 changes" in out
     assert "Left out (not police force areas" in out and "British Transport Police" in out
-    code, out, _ = run("diff", "prc201718", "homeoffice", "-o", "86", "-f", "csv")
+    code, out, _ = run("diff", "prc201718", OCT23, "-o", "86", "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and len(rows) == 38
     assert rows[0] == {

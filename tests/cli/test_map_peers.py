@@ -11,6 +11,10 @@ import pytest
 
 from tui.cli import main
 
+OCT23 = "homeoffice-2023-10"
+"""The 19 Oct 2023 release, whose rows the shared prc_pfa_tidy.csv and
+prc_pfa_code86_by_force_year.csv hold (the figures below come from those files)."""
+
 # Code 86 counts by force, from shared homeoffice-prc/prc_pfa_code86_by_force_year.csv.
 CODE86 = {
     2021: {"Northamptonshire": 544, "Metropolitan Police": 3626, "Kent": 1612, "Cumbria": 346},
@@ -50,20 +54,20 @@ def shown(force: str, year: str, *opts: str) -> object:
 
 
 def test_map_json_has_one_flat_object_per_force_with_the_source_counts() -> None:
-    found = tiles()  # default: code 86, latest full year (2022/23)
+    found = tiles("-d", OCT23)  # default: code 86, latest full year (2022/23 in that release)
     assert len(found) == 43
     keys = {"force", "label", "row", "col", "value", "bin", "within_chance", "crosses_releases"}
     assert all(set(t) == keys for t in found.values())
     assert all(t["within_chance"] is None for t in found.values())  # a count is not tested
     for force, count in CODE86[2022].items():
-        assert found[force]["value"] == count == shown(force, "2022/23")
+        assert found[force]["value"] == count == shown(force, "2022/23", "-d", OCT23)
     assert {t["bin"] for t in found.values()} == {1, 2, 3, 4, 5}
     assert found["Metropolitan Police"]["bin"] == 5 and found["Cumbria"]["bin"] == 1
 
 
 def test_map_change_equals_ox_compare() -> None:
-    found = tiles("--measure", "change", "--years", "2021/22", "2022/23")
-    code, out, _ = run("compare", "2021", "2022", "-f", "json")
+    found = tiles("--measure", "change", "--years", "2021/22", "2022/23", "-d", OCT23)
+    code, out, _ = run("compare", "2021", "2022", "-f", "json", "-d", OCT23)
     compared = {r["force"]: r["pct_change"] for r in json.loads(out)}
     assert code == 0
     for force, tile in found.items():
@@ -75,16 +79,16 @@ def test_map_change_equals_ox_compare() -> None:
 def test_map_change_marks_what_is_within_chance_as_ox_compare_does() -> None:
     """Hertfordshire 499 → 502 (127+121+118+133 → 113+101+149+139 in the shared prc_pfa rows) is
     within chance; Northamptonshire 544 → 737 is not. Every tile says what ox compare says."""
-    found = tiles("--measure", "change", "--years", "2021/22", "2022/23")
+    found = tiles("--measure", "change", "--years", "2021/22", "2022/23", "-d", OCT23)
     assert found["Hertfordshire"]["value"] == round((502 - 499) / 499 * 100, 2)
     assert found["Hertfordshire"]["within_chance"] is True
     assert found["Northamptonshire"]["within_chance"] is False
-    code, out, _ = run("compare", "2021", "2022", "-f", "json")
+    code, out, _ = run("compare", "2021", "2022", "-f", "json", "-d", OCT23)
     significant = {r["force"]: r["significant"] for r in json.loads(out)}
     assert code == 0
     for force, tile in found.items():
         assert tile["within_chance"] is (not significant[force]), force
-    code, out, _ = run("map", "-m", "change", "--years", "2021/22", "2022/23")
+    code, out, _ = run("map", "-m", "change", "--years", "2021/22", "2022/23", "-d", OCT23)
     within = out.split("within chance variation:")[1].split("Note:")[0]
     assert code == 0 and "HERT" in within and "NHAN" not in within
     assert "its 95% interval includes no change" in out.replace("\n      ", " ")
@@ -109,9 +113,9 @@ def test_map_rate_uses_the_population_of_the_year() -> None:
     (ONS mid-2021 estimate, the year 2021/22 starts in: shared
     reference/pfa_population_series.csv)."""
     assert shared_population("Northamptonshire", 2021) == 787_125
-    found = tiles("-m", "rate", "--year", "2021", "-o", "all")
+    found = tiles("-m", "rate", "--year", "2021", "-o", "all", "-d", OCT23)
     assert found["Northamptonshire"]["value"] == round(61_749 / 787_125 * 100_000, 2)
-    assert shown("Northamptonshire", "2021/22", "-o", "all") == 61_749
+    assert shown("Northamptonshire", "2021/22", "-o", "all", "-d", OCT23) == 61_749
     assert all(t["value"] is not None for t in found.values())
 
 
@@ -119,7 +123,7 @@ def test_text_map_has_labels_bins_legend_and_fits_80_columns() -> None:
     code, out, err = run("map", "-o", "all")
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0] == "count in 2022/23: all offences (homeoffice)"  # what, before which data
+    assert lines[0] == "count in 2024/25: all offences (homeoffice)"  # what, before which data
     assert "CUMB" in lines[2] and "NTHU" in lines[2] and "KENT" in out and "MET  5" in out
     assert "Bins (quantiles" in out and "  1  " in out
     assert all(len(line) <= 80 for line in lines)
@@ -136,9 +140,9 @@ def test_missing_figures_show_a_dash_and_ascii_is_plain() -> None:
 
 
 def test_partial_year_is_labelled_and_never_given_a_rate() -> None:
-    code, out, _ = run("map", "--year", "2023")
-    assert code == 0 and "count in 2023/24 Q1" in out and "partial year" in out
-    code, out, err = run("map", "-m", "rate", "--year", "2023")
+    code, out, _ = run("map", "--year", "2025")
+    assert code == 0 and "count in 2025/26 Q1-Q3" in out and "partial year" in out
+    code, out, err = run("map", "-m", "rate", "--year", "2025")
     assert code == 2 and out == "" and "needs a full year" in err and "Traceback" not in err
 
 
@@ -177,9 +181,9 @@ def test_peers_json_keys_and_figures_equal_ox_show() -> None:
     for row in rows:
         assert {"force", "peer", "distance", "population", "offences", "rate_per_100k"} <= set(row)
         assert row["force"] == "Northamptonshire" and row["peer"] != "Northamptonshire"
-        assert row["offences"] == shown(row["peer"], "2022/23", "-o", "all")
+        assert row["offences"] == shown(row["peer"], "2024/25", "-o", "all")
     first = rows[0]
-    robbery = shown(first["peer"], "2022/23", "-o", "group:Robbery")
+    robbery = shown(first["peer"], "2024/25", "-o", "group:Robbery")
     assert isinstance(robbery, int)
     assert first["share_robbery"] == round(robbery / first["offences"] * 100, 2)
     assert first["rate_per_100k"] == round(first["offences"] / first["population"] * 100_000, 2)
@@ -188,10 +192,10 @@ def test_peers_json_keys_and_figures_equal_ox_show() -> None:
 def test_peers_table_says_where_the_force_sits() -> None:
     code, out, _ = run("peers", "Northamptonshire")
     assert code == 0 and "Forces like Northamptonshire" in out
-    # The latest full year with a population for every force: 2022/23, the ONS mid-2022 estimate.
-    people = shared_population("Northamptonshire", 2022)
-    offences = shown("Northamptonshire", "2022/23", "-o", "all")
-    assert f"Northamptonshire, 2022/23: population {people:,} (2022); {offences:,} offences" in out
+    # The latest full year with a population for every force: 2024/25, the ONS mid-2024 estimate.
+    people = shared_population("Northamptonshire", 2024)
+    offences = shown("Northamptonshire", "2024/25", "-o", "all")
+    assert f"Northamptonshire, 2024/25: population {people:,} (2024); {offences:,} offences" in out
     assert "Rate per 100,000: " in out and " of 8 (highest first)" in out
 
 
@@ -205,8 +209,8 @@ def test_peers_mistakes_exit_2() -> None:
     assert code == 2 and "43 forces of England and Wales" in err
     code, _, err = run("peers", "kent", "-d", "nspcc")
     assert code == 2 and "ox: error:" in err and "Traceback" not in err
-    code, _, err = run("peers", "kent", "--year", "2023")
-    assert code == 2 and "2023/24 Q1 is a partial year; peers need a full year" in err
+    code, _, err = run("peers", "kent", "--year", "2025")
+    assert code == 2 and "2025/26 Q1-Q3 is a partial year; peers need a full year" in err
 
 
 def test_the_nspcc_rate_map_opens_on_a_year_with_figures() -> None:
@@ -228,11 +232,12 @@ def test_a_force_without_peers_gets_no_empty_table_and_consistent_figures() -> N
 
 
 def test_a_rate_map_says_the_city_of_londons_rate_misleads() -> None:
-    """City of London 2022/23: 4 code-86 offences for 11,615 residents (34.4 per 100,000) in a
-    low bin, but a rate per resident there is not comparable: the map says so, as Compare does."""
+    """City of London 2024/25: 8 code-86 offences (the 23 Apr 2026 release's source file) for
+    15,111 residents (mid-2024), but a rate per resident there is not comparable: the map says
+    so, as Compare does."""
     code, out, _ = run("map", "-m", "rate")
     assert code == 0 and tiles("-m", "rate")["London, City of"]["value"] == round(
-        4 / 11_615 * 1e5, 2
+        8 / 15_111 * 1e5, 2
     )
     flat = " ".join(out.split())
     assert (

@@ -3,7 +3,9 @@ rows in the shared data, never against this code's own output.
 
 Sources (read-only copies in ``/work/shared/data-sources/``):
 
-- ``HO`` = ``homeoffice-prc/prc_pfa_tidy.csv`` (Home Office PRC, 19 Oct 2023 release).
+- ``HO`` = ``homeoffice-prc/prc_pfa_tidy.csv`` (Home Office PRC, 19 Oct 2023 release), bundled as
+  the dataset ``homeoffice-2023-10``: every Home Office question here is asked of it (``run`` adds
+  ``--dataset homeoffice-2023-10`` unless a dataset is named), since its rows are the ones cited.
 - ``NSPCC`` = ``nspcc-foi/nspcc_foi_by_force.csv``.
 """
 
@@ -18,6 +20,7 @@ from tui.cli import main
 from tui.cli.main import build_parser
 
 HO = "homeoffice-prc/prc_pfa_tidy.csv"
+OCT23 = "homeoffice-2023-10"
 NSPCC = "nspcc-foi/nspcc_foi_by_force.csv"
 
 # HO rows "2019/20,{2,3,4},Greater Manchester,8T,...,0": no Q1 row; 2020/21 Q1-Q4 = 21+21+14+15.
@@ -27,6 +30,8 @@ GMP_8T_2020 = 21 + 21 + 14 + 15
 
 
 def run(*argv: str) -> tuple[int, str, str]:
+    if argv[0] in ("compare", "show", "offences") and not {"-d", "--dataset"} & set(argv):
+        argv = (*argv, "--dataset", OCT23)
     out, err = io.StringIO(), io.StringIO()
     try:
         code = main(list(argv), out=out, err=err)

@@ -54,8 +54,9 @@ def test_forces_view_command_prints_the_view_rows_in_the_view_order() -> None:
     for rec, row in zip(printed, shown):
         assert [rec[y.label] for y in table.years] == list(row.counts)
         assert rec["change"] == row.change
-    # Published: PROVENANCE.md 'Checks', code 86 in 2017/18 for the 43 territorial forces.
-    assert printed[0]["force"] == "England and Wales" and printed[0]["2017/18"] == 23_225
+    # Code 86 in 2017/18 for the 43 territorial forces, summed from the 23 Apr 2026 release's
+    # source file (23,225 in the Oct 2023 release: PROVENANCE.md 'Checks').
+    assert printed[0]["force"] == "England and Wales" and printed[0]["2017/18"] == 23_215
     # The command as shown (readable table) runs and shows the same first force.
     code, out, _ = run_command(command)
     assert code == 0 and rows[0].force.name in out
@@ -66,7 +67,7 @@ def test_forces_view_default_sort_is_the_latest_change_year() -> None:
     table = force_table(ds, pick_offence(ds, "all"))
     assert table.change_to is not None
     view = ViewSpec("forces", "homeoffice", "all", sort=f"year:{table.change_to.year}")
-    assert command_for(view).endswith("--sort 2022/23")
+    assert command_for(view).endswith("--sort 2024/25")
     ordered = sort_force_rows(table, table.rows, f"year:{table.change_to.year}", True)
     printed = json_rows(command_for(view, "json"))[len(table.totals) :]
     assert [r["force"] for r in printed] == [r.force.name for r in ordered]
@@ -143,11 +144,12 @@ def test_commands_are_shell_quoted_and_never_mistake_a_value_for_an_option() -> 
 
 def test_ox_table_errors_and_the_terminal_table_keeps_the_latest_years() -> None:
     code, _, err = run_command("ox table --sort 2030")
-    assert code == 2 and "cannot sort by '2030': the table has 2012/13 to 2023/24 Q1" in err
+    assert code == 2 and "cannot sort by '2030': the table has 2012/13 to 2025/26 Q1-Q3" in err
     code, _, err = run_command("ox table zzzz")
     assert code == 2 and "no force matches 'zzzz'" in err
     code, out, _ = run_command("ox table --offence 86")
     assert code == 0
-    assert "Older years (2012/13 to 2015/16) are in --format csv, json or markdown" in out
-    assert "2023/24 Q1" in out and "Change 2021/22 to 2022/23" in out
-    assert "+14.4%" in out  # England and Wales 35,383 -> 40,468, the change column is not cut
+    assert "Older years (2012/13 to 2017/18) are in --format csv, json or markdown" in out
+    assert "2025/26 Q1-Q3" in out and "Change 2023/24 to 2024/25" in out
+    # England and Wales 39,686 -> 41,838 (the source file's sums): the change column is not cut
+    assert "+5.4%" in out

@@ -8,8 +8,12 @@ import json
 
 from tui.cli import main
 
+OCT23 = "homeoffice-2023-10"
+"""The figures below are the Oct 2023 release's (the shared prc_pfa_code86_by_force_year.csv)."""
+
 
 def run(*argv: str) -> tuple[int, str, str]:
+    argv = (*argv, "--dataset", OCT23)
     out, err = io.StringIO(), io.StringIO()
     try:
         code = main(list(argv), out=out, err=err)

@@ -176,3 +176,15 @@ def terminal_text(app: App[Any]) -> str:
         app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     )
     return console.export_text(styles=False)
+
+
+OCT23 = "homeoffice-2023-10"
+"""The Oct 2023 release, bundled beside the default: tests that quote its rows (the shared
+prc_pfa_tidy.csv, PROVENANCE.md's checks) open the app on it."""
+
+
+@pytest.fixture
+def oct23_app(settings_file: Path) -> OffenceApp:
+    """The app as the CLI builds it, opened on the Oct 2023 release (``--dataset
+    homeoffice-2023-10``), with settings in a temporary file."""
+    return make_app(settings_file=settings_file, dataset=OCT23)

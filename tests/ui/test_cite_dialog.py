@@ -49,14 +49,15 @@ async def open_dialog(pilot: Pilot[None], key: str = "K") -> CiteDialog:
 
 
 async def test_each_format_is_the_citation_ox_cite_prints_and_c_copies_it(
-    app: OffenceApp,
+    oct23_app: OffenceApp,
 ) -> None:
+    app = oct23_app
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("down")  # from the search box to the table
         dialog = await open_dialog(pilot)
         (cite_command,) = dialog.sheet.cite_commands
-        assert cite_command == "ox cite --dataset homeoffice --offence 86"
+        assert cite_command == "ox cite --dataset homeoffice-2023-10 --offence 86"
         seen: dict[str, str] = {}
         for fmt in ("text", "bibtex", "json"):
             assert dialog.format == fmt
@@ -78,10 +79,11 @@ async def test_each_format_is_the_citation_ox_cite_prints_and_c_copies_it(
         )
         assert "Selection: code 86: Obscene publications etc; forces: all forces shown; " in text
         assert "years: 2012/13 to 2023/24 Q1 (12 years)." in text  # the partial year labelled
-        assert "data built 2026-11-28" in text and OGL in text
+        assert "data built 2026-12-07" in text and OGL in text
+        assert "Route: Read from a third-party copy" in text and "sxl634/posit-cloud-test" in text
         assert "Open Government Licence v3.0 <https://www.nationalarchives.gov.uk/" in text
         bib = seen["bibtex"]
-        assert bib.startswith("@misc{homeoffice_2023_code_86,\n")
+        assert bib.startswith("@misc{homeoffice_2023_10_2023_code_86,\n")
         assert "author = {{Home Office}}" in bib and "date = {2023-10-19}" in bib
         record = json.loads(seen["json"])
         assert record["publisher"] == "Home Office" and record["attribution"] == OGL
@@ -92,7 +94,8 @@ async def test_each_format_is_the_citation_ox_cite_prints_and_c_copies_it(
         assert not isinstance(app.screen, CiteDialog)
 
 
-async def test_detail_and_compare_cite_the_force_and_years_on_screen(app: OffenceApp) -> None:
+async def test_detail_and_compare_cite_the_force_and_years_on_screen(oct23_app: OffenceApp) -> None:
+    app = oct23_app
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press(*"northam", "enter")
@@ -105,7 +108,7 @@ async def test_detail_and_compare_cite_the_force_and_years_on_screen(app: Offenc
         assert record["forces"] == ["Northamptonshire"]
         assert record["offence"] == "code 86: Obscene publications etc"
         assert dialog.sheet.cite_commands == (
-            "ox cite --dataset homeoffice --offence 86 --force Northamptonshire",
+            "ox cite --dataset homeoffice-2023-10 --offence 86 --force Northamptonshire",
         )
         await pilot.press("escape", "escape")
         await settle(pilot)
@@ -142,13 +145,14 @@ async def test_an_imported_release_is_cited_with_its_file_checksum_and_import_da
         assert app.clipboard == text == cli(dialog.sheet.cite_commands[0])
 
 
-async def test_a_search_cites_the_forces_it_leaves(app: OffenceApp) -> None:
+async def test_a_search_cites_the_forces_it_leaves(oct23_app: OffenceApp) -> None:
+    app = oct23_app
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press(*"northam", "down")
         dialog = await open_dialog(pilot)
         assert dialog.sheet.cite_commands == (
-            "ox cite --dataset homeoffice --offence 86 --force Northamptonshire",
+            "ox cite --dataset homeoffice-2023-10 --offence 86 --force Northamptonshire",
         )
         assert "forces: Northamptonshire; years: 2012/13 to 2023/24 Q1" in dialog.shown
         await pilot.press("escape", "slash", "escape", *"zzzz")  # a search matching nothing
@@ -170,7 +174,8 @@ async def test_nothing_to_cite_in_a_picker(app: OffenceApp) -> None:
         assert app.screen.id == "pick-dataset"
 
 
-async def test_the_palette_opens_the_command_of_the_view(app: OffenceApp) -> None:
+async def test_the_palette_opens_the_command_of_the_view(oct23_app: OffenceApp) -> None:
+    app = oct23_app
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("down", "ctrl+p", *"reproduce this view")
@@ -179,7 +184,7 @@ async def test_the_palette_opens_the_command_of_the_view(app: OffenceApp) -> Non
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, CiteDialog) and dialog.mode == "reproduce"
-        assert dialog.shown == "ox table --dataset homeoffice --offence 86 --sort 2022/23"
+        assert dialog.shown == "ox table --dataset homeoffice-2023-10 --offence 86 --sort 2022/23"
         await pilot.press("K")  # K in the dialog switches to the citation
         await settle(pilot)
         assert str(dialog.mode) == "cite"  # (str: mypy narrowed the mode above)

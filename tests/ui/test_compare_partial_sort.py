@@ -15,7 +15,8 @@ from tui.screens import CompareScreen, ForcesScreen
 from tui.widgets.force_grid import SortState
 
 
-async def test_a_partial_year_compare_says_it_is_in_year_b_order(app: OffenceApp) -> None:
+async def test_a_partial_year_compare_says_it_is_in_year_b_order(oct23_app: OffenceApp) -> None:
+    app = oct23_app
     async with app.run_test(size=(160, 40)) as pilot:
         await wait_for(pilot, lambda: app.data is not None, "the dataset")
         forces = app.screen

@@ -35,7 +35,7 @@ async def test_changes_within_chance_are_marked_in_the_detail(tmp_path: Path) ->
     2020/21 89+144+150+155 = 538 → 2021/22 120+99+106+219 = 544, +1.1 % (within chance: about
     0.2 standard errors of a fair split of 1,082); 2016/17 61+34+63+90 = 248 → 2017/18
     60+61+71+77 = 269, +8.5 % (within: 0.9); 2021/22 544 → 2022/23 737, +35.5 % (beyond)."""
-    app = make_app(settings_file=tmp_path / "s.json")
+    app = make_app(dataset="homeoffice-2023-10", settings_file=tmp_path / "s.json")
     async with app.run_test(size=(80, 24)) as pilot:
         table = await open_detail(app, pilot, "northam")
         assert pct_cell(table, "2021/22") == (f"{(544 / 538 - 1) * 100:+.1f}%~", "dim")

@@ -14,7 +14,7 @@ from tui.widgets.tables import SeriesTable
 
 async def test_p_shows_the_quarters_as_numbers_too(tmp_path: Path) -> None:
     """Northamptonshire, code 86, 2017/18: 60 + 61 + 71 + 77 = 269 (the source's quarters);
-    2023/24 has Q1 only and is labelled a partial year."""
+    2025/26 has Q1-Q3 only and is labelled a partial year."""
     app = make_app(settings_file=tmp_path / "s.json")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -27,8 +27,8 @@ async def test_p_shows_the_quarters_as_numbers_too(tmp_path: Path) -> None:
         await settle(pilot)
         quarters = {q: row_cells(table, f"2017Q{q}")["count"].strip() for q in (1, 2, 3, 4)}
         assert quarters == {1: "60", 2: "61", 3: "71", 4: "77"}
-        latest = row_cells(table, "2023Q1")
-        assert latest["year"] == "2023/24 Q1" and latest["note"] == "partial year"
+        latest = row_cells(table, "2025Q1")
+        assert latest["year"] == "2025/26 Q1" and latest["note"] == "partial year"
         assert row_cells(table, "2017Q1")["note"] == ""
         assert str(table.ordered_columns[0].label) == "Quarter"
         await pilot.press("p")  # back to years

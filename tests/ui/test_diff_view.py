@@ -42,7 +42,8 @@ async def test_dataset_picker_d_opens_what_the_new_release_revised(
     store: Path, settings_file: Path
 ) -> None:
     import_file(FIXTURE_201718, name="prc201718")
-    app = make_app(settings_file=settings_file)
+    # Against the Oct 2023 release, as PROVENANCE.md's cross-check of the 2017/18 release.
+    app = make_app(settings_file=settings_file, dataset="homeoffice-2023-10")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("down", "d")
@@ -69,15 +70,17 @@ async def test_dataset_picker_d_opens_what_the_new_release_revised(
         assert changes == sorted(changes, reverse=True)  # largest first
         assert max(changes) == 65 and min(int(row_cells(table, k)["change"]) for k in keys) == -22
         text = notes(screen)
-        assert "38 changed · 5 unchanged · 473 added (only in homeoffice)" in text
+        assert "38 changed · 5 unchanged · 473 added (only in homeoffice-2023-10)" in text
         assert "0 removed (only in prc201718)" in text
         context = str(screen.query_one("#diff-context").render())
-        assert "prc201718 vs homeoffice" in context and "code 86" in context
+        assert "prc201718 vs homeoffice-2023-10" in context and "code 86" in context
         # C copies the table, c the row under the cursor (tab-separated, as exported).
         await pilot.press("C")
         await settle(pilot)
         copied = app.clipboard.splitlines()
-        assert copied[0] == "Force\tYear\tOffence\tprc201718\thomeoffice\tChange\tWhat\tNote"
+        assert copied[0] == (
+            "Force\tYear\tOffence\tprc201718\thomeoffice-2023-10\tChange\tWhat\tNote"
+        )
         north_row = "Northamptonshire\t2017/18\t86\t271\t269\t-2\tchanged\t"
         assert north_row in copied and len(copied) == 39
         await pilot.press("down", "c")
@@ -88,7 +91,7 @@ async def test_dataset_picker_d_opens_what_the_new_release_revised(
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, CiteDialog)
-        assert dialog.sheet.command == "ox diff prc201718 homeoffice --offence 86"
+        assert dialog.sheet.command == "ox diff prc201718 homeoffice-2023-10 --offence 86"
         printed = json.loads(run(dialog.sheet.command, "--format", "json"))
         assert [
             f"{r['force']}\t{r['year']}\t{r['offence']}\t{r['status']}" for r in printed
@@ -104,7 +107,7 @@ async def test_dataset_picker_d_opens_what_the_new_release_revised(
         await pilot.press("f", "f")
         await settle(pilot)
         cited = json.loads(dialog.shown)
-        assert [c["dataset"] for c in cited] == ["prc201718", "homeoffice"]
+        assert [c["dataset"] for c in cited] == ["prc201718", "homeoffice-2023-10"]
         assert cited[0]["source_file"] == "ho_201718.csv" and cited[1]["release"] == "2023-10-19"
         assert cited[0]["years"] == ["2017/18"] and cited[1]["years"][-1] == "2023/24 Q1"
         await pilot.press("escape", "escape")
@@ -141,7 +144,7 @@ async def test_different_measures_are_refused_in_the_view(app: OffenceApp) -> No
         await settle(pilot)
         options = app.screen.query_one(OptionList)
         options.highlighted = [
-            str(options.get_option_at_index(i).prompt).split()[0] for i in range(2)
+            str(options.get_option_at_index(i).prompt).split()[0] for i in range(3)
         ].index("nspcc")
         await pilot.press("D")
         await settle(pilot)

@@ -1,8 +1,8 @@
 """A force chosen before the data loads: its detail opens at once from the detail cache, every key
 on it is safe while the data is still loading, and it is refreshed from the data once loaded.
 
-Home Office PRC (Oct 2023 release), code 86, Northamptonshire: 2016/17 = 248; 2017/18 = 60+61+71+77
-= 269; 2022/23 = 737 (shared prc_pfa_tidy.csv)."""
+Home Office PRC (23 Apr 2026 release), code 86, Northamptonshire: 2016/17 = 248; 2017/18 =
+60+61+71+77 = 269; 2022/23 = 738 (the release's source file; 737 in the Oct 2023 release)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from tui.widgets.peers_panel import PeersPanel
 from tui.widgets.search_bar import SearchInput
 from tui.widgets.tables import SeriesTable
 
-SOURCE = {"2016/17": "248", "2017/18": "269", "2022/23": "737"}
+SOURCE = {"2016/17": "248", "2017/18": "269", "2022/23": "738"}
 
 
 async def _first_run(settings_file: Path) -> None:

@@ -57,8 +57,9 @@ async def test_forces_export_carries_its_provenance(app: OffenceApp, tmp_path: P
     assert "| Northamptonshire |" in md
 
 
-async def test_detail_export_rows_share_their_keys(app: OffenceApp, tmp_path: Path) -> None:
+async def test_detail_export_rows_share_their_keys(oct23_app: OffenceApp, tmp_path: Path) -> None:
     """A partial year's row and a full year's row have the same keys (``quarters``, ``partial``)."""
+    app = oct23_app
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press(*"northamptonshire", "enter")

@@ -20,7 +20,10 @@ def _line_of(path: Path, start: str) -> int:
     return next(n for n, line in enumerate(lines, start=1) if line.startswith(start))
 
 
-async def test_a_forces_export_is_refused_as_a_summary(app: OffenceApp, tmp_path: Path) -> None:
+async def test_a_forces_export_is_refused_as_a_summary(
+    oct23_app: OffenceApp, tmp_path: Path
+) -> None:
+    app = oct23_app
     target = tmp_path / "forces.csv"
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

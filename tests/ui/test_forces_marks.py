@@ -19,7 +19,8 @@ def pct_cell(table: ForceTableView, key: str) -> tuple[str, str]:
     return cell.plain, str(cell.style)
 
 
-async def test_a_change_within_chance_has_a_dim_tilde(app: OffenceApp) -> None:
+async def test_a_change_within_chance_has_a_dim_tilde(oct23_app: OffenceApp) -> None:
+    app = oct23_app
     async with app.run_test(size=(160, 30)) as pilot:
         await settle(pilot)
         screen = app.screen

@@ -26,7 +26,7 @@ NORTHANTS_2022_COUNT = 737
 async def test_rate_export_and_command_carry_the_rates_in_the_screen_order(
     settings_file: Path,
 ) -> None:
-    app = make_app(settings_file=settings_file)
+    app = make_app(settings_file=settings_file, dataset="homeoffice-2023-10")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("down", "m")
@@ -67,7 +67,7 @@ def test_forces_export_says_which_years_the_change_is_between() -> None:
     from tui.model.selection import pick_offence
     from tui.output.table_rates_report import forces_report
 
-    ds = load_dataset("homeoffice")
+    ds = load_dataset("homeoffice-2023-10")
     table = force_table(ds, pick_offence(ds, "86"))
     for measure in ("count", "rate"):
         report = forces_report(ds, table, measure=measure)
@@ -83,7 +83,7 @@ def test_forces_export_says_which_years_the_change_is_between() -> None:
 
 
 async def test_compare_in_rates_reproduces_with_measure_rate(settings_file: Path) -> None:
-    app = make_app(settings_file=settings_file)
+    app = make_app(settings_file=settings_file, dataset="homeoffice-2023-10")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         app.open_compare(2021, 2022)

@@ -14,7 +14,8 @@ from tui.widgets.force_table import ForceTableView
 
 
 async def test_forces_context_names_the_burglary_split(tmp_path: Path) -> None:
-    app = make_app(offence="28E", settings_file=tmp_path / "s.json")
+    # The Oct 2023 release: West Midlands 28E, 11,726 in 2022/23, then 0 in 2023/24 Q1.
+    app = make_app(offence="28E", settings_file=tmp_path / "s.json", dataset="homeoffice-2023-10")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, ForcesScreen), "forces")
         table = app.screen.query_one(ForceTableView)

@@ -21,7 +21,7 @@ from tui.widgets.tables import SeriesTable
 
 
 async def test_m_switches_forces_to_rates_ranked_by_rate(settings_file: Path) -> None:
-    app = make_app(settings_file=settings_file)
+    app = make_app(settings_file=settings_file, dataset="homeoffice-2023-10")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         table = app.screen.query_one(ForceTableView)
@@ -84,7 +84,9 @@ async def test_compare_notes_an_event_between_the_years(settings_file: Path) -> 
         app.open_compare(2016, 2017)
         await settle(pilot)
         context = str(app.screen.query_one("#compare-context", Static).render())
-        assert "HMICFRS grades Devon and Cornwall's crime recording inadequate" in context
+        # The first force event of 2016/17 (by date): HMIC's crime data integrity inspection of
+        # Greater Manchester, published 25 August 2016 (data/events.csv, from its HMIC page).
+        assert "Greater Manchester: HMICFRS crime data integrity inspection" in context
 
 
 async def test_detail_shows_chance_events_and_both_measures(settings_file: Path) -> None:

@@ -64,7 +64,12 @@ async def test_a_bad_file_is_refused_and_nothing_is_written(app: OffenceApp) -> 
         assert screen.query_one("#import-go").disabled
         await pilot.press("enter")
         await settle(pilot)
-        assert [d.name for d in list_datasets()] == ["homeoffice", "nspcc", "scotland"]
+        assert [d.name for d in list_datasets()] == [
+            "homeoffice",
+            "homeoffice-2023-10",
+            "nspcc",
+            "scotland",
+        ]
 
 
 async def test_replace_asks_and_remove_asks(app: OffenceApp) -> None:

@@ -49,7 +49,8 @@ def visible_keys(table: DataTable[Text] | Grid) -> list[str]:
     return [str(row.key.value) for row in table.ordered_rows]
 
 
-async def test_type_to_find_a_force_and_open_its_detail(app: OffenceApp) -> None:
+async def test_type_to_find_a_force_and_open_its_detail(oct23_app: OffenceApp) -> None:
+    app = oct23_app
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         screen = app.screen
@@ -89,7 +90,8 @@ async def test_type_to_find_a_force_and_open_its_detail(app: OffenceApp) -> None
         assert isinstance(app.screen, ForcesScreen)
 
 
-async def test_enter_on_the_national_total_opens_its_detail(app: OffenceApp) -> None:
+async def test_enter_on_the_national_total_opens_its_detail(oct23_app: OffenceApp) -> None:
+    app = oct23_app
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("down")  # from the search box to the table
@@ -101,7 +103,10 @@ async def test_enter_on_the_national_total_opens_its_detail(app: OffenceApp) -> 
         await settle(pilot)
         detail = app.screen
         assert isinstance(detail, ForceDetailScreen) and detail.force.name == "England and Wales"
-        shown = {r["year"]: r["count"] for r in cli_json("show", "england and wales")}
+        shown = {
+            r["year"]: r["count"]
+            for r in cli_json("show", "england and wales", "-d", "homeoffice-2023-10")
+        }
         series = detail.query_one(SeriesTable)
         assert row_cells(series, "2016/17")["count"] == "18,834" == f"{shown['2016/17']:,}"
         facts = str(detail.query_one("#detail-facts").render())
@@ -169,7 +174,8 @@ async def test_sort_by_key_and_by_header_click(app: OffenceApp) -> None:
         ] == "Avon and Somerset"
 
 
-async def test_compare_two_years_matches_the_cli(app: OffenceApp) -> None:
+async def test_compare_two_years_matches_the_cli(oct23_app: OffenceApp) -> None:
+    app = oct23_app
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("down", "v")
@@ -194,13 +200,14 @@ async def test_compare_two_years_matches_the_cli(app: OffenceApp) -> None:
         )
         total = row_cells(table, "total:England and Wales")
         assert (total["a"], total["b"]) == ("18,834", "23,225")
-        for rec in cli_json("compare", "2016/17", "2017/18"):
+        for rec in cli_json("compare", "2016/17", "2017/18", "-d", "homeoffice-2023-10"):
             key = str(rec["force"]) if rec["kind"] != "total" else f"total:{rec['force']}"
             shown = row_cells(table, key)
             assert shown["a"] == f"{rec['count_a']:,}" and shown["b"] == f"{rec['count_b']:,}"
 
 
-async def test_year_picker_and_partial_year_warning(app: OffenceApp) -> None:
+async def test_year_picker_and_partial_year_warning(oct23_app: OffenceApp) -> None:
+    app = oct23_app
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("down", "v")
@@ -240,7 +247,8 @@ async def test_nspcc_dataset_compare_leaves_out_forces_without_figures(app: Offe
         assert "without both figures: not ranked" in status
 
 
-async def test_offence_picker_changes_every_view(app: OffenceApp) -> None:
+async def test_offence_picker_changes_every_view(oct23_app: OffenceApp) -> None:
+    app = oct23_app
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("down", "o")

@@ -32,10 +32,10 @@ async def test_the_opening_table_shows_before_the_data_loads(
         await pilot.pause()
         assert app.data is None  # still loading
         table = app.screen.query_one(ForceTableView)
-        # Home Office PRC (Oct 2023 release), code 86, 2017/18: Northamptonshire 60+61+71+77
-        # = 269; 2022/23: Metropolitan Police 3,774 (shared prc_pfa_tidy.csv).
+        # Home Office PRC (23 Apr 2026 release), code 86, 2017/18: Northamptonshire 60+61+71+77
+        # = 269; 2022/23: Metropolitan Police 3,921 (the release's source file; 3,774 in Oct 2023).
         assert table.row_text("Northamptonshire")["year:2017"] == "269"
-        assert table.row_text("Metropolitan Police")["year:2022"] == "3,774"
+        assert table.row_text("Metropolitan Police")["year:2022"] == "3,921"
         await pilot.press(*"northam", "enter")  # chosen before the data is there
         release.set()
         await wait_for(

@@ -73,7 +73,8 @@ def json_rows(command: str) -> list[Rec]:
     return rows
 
 
-async def test_forces_view_command_prints_the_rows_shown(app: OffenceApp) -> None:
+async def test_forces_view_command_prints_the_rows_shown(oct23_app: OffenceApp) -> None:
+    app = oct23_app
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press(*"shire")  # a search, then sort by % change, smallest first
@@ -88,7 +89,7 @@ async def test_forces_view_command_prints_the_rows_shown(app: OffenceApp) -> Non
         await settle(pilot)
         command = await shown_command(pilot)
         assert command == (
-            "ox table shire --dataset homeoffice --offence 86 --sort pct --ascending"
+            "ox table shire --dataset homeoffice-2023-10 --offence 86 --sort pct --ascending"
         )
         table = screen.query_one(ForceTableView)
         keys = visible_keys(table)
@@ -138,7 +139,8 @@ async def test_detail_view_command_prints_the_series_shown(app: OffenceApp) -> N
         assert quarters == [60, 61, 71, 77]  # prc_pfa_tidy.csv, the quarters summed above
 
 
-async def test_compare_view_command_prints_the_comparison_shown(app: OffenceApp) -> None:
+async def test_compare_view_command_prints_the_comparison_shown(oct23_app: OffenceApp) -> None:
+    app = oct23_app
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("down", "v")
@@ -151,7 +153,9 @@ async def test_compare_view_command_prints_the_comparison_shown(app: OffenceApp)
         await pilot.press("l")  # like-for-like: in the command too
         await settle(pilot)
         command = await shown_command(pilot)
-        assert command.startswith("ox compare 2021/22 2022/23 --dataset homeoffice --offence 86")
+        assert command.startswith(
+            "ox compare 2021/22 2022/23 --dataset homeoffice-2023-10 --offence 86"
+        )
         assert "--sort change" in command and "--like-for-like" in command
         table = screen.query_one(CompareTableView)
         keys = visible_keys(table)
@@ -167,7 +171,8 @@ async def test_compare_view_command_prints_the_comparison_shown(app: OffenceApp)
         assert row_cells(table, "total:England and Wales")["b"] == "40,468"
 
 
-async def test_map_view_command_prints_the_tiles_shown(app: OffenceApp) -> None:
+async def test_map_view_command_prints_the_tiles_shown(oct23_app: OffenceApp) -> None:
+    app = oct23_app
     from tui.screens.map_view import MapScreen
 
     async with app.run_test(size=(120, 40)) as pilot:

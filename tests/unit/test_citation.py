@@ -8,6 +8,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import write_dataset
 from tui.cli import main
 from tui.model.catalogue import bundled_datasets, find_dataset
@@ -29,30 +31,59 @@ def run(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def test_homeoffice_citation_names_the_source_and_licence_of_data_readme() -> None:
-    c = cite(find_dataset("homeoffice"), "code 86: Obscene publications etc", years=["2017/18"])
+@pytest.mark.parametrize(
+    ("dataset", "release", "file", "said", "repository", "commit"),
+    [
+        (
+            "homeoffice",
+            "2026-04-23",
+            "prc-pfa-mar2013-onwards-tables-230426.ods",
+            "one release (23 Apr 2026)",
+            "robertmaszkiewski/uk-crime-analysis",
+            "486c31f7194618daece6780d090a346333bd99eb",
+        ),
+        (
+            "homeoffice-2023-10",
+            "2023-10-19",
+            "prc-pfa-mar2013-onwards-tables-191023.ods",
+            "one release (19 Oct 2023)",
+            "sxl634/posit-cloud-test",
+            "26dec49f5e1cef58c5b76a5ba9f72a94eb125ad8",
+        ),
+    ],
+)
+def test_homeoffice_citation_names_the_source_route_and_licence_of_data_readme(
+    dataset: str, release: str, file: str, said: str, repository: str, commit: str
+) -> None:
+    c = cite(find_dataset(dataset), "code 86: Obscene publications etc", years=["2017/18"])
     # data/README.md: "the Home Office *Police recorded crime open data Police Force Area tables*,
-    # `prc-pfa-mar2013-onwards-tables-191023.ods`, **one release (19 Oct 2023)**", the OGL v3.0
-    # sentence, its licence URL and the source URL.
+    # `<file>`, **one release (<date>)**", read from a third-party copy (repository and commit
+    # as in shared homeoffice-prc/PROVENANCE.md), the OGL v3.0 sentence, its licence URL and the
+    # source URL.
     assert (c.publisher, c.title) == (
         "Home Office",
         "Police recorded crime open data Police Force Area tables",
     )
     assert f"the {c.publisher} *{c.title}*" in DATA_README
-    assert c.source_file == "prc-pfa-mar2013-onwards-tables-191023.ods"
-    assert c.source_file in DATA_README and "one release (19 Oct 2023)" in DATA_README
-    assert c.release == "2023-10-19"
+    assert c.source_file == file and c.release == release
+    assert c.source_file in DATA_README and said in DATA_README
+    assert repository in c.route and commit in c.route and "third-party copy" in c.route
+    assert repository in DATA_README and commit in DATA_README
     assert c.url in DATA_README and c.licence_url in DATA_README
     assert c.attribution == OGL
     assert OGL.rstrip(".") in re.sub(r"\[([^]]+)\]\([^)]+\)", r"\1", DATA_README)  # link text
     text = to_text(c)
     assert text.startswith(
-        "Home Office (2023-10-19). Police recorded crime open data Police Force Area tables "
-        "[prc-pfa-mar2013-onwards-tables-191023.ods]. "
+        f"Home Office ({release}). Police recorded crime open data Police Force Area tables "
+        f"[{file}]. "
         "https://www.gov.uk/government/statistics/police-recorded-crime-open-data-tables\n"
     )
     assert "Selection: code 86: Obscene publications etc; forces: all forces shown; " in text
-    assert "data built 2026-11-28" in text and OGL in text
+    assert f"Route: {c.route}." in text
+    assert "data built 2026-12-07" in text and OGL in text
+    bib = to_bibtex(c)
+    assert "figures read from a third-party copy of the file" in bib  # howpublished
+    assert "Route: Read from a third-party copy" in bib and commit in bib  # note
 
 
 def test_nspcc_citation_states_no_open_licence_and_points_to_each_figures_page() -> None:
@@ -87,8 +118,8 @@ def test_import_citation_has_file_checksum_and_import_date_from_the_manifest(sto
 def test_bibtex_escapes_special_characters_and_json_has_every_field() -> None:
     c = cite(find_dataset("homeoffice"), "code 86", forces=["Devon & Cornwall"], years=["2017/18"])
     bib = to_bibtex(c)
-    assert bib.startswith("@misc{homeoffice_2023_code_86,\n")
-    assert "forces: Devon \\& Cornwall" in bib and "year = {2023}" in bib
+    assert bib.startswith("@misc{homeoffice_2026_code_86,\n")
+    assert "forces: Devon \\& Cornwall" in bib and "year = {2026}" in bib
     assert "author = {{Home Office}}" in bib
     assert bib.count("{") == bib.count("}")
     data = json.loads(to_json(c))
@@ -98,12 +129,12 @@ def test_bibtex_escapes_special_characters_and_json_has_every_field() -> None:
 
 def test_ox_cite_resolves_forces_years_and_offence_as_typed() -> None:
     code, out, err = run(
-        "cite", "--force", "northants", "--years", "2021/22..2023/24", "-o", "86", "-f", "json"
+        "cite", "--force", "northants", "--years", "2023/24..2025/26", "-o", "86", "-f", "json"
     )
     assert code == 0 and err == ""
     data = json.loads(out)
     assert data["forces"] == ["Northamptonshire"]
-    assert data["years"] == ["2021/22", "2022/23", "2023/24 Q1"]  # the partial year labelled
+    assert data["years"] == ["2023/24", "2024/25", "2025/26 Q1-Q3"]  # the partial year labelled
     assert data["offence"] == "code 86: Obscene publications etc"
     code, _, err = run("cite", "--years", "2030")
     assert code == 2 and "2030/31 is not in dataset 'homeoffice'" in err

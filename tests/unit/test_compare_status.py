@@ -10,11 +10,14 @@ from tui.model.dataset import load_dataset
 from tui.model.selection import default_selection, pick_offence
 from tui.widgets.compare_notes import chance_status, compare_status, extremes_text
 
+OCT23 = "homeoffice-2023-10"
+"""The Oct 2023 release (the shared prc_pfa_tidy.csv), whose rows the figures here are from."""
+
 SORTED = "sorted by year B ↓ (default)"
 
 
 def test_the_parts_in_their_order() -> None:
-    ho = load_dataset("homeoffice")
+    ho = load_dataset(OCT23)
     cmp = compare_years(ho, 2016, 2017, pick_offence(ho, "86"))
     parts = compare_status(cmp, "count", SORTED).split(" · ")
     assert parts[0] == SORTED and parts[1] == chance_status(cmp, "count")
@@ -33,7 +36,7 @@ def test_forces_without_both_figures_are_counted_last() -> None:
 
 
 def test_nothing_ranked_leaves_out_the_ranks() -> None:
-    ho = load_dataset("homeoffice")
+    ho = load_dataset(OCT23)
     cmp = compare_years(ho, 2016, 2017, pick_offence(ho, "86"))
     none = replace(cmp, rows=())
     assert compare_status(none, "count", SORTED) == f"{SORTED} · {chance_status(none, 'count')}"
@@ -42,7 +45,7 @@ def test_nothing_ranked_leaves_out_the_ranks() -> None:
 def test_small_counts_count_every_row_shown_national_bodies_included() -> None:
     # HO code 86: British Transport Police 2021/22 = 1+3+2+4 = 10, 2022/23 = 2+0+0+2 = 4 (under
     # 20); the City of London's 3 and 4 are the only territorial counts under 20.
-    ho = load_dataset("homeoffice")
+    ho = load_dataset(OCT23)
     territorial = compare_years(ho, 2021, 2022, pick_offence(ho, "86"))
     assert "; 1 with counts under 20)" in chance_status(territorial, "count")
     national = compare_years(ho, 2021, 2022, pick_offence(ho, "86"), include_national=True)
@@ -52,7 +55,7 @@ def test_small_counts_count_every_row_shown_national_bodies_included() -> None:
 def test_the_mark_after_a_national_bodys_name_is_explained_when_shown() -> None:
     from tui.screens.compare import compare_notes_line
 
-    ho = load_dataset("homeoffice")
+    ho = load_dataset(OCT23)
     national = compare_years(ho, 2021, 2022, pick_offence(ho, "86"), include_national=True)
     btp = next(r for r in national.rows if r.force.name == "British Transport Police")
     assert (btp.count_a, btp.count_b) == (1 + 3 + 2 + 4, 2 + 0 + 0 + 2)  # HO code 86

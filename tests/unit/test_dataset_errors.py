@@ -65,4 +65,9 @@ def test_corrupt_manifest_is_reported_not_fatal(store: Path) -> None:
     (store / "broken.json").write_text("{not json", encoding="utf-8")
     infos, problems = imported_datasets(store)
     assert infos == [] and problems and problems[0].path.name == "broken.json"
-    assert [d.name for d in list_datasets(store=store)] == ["homeoffice", "nspcc", "scotland"]
+    assert [d.name for d in list_datasets(store=store)] == [
+        "homeoffice",
+        "homeoffice-2023-10",
+        "nspcc",
+        "scotland",
+    ]

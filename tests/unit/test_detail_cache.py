@@ -22,10 +22,13 @@ from tui.model.selection import pick_offence
 from tui.model.totals import find_force
 from tui.model.types import ForceDetail
 
+OCT23 = "homeoffice-2023-10"
+"""The Oct 2023 release (the shared prc_pfa_tidy.csv), whose rows the figures here are from."""
+
 
 @pytest.fixture(scope="module")
 def details() -> dict[str, ForceDetail]:
-    ds = load_dataset("homeoffice")
+    ds = load_dataset(OCT23)
     code86 = pick_offence(ds, "86")
     return {
         name: force_detail(ds, find_force(ds, name), code86, None)
@@ -42,11 +45,11 @@ def _counts(detail: ForceDetail) -> dict[str, int | None]:
 
 
 def test_round_trip_gives_the_same_detail(details: dict[str, ForceDetail], tmp_path: Path) -> None:
-    info = find_dataset("homeoffice")
+    info = find_dataset(OCT23)
     _save(details["Northamptonshire"], info, tmp_path)
     back = dc.load_detail(info, "86", "Northamptonshire", tmp_path)
     assert back is not None and back.detail == details["Northamptonshire"]
-    assert back.info == info and back.name == "homeoffice" and back.has_sources is False
+    assert back.info == info and back.name == OCT23 and back.has_sources is False
     counts = _counts(back.detail)
     assert counts["2016/17"] == 248
     assert counts["2017/18"] == 60 + 61 + 71 + 77
@@ -58,8 +61,8 @@ def test_a_changed_dataset_file_is_never_shown(
     details: dict[str, ForceDetail], tmp_path: Path
 ) -> None:
     data = tmp_path / "homeoffice.parquet"
-    shutil.copy(find_dataset("homeoffice").path, data)
-    info = dataclasses.replace(find_dataset("homeoffice"), path=data)
+    shutil.copy(find_dataset(OCT23).path, data)
+    info = dataclasses.replace(find_dataset(OCT23), path=data)
     _save(details["Northamptonshire"], info, tmp_path / "c")
     assert dc.load_detail(info, "86", "Northamptonshire", tmp_path / "c") is not None
     with data.open("ab") as handle:  # a rebuild or re-import changes the file (its checksum)
@@ -70,7 +73,7 @@ def test_a_changed_dataset_file_is_never_shown(
 def test_another_offence_dataset_or_code_is_not_shown(
     details: dict[str, ForceDetail], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    info = find_dataset("homeoffice")
+    info = find_dataset(OCT23)
     _save(details["Northamptonshire"], info, tmp_path)
     assert dc.load_detail(info, "8N", "Northamptonshire", tmp_path) is None
     assert dc.load_detail(find_dataset("nspcc"), "86", "Northamptonshire", tmp_path) is None
@@ -84,7 +87,7 @@ def _entry(tmp_path: Path) -> Path:
 
 
 def test_a_damaged_entry_is_no_cache(details: dict[str, ForceDetail], tmp_path: Path) -> None:
-    info = find_dataset("homeoffice")
+    info = find_dataset(OCT23)
     _save(details["Northamptonshire"], info, tmp_path)
     path = _entry(tmp_path)
     text = path.read_text()
@@ -118,7 +121,7 @@ def test_a_damaged_entry_is_no_cache(details: dict[str, ForceDetail], tmp_path: 
 def test_another_forces_entry_is_never_shown(
     details: dict[str, ForceDetail], tmp_path: Path
 ) -> None:
-    info = find_dataset("homeoffice")
+    info = find_dataset(OCT23)
     _save(details["Kent"], info, tmp_path)
     kent = _entry(tmp_path)
     _save(details["Northamptonshire"], info, tmp_path / "n")
@@ -136,7 +139,7 @@ def test_the_cache_is_bounded(
     details: dict[str, ForceDetail], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(dc, "MAX_ENTRIES", 1)
-    info = find_dataset("homeoffice")
+    info = find_dataset(OCT23)
     _save(details["Kent"], info, tmp_path)
     _save(details["Northamptonshire"], info, tmp_path)
     assert len(list(tmp_path.glob("*.json"))) == 1

@@ -27,10 +27,13 @@ from tui.widgets.detail_facts import (
 )
 from tui.widgets.detail_notes import events_text, pair_text
 
+OCT23 = "homeoffice-2023-10"
+"""The Oct 2023 release (the shared prc_pfa_tidy.csv), whose rows the figures here are from."""
+
 
 @pytest.fixture(scope="module")
 def ho() -> Dataset:
-    return load_dataset("homeoffice")
+    return load_dataset(OCT23)
 
 
 @pytest.fixture(scope="module")

@@ -12,13 +12,16 @@ from tui.model.dataset import load_dataset
 from tui.model.diff import MeasureMismatchError, diff_datasets, resolve_diff_offence
 from tui.model.importing.api import import_file
 
+OCT23 = "homeoffice-2023-10"
+"""The Oct 2023 release (the shared prc_pfa_tidy.csv), whose rows the figures here are from."""
+
 FIXTURE_201718 = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "ho_201718.csv"
 """Rows copied byte for byte from shared/data-sources/homeoffice-prc/prc-pfa-mar2013-onwards-
 tables201718.csv (the 2017/18 sheet of an earlier release; code 86 for every force and quarter)."""
 
 
 def test_a_dataset_diffed_with_itself_has_no_differences() -> None:
-    ds = load_dataset("homeoffice")
+    ds = load_dataset(OCT23)
     diff = diff_datasets(ds, ds)
     assert diff.rows == () and diff.added == () and diff.removed == ()
     assert diff.quarters_differ == () and diff.not_compared == ()
@@ -33,7 +36,7 @@ def test_earlier_release_against_the_bundled_one_finds_northamptonshire_271_to_2
     store: Path,
 ) -> None:
     import_file(FIXTURE_201718, name="prc201718")
-    earlier, bundled = load_dataset("prc201718"), load_dataset("homeoffice")
+    earlier, bundled = load_dataset("prc201718"), load_dataset(OCT23)
     diff = diff_datasets(earlier, bundled, resolve_diff_offence(earlier, bundled, "86"))
     northants = [r for r in diff.rows if r.force == "Northamptonshire"]
     # Earlier release, prc-pfa-mar2013-onwards-tables201718.csv lines 3873, 9639, 15406, 21173:
@@ -53,7 +56,7 @@ def test_the_2017_18_revisions_match_the_provenance_check(store: Path) -> None:
     """PROVENANCE.md, 'Checks': code 86 in 2017/18 is 22,949 in the earlier release and 23,236 in
     Oct 2023; 38 forces differ, by between -22 and +65 (Metropolitan Police 1,946 against 2,011)."""
     import_file(FIXTURE_201718, name="prc201718")
-    earlier, bundled = load_dataset("prc201718"), load_dataset("homeoffice")
+    earlier, bundled = load_dataset("prc201718"), load_dataset(OCT23)
     selection = resolve_diff_offence(earlier, bundled, "86")
     diff = diff_datasets(earlier, bundled, selection, include_national=True)
     assert len(diff.rows) == 38
@@ -72,7 +75,7 @@ def test_the_2017_18_revisions_match_the_provenance_check(store: Path) -> None:
 
 def test_nspcc_and_homeoffice_are_not_diffed() -> None:
     with pytest.raises(MeasureMismatchError, match="different measures"):
-        diff_datasets(load_dataset("nspcc"), load_dataset("homeoffice"))
+        diff_datasets(load_dataset("nspcc"), load_dataset(OCT23))
 
 
 def test_a_generic_import_has_no_known_measure_and_is_not_diffed(store: Path) -> None:
@@ -83,7 +86,7 @@ def test_a_generic_import_has_no_known_measure_and_is_not_diffed(store: Path) ->
         layout="generic",
     )
     with pytest.raises(MeasureMismatchError, match="measure of 'mapped' is not known"):
-        diff_datasets(load_dataset("mapped"), load_dataset("homeoffice"))
+        diff_datasets(load_dataset("mapped"), load_dataset(OCT23))
 
 
 def test_imports_record_their_measure_and_older_manifests_are_inferred(store: Path) -> None:
@@ -97,7 +100,7 @@ def test_imports_record_their_measure_and_older_manifests_are_inferred(store: Pa
         [{"year": 2017, "force": "Kent", "offence_code": "86", "offence": "x", "count": 5}],
         layout="homeoffice",
     )
-    diff_datasets(load_dataset("older"), load_dataset("homeoffice"))  # no error
+    diff_datasets(load_dataset("older"), load_dataset(OCT23))  # no error
 
 
 def test_partial_years_are_compared_on_common_quarters_and_labelled(store: Path) -> None:
@@ -121,7 +124,7 @@ def test_partial_years_are_compared_on_common_quarters_and_labelled(store: Path)
         for q, c in ((1, 195), (2, 151), (3, None), (4, 230))
     ]
     write_dataset(store, "later", rows, layout="homeoffice")
-    bundled, later = load_dataset("homeoffice"), load_dataset("later")
+    bundled, later = load_dataset(OCT23), load_dataset("later")
     diff = diff_datasets(bundled, later, resolve_diff_offence(bundled, later, "86"))
     compared = [r for r in diff.rows if r.status != "removed"]
     assert [(r.force, r.year, r.value_a, r.value_b, r.change) for r in compared] == [
@@ -143,7 +146,7 @@ def test_partial_years_are_compared_on_common_quarters_and_labelled(store: Path)
 
 def test_diff_backwards_swaps_values_added_and_removed(store: Path) -> None:
     import_file(FIXTURE_201718, name="prc201718")
-    earlier, bundled = load_dataset("prc201718"), load_dataset("homeoffice")
+    earlier, bundled = load_dataset("prc201718"), load_dataset(OCT23)
     forward = diff_datasets(earlier, bundled)
     backward = diff_datasets(bundled, earlier)
     assert forward.unchanged == backward.unchanged > 0

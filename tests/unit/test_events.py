@@ -20,7 +20,7 @@ from tui.model.offences import (
     select_subgroup,
 )
 from tui.model.population import members
-from tui.model.reference import TERRITORIAL, load_reference
+from tui.model.reference import FRAUD_BODY, TERRITORIAL, load_reference
 from tui.paths import bundled_data_dir
 
 
@@ -69,12 +69,12 @@ def test_forces_are_canonical_and_only_on_force_events() -> None:
         if e.scope == "national":
             assert e.force == ""
         else:
-            assert ref.forces[e.force].kind == TERRITORIAL, e.force
+            assert ref.forces[e.force].kind in (TERRITORIAL, FRAUD_BODY), e.force
 
 
 def test_years_lie_in_the_data_and_dates_in_their_year() -> None:
     for e in load_events():
-        assert 2011 <= e.year <= 2023, e  # the bundled Home Office data: 2012/13..2023/24
+        assert 2011 <= e.year <= 2025, e  # the bundled Home Office data: 2012/13..2025/26
         parts = [int(p) for p in e.date.split("-")]
         day = date(parts[0], parts[1] if len(parts) > 1 else 4, parts[2] if len(parts) > 2 else 1)
         assert date(e.year, 4, 1) <= day <= date(e.year + 1, 3, 31), e
@@ -241,19 +241,67 @@ def test_a_good_minimal_table_loads(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def _first_quarter(force: str, offence: str) -> tuple[int, int]:
+def _first_quarter(force: str, offence: str, dataset: str) -> tuple[int, int]:
     from tui.model.offences import resolve_offence
     from tui.model.series import force_quarters
     from tui.model.totals import resolve_force
 
-    ds = load_dataset("homeoffice")
+    ds = load_dataset(dataset)
     points = force_quarters(ds, resolve_force(ds, force), resolve_offence(ds.offences, offence))
     return next((p.year, p.quarter) for p in points if p.count is not None)
 
 
 def test_gmp_note_new_codes_start_a_year_early_for_gmp() -> None:
     note = next(e.note for e in load_events() if e.title == GMP_SYSTEM)
-    assert "8T, 8U" in note and "2019/20 Q2" in note
+    assert "8T, 8U" in note and "2019/20 Q2" in note and "2020/21 Q1" in note
     for offence in ("8T", "8U"):
-        assert _first_quarter("Greater Manchester", offence) == (2019, 2)
-        assert _first_quarter("Kent", offence) == (2020, 1)
+        # The Oct 2023 release: a year early for GMP; the Apr 2026 release: as every force.
+        assert _first_quarter("Greater Manchester", offence, "homeoffice-2023-10") == (2019, 2)
+        assert _first_quarter("Kent", offence, "homeoffice-2023-10") == (2020, 1)
+        assert _first_quarter("Greater Manchester", offence, "homeoffice") == (2020, 1)
+
+
+SOURCE_KINDS = (".gov.uk/", "gov.uk/", ".police.uk/", "parliament.uk/", "gss-data.org.uk/")
+
+
+def test_a_source_that_is_not_an_official_page_is_marked_secondary() -> None:
+    # Issue 21/20: primary sources (HMICFRS, Home Office, ONS, Parliament, the force) where one
+    # exists; a press or copy page only where none does, and then the note says so.
+    for e in load_events():
+        host = e.source_url.split("//", 1)[1].lower()
+        official = any(k in host.split("?")[0] for k in SOURCE_KINDS) or host.startswith(
+            "domesticabusecommissioner.uk/"
+        )
+        assert official or "Secondary source" in e.note, e.source_url
+
+
+def test_every_force_with_a_dated_action_fraud_go_live_has_its_event() -> None:
+    # Dorset and the South West, Hampshire and Thames Valley went live on 3 December 2012
+    # (Dorset Police's page; the issue's audit found only Hampshire and Thames Valley).
+    live = {
+        e.force: e.date for e in load_events() if e.title.startswith("Action Fraud") and e.force
+    }
+    for force in (
+        "Dorset",
+        "Devon & Cornwall",
+        "Avon and Somerset",
+        "Gloucestershire",
+        "Wiltshire",
+        "Hampshire",
+        "Thames Valley",
+        "North Wales",
+        "Gwent",
+        "South Wales",
+        "Dyfed-Powys",
+    ):
+        assert live.get(force) == "2012-12-03", force
+    assert live["Merseyside"] == "2013-02-18" and live["West Yorkshire"] == "2013-03-25"
+
+
+def test_no_student_blog_or_later_outline_stands_for_an_official_finding() -> None:
+    urls = {e.title: e.source_url for e in load_events()}
+    assert "tru.org.uk" not in " ".join(urls.values())
+    gmp_2020 = next(u for t, u in urls.items() if "Greater Manchester Police failed to record" in t)
+    assert gmp_2020.startswith("https://hmicfrs.justiceinspectorates.gov.uk/")
+    dedesignation = next(u for t, u in urls.items() if "National Statistics designation" in t)
+    assert "systemic-review-outline" not in dedesignation

@@ -19,6 +19,9 @@ from tui.model.force_table import force_table
 from tui.model.selection import pick_offence
 from tui.model.types import ForceRow, ForceTable
 
+OCT23 = "homeoffice-2023-10"
+"""The Oct 2023 release (the shared prc_pfa_tidy.csv), whose rows the figures here are from."""
+
 
 def exact_p(a: int, b: int) -> Fraction:
     """Two-sided exact p-value of ``b`` given ``a + b`` under no change (Binomial(n, 1/2)):
@@ -31,7 +34,7 @@ def exact_p(a: int, b: int) -> Fraction:
 
 @pytest.fixture(scope="module")
 def table() -> ForceTable:
-    ds = load_dataset("homeoffice")
+    ds = load_dataset(OCT23)
     return force_table(ds, pick_offence(ds, "86"))
 
 

@@ -2,7 +2,8 @@
 Compare view's default sort stated, the same year twice refused, ranks that say their set.
 
 Expected figures come from the source rows (``homeoffice-prc/prc_pfa_tidy.csv``: Greater
-Manchester has code 8T for 2019/20 Q2-Q4 only, all three 0).
+Manchester has code 8T for 2019/20 Q2-Q4 only, all three 0), the Oct 2023 release, so the app is
+opened on that dataset (``homeoffice-2023-10``).
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from tui.screens import CompareScreen, ForceDetailScreen
 from tui.screens.picker import Picker
 from tui.widgets import ForceTableView, SeriesTable
 
+OCT23 = "homeoffice-2023-10"
+
 
 async def test_forces_table_marks_a_partial_force_year(tmp_path: Path) -> None:
-    app = make_app(settings_file=tmp_path / "s.json", offence="8T")
+    app = make_app(settings_file=tmp_path / "s.json", dataset=OCT23, offence="8T")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         table = app.screen.query_one(ForceTableView)
@@ -51,7 +54,7 @@ async def test_compare_opens_sorted_by_year_b_and_refuses_the_same_year(tmp_path
 
 
 async def test_compare_marks_partial_force_years_and_shows_no_move(tmp_path: Path) -> None:
-    app = make_app(settings_file=tmp_path / "s.json", offence="8T")
+    app = make_app(settings_file=tmp_path / "s.json", dataset=OCT23, offence="8T")
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         app.open_compare(2019, 2020)
@@ -67,7 +70,7 @@ async def test_compare_marks_partial_force_years_and_shows_no_move(tmp_path: Pat
 
 
 async def test_detail_rank_says_which_forces_it_is_among(tmp_path: Path) -> None:
-    app = make_app(settings_file=tmp_path / "s.json")
+    app = make_app(settings_file=tmp_path / "s.json", dataset=OCT23)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await app.open_force("Kent")
@@ -78,7 +81,7 @@ async def test_detail_rank_says_which_forces_it_is_among(tmp_path: Path) -> None
 
 
 async def test_detail_labels_a_partial_force_year(tmp_path: Path) -> None:
-    app = make_app(settings_file=tmp_path / "s.json", offence="8T")
+    app = make_app(settings_file=tmp_path / "s.json", dataset=OCT23, offence="8T")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await app.open_force("Greater Manchester")

@@ -21,12 +21,15 @@ from tui.model.search import rank
 from tui.model.selection import pick_offence
 from tui.screens.compare import compare_notes_line
 
+OCT23 = "homeoffice-2023-10"
+"""The Oct 2023 release (the shared prc_pfa_tidy.csv), whose rows the figures here are from."""
+
 HO = "homeoffice-prc/prc_pfa_tidy.csv"
 
 
 @pytest.fixture(scope="module")
 def homeoffice() -> Dataset:
-    return load_dataset("homeoffice")
+    return load_dataset(OCT23)
 
 
 def _quarters(force: str, year: int, counts: dict[int, int]) -> list[dict[str, object]]:

@@ -25,6 +25,9 @@ from tui.model.peers import (
     peer_group,
 )
 
+OCT23 = "homeoffice-2023-10"
+"""The Oct 2023 release (the shared prc_pfa_tidy.csv), whose rows the figures here are from."""
+
 GROUPS = ("Robbery", "Theft")
 
 
@@ -49,7 +52,7 @@ SYNTHETIC = {
 
 @pytest.fixture(scope="module")
 def ds() -> Dataset:
-    return load_dataset("homeoffice")
+    return load_dataset(OCT23)
 
 
 Real = tuple[dict[str, PeerFigures], tuple[str, ...]]

@@ -132,7 +132,11 @@ def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             + "\n"
         )
     records: list[Record] = []
+    notes: list[str] = []
     for info in list_datasets():
+        if info.bundled and info.release_file:
+            route = f" {info.route}." if info.route else ""
+            notes.append(f"{info.name}: {info.release_file} ({info.release} release).{route}")
         years = ""
         try:
             ds = load_dataset(info)
@@ -151,6 +155,8 @@ def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                 "years": years,
                 "rows": rows,
                 "source": info.source_file or info.source,
+                "release": info.release,
+                "route": info.route,
                 "licence": info.licence,
             }
         )
@@ -163,10 +169,12 @@ def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             Column("years", "Years"),
             Column("rows", "Rows", lambda v: f"{v:,}" if isinstance(v, int) else "—", numeric=True),
             Column("source", "Source", show=False),
+            Column("release", "Release", show=False),
+            Column("route", "Route", show=False),
             Column("licence", "Licence", show=False),
         ],
         records,
-        notes=["Use one with --dataset NAME. Import your own with 'ox import FILE'."],
+        notes=[*notes, "Use one with --dataset NAME. Import your own with 'ox import FILE'."],
     )
     _emit(report, args, out, err)
     return 0

@@ -59,6 +59,9 @@ class DatasetInfo:
     """The attribution the licence requires, word for word ("" when none is stated)."""
     built: str = ""
     """The date the bundled data files were built (ISO date)."""
+    route: str = ""
+    """How the figures reached this app when not from the publisher directly (a third-party
+    copy of the publisher's file: its repository, path and commit); "" when not recorded."""
 
 
 def _info_from_json(name: str, meta: dict[str, object], folder: Path, bundled: bool) -> DatasetInfo:
@@ -98,6 +101,7 @@ def _info_from_json(name: str, meta: dict[str, object], folder: Path, bundled: b
         licence_url=text("licence_url"),
         attribution=text("attribution"),
         built=text("built"),
+        route=text("route"),
     )
 
 
@@ -268,3 +272,25 @@ def find_dataset(name: str, data_dir: Path | None = None, store: Path | None = N
     hits = rank(name, ((i.name, (i.name,)) for i in infos))
     suggestions = tuple(h.item for h in hits[:5]) or tuple(i.name for i in infos)
     raise UnknownDatasetError(f"unknown dataset '{name}'", suggestions)
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def release_tag(info: DatasetInfo) -> str:
+    """The release a bundled dataset is, in a few words for a view's title line: its date, the
+    route and the end of the publisher's file name (``23 Apr 2026 release, third-party copy of
+    …230426.ods``; the whole name is in the source line, ``ox datasets`` and ``ox cite``); ""
+    when the catalogue names no publisher's file (the NSPCC figures, an import: their title and
+    source say where they come from)."""
+    if not info.release_file:
+        return ""
+    parts = info.release.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
+        date = f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    else:
+        date = info.release or "undated"
+    file = info.release_file
+    short = file if len(file) <= 12 else "…" + file[-10:]
+    route = "third-party copy of " if info.route else ""
+    return f"{date} release, {route}{short}"

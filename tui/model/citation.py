@@ -57,6 +57,9 @@ class Citation:
     checksum: str
     """The imported file's checksum from the manifest ("" for bundled data)."""
     notes: tuple[str, ...] = ()
+    route: str = ""
+    """How the figures reached the app when not straight from the publisher (a third-party copy
+    of the publisher's file, with its repository and commit); "" when not recorded."""
 
 
 def _file_name(path: str) -> str:
@@ -134,6 +137,7 @@ def cite(
         source_file=source_file,
         checksum=info.checksum if not info.bundled else "",
         notes=tuple(notes),
+        route=info.route if info.bundled else "",
     )
 
 
@@ -158,6 +162,8 @@ def to_text(c: Citation) -> str:
     lines = [f"{head} {c.url}".rstrip()]
     lines.append(f"Selection: {selection_text(c)}.")
     lines.append(f"Measure: {c.measure}.")
+    if c.route:
+        lines.append(f"Route: {c.route}.")
     if c.data_date_kind == "imported":
         checksum = f", {c.checksum}" if c.checksum else ""
         lines.append(
@@ -193,11 +199,21 @@ def _bib_year(release: str) -> str:
     return years[0] if len(set(years)) == 1 else f"{years[0]}--{years[-1]}"
 
 
+def _howpublished(c: Citation) -> str:
+    """The address, and the route when the figures came by a third-party copy."""
+    url = rf"\url{{{c.url}}}" if c.url else ""
+    if not c.route:
+        return url
+    return f"{url}{', ' if url else ''}figures read from a third-party copy of the file (see note)"
+
+
 def to_bibtex(c: Citation) -> str:
     """A BibTeX ``@misc`` entry; the selection, data date and attribution go in ``note``."""
     year = _bib_year(c.release)
     key = re.sub(r"[^a-z0-9]+", "_", f"{c.dataset}_{year}_{c.offence.split(':')[0]}".lower())
     note = [f"Selection: {selection_text(c)}", f"Measure: {c.measure}"]
+    if c.route:
+        note.append(f"Route: {c.route}")
     if c.data_date_kind == "imported":
         note.append(f"imported {c.data_date} from {c.source_file} ({c.checksum})")
     else:
@@ -211,7 +227,7 @@ def to_bibtex(c: Citation) -> str:
         ("title", f"{{{_bib(c.title)}}}"),
         ("year", year),
         ("date", c.release if re.fullmatch(r"\d{4}-\d{2}-\d{2}", c.release) else ""),
-        ("howpublished", rf"\url{{{c.url}}}" if c.url else ""),
+        ("howpublished", _howpublished(c)),
         ("url", c.url),
         ("note", _bib(". ".join(note))),
     ]

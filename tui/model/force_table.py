@@ -147,16 +147,24 @@ def latest_recording_changes(
     years: tuple[YearCoverage, ...],
     change_to: YearCoverage | None,
 ) -> tuple[Event, ...]:
-    """The national recording events for ``selection`` that start in the latest change's later
-    year or in a year listed after it (the partial year): what the table's latest columns need
-    said. Code 28E in 2023/24 Q1 is 0 for most forces because residential burglary was split
-    into new codes (28I to 29C) from April 2023, not because burglary stopped."""
+    """The national recording events the table's columns need said: those for ``selection`` that
+    start in the latest change's later year or in a year listed after it (the partial year), and,
+    for one offence code, every event that names that code in any year shown (code 81 from
+    2021/22 also counts the knives offences that had code 90; code 28E falls to 0 for most
+    forces from 2023/24 because residential burglary was split into codes 28I to 29C)."""
     if not years:
         return ()
     start = change_to.year if change_to is not None else years[-1].year
     shown = [y.year for y in years if y.year >= start]
-    found = events_for(None, selection, shown, catalogue=ds.offences, measure=measure_id(ds.info))
-    return tuple(e for e in found if e.scope == "national")
+    measure = measure_id(ds.info)
+    found = events_for(None, selection, shown, catalogue=ds.offences, measure=measure)
+    if selection.kind == "code":
+        every = events_for(
+            None, selection, [y.year for y in years], catalogue=ds.offences, measure=measure
+        )
+        found += [e for e in every if selection.value in e.offences and e not in found]
+    national = [e for e in found if e.scope == "national"]
+    return tuple(sorted(national, key=lambda e: (e.year, e.date, e.title)))
 
 
 def short_force_years(

@@ -62,6 +62,7 @@ _CITATION_KEYS = {
     "source_file": "source_file",
     "checksum": "checksum",
     "notes": "notes",
+    "route": "route",
 }
 """Citation field → meta key (``title`` is the published table's; ``view`` is the export's)."""
 

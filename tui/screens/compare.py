@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from tui.formatting import fmt_count, fmt_pct
+from tui.model.catalogue import release_tag
 from tui.model.compare_order import SIG, sort_rows
 from tui.model.comparison_types import Comparison
 from tui.model.ordering import COMPARE_SORT_KEYS, descending_first
@@ -174,6 +175,7 @@ class CompareScreen(ExplorerScreen):
             "  ·  ",
             (cmp.offence.label, "bold"),
             f"  ·  {ds.name}",
+            f" · {tag}" if (tag := release_tag(ds.info)) else "",
         )
         if cmp.unlike_quarters:
             header.append_text(

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from tui.formatting import fmt_count, safe_text
+from tui.model.catalogue import release_tag
 from tui.model.detail_cache import CachedDetail
 from tui.model.errors import ModelError
 from tui.model.peers import PeerGroup
@@ -146,7 +147,14 @@ class ForceDetailScreen(ExplorerScreen):
         else:
             assert self.early is not None
             label = self.early.detail.series.offence.label
-        return line((f.name, "bold"), f"  {where}\n", (label, "bold"), f"  ·  {self._about.name}")
+        tag = release_tag(self._about.info)
+        return line(
+            (f.name, "bold"),
+            f"  {where}\n",
+            (label, "bold"),
+            f"  ·  {self._about.name}",
+            f" · {tag}" if tag else "",
+        )
 
     def follow_dataset(self, context: ViewContext) -> Followed:
         """The same force in the other dataset, if it has the force."""

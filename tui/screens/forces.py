@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from tui.model.catalogue import release_tag
 from tui.model.ordering import (
     FilteredRow,
     descending_first,
@@ -162,7 +163,7 @@ class ForcesScreen(ExplorerScreen):
         context = forces_context(
             self.table,
             self.context.dataset.name,
-            self.context.dataset.info.title,
+            release_tag(self.context.dataset.info) or self.context.dataset.info.title,
             measure=self.context.measure,
             ascii_only=self.context.ascii_only,
         )

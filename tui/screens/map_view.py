@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.widgets import Static
 
+from tui.model.catalogue import release_tag
 from tui.model.names import short_force_name
 from tui.model.reproduce import ViewSpec
 from tui.model.tilemap import TileMap, step
@@ -99,9 +100,12 @@ class MapScreen(ExplorerScreen):
         self.tile_map = tile_map
         if self.current is None or tile_map.tile(self.current) is None:
             self.current = tile_map.tiles[0].force if tile_map.tiles else None
+        info = self.context.dataset.info if self.context is not None else None
+        tag = release_tag(info) if info is not None else ""
         self.query_one("#map-title", Static).update(
             line(
                 (tile_map.title, "bold"),
+                f"\n{tag}" if tag else "",
                 "\narrow keys move · Enter detail · m measure (count, % change, rate)",
             )
         )

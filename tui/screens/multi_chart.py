@@ -17,6 +17,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from tui.formatting import fmt_count, fmt_rate
+from tui.model.catalogue import release_tag
 from tui.model.multi_series import (
     MEASURE_LABELS,
     MEASURES,
@@ -106,7 +107,9 @@ class MultiChartScreen(ExplorerScreen):
             (what, "bold"),
             " · ",
             (self.context.selection.label, "bold"),
-            f" · {self.context.dataset.name}\n",
+            f" · {self.context.dataset.name}",
+            f" · {tag}" if (tag := release_tag(self.context.dataset.info)) else "",
+            "\n",
             f"{MEASURE_LABELS[self.measure]}",
             (f": {self.shown.base_year.label} = 100", "")
             if self.shown is not None and self.shown.base_year is not None

@@ -83,6 +83,10 @@ def source_text(info: DatasetInfo) -> Text:
     source = info.publisher or info.source
     if info.release:
         source += f" ({info.release})"
+    if info.release_file:
+        source += f" {info.release_file}"
+    if info.route:
+        source += ", via a third-party copy"
     licence = info.licence_name or info.licence
     return line(
         ("Source ", "bold"),
