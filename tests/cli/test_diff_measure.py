@@ -40,7 +40,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 def test_a_mapped_import_is_refused_with_how_to_declare_its_measure(store: Path) -> None:
     code, _, err = run("import", str(FIXTURE), "--name", "ho2026", *MAP)
     assert code == 0, err
-    code, out, err = run("diff", "homeoffice", "ho2026", "-o", "86")
+    code, out, err = run("diff", "homeoffice-2023-10", "ho2026", "-o", "86")
     assert code == 2 and out == ""
     assert "the measure of 'ho2026' is not known" in err
     assert "--measure homeoffice" in err and "--replace" in err
@@ -55,7 +55,7 @@ def test_a_declared_measure_lets_the_releases_be_diffed(store: Path) -> None:
     manifest = json.loads((store / "ho2026.json").read_text(encoding="utf-8"))
     assert manifest["measure_id"] == "homeoffice-prc"
     code, out, err = run(
-        "diff", "homeoffice", "ho2026", "-o", "86", "--force", "northants", "-f", "json"
+        "diff", "homeoffice-2023-10", "ho2026", "-o", "86", "--force", "northants", "-f", "json"
     )
     assert code == 0, err
     rows = {r["year"]: (r["value_a"], r["value_b"], r["status"]) for r in json.loads(out)}
@@ -68,7 +68,7 @@ def test_a_declared_measure_lets_the_releases_be_diffed(store: Path) -> None:
 
 def test_code_90_merged_into_81_is_a_move_not_a_removal(store: Path) -> None:
     run("import", str(FIXTURE), "--name", "ho2026", "--measure", "homeoffice", *MAP)
-    code, out, err = run("diff", "homeoffice", "ho2026", "--force", "kent", "-f", "json")
+    code, out, err = run("diff", "homeoffice-2023-10", "ho2026", "--force", "kent", "-f", "json")
     assert code == 0, err
     rows = json.loads(out)
     ninety = [r for r in rows if r["offence"] == "90"]

@@ -40,7 +40,9 @@ def test_import_prints_layout_preview_cleaning_and_how_to_use_it(store: Path) ->
     assert code == 0
     assert [r["name"] for r in csv.DictReader(io.StringIO(out))] == [
         "homeoffice",
+        "homeoffice-2023-10",
         "nspcc",
+        "scotland",
         "earlier",
     ]
 

@@ -34,7 +34,7 @@ def earlier(store: Path) -> str:
 
 
 def test_a_renamed_group_is_matched_by_its_codes(earlier: str) -> None:
-    a, b = load_dataset(earlier), load_dataset("homeoffice")
+    a, b = load_dataset(earlier), load_dataset("homeoffice-2023-10")
     selection = resolve_diff_offence(a, b, "group:Miscellaneous crimes against society")
     diff = diff_datasets(a, b, selection)
     # 41 of the 43 forces changed; 2017/18 is compared, never "added" against nothing.
@@ -50,11 +50,13 @@ def test_a_renamed_group_is_matched_by_its_codes(earlier: str) -> None:
     assert [(r.force, r.value_a, r.value_b) for r in back.rows] == [
         (r.force, r.value_a, r.value_b) for r in diff.rows
     ]
-    assert "called 'Miscellaneous crimes against society' in homeoffice" in back.rows[0].note
+    assert (
+        "called 'Miscellaneous crimes against society' in homeoffice-2023-10" in back.rows[0].note
+    )
 
 
 def test_codes_moved_to_another_subgroup_get_their_own_row(earlier: str) -> None:
-    a, b = load_dataset(earlier), load_dataset("homeoffice")
+    a, b = load_dataset(earlier), load_dataset("homeoffice-2023-10")
     diff = diff_datasets(a, b, resolve_diff_offence(a, b, "subgroup:Violence with injury"))
     met = [r for r in diff.rows if r.force == "Metropolitan Police"]
     assert [(r.status, r.value_a, r.value_b, r.change) for r in met] == [
@@ -64,7 +66,7 @@ def test_codes_moved_to_another_subgroup_get_their_own_row(earlier: str) -> None
     assert sum(r.change or 0 for r in met) == 77_291 - 77_103  # the old "+188", split in two
     assert MOVED_CODES in met[0].note and "moved out" in met[0].note
     assert met[1].note.startswith(f"{MOVED_CODES} moved out")
-    assert "'Death or serious injury - unlawful driving' in homeoffice" in met[1].note
+    assert "'Death or serious injury - unlawful driving' in homeoffice-2023-10" in met[1].note
     assert len([r for r in diff.rows if r.status == "moved"]) == 43
     # The other way round the codes move in.
     back = diff_datasets(b, a, resolve_diff_offence(b, a, "subgroup:Violence with injury"))
@@ -74,7 +76,7 @@ def test_codes_moved_to_another_subgroup_get_their_own_row(earlier: str) -> None
 
 
 def test_one_force_only(earlier: str) -> None:
-    a, b = load_dataset(earlier), load_dataset("homeoffice")
+    a, b = load_dataset(earlier), load_dataset("homeoffice-2023-10")
     selection = resolve_diff_offence(a, b, "group:Miscellaneous crimes against society")
     diff = diff_datasets(a, b, selection, forces=["Metropolitan Police"])
     assert [(r.force, r.value_a, r.value_b) for r in diff.rows] == [

@@ -18,7 +18,9 @@ from tests.web.conftest import WAIT, alive, served, tab, wait_until
 from tui.web import sessions
 from tui.web.server import full_message
 
-HOMEOFFICE_TITLE = "Home Office police recorded crime by force (Oct 2023 release)"
+HOMEOFFICE_TITLE = (
+    "Home Office police recorded crime by force, 23 Apr 2026 release (from a third-party copy)"
+)
 
 
 async def test_a_tab_gets_the_forces_view_then_a_force_typed_and_its_export_as_a_download() -> None:
