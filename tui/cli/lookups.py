@@ -12,7 +12,8 @@ from tui.model.compare_order import sort_rows
 from tui.model.comparison import compare_years
 from tui.model.dataset import Dataset, load_dataset
 from tui.model.errors import ModelError
-from tui.model.search import rank
+from tui.model.offences import OffenceInfo
+from tui.model.search import STRONG, rank
 from tui.model.selection import pick_offence
 from tui.model.series import force_quarters, force_series
 from tui.model.totals import resolve_force
@@ -104,15 +105,43 @@ def forces(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 def offences(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox offences [QUERY]``: list the offences of a dataset, or find some."""
+    from tui.model.offence_terms import matching_terms
+
     ds = _dataset(args)
     pool = list(ds.offences)
+    terms = matching_terms(args.query) if args.query else []
     if args.query:
-        pool = [h.item for h in rank(args.query, ((o, o.search_texts) for o in pool))]
-        if not pool:
+        hits = rank(args.query, ((o, o.search_texts) for o in pool))
+        # The words researchers use first ("IIOC" → 86), as the sourced table says; then the
+        # descriptions with the query's letters together, and scattered letters only when
+        # nothing else matched.
+        named = [o for t in terms if t.offence for o in pool if _counted_as(o, t.offence)]
+        if named:
+            hits = [h for h in hits if h.tier >= STRONG]
+        pool = list(dict.fromkeys([*named, *(h.item for h in hits)]))
+        if not pool and not terms:
             err.write(f"ox: no offence matches '{args.query}'\n")
             return 2
-    _emit(offences_report(ds, pool, ds.folded_labels), args, out, err)
+    report = offences_report(ds, pool, ds.folded_labels)
+    report.notes[:0] = [
+        f"'{t.term}'"
+        + (f" → --offence '{t.offence}'" if t.offence else "")
+        + f": {t.note} Source: {t.source_url} ({t.source})"
+        for t in terms
+    ]
+    _emit(report, args, out, err)
     return 0
+
+
+def _counted_as(info: OffenceInfo, key: str) -> bool:
+    """True when the selection ``key`` (a code, ``group:NAME`` or ``subgroup:NAME``) counts
+    the offence ``info``."""
+    kind, _, name = key.partition(":")
+    if kind == "group" and name:
+        return info.group == name
+    if kind == "subgroup" and name:
+        return info.subgroup == name
+    return info.code == key
 
 
 def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:

@@ -14,7 +14,11 @@ def offence_picker(offences: Sequence[OffenceInfo], current: str | None) -> Pick
 
     def search(query: str) -> list[Choice[str]]:
         return [
-            Choice(highlighted(c.selection.label, c.positions, "bold underline"), c.selection.key)
+            Choice(
+                highlighted(c.selection.label, c.positions, "bold underline"),
+                c.selection.key,
+                f'for "{c.term}"' if c.term else "",
+            )
             for c in search_offences(tuple(offences), query)
         ]
 
