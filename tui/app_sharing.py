@@ -28,7 +28,7 @@ class SharingActions(App[None]):
 
     def action_export(self) -> None:
         """Export the current view to a CSV, Markdown or JSON file."""
-        from tui.output.export import export_meta, write_report
+        from tui.output.export import export_meta, provenance_path, write_report
         from tui.screens.export_dialog import ExportDialog
 
         screen = self.screen
@@ -48,7 +48,11 @@ class SharingActions(App[None]):
         def written(answer: tuple[Path, int] | None) -> None:
             if answer is not None:
                 path, n = answer
-                self.notify(safe_text(f"Exported {n} rows to {path}"), timeout=6, markup=False)
+                said = f"Exported {n} rows to {path}"
+                beside = provenance_path(path)
+                if path.suffix.lower() == ".csv" and beside.is_file():
+                    said += f" (where from: {beside.name})"
+                self.notify(safe_text(said), timeout=8, markup=False)
 
         self.push_screen(ExportDialog(screen.export_stem(), len(report.records), write), written)
 
