@@ -75,12 +75,19 @@ def to_csv(report: Report) -> str:
     return out.getvalue()
 
 
+def copy_headers(cols: list[Column]) -> list[str]:
+    """The header of each column as a copy names it: its long name, else its header, else its
+    key; one that is still not unique gets its key in brackets, so every name is one column's."""
+    names = [c.long or c.header or c.key for c in cols]
+    return [f"{name} ({c.key})" if names.count(name) > 1 else name for name, c in zip(names, cols)]
+
+
 def to_tsv(report: Report) -> str:
     """Tab-separated with a header line: pastes straight into a spreadsheet."""
     out = io.StringIO()
     cols = _csv_columns(report)
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
-    writer.writerow([spreadsheet_safe(safe_text(c.header or c.key)) for c in cols])
+    writer.writerow([spreadsheet_safe(safe_text(h)) for h in copy_headers(cols)])
     for rec in report.records:
         writer.writerow([_csv_value(c, rec.get(c.key)) for c in cols])
     return out.getvalue()
