@@ -15,7 +15,8 @@ from tui.cli import main
 def _json(*argv: str) -> list[dict[str, object]]:
     out, err = io.StringIO(), io.StringIO()
     assert main(list(argv), out=out, err=err) == 0, err.getvalue()
-    return json.loads(out.getvalue())
+    rows: list[dict[str, object]] = json.loads(out.getvalue())
+    return rows
 
 
 @pytest.mark.parametrize(
