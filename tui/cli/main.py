@@ -95,6 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     show.add_argument("--quarters", "-q", action="store_true", help="by quarter instead of by year")
     show.add_argument(
+        "--measure",
+        "-m",
+        default="count",
+        choices=("count", "rate"),
+        help="several forces side by side: counts, or rates per 100,000 people (ONS mid-year "
+        "estimates); one force shows both",
+    )
+    show.add_argument(
         "--all-periods",
         action="store_true",
         help="csv/json: also include calendar-year and multi-year figures (year is null)",
