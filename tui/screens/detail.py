@@ -311,13 +311,13 @@ class ForceDetailScreen(ExplorerScreen):
     # ---------------------------------------------------------------- peers
 
     def _load_peers(self) -> None:
-        """Ask for the force's peer group (it does not depend on the offence shown)."""
+        """Ask for the force's peer group, ordered by the offence shown's rate."""
         assert self.context is not None
-        data, force = self.context.data, self.force
+        data, force, selection = self.context.data, self.force, self.context.selection
 
         def ask() -> PeerGroup | str:
             try:
-                return data.peers(force)
+                return data.peers(force, selection)
             except ModelError as exc:  # no peer group here: said in the panel, not an error
                 return no_peers_text(exc, force.name)
 
