@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from typing import IO
 
 from tui.cli.show_both import show_both, wants_both
@@ -77,6 +78,19 @@ def compare(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         like_for_like=args.like_for_like,
     )
     rows = sort_rows(cmp.rows, args.sort, not args.ascending, args.measure)
+    if args.force:
+        # Only the forces asked for (ranks, tests and totals are still the whole comparison's).
+        wanted = {resolve_force(ds, query).name for query in args.force}
+        missing = wanted - {r.force.name for r in rows}
+        if missing:
+            err.write(
+                f"ox: error: no figures for {', '.join(sorted(missing))} in this comparison "
+                "(BTP and national bodies need --include-national)\n"
+            )
+            return 2
+        rows = [r for r in rows if r.force.name in wanted]
+        events = (e for e in cmp.events if e.scope != "force" or e.force in wanted)
+        cmp = replace(cmp, events=tuple(events))
     if args.top is not None:
         if args.top < 1:
             err.write("ox: error: --top must be at least 1\n")

@@ -139,6 +139,14 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("count", "rate"),
         help="show and sort counts, or rates per 100,000 people (ONS mid-year estimates)",
     )
+    cmp.add_argument(
+        "--force",
+        "-F",
+        action="append",
+        default=None,
+        metavar="FORCE",
+        help="only this force (repeat for several); ranks stay among all forces",
+    )
     cmp.add_argument("--ascending", action="store_true", help="smallest first")
     cmp.add_argument(
         "--like-for-like",
