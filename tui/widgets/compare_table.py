@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.message import Message
 
 from tui.model.compare_order import SIG, pct_of
 from tui.model.comparison_types import CompareRow, Comparison
@@ -46,6 +47,15 @@ class CompareTableView(ForceGrid):
 
     HEADER_SORTS = {"bar": "pct", "rank": "b"}
     COMPONENT_CLASSES = ForceGrid.COMPONENT_CLASSES | {"compare--rise", "compare--fall"}
+
+    class CursorMoved(Message):
+        """Another row is under the cursor (Compare shows its 95 % interval)."""
+
+    def move_cursor(self, index: int) -> None:
+        before = self.cursor
+        super().move_cursor(index)
+        if self.cursor != before:
+            self.post_message(self.CursorMoved())
 
     def bar_styles(self) -> BarStyles:
         """How rises and falls look, from the stylesheet (see ``app.tcss``)."""
@@ -93,6 +103,7 @@ class CompareTableView(ForceGrid):
         self.set_columns(self.headed(columns, headed))
         self.set_rows(fixed, body, keep=None)
         self.scroll_to(x=0, y=0, animate=False)
+        self.post_message(self.CursorMoved())  # a new first row under the cursor
 
     def _cells(
         self,
