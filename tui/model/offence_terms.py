@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from tui.model.search import STRONG, rank
+from tui.model.search import PREFIX, rank
 from tui.paths import bundled_data_dir
 
 TERMS_FILE = "offence_terms.csv"
@@ -58,12 +58,14 @@ def load_terms(path: Path | None = None) -> tuple[Term, ...]:
 
 
 def matching_terms(query: str, terms: tuple[Term, ...] | None = None) -> list[Term]:
-    """The terms ``query`` names (its letters together: "indecent", "csam", "child abuse"), best
-    first, the best one for each offence they mean."""
+    """The terms ``query`` is the start of ("indecent", "csam", "child abuse"), best first, the
+    best one for each offence they mean."""
     if not query.strip():
         return []
     pool = load_terms() if terms is None else terms
-    hits = [h for h in rank(query, ((t, (t.term,)) for t in pool)) if h.tier >= STRONG]
+    # Only a term that starts with what was typed ("indecent", "child abuse", "csam"): a word
+    # inside one ("sexual" in "child sexual abuse material") is not asking for it.
+    hits = [h for h in rank(query, ((t, (t.term,)) for t in pool)) if h.tier >= PREFIX]
     # One term per offence it means (and per note for terms that mean none): "indecent"
     # names "indecent images" and "indecent images of children", both code 86.
     seen: set[str] = set()
