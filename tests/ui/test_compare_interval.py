@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import Static
 
 from tests.ui.conftest import settle, wait_for
-from tests.ui.test_journeys import cli_json
+from tests.ui.test_journeys import cli_json, row_cells
 from tui.app import make_app
 from tui.formatting import fmt_pct
 from tui.widgets.compare_table import CompareTableView
@@ -78,3 +78,27 @@ async def test_the_interval_follows_the_cursor(settings_file: Path) -> None:
         await pilot.press("up")
         await settle(pilot)
         assert not _interval(app).startswith("Northamptonshire")
+
+
+async def test_wide_enough_the_interval_is_in_columns(settings_file: Path) -> None:
+    app = make_app(settings_file=settings_file)
+    rows = {str(r["force"]): r for r in cli_json("compare", "2016/17", "2017/18")}
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        app.open_compare(2016, 2017)
+        await wait_for(pilot, lambda: "95% interval" in _interval(app), "the interval")
+        table = app.screen.query_one(CompareTableView)
+        for force in ("Northamptonshire", "Kent"):
+            cells = row_cells(table, force)
+            low, high = rows[force]["pct_ci_low"], rows[force]["pct_ci_high"]
+            assert isinstance(low, float) and isinstance(high, float)
+            assert (cells["ci_low"], cells["ci_high"]) == (fmt_pct(low), fmt_pct(high))
+        await pilot.press("m")  # rates: the interval is the counts', so not as columns
+        await settle(pilot)
+        assert "ci_low" not in row_cells(table, "Kent")
+    narrow = make_app(settings_file=settings_file)
+    async with narrow.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        narrow.open_compare(2016, 2017)
+        await wait_for(pilot, lambda: "95% interval" in _interval(narrow), "the interval")
+        assert "ci_low" not in row_cells(narrow.screen.query_one(CompareTableView), "Kent")

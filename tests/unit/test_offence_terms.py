@@ -78,6 +78,6 @@ def test_ox_offences_says_when_a_term_is_no_offence_code() -> None:
 
 
 def test_a_word_inside_a_term_does_not_pull_its_offence_first() -> None:
-    """"sexual" is in "child sexual abuse material" but asks for the group Sexual offences."""
+    """ "sexual" is in "child sexual abuse material" but asks for the group Sexual offences."""
     found = search_offences(load_dataset("homeoffice").offences, "sexual")
     assert found[0].selection.label == "group: Sexual offences"

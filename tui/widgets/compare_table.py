@@ -13,7 +13,7 @@ from textual.message import Message
 
 from tui.model.compare_order import SIG, pct_of
 from tui.model.comparison_types import CompareRow, Comparison
-from tui.widgets.compare_cells import honest_cells, release_mark
+from tui.widgets.compare_cells import honest_cells, interval_cells, release_mark
 from tui.widgets.force_grid import ForceGrid, SortState
 from tui.widgets.force_table import partial_mark
 from tui.widgets.grid import GridColumn, GridRow
@@ -31,6 +31,10 @@ COLUMNS = (
 )
 """Column keys and labels (A and B are replaced by the years)."""
 TEXT_COLUMNS = ("force", "bar")
+INTERVAL_COLUMNS = (("ci_low", "95% low"), ("ci_high", "95% high"))
+"""The 95 % interval of the % change in counts, before the bar where the width allows."""
+INTERVAL_WIDTH = 130
+"""From this many cells wide, counts show their interval as columns (with a bar still beside)."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,7 @@ class BarStyles:
 class CompareTableView(ForceGrid):
     """Totals fixed at the top, then every force."""
 
-    HEADER_SORTS = {"bar": "pct", "rank": "b"}
+    HEADER_SORTS = {"bar": "pct", "rank": "b", "ci_low": "pct", "ci_high": "pct"}
     COMPONENT_CLASSES = ForceGrid.COMPONENT_CLASSES | {"compare--rise", "compare--fall"}
 
     class CursorMoved(Message):
@@ -67,6 +71,8 @@ class CompareTableView(ForceGrid):
         super().__init__(pinned=1, id=id)
         self.measure = "count"
         """``count`` or ``rate``: the figures the year, change and % columns show."""
+        self._intervals = False
+        """The 95 % interval columns are shown (wide enough, counts)."""
 
     def show(
         self,
@@ -77,8 +83,11 @@ class CompareTableView(ForceGrid):
         ascii_only: bool,
     ) -> None:
         """Fill the table, the cursor on the first force (a new order is read from the top)."""
-        # The bar takes what is left of the width (the other columns need about 74 cells).
-        width = max(3, min(16, self.size.width - 74)) if self.size.width else BAR_WIDTH
+        # The interval as columns where there is room (counts: it is the counts' interval); the
+        # bar takes what is left of the width (the other columns need about 74 cells).
+        self._intervals = self.measure == "count" and self.size.width >= INTERVAL_WIDTH
+        used = 74 + (20 if self._intervals else 0)
+        width = max(3, min(16, self.size.width - used)) if self.size.width else BAR_WIDTH
         pcts = [pct_of(r, self.measure) for r in rows]
         scale = max((abs(p) for p in pcts if p is not None), default=0.0)
         fixed = [
@@ -93,7 +102,8 @@ class CompareTableView(ForceGrid):
         # The beyond-chance order is an order of the % column: its header carries the arrow.
         headed = SortState("pct", sort.descending) if sort.key == SIG else sort
         columns = []
-        for i, (key, label) in enumerate(COLUMNS):
+        layout = COLUMNS[:-1] + (INTERVAL_COLUMNS if self._intervals else ()) + COLUMNS[-1:]
+        for i, (key, label) in enumerate(layout):
             text = labels.get(key, label)
             shown = text + (f" {headed.arrow}" if key == headed.key else "")
             widest = max((r.cells[i].cell_len for r in (*fixed, *body)), default=0)
@@ -130,4 +140,6 @@ class CompareTableView(ForceGrid):
             partial=partial_mark(ascii_only),
             crossed=crossed,
         )
+        if self._intervals:
+            cells[-1:-1] = interval_cells(r, style)
         return tuple(cells)
