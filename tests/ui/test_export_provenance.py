@@ -81,3 +81,18 @@ async def test_detail_export_rows_share_their_keys(app: OffenceApp, tmp_path: Pa
     assert full["count"] == 269 and full["partial"] is False and full["quarters"] is None
     assert partial["partial"] is True and partial["quarters"] == "Q1"
     assert doc["meta"]["forces"] == ["Northamptonshire"]
+
+
+async def test_detail_export_notes_carry_the_events_the_chart_marks(
+    app: OffenceApp, tmp_path: Path
+) -> None:
+    """Issue 20: an export's ``notes`` were always empty; the detail's events were not in it."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"greater manchester", "enter")
+        await settle(pilot)
+        await _export(app, pilot, tmp_path / "gmp.json")
+    notes = json.loads((tmp_path / "gmp.json").read_text(encoding="utf-8"))["meta"]["notes"]
+    events = [n for n in notes if n.startswith("Event ")]
+    assert events and all("Source: https://" in n for n in events)
+    assert any("partial year" in n for n in notes)

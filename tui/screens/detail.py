@@ -20,6 +20,7 @@ from tui.model.reference import Force
 from tui.model.reproduce import ViewSpec
 from tui.model.types import ForceDetail
 from tui.model.years import quarters_label
+from tui.output.compare_report import event_line
 from tui.output.reports import Report
 from tui.output.show_report import show_report
 from tui.screens.base import ExplorerScreen, Followed, ViewContext
@@ -357,9 +358,10 @@ class ForceDetailScreen(ExplorerScreen):
     def report(self) -> Report | None:
         if self.detail is None or self.context is None:
             return None
-        return show_report(
-            self.context.dataset, self.detail.series, self.detail.quarters if self.quarterly else ()
-        )
+        d = self.detail
+        report = show_report(self.context.dataset, d.series, d.quarters if self.quarterly else ())
+        report.notes += [event_line(e) for e in d.events]  # the events the chart marks
+        return report
 
     def row_report(self) -> Report | None:
         full = self.report()
