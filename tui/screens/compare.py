@@ -207,12 +207,12 @@ class CompareScreen(ExplorerScreen):
         self.query_one("#compare-status", Static).update(line(status))
 
     @on(CompareTableView.CursorMoved)
-    def _show_interval(self) -> None:
+    def _show_interval(self, event: CompareTableView.CursorMoved) -> None:
         """The change of the row under the cursor with its 95 % interval."""
         if self.comparison is not None and self.context is not None:
-            key = self.query_one(CompareTableView).current_force or ""
-            text = interval_for(self.comparison, key, self.context.measure)
-            self.query_one("#compare-interval", Static).update(line(text))
+            text = interval_for(self.comparison, event.key, self.context.measure)
+            for box in self.query("#compare-interval").results(Static):  # none once closing
+                box.update(line(text))
 
     # ---------------------------------------------------------------- events and actions
 

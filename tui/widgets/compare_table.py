@@ -52,14 +52,18 @@ class CompareTableView(ForceGrid):
     HEADER_SORTS = {"bar": "pct", "rank": "b", "ci_low": "pct", "ci_high": "pct"}
     COMPONENT_CLASSES = ForceGrid.COMPONENT_CLASSES | {"compare--rise", "compare--fall"}
 
+    @dataclass
     class CursorMoved(Message):
         """Another row is under the cursor (Compare shows its 95 % interval)."""
+
+        key: str
+        """The row's key (``total:NAME`` for a totals row)."""
 
     def move_cursor(self, index: int) -> None:
         before = self.cursor
         super().move_cursor(index)
         if self.cursor != before:
-            self.post_message(self.CursorMoved())
+            self.post_message(self.CursorMoved(self.current_force or ""))
 
     def bar_styles(self) -> BarStyles:
         """How rises and falls look, from the stylesheet (see ``app.tcss``)."""
@@ -113,7 +117,7 @@ class CompareTableView(ForceGrid):
         self.set_columns(self.headed(columns, headed))
         self.set_rows(fixed, body, keep=None)
         self.scroll_to(x=0, y=0, animate=False)
-        self.post_message(self.CursorMoved())  # a new first row under the cursor
+        self.post_message(self.CursorMoved(self.current_force or ""))  # a new first row
 
     def _cells(
         self,
