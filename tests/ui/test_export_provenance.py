@@ -35,6 +35,9 @@ async def test_forces_export_carries_its_provenance(app: OffenceApp, tmp_path: P
         await _export(app, pilot, tmp_path / "forces.json")
         await _export(app, pilot, tmp_path / "forces.csv")
         await _export(app, pilot, tmp_path / "forces.md")
+        said = [n.message for n in app._notifications]
+    # The status line names the provenance file beside a CSV export.
+    assert any(m.endswith("(where from: forces.csv.provenance.txt)") for m in said), said
     doc = json.loads((tmp_path / "forces.json").read_text(encoding="utf-8"))
     meta, rows = doc["meta"], doc["rows"]
     assert meta["dataset"] == "homeoffice" and meta["offence"].startswith("code 86")
