@@ -54,14 +54,17 @@ answers: $(VENV)/.installed-run
 	$(BIN)/python scripts/build_data.py --answers-only
 
 $(VENV)/bin/python:
+	@echo "Creating a virtual environment in $(VENV) with $(PYTHON)..."
 	$(PYTHON) -c 'import sys; sys.exit("offence-explorer needs Python >= 3.10, this is " + sys.version.split()[0]) if sys.version_info < (3, 10) else None'
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed-run: $(VENV)/bin/python pyproject.toml constraints.txt
+	@echo "First run: installing offence-explorer and its packages into $(VENV) (about a minute, once)..."
 	$(INSTALL) -e .
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml constraints.txt
+	@echo "Installing offence-explorer with its test tools into $(VENV) (a minute or two, once)..."
 	$(INSTALL) -e ".[test]"
 	touch $@ $(VENV)/.installed-run $(VENV)/.installed-web
 
@@ -70,6 +73,7 @@ $(VENV)/.installed-web: $(VENV)/bin/python pyproject.toml constraints.txt
 	touch $@ $(VENV)/.installed-run
 
 $(VENV)/.installed-bench: $(VENV)/bin/python pyproject.toml constraints.txt
+	@echo "Installing offence-explorer with its benchmark tools into $(VENV) (a minute or two, once)..."
 	$(INSTALL) -e ".[bench]"
 	touch $@ $(VENV)/.installed-run
 

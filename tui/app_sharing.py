@@ -32,7 +32,7 @@ class SharingActions(App[None]):
 
     def action_export(self) -> None:
         """Export the current view to a CSV, Markdown or JSON file."""
-        from tui.output.export import export_meta, write_report
+        from tui.output.export import export_meta, provenance_path, write_report
         from tui.screens.export_dialog import ExportDialog
 
         screen = self.screen
@@ -62,9 +62,12 @@ class SharingActions(App[None]):
                 said = (
                     f"Sent {n} rows to your browser ({path.name})"
                     if download
-                    else (f"Exported {n} rows to {path}")
+                    else f"Exported {n} rows to {path}"
                 )
-                self.notify(safe_text(said), timeout=6, markup=False)
+                beside = provenance_path(path)
+                if not download and path.suffix.lower() == ".csv" and beside.is_file():
+                    said += f" (where from: {beside.name})"
+                self.notify(safe_text(said), timeout=8, markup=False)
 
         stem, rows = screen.export_stem(), len(report.records)
         self.push_screen(ExportDialog(stem, rows, write, download=download), written)

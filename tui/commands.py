@@ -27,6 +27,7 @@ from textual.widgets import Button, Input
 from tui.formatting import safe_text
 from tui.model.catalogue import list_datasets
 from tui.model.measure import measure_id
+from tui.model.offence_terms import terms_for
 from tui.model.offences import offence_choices
 from tui.model.search import EXACT, STRONG, near_misses, rank
 from tui.model.years import fy_label
@@ -137,7 +138,12 @@ class ExplorerCommands(Provider):
             )
         for choice in offence_choices(ds.offences):
             sel = choice.selection
-            yield Entry(f"Offence: {sel.label}", partial(app.set_offence, sel.key), ds.name)
+            # Found by the words people use too ("IIOC", "indecent images" → code 86).
+            words = terms_for(sel.key)
+            help_text = f"{ds.name} · also {', '.join(words)}" if words else ds.name
+            yield Entry(
+                f"Offence: {sel.label}", partial(app.set_offence, sel.key), help_text, words
+            )
         for a, b in data.comparable_pairs():
             yield Entry(
                 f"Compare {fy_label(a)} vs {fy_label(b)}",

@@ -160,10 +160,10 @@ def test_safe_text_shows_every_format_control() -> None:
     assert safe_text("Ynys Môn — Dyfed-Powys") == "Ynys Môn — Dyfed-Powys"
 
 
-def test_export_provenance_lines_are_comments_and_neutralised(hostile: Path) -> None:
-    """The ``#`` header of a CSV export: one line per field, every line starts with ``#``, a
-    formula start in a value is quoted as in any cell, and the data below still parse."""
-    from tui.output.export import render_export
+def test_export_provenance_lines_are_one_field_each_and_inert(hostile: Path) -> None:
+    """A CSV export's provenance file: one line per field and per note, controls made visible,
+    and the CSV itself holds nothing but the header and the data (issue 20)."""
+    from tui.output.export import provenance_text, render_export
 
     ds = load_dataset("hostile")
     report = offences_report(ds, ds.offences)
@@ -173,10 +173,11 @@ def test_export_provenance_lines_are_comments_and_neutralised(hostile: Path) -> 
         "notes": ["two\nlines", "a # inside"],
     }
     text = render_export(report, "csv", meta)
-    lines = text.splitlines()
-    comments = [line for line in lines if line.startswith("#")]
-    assert lines[: len(comments)] == comments and len(comments) == 3
-    cells = {row[0]: row[1] for row in csv.reader(io.StringIO("\n".join(comments)))}
-    assert cells["# offence"] == NEUTRALISED["1"]
-    assert cells["# forces"] == "Kent; +1+2" and cells["# notes"] == "two lines; a # inside"
-    assert descriptions("\n".join(lines[len(comments) :])) == NEUTRALISED
+    assert text.startswith("code,")
+    assert descriptions(text) == NEUTRALISED
+    lines = provenance_text(meta, "x.csv").splitlines()
+    assert lines[0] == "Provenance of x.csv" and len(lines) == 5
+    assert lines[1] == "offence: " + safe_text(HOSTILE["1"])
+    assert lines[2] == "forces: Kent; +1+2"
+    assert lines[3:] == ["note: two lines", "note: a # inside"]
+    assert all(line.isprintable() for line in lines)

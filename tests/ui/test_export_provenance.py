@@ -1,8 +1,10 @@
 """An exported view says where its figures come from, next to them (issue #8): JSON carries
-``meta`` beside ``rows``, CSV ``#`` lines a reader skips, Markdown a provenance list."""
+``meta`` beside ``rows``, CSV a plain file that every reader loads unchanged with its provenance
+in ``NAME.csv.provenance.txt`` beside it (issue 20), Markdown a provenance list."""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from pathlib import Path
@@ -33,6 +35,9 @@ async def test_forces_export_carries_its_provenance(app: OffenceApp, tmp_path: P
         await _export(app, pilot, tmp_path / "forces.json")
         await _export(app, pilot, tmp_path / "forces.csv")
         await _export(app, pilot, tmp_path / "forces.md")
+        said = [n.message for n in app._notifications]
+    # The status line names the provenance file beside a CSV export.
+    assert any(m.endswith("(where from: forces.csv.provenance.txt)") for m in said), said
     doc = json.loads((tmp_path / "forces.json").read_text(encoding="utf-8"))
     meta, rows = doc["meta"], doc["rows"]
     assert meta["dataset"] == "homeoffice" and meta["offence"].startswith("code 86")
@@ -45,12 +50,19 @@ async def test_forces_export_carries_its_provenance(app: OffenceApp, tmp_path: P
     assert northants["2017/18"] == 269
 
     text = (tmp_path / "forces.csv").read_text(encoding="utf-8")
-    head = text.splitlines()
-    assert head[0].startswith("# ") and "# dataset,homeoffice" in head
-    assert any(line.startswith("# source_url,https://") for line in head)
-    frame = pl.read_csv(io.StringIO(text), comment_prefix="#")
+    assert text.startswith("force,place,")  # no comment lines: plain readers load it as it is
+    rows_csv = list(csv.DictReader(io.StringIO(text)))
+    assert next(r for r in rows_csv if r["force"] == "Northamptonshire")["2017/18"] == "269"
+    frame = pl.read_csv(tmp_path / "forces.csv")
     assert frame.columns[:2] == ["force", "place"]
     assert frame.filter(pl.col("force") == "Northamptonshire")["2017/18"].item() == 269
+    beside = (tmp_path / "forces.csv.provenance.txt").read_text(encoding="utf-8").splitlines()
+    assert beside[0] == "Provenance of forces.csv" and "dataset: homeoffice" in beside
+    assert any(line.startswith("source_url: https://") for line in beside)
+    assert any(line.startswith("command: ox ") for line in beside)
+    # What the view says: the partial year, the recording caveat.
+    assert any(line.startswith("note: ") and "partial year" in line for line in beside)
+    assert meta["notes"] and any("partial year" in n for n in meta["notes"])
 
     md = (tmp_path / "forces.md").read_text(encoding="utf-8")
     assert "- dataset: homeoffice" in md and "- source url: https://" in md
@@ -73,3 +85,18 @@ async def test_detail_export_rows_share_their_keys(oct23_app: OffenceApp, tmp_pa
     assert full["count"] == 269 and full["partial"] is False and full["quarters"] is None
     assert partial["partial"] is True and partial["quarters"] == "Q1"
     assert doc["meta"]["forces"] == ["Northamptonshire"]
+
+
+async def test_detail_export_notes_carry_the_events_the_chart_marks(
+    app: OffenceApp, tmp_path: Path
+) -> None:
+    """Issue 20: an export's ``notes`` were always empty; the detail's events were not in it."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"greater manchester", "enter")
+        await settle(pilot)
+        await _export(app, pilot, tmp_path / "gmp.json")
+    notes = json.loads((tmp_path / "gmp.json").read_text(encoding="utf-8"))["meta"]["notes"]
+    events = [n for n in notes if n.startswith("Event ")]
+    assert events and all("Source: https://" in n for n in events)
+    assert any("partial year" in n for n in notes)

@@ -1,6 +1,7 @@
 """The app reads its own CSV exports back (issue: re-importing an export failed on its ``#``
-provenance lines): a force's detail export imports with the file's line numbers; the Forces
-table, a summary and not source rows, is refused with a message that says so."""
+provenance lines; since issue 20 the provenance is in a file beside it): a force's detail export
+imports with the file's line numbers; the Forces table, a summary and not source rows, is refused
+with a message that says so."""
 
 from __future__ import annotations
 
@@ -51,10 +52,7 @@ async def test_a_force_detail_export_imports_with_its_line_numbers(
     preview = preview_file(target)
     assert preview.ok, preview.problems
     assert preview.header_row == _line_of(target, "force,year,count")
-    notes = {n.what: n.cells for n in preview.cleaning}
-    assert notes["provenance lines (#) of an offence-explorer export skipped"] == (
-        preview.header_row - 1
-    )
+    assert preview.header_row == 1  # a plain CSV: its provenance is beside it
     # Northamptonshire, code 86, 2017/18 in the source: 60 + 61 + 71 + 77 = 269, read from the
     # file's own line.
     frame = read_file(target).tables[0].frame

@@ -15,7 +15,7 @@ from tests.ui.conftest import settle, wait_for
 from tests.ui.test_journeys import visible_keys
 from tui.app import make_app
 from tui.model.reproduce import command_for
-from tui.output.export import export_meta, render_export
+from tui.output.export import export_meta, provenance_text, render_export
 from tui.screens.forces import ForcesScreen
 from tui.widgets.force_table import ForceTableView
 
@@ -41,12 +41,12 @@ async def test_rate_export_and_command_carry_the_rates_in_the_screen_order(
         report = screen.report()
         spec = screen.view_spec()
         assert report is not None and spec is not None
-        text = render_export(report, "csv", export_meta(report, None, "test"))
+        meta = export_meta(report, None, "test")
+        text = render_export(report, "csv", meta) + provenance_text(meta)
     expected = round(NORTHANTS_2022_COUNT / shared_population("Northamptonshire", 2022) * 1e5, 1)
     assert expected == 93.0  # 737 / 792,856 × 100,000
     assert "per 100,000 people" in text
-    rows = list(csv.DictReader(io.StringIO("".join(
-        line for line in text.splitlines(keepends=True) if not line.startswith("#")))))  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(render_export(report, "csv", meta))))
     northants = next(r for r in rows if r["force"] == "Northamptonshire")
     assert round(float(northants["rate 2022/23"]), 1) == expected
     assert int(northants["2022/23"]) == NORTHANTS_2022_COUNT
@@ -74,8 +74,8 @@ def test_forces_export_says_which_years_the_change_is_between() -> None:
         meta = export_meta(report, None, "test")
         # 2023/24 is a partial year (Q1), so the latest change is the last two full years.
         assert (meta["change_from"], meta["change_to"]) == ("2021/22", "2022/23")
-        text = render_export(report, "csv", meta)
-        assert "# change_from,2021/22\n# change_to,2022/23\n" in text
+        text = provenance_text(meta)
+        assert "change_from: 2021/22\nchange_to: 2022/23\n" in text
         row = next(r for r in report.records if r["force"] == "Northamptonshire")
         assert row["2022/23"] == NORTHANTS_2022_COUNT
         assert row["change"] == NORTHANTS_2022_COUNT - row["2021/22"]  # type: ignore[operator]

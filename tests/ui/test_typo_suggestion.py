@@ -67,3 +67,37 @@ async def test_the_palette_offers_the_force_a_typo_means(
             return str(options.get_option_at_index(0).prompt)
 
         await wait_for(pilot, lambda: first().startswith(f"Force: {meant}"), f"Force: {meant}")
+
+
+@pytest.mark.parametrize("typed", ["indecent", "iioc", "child abuse images"])
+async def test_the_palette_offers_code_86_for_the_words_researchers_use(
+    app: OffenceApp, typed: str
+) -> None:
+    """Issue 20: "indecent" offered "Causing death by careless or inconsiderate driving"."""
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        await pilot.press(*typed)
+
+        def first() -> str:
+            options = app.screen.query_one(CommandList)
+            if not options.option_count:
+                return ""
+            return str(options.get_option_at_index(0).prompt)
+
+        await wait_for(pilot, lambda: first().startswith("Offence: code 86"), "code 86 first")
+
+
+async def test_the_offence_picker_says_when_a_term_is_no_offence_code(app: OffenceApp) -> None:
+    """Issue 20: "domestic abuse" found nothing and said nothing; it is a flag, not a code."""
+    from textual.widgets import Label
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "o")
+        await wait_for(pilot, lambda: app.screen.id == "pick-offence", "the offence picker")
+        await pilot.press(*"domestic abuse")
+        await settle(pilot)
+        said = str(app.screen.query_one("#picker-help", Label).render())
+        assert "Not an offence code" in " ".join(said.split())

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textual.pilot import Pilot
 
+from tests.cli.test_cli_honest import run as cli_table
 from tests.ui.conftest import settle, wait_for
 from tests.ui.test_journeys import cli_json, row_cells
 from tui.app import OffenceApp, make_app
@@ -118,18 +120,19 @@ async def test_peers_panel_has_ox_peers_figures_and_p_charts_them(app: OffenceAp
         )
         panel = app.screen.query_one(PeersPanel)
         text = str(panel.render())
-        peers = cli_json("peers", "kent")
-        assert panel.names == ["Kent", *(str(p["peer"]) for p in peers)]
+        # The view shows code 86: the peers are ordered by its rate, as `ox peers --offence 86`.
+        peers = cli_json("peers", "kent", "--offence", "86")
+        assert set(panel.names) == {"Kent", *(str(p["peer"]) for p in peers)}
         for p in peers:
             assert str(p["peer"]) in text
             assert f"{p['distance']:.2f}" in text
-            # The rate from its parts (ox peers rounds it to 2 places; rounding that again to 1
-            # can differ: Leicestershire 8,097.7486 is 8,097.75 there, 8,097.7 here).
-            offences, population = p["offences"], p["population"]
-            assert isinstance(offences, int) and isinstance(population, int)
-            assert fmt_rate(offences / population * 100_000) in text
-        # ox peers: "Rate per 100,000: 2 of 8 (highest first) among itself and its peers"
-        assert "Kent: the 2nd highest rate of 8" in text
+            rate = p["offence_per_100k"]
+            assert isinstance(rate, float) and fmt_rate(rate) in text
+        _code, table, _ = cli_table("peers", "kent", "--offence", "86")
+        place = re.search(r"per 100,000: (\d+) of 8 \(highest first\)", table)
+        assert place is not None
+        ordinal = {"1": "1st", "2": "2nd", "3": "3rd"}.get(place[1], f"{place[1]}th")
+        assert f"Kent: the {ordinal} highest rate of 8, code 86" in text
         await pilot.press("P")
         await wait_for(pilot, lambda: isinstance(app.screen, MultiChartScreen), "the chart")
         chart = app.screen

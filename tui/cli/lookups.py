@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from typing import IO
 
 from tui.cli.show_both import show_both, wants_both
@@ -12,7 +13,8 @@ from tui.model.compare_order import sort_rows
 from tui.model.comparison import compare_years
 from tui.model.dataset import Dataset, load_dataset
 from tui.model.errors import ModelError
-from tui.model.search import rank
+from tui.model.offences import OffenceInfo
+from tui.model.search import STRONG, rank
 from tui.model.selection import pick_offence
 from tui.model.series import force_quarters, force_series
 from tui.model.totals import resolve_force
@@ -76,6 +78,19 @@ def compare(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         like_for_like=args.like_for_like,
     )
     rows = sort_rows(cmp.rows, args.sort, not args.ascending, args.measure)
+    if args.force:
+        # Only the forces asked for (ranks, tests and totals are still the whole comparison's).
+        wanted = {resolve_force(ds, query).name for query in args.force}
+        missing = wanted - {r.force.name for r in rows}
+        if missing:
+            err.write(
+                f"ox: error: no figures for {', '.join(sorted(missing))} in this comparison "
+                "(BTP and national bodies need --include-national)\n"
+            )
+            return 2
+        rows = [r for r in rows if r.force.name in wanted]
+        events = (e for e in cmp.events if e.scope != "force" or e.force in wanted)
+        cmp = replace(cmp, events=tuple(events))
     if args.top is not None:
         if args.top < 1:
             err.write("ox: error: --top must be at least 1\n")
@@ -104,15 +119,43 @@ def forces(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 def offences(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox offences [QUERY]``: list the offences of a dataset, or find some."""
+    from tui.model.offence_terms import matching_terms
+
     ds = _dataset(args)
     pool = list(ds.offences)
+    terms = matching_terms(args.query) if args.query else []
     if args.query:
-        pool = [h.item for h in rank(args.query, ((o, o.search_texts) for o in pool))]
-        if not pool:
+        hits = rank(args.query, ((o, o.search_texts) for o in pool))
+        # The words researchers use first ("IIOC" → 86), as the sourced table says; then the
+        # descriptions with the query's letters together, and scattered letters only when
+        # nothing else matched.
+        named = [o for t in terms if t.offence for o in pool if _counted_as(o, t.offence)]
+        if named:
+            hits = [h for h in hits if h.tier >= STRONG]
+        pool = list(dict.fromkeys([*named, *(h.item for h in hits)]))
+        if not pool and not terms:
             err.write(f"ox: no offence matches '{args.query}'\n")
             return 2
-    _emit(offences_report(ds, pool, ds.folded_labels), args, out, err)
+    report = offences_report(ds, pool, ds.folded_labels)
+    report.notes[:0] = [
+        f"'{t.term}'"
+        + (f" → --offence '{t.offence}'" if t.offence else "")
+        + f": {t.note} Source: {t.source_url} ({t.source})"
+        for t in terms
+    ]
+    _emit(report, args, out, err)
     return 0
+
+
+def _counted_as(info: OffenceInfo, key: str) -> bool:
+    """True when the selection ``key`` (a code, ``group:NAME`` or ``subgroup:NAME``) counts
+    the offence ``info``."""
+    kind, _, name = key.partition(":")
+    if kind == "group" and name:
+        return info.group == name
+    if kind == "subgroup" and name:
+        return info.subgroup == name
+    return info.code == key
 
 
 def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:

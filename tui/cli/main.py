@@ -96,6 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     show.add_argument("--quarters", "-q", action="store_true", help="by quarter instead of by year")
     show.add_argument(
+        "--measure",
+        "-m",
+        default="count",
+        choices=("count", "rate"),
+        help="several forces side by side: counts, or rates per 100,000 people (ONS mid-year "
+        "estimates); one force shows both",
+    )
+    show.add_argument(
         "--all-periods",
         action="store_true",
         help="csv/json: also include calendar-year and multi-year figures (year is null)",
@@ -131,6 +139,14 @@ def build_parser() -> argparse.ArgumentParser:
         default="count",
         choices=("count", "rate"),
         help="show and sort counts, or rates per 100,000 people (ONS mid-year estimates)",
+    )
+    cmp.add_argument(
+        "--force",
+        "-F",
+        action="append",
+        default=None,
+        metavar="FORCE",
+        help="only this force (repeat for several); ranks stay among all forces",
     )
     cmp.add_argument("--ascending", action="store_true", help="smallest first")
     cmp.add_argument(

@@ -27,6 +27,13 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     )
     p.add_argument("--count", "-k", type=int, default=7, help="how many peers (default 7)")
     p.add_argument(
+        "--offence",
+        "-o",
+        default=None,
+        help="order the peers by this offence's rate per 100,000 (code, text, 'group:NAME'); "
+        "who is near still comes from all offences",
+    )
+    p.add_argument(
         "--dataset", "-d", default=None, metavar="NAME", help="dataset (default: homeoffice)"
     )
     p.add_argument(
@@ -84,10 +91,30 @@ def peers_report(group: PeerGroup, dataset: str) -> Report:
     columns += [
         Column(share_key(g), f"% {g}", _float, numeric=True, show=False) for g in group.groups
     ]
+    peers = list(group.peers)
+    if group.offence:
+        # Ordered by the chosen offence's rate, highest first (nearness is in rank, distance).
+        place = {f.force: i for i, f in enumerate(group.ordered())}
+        peers.sort(key=lambda p: place[p.figures.force])
+        columns[1:1] = [Column("place", "By rate", numeric=True)]
+        columns += [
+            Column("offence_count", group.offence, _int, numeric=True),
+            Column("offence_per_100k", "Offence per 100k", _float, numeric=True),
+        ]
     records: list[Record] = [
         {"force": group.force, "rank": p.rank, "peer": p.figures.force, "distance": p.distance}
         | _figures(p.figures, group.groups)
-        for p in group.peers
+        | (
+            {
+                "place": i,
+                "offence": group.offence,
+                "offence_count": p.figures.offence_count,
+                "offence_per_100k": p.figures.offence_rate,
+            }
+            if group.offence
+            else {}
+        )
+        for i, p in enumerate(peers, start=1)
     ]
     subtitle = [f"Dataset {dataset}; all offences by offence group"]
     notes = [
@@ -100,11 +127,22 @@ def peers_report(group: PeerGroup, dataset: str) -> Report:
             f"({fig.population_year}); {fig.total:,} offences; "
             f"{fmt_rate(fig.rate_per_100k)} per 100,000"
         )
+        if group.offence and fig.offence_rate is not None:
+            subtitle.append(
+                f"{group.force}, {group.offence}: {fmt_count(fig.offence_count)} "
+                f"({fmt_rate(fig.offence_rate)} per 100,000)"
+            )
         pos = group.position()
         if pos is not None and group.peers:
+            what = f"{group.offence} per 100,000" if group.offence else "Rate per 100,000"
             subtitle.append(
-                f"Rate per 100,000: {pos[0]} of {pos[1]} (highest first) among itself and its peers"
+                f"{what}: {pos[0]} of {pos[1]} (highest first) among itself and its peers"
             )
+    if group.offence:
+        notes.append(
+            f"Peers are listed by {group.offence} per 100,000, highest first ('By rate'); '#' "
+            "is still their nearness on all offences."
+        )
     warnings = [group.note] if group.note else []
     return Report(f"Forces like {group.force}", columns, records, subtitle, notes, warnings)
 
@@ -123,6 +161,11 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     ds = load_dataset(args.dataset or DEFAULT_DATASET)
     year = parse_year(args.year) if args.year is not None else None
     group = peers_for(ds, args.force, year=year, k=args.count)
+    if args.offence:
+        from tui.model.peer_figures import with_offence
+        from tui.model.selection import pick_offence
+
+        group = with_offence(ds, group, pick_offence(ds, args.offence))
     report = peers_report(group, ds.name)
     for warning in report.warnings:
         err.write(f"ox: note: {safe_text(warning)}\n")

@@ -150,9 +150,9 @@ class DataQueries(Protocol):
         """Up to 8 forces' series side by side (the multi-force chart), as ``ox show`` has them."""
         ...
 
-    def peers(self, force: Force) -> PeerGroup:
-        """The force's peer group, as ``ox peers`` gives it (raises ``ModelError`` where there is
-        none: a force outside England and Wales, a dataset without offence groups)."""
+    def peers(self, force: Force, selection: OffenceSelection | None = None) -> PeerGroup:
+        """The force's peer group as ``ox peers`` gives it, ordered by ``selection``'s rate when
+        one is given (raises ``ModelError`` where there is none)."""
         ...
 
     def tile_map(

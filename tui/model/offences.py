@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tui.model.errors import UnknownOffenceError
-from tui.model.search import near_misses, rank
+from tui.model.offence_terms import matching_terms
+from tui.model.search import STRONG, near_misses, rank
 
 SelectionKind = Literal["all", "code", "group", "subgroup"]
 
@@ -78,6 +79,8 @@ class OffenceChoice:
     texts: tuple[str, ...]
     positions: tuple[int, ...] = ()
     """Matched positions in ``selection.label`` for highlighting."""
+    term: str = ""
+    """The word people use that found it ("IIOC" for code 86), when one did."""
 
 
 def offence_choices(offences: tuple[OffenceInfo, ...]) -> list[OffenceChoice]:
@@ -108,13 +111,25 @@ def search_offences(offences: tuple[OffenceInfo, ...], query: str) -> list[Offen
     choices = offence_choices(offences)
     if not query.strip():
         return choices
+    # The words researchers use first ("indecent images", "IIOC" → code 86), as the sourced
+    # table of terms says (tui.model.offence_terms).
+    by_key = {c.selection.key: c for c in choices}
+    named: list[OffenceChoice] = []
+    for t in matching_terms(query):
+        found = by_key.get(t.offence)
+        if found is not None and all(n.selection != found.selection for n in named):
+            named.append(OffenceChoice(found.selection, found.texts, (), t.term))
+    taken = {n.selection for n in named}
     hits = rank(query, ((c, c.texts) for c in choices))
+    if named:  # scattered letters ("indecent" in "causing death by careless or inconsiderate…")
+        hits = [h for h in hits if h.tier >= STRONG]
     # Within a kind of match, broader selections first: "sexual" offers the group "Sexual
     # offences" above code 88A "Sexual grooming".
     hits.sort(key=lambda h: (-h.tier, _BREADTH[h.item.selection.kind]))
-    return [
+    return named + [
         OffenceChoice(h.item.selection, h.item.texts, h.positions if h.field == 0 else ())
         for h in hits
+        if h.item.selection not in taken
     ]
 
 

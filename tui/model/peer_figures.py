@@ -6,6 +6,8 @@ group. The grouping itself is in :mod:`tui.model.peers` (no Polars there).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tui.model.dataset import Dataset
 from tui.model.errors import ModelError, NoPeerGroupsError, UnknownYearError
 from tui.model.map_measures import map_forces, no_population_error, population
@@ -127,3 +129,24 @@ def peers_for(
             f"left out (no figure or population for {fy_label(year)}): {names}",
         )
     return group
+
+
+def with_offence(ds: Dataset, group: PeerGroup, selection: OffenceSelection) -> PeerGroup:
+    """The same peer group (nearness still from all offences) with each force's count of
+    ``selection`` in the group's year, to be ordered by that offence's rate per 100,000; the
+    group as it is for all offences."""
+    selection = normalise_selection(ds, selection)
+    if selection.kind == "all" or (group.figures is None and not group.peers):
+        return group
+    year = (group.figures or group.peers[0].figures).year
+    counts = year_counts(ds, selection, year)
+
+    def counted(fig: PeerFigures) -> PeerFigures:
+        return replace(fig, offence_count=counts.get(fig.force))
+
+    return replace(
+        group,
+        figures=counted(group.figures) if group.figures is not None else None,
+        peers=tuple(replace(p, figures=counted(p.figures)) for p in group.peers),
+        offence=selection.label,
+    )

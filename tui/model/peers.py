@@ -59,10 +59,20 @@ class PeerFigures:
     groups: tuple[tuple[str, int], ...]
     """(offence group, count) for each major group, as ``ox show FORCE --offence group:NAME``."""
 
+    offence_count: int | None = None
+    """The chosen offence's count in the year, when an offence is chosen (``None``: no figure)."""
+
     @property
     def rate_per_100k(self) -> float:
         """All offences per 100,000 people."""
         return self.total / self.population * 100_000
+
+    @property
+    def offence_rate(self) -> float | None:
+        """The chosen offence per 100,000 people (``None`` without a count)."""
+        if self.offence_count is None:
+            return None
+        return self.offence_count / self.population * 100_000
 
     def share(self, group: str) -> float | None:
         """A group's share of all offences, in percent (``None`` for a group not listed)."""
@@ -94,14 +104,25 @@ class PeerGroup:
     """The offence groups of the mix, in a fixed order."""
     note: str = ""
     """Why a force has no peers, or a caveat."""
+    offence: str = ""
+    """The offence the group is ordered by (its label), or "" for all offences."""
+
+    def rate(self, fig: PeerFigures) -> float | None:
+        """The rate the group is ordered by: the chosen offence's, else all offences'."""
+        return fig.offence_rate if self.offence else fig.rate_per_100k
+
+    def ordered(self) -> list[PeerFigures]:
+        """The force and its peers by :meth:`rate`, highest first (no rate last)."""
+        every = [*([self.figures] if self.figures else []), *(p.figures for p in self.peers)]
+        return sorted(every, key=lambda f: (self.rate(f) is None, -(self.rate(f) or 0), f.force))
 
     def position(self) -> tuple[int, int] | None:
-        """Where the force's rate per 100,000 sits among itself and its peers: (place, of);
-        place 1 is the highest rate. ``None`` without figures."""
-        if self.figures is None:
+        """Where the force's rate (:meth:`rate`) sits among itself and its peers: (place, of);
+        place 1 is the highest rate. ``None`` without figures or a rate."""
+        mine = self.rate(self.figures) if self.figures is not None else None
+        if mine is None:
             return None
-        mine = self.figures.rate_per_100k
-        higher = sum(1 for p in self.peers if p.figures.rate_per_100k > mine)
+        higher = sum(1 for p in self.peers if (self.rate(p.figures) or 0) > mine)
         return higher + 1, len(self.peers) + 1
 
 

@@ -19,7 +19,7 @@ from tui.model.multi_query import multi_series
 from tui.model.multi_series import MultiSeries
 from tui.model.offences import OffenceSelection
 from tui.model.opening_cache import save_opening
-from tui.model.peer_figures import peers_for
+from tui.model.peer_figures import peers_for, with_offence
 from tui.model.peers import PeerGroup
 from tui.model.reference import Force
 from tui.model.selection import default_selection, pick_offence
@@ -137,12 +137,13 @@ class Session:
         """Up to 8 forces' series side by side."""
         return multi_series(self.dataset, forces, selection)
 
-    def peers(self, force: Force) -> PeerGroup:
-        """The force's peer group (kept for the session: it does not depend on the offence)."""
+    def peers(self, force: Force, selection: OffenceSelection | None = None) -> PeerGroup:
+        """The force's peer group (kept for the session: who is near does not depend on the
+        offence), with ``selection``'s counts to order it by that offence's rate."""
         found = self._peers.get(force.name)
         if found is None:
             found = self._peers[force.name] = peers_for(self.dataset, force.name)
-        return found
+        return found if selection is None else with_offence(self.dataset, found, selection)
 
     def tile_map(
         self, measure: str, selection: OffenceSelection, years: tuple[int, int] | None

@@ -50,7 +50,7 @@ WHY_SCOTLAND_DIFFERS = (
 )
 
 
-def _counterpart(measure: str | None, force_name: str) -> str | None:
+def counterpart_measure(measure: str | None, force_name: str) -> str | None:
     """The other measure a force's paired offence is set beside: Home Office and NSPCC for the
     forces of England and Wales; Recorded Crime in Scotland and NSPCC for Police Scotland."""
     scottish = force_name in (POLICE_SCOTLAND, SCOTLAND_TOTAL)
@@ -63,7 +63,7 @@ def _counterpart(measure: str | None, force_name: str) -> str | None:
     return None
 
 
-def _name_in(measure: str | None, force_name: str) -> str:
+def name_in(measure: str | None, force_name: str) -> str:
     """The name ``force_name`` has in a dataset of ``measure`` (Police Scotland is the Scotland
     row of Recorded Crime in Scotland, and that row is Police Scotland in the NSPCC's)."""
     if measure == SCOTLAND_RCS and force_name == POLICE_SCOTLAND:
@@ -85,7 +85,7 @@ def paired_selection(ds: Dataset, selection: OffenceSelection) -> str | None:
 
 def counterpart_info(measure: str, force_name: str = "") -> DatasetInfo | None:
     """The bundled dataset of the other measure for ``force_name``."""
-    other = _counterpart(measure, force_name)
+    other = counterpart_measure(measure, force_name)
     if other is None:
         return None
     return next((i for i in bundled_datasets() if measure_id(i) == other), None)
@@ -101,12 +101,12 @@ def measure_pair(ds_a: Dataset, ds_b: Dataset, force_name: str) -> MeasurePair |
     measure_a, measure_b = measure_id(ds_a.info), measure_id(ds_b.info)
     if measure_a not in PAIRED_OFFENCE or measure_b not in PAIRED_OFFENCE:
         return None
-    if _counterpart(measure_a, force_name) != measure_b:
+    if counterpart_measure(measure_a, force_name) != measure_b:
         return None
     counts: list[dict[int, int]] = []
     for ds, measure in ((ds_a, measure_a), (ds_b, measure_b)):
         try:
-            force = resolve_force(ds, _name_in(measure, force_name))
+            force = resolve_force(ds, name_in(measure, force_name))
         except ModelError:
             return None
         series = force_series(ds, force, pick_offence(ds, PAIRED_OFFENCE[measure]))
@@ -158,5 +158,5 @@ def pair_force_name(ds: Dataset, query: str) -> str:
         return resolve_force(ds, query).name
     except ModelError:
         if ds.reference.canonical_name(query) == POLICE_SCOTLAND:
-            return _name_in(measure_id(ds.info), POLICE_SCOTLAND)
+            return name_in(measure_id(ds.info), POLICE_SCOTLAND)
         raise

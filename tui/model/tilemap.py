@@ -223,7 +223,8 @@ def build_map(
             p.col,
             on_map[p.force],
             assigned.get(p.force),
-            chance.get(p.force) if on_map[p.force] is not None else None,
+            # As Compare says it, even where there is no % to show (0 → 1 is within chance).
+            chance.get(p.force),
             on_map[p.force] is not None and p.force in across,
         )
         for p in sorted(places, key=lambda p: (p.row, p.col))

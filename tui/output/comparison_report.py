@@ -167,17 +167,17 @@ def compare_report(
     """Two years side by side for every force, totals first."""
     a, b = cmp.label_a, cmp.label_b
     columns = [
-        Column("kind", "", show=False),
+        Column("kind", "", show=False, long="Row kind"),
         Column("force", "Force"),
         Column("year_a", "Year A", show=False),
         Column("year_b", "Year B", show=False),
-        Column("count_a", a, _count, numeric=True, cell=_marked_count("a")),
-        Column("count_b", b, _count, numeric=True, cell=_marked_count("b")),
-        Column("change", "Change", _change, numeric=True),
-        Column("pct_change", "%", _pct, numeric=True, cell=_pct_cell),
-        Column("rank_a", f"Rank {a}", _rank, numeric=True, show=False),
-        Column("rank_b", "Rank", _rank, numeric=True),
-        Column("rank_change", "Move", _rank_change, numeric=True),
+        Column("count_a", a, _count, numeric=True, cell=_marked_count("a"), long=f"Count {a}"),
+        Column("count_b", b, _count, numeric=True, cell=_marked_count("b"), long=f"Count {b}"),
+        Column("change", "Change", _change, numeric=True, long=f"Change in count {a} to {b}"),
+        Column("pct_change", "%", _pct, numeric=True, cell=_pct_cell, long="% change in count"),
+        Column("rank_a", f"Rank {a}", _rank, numeric=True, show=False, long=f"Rank {a} by count"),
+        Column("rank_b", "Rank", _rank, numeric=True, long=f"Rank {b} by count"),
+        Column("rank_change", "Move", _rank_change, numeric=True, long="Move in rank by count"),
         # Added after the original columns, so scripts that read by position keep working.
         Column("quarters_a", f"Quarters {a}", show=False),
         Column("quarters_b", f"Quarters {b}", show=False),
@@ -189,7 +189,9 @@ def compare_report(
         Column("like_for_like_release", "Like-for-like release", show=False),
         Column("like_for_like_a", "Like-for-like A", show=False),
         Column("like_for_like_b", "Like-for-like B", show=False),
-        Column("like_for_like_pct_change", "Like-for-like %", show=False),
+        Column(
+            "like_for_like_pct_change", "Like-for-like %", show=False, long="Like-for-like % change"
+        ),
     ]
     body = rows if rows is not None else cmp.rows
     records = [compare_record("total", r, a, b) for r in cmp.totals]

@@ -5,9 +5,10 @@ still says what it is: the same fields as the view's citation (``K``, ``ox cite`
 ``ox`` command that prints the same figures and the version that wrote it.
 
 - JSON: ``{"meta": {...}, "rows": [...]}``; every row has the same keys.
-- CSV: ``#`` lines before the header, one field each (``# dataset,homeoffice``); a reader skips
-  them with ``comment_prefix="#"`` (Polars) or ``comment="#"`` (pandas), and a data cell holding
-  a ``#`` is quoted. Values are spreadsheet-safe as every CSV cell is.
+- CSV: a plain CSV (a header line, then the rows) that Python's ``csv``, pandas, Polars and R's
+  ``read.csv`` load unchanged; its provenance goes beside it in ``NAME.csv.provenance.txt``, one
+  ``key: value`` line per field and one ``note:`` line per note. Values are spreadsheet-safe as
+  every CSV cell is.
 - Markdown: a provenance list under the title.
 
 Headless: no Textual.
@@ -26,13 +27,10 @@ from tui.model.citation import Citation
 from tui.model.view_citation import CiteSheet
 from tui.output.render import (
     Format,
-    _csv_columns,
-    _csv_value,
     _md_cell,
     json_rows,
     json_text,
     render,
-    spreadsheet_safe,
     to_markdown,
 )
 from tui.output.reports import Report
@@ -61,7 +59,6 @@ _CITATION_KEYS = {
     "data_date_kind": "data_date_kind",
     "source_file": "source_file",
     "checksum": "checksum",
-    "notes": "notes",
     "route": "route",
 }
 """Citation field → meta key (``title`` is the published table's; ``view`` is the export's)."""
@@ -90,7 +87,7 @@ def export_meta(report: Report, sheet: CiteSheet | None, version: str) -> Meta:
     meta: Meta = {"generated_by": f"offence-explorer {version}", "view": report.title}
     meta |= report.meta
     if sheet is None or not sheet.citations:
-        return meta
+        return meta | {"notes": list(report.notes)}
     first = sheet.citations[0]
     meta["offence"] = first.offence
     meta["forces"] = list(first.forces)
@@ -100,6 +97,10 @@ def export_meta(report: Report, sheet: CiteSheet | None, version: str) -> Meta:
     else:
         meta["datasets"] = [_dataset_meta(c) | {"years": list(c.years)} for c in sheet.citations]
     meta["command"] = sheet.command or None
+    # What the view says beside its figures: the chance method, partial years, recording
+    # events, caveats (the report's notes), after the dataset's own.
+    cited = [c.notes for c in sheet.citations if c.notes]
+    meta["notes"] = list(dict.fromkeys([*cited, *report.notes]))
     return meta
 
 
@@ -125,31 +126,34 @@ def _meta_lines(meta: Meta) -> list[tuple[str, str]]:
     return [(k, t) for k, t in lines if t]
 
 
-def _csv_cell(text: str) -> str:
-    """A CSV cell, quoted when it holds a delimiter, quote, line break or ``#`` (so a reader
-    that takes ``#`` as a comment never cuts a data cell)."""
-    if any(ch in text for ch in ',"\r\n#'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
+PROVENANCE_SUFFIX = ".provenance.txt"
 
 
-def _csv_with_meta(report: Report, meta: Meta) -> str:
+def provenance_path(path: Path) -> Path:
+    """Where a CSV export's provenance goes: ``NAME.csv`` → ``NAME.csv.provenance.txt``."""
+    return path.with_name(path.name + PROVENANCE_SUFFIX)
+
+
+def provenance_text(meta: Meta, data_file: str = "") -> str:
+    """A CSV export's provenance, to read or grep: ``key: value`` lines, one ``note:`` line per
+    note, each on one line with controls made visible (never interpreted)."""
     out = io.StringIO()
-    for key, text in _meta_lines(meta):
-        # One line each, starting with "#": a line break becomes a space, controls visible.
-        value = safe_text(" ".join(text.splitlines()))
-        out.write(f"# {key}," + _csv_cell(spreadsheet_safe(value)) + "\n")
-    cols = _csv_columns(report)
-    out.write(",".join(_csv_cell(c.key) for c in cols) + "\n")
-    for rec in report.records:
-        out.write(",".join(_csv_cell(_csv_value(c, rec.get(c.key))) for c in cols) + "\n")
+    if data_file:
+        out.write(safe_text(f"Provenance of {data_file}") + "\n")
+    for key, text in _meta_lines({k: v for k, v in meta.items() if k != "notes"}):
+        out.write(f"{key}: " + safe_text(" ".join(text.splitlines())) + "\n")
+    notes = meta.get("notes")
+    for note in notes if isinstance(notes, (list, tuple)) else [notes] if notes else []:
+        out.write("note: " + safe_text(" ".join(str(note).splitlines())) + "\n")
     return out.getvalue()
 
 
 def _markdown_with_meta(report: Report, meta: Meta) -> str:
     body = to_markdown(report)
     title, _, rest = body.partition("\n")
-    lines = [f"- {key.replace('_', ' ')}: {_md_cell(text)}" for key, text in _meta_lines(meta)]
+    # The notes are under the table already (to_markdown).
+    shown = {k: v for k, v in meta.items() if k != "notes"}
+    lines = [f"- {key.replace('_', ' ')}: {_md_cell(text)}" for key, text in _meta_lines(shown)]
     return "\n".join([title, "", "*Provenance*", "", *lines, rest]) + ("" if rest else "\n")
 
 
@@ -160,7 +164,7 @@ def render_export(report: Report, fmt: Format, meta: Meta | None) -> str:
     if fmt == "json":
         return json_text({"meta": meta, "rows": json_rows(report)}) + "\n"
     if fmt == "csv":
-        return _csv_with_meta(report, meta)
+        return render(report, fmt)  # plain: its provenance goes beside it (provenance_path)
     if fmt == "markdown":
         return _markdown_with_meta(report, meta)
     raise ValueError(f"cannot export {fmt!r}")
@@ -180,7 +184,7 @@ def with_format(path: Path, fmt: str) -> Path:
 
 def write_report(report: Report, path: Path, fmt: Format, meta: Meta | None = None) -> int:
     """Write ``report`` (with its provenance ``meta``) to ``path`` atomically (a temporary file,
-    then a rename).
+    then a rename); a CSV's provenance to :func:`provenance_path` beside it.
 
     Returns:
         The number of records written.
@@ -190,7 +194,18 @@ def write_report(report: Report, path: Path, fmt: Format, meta: Meta | None = No
     """
     text = render_export(report, fmt, meta)
     write_atomic(path, text.encode("utf-8"))
+    if fmt == "csv" and meta is not None:
+        write_atomic(provenance_path(path), provenance_text(meta, path.name).encode("utf-8"))
     return len(report.records)
 
 
-__all__ = ["Meta", "export_meta", "format_for", "render_export", "with_format", "write_report"]
+__all__ = [
+    "Meta",
+    "export_meta",
+    "format_for",
+    "provenance_path",
+    "provenance_text",
+    "render_export",
+    "with_format",
+    "write_report",
+]

@@ -75,12 +75,19 @@ def to_csv(report: Report) -> str:
     return out.getvalue()
 
 
+def copy_headers(cols: list[Column]) -> list[str]:
+    """The header of each column as a copy names it: its long name, else its header, else its
+    key; one that is still not unique gets its key in brackets, so every name is one column's."""
+    names = [c.long or c.header or c.key for c in cols]
+    return [f"{name} ({c.key})" if names.count(name) > 1 else name for name, c in zip(names, cols)]
+
+
 def to_tsv(report: Report) -> str:
     """Tab-separated with a header line: pastes straight into a spreadsheet."""
     out = io.StringIO()
     cols = _csv_columns(report)
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
-    writer.writerow([spreadsheet_safe(safe_text(c.header or c.key)) for c in cols])
+    writer.writerow([spreadsheet_safe(safe_text(h)) for h in copy_headers(cols)])
     for rec in report.records:
         writer.writerow([_csv_value(c, rec.get(c.key)) for c in cols])
     return out.getvalue()
@@ -155,7 +162,31 @@ def to_markdown(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _rich_table(report: Report) -> object:
+_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\"().,;:'!?]")
+
+
+def _footnoted(text: str, links: list[str]) -> str:
+    """``text`` with each web address replaced by ``[n]``, the address kept in ``links``: a
+    table or a wrapped line would cut it mid-string, so it is printed whole below."""
+
+    def mark(m: re.Match[str]) -> str:
+        links.append(m.group())
+        return f"[{len(links)}]"
+
+    return _URL.sub(mark, text)
+
+
+def _print_links(console: object, links: list[str], first: int) -> None:
+    """The addresses from ``first`` on, each whole on its own line (never wrapped or cut)."""
+    from rich.console import Console
+    from rich.text import Text
+
+    assert isinstance(console, Console)
+    for n, url in enumerate(links[first:], start=first + 1):
+        console.print(Text(f"  [{n}] {url}", style="dim"), soft_wrap=True)
+
+
+def _rich_table(report: Report, links: list[str] | None = None) -> object:
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -163,6 +194,8 @@ def _rich_table(report: Report) -> object:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
     cols = [c for c in report.columns if c.show]
     cells = [[safe_text(c.text(rec)) for c in cols] for rec in report.records]
+    if links is not None:
+        cells = [[_footnoted(cell, links) for cell in row] for row in cells]
     for i, c in enumerate(cols):
         widest = max((len(row[i]) for row in cells), default=0)
         # Numbers are never cut or wrapped; text columns give way instead.
@@ -189,20 +222,32 @@ def print_table(report: Report, stream: IO[str]) -> None:
     console = Console(
         file=stream, width=width, markup=False, highlight=False, emoji=False, soft_wrap=False
     )
-    console.print(Text(safe_text(report.title), style="bold"))
+    links: list[str] = []
+
+    def line(text: str, style: str) -> None:
+        # A web address is never wrapped mid-string: it is printed whole on its own line.
+        first = len(links)
+        console.print(Text(_footnoted(safe_text(text), links), style=style))
+        _print_links(console, links, first)
+
+    line(report.title, "bold")
     if report.subtitle:
-        console.print(Text(safe_text(report.subtitle[0]), style="dim"))
+        line(report.subtitle[0], "dim")
     if report.records:
-        console.print(_rich_table(report))
+        first = len(links)
+        console.print(_rich_table(report, links))
+        _print_links(console, links, first)
     else:  # an empty table's header says nothing: say there are no rows (the notes say why)
         console.print(Text("(no rows)", style="dim"))
     for section in report.sections:
-        console.print(Text(safe_text(section.title), style="bold"))
-        console.print(_rich_table(section))
-    for line in report.subtitle[1:]:
-        console.print(Text(safe_text(line), style="dim"))
+        line(section.title, "bold")
+        first = len(links)
+        console.print(_rich_table(section, links))
+        _print_links(console, links, first)
+    for text in report.subtitle[1:]:
+        line(text, "dim")
     for note in report.notes:
-        console.print(Text("Note: " + safe_text(note), style="dim"))
+        line("Note: " + note, "dim")
 
 
 def render(report: Report, fmt: Format) -> str:

@@ -61,6 +61,9 @@ class Column:
     cell: Callable[[Record], str] | None = None
     """How the cell looks in a table or Markdown when it depends on the rest of the record (a
     partial year's count shows its quarters); default: ``fmt`` of the value."""
+    long: str = ""
+    """The header a copy (TSV, every column) uses when ``header`` alone is ambiguous beside the
+    hidden columns ("Change" of the counts and of the rates); default: ``header``."""
 
     def text(self, record: Record) -> str:
         """The cell as shown in a table or Markdown."""

@@ -23,7 +23,7 @@ from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext,
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import line
 from tui.widgets.compare_cells import release_mark
-from tui.widgets.compare_notes import compare_notes, compare_status
+from tui.widgets.compare_notes import compare_notes, compare_status, interval_for
 from tui.widgets.compare_table import CompareTableView
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import partial_mark
@@ -87,6 +87,7 @@ class CompareScreen(ExplorerScreen):
     def compose(self) -> ComposeResult:
         yield Static("Comparing…", id="compare-context", classes="context")
         yield CompareTableView(id="compare-table")
+        yield Static("", id="compare-interval", classes="status")
         yield Static("", id="compare-status", classes="status")
         yield KeysFooter()
 
@@ -206,6 +207,14 @@ class CompareScreen(ExplorerScreen):
             sorted_by = f"sorted by {cmp.label_b} count (no change to sort by: partial year)"
         status = compare_status(cmp, measure, sorted_by)
         self.query_one("#compare-status", Static).update(line(status))
+
+    @on(CompareTableView.CursorMoved)
+    def _show_interval(self, event: CompareTableView.CursorMoved) -> None:
+        """The change of the row under the cursor with its 95 % interval."""
+        if self.comparison is not None and self.context is not None:
+            text = interval_for(self.comparison, event.key, self.context.measure)
+            for box in self.query("#compare-interval").results(Static):  # none once closing
+                box.update(line(text))
 
     # ---------------------------------------------------------------- events and actions
 

@@ -21,6 +21,7 @@ from tui.model.reference import Force
 from tui.model.reproduce import ViewSpec
 from tui.model.types import ForceDetail
 from tui.model.years import quarters_label
+from tui.output.compare_report import event_line
 from tui.output.reports import Report
 from tui.output.show_report import show_report
 from tui.screens.base import ExplorerScreen, Followed, ViewContext
@@ -319,13 +320,13 @@ class ForceDetailScreen(ExplorerScreen):
     # ---------------------------------------------------------------- peers
 
     def _load_peers(self) -> None:
-        """Ask for the force's peer group (it does not depend on the offence shown)."""
+        """Ask for the force's peer group, ordered by the offence shown's rate."""
         assert self.context is not None
-        data, force = self.context.data, self.force
+        data, force, selection = self.context.data, self.force, self.context.selection
 
         def ask() -> PeerGroup | str:
             try:
-                return data.peers(force)
+                return data.peers(force, selection)
             except ModelError as exc:  # no peer group here: said in the panel, not an error
                 return no_peers_text(exc, force.name)
 
@@ -365,9 +366,10 @@ class ForceDetailScreen(ExplorerScreen):
     def report(self) -> Report | None:
         if self.detail is None or self.context is None:
             return None
-        return show_report(
-            self.context.dataset, self.detail.series, self.detail.quarters if self.quarterly else ()
-        )
+        d = self.detail
+        report = show_report(self.context.dataset, d.series, d.quarters if self.quarterly else ())
+        report.notes += [event_line(e) for e in d.events]  # the events the chart marks
+        return report
 
     def row_report(self) -> Report | None:
         full = self.report()

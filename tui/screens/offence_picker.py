@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tui.model.offence_terms import matching_terms
 from tui.model.offences import OffenceInfo, search_offences
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import highlighted
@@ -14,7 +15,11 @@ def offence_picker(offences: Sequence[OffenceInfo], current: str | None) -> Pick
 
     def search(query: str) -> list[Choice[str]]:
         return [
-            Choice(highlighted(c.selection.label, c.positions, "bold underline"), c.selection.key)
+            Choice(
+                highlighted(c.selection.label, c.positions, "bold underline"),
+                c.selection.key,
+                f'for "{c.term}"' if c.term else "",
+            )
             for c in search_offences(tuple(offences), query)
         ]
 
@@ -25,4 +30,11 @@ def offence_picker(offences: Sequence[OffenceInfo], current: str | None) -> Pick
         current=current,
         placeholder="code, description, group or subgroup",
         picker_id="pick-offence",
+        remark=term_remark,
     )
+
+
+def term_remark(query: str) -> str:
+    """What the words typed are, when they are no offence code ("domestic abuse": a flag)."""
+    notes = [f'"{t.term}": {t.note}' for t in matching_terms(query) if not t.offence]
+    return " ".join(notes)

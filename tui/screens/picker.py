@@ -59,6 +59,7 @@ class Picker(ModalScreen[T | None], Generic[T]):
         placeholder: str = "type to filter",
         footer: str = "Enter chooses · Esc cancels",
         picker_id: str = "picker",
+        remark: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__(id=picker_id)
         self._title = title
@@ -67,6 +68,8 @@ class Picker(ModalScreen[T | None], Generic[T]):
         self._current = current
         self._placeholder = placeholder
         self._footer = footer
+        self._remark = remark
+        """What to say under the list about the text typed (a term that is no offence code)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -74,7 +77,7 @@ class Picker(ModalScreen[T | None], Generic[T]):
             if self._search is not None:
                 yield PickerInput(placeholder=self._placeholder, id="picker-filter")
             yield OptionList(id="picker-list")
-            yield Label(line((self._footer, "dim")), classes="dialog-help")
+            yield Label(line((self._footer, "dim")), classes="dialog-help", id="picker-help")
 
     def on_mount(self) -> None:
         self._fill(self._choices)
@@ -107,6 +110,10 @@ class Picker(ModalScreen[T | None], Generic[T]):
         self._fill(self._search(event.value))
         if self._shown:
             self.query_one(OptionList).highlighted = 0
+        if self._remark is not None:
+            said = self._remark(event.value)
+            help_line = line((said, "")) if said else line((self._footer, "dim"))
+            self.query_one("#picker-help", Label).update(help_line)
 
     @on(Input.Submitted, "#picker-filter")
     def _submit_filter(self) -> None:

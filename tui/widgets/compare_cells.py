@@ -6,6 +6,7 @@ as "no evidence of a change" rather than as a rise or a fall.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -99,3 +100,11 @@ def honest_cells(
         number(fmt_rank_change(r.rate_rank_change if rate else r.rank_change), style=style),
         Text(f"{marker}{bar_text}", style=pct_style),
     ]
+
+
+def interval_cells(r: CompareRow, style: str) -> list[Text]:
+    """The 95 % interval of the % change in counts, as ``ox compare``'s ``pct_ci_low`` and
+    ``pct_ci_high``: "—" where no change is tested, "no limit" above a count of 0."""
+    low, high = r.pct_ci_low, r.pct_ci_high
+    top = MISSING if high is None else ("no limit" if math.isinf(high) else fmt_pct(high))
+    return [number(fmt_pct(low), style=style), number(top, style=style)]

@@ -1,8 +1,9 @@
 """The Compare view's notes: what the rates use, the recording events between the two years, small
-counts, and the chance method in the status line."""
+counts, the chance method in the status line, and the 95 % interval of the row under the cursor."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -75,3 +76,30 @@ def compare_status(cmp: Comparison, measure: str, sorted_by: str) -> str:
     if cmp.left_out:
         parts.append(f"{len(cmp.left_out)} force(s) without both figures: not ranked")
     return " · ".join(parts)
+
+
+def interval_text(row: CompareRow | None, measure: str) -> str:
+    """The row under the cursor's change with its 95 % interval, as ``ox compare`` has it
+    (``pct_ci_low``, ``pct_ci_high``), the interval first so it shows at 80 columns: e.g.
+    ``"Kent +138.5% (95% interval +108.6% to +174.6%, beyond chance)"`` (its counts are in the
+    row). The interval is of the counts' change (the rates' test is the same counts over their
+    populations)."""
+    if row is None:
+        return ""
+    name = row.force.display_name
+    low, high = row.pct_ci_low, row.pct_ci_high
+    if low is None or high is None:
+        why = "no change tested: a count missing, both 0 or a partial year"
+        return f"{name}: no 95% interval ({why})"
+    pct = fmt_pct(row.pct_change) if row.pct_change is not None else "from 0"
+    top = "no upper limit" if math.isinf(high) else fmt_pct(high)
+    verdict = "within chance" if row.significant is False else "beyond chance"
+    of = " of the counts" if measure == "rate" else ""
+    return f"{name} {pct} (95% interval{of} {fmt_pct(low)} to {top}, {verdict})"
+
+
+def interval_for(cmp: Comparison, key: str, measure: str) -> str:
+    """:func:`interval_text` of the row keyed ``key`` (``total:NAME`` for a totals row)."""
+    name = key.removeprefix("total:")
+    row = next((r for r in (*cmp.totals, *cmp.rows) if r.force.name == name), None)
+    return interval_text(row, measure)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.message import Message
 
 from tui.model.compare_order import SIG, pct_of
 from tui.model.comparison_types import CompareRow, Comparison
-from tui.widgets.compare_cells import honest_cells, release_mark
+from tui.widgets.compare_cells import honest_cells, interval_cells, release_mark
 from tui.widgets.force_grid import ForceGrid, SortState
 from tui.widgets.force_table import partial_mark
 from tui.widgets.grid import GridColumn, GridRow
@@ -30,6 +31,10 @@ COLUMNS = (
 )
 """Column keys and labels (A and B are replaced by the years)."""
 TEXT_COLUMNS = ("force", "bar")
+INTERVAL_COLUMNS = (("ci_low", "95% low"), ("ci_high", "95% high"))
+"""The 95 % interval of the % change in counts, before the bar where the width allows."""
+INTERVAL_WIDTH = 130
+"""From this many cells wide, counts show their interval as columns (with a bar still beside)."""
 
 
 @dataclass(frozen=True)
@@ -44,8 +49,21 @@ class BarStyles:
 class CompareTableView(ForceGrid):
     """Totals fixed at the top, then every force."""
 
-    HEADER_SORTS = {"bar": "pct", "rank": "b"}
+    HEADER_SORTS = {"bar": "pct", "rank": "b", "ci_low": "pct", "ci_high": "pct"}
     COMPONENT_CLASSES = ForceGrid.COMPONENT_CLASSES | {"compare--rise", "compare--fall"}
+
+    @dataclass
+    class CursorMoved(Message):
+        """Another row is under the cursor (Compare shows its 95 % interval)."""
+
+        key: str
+        """The row's key (``total:NAME`` for a totals row)."""
+
+    def move_cursor(self, index: int) -> None:
+        before = self.cursor
+        super().move_cursor(index)
+        if self.cursor != before:
+            self.post_message(self.CursorMoved(self.current_force or ""))
 
     def bar_styles(self) -> BarStyles:
         """How rises and falls look, from the stylesheet (see ``app.tcss``)."""
@@ -57,6 +75,8 @@ class CompareTableView(ForceGrid):
         super().__init__(pinned=1, id=id)
         self.measure = "count"
         """``count`` or ``rate``: the figures the year, change and % columns show."""
+        self._intervals = False
+        """The 95 % interval columns are shown (wide enough, counts)."""
 
     def show(
         self,
@@ -67,8 +87,11 @@ class CompareTableView(ForceGrid):
         ascii_only: bool,
     ) -> None:
         """Fill the table, the cursor on the first force (a new order is read from the top)."""
-        # The bar takes what is left of the width (the other columns need about 74 cells).
-        width = max(3, min(16, self.size.width - 74)) if self.size.width else BAR_WIDTH
+        # The interval as columns where there is room (counts: it is the counts' interval); the
+        # bar takes what is left of the width (the other columns need about 74 cells).
+        self._intervals = self.measure == "count" and self.size.width >= INTERVAL_WIDTH
+        used = 74 + (20 if self._intervals else 0)
+        width = max(3, min(16, self.size.width - used)) if self.size.width else BAR_WIDTH
         pcts = [pct_of(r, self.measure) for r in rows]
         scale = max((abs(p) for p in pcts if p is not None), default=0.0)
         fixed = [
@@ -83,7 +106,8 @@ class CompareTableView(ForceGrid):
         # The beyond-chance order is an order of the % column: its header carries the arrow.
         headed = SortState("pct", sort.descending) if sort.key == SIG else sort
         columns = []
-        for i, (key, label) in enumerate(COLUMNS):
+        layout = COLUMNS[:-1] + (INTERVAL_COLUMNS if self._intervals else ()) + COLUMNS[-1:]
+        for i, (key, label) in enumerate(layout):
             text = labels.get(key, label)
             shown = text + (f" {headed.arrow}" if key == headed.key else "")
             widest = max((r.cells[i].cell_len for r in (*fixed, *body)), default=0)
@@ -93,6 +117,7 @@ class CompareTableView(ForceGrid):
         self.set_columns(self.headed(columns, headed))
         self.set_rows(fixed, body, keep=None)
         self.scroll_to(x=0, y=0, animate=False)
+        self.post_message(self.CursorMoved(self.current_force or ""))  # a new first row
 
     def _cells(
         self,
@@ -119,4 +144,6 @@ class CompareTableView(ForceGrid):
             partial=partial_mark(ascii_only),
             crossed=crossed,
         )
+        if self._intervals:
+            cells[-1:-1] = interval_cells(r, style)
         return tuple(cells)

@@ -36,7 +36,7 @@ def peers_heading(group: PeerGroup) -> Text:
     if place is not None:
         where = (
             f"\n{group.force}: the {ordinal(place[0])} highest rate of {place[1]}, "
-            f"all offences {fy_label(fig.year)}"
+            f"{group.offence or 'all offences'} {fy_label(fig.year)}"
         )
     return line(("Forces like this one", "bold"), " · P: chart them", where)
 
@@ -63,8 +63,7 @@ def peer_lines(group: PeerGroup, width: int, ascii_only: bool) -> Text:
     me = group.figures
     assert me is not None
     distance = {p.figures.force: p.distance for p in group.peers}
-    rows: list[PeerFigures] = [me, *(p.figures for p in group.peers)]
-    rows.sort(key=lambda f: (-f.rate_per_100k, f.force))
+    rows: list[PeerFigures] = group.ordered()  # by the offence shown's rate, when one is
     name_width = min(NAME_WIDTH, max(len(short_force_name(f.force)) for f in rows) + 2)
     used = 3 + name_width
     shown: list[_Col] = []
@@ -81,9 +80,9 @@ def peer_lines(group: PeerGroup, width: int, ascii_only: bool) -> Text:
         mine = fig.force == me.force
         name = f"{pointer if mine else ' '} {short_force_name(fig.force)}"
         cells = {
-            "Per 100k": fmt_rate(fig.rate_per_100k),
+            "Per 100k": fmt_rate(group.rate(fig)),
             "Distance": "—" if mine else f"{distance[fig.force]:.2f}",
-            "Offences": fmt_count(fig.total),
+            "Offences": fmt_count(fig.offence_count if group.offence else fig.total),
             "People": fmt_count(fig.population),
         }
         out.append("\n")

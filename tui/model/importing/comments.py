@@ -1,8 +1,10 @@
 """Leading ``#`` lines of a text table: skipped before the header is looked for.
 
-An offence-explorer CSV export starts with its provenance as ``# key,value`` lines (see
-:mod:`tui.output.export`); other tools write ``#`` comments the same way. The reader looks for the
-header below them, and keeps every row number the file's own line number.
+Older offence-explorer CSV exports start with their provenance as ``# key,value`` lines; newer
+ones are plain and keep it beside them in ``NAME.csv.provenance.txt`` (``key: value`` lines, see
+:mod:`tui.output.export`), read here as the same fields. Other tools write ``#`` comments the
+same way. The reader looks for the header below them, and keeps every row number the file's own
+line number.
 """
 
 from __future__ import annotations
@@ -45,6 +47,17 @@ def read_preamble(text: str) -> Preamble:
     return Preamble(len(lines), len(block), fields)
 
 
+def sidecar_preamble(text: str) -> Preamble:
+    """The fields of an export's provenance file (``key: value`` lines) as a preamble of no
+    lines: the table itself starts at its first line."""
+    fields: dict[str, str] = {}
+    for line in _LINE_END.split(text):
+        key, sep, value = line.partition(": ")
+        if sep and key.strip() and " " not in key.strip():
+            fields.setdefault(key.strip(), value.strip())
+    return Preamble(0, 0, fields)
+
+
 def blanked(text: str, preamble: Preamble) -> str:
     """``text`` with the ``#`` lines emptied (one line break each), so a stray quote in a comment
     never runs into the table while every later row keeps its line number."""
@@ -74,4 +87,4 @@ def _already_in(dataset: str) -> str:
     return f"; the figures it shows are already in dataset '{dataset}' (ox --dataset {dataset})"
 
 
-__all__ = ["Preamble", "blanked", "export_refusal", "read_preamble"]
+__all__ = ["Preamble", "blanked", "export_refusal", "read_preamble", "sidecar_preamble"]

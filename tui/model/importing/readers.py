@@ -16,7 +16,12 @@ from pathlib import Path
 
 import polars as pl
 
-from tui.model.importing.comments import blanked, export_refusal, read_preamble
+from tui.model.importing.comments import (
+    blanked,
+    export_refusal,
+    read_preamble,
+    sidecar_preamble,
+)
 from tui.model.importing.layouts import Layout, detect_layout, explain_no_layout
 from tui.model.importing.parquet_reader import read_parquet
 from tui.model.importing.raw import (
@@ -89,7 +94,7 @@ def read_file(
         if isinstance(data, Refusal):
             result.problem(data.message, data.fix)
             return result
-        _read_csv(data, mapping, result)
+        _read_csv(data, mapping, result, _sidecar(path))
     elif sniffed.format == PARQUET:
         read_parquet(path, mapping, result)
     else:
@@ -100,7 +105,18 @@ def read_file(
 # CSV -------------------------------------------------------------------------------------------
 
 
-def _read_csv(data: bytes, mapping: Mapping[str, str] | None, result: ReadResult) -> None:
+def _sidecar(path: Path) -> str:
+    """The provenance file an offence-explorer CSV export keeps beside it, if there is one."""
+    beside = path.with_name(path.name + ".provenance.txt")
+    if not beside.exists():
+        return ""
+    read = read_source(beside, _HEAD)
+    return "" if isinstance(read, Refusal) else read.decode("utf-8", "replace")
+
+
+def _read_csv(
+    data: bytes, mapping: Mapping[str, str] | None, result: ReadResult, sidecar: str = ""
+) -> None:
     decoded = decode_text(data)
     if decoded.problem:
         result.problem(decoded.problem, decoded.fix, row=decoded.line)
@@ -119,6 +135,8 @@ def _read_csv(data: bytes, mapping: Mapping[str, str] | None, result: ReadResult
         )
         return
     preamble = read_preamble(text)
+    if not preamble.lines and sidecar:
+        preamble = sidecar_preamble(sidecar)
     skip = preamble.lines
     head = _head_lines(text, skip)
     too_long = [(n, len(line)) for n, line in enumerate(head, start=1) if len(line) > MAX_LINE]
