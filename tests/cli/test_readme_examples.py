@@ -24,6 +24,7 @@ NEEDS_A_FILE = {
     "ox import prc-pfa-mar2013-onwards-tables-191023.ods": "the user's download from gov.uk",
     "ox import foi.csv": "the user's own FOI answers",
     "ox import newer.ods": "a release the user downloads later",
+    "ox import newer.parquet": "a release the user downloads later",
     "ox import file.xlsx": "any file of the user's",
     # Issue 20: the data helper bundles the Oct 2023 release (homeoffice-2023-10) and rewrites
     # the diff example to need no import; until then this import names a file not in the repo.
@@ -35,6 +36,10 @@ AFTER_AN_IMPORT = {
     "ox diff prc201718 ": "ox import prc-pfa-mar2013-onwards-tables201718.csv",
 }
 """Examples that use what an example above imported (by their start → that example's start)."""
+SERVES = {
+    "ox serve": "a server that runs until Ctrl+C: tests/web start it in-process and end it",
+}
+"""Examples that run until stopped: tested elsewhere, never here."""
 
 
 def readme_examples() -> list[str]:
@@ -42,6 +47,7 @@ def readme_examples() -> list[str]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     found: list[str] = []
     for block in re.findall(r"```sh\n(.*?)```", text, flags=re.S):
+        block = re.sub(r"\\\n\s*", " ", block)  # a command continued on the next line
         for line in block.splitlines():
             command = line.split("  #")[0].strip()
             if command.startswith("ox "):
@@ -72,7 +78,9 @@ def test_examples_marked_as_needing_a_file_name_one_the_checkout_lacks() -> None
 RUNNABLE = [
     c
     for c in readme_examples()
-    if _marked(c, NEEDS_A_FILE) is None and _marked(c, AFTER_AN_IMPORT) is None
+    if _marked(c, NEEDS_A_FILE) is None
+    and _marked(c, AFTER_AN_IMPORT) is None
+    and _marked(c, SERVES) is None
 ]
 
 
