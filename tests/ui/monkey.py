@@ -7,9 +7,11 @@ paste sends them: none is handled before the next arrives), or one of
 - ``("load", DATASET, *keys)``: a dataset is loaded and the keys are typed while it loads;
 - ``("themes", *keys)``: Textual's theme switcher (the palette's "Theme") opens and the keys are
   typed as it opens;
-- ``("restart", *keys)``: a fresh app, typed at before its first frame and while it loads.
+- ``("restart", *keys)``: a fresh app, typed at before its first frame and while it loads;
+- ``("+", *keys)``: keys sent before the step before has settled (typed while it is handled).
 
-The app settles (workers done, messages handled, painted) after each step. ``random_sequence``
+The app settles (workers done, messages handled, painted) after each step but one followed by
+a ``+`` step. ``random_sequence``
 draws sequences from a seeded ``random.Random``: a seed gives the same sequences on every machine.
 """
 
@@ -161,8 +163,10 @@ def random_step(rng: random.Random) -> Step:
     """One step: mostly bursts of keys (random, navigation, a double tap, a paste, a way to a
     view or dialog), sometimes a resize, a load, the theme switcher or a restart."""
     roll = rng.random()
-    if roll < 0.30:
+    if roll < 0.22:
         return tuple(rng.choice(KEYS) for _ in range(rng.randint(1, 8)))
+    if roll < 0.30:
+        return ("+", *(rng.choice(KEYS + list(NAVIGATION)) for _ in range(rng.randint(1, 4))))
     if roll < 0.42:
         return tuple(rng.choice(NAVIGATION) for _ in range(rng.randint(1, 4)))
     if roll < 0.52:
@@ -191,7 +195,7 @@ def random_sequence(rng: random.Random, steps: tuple[int, int] = (4, 14)) -> lis
 
 def key_count(seq: Sequence[Step]) -> int:
     """How many keys ``seq`` types."""
-    special = {"resize": 3, "load": 2, "themes": 1, "restart": 1}
+    special = {"resize": 3, "load": 2, "themes": 1, "restart": 1, "+": 1}
     return sum(len(s) - special.get(s[0], 0) for s in seq)
 
 
@@ -368,7 +372,7 @@ class Monkey:
             size = app.size
             await self._stop()
             pilot = await self._start((size.width, size.height))
-        else:
+        elif kind != "+":
             rest = step
         burst(pilot, *rest)
         self.keys += len(rest)
@@ -378,12 +382,13 @@ class Monkey:
         pilot = await self._reset(dataset)
         self.played += 1
         done: list[Step] = []
-        for step in seq:
+        for i, step in enumerate(seq):
             done.append(step)
             failure: BaseException | None = None
             try:
                 pilot = await self._step(pilot, step)
-                await self._settle(pilot)
+                if i + 1 == len(seq) or seq[i + 1][0] != "+":
+                    await self._settle(pilot)
             except Hang as exc:
                 failure = exc
             app = pilot.app

@@ -19,10 +19,16 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tests.ui.monkey import Crash
 
 DEFAULT_SECONDS = 300.0
+SPECIAL = ("resize", "load", "themes", "restart", "+")
 
 
 def default_seed() -> str:
@@ -59,13 +65,20 @@ def main() -> int:
 
 
 def soak(seed: str, seconds: float, only: int | None) -> int:
-    from tests.ui.monkey import DATASETS, Crash, Monkey, key_count, random_sequence, write_hostile
+    from textual.app import App
+
+    from tests.ui.monkey import DATASETS, Crash, Monkey, random_sequence, write_hostile
+
+    # Textual prints each crash's traceback with every local when the app ends (pages each):
+    # the report below prints the lines that matter.
+    App._print_error_renderables = lambda self: None  # type: ignore[method-assign]
 
     store = Path(os.environ["OFFENCE_EXPLORER_DATA_DIR"]) / "datasets"
     write_hostile(store)
     monkey = Monkey(store, Path(os.environ["OFFENCE_EXPLORER_CONFIG_DIR"]) / "settings.json")
     crashes: dict[str, tuple[int, Crash]] = {}
     seen: Counter[str] = Counter()
+    messages: dict[str, set[str]] = {}
     kinds: Counter[str] = Counter()
     heights: list[int] = []
     widths: list[int] = []
@@ -85,7 +98,9 @@ def soak(seed: str, seconds: float, only: int | None) -> int:
         dataset = DATASETS[(number // 8) % len(DATASETS)]  # a few sequences per load
         seq = random_sequence(random.Random(f"{seed}:{number}"))
         for step in seq:
-            kinds[step[0] if step[0] in ("resize", "load", "themes", "restart") else "keys"] += 1
+            kinds[
+                step[0] if step[0] in ("resize", "load", "themes", "restart", "+") else "keys"
+            ] += 1
             if step[0] == "resize":
                 widths.append(int(step[1]))
                 heights.append(int(step[2]))
@@ -93,6 +108,7 @@ def soak(seed: str, seconds: float, only: int | None) -> int:
             monkey.play(dataset, seq)
         except Crash as crash:
             seen[crash.signature] += 1
+            messages.setdefault(crash.signature, set()).add(str(crash.error).split(";")[0][:90])
             if crash.signature not in crashes:
                 crashes[crash.signature] = (number, crash)
                 report(seed, number, crash)
@@ -115,15 +131,20 @@ def soak(seed: str, seconds: float, only: int | None) -> int:
         first = crashes.get(signature)
         where = f" (first: sequence {first[0]})" if first else ""
         print(f"  {count} × {signature}{where}")
+        for message in sorted(messages.get(signature, ())):
+            print(f"      {message}")
     return 1
 
 
 def report(seed: str, number: int, crash: Crash) -> None:
-    """One crash, as the keys, size and seed that reproduce it."""
+    """One crash, as the keys, size and seed that reproduce it, and where it was raised."""
+    error = crash.error
+    frames = traceback.extract_tb(error.__traceback__)[-4:] if error is not None else []
+    where = "".join(f"\n    {f.filename}:{f.lineno} in {f.name}: {f.line}" for f in frames)
     print(
         f"\nCRASH {crash.signature}\n"
         f"  sequence {number} of seed {seed} on {crash.dataset}, at {crash.size}\n"
-        f"  {type(crash.error).__name__}: {crash.error}\n"
+        f"  {type(error).__name__}: {error}{where}\n"
         f"  REGRESSIONS entry: ({crash.dataset!r}, {crash.steps!r}),\n"
         f"  reproduce: make soak SOAK_SEED={seed} SOAK_EXAMPLE={number}",
         flush=True,
