@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -237,3 +238,25 @@ async def test_page_keys_in_the_theme_switcher_before_it_has_a_size(
         burst(pilot, "a", page)
         await settle(pilot)
         assert_running(app, ("theme switcher", "a", page))
+
+
+# ------------------------------------------------------------------ a search after the palette
+
+
+@pytest.mark.parametrize("palette", ["command_palette", "change_theme"])
+async def test_a_palette_search_after_its_list_is_gone(app: OffenceApp, palette: str) -> None:
+    """A letter typed as the palette (or Textual's theme switcher) closes starts a search that
+    runs after its list was removed: NoMatches 'CommandList' in the search worker."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")
+        getattr(app, f"action_{palette}")()
+        await settle(pilot)
+        shown = app.screen
+        assert isinstance(shown, CommandPalette)
+        await shown.query_one(CommandList).remove()
+        shown.dismiss()
+        shown._gather_commands("a")
+        await settle(pilot)
+        assert_running(app, f"a search in the closed {palette}")
+        assert stack_kinds(app) == ["ForcesScreen"]
