@@ -19,7 +19,7 @@ from textual.widgets import OptionList
 
 from tests.ui.conftest import assert_running, burst, settle
 from tui.app import OffenceApp
-from tui.screens import CompareScreen, ForceDetailScreen, ForcesScreen, MapScreen
+from tui.screens import ForceDetailScreen, ForcesScreen, MapScreen
 from tui.screens.dataset_picker import DatasetPicker
 from tui.screens.picker import Picker
 from tui.widgets.grid import Grid, GridColumn, GridRow
@@ -41,51 +41,51 @@ class GridApp(App[None]):
 GRID_KEYS = ("down", "down", "pagedown", "end", "pageup", "home", "up", "pagedown", "right")
 
 
-@pytest.mark.parametrize("height", range(0, 10))
-async def test_a_grid_shorter_than_its_fixed_lines_takes_every_key(height: int) -> None:
+async def test_a_grid_shorter_than_its_fixed_lines_takes_every_key() -> None:
     """Header and three totals (four fixed lines) in a grid of 0–9 lines (a scrollbar takes one
     more): moves, pages, rows replaced, and heights changed under it."""
     app = GridApp()
     async with app.run_test(size=(40, 14)) as pilot:
         grid = app.query_one(Grid)
         grid.set_columns([GridColumn("name", "Name", 12), GridColumn("n", "N", 30, numeric=True)])
-        grid.set_rows(rows(3, "t"), rows(60), keep=None)
-        grid.styles.height = height
-        await settle(pilot)
-        for key in GRID_KEYS:
-            grid.focus()
-            await pilot.press(key)
-            assert_running(app, f"{key} at height {height}")
-        grid.set_rows(rows(3, "t"), rows(5), keep="r4")  # fewer rows, cursor kept
-        grid.set_rows(rows(3, "t"), rows(80), keep=None)
-        for h in (height + 3, max(0, height - 2), height):
-            grid.styles.height = h
+        for height in range(10):
+            grid.set_rows(rows(3, "t"), rows(60), keep=None)
+            grid.styles.height = height
             await settle(pilot)
-            await pilot.press("end", "pageup")
-            assert_running(app, f"a resize to {h} rows")
+            grid.focus()
+            for key in GRID_KEYS:
+                await pilot.press(key)
+                assert_running(app, f"{key} at height {height}")
+            grid.set_rows(rows(3, "t"), rows(5), keep="r4")  # fewer rows, cursor kept
+            grid.set_rows(rows(3, "t"), rows(80), keep=None)
+            for h in (height + 3, max(0, height - 2), height):
+                grid.styles.height = h
+                await settle(pilot)
+                await pilot.press("end", "pageup")
+                assert_running(app, f"a resize from {height} to {h} rows")
 
 
-@pytest.mark.parametrize("rows_", [7, 8, 9])
-async def test_forces_and_compare_on_a_short_terminal(app: OffenceApp, rows_: int) -> None:
+async def test_forces_and_compare_on_a_short_terminal(app: OffenceApp) -> None:
     """Issue 19: at 7–9 rows, ↓ ↓ raised IndexError (the table's header and totals are taller
     than what is left of the view); PgDn, End and a refresh after a resize the same."""
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.resize_terminal(80, rows_)
-        await settle(pilot)
-        for view in ("forces", "compare"):
-            for key in ("down", "down", "pagedown", "end", "pageup"):
-                await pilot.press(key)
-                await settle(pilot)
-                assert_running(app, f"{key} in {view} at 80x{rows_}")
-            await pilot.resize_terminal(80, rows_ + 1)
-            await settle(pilot)
+        for rows_ in (7, 8, 9):
             await pilot.resize_terminal(80, rows_)
             await settle(pilot)
-            assert_running(app, f"a resize in {view}")
-            await pilot.press("v")
-            await settle(pilot)
-        assert isinstance(app.screen, CompareScreen)
+            for view in ("forces", "compare"):
+                for key in ("down", "down", "pagedown", "end", "pageup"):
+                    await pilot.press(key)
+                    await settle(pilot)
+                    assert_running(app, f"{key} in {view} at 80x{rows_}")
+                await pilot.resize_terminal(80, rows_ + 1)
+                await settle(pilot)
+                await pilot.resize_terminal(80, rows_)
+                await settle(pilot)
+                assert_running(app, f"a resize in {view}")
+                await pilot.press("v" if view == "forces" else "f")
+                await settle(pilot)
+            assert isinstance(app.screen, ForcesScreen)
 
 
 # ------------------------------------------------------------------ a view opened twice
@@ -129,23 +129,25 @@ async def test_the_map_opened_from_a_detail_over_the_map(app: OffenceApp) -> Non
         assert stack_kinds(app) == ["ForcesScreen", "MapScreen"]
 
 
-@pytest.mark.parametrize("opener", ["help", "command_palette", "cite", "map", "confirm_quit"])
-async def test_a_view_reopened_while_it_is_still_closing(app: OffenceApp, opener: str) -> None:
+async def test_a_view_reopened_while_it_is_still_closing(app: OffenceApp) -> None:
     """Open, close, open again before the closed one has left the app (its removal completes
     after the keys that closed it): help, the palette, the cite dialog raised DuplicateIds."""
     async with app.run_test(size=(100, 34)) as pilot:
         await settle(pilot)
         await pilot.press("down")
-        action = getattr(app, f"action_{opener}")
-        action()
-        await settle(pilot)
-        opened = type(app.screen)
-        assert opened is not ForcesScreen
-        app.screen.dismiss()
-        action()
-        await settle(pilot)
-        assert_running(app, (opener, "close", opener))
-        assert stack_kinds(app) == ["ForcesScreen", opened.__name__]
+        for opener in ("help", "command_palette", "cite", "map", "confirm_quit"):
+            action = getattr(app, f"action_{opener}")
+            action()
+            await settle(pilot)
+            opened = type(app.screen)
+            assert opened is not ForcesScreen
+            app.screen.dismiss()
+            action()
+            await settle(pilot)
+            assert_running(app, (opener, "close", opener))
+            assert stack_kinds(app) == ["ForcesScreen", opened.__name__]
+            await app.pop_screen()
+            await settle(pilot)
 
 
 # ------------------------------------------------------------------ a dialog answered twice
@@ -209,35 +211,37 @@ async def test_a_view_closed_twice_closes_once(app: OffenceApp) -> None:
 # ------------------------------------------------------------------ page keys with no height
 
 
-@pytest.mark.parametrize(("keys", "rows_"), [(("down", "v", "a"), 6), (("down", "d", "down"), 6)])
-@pytest.mark.parametrize("page", ["pageup", "pagedown"])
-async def test_page_keys_in_a_picker_with_no_height(
-    app: OffenceApp, keys: tuple[str, ...], rows_: int, page: str
-) -> None:
+async def test_page_keys_in_a_picker_with_no_height(app: OffenceApp) -> None:
     """At 80×6 a picker's list has no height: ``↓ v a PgUp`` raised KeyError: 2, ``↓ d ↓ PgDn``
     KeyError: 1."""
-    async with app.run_test(size=(80, rows_)) as pilot:
+    async with app.run_test(size=(80, 6)) as pilot:
         await settle(pilot)
-        for key in (*keys, page, page):
-            await pilot.press(key)
-            await settle(pilot)
-        assert_running(app, (*keys, page))
-        assert isinstance(app.screen, Picker)
+        await pilot.press("down")
+        for keys in (("v", "a"), ("d", "down")):
+            for page in ("pageup", "pagedown"):
+                for key in (*keys, page, page):
+                    await pilot.press(key)
+                    await settle(pilot)
+                assert_running(app, ("down", *keys, page))
+                assert isinstance(app.screen, Picker)
+                await pilot.press("escape", "f")
+                await settle(pilot)
 
 
-@pytest.mark.parametrize("rows_", [5, 24])
-@pytest.mark.parametrize("page", ["pageup", "pagedown"])
-async def test_page_keys_in_the_theme_switcher_before_it_has_a_size(
-    app: OffenceApp, rows_: int, page: str
-) -> None:
+async def test_page_keys_in_the_theme_switcher_before_it_has_a_size(app: OffenceApp) -> None:
     """Textual's theme switcher (the palette's "Theme") with a letter and a page key typed as it
     opens: KeyError: 0 in ``OptionList._move_page``."""
-    async with app.run_test(size=(80, rows_)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.action_change_theme()
-        burst(pilot, "a", page)
-        await settle(pilot)
-        assert_running(app, ("theme switcher", "a", page))
+        for rows_ in (5, 24):
+            await pilot.resize_terminal(80, rows_)
+            for page in ("pageup", "pagedown"):
+                app.action_change_theme()
+                burst(pilot, "a", page)
+                await settle(pilot)
+                assert_running(app, ("theme switcher", "a", page))
+                await pilot.press("escape", "escape")
+                await settle(pilot)
 
 
 # ------------------------------------------------------------------ a search after the palette
