@@ -67,7 +67,8 @@ def main() -> int:
 def soak(seed: str, seconds: float, only: int | None) -> int:
     from textual.app import App
 
-    from tests.ui.monkey import DATASETS, Crash, Monkey, random_sequence, write_hostile
+    from tests.ui.hostile_dataset import write_hostile
+    from tests.ui.monkey import DATASETS, Crash, Monkey, random_sequence
 
     # Textual prints each crash's traceback with every local when the app ends (pages each):
     # the report below prints the lines that matter.

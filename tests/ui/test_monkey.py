@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.monkey import HOSTILE, Monkey, Step, key_count, random_sequence, write_hostile
+from tests.ui.hostile_dataset import HOSTILE, write_hostile
+from tests.ui.monkey import Monkey, Step, key_count, random_sequence
 
 FIXED_SEED = "make-test"
 FIXED = [("homeoffice", 0), (HOSTILE, 1), ("nspcc", 2)]
