@@ -113,9 +113,10 @@ def soak(seed: str, seconds: float, only: int | None) -> int:
             if crash.signature not in crashes:
                 crashes[crash.signature] = (number, crash)
                 report(seed, number, crash)
-        except AssertionError as failure:  # the reset between sequences failed
-            seen["reset"] += 1
-            print(f"sequence {number}: reset failed: {failure}", flush=True)
+        except Exception as failure:  # noqa: BLE001 - raised outside the app (its reset): go on
+            seen[f"reset: {type(failure).__name__}"] += 1
+            print(f"sequence {number}: reset failed: {type(failure).__name__}: {failure}")
+            monkey.loop.run_until_complete(monkey._stop())  # a fresh app for the next one
     monkey.close()
     elapsed = time.monotonic() - start
     print(

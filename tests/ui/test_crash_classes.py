@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -18,7 +20,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from tests.ui.conftest import assert_running, burst, settle
-from tui.app import OffenceApp
+from tui.app import OffenceApp, make_app
 from tui.screens import ForceDetailScreen, ForcesScreen, MapScreen
 from tui.screens.dataset_picker import DatasetPicker
 from tui.screens.picker import Picker
@@ -264,3 +266,29 @@ async def test_a_palette_search_after_its_list_is_gone(app: OffenceApp, palette:
         await settle(pilot)
         assert_running(app, f"a search in the closed {palette}")
         assert stack_kinds(app) == ["ForcesScreen"]
+
+
+# ------------------------------------------------------------------ every theme
+
+
+async def test_the_map_and_the_chart_in_every_theme(settings_file: Path) -> None:
+    """Theme colours given with an alpha (the ANSI theme's ``"ansi_default 50%"``) ended the app
+    when the map (a tile with no figure: NSPCC's FOI answers are sparse) or the chart of several
+    forces drew with them (ColorParseError, found by a key storm)."""
+    app = make_app(dataset="nspcc", settings_file=settings_file)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "space", "down", "space", "g")
+        await settle(pilot)
+        await pilot.press("M")
+        await settle(pilot)
+        assert stack_kinds(app) == ["ForcesScreen", "MultiChartScreen", "MapScreen"]
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await settle(pilot)
+            assert_running(app, f"theme {theme} over the map")
+            await pilot.press("escape")  # the chart below it redraws
+            await settle(pilot)
+            assert_running(app, f"theme {theme} in the chart")
+            await pilot.press("M")
+            await settle(pilot)

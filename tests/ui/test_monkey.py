@@ -115,6 +115,9 @@ REGRESSIONS: list[tuple[str, list[Step]]] = [
     ("homeoffice", [("resize", "80", "6"), ("down",), ("d",), ("down",), ("pagedown",)]),
     # Issue 19: Textual's theme switcher, a letter and PgUp as it opens → KeyError: 0.
     ("nspcc", [("themes", "a", "pageup"), ("escape",), ("themes", "pagedown")]),
+    # Found by a tmux storm: the ANSI theme over the map of NSPCC (tiles with no figure are drawn
+    # in its "ansi_default 50%") → ColorParseError.
+    ("nspcc", [("down",), ("M",), ("themes", *"ansi"), ("enter",)]),
 ]
 
 
