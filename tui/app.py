@@ -10,6 +10,7 @@ from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from tui.app_loading import LoadingActions
 from tui.app_options import OptionActions
@@ -32,6 +33,8 @@ READ_ONLY_IMPORT = (
     "Imports are off in this served explorer: an import reads a file on the server and writes a "
     "dataset to its disk. Whoever runs the server can allow them (ox serve --allow-import)."
 )
+PALETTE = "--command-palette"
+"""The id of every command palette (Ctrl+P, the theme switcher): one is open at a time."""
 
 
 class OffenceApp(OptionActions, SharingActions, LoadingActions):
@@ -194,7 +197,14 @@ class OffenceApp(OptionActions, SharingActions, LoadingActions):
     def action_command_palette(self) -> None:
         """Open the command palette (ours: its page keys never crash)."""
         if self.use_command_palette and not isinstance(self.screen, ExplorerPalette):
-            self.push_screen(ExplorerPalette(id="--command-palette"))
+            self.push_screen(ExplorerPalette(id=PALETTE))
+
+    def search_themes(self) -> None:
+        """Textual's theme switcher (the palette's "Theme"), in our palette (its page keys never
+        crash: Textual's own raised KeyError at 80×6)."""
+        self.push_screen(
+            ExplorerPalette(providers=[ThemeProvider], placeholder="Search for themes…", id=PALETTE)
+        )
 
     def action_help(self) -> None:
         """Show every key."""

@@ -3,12 +3,14 @@ the views shown when another dataset is loaded; ask before quitting."""
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
-from textual.screen import Screen
+from textual.await_complete import AwaitComplete
+from textual.screen import Screen, ScreenResultCallbackType
 
 from tui.config import Settings
 from tui.formatting import safe_text
@@ -51,9 +53,8 @@ def view_name(screen: ExplorerScreen) -> str:
 class ViewActions(App[None]):
     """Opening and closing the views.
 
-    Views are opened and closed by awaiting the pops: a popped view leaves the app only when its
-    removal completes, and a new view with the same id pushed before that would clash (``v``,
-    Enter, ``v`` raised DuplicateIds 'compare').
+    Every view and dialog opens through :meth:`push_screen`, which decides what opening one that
+    is already open does (see there).
     """
 
     settings: Settings
@@ -64,6 +65,54 @@ class ViewActions(App[None]):
 
     def context(self) -> ViewContext | None:
         raise NotImplementedError  # the app builds it
+
+    def push_screen(
+        self,
+        screen: Screen[Any] | str,
+        callback: ScreenResultCallbackType[Any] | None = None,
+        wait_for_dismiss: bool = False,
+        *,
+        mode: str | None = None,
+    ) -> Any:
+        """Open a view or dialog: every opening goes through here (the app's, the views', and
+        Textual's own palettes).
+
+        A view or dialog is open at most once (each kind has its id). Opening one that is already
+        open, anywhere on the stack, closes it and everything opened above it, and opens the new
+        one in its place, on top: ``↓ Enter`` (a detail), ``M`` (the map), Enter on a tile gives
+        Forces > that tile's detail. (The guards looked only at the top screen: the detail below
+        the map, or the map below a detail opened from it, clashed: DuplicateIds.) A screen closed
+        but not yet removed (its removal completes after the keys that closed it) is waited for
+        before its successor opens.
+        """
+        if wait_for_dismiss:
+            return super().push_screen(screen, callback, True, mode=mode)
+        if isinstance(screen, str) or screen.id is None or mode is not None:
+            return super().push_screen(screen, callback, mode=mode)
+        stack = self.screen_stack
+        same = next((s for s in stack if s.id == screen.id), None)
+        if same is stack[0]:  # the first view stays: it comes to the top
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            return AwaitComplete.nothing()  # type: ignore[no-untyped-call]
+        if same is not None:
+            while same in self.screen_stack:
+                self.pop_screen()
+        leaving = next((n for n in self._nodes if n.id == screen.id), None)
+        if leaving is None:
+            return super().push_screen(screen, callback)
+        return AwaitComplete(self._push_when_gone(leaving, screen, callback)).call_next(self)
+
+    async def _push_when_gone(
+        self, leaving: Any, screen: Screen[Any], callback: ScreenResultCallbackType[Any] | None
+    ) -> None:
+        """Open ``screen`` once ``leaving`` (of the same id) has been removed."""
+        task: asyncio.Task[None] | None = leaving._task
+        if task is not None and not task.done():
+            await asyncio.wait([task])
+        if next((n for n in self._nodes if n is leaving), None) is not None:
+            return  # never removed (it was not closed after all): nothing is opened
+        await self.push_screen(screen, callback)
 
     def _remember_settings(self, **changes: object) -> None:
         raise NotImplementedError  # the app saves them
@@ -78,8 +127,6 @@ class ViewActions(App[None]):
         from tui.screens.detail import ForceDetailScreen
 
         force = context.data.find_force(name)
-        if isinstance(self.screen, ForceDetailScreen):
-            await self.pop_screen()
         await self.push_screen(ForceDetailScreen(context, force))
 
     async def _open_early(self, name: str) -> None:
@@ -95,8 +142,6 @@ class ViewActions(App[None]):
         self._early_detail = None
         if early is None:
             return
-        if isinstance(self.screen, ForceDetailScreen):
-            await self.pop_screen()
         screen = ForceDetailScreen(
             None, early.detail.series.force, early=early, ascii_only=self.settings.ascii
         )

@@ -18,7 +18,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.await_complete import AwaitComplete
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.css.query import NoMatches
@@ -31,6 +30,8 @@ from tui.model.offence_terms import terms_for
 from tui.model.offences import offence_choices
 from tui.model.search import EXACT, STRONG, near_misses, rank
 from tui.model.years import fy_label
+from tui.screens.dialog import ClosesOnce
+from tui.widgets.option_list import can_page
 
 if TYPE_CHECKING:
     from tui.app import OffenceApp
@@ -179,15 +180,19 @@ class ExplorerCommands(Provider):
             yield Hit(max(hit.score, 0.0) / EXACT, prompt, entry.command, text=entry.text)
 
 
-class ExplorerPalette(CommandPalette):
+class ExplorerPalette(CommandPalette, ClosesOnce[None]):
     """Textual's command palette, guarded against keys typed faster than it opens and closes.
+    Every palette the app shows is one (Ctrl+P, Textual's theme switcher and command lists: see
+    ``OffenceApp.search_themes``).
 
     - PageUp/PageDown are ignored while its list has no size: Textual's ``OptionList`` pages by
       its laid-out lines, and Ctrl+P, a letter and PageUp typed at once reached it with an option
-      highlighted but no lines yet (``KeyError: 0`` in ``OptionList._move_page``, Textual 8.2).
-    - Once closed it never closes again: Enter, Backspace, Ctrl+P, a letter and Esc typed at once
-      left a selection to be handled after Esc had closed it, and its second ``dismiss`` popped
-      the screen below (``ScreenStackError`` with only the Forces view left).
+      highlighted but no lines yet (``KeyError: 0`` in ``OptionList._move_page``, Textual 8.2);
+      the theme switcher at 80×6 the same (see ``tui.widgets.option_list``).
+    - Once closed it never closes again (:class:`~tui.screens.dialog.ClosesOnce`): Enter,
+      Backspace, Ctrl+P, a letter and Esc typed at once left a selection to be handled after Esc
+      had closed it, and its second ``dismiss`` popped the screen below (``ScreenStackError``
+      with only the Forces view left).
     - Once closed it searches no more (a letter after Enter: ``NoMatches`` in its worker).
     """
 
@@ -196,29 +201,22 @@ class ExplorerPalette(CommandPalette):
         # A search still running when the palette closes (a letter typed after Enter chose a
         # command, or Esc) found no list in it (NoMatches 'CommandList'): search only while
         # open, and let a search end quietly when the palette closed under it.
-        if not self.is_active:
+        if not self.is_active or self._dismissed:
             return
         try:
             await CommandPalette._gather_commands.__wrapped__(self, search_value)  # type: ignore[attr-defined]
         except NoMatches:
-            if self.is_active:
+            if self.is_active and not self._dismissed:
                 raise
 
-    def dismiss(self, result: None = None) -> AwaitComplete:
-        if not self.is_active:
-            done: AwaitComplete = AwaitComplete.nothing()  # type: ignore[no-untyped-call]
-            return done
-        return super().dismiss(result)
-
     def _select_or_command(self, event: Input.Submitted | Button.Pressed | None = None) -> None:
-        if self.is_active:
+        if self.is_active and not self._dismissed:
             super()._select_or_command(event)
         elif event is not None:
             event.stop()
 
     def _action_command_list(self, action: str) -> None:
         if action in ("page_up", "page_down"):
-            options = self.query_one(CommandList)
-            if not options.scrollable_content_region:
+            if not can_page(self.query_one(CommandList)):
                 return
         super()._action_command_list(action)

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on
 from textual.message import Message
-from textual.screen import Screen
 
 from tui.formatting import safe_text
+from tui.screens.dialog import ClosesOnce
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -99,8 +99,9 @@ def later(app: App[Any], what: str, then: Callable[[], object]) -> bool:
     return isinstance(screen, ExplorerScreen) and screen.wait_for_data(what, then)
 
 
-class ExplorerScreen(Screen[None]):
-    """A view of the explorer. Subclasses fill in the report hooks and react to context changes."""
+class ExplorerScreen(ClosesOnce[None]):
+    """A view of the explorer (it closes once: see :mod:`tui.screens.dialog`). Subclasses fill in
+    the report hooks and react to context changes."""
 
     context: ViewContext | None = None
 

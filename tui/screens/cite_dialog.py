@@ -15,7 +15,6 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.formatting import safe_text
@@ -23,13 +22,14 @@ from tui.model.catalogue import bundled_datasets
 from tui.model.citation import FORMATS
 from tui.model.view_citation import CiteSheet, cite_sheet, render_sheet
 from tui.screens.base import ExplorerScreen
+from tui.screens.dialog import Dialog
 from tui.widgets.cells import line
 
 Mode = Literal["cite", "reproduce"]
 FORMAT_NAMES = {"text": "Text", "bibtex": "BibTeX", "json": "JSON"}
 
 
-class CiteDialog(ModalScreen[None]):
+class CiteDialog(Dialog[None]):
     """A view's citation (format switchable) or its reproducing command, copyable."""
 
     BINDINGS = [

@@ -6,13 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Key
-from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from tui.screens.dialog import Dialog
 from tui.widgets.cells import line
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     """Ask before doing something that cannot be undone."""
 
     BINDINGS = [
@@ -37,7 +37,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class QuitDialog(ModalScreen[None]):
+class QuitDialog(Dialog[None]):
     """``q`` asks before quitting, so a force name typed outside the search box never quits.
 
     Only its own keys act: q again, y or Enter quits; n or Esc stays; any other key (the rest of

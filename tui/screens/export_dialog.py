@@ -9,17 +9,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from tui.output.export import SUFFIX, format_for, with_format
 from tui.output.render import Format
+from tui.screens.dialog import Dialog
 from tui.widgets.cells import line
 
 FORMAT_ORDER: tuple[Format, ...] = ("csv", "markdown", "json")
 
 
-class ExportDialog(ModalScreen[tuple[Path, int] | None]):
+class ExportDialog(Dialog[tuple[Path, int] | None]):
     """Ask where to export the current view and in which format, and write it there.
 
     Dismissed with (the file written, rows written), or ``None`` when cancelled. A file that

@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Input, Label, Static
 from textual.worker import get_current_worker
@@ -23,6 +22,7 @@ from tui.model.importing.problems import DatasetImportError
 from tui.model.importing.results import ImportPreview, ImportResult, describe_years
 from tui.model.interface import FileImporter
 from tui.screens.confirm import ConfirmDialog
+from tui.screens.dialog import Dialog
 from tui.widgets.cells import line, plain
 from tui.widgets.path_input import PathInput
 
@@ -30,7 +30,7 @@ PREVIEW_DELAY = 0.35
 """Seconds of no typing before the file is read (reading a large file takes a moment)."""
 
 
-class ImportScreen(ModalScreen[str | None]):
+class ImportScreen(Dialog[str | None]):
     """Returns the name of the imported dataset, or ``None`` if the user cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="import-cancel")]

@@ -11,12 +11,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.formatting import safe_text
+from tui.screens.dialog import Dialog
 from tui.widgets.cells import line
+from tui.widgets.option_list import SafeOptionList
 
 T = TypeVar("T")
 
@@ -40,7 +41,7 @@ class PickerInput(Input):
     ]
 
 
-class Picker(ModalScreen[T | None], Generic[T]):
+class Picker(Dialog[T | None], Generic[T]):
     """Choose one of ``choices`` (Enter), or cancel (Esc). With ``search``, typing filters."""
 
     BINDINGS = [
@@ -76,7 +77,7 @@ class Picker(ModalScreen[T | None], Generic[T]):
             yield Label(line((self._title, "bold")), classes="dialog-title")
             if self._search is not None:
                 yield PickerInput(placeholder=self._placeholder, id="picker-filter")
-            yield OptionList(id="picker-list")
+            yield SafeOptionList(id="picker-list")
             yield Label(line((self._footer, "dim")), classes="dialog-help", id="picker-help")
 
     def on_mount(self) -> None:

@@ -56,7 +56,9 @@ class LineView(ScrollView):
             self.refresh()
             return
         # After a scroll, ``watch_scroll_y`` / ``watch_scroll_x`` repaint the body themselves.
-        last = len(after) if before[0] == after[0] else self._fixed_lines
+        # On a short terminal the view may be shorter than its fixed lines: compare only the
+        # lines it has (a header and totals taller than the view raised IndexError here).
+        last = len(after) if before[0] == after[0] else min(self._fixed_lines, len(after))
         width = self._view.width
         for y in range(1, last):
             if before[y] != after[y]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.color import Color
 from textual_plotext import PlotextPlot
 
+from tui.widgets.theme_colours import theme_colour
 from tui.widgets.trend_chart import axis_ticks, segments, short_label
 
 UNICODE_MARKERS = ("●", "■", "▲", "◆", "+", "○", "□", "x")
@@ -83,8 +83,7 @@ class MultiChart(PlotextPlot):
         triplet = plain.get_truecolor() if plain is not None else None
         if triplet is not None:
             return (triplet.red, triplet.green, triplet.blue)
-        value = self.app.theme_variables.get(variable, "#808080")
-        return Color.parse(value).rgb
+        return theme_colour(self.app.theme_variables, variable, "#808080").rgb
 
     def replot(self) -> None:
         """Redraw from the stored lines (on new data, resize or theme change)."""

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual.color import Color
 from textual.widget import Widget
 
 from tui.formatting import MISSING, fmt_count, fmt_pct, fmt_rate, safe_text
 from tui.model.tilemap import Tile, TileMap
+from tui.widgets.theme_colours import theme_colour
 
 UNICODE_GLYPHS = "▁▂▃▅▇"
 """Bin glyphs, lowest first (five bins; more bins fall back to digits)."""
@@ -113,10 +113,10 @@ class TileMapView(Widget):
         """A bin's colours: background blended from the surface towards primary by bin (the
         highest bin is primary itself), with contrasting text; muted text for no figure."""
         variables = self.app.theme_variables
-        base = Color.parse(variables.get("surface", "#1e1e1e"))
+        base = theme_colour(variables, "surface", "#1e1e1e")
         if bin_index is None or self.tile_map is None:
-            return Style(color=Color.parse(variables.get("foreground-muted", "#808080")).rich_color)
-        top = Color.parse(variables.get("primary", "#0178d4"))
+            return Style(color=theme_colour(variables, "foreground-muted", "#808080").rich_color)
+        top = theme_colour(variables, "primary", "#0178d4")
         bins = max((b.index for b in self.tile_map.bins), default=1)
         background = base.blend(top, bin_index / bins)
         return Style(
