@@ -60,19 +60,34 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+REFERENCE_FILES = (
+    "datasets.json",
+    "events.csv",
+    "force_tiles.csv",
+    "forces.csv",
+    "nspcc_sources.csv",
+    "population_series.csv",
+)
+"""Every file in the bundled data folder, besides a dataset's own data file, that the model reads
+into a figure, a label or a note (the catalogue, recording events, map tiles, forces, the NSPCC
+sources, populations). Each is part of every cache's and answer book's key, so an edit to any of
+them means no cache (``tests/unit/test_cache_inputs.py`` edits each and checks that the list is
+complete)."""
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of the code and reference files that compute a force table: a cache made by other
-    code is never shown."""
+    """A hash of the code and reference files that compute a force table, a detail or an answer:
+    a cache made by other code or from other reference files is never shown."""
     digest = hashlib.sha256(str(CACHE_VERSION).encode())
     model = Path(__file__).resolve().parent
     for path in sorted(model.glob("*.py")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    for name in ("forces.csv", "population_series.csv"):
+    for name in REFERENCE_FILES:
         ref = bundled_data_dir() / name
-        if ref.is_file():
-            digest.update(ref.read_bytes())
+        digest.update(name.encode())
+        digest.update(ref.read_bytes() if ref.is_file() else b"(missing)")
     return digest.hexdigest()
 
 
