@@ -11,8 +11,10 @@ INSTALL := $(BIN)/python -m pip install --disable-pip-version-check --quiet -c c
 run: $(VENV)/.installed-run
 	$(BIN)/ox
 
+# Lint, then the fast tests (pytest <= 120 s on 2 cores; each test at most 60 s, see pyproject.toml);
+# the slowest are listed so a slow one is seen. Long soaks and benchmarks live outside it.
 test: lint
-	$(BIN)/python -m pytest -n 2 --dist worksteal
+	$(BIN)/python -m pytest -n 2 --dist worksteal --durations=15
 
 # The monkey test with 5,000 fresh random key sequences instead of CI's 200 fixed ones (~40 min).
 soak: $(VENV)/.installed-test

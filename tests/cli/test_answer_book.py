@@ -53,8 +53,9 @@ def no_computing(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_shipped_books_are_current() -> None:
     for name in ("homeoffice", "nspcc"):
         assert answer_book.has_valid_book(find_dataset(name)), (
-            f"data/{name}.answers.json.gz does not match the data or tui/model: rebuild it with "
-            "'make answers' (python scripts/build_data.py --answers-only)"
+            f"data/{name}.answers.json.gz does not match the data, the reference files, "
+            "SCHEMA_VERSION or Polars: rebuild it with 'make answers' "
+            "(python scripts/build_data.py --answers-only)"
         )
 
 
