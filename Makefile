@@ -25,8 +25,10 @@ browser-check: $(VENV)/.installed-web
 serve-memory: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/serve_memory.py
 
+# Lint, then the fast tests (pytest <= 120 s on 2 cores; each test at most 60 s, see pyproject.toml);
+# the slowest are listed so a slow one is seen. Long soaks and benchmarks live outside it.
 test: lint
-	$(BIN)/python -m pytest -n 2 --dist worksteal
+	$(BIN)/python -m pytest -n 2 --dist worksteal --durations=15
 
 # The monkey typing fresh random key sequences for SOAK_SECONDS (default 300) from SOAK_SEED
 # (default: the commit hash); prints the keys, size and seed of each crash and fails on any.

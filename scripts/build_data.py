@@ -27,8 +27,9 @@ What it does, in order:
 5. ``NAME.answers.json.gz`` for every bundled dataset: the answer books, ``ox show FORCE``
    computed ahead for every force of each dataset (default offence and all offences), so the first
    question on a fresh install needs no Polars (``tui/model/answer_book.py``). A book is keyed by
-   the SHA-256 of its dataset and the fingerprint of ``tui/model``: after changing the model code,
-   rebuild only these with ``python scripts/build_data.py --answers-only`` (``make answers``).
+   the SHA-256 of its dataset, the reference files, ``SCHEMA_VERSION`` and the Polars version:
+   after a change to what the model computes (bump ``SCHEMA_VERSION``), rebuild only these with
+   ``python scripts/build_data.py --answers-only`` (``make answers``).
 """
 
 from __future__ import annotations

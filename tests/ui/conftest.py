@@ -99,6 +99,16 @@ async def wait_for(
         await asyncio.sleep(POLL)
 
 
+@pytest.fixture(autouse=True)
+def snapshots_without_colour(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A test that takes a snapshot takes it with ``NO_COLOR`` set (a test whose point is colour
+    unsets it); see ``tests/ui/test_snapshots.py``."""
+    if "snap_compare" in request.fixturenames:
+        monkeypatch.setenv("NO_COLOR", "1")
+
+
 @pytest.fixture
 def settings_file(tmp_path: Path) -> Path:
     """A settings file of this test's own."""

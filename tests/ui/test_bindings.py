@@ -2,32 +2,82 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
+import inspect
 import json
+import pkgutil
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.screen import Screen
 
 from tests.ui.conftest import settle
 from tui import screens, widgets
 from tui.app import OffenceApp, make_app
 from tui.screens import CompareScreen
-from tui.screens.help import HelpScreen
-from tui.screens.picker import Picker, PickerInput
-from tui.widgets.grid import Grid
-from tui.widgets.search_bar import SearchInput
-from tui.widgets.tables import VimTable
 
 
-def all_bindings() -> list[tuple[str, Binding]]:
-    classes = [OffenceApp, Grid, SearchInput, VimTable, HelpScreen, Picker, PickerInput]
-    classes += [getattr(screens, n) for n in screens.__all__]
-    classes += [getattr(widgets, n) for n in widgets.__all__]
+def our_classes() -> list[type[DOMNode]]:
+    """The app and every screen and widget class defined in ``tui`` (every module imported)."""
+    for package in (screens, widgets):
+        for info in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
+            importlib.import_module(info.name)
+    found: dict[type[DOMNode], None] = {OffenceApp: None}
+    pending: list[type[DOMNode]] = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        for sub in cls.__subclasses__():
+            pending.append(sub)
+            if sub.__module__.startswith("tui."):
+                found[sub] = None
+    return list(found)
+
+
+def all_bindings() -> list[tuple[type[DOMNode], Binding]]:
+    """Every binding a class of ours declares itself (not those it inherits)."""
     found = []
-    for cls in dict.fromkeys(classes):  # each class once
+    for cls in our_classes():
         for b in cls.__dict__.get("BINDINGS", []):
             if isinstance(b, Binding):
-                found.append((cls.__name__, b))
+                found.append((cls, b))
     return found
+
+
+def bound_method(cls: type[DOMNode], action: str) -> Callable[..., object] | None:
+    """The method an action string runs when its binding is on ``cls``: ``"app.x"`` on the app,
+    ``"screen.x"`` on the screen (any screen of ours that has it), ``"x"`` on ``cls`` itself."""
+    namespace, _, name = re.sub(r"\(.*\)$", "", action).rpartition(".")
+    method_name = f"action_{name}"
+    if namespace == "app":
+        return getattr(OffenceApp, method_name, None)
+    if namespace == "screen":
+        hosts = [c for c in our_classes() if issubclass(c, Screen)]
+        hosts += [cls] if issubclass(cls, Screen) else []
+        return next((getattr(c, method_name) for c in hosts if hasattr(c, method_name)), None)
+    assert namespace == "", f"{cls.__name__}: unknown namespace in {action!r}"
+    return getattr(cls, method_name, None)
+
+
+def test_every_binding_names_an_action_that_exists_with_those_arguments() -> None:
+    """A binding whose action is misspelt, or whose arguments the action does not take, does
+    nothing (or raises) when its key is pressed; this finds it without pressing anything."""
+    wrong = []
+    for cls, binding in all_bindings():
+        method = bound_method(cls, binding.action)
+        if method is None:
+            wrong.append(f"{cls.__name__} {binding.key!r}: no action for {binding.action!r}")
+            continue
+        arguments = re.search(r"\((.*)\)$", binding.action)
+        args = ast.literal_eval(f"({arguments.group(1)},)") if arguments else ()
+        try:
+            inspect.signature(method).bind(None, *args)  # None stands for self
+        except TypeError as error:
+            wrong.append(f"{cls.__name__} {binding.key!r}: {binding.action!r}: {error}")
+    assert wrong == []
 
 
 def test_every_binding_has_a_unique_id() -> None:

@@ -1,4 +1,9 @@
-"""Snapshots of every view at 80×24 and 120×40 (regenerate with --snapshot-update)."""
+"""Snapshots of every view (regenerate with --snapshot-update, and look at each SVG).
+
+Snapshots are taken without colour (``NO_COLOR``, set for every test that takes one by
+``tests/ui/conftest.py``) and in plain ASCII, at one size, ``SIZE``: a theme's colours or a glyph
+change then moves no snapshot, and what a snapshot holds is the words and numbers laid out. A test
+whose point is colour, a glyph or a size says so and sets its own."""
 
 from __future__ import annotations
 
@@ -10,10 +15,19 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.ui.conftest import settle
-from tui.app import make_app
+from tui.app import OffenceApp, make_app
 
-SIZES = [(80, 24), (120, 40)]
+SIZE = (80, 24)
+"""The one size snapshots are taken at: a common terminal, where a cut or wrapped line shows
+first."""
 Snap = Callable[..., bool]
+
+
+def snapshot_app(tmp_path: Path, **options: Any) -> OffenceApp:
+    """The app as snapshots take it: in plain ASCII (unless ``ascii_only`` says otherwise), with
+    settings in a file of the test's own."""
+    options.setdefault("ascii_only", True)
+    return make_app(settings_file=tmp_path / "s.json", **options)
 
 
 def steps(*keys: str, after: Callable[[Pilot[None]], Awaitable[None]] | None = None) -> Any:
@@ -45,83 +59,69 @@ async def until_still(pilot: Pilot[None], tries: int = 10) -> None:
         before = now
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_forces_view(snap_compare: Snap, tmp_path: Path, size: tuple[int, int]) -> None:
+def test_forces_view(snap_compare: Snap, tmp_path: Path) -> None:
     """The start screen: code 86, totals pinned, latest years in view, partial year labelled."""
-    app = make_app(settings_file=tmp_path / "s.json")
-    assert snap_compare(app, terminal_size=size, run_before=steps())
+    app = snapshot_app(tmp_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps())
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_forces_search(snap_compare: Snap, tmp_path: Path, size: tuple[int, int]) -> None:
+def test_forces_search(snap_compare: Snap, tmp_path: Path) -> None:
     """Typing 'northam' leaves the Northamptonshire row, its match underlined."""
-    app = make_app(settings_file=tmp_path / "s.json")
-    assert snap_compare(app, terminal_size=size, run_before=steps(*"northam"))
+    app = snapshot_app(tmp_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps(*"northam"))
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_force_detail(snap_compare: Snap, tmp_path: Path, size: tuple[int, int]) -> None:
+def test_force_detail(snap_compare: Snap, tmp_path: Path) -> None:
     """Northamptonshire: chart, series, latest change, rank, rate and breakdown."""
-    app = make_app(settings_file=tmp_path / "s.json")
-    assert snap_compare(app, terminal_size=size, run_before=steps(*"northam", "enter"))
+    app = snapshot_app(tmp_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps(*"northam", "enter"))
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_force_detail_quarters_indexed(
-    snap_compare: Snap, tmp_path: Path, size: tuple[int, int]
-) -> None:
+def test_force_detail_quarters_indexed(snap_compare: Snap, tmp_path: Path) -> None:
     """The same force by quarter, with the national trend indexed."""
-    app = make_app(settings_file=tmp_path / "s.json")
-    assert snap_compare(app, terminal_size=size, run_before=steps(*"northam", "enter", "p", "i"))
+    app = snapshot_app(tmp_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps(*"northam", "enter", "p", "i"))
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_compare_view(snap_compare: Snap, tmp_path: Path, size: tuple[int, int]) -> None:
+def test_compare_view(snap_compare: Snap, tmp_path: Path) -> None:
     """Compare 2021/22 with 2022/23: totals first, then the largest year-B counts (default)."""
-    app = make_app(settings_file=tmp_path / "s.json")
-    assert snap_compare(app, terminal_size=size, run_before=steps("down", "v"))
+    app = snapshot_app(tmp_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("down", "v"))
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_compare_nspcc(snap_compare: Snap, tmp_path: Path, size: tuple[int, int]) -> None:
+def test_compare_nspcc(snap_compare: Snap, tmp_path: Path) -> None:
     """NSPCC 2016/17 vs 2017/18: UK 18,522 → 22,724, forces without figures shown as —."""
 
     async def open_compare(pilot: Pilot[None]) -> None:
         pilot.app.open_compare(2016, 2017)  # type: ignore[attr-defined]
 
-    app = make_app(dataset="nspcc", settings_file=tmp_path / "s.json")
-    assert snap_compare(app, terminal_size=size, run_before=steps(after=open_compare))
+    app = snapshot_app(tmp_path, dataset="nspcc")
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps(after=open_compare))
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_help(snap_compare: Snap, tmp_path: Path, size: tuple[int, int]) -> None:
+def test_help(snap_compare: Snap, tmp_path: Path) -> None:
     """The help screen lists the keys."""
-    app = make_app(settings_file=tmp_path / "s.json")
-    assert snap_compare(app, terminal_size=size, run_before=steps("down", "question_mark"))
+    app = snapshot_app(tmp_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("down", "question_mark"))
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_offence_picker(snap_compare: Snap, tmp_path: Path, size: tuple[int, int]) -> None:
+def test_offence_picker(snap_compare: Snap, tmp_path: Path) -> None:
     """The offence picker fits the screen, its current choice (code 86 ✓) in view."""
-    app = make_app(settings_file=tmp_path / "s.json")
-    assert snap_compare(app, terminal_size=size, run_before=steps("down", "o"))
+    app = snapshot_app(tmp_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("down", "o"))
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_dataset_picker(snap_compare: Snap, tmp_path: Path, size: tuple[int, int]) -> None:
+def test_dataset_picker(snap_compare: Snap, tmp_path: Path) -> None:
     """The dataset picker: both bundled datasets, its help wrapped, not cut."""
-    app = make_app(settings_file=tmp_path / "s.json")
-    assert snap_compare(app, terminal_size=size, run_before=steps("down", "d"))
+    app = snapshot_app(tmp_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("down", "d"))
 
 
-def test_light_theme_ascii(snap_compare: Snap, tmp_path: Path) -> None:
-    """Light theme with plain-ASCII sparklines and chart markers."""
-    app = make_app(settings_file=tmp_path / "s.json", theme="textual-light", ascii_only=True)
+def test_light_theme_ascii(
+    snap_compare: Snap, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Colour is the point: the light theme's colours, with plain-ASCII sparklines and chart
+    markers, at 120×40 (Kent's detail: chart, series and facts at once)."""
+    monkeypatch.delenv("NO_COLOR")
+    app = snapshot_app(tmp_path, theme="textual-light")
     assert snap_compare(app, terminal_size=(120, 40), run_before=steps(*"kent", "enter"))
-
-
-def test_no_color(snap_compare: Snap, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """NO_COLOR: Textual renders in monochrome."""
-    monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app(settings_file=tmp_path / "s.json")
-    assert snap_compare(app, terminal_size=(80, 24), run_before=steps("down", "v"))

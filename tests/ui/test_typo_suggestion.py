@@ -1,5 +1,9 @@
 """A misspelt force in the search box or the palette is suggested as ``ox show`` suggests it
-("kentt" → Kent): the status line says "did you mean Kent?" and Enter opens it."""
+("kentt" → Kent): the status line says "did you mean Kent?" and Enter opens it.
+
+Which force a typo means, and the status line that says so, are pure functions
+(``nearest_force``, ``forces_status``), tested here on the bundled table; one typo is typed into
+the app to see the status line show it and Enter open the force."""
 
 from __future__ import annotations
 
@@ -8,35 +12,56 @@ from textual.command import CommandList, CommandPalette
 
 from tests.ui.conftest import settle, wait_for
 from tui.app import OffenceApp
+from tui.model.dataset import load_dataset
+from tui.model.force_table import force_table
+from tui.model.ordering import nearest_force
+from tui.model.selection import pick_offence
+from tui.model.types import ForceTable
 from tui.screens.detail import ForceDetailScreen
 from tui.screens.forces import ForcesScreen
+from tui.widgets.forces_status import forces_status
 
 
 def _status(app: OffenceApp) -> str:
     return str(app.screen.query_one("#forces-status").render())
 
 
+@pytest.fixture(scope="module")
+def code_86() -> ForceTable:
+    ho = load_dataset("homeoffice")
+    return force_table(ho, pick_offence(ho, "86"))
+
+
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [("kentt", "Kent"), ("northamptonshier", "Northamptonshire"), ("norhtamp", "Northamptonshire")],
 )
-async def test_a_misspelt_search_suggests_the_force_and_enter_opens_it(
-    app: OffenceApp, typed: str, meant: str
-) -> None:
+def test_a_misspelt_search_suggests_the_force(code_86: ForceTable, typed: str, meant: str) -> None:
+    near = nearest_force(code_86.rows, typed)
+    assert near is not None and near.name == meant
+    status = forces_status(
+        code_86.rows, 0, typed, sort_label="2022/23", include_national=False, suggestion=meant
+    )
+    assert status.startswith(f"no force matches '{typed}' — did you mean {meant}? (Enter opens it")
+
+
+def test_nothing_near_is_suggested_for_no_force(code_86: ForceTable) -> None:
+    assert nearest_force(code_86.rows, "zzzz") is None
+    status = forces_status(code_86.rows, 0, "zzzz", sort_label="2022/23", include_national=False)
+    assert status.startswith("no force matches 'zzzz' (Esc clears)")
+
+
+async def test_the_status_line_suggests_the_force_and_enter_opens_it(app: OffenceApp) -> None:
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        await pilot.press(*typed)
+        await pilot.press(*"kentt")
         await settle(pilot)
         assert isinstance(app.screen, ForcesScreen)
-        assert f"no force matches '{typed}' — did you mean {meant}? (Enter opens it" in (
-            _status(app)
-        )
+        assert "no force matches 'kentt' — did you mean Kent? (Enter opens it" in _status(app)
         await pilot.press("enter")
-        await wait_for(
-            pilot, lambda: isinstance(app.screen, ForceDetailScreen), f"{meant}'s detail"
-        )
+        await wait_for(pilot, lambda: isinstance(app.screen, ForceDetailScreen), "Kent's detail")
         screen = app.screen
-        assert isinstance(screen, ForceDetailScreen) and screen.force.name == meant
+        assert isinstance(screen, ForceDetailScreen) and screen.force.name == "Kent"
 
 
 async def test_nothing_near_is_not_suggested(app: OffenceApp) -> None:

@@ -8,14 +8,22 @@ opened on that dataset (``homeoffice-2023-10``).
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 from tests.ui.conftest import settle
 from tui.app import make_app
 from tui.commands import ExplorerCommands
+from tui.model.dataset import load_dataset
+from tui.model.detail import force_detail
+from tui.model.reference import load_reference
+from tui.model.selection import pick_offence
+from tui.model.totals import find_force
+from tui.paths import bundled_data_dir
 from tui.screens import CompareScreen, ForceDetailScreen
 from tui.screens.picker import Picker
 from tui.widgets import ForceTableView, SeriesTable
+from tui.widgets.detail_facts import rank_text
 
 OCT23 = "homeoffice-2023-10"
 
@@ -69,15 +77,21 @@ async def test_compare_marks_partial_force_years_and_shows_no_move(tmp_path: Pat
         assert "partial force-year, not compared: Greater Manchester 2019/20 Q2-Q4" in context
 
 
-async def test_detail_rank_says_which_forces_it_is_among(tmp_path: Path) -> None:
-    app = make_app(settings_file=tmp_path / "s.json", dataset=OCT23)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await app.open_force("Kent")
-        await settle(pilot)
-        assert isinstance(app.screen, ForceDetailScreen)
-        facts = str(app.screen.query_one("#detail-facts").render())
-        assert "forces with a figure in 2022/23, by count" in facts
+def test_detail_rank_says_which_forces_it_is_among() -> None:
+    """Kent's rank by code 86 count in 2022/23 among the ranked forces with a figure that year,
+    counted from the readable summary of the source rows (``homeoffice_code86_by_force_year.csv``
+    in data/); the detail's facts panel shows this text (its snapshot has Northamptonshire's)."""
+    with (bundled_data_dir() / "homeoffice_code86_by_force_year.csv").open(encoding="utf-8") as f:
+        counts = {r["force"]: int(r["code86_offences"]) for r in csv.DictReader(f)
+                  if r["period"] == "2022/23" and r["quarters_present"] == "4"}  # fmt: skip
+    forces = load_reference(bundled_data_dir()).forces
+    counts = {name: count for name, count in counts.items() if forces[name].ranked}  # not BTP
+    rank = 1 + sum(count > counts["Kent"] for count in counts.values())
+    ho = load_dataset("homeoffice")
+    kent = find_force(ho, "Kent")
+    detail = force_detail(ho, kent, pick_offence(ho, "86"))
+    expected = f"Rank {rank} of {len(counts)} forces with a figure in 2022/23, by count\n"
+    assert rank_text(detail, kent).plain == expected
 
 
 async def test_detail_labels_a_partial_force_year(tmp_path: Path) -> None:

@@ -10,10 +10,11 @@ Books are written by ``scripts/build_data.py`` beside the bundled datasets
 (``data/NAME.answers.json.gz``, shipped), by ``ox import`` for an imported dataset, and by the TUI
 once a dataset is loaded when no valid book exists (both in the user's cache folder). A book is
 used only when everything it was made from is unchanged: the dataset's file and sources file
-(by SHA-256), its catalogue entry, and the code that computes a series (the fingerprint of
-``tui/model`` and the reference files). A replaced, removed or rebuilt dataset, other code, a
-damaged or edited file (the header holds the SHA-256 of the answers), or a question the book does
-not hold means no answer here, never a wrong figure.
+(by SHA-256), its catalogue entry, and the code that computes a series (the schema version, the
+Polars version and every reference file: ``opening_cache.code_fingerprint``; a comment edit in
+``tui/model`` keeps a book valid, and a test recomputes every shipped answer). A replaced, removed
+or rebuilt dataset, another schema, a damaged or edited file (the header holds the SHA-256 of the
+answers), or a question the book does not hold means no answer here, never a wrong figure.
 
 Standard library only (no Polars): it runs before Polars is imported.
 """

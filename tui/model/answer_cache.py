@@ -4,8 +4,9 @@ Over SSH a user checks one figure, then another: each ``ox show`` would import P
 dataset (~0.5 s) to print a dozen numbers. The series it printed is kept here (JSON) and printed
 again, without Polars, when exactly the same question is asked of exactly the same data. The key
 holds everything the answer is made from: the dataset's file (by its SHA-256, taken before it was
-read), its catalogue entry, the code that computes a series (the fingerprint of ``tui/model`` and
-the reference files, as for the opening table), and the force and offence as typed. Anything else (a
+read), its catalogue entry, the code that computes a series (the schema version, the Polars
+version and every reference file: ``opening_cache.code_fingerprint``), and the force and offence as
+typed. Anything else (a
 rebuilt or re-imported dataset, other code, a damaged file, an answer edited or damaged
 since it was kept: each keeps its SHA-256) means no cache, never a wrong figure.
 

@@ -6,7 +6,8 @@ detail. Each detail the app computes (in a worker, with its default breakdown ye
 one small JSON file per force and offence, and the detail view opens from it at once; it is
 refreshed from the data once loaded (issue 11). An entry is used only when everything it was made
 from is unchanged: the dataset's file (by its SHA-256), the code that computes a detail (the
-fingerprint of ``tui/model`` and the reference files), the offence and the force. Anything else (a
+schema version, the Polars version and every reference file: ``opening_cache.code_fingerprint``),
+the offence and the force. Anything else (a
 rebuilt or re-imported dataset, another dataset, other code, a damaged file, another force's entry)
 means no cache, never a wrong figure.
 

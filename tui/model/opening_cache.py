@@ -3,9 +3,9 @@
 Each time the Forces view builds its table, the table is written here (JSON, a few kilobytes). At
 the next start the app paints it at once, then replaces it with the table computed from the data.
 A cache is used only when everything it was made from is unchanged: the dataset's file (by its
-SHA-256), the code that computes the table (a fingerprint of ``tui/model`` and the reference
-files), the offence and the options. Anything else (a rebuilt or re-imported dataset, another
-dataset, a damaged file) means no cache, never a wrong figure.
+SHA-256), the code that computes the table (``SCHEMA_VERSION``, the Polars version and every
+reference file: :func:`code_fingerprint`), the offence and the options. Anything else (a rebuilt
+or re-imported dataset, another dataset, a damaged file) means no cache, never a wrong figure.
 
 Standard library only (no Polars): it runs before Polars is imported.
 """
@@ -13,6 +13,7 @@ Standard library only (no Polars): it runs before Polars is imported.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 from dataclasses import fields, is_dataclass
 from functools import lru_cache
@@ -60,19 +61,49 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+REFERENCE_FILES = (
+    "datasets.json",
+    "events.csv",
+    "force_tiles.csv",
+    "forces.csv",
+    "nspcc_sources.csv",
+    "population_series.csv",
+)
+"""Every file in the bundled data folder, besides a dataset's own data file, that the model reads
+into a figure, a label or a note (the catalogue, recording events, map tiles, forces, the NSPCC
+sources, populations). Each is part of every cache's and answer book's key, so an edit to any of
+them means no cache (``tests/unit/test_cache_inputs.py`` edits each and checks that the list is
+complete)."""
+
+
+SCHEMA_VERSION = 2
+"""Bump by hand when what the model computes changes (a figure, a label, a note, the shape of a
+cached type): every cache and answer book made before then is no longer trusted. A comment or
+docstring edit in ``tui/model`` needs no bump. ``tests/cli/test_answer_book.py`` recomputes every
+shipped answer, so a change that alters one fails until the books are rebuilt (``make answers``)
+and this number bumped."""
+
+
+def _polars_version() -> str:
+    """The installed Polars (and its runtime's) versions, from the names of their metadata
+    folders: neither Polars nor ``importlib.metadata`` is imported (the first frame has neither)."""
+    spec = importlib.util.find_spec("polars")
+    if spec is None or spec.origin is None:
+        return "none"
+    site = Path(spec.origin).resolve().parent.parent
+    return ";".join(sorted(p.name for p in site.glob("polars*.dist-info"))) or "unknown"
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of the code and reference files that compute a force table: a cache made by other
-    code is never shown."""
-    digest = hashlib.sha256(str(CACHE_VERSION).encode())
-    model = Path(__file__).resolve().parent
-    for path in sorted(model.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    for name in ("forces.csv", "population_series.csv"):
+    """The key every cache and answer book shares besides its dataset's SHA-256: the schema
+    version, the Polars version and every reference file the model reads; a cache made by other
+    code (of another schema) or from other reference files is never shown."""
+    digest = hashlib.sha256(f"schema {SCHEMA_VERSION}; polars {_polars_version()}".encode())
+    for name in REFERENCE_FILES:
         ref = bundled_data_dir() / name
-        if ref.is_file():
-            digest.update(ref.read_bytes())
+        digest.update(name.encode())
+        digest.update(ref.read_bytes() if ref.is_file() else b"(missing)")
     return digest.hexdigest()
 
 
