@@ -24,7 +24,10 @@ from tui.widgets.grid_lines import (
     GridRow,
     column_at,
     column_edges,
+    column_start,
     join_line,
+    last_start,
+    pins_that_fit,
     render_cells,
 )
 from tui.widgets.line_view import Lines, LineView
@@ -74,7 +77,10 @@ class Grid(LineView, can_focus=True):
     def __init__(self, *, pinned: int = 1, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.pinned = pinned
-        """How many leftmost columns stay in view when scrolling sideways."""
+        """How many leftmost columns stay in view when scrolling sideways (fewer when the view
+        is too narrow for them and a whole scrolling column: see :attr:`pins`)."""
+        self._pins_for: tuple[int, int] | None = None
+        self._pins = pinned
         self.columns: list[GridColumn] = []
         self.fixed: list[GridRow] = []
         """Rows that stay at the top (totals)."""
@@ -91,6 +97,7 @@ class Grid(LineView, can_focus=True):
     def set_columns(self, columns: Sequence[GridColumn]) -> None:
         """Replace the columns (drops every cached line)."""
         self.columns = list(columns)
+        self._pins_for = None
         self._cache.clear()
         self._header = None
         self._resize_virtual()
@@ -148,12 +155,30 @@ class Grid(LineView, can_focus=True):
     # ------------------------------------------------------------------ geometry
 
     @property
+    def pins(self) -> int:
+        """How many leftmost columns stay in view now: :attr:`pinned`, or fewer when the view is
+        too narrow to show them and a whole scrolling column beside them."""
+        width = self.scrollable_content_region.width
+        if self._pins_for != (width, id(self.columns)):
+            self._pins_for = (width, id(self.columns))
+            pins = pins_that_fit(self.columns, self.pinned, width) if width else self.pinned
+            if pins != self._pins:
+                self._pins = pins
+                self._cache.clear()
+                self._header = None
+        return self._pins
+
+    @property
+    def _scrolling(self) -> list[GridColumn]:
+        return self.columns[self.pins :]
+
+    @property
     def _pinned_width(self) -> int:
-        return sum(c.outer for c in self.columns[: self.pinned])
+        return sum(c.outer for c in self.columns[: self.pins])
 
     @property
     def _scroll_width(self) -> int:
-        return sum(c.outer for c in self.columns[self.pinned :])
+        return sum(c.outer for c in self._scrolling)
 
     def _resize_virtual(self) -> None:
         self._set_virtual_size(Size(self._pinned_width + self._scroll_width, 1 + self.row_count))
@@ -173,13 +198,20 @@ class Grid(LineView, can_focus=True):
 
     @property
     def max_scroll_x(self) -> int:
-        """The scrollable columns scroll under the pinned ones."""
-        room = self.scrollable_content_region.width - self._pinned_width
-        return max(0, self._scroll_width - max(room, 0))
+        """The scrollable columns scroll under the pinned ones, by whole columns: the furthest
+        position is the first column edge from which the last column is in view whole."""
+        return last_start(self._scrolling, self.scroll_room)
 
     def column_edges(self) -> dict[str, int]:
         """Where each scrollable column starts, in scroll-x units."""
-        return column_edges(self.columns[self.pinned :])
+        return column_edges(self._scrolling)
+
+    @property
+    def start_x(self) -> int:
+        """Where the scrolling columns are drawn from: the column edge at or after
+        ``scroll_x`` (a wheel or a scrollbar can stop between edges; the cut column is left
+        out, never drawn in part)."""
+        return column_start(self._scrolling, self.scroll_x)
 
     @property
     def scroll_room(self) -> int:
@@ -206,22 +238,31 @@ class Grid(LineView, can_focus=True):
     def _line(self, row: GridRow, index: int) -> tuple[Strip, Strip]:
         is_cursor = index == self.cursor
         odd = self._striped(index)
-        state = (row.key, is_cursor, is_cursor and self.has_focus, odd, row.bold, self.app.theme)
+        pins = self.pins
+        state = (
+            row.key,
+            is_cursor,
+            is_cursor and self.has_focus,
+            odd,
+            row.bold,
+            self.app.theme,
+            pins,
+        )
         # The two halves are cached apart: typing changes the highlighted name (pinned half)
         # but not the years (scrolling half).
         halves = []
         for part, columns, cells, sigs in (
             (
                 "pinned",
-                self.columns[: self.pinned],
-                row.cells[: self.pinned],
-                row.signatures[: self.pinned],
+                self.columns[:pins],
+                row.cells[:pins],
+                row.signatures[:pins],
             ),
             (
                 "scroll",
-                self.columns[self.pinned :],
-                row.cells[self.pinned :],
-                row.signatures[self.pinned :],
+                self.columns[pins:],
+                row.cells[pins:],
+                row.signatures[pins:],
             ),
         ):
             key = (part, sigs, *state)
@@ -242,16 +283,13 @@ class Grid(LineView, can_focus=True):
         return halves[0], halves[1]
 
     def _header_line(self) -> tuple[Strip, Strip]:
+        pins = self.pins
         if self._header is None:
             style = self._base + self.get_component_rich_style("grid--header")
             labels = [Text(c.label, style="bold") for c in self.columns]
             self._header = (
-                render_cells(
-                    self.app.console, labels[: self.pinned], self.columns[: self.pinned], style
-                ),
-                render_cells(
-                    self.app.console, labels[self.pinned :], self.columns[self.pinned :], style
-                ),
+                render_cells(self.app.console, labels[:pins], self.columns[:pins], style),
+                render_cells(self.app.console, labels[pins:], self.columns[pins:], style),
             )
         return self._header
 
@@ -264,8 +302,7 @@ class Grid(LineView, can_focus=True):
             if index is None:
                 return Strip.blank(width, self._base)
             left, right = self._line(self._row_at(index), index)
-        scrolling = self.columns[self.pinned :]
-        return join_line(left, right, scrolling, int(self.scroll_x), width, self._base)
+        return join_line(left, right, self._scrolling, self.start_x, width, self._base)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -309,7 +346,7 @@ class Grid(LineView, can_focus=True):
         """What each line of the widget shows, to compare before and after a change."""
         if not self.is_mounted or not self._view:
             return None
-        lines: list[tuple[object, ...]] = [(int(self.scroll_y), int(self.scroll_x))]
+        lines: list[tuple[object, ...]] = [(int(self.scroll_y), self.start_x)]
         for y in range(1, self._view.height):
             index = self._line_index(y)
             if index is None:
@@ -359,12 +396,12 @@ class Grid(LineView, can_focus=True):
     def action_scroll_columns(self, step: int) -> None:
         """Scroll sideways by whole columns."""
         edges = sorted(self.column_edges().values())
-        x = self.scroll_x
+        x = self.start_x
         if step < 0:
-            target = max((e for e in edges if e < x - 0.5), default=0)
+            target = max((e for e in edges if e < x), default=0)
         else:
-            target = min((e for e in edges if e > x + 0.5), default=self.max_scroll_x)
-        self.scroll_to(x=min(target, self.max_scroll_x), animate=False)
+            target = min((e for e in edges if e > x), default=self.max_scroll_x)
+        self.scroll_to(x=min(target, self.max_scroll_x), animate=False, immediate=True)
 
     def action_select(self) -> None:
         """Open the highlighted row."""
@@ -381,7 +418,7 @@ class Grid(LineView, can_focus=True):
             return
         x, y = offset
         if y == 0:
-            key = column_at(self.columns, self.pinned, x, int(self.scroll_x))
+            key = column_at(self.columns, self.pins, x, self.start_x)
             if key is not None:
                 self.post_message(self.HeaderClicked(self, key))
             return
