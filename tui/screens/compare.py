@@ -27,6 +27,7 @@ from tui.widgets.compare_table import CompareTableView
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import partial_mark
 from tui.widgets.grid import Grid
+from tui.widgets.jump_bar import JumpBar
 from tui.widgets.keys_footer import KeysFooter
 
 DEFAULT_SORT = COMPARE_SORT_KEYS[0]
@@ -85,6 +86,7 @@ class CompareScreen(ExplorerScreen):
 
     def compose(self) -> ComposeResult:
         yield Static("Comparing…", id="compare-context", classes="context")
+        yield JumpBar("compare-table")
         yield CompareTableView(id="compare-table")
         yield Static("", id="compare-status", classes="status")
         yield KeysFooter()

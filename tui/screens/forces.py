@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from tui.model.ordering import (
     FilteredRow,
@@ -43,7 +43,9 @@ class ForcesScreen(ExplorerScreen):
     """Every force for the chosen offence: type to filter, sort by any column, Enter for detail."""
 
     BINDINGS = [
-        Binding("slash", "focus_search", "Search", id="search"),
+        # A priority binding: handled as the key arrives, before the keys typed after it are
+        # sent on, so "/leic" typed at once searches for "leic" (issue 20).
+        Binding("slash", "focus_search", "Search", id="search", priority=True),
         Binding("escape", "clear_search", "Clear search", show=False, id="forces-clear"),
         Binding("s", "next_sort", "Sort", id="sort"),
         Binding("r", "reverse_sort", "Reverse", show=False, id="sort-reverse"),
@@ -286,9 +288,16 @@ class ForcesScreen(ExplorerScreen):
         """Empty the search box (from the table)."""
         self.query_one(SearchBar).clear()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` in the search box is a letter of the search (or of another box's text)."""
+        if action == "focus_search":
+            return not isinstance(self.focused, Input)
+        return True
+
     def action_focus_search(self) -> None:
-        """Put the cursor in the search box."""
-        self.query_one(SearchInput).focus()
+        """Put the cursor in the search box now: the keys after ``/`` go to it, however fast
+        they come (``focus()`` moves the focus only after the next refresh)."""
+        self.set_focus(self.query_one(SearchInput))
 
     def action_next_sort(self) -> None:
         """Sort by the next column to the right (wrapping round)."""

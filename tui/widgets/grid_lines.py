@@ -38,6 +38,8 @@ class GridRow:
     key: str
     cells: tuple[Text, ...]
     bold: bool = False
+    find: tuple[str, ...] = ()
+    """What ``/`` finds the row by (a force's name, aliases and code); nothing when empty."""
 
     @cached_property
     def signatures(self) -> tuple[tuple[object, ...], ...]:
