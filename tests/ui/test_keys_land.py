@@ -41,13 +41,14 @@ async def test_slash_in_compare_finds_a_force_typed_in_a_burst(app: OffenceApp) 
         national = screen.context.include_national if screen.context else None
         burst(pilot, "slash", "n", "h", "a")
         await settle(pilot)
-        assert app.screen is screen  # no year picker
+        assert isinstance(app.screen, CompareScreen)  # no year picker
         assert screen.context is not None and screen.context.include_national == national
         grid = screen.query_one(Grid)
         assert grid.current_key == "Northamptonshire"
         assert isinstance(screen.focused, Input)
+        assert isinstance(app.screen, CompareScreen)
         found = grid.cursor
         burst(pilot, "escape", "down")  # leave the box: the keys are the table's again
         await settle(pilot)
-        assert screen.focused is grid
+        assert app.screen.focused is grid
         assert grid.cursor == found + 1

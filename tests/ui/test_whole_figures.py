@@ -9,12 +9,14 @@ the compositor draws it, not from the grid's own cells.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.strip import Strip
 
-from tests.ui.conftest import settle, terminal_text
+from tests.ui.conftest import burst, settle, terminal_text, wait_for
+from tests.ui.test_diff_view import FIXTURE_201718
 from tui.app import OffenceApp
 from tui.widgets.force_table import ForceTableView
 from tui.widgets.grid import Grid
@@ -106,3 +108,88 @@ async def test_forces_table_opens_on_the_latest_years_in_its_first_frame(
         grid = app.screen.query_one("#forces-table", Grid)
         assert grid.scroll_x > 0
         assert drawn and set(drawn) == {grid.scroll_x}, drawn
+
+
+async def open_multi_chart(pilot: Pilot[None], *forces: str) -> Grid:
+    """Mark ``forces`` in the Forces view and chart them; returns the chart's table."""
+    from tui.screens.multi_chart import MultiChartScreen
+
+    app = pilot.app
+    await settle(pilot)
+    for force in forces:
+        await pilot.press("slash", *force, "down", "space")
+        await settle(pilot)
+    await pilot.press("g")
+    await settle(pilot)
+    assert isinstance(app.screen, MultiChartScreen)
+    return app.screen.query_one(Grid)
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_multi_force_table_scrolls_by_whole_columns(
+    app: OffenceApp, size: tuple[int, int]
+) -> None:
+    """The multi-force table scrolled by character (a DataTable): it shows whole columns."""
+    async with app.run_test(size=size) as pilot:
+        grid = await open_multi_chart(pilot, "kent", "essex", "surrey", "sussex", "norfolk")
+        assert grid.max_scroll_x > 0  # five forces do not fit: there is something to scroll
+        await every_position(pilot, grid)
+
+
+async def test_multi_force_chart_highlights_a_line_with_its_number_or_slash(
+    app: OffenceApp,
+) -> None:
+    from tui.widgets.multi_chart import MultiChart
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        grid = await open_multi_chart(pilot, "kent", "essex", "surrey", "sussex", "norfolk")
+        chart = app.screen.query_one(MultiChart)
+        assert chart.highlight is None
+        await pilot.press("5")
+        await settle(pilot)
+        assert chart.highlight == 4
+        assert grid.shows_column("force:Norfolk")  # scrolled into view
+        legend = str(app.screen.query_one("#multi-legend").render())
+        assert "5 ● Norfolk" in legend.replace("■", "●").replace("+", "●") or "5 " in legend
+        await pilot.press("5")  # again: none
+        await settle(pilot)
+        assert chart.highlight is None
+        burst(pilot, "slash", "e", "s", "s", "e", "x", "enter")  # "e" is Export elsewhere
+        await settle(pilot)
+        assert chart.highlight == 1 and app.screen.focused is grid
+
+
+async def test_diff_labels_forces_by_short_name_and_draws_whole_figures(
+    store: Path, settings_file: Path
+) -> None:
+    """The diff once showed forces cut to five letters ("North", "South" ×2, "West" ×2) and
+    years as "2017": every force and year label is drawn whole, at 60×20 too."""
+    from tui.app import make_app
+    from tui.model.importing.api import import_file
+    from tui.screens.diff_view import DiffScreen
+
+    import_file(FIXTURE_201718, name="prc201718")
+    app = make_app(settings_file=settings_file)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        app.open_diff("prc201718", "homeoffice")
+        await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
+        screen = app.screen
+        assert isinstance(screen, DiffScreen)
+        grid = screen.query_one(Grid)
+        lines = terminal_text(app).splitlines()
+        region = grid.scrollable_content_region
+        names = set()
+        for y in range(1, region.height):
+            index = grid._line_index(y)
+            if index is None:
+                continue
+            force, year = (c.plain for c in grid._row_at(index).cells[:2])
+            drawn = lines[region.y + y][region.x : region.right]
+            assert drawn.startswith(f" {force} ") and f" {year} " in drawn, drawn
+            names.add(force)
+        assert {"North Wales", "South Wales", "West Midlands"} <= names or len(names) > 5
+        await every_position(pilot, grid)
+        burst(pilot, "slash", "n", "o", "r", "t", "h", "a", "m")
+        await settle(pilot)
+        assert grid.current_key is not None and grid.current_key.startswith("Northamptonshire")

@@ -180,6 +180,16 @@ class GridView(LineView):
         out, never drawn in part)."""
         return column_start(self._scrolling, self.scroll_x)
 
+    def shows_column(self, key: str) -> bool:
+        """Whether the column ``key`` is in view, whole."""
+        if key in (c.key for c in self.columns[: self.pins]):
+            return True
+        edge = self.column_edges().get(key)
+        if edge is None:
+            return False
+        outer = next(c.outer for c in self._scrolling if c.key == key)
+        return self.start_x <= edge and edge + outer <= self.start_x + self.scroll_room
+
     @property
     def scroll_room(self) -> int:
         """Visible width for the scrollable columns."""

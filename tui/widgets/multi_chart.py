@@ -56,6 +56,8 @@ class MultiChart(PlotextPlot):
         self._ascii = False
         self._y_label = ""
         self._whole = True
+        self.highlight: int | None = None
+        """The line drawn on top in its colour, the others faint with a dot (``1``–``8``)."""
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -98,8 +100,15 @@ class MultiChart(PlotextPlot):
         every: list[float] = []
         # The first line is drawn last, so it stays on top where lines cross (the force of a
         # peer chart, the first marked force).
-        for i, chart_line in reversed(list(enumerate(self._lines))):
+        order = list(range(len(self._lines)))
+        if self.highlight is not None and self.highlight in order:
+            order.remove(self.highlight)
+            order.insert(0, self.highlight)
+        for i in reversed(order):
+            chart_line = self._lines[i]
             marker, colour = series_style(i, self._ascii)
+            if self.highlight is not None and i != self.highlight:
+                marker, colour = ("." if self._ascii else "·"), "foreground-darken-3"
             every += [v for v in chart_line.values if v is not None]
             for run_x, run_y in segments(chart_line.values):  # a gap where a figure is missing
                 plot = plt.plot if len(run_x) > 1 else plt.scatter
