@@ -28,7 +28,13 @@ KEY_NAMES = {
     "left": "←",
     "right": "→",
     "tab": "Tab",
+    "shift+tab": "Shift+Tab",
     "backspace": "Backspace",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "delete": "Del",
 }
 
 INTRO = (
@@ -64,6 +70,8 @@ def key_label(keys: str) -> str:
     for key in keys.split(","):
         key = key.strip()
         label = KEY_NAMES.get(key, key)
+        if label.startswith("ctrl+"):
+            label = "Ctrl+" + label[5:].upper()
         if label.startswith("shift+") and len(label) == 7:
             label = label[-1].upper()
         out.append(label.upper() if label.startswith("f") and label[1:].isdigit() else label)
@@ -94,8 +102,6 @@ class HelpScreen(ModalScreen[None]):
         for title, items in self._sections:
             table.add_row(Text(title, style="bold underline"), "")
             for binding in _bindings(items):
-                if binding.action in ("cursor_down", "cursor_up") and binding.key in ("j", "k"):
-                    continue
                 table.add_row(
                     Text(key_label(binding.key)), Text(binding.description or binding.action)
                 )
