@@ -27,6 +27,7 @@ from tui.widgets.cells import line
 from tui.widgets.diff_table import DiffTable, row_key
 from tui.widgets.jump_bar import JumpBar
 from tui.widgets.keys_footer import KeysFooter
+from tui.widgets.status_line import StatusLine
 
 
 class DiffScreen(ExplorerScreen):
@@ -47,7 +48,7 @@ class DiffScreen(ExplorerScreen):
         self.diff: DatasetDiff | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(self._title(), id="diff-context", classes="context")
+        yield StatusLine(self._title(), max_lines=3, id="diff-context", classes="context")
         yield JumpBar("diff-table")
         yield DiffTable(id="diff-table")
         yield Static("", id="diff-notes")

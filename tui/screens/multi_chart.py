@@ -33,6 +33,7 @@ from tui.widgets.grid import Grid, GridColumn, GridRow
 from tui.widgets.jump_bar import JumpBar
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.multi_chart import ChartLine, MultiChart, series_style
+from tui.widgets.status_line import StatusLine
 
 HEADER_WIDTH = 9
 """A force's column header in the table: its marker and the start of its name."""
@@ -93,13 +94,13 @@ class MultiChartScreen(ExplorerScreen):
         self.shown: MeasureTable | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(self._title_text(), id="multi-title", classes="context")
+        yield StatusLine(self._title_text(), max_lines=3, id="multi-title", classes="context")
         with Horizontal(id="multi-top"):
             yield MultiChart(id="multi-plot")
             yield Grid(id="multi-table")
         yield JumpBar("multi-table", find=self._find, found=self._found)
         yield Static("", id="multi-legend")
-        yield Static("Loading…", id="multi-status", classes="status")
+        yield StatusLine("Loading…", id="multi-status", classes="status")
         yield KeysFooter()
 
     def on_mount(self) -> None:

@@ -13,6 +13,7 @@ from textual.message import Message
 
 from tui.widgets.grid_lines import GridColumn, GridRow, column_at
 from tui.widgets.grid_view import GridView
+from tui.widgets.status_line import whole_lines
 
 
 @dataclass
@@ -44,6 +45,9 @@ class Grid(GridView, can_focus=True):
         # A priority binding: handled as the key arrives, before the keys after it are sent to
         # the table, so "/nha" typed at once searches for "nha" (see JumpBar).
         Binding("slash", "jump", "Find a force", id="grid-jump", priority=True),
+        Binding(
+            "w", "whole_lines", "Notes and status lines whole", show=False, id="grid-whole-lines"
+        ),
     ]
 
     class RowSelected(GridMessage):
@@ -101,6 +105,10 @@ class Grid(GridView, can_focus=True):
         for bar in self.screen.query(JumpBar):
             bar.open()
             return
+
+    def action_whole_lines(self) -> None:
+        """Show the view's notes and status lines whole (wrapped), or cut at a word again."""
+        whole_lines(self.screen)
 
     def action_select(self) -> None:
         """Open the highlighted row."""

@@ -26,12 +26,9 @@ class JumpInput(SearchInput):
         )
     ]
 
-    on_leave: Callable[[], None] | None = None
-
     def action_leave_now(self) -> None:
         """Back to the table (the cursor stays on the force found)."""
-        if self.on_leave is not None:
-            self.on_leave()
+        self.action_leave()
 
 
 class JumpBar(Horizontal):
@@ -84,7 +81,7 @@ class JumpBar(Horizontal):
         yield Label("/", classes="jump-prompt")
         box = JumpInput(placeholder="find a force · Enter or Esc to leave", classes="jump-input")
         box.on_query = self._query
-        box.on_leave = self.close
+        box.when_left = self.close
         yield box
 
     @property

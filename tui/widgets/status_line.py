@@ -1,0 +1,91 @@
+"""Status and notes lines cut at a word, never mid-word, with ``…``; ``w`` shows them whole.
+
+At 80×24 the Forces status line ended "~ 15" and the footer "q Qui": a reader could take a cut
+word or number for a whole one. Each line of a :class:`StatusLine` is cut at the last " · " (else
+the last space) that fits, and ends with "…"; ``w`` in a table (see :class:`Grid`) shows every
+line of the view whole, wrapped, and again cuts them.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.visual import VisualType
+from textual.widget import Widget
+from textual.widgets import Static
+
+ELLIPSIS = "…"
+
+
+def fit_words(text: Text, width: int) -> Text:
+    """``text`` (one line) in ``width`` cells: whole when it fits, else cut after the last whole
+    part (" · " separated) or word that fits, with "…" after it."""
+    if text.cell_len <= width or width < 2:
+        return text
+    plain = text.plain
+    room = width - 1  # for the ellipsis
+    cut = plain.rfind(" · ", 0, room + 1)
+    if cut <= 0:
+        cut = plain.rfind(" ", 0, room + 1)
+    if cut <= 0:
+        cut = room  # one long word: cut it, and say so
+    head = text[:cut]
+    head.rstrip()
+    head.append(ELLIPSIS, style="dim")
+    return head
+
+
+class StatusLine(Static):
+    """A status or notes line (or a few lines): each cut at a word to the width, unless
+    :attr:`whole`; at most ``max_lines`` lines, the last saying how many more ``w`` shows."""
+
+    def __init__(
+        self,
+        content: str | Text = "",
+        *,
+        max_lines: int = 1,
+        id: str | None = None,  # noqa: A002 - Textual's name
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(content, id=id, classes=classes)
+        self.max_lines = max_lines
+        self.whole = False
+        """Show every line whole, wrapped (``w``)."""
+        self._full = content.copy() if isinstance(content, Text) else Text(content)
+
+    @property
+    def full_text(self) -> str:
+        """Everything the line holds, uncut."""
+        return self._full.plain
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        """Show ``content`` (a ``Text`` or a plain string, never markup)."""
+        self._full = content.copy() if isinstance(content, Text) else Text(str(content))
+        super().update(self._full, layout=layout)
+
+    def show_whole(self, whole: bool) -> None:
+        """Show every line whole (wrapped), or cut to the width again."""
+        self.whole = whole
+        self.set_class(whole, "-whole")
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        width = self.content_region.width or self.size.width
+        if self.whole or width <= 0:
+            return self._full
+        lines = self._full.split("\n", allow_blank=True)
+        shown = [fit_words(row, width) for row in lines]
+        if len(shown) > self.max_lines:
+            more = len(shown) - self.max_lines + 1
+            shown = [*shown[: self.max_lines - 1], Text(f"{ELLIPSIS} {more} more lines (w)")]
+        return Text("\n").join(shown)
+
+
+def whole_lines(screen: Widget) -> None:
+    """``w``: every status and notes line of ``screen`` whole, or (again) cut at a word."""
+    lines = list(screen.query(StatusLine))
+    whole = not any(s.whole for s in lines)
+    for status in lines:
+        status.show_whole(whole)
+
+
+__all__ = ["StatusLine", "fit_words", "whole_lines"]
