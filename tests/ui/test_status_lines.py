@@ -4,6 +4,7 @@ Compare lists every recording event between its years, not "(+3 more) · ox even
 
 from __future__ import annotations
 
+from textual.geometry import Region
 from textual.widgets._footer import FooterKey
 
 from tests.ui.conftest import settle, terminal_text, wait_for
@@ -12,11 +13,10 @@ from tui.screens import CompareScreen
 from tui.widgets.status_line import StatusLine
 
 
-def drawn(app: OffenceApp, region: object) -> list[str]:
-    """The terminal's text in ``region`` (a Textual Region), one string per line."""
+def drawn(app: OffenceApp, region: Region) -> list[str]:
+    """The terminal's text in ``region``, one string per line."""
     lines = terminal_text(app).splitlines()
-    x, y, width, height = region  # type: ignore[misc]
-    return [lines[y + i][x : x + width] for i in range(height)]
+    return [lines[region.y + i][region.x : region.right] for i in range(region.height)]
 
 
 def check_cut_at_words(app: OffenceApp) -> int:
