@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from textual.color import Color
 from textual_plotext import PlotextPlot
 
-from tui.widgets.trend_chart import axis_ticks, segments, short_label
+from tui.widgets.trend_chart import FRAME_ROWS, even_axis, segments, short_label
 
 UNICODE_MARKERS = ("●", "■", "▲", "◆", "+", "○", "□", "x")
 ASCII_MARKERS = ("*", "#", "o", "+", "x", "@", "%", "=")
@@ -122,13 +122,13 @@ class MultiChart(PlotextPlot):
         plt.xlim(0.7, len(xs) + 0.3)
         if every:
             # Counts and rates start from 0, so a few per cent never looks like a steep climb;
-            # an index is drawn around its 100.
+            # an index is drawn around its 100. Ticks fall evenly on the rows.
             lo = min(every) if self._y_label.startswith("index") else min(0.0, min(every))
-            ticks_y, tick_labels = axis_ticks(lo, max(every), whole=self._whole)
-            plt.ylim(min(ticks_y[0], lo), max(ticks_y[-1], max(every)))
-            plt.yticks(ticks_y, tick_labels)
-        if self._y_label:
-            plt.ylabel(self._y_label)
+            rows = self.size.height - FRAME_ROWS
+            axis = even_axis(lo, max(every), rows, whole=self._whole)
+            plt.ylim(axis.bottom, axis.top)
+            plt.yticks(axis.ticks, axis.labels)
+        # No y label: the title says what the axis holds (plotext drew "index" beside a tick).
         if self._ascii:
             plt.theme("clear")
         self.refresh()
