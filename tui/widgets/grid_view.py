@@ -315,12 +315,17 @@ class GridView(LineView):
             )
         return lines
 
+    def on_resize(self) -> None:
+        """A shorter view (a box opened above it) keeps the cursor's row in view."""
+        self._scroll_cursor_into_view()
+
     def _scroll_cursor_into_view(self) -> None:
         body = self.cursor - len(self.fixed)
         if body < 0:
             return
+        # At once, not after the next refresh: a second move before then saw the old top.
         top = int(self.scroll_y)
         if body < top:
-            self.scroll_to(y=body, animate=False)
+            self.scroll_to(y=body, animate=False, immediate=True)
         elif body >= top + self._body_height:
-            self.scroll_to(y=body - self._body_height + 1, animate=False)
+            self.scroll_to(y=body - self._body_height + 1, animate=False, immediate=True)

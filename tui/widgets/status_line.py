@@ -8,6 +8,7 @@ line of the view whole, wrapped, and again cuts them.
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual.visual import VisualType
 from textual.widget import Widget
@@ -68,16 +69,33 @@ class StatusLine(Static):
         self.set_class(whole, "-whole")
         self.refresh(layout=True)
 
-    def render(self) -> Text:
-        width = self.content_region.width or self.size.width
+    def render(self) -> Fitted:
+        return Fitted(self._full, self.max_lines, whole=self.whole)
+
+
+class Fitted:
+    """What a :class:`StatusLine` draws: its text, each line cut at a word to the width it is
+    drawn in (unless ``whole``). As a string it is the whole text (what the line holds)."""
+
+    def __init__(self, text: Text, max_lines: int, *, whole: bool) -> None:
+        self.text, self.max_lines, self.whole = text, max_lines, whole
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+    def fitted(self, width: int) -> Text:
+        """The lines as drawn in ``width`` cells."""
         if self.whole or width <= 0:
-            return self._full
-        lines = self._full.split("\n", allow_blank=True)
+            return self.text
+        lines = self.text.split("\n", allow_blank=True)
         shown = [fit_words(row, width) for row in lines]
         if len(shown) > self.max_lines:
             more = len(shown) - self.max_lines + 1
             shown = [*shown[: self.max_lines - 1], Text(f"{ELLIPSIS} {more} more lines (w)")]
         return Text("\n").join(shown)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.fitted(options.max_width)
 
 
 def whole_lines(screen: Widget) -> None:

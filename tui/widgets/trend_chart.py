@@ -264,8 +264,16 @@ class TrendChart(PlotextPlot):
         leave clear (on the x axis, "E1" was drawn over a line that starts at 0; several in one
         year share a line: "E1,E2")."""
         by_x: dict[int, list[str]] = {}
-        for x, label in series.marks:
-            by_x.setdefault(x, []).append(label)
+        # Labels closer than their width on screen share the first one's place ("E1,E2"):
+        # drawn apart, the second overwrote the first ("EE2").
+        cells_per_year = max(1.0, self.size.width - 8) / max(1, len(series.labels))
+        placed = -100
+        for x, label in sorted(series.marks):
+            if by_x and (x - placed) * cells_per_year < len(",".join(by_x[placed])) + 1:
+                by_x[placed].append(label)
+            else:
+                by_x[x] = [label]
+                placed = x
         if not by_x:
             return
         if top is None:
@@ -274,9 +282,10 @@ class TrendChart(PlotextPlot):
         # plotext gives a label the canvas colour it has when the label is drawn, which is still
         # its default white here: the chart's own background instead, so the label can be read.
         back = self.background_colors[1].rgb
+        for x in {x for x, _ in series.marks}:
+            self.plt.vline(float(x), color=colour)
         for x, labels in by_x.items():
             plt_x = float(x)
-            self.plt.vline(plt_x, color=colour)
             self.plt.text(
                 ",".join(labels),
                 x=plt_x,
