@@ -14,16 +14,18 @@ from textual.visual import VisualType
 from textual.widget import Widget
 from textual.widgets import Static
 
+from tui.widgets.ascii_filter import AsciiFilter
+
 ELLIPSIS = "…"
 
 
-def fit_words(text: Text, width: int) -> Text:
+def fit_words(text: Text, width: int, ellipsis: str = ELLIPSIS) -> Text:
     """``text`` (one line) in ``width`` cells: whole when it fits, else cut after the last whole
-    part (" · " separated) or word that fits, with "…" after it."""
-    if text.cell_len <= width or width < 2:
+    part (" · " separated) or word that fits, with "…" (``ellipsis``) after it."""
+    if text.cell_len <= width or width < len(ellipsis) + 1:
         return text
     plain = text.plain
-    room = width - 1  # for the ellipsis
+    room = width - len(ellipsis)
     cut = plain.rfind(" · ", 0, room + 1)
     if cut <= 0:
         cut = plain.rfind(" ", 0, room + 1)
@@ -31,7 +33,7 @@ def fit_words(text: Text, width: int) -> Text:
         cut = room  # one long word: cut it, and say so
     head = text[:cut]
     head.rstrip()
-    head.append(ELLIPSIS, style="dim")
+    head.append(ellipsis, style="dim")
     return head
 
 
@@ -70,15 +72,18 @@ class StatusLine(Static):
         self.refresh(layout=True)
 
     def render(self) -> Fitted:
-        return Fitted(self._full, self.max_lines, whole=self.whole)
+        # In ASCII mode "…" would be drawn as "." and read as a full stop: "..." instead.
+        ascii_only = any(isinstance(f, AsciiFilter) for f in self.app.get_line_filters())
+        return Fitted(self._full, self.max_lines, whole=self.whole, ascii_only=ascii_only)
 
 
 class Fitted:
     """What a :class:`StatusLine` draws: its text, each line cut at a word to the width it is
     drawn in (unless ``whole``). As a string it is the whole text (what the line holds)."""
 
-    def __init__(self, text: Text, max_lines: int, *, whole: bool) -> None:
+    def __init__(self, text: Text, max_lines: int, *, whole: bool, ascii_only: bool) -> None:
         self.text, self.max_lines, self.whole = text, max_lines, whole
+        self.ellipsis = "..." if ascii_only else ELLIPSIS
 
     def __str__(self) -> str:
         return self.text.plain
@@ -88,10 +93,10 @@ class Fitted:
         if self.whole or width <= 0:
             return self.text
         lines = self.text.split("\n", allow_blank=True)
-        shown = [fit_words(row, width) for row in lines]
+        shown = [fit_words(row, width, self.ellipsis) for row in lines]
         if len(shown) > self.max_lines:
             more = len(shown) - self.max_lines + 1
-            shown = [*shown[: self.max_lines - 1], Text(f"{ELLIPSIS} {more} more lines (w)")]
+            shown = [*shown[: self.max_lines - 1], Text(f"{self.ellipsis} {more} more lines (w)")]
         return Text("\n").join(shown)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
