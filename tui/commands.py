@@ -124,6 +124,7 @@ class ExplorerCommands(Provider):
                         partial(app.open_diff, first.name, second.name),
                         "What changed from the first to the second (same measure)",
                     )
+        yield from self._key_entries()
         data = app.data
         if data is None:
             return
@@ -150,6 +151,23 @@ class ExplorerCommands(Provider):
                 f"Compare {fy_label(a)} vs {fy_label(b)}",
                 partial(app.open_compare, a, b),
                 "Compare two years",
+            )
+
+    def _key_entries(self) -> Iterator[Entry]:
+        """Every key of the view the palette was opened from, as the help lists it ("Key s:
+        Sort"), each doing what its key does: built from the bindings, so none is missing."""
+        from tui.screens.help import key_label
+
+        seen: set[str] = set()
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if not active.enabled or not binding.description or binding.id in seen:
+                continue
+            seen.add(binding.id or binding.key)
+            yield Entry(
+                f"Key {key_label(binding.key)}: {binding.description}",
+                partial(self.app.run_action, binding.action, active.node),
+                f"{binding.description} (press {key_label(binding.key)})",
             )
 
     async def discover(self) -> Hits:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from rich.text import Text
 
 from tests.ui.conftest import settle, wait_for
@@ -14,7 +15,7 @@ from tests.ui.test_views import find
 from tui.app import make_app
 from tui.screens import ForceDetailScreen, MultiChartScreen
 from tui.widgets.multi_chart import MultiChart
-from tui.widgets.trend_chart import TrendChart, axis_ticks, segments
+from tui.widgets.trend_chart import TrendChart, axis_ticks, even_axis, segments
 
 
 def test_a_missing_figure_breaks_the_line() -> None:
@@ -93,3 +94,70 @@ async def test_multi_chart_count_ticks_are_whole(tmp_path: Path) -> None:
         drawn = app.screen.query_one(MultiChart).render()
         assert isinstance(drawn, Text)
         assert not re.search(r"\d\.\d", drawn.plain), drawn.plain
+
+
+def tick_rows(chart_text: str) -> tuple[list[int], list[str]]:
+    """The rows (from the top) of the y ticks a plotext chart drew, and the chart's lines."""
+    lines = chart_text.split("\n")
+    return [i for i, row in enumerate(lines) if re.match(r"^\s*[\d,.]+┤", row)], lines
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20), (100, 30), (120, 40)])
+async def test_detail_chart_ticks_are_evenly_spaced_and_event_labels_clear_of_the_line(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """Issue 20: at 80×24 the Met's y labels fell 2, 1, 2, 2 rows apart, and "E1", "E2" were
+    drawn on the x axis over a line that starts near 0 (``⠑⠒E1⠁E2``)."""
+    app = make_app(settings_file=tmp_path / "s.json")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press(*"metropolitan", "enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "it")
+        for key in ("", "i", "i"):  # alone, with the national index, then overlaid
+            if key:
+                await pilot.press(key)
+                await settle(pilot)
+            drawn = app.screen.query_one(TrendChart).render()
+            assert isinstance(drawn, Text)
+            rows, lines = tick_rows(drawn.plain)
+            assert len(rows) >= 2, drawn.plain
+            assert len({b - a for a, b in zip(rows, rows[1:])}) == 1, (key, drawn.plain)
+            if size[0] < 80:
+                continue  # the chart is a few cells wide: its labels run into each other
+            labelled = [i for i, row in enumerate(lines) if re.search(r"E\d", row)]
+            assert labelled == [1], drawn.plain  # the top row, clear of the figures
+            assert not any(0x2800 <= ord(c) <= 0x28FF for c in lines[1]), drawn.plain
+
+
+def test_even_axis_ticks_fall_evenly_on_every_height() -> None:
+    for rows in range(3, 40):
+        for lo, hi, whole in ((0, 3774, True), (0, 1.6, True), (0, 7.3, False), (87, 254, True)):
+            for headroom in (False, True):
+                axis = even_axis(lo, hi, rows, whole=whole, headroom=headroom)
+                assert axis.bottom <= lo and axis.top >= hi and len(axis.ticks) >= 2
+                at = [
+                    round((t - axis.bottom) / (axis.top - axis.bottom) * (rows - 1), 6)
+                    for t in axis.ticks
+                ]
+                assert all(a == int(a) for a in at), (rows, lo, hi, at)
+                assert len({b - a for a, b in zip(at, at[1:])}) == 1, (rows, lo, hi, at)
+                if headroom and rows > 3:
+                    assert (hi - axis.bottom) / (axis.top - axis.bottom) * (rows - 1) < rows - 1.5
+
+
+async def test_multi_chart_index_has_no_stray_label(tmp_path: Path) -> None:
+    app = make_app(settings_file=tmp_path / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await find(pilot, "kent")
+        await pilot.press("space")
+        await find(pilot, "essex")
+        await pilot.press("space", "g")
+        await wait_for(pilot, lambda: getattr(app.screen, "shown", None) is not None, "chart")
+        await pilot.press("m")  # the index
+        await settle(pilot)
+        drawn = app.screen.query_one(MultiChart).render()
+        assert isinstance(drawn, Text)
+        assert "index" not in drawn.plain, drawn.plain
+        rows, _ = tick_rows(drawn.plain)
+        assert len({b - a for a, b in zip(rows, rows[1:])}) == 1, drawn.plain

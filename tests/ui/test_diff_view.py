@@ -189,7 +189,7 @@ async def test_the_view_says_what_happened_to_each_row(store: Path, settings_fil
         assert "codes 4.4, 4.6, 4.8, 4.9, 37.1 moved out" in text
         assert "'Death or serious injury - unlawful driving' in homeoffice" in text
         # The row under the cursor says what happened to it, first.
-        table.move_cursor(row=table.get_row_index(met + "\tmoved"))
+        table.move_cursor(table.keys.index(met + "\tmoved"))
         await settle(pilot)
         assert notes(screen).startswith(
             "This row (moved): codes 4.4, 4.6, 4.8, 4.9, 37.1 moved out: in subgroup 'Death"

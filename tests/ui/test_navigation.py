@@ -23,6 +23,7 @@ from tui.model.catalogue import list_datasets
 from tui.screens import CompareScreen, ForceDetailScreen, ForcesScreen
 from tui.widgets import CompareTableView, ForceTableView
 from tui.widgets.search_bar import SearchInput
+from tui.widgets.status_line import StatusLine
 
 
 def body_keys(table: ForceTableView) -> list[str]:
@@ -97,7 +98,7 @@ async def test_enter_in_the_search_opens_the_best_match_shown_first(oct23_app: O
         # Best match first and under the cursor (before: Northumbria, the largest count, opened).
         assert body_keys(table)[0] == "Northamptonshire"
         assert table.current_force == "Northamptonshire"
-        status = str(forces.query_one("#forces-status").render())
+        status = forces.query_one("#forces-status", StatusLine).full_text
         assert "best match first" in status
         assert not any("▼" in c.label or "▲" in c.label for c in table.columns)
         await pilot.press("enter")

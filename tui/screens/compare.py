@@ -28,7 +28,9 @@ from tui.widgets.compare_table import CompareTableView
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import partial_mark
 from tui.widgets.grid import Grid
+from tui.widgets.jump_bar import JumpBar
 from tui.widgets.keys_footer import KeysFooter
+from tui.widgets.status_line import StatusLine
 
 DEFAULT_SORT = COMPARE_SORT_KEYS[0]
 SORT_CYCLE = (COMPARE_SORT_KEYS[0], SIG, *COMPARE_SORT_KEYS[1:])
@@ -85,10 +87,11 @@ class CompareScreen(ExplorerScreen):
         return (years[-2] if len(years) > 1 else years[-1], years[-1])
 
     def compose(self) -> ComposeResult:
-        yield Static("Comparing…", id="compare-context", classes="context")
+        yield StatusLine("Comparing…", max_lines=6, id="compare-context", classes="context")
+        yield JumpBar("compare-table")
         yield CompareTableView(id="compare-table")
-        yield Static("", id="compare-interval", classes="status")
-        yield Static("", id="compare-status", classes="status")
+        yield StatusLine("", id="compare-interval", classes="status")
+        yield StatusLine("", id="compare-status", classes="status")
         yield KeysFooter()
 
     def on_mount(self) -> None:

@@ -17,6 +17,7 @@ from textual.widgets import Static
 from tui.model.catalogue import DatasetInfo, find_dataset
 from tui.model.diff_types import DatasetDiff, measure_problem
 from tui.model.errors import ModelError
+from tui.model.reference import Force
 from tui.model.reproduce import ViewSpec
 from tui.model.view_citation import ShownView
 from tui.output.diff_report import diff_report, summary_lines
@@ -24,7 +25,9 @@ from tui.output.reports import Report
 from tui.screens.base import ExplorerScreen, ViewContext
 from tui.widgets.cells import line
 from tui.widgets.diff_table import DiffTable, row_key
+from tui.widgets.jump_bar import JumpBar
 from tui.widgets.keys_footer import KeysFooter
+from tui.widgets.status_line import StatusLine
 
 
 class DiffScreen(ExplorerScreen):
@@ -48,7 +51,8 @@ class DiffScreen(ExplorerScreen):
         """Row key → what happened to that row, in words (rows with a note only)."""
 
     def compose(self) -> ComposeResult:
-        yield Static(self._title(), id="diff-context", classes="context")
+        yield StatusLine(self._title(), max_lines=3, id="diff-context", classes="context")
+        yield JumpBar("diff-table")
         yield DiffTable(id="diff-table")
         yield Static("", id="diff-notes")
         yield KeysFooter()
@@ -112,7 +116,7 @@ class DiffScreen(ExplorerScreen):
     def _ready(self, diff: DatasetDiff) -> None:
         self.diff = diff
         a, b = diff.dataset_a, diff.dataset_b
-        self.query_one(DiffTable).show(diff.rows, a, b)
+        self.query_one(DiffTable).show(diff.rows, a, b, self._forces(diff))
         self.query_one("#diff-context", Static).update(
             self._title(f"  ·  {diff.offence}\n{diff.measure}, largest change first")
         )
@@ -143,6 +147,17 @@ class DiffScreen(ExplorerScreen):
     def on_data_table_row_highlighted(self) -> None:
         if self.diff is not None:
             self._show_notes()
+
+    def _forces(self, diff: DatasetDiff) -> dict[str, Force]:
+        """Each row's force (for its short name), where the open dataset knows it."""
+        assert self.context is not None
+        found = {}
+        for name in {r.force for r in diff.rows}:
+            try:
+                found[name] = self.context.data.find_force(name)
+            except ModelError:
+                pass  # shown by its name as the diff gives it
+        return found
 
     def action_back(self) -> None:
         """Back to the previous view."""

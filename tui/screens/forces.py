@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from tui.model.catalogue import release_tag
 from tui.model.ordering import (
@@ -31,6 +31,7 @@ from tui.widgets.grid import Grid
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.measure_legend import measure_status
 from tui.widgets.search_bar import SearchBar, SearchInput
+from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from tui.model.reproduce import ViewSpec
@@ -44,7 +45,9 @@ class ForcesScreen(ExplorerScreen):
     """Every force for the chosen offence: type to filter, sort by any column, Enter for detail."""
 
     BINDINGS = [
-        Binding("slash", "focus_search", "Search", id="search"),
+        # A priority binding: handled as the key arrives, before the keys typed after it are
+        # sent on, so "/leic" typed at once searches for "leic" (issue 20).
+        Binding("slash", "focus_search", "Search", id="search", priority=True),
         Binding("escape", "clear_search", "Clear search", show=False, id="forces-clear"),
         Binding("s", "next_sort", "Sort", id="sort"),
         Binding("r", "reverse_sort", "Reverse", show=False, id="sort-reverse"),
@@ -73,10 +76,12 @@ class ForcesScreen(ExplorerScreen):
         """Whether the screen on top is another view (not a dialog): see ``on_screen_resume``."""
 
     def compose(self) -> ComposeResult:
-        yield Static("Loading the bundled data…", id="forces-context", classes="context")
-        yield SearchBar(on_query=self._query_changed, id="search")
+        yield StatusLine(
+            "Loading the bundled data…", max_lines=6, id="forces-context", classes="context"
+        )
+        yield SearchBar(on_query=self._query_changed, when_left=self._search_left, id="search")
         yield ForceTableView(id="forces-table")
-        yield Static("", id="forces-status", classes="status")
+        yield StatusLine("", id="forces-status", classes="status")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -89,9 +94,7 @@ class ForcesScreen(ExplorerScreen):
         self._left_for_view = isinstance(self.app.screen, ExplorerScreen)
 
     def on_screen_resume(self) -> None:
-        """Back from another view: the focus is on the table (with the force that was opened),
-        not in the search box, so the letter keys act as they did in that view. (Back from a
-        dialog, such as the help, the focus is where it was.)"""
+        """Back from a view (not a dialog), the focus is on the table, on the force opened."""
         if self._left_for_view and isinstance(self.focused, SearchInput):
             self.query_one(ForceTableView).focus()
         self._left_for_view = False
@@ -261,9 +264,9 @@ class ForcesScreen(ExplorerScreen):
         if force is not None:
             self.post_message(ForceChosen(force.removeprefix("total:")))
 
-    @on(SearchInput.Left)
     def _search_left(self) -> None:
-        self.query_one(ForceTableView).focus()
+        """Down (or Esc on an empty search): the keys go to the table from the next one on."""
+        self.set_focus(self.query_one(ForceTableView))
 
     @on(Grid.RowSelected, "#forces-table")
     def _row_selected(self, event: Grid.RowSelected) -> None:
@@ -287,9 +290,13 @@ class ForcesScreen(ExplorerScreen):
         """Empty the search box (from the table)."""
         self.query_one(SearchBar).clear()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` in the search box is a letter of the search (or of another box's text)."""
+        return action != "focus_search" or not isinstance(self.focused, Input)
+
     def action_focus_search(self) -> None:
-        """Put the cursor in the search box."""
-        self.query_one(SearchInput).focus()
+        """The keys after ``/`` go to the search box, however fast (not after a refresh)."""
+        self.set_focus(self.query_one(SearchInput))
 
     def action_next_sort(self) -> None:
         """Sort by the next column to the right (wrapping round)."""
@@ -371,9 +378,9 @@ class ForcesScreen(ExplorerScreen):
         return f"forces-{self.table.dataset}-{self.table.offence.key}"
 
     def view_spec(self) -> ViewSpec | None:
+        """The table as ``ox table`` prints it: same offence, search, sort and national rows."""
         from tui.model.reproduce import ViewSpec
 
-        """The table as ``ox table`` prints it: same offence, search, sort and national rows."""
         if self.table is None or self.sort is None or self.context is None:
             return None
         query = self.query_one(SearchBar).value

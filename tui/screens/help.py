@@ -28,7 +28,13 @@ KEY_NAMES = {
     "left": "←",
     "right": "→",
     "tab": "Tab",
+    "shift+tab": "Shift+Tab",
     "backspace": "Backspace",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "delete": "Del",
 }
 
 INTRO = (
@@ -39,8 +45,10 @@ INTRO = (
     "and never compared silently with full years. Ctrl+P opens the command palette: jump to any "
     "force, offence, dataset or pair of years. While the search box has the cursor, letters "
     "type into it: press ↓ (or Esc on an empty search) to reach the table, where the letter keys "
-    "below act; back from a view, the cursor is in the table. q asks before quitting (Ctrl+Q "
-    "quits at once)."
+    "below act; back from a view, the cursor is in the table. In Compare, the release diff and "
+    "the multi-force chart, / opens a box that finds a force: after /, every key goes to the box "
+    "until Enter, Esc or ↓ leaves it, so letters typed there are never commands. Lines cut to "
+    "fit end with '…': w shows them whole. q asks before quitting (Ctrl+Q quits at once)."
 )
 
 METHODS = (
@@ -64,6 +72,8 @@ def key_label(keys: str) -> str:
     for key in keys.split(","):
         key = key.strip()
         label = KEY_NAMES.get(key, key)
+        if label.startswith("ctrl+"):
+            label = "Ctrl+" + label[5:].upper()
         if label.startswith("shift+") and len(label) == 7:
             label = label[-1].upper()
         out.append(label.upper() if label.startswith("f") and label[1:].isdigit() else label)
@@ -94,8 +104,6 @@ class HelpScreen(Dialog[None]):
         for title, items in self._sections:
             table.add_row(Text(title, style="bold underline"), "")
             for binding in _bindings(items):
-                if binding.action in ("cursor_down", "cursor_up") and binding.key in ("j", "k"):
-                    continue
                 table.add_row(
                     Text(key_label(binding.key)), Text(binding.description or binding.action)
                 )

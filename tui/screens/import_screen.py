@@ -33,7 +33,12 @@ PREVIEW_DELAY = 0.35
 class ImportScreen(Dialog[str | None]):
     """Returns the name of the imported dataset, or ``None`` if the user cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="import-cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="import-cancel"),
+        # The preview shows a few lines at 80×24: PgUp / PgDn scroll it from any box.
+        Binding("pagedown", "scroll_preview(1)", "Scroll the preview down", id="import-page-down"),
+        Binding("pageup", "scroll_preview(-1)", "Scroll the preview up", id="import-page-up"),
+    ]
 
     @dataclass
     class Previewed(Message):
@@ -269,6 +274,11 @@ class ImportScreen(Dialog[str | None]):
         )
 
     @on(Button.Pressed, "#import-cancel-button")
+    def action_scroll_preview(self, pages: int) -> None:
+        """Scroll the preview (problems, summary and rows) a page down or up."""
+        box = self.query_one("#import-preview-box", VerticalScroll)
+        box.scroll_to(y=box.scroll_y + pages * max(1, box.size.height - 1), animate=False)
+
     def action_cancel(self) -> None:
         """Close without importing."""
         self.dismiss(None)

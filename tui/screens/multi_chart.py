@@ -30,9 +30,11 @@ from tui.model.reproduce import ViewSpec
 from tui.output.reports import Column, Report, dataset_lines
 from tui.screens.base import ExplorerScreen, ViewContext
 from tui.widgets.cells import line, number, plain
+from tui.widgets.grid import Grid, GridColumn, GridRow
+from tui.widgets.jump_bar import JumpBar
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.multi_chart import ChartLine, MultiChart, series_style
-from tui.widgets.tables import VimTable
+from tui.widgets.status_line import StatusLine
 
 HEADER_WIDTH = 9
 """A force's column header in the table: its marker and the start of its name."""
@@ -72,6 +74,13 @@ class MultiChartScreen(ExplorerScreen):
             show=False,
             id="multi-base-forward",
         ),
+        *(
+            Binding(
+                str(n), f"highlight({n - 1})", f"Highlight line {n}", False, id=f"multi-line-{n}"
+            )
+            for n in range(1, 9)
+        ),
+        Binding("0", "highlight(-1)", "No highlight", show=False, id="multi-no-highlight"),
     ]
 
     def __init__(self, context: ViewContext, forces: Sequence[str], *, title: str = "") -> None:
@@ -86,18 +95,19 @@ class MultiChartScreen(ExplorerScreen):
         self.shown: MeasureTable | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(self._title_text(), id="multi-title", classes="context")
+        yield StatusLine(self._title_text(), max_lines=3, id="multi-title", classes="context")
         with Horizontal(id="multi-top"):
             yield MultiChart(id="multi-plot")
-            yield VimTable(id="multi-table")
+            yield Grid(id="multi-table")
+        yield JumpBar("multi-table", find=self._find, found=self._found)
         yield Static("", id="multi-legend")
-        yield Static("Loading…", id="multi-status", classes="status")
+        yield StatusLine("Loading…", id="multi-status", classes="status")
         yield KeysFooter()
 
     def on_mount(self) -> None:
         if self.closed_early:
             return
-        self.query_one(VimTable).focus()
+        self.query_one(Grid).focus()
         self._load()
 
     def _title_text(self) -> Text:
@@ -169,22 +179,27 @@ class MultiChartScreen(ExplorerScreen):
         self._show_legend(table, ascii_only)
 
     def _fill_table(self, table: MeasureTable, ascii_only: bool) -> None:
-        grid = self.query_one(VimTable)
-        grid.clear(columns=True)
-        # Widths given, not measured by the table as rows arrive: measured, the year column was
-        # sometimes left at the width of "Year" (labels cut to "2012") depending on timing.
-        year_width = max([len("Year"), *(len(cov.label) for cov in table.years)])
-        grid.add_column(Text("Year"), key="year", width=year_width)
+        """One row per year, one column per force (its marker and the start of its name); the
+        year stays in view and the forces scroll by whole columns."""
+        grid = self.query_one(Grid)
+        rows = [
+            GridRow(
+                str(cov.year),
+                (
+                    plain(cov.label),
+                    *(number(fmt_measure(table.measure, values[j])) for values in table.values),
+                ),
+            )
+            for j, cov in enumerate(table.years)
+        ]
+        columns = [GridColumn("year", "Year", max([4, *(len(c.label) for c in table.years)]))]
         for i, force in enumerate(table.forces):
             marker, _ = series_style(i, ascii_only)
             header = f"{marker} {short_name(force.display_name, HEADER_WIDTH - 2)}"
-            grid.add_column(Text(header, justify="right"), key=f"force:{force.name}")
-        for j, cov in enumerate(table.years):
-            grid.add_row(
-                plain(cov.label),
-                *(number(fmt_measure(table.measure, values[j])) for values in table.values),
-                key=str(cov.year),
-            )
+            widest = max([len(header), *(row.cells[i + 1].cell_len for row in rows)])
+            columns.append(GridColumn(f"force:{force.name}", header, widest, numeric=True))
+        grid.set_columns(columns)
+        grid.set_rows([], rows, keep=grid.current_key)
 
     def _show_legend(self, table: MeasureTable, ascii_only: bool) -> None:
         chart = self.query_one(MultiChart)
@@ -193,8 +208,8 @@ class MultiChartScreen(ExplorerScreen):
         used = 0
         for i, force in enumerate(table.forces):
             marker, colour = series_style(i, ascii_only)
-            name = plain(force.display_name)
-            width = len(name) + 2
+            name = plain(force.display_name, style="reverse" if chart.highlight == i else "")
+            width = len(name) + 4
             if used and used + 3 + width > room:  # an item is never split across lines
                 legend.append("\n")
                 used = 0
@@ -202,11 +217,13 @@ class MultiChartScreen(ExplorerScreen):
                 legend.append("   ")
                 used += 3
             r, g, b = chart.colour(colour)
+            legend.append(f"{i + 1} ", style="dim")  # the key that highlights it
             legend.append(f"{marker} ", style=f"bold #{r:02x}{g:02x}{b:02x}")
             legend.append_text(name)
             used += width
         self.query_one("#multi-legend", Static).update(legend)
         keys = "m measure" + (" · [ ] base year" if self.measure == "index" else "")
+        keys += f" · 1–{len(table.forces)} highlight · / find"
         status = " · ".join([keys, *table.notes[:1]]) if table.notes else keys
         self.query_one("#multi-status", Static).update(line(status))
 
@@ -225,6 +242,32 @@ class MultiChartScreen(ExplorerScreen):
         """Count, then an index (base year = 100), then a rate per 100,000."""
         self.measure = MEASURES[(MEASURES.index(self.measure) + 1) % len(MEASURES)]
         self._redraw()
+
+    def action_highlight(self, index: int) -> None:
+        """Draw the ``index``-th force's line on top in its colour (the others faint), and
+        scroll its column into view; -1 (or the highlighted one again) for none."""
+        chart = self.query_one(MultiChart)
+        if index < 0 or index >= len(self.forces) or chart.highlight == index:
+            chart.highlight = None
+        else:
+            chart.highlight = index
+            grid = self.query_one(Grid)
+            edge = grid.column_edges().get(f"force:{self.forces[index]}")
+            if edge is not None and not grid.shows_column(f"force:{self.forces[index]}"):
+                grid.scroll_to(x=min(edge, grid.max_scroll_x), animate=False, immediate=True)
+        chart.replot()
+        if self.shown is not None and self.context is not None:
+            self._show_legend(self.shown, self.context.ascii_only)
+
+    def _find(self) -> list[tuple[str, tuple[str, ...]]]:
+        """What ``/`` finds: the forces of the chart, by name, aliases and code."""
+        if self.shown is None:
+            return []
+        return [(str(i), f.search_texts) for i, f in enumerate(self.shown.forces)]
+
+    def _found(self, key: str) -> None:
+        if self.query_one(MultiChart).highlight != int(key):
+            self.action_highlight(int(key))
 
     def action_base_year(self, step: int) -> None:
         """Move the index's base year to an earlier or later year (switches to the index)."""

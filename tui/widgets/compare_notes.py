@@ -21,14 +21,10 @@ SMALL_COUNT = 20
 def compare_notes(cmp: Comparison, rows: Sequence[CompareRow], measure: str) -> Text:
     """Lines under the Compare header: rates and events (each starts with a newline)."""
     out = measure_lines(measure, caveat=any(r.rate_caveat for r in rows))
-    if cmp.events:
-        first = cmp.events[0]
-        where = first.force if first.scope == "force" else "all forces"
-        more = f" (+{len(cmp.events) - 1} more)" if len(cmp.events) > 1 else ""
+    for event in cmp.events:  # every one, a line each (ox events: sources and details)
+        where = event.force if event.scope == "force" else "all forces"
         out.append("\n⚠ ", style="bold")
-        out.append(
-            f"event {fy_label(first.year)}, {where}: {first.title}{more} · ox events",
-        )
+        out.append(f"event {fy_label(event.year)}, {where}: {event.title} · ox events")
     return out
 
 

@@ -95,11 +95,19 @@ class CompareTableView(ForceGrid):
         pcts = [pct_of(r, self.measure) for r in rows]
         scale = max((abs(p) for p in pcts if p is not None), default=0.0)
         fixed = [
-            GridRow(f"total:{r.force.name}", self._cells(r, 0.0, width, styles, ascii_only, "bold"))
+            GridRow(
+                f"total:{r.force.name}",
+                self._cells(r, 0.0, width, styles, ascii_only, "bold"),
+                find=r.force.search_texts,
+            )
             for r in cmp.totals
         ]
         body = [
-            GridRow(r.force.name, self._cells(r, scale, width, styles, ascii_only, ""))
+            GridRow(
+                r.force.name,
+                self._cells(r, scale, width, styles, ascii_only, ""),
+                find=r.force.search_texts,
+            )
             for r in rows
         ]
         labels = {"a": cmp.label_a, "b": cmp.label_b}

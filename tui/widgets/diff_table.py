@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from collections.abc import Mapping
 
 from tui.formatting import fmt_change, fmt_count, safe_text
 from tui.model.diff_types import DiffRow
-from tui.widgets.cells import plain
-from tui.widgets.tables import VimTable
+from tui.model.reference import Force
+from tui.widgets.cells import number, plain
+from tui.widgets.grid import Grid, GridColumn, GridRow
 
 
 def row_key(force: object, year: object, offence: object, status: object = "changed") -> str:
@@ -16,34 +17,60 @@ def row_key(force: object, year: object, offence: object, status: object = "chan
     return f"{force}\t{year}\t{offence}\t{status}"
 
 
-class DiffTable(VimTable):
-    """Force, year, offence, the figure in A and in B, and the change (largest first)."""
+class DiffTable(Grid):
+    """Force, year, what happened, offence, the figure in A and in B, and the change (largest
+    first).
 
-    def show(self, rows: tuple[DiffRow, ...], name_a: str, name_b: str) -> None:
-        """Fill the table with the changed cells, in the order given (numbers right-aligned)."""
-        self.clear(columns=True)
-        numbers = [(fmt_count(r.value_a), fmt_count(r.value_b), fmt_change(r.change)) for r in rows]
-        heads = (safe_text(name_a), safe_text(name_b), "Change")
-        widths = [max([len(h), *(len(n[i]) for n in numbers)]) for i, h in enumerate(heads)]
-        self.add_column(Text("Force"), key="force")
-        self.add_column(Text("Year"), key="year")
-        self.add_column(Text("What"), key="status")  # before the offence: seen at 80 columns
-        self.add_column(Text("Offence"), key="offence")
-        for key, head, width in zip(("value_a", "value_b", "change"), heads, widths):
-            self.add_column(Text(head.rjust(width)), key=key)
-        for r, values in zip(rows, numbers):
-            self.add_row(
-                plain(r.force),
+    Forces are shown by the short name every table uses (``PSNI``), never cut to a few letters
+    (``North``, ``South``, ``West`` once stood for six forces); the force and the year stay in
+    view when scrolling sideways, and ``/`` finds a force."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(pinned=2, id=id)
+
+    def show(
+        self, rows: tuple[DiffRow, ...], name_a: str, name_b: str, forces: Mapping[str, Force]
+    ) -> None:
+        """Fill the table with the changed cells, in the order given (``forces``: each row's
+        force by its name, for its short name and what ``/`` finds it by)."""
+
+        def shown(name: str) -> str:
+            force = forces.get(name)
+            return force.display_name if force is not None else safe_text(name)
+
+        cells = [
+            (
+                plain(shown(r.force)),
                 plain(r.year),
-                plain(r.status),
+                plain(r.status),  # before the offence: seen at 80 columns
                 plain(r.offence),
-                *(Text(v.rjust(w)) for v, w in zip(values, widths)),
-                key=row_key(r.force, r.year, r.offence, r.status),
+                number(fmt_count(r.value_a)),
+                number(fmt_count(r.value_b)),
+                number(fmt_change(r.change)),
             )
-
-    @property
-    def current_key(self) -> str | None:
-        """The key of the row under the cursor, or ``None`` when the table is empty."""
-        if not self.row_count:
-            return None
-        return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+            for r in rows
+        ]
+        heads = ("Force", "Year", "What", "Offence", safe_text(name_a), safe_text(name_b), "Change")
+        keys = ("force", "year", "status", "offence", "value_a", "value_b", "change")
+        columns = [
+            GridColumn(
+                key,
+                head,
+                max([len(head), *(row[i].cell_len for row in cells)]),
+                numeric=i >= 4,
+            )
+            for i, (key, head) in enumerate(zip(keys, heads))
+        ]
+        self.set_columns(columns)
+        self.set_rows(
+            [],
+            [
+                GridRow(
+                    row_key(r.force, r.year, r.offence, r.status),
+                    row,
+                    find=forces[r.force].search_texts if r.force in forces else (r.force,),
+                )
+                for r, row in zip(rows, cells)
+            ],
+            keep=None,
+        )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Size
 
 from tui.formatting import fmt_change, fmt_count, fmt_pct, sparkline
 from tui.model.ordering import FilteredRow
@@ -152,16 +153,28 @@ class ForceTableView(ForceGrid):
         ]
         self.set_rows(fixed, body, keep=current if keep_cursor else None)
         if new_data:
-            self.call_after_refresh(self._scroll_to_latest)
+            self._sized_for = 0
+            self._scroll_to_latest()
 
     def _scroll_to_latest(self) -> None:
-        self._sized_for = self.scrollable_content_region.width
-        self.scroll_to(x=self._latest_x(), animate=False)
+        """Scroll to the latest years now, before anything is painted (a scroll after the
+        next refresh showed 2012/13–2017/18 for a frame, then jumped); before the first layout
+        there is no width yet, and :meth:`_size_updated` does it."""
+        width = self.scrollable_content_region.width
+        if not width or self._table is None:
+            return
+        self._sized_for = width
+        self.scroll_to(x=self._latest_x(), animate=False, immediate=True, force=True)
 
-    def on_resize(self) -> None:
-        """Keep the latest years in view when the width changes."""
-        if self._table is not None and self.scrollable_content_region.width != self._sized_for:
-            self.call_after_refresh(self._scroll_to_latest)
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """A new width (the first layout, or a resize): the latest years in view again, in the
+        same frame."""
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if self.scrollable_content_region.width != self._sized_for:
+            self._scroll_to_latest()
+        return changed
 
     def _latest_x(self) -> float:
         """The first sideways position: the last year in view at the right edge, unless that

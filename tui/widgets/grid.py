@@ -1,33 +1,19 @@
-"""A fast read-only table for views that re-filter on every keystroke.
-
-Each row is rendered once into a cached :class:`Strip` (per zebra parity and cursor state), so
-re-filtering only re-orders cached lines, and only the lines that changed reach the terminal
-(:class:`LineView`). Pinned columns stay in view when scrolling sideways; the header and the fixed
-rows (totals) stay in view when scrolling down. Forces and Compare both use it.
+"""A fast read-only, keyboard-first table for views that re-filter on every keystroke: the keys and
+the mouse (what it holds and draws is :class:`~tui.widgets.grid_view.GridView`'s). Forces,
+Compare, the release diff and the multi-force chart use it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
 from textual.message import Message
-from textual.strip import Strip
 
-from tui.widgets.grid_lines import (
-    GridColumn,
-    GridRow,
-    column_at,
-    column_edges,
-    join_line,
-    render_cells,
-)
-from tui.widgets.line_view import Lines, LineView
+from tui.widgets.grid_lines import GridColumn, GridRow, column_at
+from tui.widgets.grid_view import GridView
+from tui.widgets.status_line import whole_lines
 
 
 @dataclass
@@ -43,15 +29,8 @@ class GridMessage(Message):
         return self.grid
 
 
-class Grid(LineView, can_focus=True):
+class Grid(GridView, can_focus=True):
     """A keyboard-first table: a row cursor, pinned columns, a fixed header and fixed rows."""
-
-    COMPONENT_CLASSES = {
-        "grid--header",
-        "grid--cursor",
-        "grid--odd",
-        "grid--fixed",
-    }
 
     BINDINGS = [
         Binding("up,k", "cursor_up", "Up", show=False, id="grid-up"),
@@ -63,6 +42,12 @@ class Grid(LineView, can_focus=True):
         Binding("left", "scroll_columns(-1)", "Earlier columns", show=False, id="grid-left"),
         Binding("right", "scroll_columns(1)", "Later columns", show=False, id="grid-right"),
         Binding("enter", "select", "Open", show=False, id="grid-select"),
+        # A priority binding: handled as the key arrives, before the keys after it are sent to
+        # the table, so "/nha" typed at once searches for "nha" (see JumpBar).
+        Binding("slash", "jump", "Find a force", id="grid-jump", priority=True),
+        Binding(
+            "w", "whole_lines", "Notes and status lines whole", show=False, id="grid-whole-lines"
+        ),
     ]
 
     class RowSelected(GridMessage):
@@ -70,266 +55,6 @@ class Grid(LineView, can_focus=True):
 
     class HeaderClicked(GridMessage):
         """A column header was clicked."""
-
-    def __init__(self, *, pinned: int = 1, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id)
-        self.pinned = pinned
-        """How many leftmost columns stay in view when scrolling sideways."""
-        self.columns: list[GridColumn] = []
-        self.fixed: list[GridRow] = []
-        """Rows that stay at the top (totals)."""
-        self.rows: list[GridRow] = []
-        """The body rows, in display order."""
-        self.cursor = 0
-        """Index of the highlighted row, counting fixed rows first."""
-        self._cache: dict[tuple[object, ...], Strip] = {}
-        self._header: tuple[Strip, Strip] | None = None
-        self._base_style: Style | None = None
-
-    # ------------------------------------------------------------------ data
-
-    def set_columns(self, columns: Sequence[GridColumn]) -> None:
-        """Replace the columns (drops every cached line)."""
-        self.columns = list(columns)
-        self._cache.clear()
-        self._header = None
-        self._resize_virtual()
-        if self.is_mounted and self._view:
-            # Repainting only changed rows never reaches the header (a moved sort arrow).
-            self.refresh(Region(0, 0, self._view.width, 1))
-
-    def set_rows(
-        self, fixed: Sequence[GridRow], rows: Sequence[GridRow], *, keep: str | None
-    ) -> None:
-        """Replace the rows; the cursor goes to the row keyed ``keep`` if it is still there.
-
-        Only the lines whose content changed are repainted (typing in the search box keeps the
-        header, the totals and the rows that stay in place as they are on the terminal)."""
-        before = self._drawn_lines()
-        self.fixed = list(fixed)
-        self.rows = list(rows)
-        keys = self.keys
-        if keep is not None and keep in keys:
-            self.cursor = keys.index(keep)
-        else:
-            self.cursor = len(self.fixed) if self.rows else 0
-        self._resize_virtual()
-        self._scroll_cursor_into_view()
-        self._refresh_changed(before)
-
-    @property
-    def keys(self) -> list[str]:
-        """Every row key in display order, fixed rows first."""
-        return [r.key for r in self.fixed] + [r.key for r in self.rows]
-
-    @property
-    def row_count(self) -> int:
-        """Number of rows, fixed rows included."""
-        return len(self.fixed) + len(self.rows)
-
-    @property
-    def current_key(self) -> str | None:
-        """The key of the highlighted row."""
-        keys = self.keys
-        return keys[self.cursor] if 0 <= self.cursor < len(keys) else None
-
-    def row(self, key: str) -> GridRow:
-        """The row with this key (raises ``KeyError``)."""
-        for r in (*self.fixed, *self.rows):
-            if r.key == key:
-                return r
-        raise KeyError(key)
-
-    def row_text(self, key: str) -> dict[str, str]:
-        """A row's cells as plain text by column key (for tests and copying)."""
-        r = self.row(key)
-        return {c.key: cell.plain for c, cell in zip(self.columns, r.cells)}
-
-    # ------------------------------------------------------------------ geometry
-
-    @property
-    def _pinned_width(self) -> int:
-        return sum(c.outer for c in self.columns[: self.pinned])
-
-    @property
-    def _scroll_width(self) -> int:
-        return sum(c.outer for c in self.columns[self.pinned :])
-
-    def _resize_virtual(self) -> None:
-        self._set_virtual_size(Size(self._pinned_width + self._scroll_width, 1 + self.row_count))
-
-    @property
-    def _fixed_lines(self) -> int:
-        return 1 + len(self.fixed)
-
-    @property
-    def _body_height(self) -> int:
-        return max(1, self.scrollable_content_region.height - 1 - len(self.fixed))
-
-    @property
-    def max_scroll_y(self) -> int:
-        """Only the body scrolls: the header and the fixed rows are always drawn."""
-        return max(0, len(self.rows) - self._body_height)
-
-    @property
-    def max_scroll_x(self) -> int:
-        """The scrollable columns scroll under the pinned ones."""
-        room = self.scrollable_content_region.width - self._pinned_width
-        return max(0, self._scroll_width - max(room, 0))
-
-    def column_edges(self) -> dict[str, int]:
-        """Where each scrollable column starts, in scroll-x units."""
-        return column_edges(self.columns[self.pinned :])
-
-    @property
-    def scroll_room(self) -> int:
-        """Visible width for the scrollable columns."""
-        return max(0, self.scrollable_content_region.width - self._pinned_width)
-
-    # ------------------------------------------------------------------ rendering
-
-    @property
-    def _base(self) -> Style:
-        """The widget's own style, computed once until the styles change."""
-        if self._base_style is None:
-            self._base_style = self.rich_style
-        return self._base_style
-
-    def _row_at(self, index: int) -> GridRow:
-        nfixed = len(self.fixed)
-        return self.fixed[index] if index < nfixed else self.rows[index - nfixed]
-
-    def _striped(self, index: int) -> bool:
-        """Zebra stripes: every other body row."""
-        return index >= len(self.fixed) and (index - len(self.fixed)) % 2 == 1
-
-    def _line(self, row: GridRow, index: int) -> tuple[Strip, Strip]:
-        is_cursor = index == self.cursor
-        odd = self._striped(index)
-        state = (row.key, is_cursor, is_cursor and self.has_focus, odd, row.bold, self.app.theme)
-        # The two halves are cached apart: typing changes the highlighted name (pinned half)
-        # but not the years (scrolling half).
-        halves = []
-        for part, columns, cells, sigs in (
-            (
-                "pinned",
-                self.columns[: self.pinned],
-                row.cells[: self.pinned],
-                row.signatures[: self.pinned],
-            ),
-            (
-                "scroll",
-                self.columns[self.pinned :],
-                row.cells[self.pinned :],
-                row.signatures[self.pinned :],
-            ),
-        ):
-            key = (part, sigs, *state)
-            strip = self._cache.get(key)
-            if strip is None:
-                base = self._base
-                if row.bold:
-                    base = base + self.get_component_rich_style("grid--fixed")
-                if odd:
-                    base = base + self.get_component_rich_style("grid--odd")
-                if is_cursor:
-                    base = base + self.get_component_rich_style("grid--cursor")
-                strip = render_cells(self.app.console, cells, columns, base)
-                if len(self._cache) > 8000:
-                    self._cache.clear()
-                self._cache[key] = strip
-            halves.append(strip)
-        return halves[0], halves[1]
-
-    def _header_line(self) -> tuple[Strip, Strip]:
-        if self._header is None:
-            style = self._base + self.get_component_rich_style("grid--header")
-            labels = [Text(c.label, style="bold") for c in self.columns]
-            self._header = (
-                render_cells(
-                    self.app.console, labels[: self.pinned], self.columns[: self.pinned], style
-                ),
-                render_cells(
-                    self.app.console, labels[self.pinned :], self.columns[self.pinned :], style
-                ),
-            )
-        return self._header
-
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        if y == 0:
-            left, right = self._header_line()
-        else:
-            index = self._line_index(y)
-            if index is None:
-                return Strip.blank(width, self._base)
-            left, right = self._line(self._row_at(index), index)
-        scrolling = self.columns[self.pinned :]
-        return join_line(left, right, scrolling, int(self.scroll_x), width, self._base)
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._cache.clear()
-        self._header = None
-        self._base_style = None
-
-    def on_focus(self) -> None:
-        self._refresh_cursor_line()
-
-    def on_blur(self) -> None:
-        self._refresh_cursor_line()
-
-    def _refresh_cursor_line(self) -> None:
-        """The cursor's colour follows the focus; nothing else does."""
-        for y in range(1, self._view.height):
-            if self._line_index(y) == self.cursor:
-                self.refresh(Region(0, y, self._view.width, 1))
-
-    # ------------------------------------------------------------------ cursor and scrolling
-
-    def move_cursor(self, index: int) -> None:
-        """Highlight the row at ``index`` (fixed rows first) and scroll it into view."""
-        if not self.row_count:
-            return
-        before = self._drawn_lines()
-        self.cursor = max(0, min(index, self.row_count - 1))
-        self._scroll_cursor_into_view()
-        self._refresh_changed(before)
-
-    # ------------------------------------------------------------------ repainting what changed
-
-    def _line_index(self, y: int) -> int | None:
-        """The row drawn on line ``y`` of the widget (fixed rows first), or None (header, blank)."""
-        if y <= 0:
-            return None
-        index = y - 1 if y - 1 < len(self.fixed) else y - 1 + int(self.scroll_y)
-        return index if index < self.row_count else None
-
-    def _drawn_lines(self) -> Lines | None:
-        """What each line of the widget shows, to compare before and after a change."""
-        if not self.is_mounted or not self._view:
-            return None
-        lines: list[tuple[object, ...]] = [(int(self.scroll_y), int(self.scroll_x))]
-        for y in range(1, self._view.height):
-            index = self._line_index(y)
-            if index is None:
-                lines.append(())
-                continue
-            row = self._row_at(index)
-            lines.append(
-                (row.key, row.signatures, row.bold, index == self.cursor, self._striped(index))
-            )
-        return lines
-
-    def _scroll_cursor_into_view(self) -> None:
-        body = self.cursor - len(self.fixed)
-        if body < 0:
-            return
-        top = int(self.scroll_y)
-        if body < top:
-            self.scroll_to(y=body, animate=False)
-        elif body >= top + self._body_height:
-            self.scroll_to(y=body - self._body_height + 1, animate=False)
 
     def action_cursor_up(self) -> None:
         """Up one row."""
@@ -359,12 +84,31 @@ class Grid(LineView, can_focus=True):
     def action_scroll_columns(self, step: int) -> None:
         """Scroll sideways by whole columns."""
         edges = sorted(self.column_edges().values())
-        x = self.scroll_x
+        x = self.start_x
         if step < 0:
-            target = max((e for e in edges if e < x - 0.5), default=0)
+            target = max((e for e in edges if e < x), default=0)
         else:
-            target = min((e for e in edges if e > x + 0.5), default=self.max_scroll_x)
-        self.scroll_to(x=min(target, self.max_scroll_x), animate=False)
+            target = min((e for e in edges if e > x), default=self.max_scroll_x)
+        self.scroll_to(x=min(target, self.max_scroll_x), animate=False, immediate=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` is the table's only where its screen has a :class:`JumpBar` (the Forces view's
+        search box has its own)."""
+        if action == "jump":
+            return bool(self.screen.query(".jump"))
+        return True
+
+    def action_jump(self) -> None:
+        """Open the screen's box to find a force (``/``)."""
+        from tui.widgets.jump_bar import JumpBar  # (it moves a Grid)
+
+        for bar in self.screen.query(JumpBar):
+            bar.open()
+            return
+
+    def action_whole_lines(self) -> None:
+        """Show the view's notes and status lines whole (wrapped), or cut at a word again."""
+        whole_lines(self.screen)
 
     def action_select(self) -> None:
         """Open the highlighted row."""
@@ -381,7 +125,7 @@ class Grid(LineView, can_focus=True):
             return
         x, y = offset
         if y == 0:
-            key = column_at(self.columns, self.pinned, x, int(self.scroll_x))
+            key = column_at(self.columns, self.pins, x, self.start_x)
             if key is not None:
                 self.post_message(self.HeaderClicked(self, key))
             return

@@ -38,6 +38,8 @@ class GridRow:
     key: str
     cells: tuple[Text, ...]
     bold: bool = False
+    find: tuple[str, ...] = ()
+    """What ``/`` finds the row by (a force's name, aliases and code); nothing when empty."""
 
     @cached_property
     def signatures(self) -> tuple[tuple[object, ...], ...]:
@@ -71,8 +73,11 @@ def render_cells(
 def join_line(
     left: Strip, right: Strip, columns: Sequence[GridColumn], x: int, width: int, style: Style
 ) -> Strip:
-    """A line of the grid, ``width`` cells: the pinned cells ``left``, then the whole scrolling
-    ``columns`` of ``right`` in view from ``x``.
+    """A line of the grid, ``width`` cells: the pinned cells ``left``, then the scrolling
+    ``columns`` of ``right`` that fit whole from ``x`` (an edge: see :func:`column_start`).
+
+    A column that does not fit whole is not drawn: a figure is shown whole or not at all (a
+    year column cut at the right edge once showed "35" for 35,383).
 
     Neighbouring segments of one style are joined: the terminal is sent each segment with its
     style and a reset, so a cursor move (two lines) writes ~100 bytes fewer (issue 11)."""
@@ -82,14 +87,51 @@ def join_line(
 
 def whole_columns_end(columns: Sequence[GridColumn], x: int, room: int) -> int:
     """Where to stop drawing the scrolling ``columns`` seen from ``x`` in ``room`` cells: after
-    the last one that fits whole, so no sliver of a column (a lone letter of its header) shows
-    at the right edge."""
+    the last one that fits whole (``x`` itself when none does), so no sliver of a column (a
+    lone letter of its header, the last digits of a count) shows at the right edge."""
     end = 0
     for column in columns:
         if end + column.outer > x + room:
             break
         end += column.outer
-    return end if end > x else x + room
+    return max(end, x)
+
+
+def column_start(columns: Sequence[GridColumn], x: float) -> int:
+    """The edge the scrolling ``columns`` are drawn from when scrolled to ``x``: the first column
+    edge at or after it (a mouse wheel or a scrollbar can stop between edges; the column it
+    stopped in is not drawn cut, it is left out)."""
+    edge = 0
+    for column in columns:
+        if edge >= x - 0.5:
+            return edge
+        edge += column.outer
+    return edge
+
+
+def last_start(columns: Sequence[GridColumn], room: int) -> int:
+    """The furthest edge worth scrolling to: the first from which every remaining column fits
+    whole in ``room`` cells (0 when they all fit)."""
+    total = sum(c.outer for c in columns)
+    edge = 0
+    for column in columns:
+        if total - edge <= room:
+            return edge
+        edge += column.outer
+    return edge
+
+
+def pins_that_fit(columns: Sequence[GridColumn], pinned: int, width: int) -> int:
+    """How many of the ``pinned`` leftmost columns can stay in view in ``width`` cells: as many
+    as leave room for the widest of the others beside them. At 60 columns the Forces table's
+    four pinned columns left no room for a whole year; then only the name stays pinned and
+    the trend, change and % scroll away like the years."""
+    for k in range(min(pinned, len(columns)), 0, -1):
+        rest = columns[k:]
+        widest = max((c.outer for c in rest), default=0)
+        if sum(c.outer for c in columns[:k]) + widest <= width:
+            return k
+    return 0
 
 
 def column_edges(columns: Sequence[GridColumn]) -> dict[str, int]:

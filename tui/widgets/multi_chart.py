@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from textual_plotext import PlotextPlot
 
 from tui.widgets.theme_colours import theme_colour
-from tui.widgets.trend_chart import axis_ticks, segments, short_label
+from tui.widgets.trend_chart import FRAME_ROWS, even_axis, segments, short_label
 
 UNICODE_MARKERS = ("●", "■", "▲", "◆", "+", "○", "□", "x")
 ASCII_MARKERS = ("*", "#", "o", "+", "x", "@", "%", "=")
@@ -56,6 +56,8 @@ class MultiChart(PlotextPlot):
         self._ascii = False
         self._y_label = ""
         self._whole = True
+        self.highlight: int | None = None
+        """The line drawn on top in its colour, the others faint with a dot (``1``–``8``)."""
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -97,8 +99,15 @@ class MultiChart(PlotextPlot):
         every: list[float] = []
         # The first line is drawn last, so it stays on top where lines cross (the force of a
         # peer chart, the first marked force).
-        for i, chart_line in reversed(list(enumerate(self._lines))):
+        order = list(range(len(self._lines)))
+        if self.highlight is not None and self.highlight in order:
+            order.remove(self.highlight)
+            order.insert(0, self.highlight)
+        for i in reversed(order):
+            chart_line = self._lines[i]
             marker, colour = series_style(i, self._ascii)
+            if self.highlight is not None and i != self.highlight:
+                marker, colour = ("." if self._ascii else "·"), "foreground-darken-3"
             every += [v for v in chart_line.values if v is not None]
             for run_x, run_y in segments(chart_line.values):  # a gap where a figure is missing
                 plot = plt.plot if len(run_x) > 1 else plt.scatter
@@ -112,13 +121,13 @@ class MultiChart(PlotextPlot):
         plt.xlim(0.7, len(xs) + 0.3)
         if every:
             # Counts and rates start from 0, so a few per cent never looks like a steep climb;
-            # an index is drawn around its 100.
+            # an index is drawn around its 100. Ticks fall evenly on the rows.
             lo = min(every) if self._y_label.startswith("index") else min(0.0, min(every))
-            ticks_y, tick_labels = axis_ticks(lo, max(every), whole=self._whole)
-            plt.ylim(min(ticks_y[0], lo), max(ticks_y[-1], max(every)))
-            plt.yticks(ticks_y, tick_labels)
-        if self._y_label:
-            plt.ylabel(self._y_label)
+            rows = self.size.height - FRAME_ROWS
+            axis = even_axis(lo, max(every), rows, whole=self._whole)
+            plt.ylim(axis.bottom, axis.top)
+            plt.yticks(axis.ticks, axis.labels)
+        # No y label: the title says what the axis holds (plotext drew "index" beside a tick).
         if self._ascii:
             plt.theme("clear")
         self.refresh()

@@ -34,10 +34,16 @@ class SearchInput(Input):
         if self.on_query is not None:
             self.on_query(value)
 
+    # Priority bindings: handled as the key arrives, so the keys typed after ↓ reach the table
+    # (↓ then "v" typed at once once typed "v" into the box).
     BINDINGS = [
-        Binding("escape", "clear_or_leave", "Clear search", id="search-clear"),
-        Binding("down", "leave", "To table", show=False, id="search-leave"),
+        Binding("escape", "clear_or_leave", "Clear search", id="search-clear", priority=True),
+        Binding("down", "leave", "To table", show=False, id="search-leave", priority=True),
     ]
+
+    when_left: Callable[[], None] | None = None
+    """Called (at once) when the user leaves the box for the table; else :class:`Left` is
+    posted."""
 
     @dataclass
     class Left(Message):
@@ -48,11 +54,14 @@ class SearchInput(Input):
         if self.value:
             self.value = ""
         else:
-            self.post_message(self.Left())
+            self.action_leave()
 
     def action_leave(self) -> None:
         """Go to the table."""
-        self.post_message(self.Left())
+        if self.when_left is not None:
+            self.when_left()
+        else:
+            self.post_message(self.Left())
 
 
 class SearchBar(Horizontal):
@@ -68,10 +77,11 @@ class SearchBar(Horizontal):
         self,
         *,
         on_query: Callable[[str], None] | None = None,
+        when_left: Callable[[], None] | None = None,
         id: str | None = None,  # noqa: A002 - Textual's name
     ) -> None:
         super().__init__(id=id)
-        self._on_query = on_query
+        self._on_query, self._when_left = on_query, when_left
 
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt")
@@ -79,6 +89,7 @@ class SearchBar(Horizontal):
             placeholder="type to find a force (name, alias, ONS code)", id="search-input"
         )
         box.on_query = self._on_query
+        box.when_left = self._when_left
         yield box
 
     @property

@@ -11,6 +11,7 @@ from tui.model.types import Breakdown, QuarterPoint, Rate, SeriesPoint
 from tui.widgets.cells import number, plain
 from tui.widgets.compare_cells import CHANCE_MARK, chance_pct_cell, release_mark
 from tui.widgets.measure_legend import CHANCE_METHOD
+from tui.widgets.status_line import whole_lines
 
 
 class VimTable(DataTable[Text]):
@@ -19,10 +20,17 @@ class VimTable(DataTable[Text]):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="vim-down"),
         Binding("k", "cursor_up", "Up", show=False, id="vim-up"),
+        Binding(
+            "w", "whole_lines", "Notes and status lines whole", show=False, id="vim-whole-lines"
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+
+    def action_whole_lines(self) -> None:
+        """Show the view's notes and status lines whole (wrapped), or cut at a word again."""
+        whole_lines(self.screen)
 
 
 class SeriesTable(VimTable):

@@ -12,8 +12,6 @@ from typing import Literal
 
 from textual_plotext import PlotextPlot
 
-from tui.formatting import safe_text
-
 NationalMode = Literal["off", "index", "overlay"]
 NATIONAL_MODES: tuple[NationalMode, ...] = ("off", "index", "overlay")
 
@@ -88,6 +86,65 @@ def axis_ticks(lo: float, hi: float, *, whole: bool = True) -> tuple[list[float]
     step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
     decimals = 0 if whole or step >= 1 else 1
     return ticks, [f"{t:,.{decimals}f}" for t in ticks]
+
+
+FRAME_ROWS = 3
+"""Rows of a plotext chart that are not plot rows: the frame's top and bottom, the x labels."""
+
+
+@dataclass(frozen=True)
+class YAxis:
+    """A y axis whose ticks fall evenly on the plot's rows: from ``bottom`` to ``top``."""
+
+    bottom: float
+    top: float
+    ticks: list[float]
+    labels: list[str]
+
+
+def even_axis(
+    lo: float, hi: float, rows: int, *, whole: bool = True, headroom: bool = False
+) -> YAxis:
+    """Round ticks from ``lo`` (or below) to ``hi`` (or above) that land every ``g`` rows of a plot
+    ``rows`` rows high, with the same ``g`` between every two: plotext puts a value on the row
+    nearest it, so 0, 1,000 … 4,000 over 8 rows fell 2, 1, 2, 2 rows apart (issue 20). The
+    axis's top is then where the rows end, a little above the last tick; of the steps and
+    spacings that fit, the one the figures fill most of the height with wins, with 3 to 6
+    ticks where it can. ``headroom``: the top row stays clear of the figures (for labels)."""
+    if hi <= lo:
+        hi = lo + 1  # one value only (e.g. every figure 0): plotext divides by the range
+    span = rows - 1
+    if span < 2:
+        ticks, labels = axis_ticks(lo, hi, whole=whole)
+        return YAxis(min(ticks[0], lo), max(ticks[-1], hi), ticks, labels)
+    best: tuple[tuple[bool, float], YAxis] | None = None
+    raw = (hi - lo) / span
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    for power in (magnitude / 10, magnitude, magnitude * 10, magnitude * 100):
+        for m in (1, 2, 5):
+            step = m * power
+            if whole and step < 1:
+                continue
+            bottom = math.floor(lo / step) * step
+            # With headroom, the highest figure falls at least a row below the top.
+            need = bottom + (hi - bottom) * span / (span - 1) if headroom else hi
+            for gap in range(1, span + 1):
+                top = bottom + step * span / gap
+                if top < need:
+                    break
+                count = span // gap + 1
+                if count > 6:
+                    continue
+                score = (count >= 3, (need - bottom) / (top - bottom))
+                if best is None or score > best[0]:
+                    ticks = [bottom + i * step for i in range(count)]
+                    decimals = 0 if whole or step >= 1 else 1
+                    labels = [f"{t:,.{decimals}f}" for t in ticks]
+                    best = (score, YAxis(bottom, top, ticks, labels))
+    if best is None:
+        ticks, labels = axis_ticks(lo, hi, whole=whole)
+        return YAxis(min(ticks[0], lo), max(ticks[-1], hi), ticks, labels)
+    return best[1]
 
 
 def line_marks(ascii_only: bool) -> tuple[str, str]:
@@ -176,49 +233,63 @@ class TrendChart(PlotextPlot):
         left = [v for v in series.values if v is not None]
         if not overlay:
             left += [v for v in series.national if v is not None]
-        self._y_axis(left, "left", from_zero=series.y_label != "index")
+        marks = bool(series.marks)
+        top = self._y_axis(left, "left", from_zero=series.y_label != "index", headroom=marks)
         if overlay:
-            self._y_axis([v for v in series.national if v is not None], "right", from_zero=True)
-        self._draw_marks(series)
-        if series.y_label:
-            plt.ylabel(safe_text(series.y_label))
+            national = [v for v in series.national if v is not None]
+            self._y_axis(national, "right", from_zero=True, headroom=marks)
+        self._draw_marks(series, top)
+        # No y label: the legend says what the axis holds (plotext drew "index" beside a tick).
         if self._ascii:
             plt.theme("clear")
         self.refresh()
 
-    def _y_axis(self, values: list[float], side: str, *, from_zero: bool) -> None:
-        """Whole-number ticks on one y axis; counts start from 0, so a change of a few per cent
-        never looks like a steep climb (an index is drawn around its 100)."""
+    def _y_axis(
+        self, values: list[float], side: str, *, from_zero: bool, headroom: bool
+    ) -> float | None:
+        """Whole-number ticks on one y axis, evenly spaced on the rows (see :func:`even_axis`);
+        counts start from 0, so a change of a few per cent never looks like a steep climb (an
+        index is drawn around its 100). Returns the axis's top."""
         if not values:
-            return
+            return None
         lo = min(0.0, min(values)) if from_zero else min(values)
-        hi = max(values)
-        ticks, labels = axis_ticks(lo, hi)
+        axis = even_axis(lo, max(values), self.size.height - FRAME_ROWS, headroom=headroom)
         # plotext's annotations say float, but it takes "left" / "right" (as plot does).
-        self.plt.ylim(min(ticks[0], lo), max(ticks[-1], hi), yside=side)  # type: ignore[arg-type]
-        self.plt.yticks(ticks, labels, yside=side)  # type: ignore[arg-type]
+        self.plt.ylim(axis.bottom, axis.top, yside=side)  # type: ignore[arg-type]
+        self.plt.yticks(axis.ticks, axis.labels, yside=side)  # type: ignore[arg-type]
+        return axis.top
 
-    def _draw_marks(self, series: ChartSeries) -> None:
-        """A vertical line at each event's year, its label on the x axis (several in one year share
-        a line: "E1,E2")."""
+    def _draw_marks(self, series: ChartSeries, top: float | None) -> None:
+        """A vertical line at each event's year, its label on the top row, which the figures
+        leave clear (on the x axis, "E1" was drawn over a line that starts at 0; several in one
+        year share a line: "E1,E2")."""
         by_x: dict[int, list[str]] = {}
-        for x, label in series.marks:
-            by_x.setdefault(x, []).append(label)
+        # Labels closer than their width on screen share the first one's place ("E1,E2"):
+        # drawn apart, the second overwrote the first ("EE2").
+        cells_per_year = max(1.0, self.size.width - 8) / max(1, len(series.labels))
+        placed = -100
+        for x, label in sorted(series.marks):
+            if by_x and (x - placed) * cells_per_year < len(",".join(by_x[placed])) + 1:
+                by_x[placed].append(label)
+            else:
+                by_x[x] = [label]
+                placed = x
         if not by_x:
             return
-        values = [v for v in series.values if v is not None]
-        bottom = min(0.0, min(values)) if values else 0.0  # the labels sit on the x axis
+        if top is None:
+            return
         colour = self._colour("trend--event")
         # plotext gives a label the canvas colour it has when the label is drawn, which is still
         # its default white here: the chart's own background instead, so the label can be read.
         back = self.background_colors[1].rgb
+        for x in {x for x, _ in series.marks}:
+            self.plt.vline(float(x), color=colour)
         for x, labels in by_x.items():
             plt_x = float(x)
-            self.plt.vline(plt_x, color=colour)
             self.plt.text(
                 ",".join(labels),
                 x=plt_x,
-                y=bottom,
+                y=top,
                 color=colour,
                 background=back,
                 alignment="center",

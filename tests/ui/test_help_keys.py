@@ -1,0 +1,88 @@
+"""Help and the palette are built from the bindings (issue 20: they missed D, Ctrl+U, Tab into
+the facts panel, peers, quarters, like-for-like, marking): every binding of every view, dialog and
+table is in the help, with an id, and the palette offers the keys of the view it was opened from.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import io
+import pkgutil
+
+from rich.console import Console
+from textual.binding import Binding
+from textual.widgets import Static
+
+import tui.screens
+import tui.widgets
+from tests.ui.conftest import settle
+from tui.app import OffenceApp
+from tui.commands import ExplorerCommands
+from tui.screens import CompareScreen, HelpScreen
+from tui.screens.help import key_label
+
+
+def own_bindings(cls: type) -> list[Binding]:
+    return [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+
+
+def classes_with_keys() -> list[type]:
+    """Every class in tui.screens and tui.widgets that declares bindings of its own."""
+    found = []
+    for package in (tui.screens, tui.widgets):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for _, cls in inspect.getmembers(module, inspect.isclass):
+                if cls.__module__ == module.__name__ and own_bindings(cls):
+                    found.append(cls)
+    return found
+
+
+def test_every_class_with_keys_has_a_help_section() -> None:
+    from tui.screens.help_sections import SECTIONS
+
+    listed = {cls for _, classes in SECTIONS for cls in classes}
+    missing = [cls.__name__ for cls in classes_with_keys() if cls not in listed]
+    assert missing == []
+
+
+async def test_help_lists_every_binding_with_its_key(app: OffenceApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=300, file=io.StringIO(), record=True, color_system=None)
+        console.print(app.screen.query_one("#help-keys", Static).content)
+        text = console.export_text()
+        every: list[Binding] = [*OffenceApp.BINDINGS]  # type: ignore[list-item]
+        every += [b for cls in classes_with_keys() for b in own_bindings(cls)]
+        assert len(every) > 60
+        for binding in every:
+            assert binding.id, binding
+            assert binding.description in text, binding
+        rows = [" ".join(line.split()) for line in text.splitlines()]
+        for key, what in [
+            ("D", "What changed from it"),
+            ("Ctrl+U", "Delete everything before the cursor"),
+            ("Tab", "facts, recording events and peers"),
+            ("p", "Years/quarters"),
+            ("l", "Like-for-like"),
+            ("Space", "Mark"),
+            ("P", "Chart with peers"),
+            ("/", "Find a force"),
+        ]:
+            assert any(r.startswith(f"{key} ") and what in r for r in rows), (key, what)
+        assert key_label("ctrl+u") == "Ctrl+U"
+
+
+async def test_palette_offers_the_keys_of_the_view(app: OffenceApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "v")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        entries = {e.text for e in ExplorerCommands(app.screen)._build()}
+        assert "Key l: Like-for-like" in entries
+        assert "Key a: Year A" in entries

@@ -1,0 +1,89 @@
+"""Status, notes and footer lines at 80×24 (issue 20): cut at a word with "…", never mid-word (the
+Forces status line ended "~ 15", the footer "q Qui"), the whole text one key away (``w``); and
+Compare lists every recording event between its years, not "(+3 more) · ox even…"."""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+from textual.widgets._footer import FooterKey
+
+from tests.ui.conftest import settle, terminal_text, wait_for
+from tui.app import OffenceApp
+from tui.screens import CompareScreen
+from tui.widgets.status_line import StatusLine
+
+
+def drawn(app: OffenceApp, region: Region) -> list[str]:
+    """The terminal's text in ``region``, one string per line."""
+    lines = terminal_text(app).splitlines()
+    return [lines[region.y + i][region.x : region.right] for i in range(region.height)]
+
+
+def check_cut_at_words(app: OffenceApp) -> int:
+    """Every status and notes line on screen shows its text whole, or cut at a word with "…";
+    returns how many lines were cut."""
+    cut = 0
+    for status in app.screen.query(StatusLine):
+        full = [" ".join(row.split()) for row in status.full_text.splitlines()]
+        for text in drawn(app, status.content_region):
+            shown = " ".join(text.split())
+            if not shown or shown.startswith("… ") and "more lines (w)" in shown:
+                continue
+            if shown.endswith("…"):
+                head = shown[:-1].rstrip()
+                whole = next((f for f in full if f.startswith(head)), None)
+                assert whole is not None, (shown, full)
+                assert whole[len(head) : len(head) + 1] == " ", f"cut mid-word: {shown!r}"
+                cut += 1
+            else:
+                assert shown in full, (shown, full)
+    return cut
+
+
+def check_footer_keys_whole(app: OffenceApp) -> None:
+    palette = [k for k in app.screen.query(FooterKey) if k.has_class("-command-palette")]
+    edge = palette[0].region.x if palette else app.size.width
+    for key in app.screen.query(FooterKey):
+        if key.display and key not in palette:
+            assert key.region.right <= edge, f"{key.description!r} cut by the palette key"
+
+
+async def test_lines_at_80x24_are_cut_at_words_and_w_shows_them_whole(app: OffenceApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        assert check_cut_at_words(app) >= 1  # the Forces status line does not fit at 80
+        check_footer_keys_whole(app)
+        status = app.screen.query_one("#forces-status", StatusLine)
+        await pilot.press("w")
+        await settle(pilot)
+        shown = " ".join(" ".join(drawn(app, status.content_region)).split())
+        assert shown == " ".join(status.full_text.split())  # whole, wrapped
+        await pilot.press("w")
+        await settle(pilot)
+        assert status.content_region.height == 1
+        await pilot.press("v")
+        await settle(pilot)
+        assert check_cut_at_words(app) >= 1
+        check_footer_keys_whole(app)
+
+
+async def test_compare_lists_every_event_between_its_years(app: OffenceApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "v")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        screen.show_years(2012, 2017)
+        await wait_for(pilot, lambda: screen.years == (2012, 2017), "the new years")
+        await settle(pilot)
+        assert screen.comparison is not None
+        events = screen.comparison.events
+        assert len(events) >= 3
+        context = screen.query_one("#compare-context", StatusLine).full_text
+        for event in events:
+            assert event.title in context
+        assert "more)" not in context
+        check_cut_at_words(app)

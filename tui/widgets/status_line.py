@@ -1,0 +1,114 @@
+"""Status and notes lines cut at a word, never mid-word, with ``…``; ``w`` shows them whole.
+
+At 80×24 the Forces status line ended "~ 15" and the footer "q Qui": a reader could take a cut
+word or number for a whole one. Each line of a :class:`StatusLine` is cut at the last " · " (else
+the last space) that fits, and ends with "…"; ``w`` in a table (see :class:`Grid`) shows every
+line of the view whole, wrapped, and again cuts them.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.text import Text
+from textual.visual import VisualType
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tui.widgets.ascii_filter import AsciiFilter
+
+ELLIPSIS = "…"
+
+
+def fit_words(text: Text, width: int, ellipsis: str = ELLIPSIS) -> Text:
+    """``text`` (one line) in ``width`` cells: whole when it fits, else cut after the last whole
+    part (" · " separated) or word that fits, with "…" (``ellipsis``) after it."""
+    if text.cell_len <= width or width < len(ellipsis) + 1:
+        return text
+    plain = text.plain
+    room = width - len(ellipsis)
+    cut = plain.rfind(" · ", 0, room + 1)
+    if cut <= 0:
+        cut = plain.rfind(" ", 0, room + 1)
+    if cut <= 0:
+        cut = room  # one long word: cut it, and say so
+    head = text[:cut]
+    head.rstrip()
+    head.append(ellipsis, style="dim")
+    return head
+
+
+class StatusLine(Static):
+    """A status or notes line (or a few lines): each cut at a word to the width, unless
+    :attr:`whole`; at most ``max_lines`` lines, the last saying how many more ``w`` shows."""
+
+    def __init__(
+        self,
+        content: str | Text = "",
+        *,
+        max_lines: int = 1,
+        id: str | None = None,  # noqa: A002 - Textual's name
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(content, id=id, classes=classes)
+        self.max_lines = max_lines
+        self.whole = False
+        """Show every line whole, wrapped (``w``)."""
+        self._full = content.copy() if isinstance(content, Text) else Text(content)
+
+    @property
+    def full_text(self) -> str:
+        """Everything the line holds, uncut."""
+        return self._full.plain
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        """Show ``content`` (a ``Text`` or a plain string, never markup)."""
+        self._full = content.copy() if isinstance(content, Text) else Text(str(content))
+        super().update(self._full, layout=layout)
+
+    def show_whole(self, whole: bool) -> None:
+        """Show every line whole (wrapped), or cut to the width again."""
+        self.whole = whole
+        self.set_class(whole, "-whole")
+        self.refresh(layout=True)
+
+    def render(self) -> Fitted:
+        # In ASCII mode "…" would be drawn as "." and read as a full stop: "..." instead.
+        ascii_only = any(isinstance(f, AsciiFilter) for f in self.app.get_line_filters())
+        return Fitted(self._full, self.max_lines, whole=self.whole, ascii_only=ascii_only)
+
+
+class Fitted:
+    """What a :class:`StatusLine` draws: its text, each line cut at a word to the width it is
+    drawn in (unless ``whole``). As a string it is the whole text (what the line holds)."""
+
+    def __init__(self, text: Text, max_lines: int, *, whole: bool, ascii_only: bool) -> None:
+        self.text, self.max_lines, self.whole = text, max_lines, whole
+        self.ellipsis = "..." if ascii_only else ELLIPSIS
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+    def fitted(self, width: int) -> Text:
+        """The lines as drawn in ``width`` cells."""
+        if self.whole or width <= 0:
+            return self.text
+        lines = self.text.split("\n", allow_blank=True)
+        shown = [fit_words(row, width, self.ellipsis) for row in lines]
+        if len(shown) > self.max_lines:
+            more = len(shown) - self.max_lines + 1
+            shown = [*shown[: self.max_lines - 1], Text(f"{self.ellipsis} {more} more lines (w)")]
+        return Text("\n").join(shown)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.fitted(options.max_width)
+
+
+def whole_lines(screen: Widget) -> None:
+    """``w``: every status and notes line of ``screen`` whole, or (again) cut at a word."""
+    lines = list(screen.query(StatusLine))
+    whole = not any(s.whole for s in lines)
+    for status in lines:
+        status.show_whole(whole)
+
+
+__all__ = ["StatusLine", "fit_words", "whole_lines"]
