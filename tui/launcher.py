@@ -23,7 +23,10 @@ def run_tui(args: argparse.Namespace) -> int:
     """Open the explorer. Textual is imported only here. A terminal whose encoding cannot hold
     "—" or "▁" (``LANG=C``) gets plain-ASCII mode, as ``--ascii`` gives it."""
     from tui.app import make_app
+    from tui.model.importing.leftovers import tidy_store
+    from tui.paths import imported_datasets_dir
 
+    tidy_store(imported_datasets_dir())  # what a killed import left (its lock, a 0-byte file)
     app = make_app(
         dataset=args.dataset,
         offence=args.offence,

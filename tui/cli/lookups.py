@@ -121,6 +121,10 @@ def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         from tui.cli.imports import remove_dataset
 
         return remove_dataset(args, out, err)
+    from tui.model.importing.leftovers import tidy_store
+    from tui.paths import imported_datasets_dir
+
+    tidy_store(imported_datasets_dir())  # what a killed import left (its lock, a 0-byte file)
     _infos, problems = imported_datasets()
     for problem in problems:
         name = problem.path.stem
