@@ -14,7 +14,6 @@ import pytest
 
 from tests.importing.conftest import GOOD, run, snapshot
 from tui.config import Settings, save_settings
-from tui.model.importing import store as store_module
 
 OUTSIDE = "not the app's: keep me\n"
 
@@ -55,7 +54,7 @@ def test_the_data_file_is_never_written_through_a_link(
     """The data file's name is made at random; a link planted at that very name (here by fixing
     the random part) is not followed: the write stops, and the dataset stays as it was."""
     target = _outside(tmp_path)
-    monkeypatch.setattr(store_module.secrets, "token_hex", lambda _n: "0badf00d")
+    monkeypatch.setattr("tui.model.importing.store.secrets.token_hex", lambda _n: "0badf00d")
     (existing / f"kept.{os.getpid()}.0badf00d.parquet").symlink_to(target)
     before = snapshot(existing)
     code, _out, err = run("import", str(GOOD / "ho_201718.csv"), "--name", "kept", "--replace")
