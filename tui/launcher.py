@@ -9,7 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tui.cli.main import build_parser
+from tui.cli.main import build_parser, empty_dataset
 from tui.cli.main import main as run_cli
 from tui.cli.plain_stream import fitting
 
@@ -46,5 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_tui(NO_ARGUMENTS)
     args = build_parser().parse_args(argv)
     if args.command is None and not args.version:
+        refused = empty_dataset(args)
+        if refused:
+            sys.stderr.write(refused + "\n")
+            return 2
         return run_tui(args)
     return run_cli(argv)

@@ -6,7 +6,7 @@ import argparse
 from typing import IO
 
 from tui.cli.show_both import show_both, wants_both
-from tui.formatting import safe_text
+from tui.formatting import echo, safe_text
 from tui.model.catalogue import DEFAULT_DATASET, imported_datasets, list_datasets
 from tui.model.compare_order import sort_rows
 from tui.model.comparison import compare_years
@@ -96,7 +96,7 @@ def forces(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         hits = rank(args.query, ((f, f.search_texts) for f in pool))
         pool = [h.item for h in hits]
         if not pool:
-            err.write(f"ox: no force matches '{args.query}'\n")
+            err.write(f"ox: no force matches {safe_text(echo(args.query))}\n")
             return 2
     _emit(forces_report(ds, pool), args, out, err)
     return 0
@@ -109,7 +109,7 @@ def offences(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if args.query:
         pool = [h.item for h in rank(args.query, ((o, o.search_texts) for o in pool))]
         if not pool:
-            err.write(f"ox: no offence matches '{args.query}'\n")
+            err.write(f"ox: no offence matches {safe_text(echo(args.query))}\n")
             return 2
     _emit(offences_report(ds, pool, ds.folded_labels), args, out, err)
     return 0
