@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.importing.conftest import GOOD, run
-from tui.model.importing import api
+from tui.model.importing import store as store_module
 
 LONG = "z" * 100_000
 
@@ -66,14 +66,14 @@ def test_a_long_name_is_not_echoed_whole(argv: tuple[str, ...]) -> None:
 def test_ctrl_c_during_an_import_says_what_it_did(
     store: Path, monkeypatch: pytest.MonkeyPatch, when: str
 ) -> None:
-    real = api.st.write_dataset
+    real = store_module.write_dataset
 
     def interrupted(*args: object, **kwargs: object) -> object:
         if when == "after":
             real(*args, **kwargs)  # type: ignore[arg-type]
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(api.st, "write_dataset", interrupted)
+    monkeypatch.setattr(store_module, "write_dataset", interrupted)
     code, _out, err = run("import", str(GOOD / "ho_201718.csv"), "--name", "fresh")
     assert code == 130
     assert "whole or not at all" not in err

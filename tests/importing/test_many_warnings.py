@@ -16,7 +16,7 @@ from tui.model.dataset import load_dataset
 from tui.model.importing.api import import_file, preview_file
 
 UNKNOWN_SHOWN = 5
-"""Unknown names an import names one by one (tui.model.importing.cleaning.UNKNOWN_SHOWN)."""
+"""Unknown names an import names one by one (tui.model.importing.file_warnings.UNKNOWN_SHOWN)."""
 MAX_WARNINGS = 20
 """Warnings an import lists (tui.model.importing.problems.MAX_WARNINGS)."""
 
@@ -79,10 +79,10 @@ def test_warnings_are_linear_in_the_file(tmp_path: Path, store: Path) -> None:
 
 def test_warnings_of_every_kind_are_capped(tmp_path: Path) -> None:
     """Control characters in many columns and sheets: the first few warnings, then a count."""
-    from tui.model.importing import cleaning, problems
+    from tui.model.importing import file_warnings, problems
     from tui.model.importing.problems import summarise_warnings
 
-    assert (cleaning.UNKNOWN_SHOWN, problems.MAX_WARNINGS) == (UNKNOWN_SHOWN, MAX_WARNINGS)
+    assert (file_warnings.UNKNOWN_SHOWN, problems.MAX_WARNINGS) == (UNKNOWN_SHOWN, MAX_WARNINGS)
 
     lines = [f"warning {i}" for i in range(MAX_WARNINGS + 7)]
     shown = summarise_warnings(lines)
