@@ -65,3 +65,12 @@ def test_show_and_compare_say_why(tmp_path: Path, store: Path) -> None:
         else {t["force"]: t for t in json.loads(out)}
     )
     assert tiles["Kent"]["value"] is None and tiles["Kent"]["within_chance"] is None
+
+
+def test_the_detail_view_says_why_too() -> None:
+    from tui.model.chance import change_interval
+    from tui.widgets.detail_notes import chance_text
+
+    text = chance_text(change_interval(-100, 200)).plain
+    assert "not defined for a negative count" in text and "within chance" not in text
+    assert "within chance" in chance_text(change_interval(50, 60)).plain
