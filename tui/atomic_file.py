@@ -13,6 +13,7 @@ the user's umask gives (``0o666`` less the umask), like any file the user makes,
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import secrets
@@ -63,15 +64,23 @@ def check_replaceable(path: Path) -> None:
 def write_new(path: Path, data: bytes, *, sync: bool = True) -> None:
     """Create ``path``, which must not exist, holding ``data`` (flushed to the disk with ``sync``).
 
+    A file that cannot be written whole (a full disk) is removed again; a file (or link) that was
+    already there is never touched.
+
     Raises:
         OSError: the file exists, or the folder cannot be written (a full disk included).
     """
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o666)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        if sync:
-            os.fsync(handle.fileno())
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            if sync:
+                os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            path.unlink()  # ours: O_EXCL created it
+        raise
 
 
 def sync_folder(folder: Path) -> None:
@@ -103,11 +112,13 @@ def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
     """
     check_replaceable(path)
     tmp = temporary_name(path)
+    write_new(tmp, data, sync=sync)  # removes what it made if it fails
     try:
-        write_new(tmp, data, sync=sync)
         check_replaceable(path)  # again, just before the rename: the write may have been long
         os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     if sync:
         sync_folder(path.parent)

@@ -9,7 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tui.cli.main import build_parser
+from tui.cli.main import build_parser, empty_dataset
 from tui.cli.main import main as run_cli
 from tui.cli.plain_stream import fitting
 
@@ -23,7 +23,10 @@ def run_tui(args: argparse.Namespace) -> int:
     """Open the explorer. Textual is imported only here. A terminal whose encoding cannot hold
     "—" or "▁" (``LANG=C``) gets plain-ASCII mode, as ``--ascii`` gives it."""
     from tui.app import make_app
+    from tui.model.importing.leftovers import tidy_store
+    from tui.paths import imported_datasets_dir
 
+    tidy_store(imported_datasets_dir())  # what a killed import left (its lock, a 0-byte file)
     app = make_app(
         dataset=args.dataset,
         offence=args.offence,
@@ -43,5 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_tui(NO_ARGUMENTS)
     args = build_parser().parse_args(argv)
     if args.command is None and not args.version:
+        refused = empty_dataset(args)
+        if refused:
+            sys.stderr.write(refused + "\n")
+            return 2
         return run_tui(args)
     return run_cli(argv)

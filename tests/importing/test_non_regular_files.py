@@ -112,10 +112,7 @@ def test_ctrl_c_while_reading_exits_130_with_a_message(
     monkeypatch.setattr(api_module, "read_file", _interrupt)
     code, _out, err = run("import", str(HO), "--name", "new")
     assert code == 130
-    assert (
-        err
-        == "ox: interrupted; ho_201718.csv was imported whole or not at all (see 'ox datasets')\n"
-    )
+    assert err == "ox: interrupted before the import was committed: nothing was changed (new)\n"
     assert snapshot(existing) == before
 
 

@@ -8,6 +8,7 @@ warnings and problems come from the file, so a terminal escape in them is shown 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import IO
@@ -83,6 +84,7 @@ def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if path.is_dir():
         _say(err, f"ox: error: {args.file} is a folder, not a file")
         return EXIT_USAGE
+    before = _manifest_signature(args, path)
     try:
         result = import_file(
             path,
@@ -96,11 +98,8 @@ def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             measure=getattr(args, "measure", None),
         )
     except KeyboardInterrupt:
-        # A write is committed by one rename: the dataset is imported whole or not at all.
-        _say(
-            err,
-            f"ox: interrupted; {path.name} was imported whole or not at all (see 'ox datasets')",
-        )
+        # A write is committed by one rename of the manifest: whether it happened says which.
+        _say(err, _interrupted(path, args, before))
         return EXIT_INTERRUPTED
     except DatasetImportError as exc:
         if exc.preview is not None:
@@ -123,10 +122,39 @@ def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         return EXIT_OK
     from tui.model.answer_book_build import write_book_of
 
-    write_book_of(result.name)  # `ox show FORCE -d NAME` answers at once, without Polars
+    try:
+        write_book_of(result.name)  # `ox show FORCE -d NAME` answers at once, without Polars
+    except KeyboardInterrupt:
+        _say(err, f"ox: interrupted after the import: dataset {result.name} is whole")
+        return EXIT_INTERRUPTED
     verb = "Replaced" if result.replaced else "Imported"
     _say(out, f"{verb} {summary}; use it with --dataset {result.name}")
     return EXIT_OK
+
+
+def _manifest_signature(args: argparse.Namespace, path: Path) -> tuple[int, int, int] | None:
+    """What the import's commit changes: the manifest's inode, size, time (``None``: none)."""
+    from tui.model.importing.leftovers import files_of
+    from tui.model.importing.store import default_name
+    from tui.paths import imported_datasets_dir
+
+    name = args.name if args.name is not None else default_name(path)
+    try:
+        info = os.lstat(files_of(imported_datasets_dir(), name)[1])
+    except (OSError, ValueError):
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def _interrupted(path: Path, args: argparse.Namespace, before: object) -> str:
+    """What Ctrl+C during an import did: nothing, or the whole dataset (never a part)."""
+    from tui.model.importing.store import default_name
+
+    name = args.name if args.name is not None else default_name(path)
+    after = _manifest_signature(args, path)
+    if after is not None and after != before:
+        return f"ox: interrupted after the import was committed: dataset {name} is whole"
+    return f"ox: interrupted before the import was committed: nothing was changed ({name})"
 
 
 def remove_dataset(

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import IO
 
 from tui.cli.show_both import show_both, wants_both
-from tui.formatting import safe_text
+from tui.formatting import echo, safe_text
 from tui.model.catalogue import DEFAULT_DATASET, imported_datasets, list_datasets
 from tui.model.compare_order import sort_rows
 from tui.model.comparison import compare_years
@@ -111,7 +111,7 @@ def forces(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         hits = rank(args.query, ((f, f.search_texts) for f in pool))
         pool = [h.item for h in hits]
         if not pool:
-            err.write(f"ox: no force matches '{args.query}'\n")
+            err.write(f"ox: no force matches {safe_text(echo(args.query))}\n")
             return 2
     _emit(forces_report(ds, pool), args, out, err)
     return 0
@@ -134,7 +134,7 @@ def offences(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             hits = [h for h in hits if h.tier >= STRONG]
         pool = list(dict.fromkeys([*named, *(h.item for h in hits)]))
         if not pool and not terms:
-            err.write(f"ox: no offence matches '{args.query}'\n")
+            err.write(f"ox: no offence matches {safe_text(echo(args.query))}\n")
             return 2
     report = offences_report(ds, pool, ds.folded_labels)
     report.notes[:0] = [
@@ -164,6 +164,10 @@ def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         from tui.cli.imports import remove_dataset
 
         return remove_dataset(args, out, err)
+    from tui.model.importing.leftovers import tidy_store
+    from tui.paths import imported_datasets_dir
+
+    tidy_store(imported_datasets_dir())  # what a killed import left (its lock, a 0-byte file)
     _infos, problems = imported_datasets()
     for problem in problems:
         name = problem.path.stem

@@ -250,6 +250,14 @@ def run_lookup(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return handler(args, out, err)
 
 
+def empty_dataset(args: argparse.Namespace) -> str | None:
+    """The error for ``--dataset ""`` (it used to mean homeoffice, silently), or ``None``."""
+    dataset = getattr(args, "dataset", None)
+    if dataset is not None and not dataset.strip(" ,"):
+        return "ox: error: --dataset is empty: give a dataset name (list them with 'ox datasets')"
+    return None
+
+
 def _hint(exc: Exception, args: argparse.Namespace) -> str:
     """Where to look up what can be typed, after an unknown force, offence or dataset."""
     from tui.model.errors import UnknownDatasetError, UnknownForceError, UnknownOffenceError
@@ -285,6 +293,10 @@ def main(
     if args.version:
         _print_versions(out)
         return EXIT_OK
+    refused = empty_dataset(args)
+    if refused:
+        err.write(refused + "\n")
+        return EXIT_USAGE
     from tui.model.errors import DatasetError, ModelError
 
     try:

@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import textwrap
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from tui.formatting import MISSING, fmt_count, fmt_pct, fmt_rate, safe_text
 from tui.model.tilemap import MEASURES, TileMap
@@ -41,7 +41,12 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--bins", type=int, default=5, help="number of quantile bins, 1-9 (default 5)")
     p.add_argument("--dataset", "-d", default=None, metavar="NAME", help="dataset to use")
     p.add_argument(
-        "--format", "-f", default="text", choices=("text", "json", "csv"), help="default: text"
+        "--format",
+        "-f",
+        default="text",
+        choices=("text", "table", "markdown", "json", "csv"),
+        help="text: the tile map (default); table or markdown: one row per force, with the "
+        "map's notes; json, csv: one record per tile",
     )
     p.add_argument(
         "--ascii", dest="map_ascii", action="store_true", help="plain ASCII ('-' for no figure)"
@@ -99,6 +104,10 @@ def render_text(tile_map: TileMap, ascii_only: bool = False) -> str:
     return text.encode("ascii", "replace").decode("ascii") if ascii_only else text
 
 
+if TYPE_CHECKING:
+    from tui.output.reports import Report
+
+
 def _wrap(text: str, indent: str) -> list[str]:
     """Lines of at most 80 columns (the map is read in an 80-column terminal)."""
     return textwrap.wrap(text, width=80, subsequent_indent=indent, break_on_hyphens=False)
@@ -121,6 +130,28 @@ def records(tile_map: TileMap) -> list[dict[str, object]]:
         }
         for t in tile_map.tiles
     ]
+
+
+def tiles_report(tile_map: TileMap) -> Report:
+    """The tiles as a table, one row per force in map order, with the map's notes."""
+    from tui.output.reports import Column, Report
+
+    def value(v: object) -> str:
+        return MISSING if v is None else f"{v:,.2f}" if isinstance(v, float) else f"{v:,}"
+
+    def flag(v: object) -> str:
+        return "" if v is None else "yes" if v else "no"
+
+    columns = [
+        Column("force", "Force"),
+        Column("label", "Tile"),
+        Column("value", "Value", fmt=value, numeric=True),
+        Column("bin", "Bin", fmt=value, numeric=True),
+        Column("within_chance", "Within chance", fmt=flag),
+        Column("crosses_releases", "Crosses releases", fmt=flag),
+    ]
+    report = Report(tile_map.title, columns, records(tile_map), notes=list(tile_map.notes))
+    return report
 
 
 def to_csv(tile_map: TileMap) -> str:
@@ -180,6 +211,10 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         out.write(json.dumps(records(tile_map), ensure_ascii=ascii_only, indent=2) + "\n")
     elif args.format == "csv":
         out.write(to_csv(tile_map))
+    elif args.format in ("table", "markdown"):
+        from tui.output import render
+
+        render.write(tiles_report(tile_map), args.format, out)
     else:
         out.write(render_text(tile_map, ascii_only))
     return 0

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.formatting import echo
 from tui.jsonfile import BadJSONFile, read_json_file
 from tui.model.errors import DatasetError, UnknownDatasetError
 from tui.model.names import is_data_file_name, is_dataset_name
@@ -271,7 +272,7 @@ def find_dataset(name: str, data_dir: Path | None = None, store: Path | None = N
         )
     hits = rank(name, ((i.name, (i.name,)) for i in infos))
     suggestions = tuple(h.item for h in hits[:5]) or tuple(i.name for i in infos)
-    raise UnknownDatasetError(f"unknown dataset '{name}'", suggestions)
+    raise UnknownDatasetError(f"unknown dataset {echo(name)}", suggestions)
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -6,12 +6,24 @@ from collections.abc import Iterable
 
 from tui.model.comparison_types import CompareRow, Extremes
 
+NEGATIVE_NOTE = (
+    "— for a % change where a count is negative (an adjustment, or a figure given as negative): "
+    "a % change, and the test of chance, are not defined for a negative count."
+)
+"""Said wherever a count shown is negative and its % change is therefore "—"."""
+
 
 def pct_change(before: int | None, after: int | None) -> float | None:
-    """Percentage change from ``before`` to ``after``; ``None`` if either is missing or 0 before."""
-    if before is None or after is None or before == 0:
+    """Percentage change from ``before`` to ``after``; ``None`` if either is missing or negative
+    (a % change of an adjustment means nothing: -100 → 200 is not "+300%"), or 0 before."""
+    if before is None or after is None or before <= 0 or after < 0:
         return None
-    return (after - before) / abs(before) * 100.0
+    return (after - before) / before * 100.0
+
+
+def any_negative(counts: Iterable[int | None]) -> bool:
+    """True when a count is negative (so :data:`NEGATIVE_NOTE` applies)."""
+    return any(c is not None and c < 0 for c in counts)
 
 
 def change(before: int | None, after: int | None) -> int | None:

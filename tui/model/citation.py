@@ -182,14 +182,36 @@ def to_text(c: Citation) -> str:
     return "\n".join(lines) + "\n"
 
 
-_BIB_SPECIAL = re.compile(r"([&%$#_{}])")
+_BIB_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
+_BIB_REPLACEMENT = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_BIB_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
 
 def _bib(text: str) -> str:
-    """Text as a BibTeX field holds it literally."""
-    text = text.replace("\\", r"\textbackslash{}")
-    text = _BIB_SPECIAL.sub(r"\\\1", text)
-    return text.replace("~", r"\textasciitilde{}").replace("^", r"\textasciicircum{}")
+    """Text as a BibTeX field holds it literally, whatever it is.
+
+    BibTeX counts every brace, escaped or not, so a brace is never written as ``\\{``: it becomes
+    ``\\textbraceleft{}`` (and a backslash ``\\textbackslash{}``), whose braces are balanced.
+    LaTeX's other specials are escaped; control characters (a terminal escape, a newline) become
+    a space. A name such as ``West }, title = "Pwned",`` stays inside its field.
+    """
+    text = " ".join(_BIB_CONTROL.sub(" ", text).split())
+    return _BIB_SPECIAL.sub(lambda m: _BIB_REPLACEMENT.get(m.group(), "\\" + m.group()), text)
+
+
+def _bib_url(url: str) -> str:
+    """A URL for ``\\url{}``: braces, backslashes, spaces and controls percent-encoded."""
+    return re.sub(
+        r"[\x00-\x20\x7f-\x9f{}\\]",
+        lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")),
+        url,
+    )
 
 
 def _bib_year(release: str) -> str:
@@ -201,7 +223,7 @@ def _bib_year(release: str) -> str:
 
 def _howpublished(c: Citation) -> str:
     """The address, and the route when the figures came by a third-party copy."""
-    url = rf"\url{{{c.url}}}" if c.url else ""
+    url = rf"\url{{{_bib_url(c.url)}}}" if c.url else ""
     if not c.route:
         return url
     return f"{url}{', ' if url else ''}figures read from a third-party copy of the file (see note)"
@@ -228,7 +250,7 @@ def to_bibtex(c: Citation) -> str:
         ("year", year),
         ("date", c.release if re.fullmatch(r"\d{4}-\d{2}-\d{2}", c.release) else ""),
         ("howpublished", _howpublished(c)),
-        ("url", c.url),
+        ("url", _bib_url(c.url)),
         ("note", _bib(". ".join(note))),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from tui.formatting import echo
 from tui.model.errors import UnknownOffenceError
 from tui.model.offence_terms import matching_terms
 from tui.model.search import STRONG, near_misses, rank
@@ -163,7 +164,7 @@ def resolve_offence(offences: tuple[OffenceInfo, ...], text: str) -> OffenceSele
             if name in table:
                 return make(table[name])
             raise UnknownOffenceError(
-                f"unknown offence {prefix[:-1]} '{query[len(prefix) :].strip()}'",
+                f"unknown offence {prefix[:-1]} {echo(query[len(prefix) :].strip())}",
                 tuple(sorted(table.values()))[:8],
             )
     for info in offences:
@@ -179,10 +180,10 @@ def resolve_offence(offences: tuple[OffenceInfo, ...], text: str) -> OffenceSele
         return select_code(close[0].item)
     suggestions = tuple(f"{h.item.code} ({h.item.description})" for h in (close or hits)[:6])
     if close:
-        raise UnknownOffenceError(f"'{query}' matches several offences", suggestions)
+        raise UnknownOffenceError(f"{echo(query)} matches several offences", suggestions)
     # A typo ("burglery"): the groups, subgroups and offences it misspells come first.
     named = [(f"group:{g}", (g,)) for g in sorted(set(groups.values()))]
     named += [(f"subgroup:{g}", (g,)) for g in sorted(set(subgroups.values()))]
     named += [(f"{o.code} ({o.description})", (o.description,)) for o in offences]
     meant = tuple(near_misses(query, named, limit=6))
-    raise UnknownOffenceError(f"unknown offence '{query}'", meant or suggestions)
+    raise UnknownOffenceError(f"unknown offence {echo(query)}", meant or suggestions)

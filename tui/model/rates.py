@@ -116,8 +116,8 @@ def rate_change(a: float | None, b: float | None) -> float | None:
 
 
 def rate_pct_change(a: float | None, b: float | None) -> float | None:
-    """The % change of a rate, or ``None`` (missing, or 0 before)."""
-    return None if a is None or b is None or a == 0 else (b - a) / a * 100.0
+    """The % change of a rate, or ``None`` (missing, negative, or 0 before)."""
+    return None if a is None or b is None or a <= 0 or b < 0 else (b - a) / a * 100.0
 
 
 __all__ = [

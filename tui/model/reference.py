@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from tui.formatting import echo
 from tui.model.errors import DatasetError, UnknownForceError
 from tui.model.names import short_force_name
 from tui.model.search import Hit, fold, near_misses, rank
@@ -164,7 +165,7 @@ class Reference:
             return close[0].item
         if len(close) > 1:
             raise UnknownForceError(
-                f"'{query}' matches several forces",
+                f"{echo(query)} matches several forces",
                 tuple(h.item.name for h in close[:8]),
             )
         suggestions = [h.item.name for h in hits[:5]]
@@ -173,7 +174,7 @@ class Reference:
         for force in near_misses(query, ((f, f.search_texts) for f in pool)):
             if force.name not in suggestions:
                 suggestions.append(force.name)
-        raise UnknownForceError(f"unknown force '{query}'", tuple(suggestions[:5]))
+        raise UnknownForceError(f"unknown force {echo(query)}", tuple(suggestions[:5]))
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:

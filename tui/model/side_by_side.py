@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from tui.model.catalogue import DatasetInfo, bundled_datasets
 from tui.model.dataset import Dataset, load_dataset
-from tui.model.errors import ModelError
+from tui.model.errors import ModelError, UnknownOffenceError
 from tui.model.measure import HOMEOFFICE_PRC, NSPCC_FOI, SCOTLAND_RCS, measure_id
 from tui.model.offences import OffenceSelection
 from tui.model.selection import normalise_selection, pick_offence
@@ -73,13 +73,25 @@ def name_in(measure: str | None, force_name: str) -> str:
     return force_name
 
 
+def _paired_offence(ds: Dataset, measure: str) -> OffenceSelection | None:
+    """The child abuse image offence of ``ds`` (its measure's), or ``None`` when ``ds`` has none:
+    an import in the Home Office layout without code 86 simply has no pair (it used to stop
+    every detail with "unknown offence '86'")."""
+    try:
+        return normalise_selection(ds, pick_offence(ds, PAIRED_OFFENCE[measure]))
+    except UnknownOffenceError:
+        return None
+
+
 def paired_selection(ds: Dataset, selection: OffenceSelection) -> str | None:
     """The measure id when ``selection`` is the child abuse image offence of ``ds``'s measure
-    (Home Office code 86, NSPCC total), else ``None``."""
+    (Home Office code 86, NSPCC total), else ``None`` (also when ``ds`` has no such offence)."""
     measure = measure_id(ds.info)
     if measure not in PAIRED_OFFENCE:
         return None
-    wanted = normalise_selection(ds, pick_offence(ds, PAIRED_OFFENCE[measure]))
+    wanted = _paired_offence(ds, measure)
+    if wanted is None:
+        return None
     return measure if normalise_selection(ds, selection).key == wanted.key else None
 
 
@@ -109,7 +121,10 @@ def measure_pair(ds_a: Dataset, ds_b: Dataset, force_name: str) -> MeasurePair |
             force = resolve_force(ds, name_in(measure, force_name))
         except ModelError:
             return None
-        series = force_series(ds, force, pick_offence(ds, PAIRED_OFFENCE[measure]))
+        offence = _paired_offence(ds, measure)
+        if offence is None:
+            return None
+        series = force_series(ds, force, offence)
         counts.append(
             {
                 p.year.year: p.count

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from tui.formatting import fmt_pct, fmt_rank, fmt_rank_change, fmt_rate
 from tui.model.chance import METHOD
+from tui.model.changes import NEGATIVE_NOTE, any_negative
 from tui.model.comparison_types import CompareRow, Comparison
 from tui.model.events import Event
 from tui.model.interface import DatasetView
@@ -190,6 +191,8 @@ def honest_compare_report(
         notes.insert(0, CHANCE_NOTE)
     rates = rate_notes(cmp, [*cmp.totals, *body]) if show_rates else []
     notes = rates + notes + events_note(cmp)
+    if any_negative(c for r in [*cmp.totals, *body] for c in (r.count_a, r.count_b)):
+        notes.append(NEGATIVE_NOTE)
     report.notes = notes
     if show_rates:
         report.title += " (per 100,000 people)"

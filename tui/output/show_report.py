@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from tui.model.catalogue import DatasetInfo
+from tui.model.changes import NEGATIVE_NOTE, any_negative
 from tui.model.population import rate_for
 from tui.model.types import ForceSeries, QuarterPoint, SeriesPoint
 from tui.model.years import quarters_label
@@ -66,6 +67,8 @@ def show_report(
     # Only financial years with a figure, unless the force has none at all.
     shown = [r for r in records if r["count"] is not None] or records
     notes += year_notes(shown, has_provenance)
+    if any_negative(r["count"] for r in shown):  # type: ignore[misc]
+        notes.append(NEGATIVE_NOTE)
     notes += membership_notes(series.offence, series.membership)
     if ds.info.notes:
         notes.append(ds.info.notes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
+from tui.atomic_file import target_kind
 from tui.output.export import SUFFIX, format_for, with_format
 from tui.output.render import Format
 from tui.screens.dialog import Dialog
@@ -102,15 +104,24 @@ class ExportDialog(Dialog[tuple[Path, int] | None]):
         path = Path(text).expanduser()
         if not path.is_absolute():
             path = Path.cwd() / path
-        if path.is_dir():
-            message.update(line((f"{path} is a folder: add a file name.", "bold")))
+        refused = _refusal(path)
+        if refused:
+            message.update(line((refused, "bold")))
             return
         if not path.parent.is_dir():
             message.update(line((f"Folder {path.parent} does not exist.", "bold")))
             return
-        if path.exists() and self._confirm_overwrite != path:
+        existing = _regular_file(path)
+        if existing is not None and self._confirm_overwrite != path:
             self._confirm_overwrite = path
-            message.update(line((f"{path.name} exists: press Enter again to replace it.", "bold")))
+            message.update(
+                line(
+                    (
+                        f"{path.name} exists ({existing}): press Enter again to replace it.",
+                        "bold",
+                    )
+                )
+            )
             return
         message.update(line(f"Writing {path.name}…"))
         self._write_file(path, format_for(path, self._format))
@@ -132,3 +143,29 @@ class ExportDialog(Dialog[tuple[Path, int] | None]):
     def action_cancel(self) -> None:
         """Close without exporting."""
         self.dismiss(None)
+
+
+def _refusal(path: Path) -> str:
+    """Why an export may not go to ``path`` ("" when it may): an export creates a file or
+    replaces a regular one, never a folder, a link (it is not followed), a device or a pipe."""
+    try:
+        kind = target_kind(path)
+    except OSError as exc:
+        return f"Cannot look at {path}: {exc.strerror or exc}."
+    if kind is None:
+        return ""
+    if kind == "a folder":
+        return f"{path} is a folder: add a file name."
+    return (
+        f"{path.name} is {kind}, not a regular file: an export never replaces (or writes "
+        "through) one. Choose another name."
+    )
+
+
+def _regular_file(path: Path) -> str | None:
+    """``a regular file of 1,234 bytes`` when one is at ``path``; ``None`` when nothing is."""
+    try:
+        size = os.lstat(path).st_size
+    except OSError:
+        return None
+    return f"a regular file of {size:,} byte{'' if size == 1 else 's'}"

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from tui.formatting import fmt_pct
+from tui.model.changes import NEGATIVE_NOTE, any_negative
 from tui.model.compare_order import pct_of, significant_of
 from tui.model.comparison_types import CompareRow, Comparison
 from tui.model.years import fy_label
@@ -21,6 +22,8 @@ SMALL_COUNT = 20
 def compare_notes(cmp: Comparison, rows: Sequence[CompareRow], measure: str) -> Text:
     """Lines under the Compare header: rates and events (each starts with a newline)."""
     out = measure_lines(measure, caveat=any(r.rate_caveat for r in rows))
+    if any_negative(c for r in rows for c in (r.count_a, r.count_b)):
+        out.append(f"\n{NEGATIVE_NOTE}", style="dim")  # why a % is "—"
     for event in cmp.events:  # every one, a line each (ox events: sources and details)
         where = event.force if event.scope == "force" else "all forces"
         out.append("\n⚠ ", style="bold")

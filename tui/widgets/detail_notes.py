@@ -10,6 +10,7 @@ from rich.text import Text
 from tui.formatting import fmt_count, fmt_pct
 from tui.model.catalogue import DatasetInfo
 from tui.model.chance import ChangeInterval
+from tui.model.changes import NEGATIVE_NOTE, any_negative
 from tui.model.events import Event
 from tui.model.types import MeasurePair
 from tui.model.years import fy_label
@@ -27,6 +28,9 @@ def _bound(value: float | None) -> str:
 def chance_text(interval: ChangeInterval | None) -> Text:
     """ "95% interval −9.1% to +29.4%: within chance (…)" and a small-counts warning."""
     out = Text()
+    if interval is not None and any_negative((interval.count_a, interval.count_b)):
+        out.append(f"  {NEGATIVE_NOTE}", style="dim")  # why the % is "—"
+        return out
     if interval is None or interval.significant is None:
         return out
     verdict = "beyond chance" if interval.significant else "within chance ~"

@@ -18,6 +18,7 @@ from tui.model.importing import store as st
 from tui.model.importing.cleaning import Cleaned, clean_tables, empty_frame, period_labels
 from tui.model.importing.declared_measure import check_declared
 from tui.model.importing.layouts import HOMEOFFICE, LAYOUT_LABELS, NSPCC, parse_mapping
+from tui.model.importing.leftovers import files_of
 from tui.model.importing.problems import NAME, DatasetImportError, Problem, summarise_warnings
 from tui.model.importing.readers import ROW, RawTable, ReadResult, read_file
 from tui.model.importing.results import ImportPreview, ImportResult, RemovedDataset
@@ -255,7 +256,7 @@ def import_file(
         manifest["measure_id"] = measure_id
         manifest["notes"] = f"{manifest['notes']} Measure declared on import: {measure_id}."
     if dry_run:
-        parquet, meta = st.files_of(folder, chosen)
+        parquet, meta = files_of(folder, chosen)
         replaced = st.exists(folder, chosen)
     else:
         try:

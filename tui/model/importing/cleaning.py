@@ -8,9 +8,13 @@ from typing import Any
 
 import polars as pl
 
-from tui.formatting import echo
 from tui.model import schema as S
 from tui.model.importing import merging
+from tui.model.importing.file_warnings import (
+    ignored_columns,
+    no_territorial_force,
+    unknown_forces,
+)
 from tui.model.importing.layouts import NSPCC, Layout
 from tui.model.importing.problems import Problem
 from tui.model.importing.readers import PROBLEM_CAP, ROW, SHEET, RawTable
@@ -31,7 +35,6 @@ from tui.model.importing.values import (
     parse_quarter,
 )
 from tui.model.reference import Reference
-from tui.model.search import near_misses
 from tui.model.years import quarters_label
 
 _COUNT_NOTES = {
@@ -41,10 +44,6 @@ _COUNT_NOTES = {
 }
 # Control characters left after spaces are tidied (tab, newlines and the like become spaces).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-UNKNOWN_SHOWN = 5
-"""How many unknown force names an import names one by one; the rest are counted in one line."""
-_MATCHED_LENGTH = 100
-"""Characters of an unknown name matched against the known forces (a force name is far shorter)."""
 _COUNT_FIX = (
     "write the count in digits (e.g. 12); leave the cell empty or write '..' if it is not known"
 )
@@ -66,10 +65,6 @@ class Cleaned:
         self.problem_total += 1
         if len(self.problems) < PROBLEM_CAP:
             self.problems.append(problem)
-
-
-def _rows(n: int) -> str:
-    return "1 row" if n == 1 else f"{n:,} rows"
 
 
 def empty_frame() -> pl.DataFrame:
@@ -117,6 +112,8 @@ def clean_tables(
     out.notes.extend(notes)
     if out.problem_total:
         return out
+    out.warnings += ignored_columns(tables)
+    out.warnings += no_territorial_force(frame, reference)
     negatives = frame.filter(pl.col(S.COUNT) < 0).height
     if negatives:
         out.notes.append(
@@ -257,7 +254,9 @@ class _TableCleaner:
                 unknown[raw] = n
             elif canonical is not None and canonical != text:
                 self._note("force", f"'{text}' read as '{canonical}'", n)
-        self._unknown_forces(unknown)
+        self.out.warnings += unknown_forces(
+            self.frame, unknown, self.layout.column("force"), self._in_sheet(), self.reference
+        )
         self._controls("force", {raw: clean_text(raw) for raw in distinct})
         self._note(
             "force",
@@ -270,44 +269,6 @@ class _TableCleaner:
             "fill in the force name",
         )
         return self._map("force", names, pl.String())
-
-    def _unknown_forces(self, unknown: dict[str, int]) -> None:
-        """Warn about force names the reference does not know: the first few by name (with a
-        "did you mean"), then one line counting the rest.
-
-        Linear in the file: one grouped pass finds where each name first appears, and only the
-        names listed are matched against the known forces (each once, its text cut short).
-        """
-        if not unknown:
-            return
-        firsts = (
-            self.frame.filter(pl.col("force").is_in(list(unknown)))
-            .group_by("force")
-            .agg(pl.col(ROW).min())
-        )
-        first_row = dict(firsts.iter_rows())
-        order = sorted(unknown, key=lambda raw: first_row.get(raw, 0))
-        column = self.layout.column("force")
-        forces = [(f.name, f.search_texts) for f in self.reference.forces.values()]
-        for raw in order[:UNKNOWN_SHOWN]:
-            text = clean_text(raw)
-            meant = near_misses(text[:_MATCHED_LENGTH], forces, limit=1)
-            hint = f" (did you mean {meant[0]}?)" if meant else ""
-            self.out.warnings.append(
-                f"unknown force {echo(text)} ({column}, {_rows(unknown[raw])}, first at row "
-                f"{first_row.get(raw, 0)}{self._in_sheet()}): kept as written; it is not ranked "
-                f"or added into totals. If it is a force under another name{hint}, correct the "
-                "name in the file"
-            )
-        rest = order[UNKNOWN_SHOWN:]
-        if rest:
-            rows = sum(unknown[raw] for raw in rest)
-            first = min(first_row.get(raw, 0) for raw in rest)
-            self.out.warnings.append(
-                f"{len(rest):,} more unknown forces ({column}, {_rows(rows)}, the first at row "
-                f"{first}{self._in_sheet()}): kept as written, not ranked or added into totals "
-                f"(only the first {UNKNOWN_SHOWN} are named here)"
-            )
 
     def _in_sheet(self) -> str:
         return f", sheet '{self.table.sheet}'" if self.table.sheet else ""

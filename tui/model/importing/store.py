@@ -16,31 +16,28 @@ import json
 import os
 import re
 import secrets
-import stat
-import time
 from collections.abc import Iterable
 from pathlib import Path
 
 import polars as pl
 
-from tui.atomic_file import sync_folder, write_new
-from tui.jsonfile import read_json_file
+from tui.atomic_file import sync_folder, target_kind, write_new
 from tui.model.errors import UnknownDatasetError
+from tui.model.importing.leftovers import (
+    clean_leftovers,
+    files_of,
+    listed,
+    named_by_others,
+    unlisted_data_files,
+)
 from tui.model.importing.problems import NAME, STORE, DatasetImportError, single
 from tui.model.importing.results import RemovedDataset
 from tui.model.importing.store_errors import busy, errno_in, store_error
 from tui.model.importing.store_lock import StoreBusyError, store_lock
-from tui.model.names import is_data_file_name, is_dataset_name
+from tui.model.names import is_dataset_name
 
 RESERVED = ("homeoffice", "nspcc")
 """Names of the bundled datasets, which an import can never take."""
-
-_TEMP_RE = re.compile(
-    r"\.(?P<name>[a-z0-9_-]+)\.(?P<pid>\d+)\.[0-9a-f]+\.(?:parquet|json|bak)\.tmp"
-)
-_DATA_RE = re.compile(r"(?P<name>[a-z0-9_-]+)\.(?P<pid>\d+)\.[0-9a-f]+\.parquet")
-"""Both matched in full (``fullmatch``), never with ``match`` and ``$``."""
-_STALE_SECONDS = 3600
 
 
 def default_name(path: str | os.PathLike[str]) -> str:
@@ -80,11 +77,6 @@ def check_name(name: str, reserved: Iterable[str] = RESERVED) -> str:
 def _quoted(name: str) -> str:
     """A name in quotes, a newline or other control shown as an escape (``'evil\\n'``)."""
     return repr(name) if any(not c.isprintable() for c in name) else f"'{name}'"
-
-
-def files_of(store: Path, name: str) -> tuple[Path, Path]:
-    """The Parquet file and manifest of dataset ``name`` in ``store``."""
-    return store / f"{name}.parquet", store / f"{name}.json"
 
 
 def exists(store: Path, name: str) -> bool:
@@ -132,36 +124,47 @@ def _write_locked(
     """:func:`write_dataset`, with the folder's lock held."""
     clean_leftovers(store)
     _, meta = files_of(store, name)
+    kind = target_kind(meta)
+    if kind is not None:  # a link (even a dangling one) is never replaced, nor written through
+        raise single(
+            str(meta),
+            f"{meta.name} in the data folder {store} is {kind}, not a regular file; it was not "
+            "replaced, and nothing was changed",
+            f"remove {meta} yourself, or choose another name with --name",
+            kind=STORE,
+        )
     existed = meta.exists()
     if existed and not replace:
         raise taken(name)
-    old_data = _listed(store, name) if existed else None
+    old_data = listed(store, name) if existed else None
     # A damaged manifest cannot say which file is the old data: every unlisted one goes after.
-    old_unlisted = unlisted_data_files(store, name) if existed and not _listed(store, name) else []
+    old_unlisted = unlisted_data_files(store, name) if existed and not listed(store, name) else []
     token = f"{os.getpid()}.{secrets.token_hex(4)}"
     data = store / f"{name}.{token}.parquet"
     tmp_meta = store / f".{name}.{token}.json.tmp"
-    committed = False
+    made: list[Path] = []  # only files this import created are ever removed on a failure
     try:
         try:
             write_parquet(frame, data)
         except pl.exceptions.PolarsError as exc:  # polars reports some OS errors as its own
             raise OSError(errno_in(str(exc)), str(exc).splitlines()[0]) from exc
+        made.append(data)
         write_new(
             tmp_meta,
             json.dumps({**manifest, "file": data.name}, indent=2, ensure_ascii=False).encode(),
         )
+        made.append(tmp_meta)
         check_written(store, name, tmp_meta, data)  # before anything the user had is replaced
         os.replace(tmp_meta, meta)
-        committed = True
+        made.remove(data)  # committed: the manifest names it now
         sync_folder(store)
     finally:
-        for leftover in (tmp_meta,) if committed else (tmp_meta, data):
+        for leftover in made:
             try:
                 leftover.unlink(missing_ok=True)
             except OSError:
                 pass
-    others = _named_by_others(store, name)
+    others = named_by_others(store, name)
     for old in {old_data, *old_unlisted} - {None, data}:
         if old is None or old.name in others:
             continue  # another dataset's data, which a hand-edited manifest named too
@@ -200,123 +203,11 @@ def check_written(store: Path, name: str, manifest: Path, data: Path) -> None:
         ) from exc
 
 
-def listed_data_file(store: Path, name: str) -> Path:
-    """The data file that the manifest of ``name`` names (``NAME.parquet`` if it names none).
-
-    Only a plain ``.parquet`` file name inside the store is trusted from a manifest, so a
-    hand-edited manifest can never point a removal elsewhere.
-    """
-    return _listed(store, name) or files_of(store, name)[0]
-
-
-def _listed(store: Path, name: str) -> Path | None:
-    """The data file the manifest of ``name`` names; ``None`` if it cannot be read or names none.
-
-    The manifest is read safely (a regular file, bounded, any JSON error caught), and only a plain
-    ``.parquet`` file name is taken from it: never a folder, never a path outside ``store``.
-    """
-    try:
-        manifest = read_json_file(files_of(store, name)[1])
-    except (OSError, ValueError):
-        return None
-    listed = manifest.get("file") if isinstance(manifest, dict) else None
-    return store / str(listed) if is_data_file_name(listed) else None
-
-
-def _named_by_others(store: Path, name: str) -> set[str]:
-    """File names that the manifests of datasets other than ``name`` name as their data."""
-    try:
-        stems = [p.stem for p in store.iterdir() if p.suffix == ".json" and p.stem != name]
-    except OSError:
-        return set()
-    return {listed_data_file(store, stem).name for stem in stems}
-
-
-def unlisted_data_files(store: Path, name: str) -> list[Path]:
-    """Data files of dataset ``name`` that its manifest does not name (and no other one does).
-
-    That is ``NAME.parquet`` and ``NAME.PID.HEX.parquet`` files: the data of a dataset whose
-    manifest is damaged (so it cannot say which file is its data), or of an interrupted
-    replacement. A file that another process may still be writing (its PID runs) is left alone.
-    """
-    try:
-        entries = list(store.iterdir())
-    except OSError:
-        return []
-    others = _named_by_others(store, name)
-    own = _listed(store, name)
-    found = []
-    for path in entries:
-        match = _DATA_RE.fullmatch(path.name)
-        if path.name != f"{name}.parquet" and (not match or match.group("name") != name):
-            continue
-        if path == own or path.name in others:
-            continue
-        if (
-            match
-            and int(match.group("pid")) != os.getpid()
-            and _still_writing(int(match.group("pid")), path)
-        ):
-            continue
-        found.append(path)
-    return sorted(found)
-
-
 def write_parquet(frame: pl.DataFrame, path: Path) -> None:
     """Write ``frame`` to ``path``, a new file (never through a link), flushed to the disk."""
     buffer = io.BytesIO()
     frame.write_parquet(buffer, compression="zstd", statistics=True)
     write_new(path, buffer.getvalue())
-
-
-def clean_leftovers(store: Path) -> list[Path]:
-    """Remove what an interrupted import or removal left behind (never a running import's files).
-
-    That is temporary files, and data files that no manifest names (an import that died before
-    its manifest was renamed into place, or an old data file that could not be deleted).
-    """
-    removed: list[Path] = []
-    try:
-        entries = list(store.iterdir())
-    except OSError:
-        return removed
-    listed = {listed_data_file(store, path.stem).name for path in entries if path.suffix == ".json"}
-    for path in entries:
-        match = _TEMP_RE.fullmatch(path.name) or _DATA_RE.fullmatch(path.name)
-        if not match or path.name in listed or _still_writing(int(match.group("pid")), path):
-            continue
-        if not _regular(path):
-            continue  # only files an import made: never a folder, a link or a pipe of that name
-        try:
-            path.unlink()
-            removed.append(path)
-        except OSError:
-            pass
-    return removed
-
-
-def _regular(path: Path) -> bool:
-    try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
-    except OSError:
-        return False
-
-
-def _still_writing(pid: int, path: Path) -> bool:
-    if pid == os.getpid():
-        return True
-    if os.name != "posix":  # no safe way to probe a process: go by age
-        try:
-            return time.time() - path.stat().st_mtime < _STALE_SECONDS
-        except OSError:
-            return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def remove_files(store: Path, name: str) -> RemovedDataset:
@@ -353,8 +244,8 @@ def remove_files(store: Path, name: str) -> RemovedDataset:
 
 def _remove_locked(store: Path, name: str, meta: Path) -> RemovedDataset:
     """:func:`remove_files`, with the folder's lock held."""
-    own = _listed(store, name)
-    others = _named_by_others(store, name)
+    own = listed(store, name)
+    others = named_by_others(store, name)
     data = [
         p for p in ([own] if own else []) + unlisted_data_files(store, name) if p.name not in others
     ]
