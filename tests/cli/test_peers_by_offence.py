@@ -17,7 +17,9 @@ COUNTS_2022 = {"Northamptonshire": 737, "Suffolk": 719, "Staffordshire": 744}
 
 
 def test_ox_peers_with_an_offence_lists_them_by_its_rate() -> None:
-    code, out, err = run("peers", "northants", "--offence", "86", "-f", "json")
+    code, out, err = run(
+        "peers", "northants", "--offence", "86", "-d", "homeoffice-2023-10", "-f", "json"
+    )
     assert code == 0, err
     rows = json.loads(out)
     rates = [r["offence_per_100k"] for r in rows]
@@ -29,15 +31,15 @@ def test_ox_peers_with_an_offence_lists_them_by_its_rate() -> None:
         expected = COUNTS_2022[force] / shared_population(force, 2022) * 1e5
         assert got[force]["offence_per_100k"] == round(expected, 2)
     # The same peers as without an offence (nearness is from all offences).
-    _code, plain, _ = run("peers", "northants", "-f", "json")
+    _code, plain, _ = run("peers", "northants", "-d", "homeoffice-2023-10", "-f", "json")
     assert {r["peer"] for r in json.loads(plain)} == set(got)
-    _code, table, _ = run("peers", "northants", "--offence", "86")
+    _code, table, _ = run("peers", "northants", "--offence", "86", "-d", "homeoffice-2023-10")
     assert "93.0 per 100,000" in table  # 737 / 792,856 × 100,000
     assert "2 of 8" in table
 
 
 def test_the_peers_panel_orders_by_the_offence_shown() -> None:
-    ds = load_dataset("homeoffice")
+    ds = load_dataset("homeoffice-2023-10")
     group = with_offence(ds, peers_for(ds, "northants"), pick_offence(ds, "86"))
     lines = peer_lines(group, 60, ascii_only=True).plain.splitlines()[1:]
     names = [line[3:].strip(" >").split("  ")[0].strip() for line in lines]

@@ -24,7 +24,7 @@ def test_a_count_table_has_no_notes_about_rates_or_marks() -> None:
 
 
 def test_rates_side_by_side() -> None:
-    code, out, err = run("show", "kent", "essex", "--measure", "rate")
+    code, out, err = run("show", "kent", "essex", "--measure", "rate", "-d", "homeoffice-2023-10")
     assert code == 0, err
     assert "per 100,000 people" in out and _flat(RATE_NOTE) in _flat(out)
     row = next(line for line in out.splitlines() if line.strip().startswith("2022/23"))

@@ -169,11 +169,11 @@ async def test_the_view_says_what_happened_to_each_row(store: Path, settings_fil
     4.4, 4.6, 4.8, 4.9, 37.1; figures in tests/unit/test_diff_reclassified.py)."""
     groups = FIXTURE_201718.with_name("ho_201718_groups.parquet")
     import_file(groups, name="prc201718")
-    app = make_app(settings_file=settings_file)
+    app = make_app(settings_file=settings_file, dataset="homeoffice-2023-10")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         app.set_offence("subgroup:Violence with injury")
-        app.open_diff("prc201718", "homeoffice")
+        app.open_diff("prc201718", "homeoffice-2023-10")
         await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
         screen = app.screen
         assert isinstance(screen, DiffScreen)
@@ -187,7 +187,7 @@ async def test_the_view_says_what_happened_to_each_row(store: Path, settings_fil
         text = notes(screen)
         assert "41 changed · 2 unchanged · 43 moved ·" in text
         assert "codes 4.4, 4.6, 4.8, 4.9, 37.1 moved out" in text
-        assert "'Death or serious injury - unlawful driving' in homeoffice" in text
+        assert "'Death or serious injury - unlawful driving' in homeoffice-2023-10" in text
         # The row under the cursor says what happened to it, first.
         table.move_cursor(table.keys.index(met + "\tmoved"))
         await settle(pilot)

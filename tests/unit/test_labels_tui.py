@@ -78,19 +78,24 @@ async def test_compare_marks_partial_force_years_and_shows_no_move(tmp_path: Pat
 
 
 def test_detail_rank_says_which_forces_it_is_among() -> None:
-    """Kent's rank by code 86 count in 2022/23 among the ranked forces with a figure that year,
-    counted from the readable summary of the source rows (``homeoffice_code86_by_force_year.csv``
-    in data/); the detail's facts panel shows this text (its snapshot has Northamptonshire's)."""
+    """Kent's rank by code 86 count in the latest whole year among the ranked forces with a figure
+    that year, counted from the readable summary of the source rows
+    (``homeoffice_code86_by_force_year.csv`` in data/); the detail's facts panel shows this text
+    (its snapshot has Northamptonshire's)."""
     with (bundled_data_dir() / "homeoffice_code86_by_force_year.csv").open(encoding="utf-8") as f:
-        counts = {r["force"]: int(r["code86_offences"]) for r in csv.DictReader(f)
-                  if r["period"] == "2022/23" and r["quarters_present"] == "4"}  # fmt: skip
+        rows = [r for r in csv.DictReader(f) if r["quarters_present"] == "4"]
+    latest = max(r["period"] for r in rows)  # 2024/25 in the 23 Apr 2026 release
     forces = load_reference(bundled_data_dir()).forces
-    counts = {name: count for name, count in counts.items() if forces[name].ranked}  # not BTP
+    counts = {
+        r["force"]: int(r["code86_offences"])
+        for r in rows
+        if r["period"] == latest and forces[r["force"]].ranked  # not BTP
+    }
     rank = 1 + sum(count > counts["Kent"] for count in counts.values())
     ho = load_dataset("homeoffice")
     kent = find_force(ho, "Kent")
     detail = force_detail(ho, kent, pick_offence(ho, "86"))
-    expected = f"Rank {rank} of {len(counts)} forces with a figure in 2022/23, by count\n"
+    expected = f"Rank {rank} of {len(counts)} forces with a figure in {latest}, by count\n"
     assert rank_text(detail, kent).plain == expected
 
 

@@ -67,11 +67,12 @@ REFERENCE_FILES = (
     "force_tiles.csv",
     "forces.csv",
     "nspcc_sources.csv",
+    "offence_terms.csv",
     "population_series.csv",
 )
 """Every file in the bundled data folder, besides a dataset's own data file, that the model reads
 into a figure, a label or a note (the catalogue, recording events, map tiles, forces, the NSPCC
-sources, populations). Each is part of every cache's and answer book's key, so an edit to any of
+sources, the researchers' offence terms, populations). Each is part of every cache's and answer book's key, so an edit to any of
 them means no cache (``tests/unit/test_cache_inputs.py`` edits each and checks that the list is
 complete)."""
 

@@ -144,7 +144,7 @@ class DiffScreen(ExplorerScreen):
         notes = [note, *self._notes] if note else self._notes
         self.query_one("#diff-notes", Static).update(line("\n".join(notes)))
 
-    def on_data_table_row_highlighted(self) -> None:
+    def on_diff_table_cursor_moved(self) -> None:
         if self.diff is not None:
             self._show_notes()
 

@@ -8,7 +8,7 @@ from tui.formatting import fmt_change, fmt_count, safe_text
 from tui.model.diff_types import DiffRow
 from tui.model.reference import Force
 from tui.widgets.cells import number, plain
-from tui.widgets.grid import Grid, GridColumn, GridRow
+from tui.widgets.grid import Grid, GridColumn, GridMessage, GridRow
 
 
 def row_key(force: object, year: object, offence: object, status: object = "changed") -> str:
@@ -25,8 +25,19 @@ class DiffTable(Grid):
     (``North``, ``South``, ``West`` once stood for six forces); the force and the year stay in
     view when scrolling sideways, and ``/`` finds a force."""
 
+    class CursorMoved(GridMessage):
+        """The cursor is on another row (``key``): the view shows what happened to it."""
+
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(pinned=2, id=id)
+
+    def move_cursor(self, index: int) -> None:
+        """Move as every Grid does, then say so (the row's note comes first under the table)."""
+        before = self.cursor
+        super().move_cursor(index)
+        key = self.current_key
+        if self.cursor != before and key is not None:
+            self.post_message(self.CursorMoved(self, key))
 
     def show(
         self, rows: tuple[DiffRow, ...], name_a: str, name_b: str, forces: Mapping[str, Force]
