@@ -1,6 +1,6 @@
 """``ox show FORCE --dataset homeoffice-2023-10,nspcc`` (the Oct 2023 release, whose 2023/24 is
-Q1) has one row per year of either dataset, and shows both datasets even when they share no year (issue 20): South Wales had no 2023/24 row, and the
-Met was refused."""
+Q1) has one row per year of either dataset, and shows both datasets even when they share no year
+(issue 20): South Wales had no 2023/24 row, and the Met was refused."""
 
 from __future__ import annotations
 

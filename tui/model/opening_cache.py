@@ -72,9 +72,9 @@ REFERENCE_FILES = (
 )
 """Every file in the bundled data folder, besides a dataset's own data file, that the model reads
 into a figure, a label or a note (the catalogue, recording events, map tiles, forces, the NSPCC
-sources, the researchers' offence terms, populations). Each is part of every cache's and answer book's key, so an edit to any of
-them means no cache (``tests/unit/test_cache_inputs.py`` edits each and checks that the list is
-complete)."""
+sources, the researchers' offence terms, populations). Each is part of every cache's and answer
+book's key, so an edit to any of them means no cache (``tests/unit/test_cache_inputs.py`` edits
+each and checks that the list is complete)."""
 
 
 SCHEMA_VERSION = 2
