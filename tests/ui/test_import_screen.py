@@ -189,3 +189,15 @@ async def test_an_absolute_path_typed_over_the_starting_folder_replaces_it(
         box.cursor_position = len(start)
         await pilot.press("~", "slash")
         assert box.value == "~/"
+
+
+async def test_the_cancel_button_closes_the_import_screen(app: OffenceApp) -> None:
+    """The trial's crash: Cancel (Shift+Tab to it, Enter; or a click) ran the preview's scroll
+    action with the button event (a decorator left on the wrong method) → TypeError."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "I")
+        await wait_for(pilot, lambda: isinstance(app.screen, ImportScreen), "the import screen")
+        await pilot.click("#import-cancel-button")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ImportScreen), "it to close")
+        assert app.is_running

@@ -273,12 +273,12 @@ class ImportScreen(Dialog[str | None]):
             self._preview is None or not self._preview.ok
         )
 
-    @on(Button.Pressed, "#import-cancel-button")
     def action_scroll_preview(self, pages: int) -> None:
         """Scroll the preview (problems, summary and rows) a page down or up."""
         box = self.query_one("#import-preview-box", VerticalScroll)
         box.scroll_to(y=box.scroll_y + pages * max(1, box.size.height - 1), animate=False)
 
+    @on(Button.Pressed, "#import-cancel-button")
     def action_cancel(self) -> None:
         """Close without importing."""
         self.dismiss(None)
