@@ -86,3 +86,17 @@ async def test_palette_offers_the_keys_of_the_view(app: OffenceApp) -> None:
         entries = {e.text for e in ExplorerCommands(app.screen)._build()}
         assert "Key l: Like-for-like" in entries
         assert "Key a: Year A" in entries
+
+
+async def test_help_describes_every_key_in_a_narrow_dialog(app: OffenceApp) -> None:
+    """The trial at 80x24: a section title in the key column (never wrapped) made that column as
+    wide as the title, so the descriptions had no room and help listed bare keys."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=60, file=io.StringIO(), record=True, color_system=None)
+        console.print(app.screen.query_one("#help-keys", Static).content)
+        rows = [" ".join(line.split()) for line in console.export_text().splitlines()]
+        assert "q Quit" in rows and "v Compare" in rows and "M Map" in rows

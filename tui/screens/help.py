@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -98,21 +99,26 @@ class HelpScreen(Dialog[None]):
         self._sections = sections
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
+        # A title line, then a two-column table, per section: a section's title in the key
+        # column (never wrapped) once made that column as wide as the title, leaving the
+        # descriptions no room below ~100 columns.
+        parts: list[RenderableType] = []
         for title, items in self._sections:
-            table.add_row(Text(title, style="bold underline"), "")
+            parts.append(Text(title, style="bold underline"))
+            table = Table.grid(padding=(0, 2))
+            table.add_column(style="bold", no_wrap=True)
+            table.add_column()
             for binding in _bindings(items):
                 table.add_row(
                     Text(key_label(binding.key)), Text(binding.description or binding.action)
                 )
-            table.add_row("", "")
+            parts += [table, Text("")]
+        keys = Group(*parts)
         with VerticalScroll(classes="dialog"):
             yield Static(line(("Keys", "bold")), classes="dialog-title")
             yield Static(Text(INTRO), id="help-intro")
             yield Static(Text(METHODS), id="help-methods")
-            yield Static(table, id="help-keys")
+            yield Static(keys, id="help-keys")
             yield Static(line(("j/k also move up and down in lists. Esc or ? closes.", "dim")))
 
     def action_close(self) -> None:
