@@ -53,7 +53,7 @@ def test_small_counts_count_every_row_shown_national_bodies_included() -> None:
 
 
 def test_the_mark_after_a_national_bodys_name_is_explained_when_shown() -> None:
-    from tui.screens.compare import compare_notes_line
+    from tui.widgets.compare_notes import compare_notes_line
 
     ho = load_dataset(OCT23)
     national = compare_years(ho, 2021, 2022, pick_offence(ho, "86"), include_national=True)

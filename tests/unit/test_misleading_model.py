@@ -19,7 +19,7 @@ from tui.model.membership import membership_changes
 from tui.model.offences import search_offences
 from tui.model.search import rank
 from tui.model.selection import pick_offence
-from tui.screens.compare import compare_notes_line
+from tui.widgets.compare_notes import compare_notes_line
 
 OCT23 = "homeoffice-2023-10"
 """The Oct 2023 release (the shared prc_pfa_tidy.csv), whose rows the figures here are from."""

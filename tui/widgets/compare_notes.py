@@ -8,11 +8,13 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from tui.formatting import fmt_pct
+from tui.formatting import fmt_count, fmt_pct
 from tui.model.changes import NEGATIVE_NOTE, any_negative
 from tui.model.compare_order import pct_of, significant_of
 from tui.model.comparison_types import CompareRow, Comparison
-from tui.model.years import fy_label
+from tui.model.years import fy_label, quarters_label
+from tui.widgets.compare_cells import release_mark
+from tui.widgets.force_table import partial_mark
 from tui.widgets.measure_legend import measure_lines, within_chance_text
 
 SMALL_COUNT = 20
@@ -102,3 +104,52 @@ def interval_for(cmp: Comparison, key: str, measure: str) -> str:
     name = key.removeprefix("total:")
     row = next((r for r in (*cmp.totals, *cmp.rows) if r.force.name == name), None)
     return interval_text(row, measure)
+
+
+def compare_notes_line(cmp: Comparison, ascii_only: bool) -> str:
+    """One line of what keeps a reader from a wrong conclusion (the export has them in full):
+    partial force-years, figures from different releases, codes that change between the years,
+    what the ``*`` after a national body's name means."""
+    parts = []
+    short = cmp.short_rows
+    if short:
+        named = ", ".join(
+            f"{r.force.display_name} "
+            + (cmp.year_a.fy + " " + quarters_label(r.quarters_a) if r.short_a else "")
+            + (cmp.year_b.fy + " " + quarters_label(r.quarters_b) if r.short_b else "")
+            for r in short[:2]
+        )
+        more = f" +{len(short) - 2} more" if len(short) > 2 else ""
+        parts.append(f"{partial_mark(ascii_only)} partial force-year, not compared: {named}{more}")
+    every = (*cmp.totals, *cmp.rows)
+    releases_a = sorted({r.release_a for r in every if r.release_a and r.count_a is not None})
+    releases_b = sorted({r.release_b for r in every if r.release_b and r.count_b is not None})
+    if len(set(releases_a) | set(releases_b)) > 1:
+        parts.append(
+            f"releases {cmp.year_a.fy}: {', '.join(releases_a) or '—'}; "
+            f"{cmp.year_b.fy}: {', '.join(releases_b) or '—'}"
+        )
+    crossing = [r for r in every if r.crosses_releases and r.change is not None]
+    if crossing:
+        text = f"{release_mark(ascii_only)} {len(crossing)} change(s) across releases"
+        restated = next(
+            (
+                r
+                for r in crossing
+                if r.same_release is not None
+                and (r.same_release.count_a, r.same_release.count_b) != (r.count_a, r.count_b)
+            ),
+            None,
+        )
+        if restated is not None and restated.same_release is not None:
+            same = restated.same_release
+            text += (
+                f"; like-for-like {restated.force.display_name} ({same.release} both years): "
+                f"{fmt_count(same.count_a)} → {fmt_count(same.count_b)} {fmt_pct(same.pct_change)}"
+            )
+        parts.append(text)
+    if cmp.membership:
+        parts.append("codes differ: " + "; ".join(c.text for c in cmp.membership))
+    if any(not r.force.ranked for r in cmp.rows):
+        parts.append("* national body (BTP, fraud): not ranked")
+    return " · ".join(parts)
