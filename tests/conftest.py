@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -57,3 +58,15 @@ def write_dataset(
 def store(isolated_user_dirs: Path) -> Path:
     """The (empty) imported-datasets folder of this test."""
     return isolated_user_dirs / "user-data" / "datasets"
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    """``ox ARGV`` in-process: (exit code, stdout, stderr); a usage error gives its exit code."""
+    from tui.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        code = main(list(argv), out=out, err=err)
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    return code, out.getvalue(), err.getvalue()

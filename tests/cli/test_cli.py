@@ -12,18 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_cli as run
 from tests.conftest import write_dataset
-from tui.cli import main
 from tui.launcher import main as launcher_main
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        code = main(list(argv), out=out, err=err)
-    except SystemExit as exc:  # argparse's usage errors
-        code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_show_table_names_the_offence_and_labels_the_partial_year() -> None:

@@ -6,18 +6,9 @@ import csv
 import io
 import json
 
-from tui.cli import main
+from tests.conftest import run_cli as run
 
 KEYS = {"scope", "force", "year", "date", "offences", "title", "source_url"}
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        code = main(list(argv), out=out, err=err)
-    except SystemExit as exc:  # argparse's usage errors
-        code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_json_rows_carry_the_documented_keys() -> None:

@@ -7,20 +7,11 @@ import io
 import json
 from pathlib import Path
 
+from tests.conftest import run_cli as run
 from tests.conftest import write_dataset
-from tui.cli import main
 from tui.model.importing.api import import_file
 
 FIXTURE_201718 = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "ho_201718.csv"
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        code = main(list(argv), out=out, err=err)
-    except SystemExit as exc:  # argparse's usage errors
-        code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
 
 
 OCT23 = "homeoffice-2023-10"

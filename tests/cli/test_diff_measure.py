@@ -9,11 +9,10 @@ release (prc_pfa_tidy.csv) 2022/23 = 195 + 151 + 161 + 230 = 737 and 2023/24 Q1 
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
-from tui.cli import main
+from tests.conftest import run_cli as run
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "ho_230426_codes.parquet"
 MAP = [
@@ -26,15 +25,6 @@ MAP = [
     "--map",
     "offence_group=Group",
 ]
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        code = main(list(argv), out=out, err=err)
-    except SystemExit as exc:  # argparse's usage errors
-        code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_a_mapped_import_is_refused_with_how_to_declare_its_measure(store: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
+from tests.conftest import run_cli as run
 
 OCT23 = "homeoffice-2023-10"
 """The 19 Oct 2023 release, whose rows the shared prc_pfa_tidy.csv and
@@ -20,15 +20,6 @@ CODE86 = {
     2021: {"Northamptonshire": 544, "Metropolitan Police": 3626, "Kent": 1612, "Cumbria": 346},
     2022: {"Northamptonshire": 737, "Metropolitan Police": 3774, "Kent": 1738, "Cumbria": 378},
 }
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        code = main(list(argv), out=out, err=err)
-    except SystemExit as exc:  # argparse's usage errors
-        code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
 
 
 def tiles(*argv: str) -> dict[str, dict[str, object]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from tests.cli.test_cli import run
+from tests.conftest import run_cli as run
 
 OCT23 = "homeoffice-2023-10"
 """The Oct 2023 release, whose rows (the shared prc_pfa_tidy.csv) the Home Office figures below

@@ -9,7 +9,7 @@ zeros are kept as the counts the source states, with the note beside them."""
 
 from __future__ import annotations
 
-from tests.cli.test_cli import run
+from tests.conftest import run_cli as run
 
 OCT23 = "homeoffice-2023-10"
 
