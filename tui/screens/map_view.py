@@ -29,9 +29,18 @@ from tui.widgets.tile_map import TileMapView, bin_glyph, fmt_value, tile_value
 
 LEGEND_WIDTH = 26
 """Columns the legend needs beside the map."""
+FIXED_LINES = 4
+"""Rows that are not the map: the title and release lines, the status line and the footer."""
 MEASURE_NAMES = {"count": "count", "change": "% change", "rate": "rate per 100,000"}
 MAP_MEASURES = ("count", "change", "rate")
 """The order ``m`` goes through (``tui.model.tilemap.MEASURES``)."""
+
+
+def bin_span(measure: str, low: float | None, high: float | None, ascii_only: bool) -> str:
+    """A bin's range as the legend gives it: ``499 to 693``, or one value when both are one."""
+    low_text = fmt_value(measure, low, ascii_only)
+    high_text = fmt_value(measure, high, ascii_only)
+    return low_text if low_text == high_text else f"{low_text} to {high_text}"
 
 
 class MapScreen(ExplorerScreen):
@@ -106,7 +115,6 @@ class MapScreen(ExplorerScreen):
             line(
                 (tile_map.title, "bold"),
                 f"\n{tag}" if tag else "",
-                "\narrow keys move · Enter detail · m measure (count, % change, rate)",
             )
         )
         self._draw()
@@ -122,7 +130,7 @@ class MapScreen(ExplorerScreen):
         view.show(
             tile_map, self.current, ascii_only=self.context.ascii_only, with_values=with_values
         )
-        self._show_legend()
+        self._show_legend(with_values)
         self._show_status()
 
     def _room_for_values(self, tile_map: TileMap) -> bool:
@@ -130,34 +138,41 @@ class MapScreen(ExplorerScreen):
         widest = max((len(tile_value(tile_map.measure, t)) for t in tile_map.tiles), default=0)
         map_width = tile_map.cols * (max(8, widest + 2) + 1)
         return (
-            self.size.height >= tile_map.rows * 2 + 4
+            self.size.height >= tile_map.rows * 2 + FIXED_LINES
             and self.size.width >= map_width + LEGEND_WIDTH
         )
 
-    def _show_legend(self) -> None:
+    def _show_legend(self, with_values: bool) -> None:
+        """The legend beside the map where the columns allow; else below it, as many of its
+        lines as the rows allow (the bins first); else not at all (the status line then gives
+        the highlighted tile's bin and its range)."""
         assert self.tile_map is not None and self.context is not None
         tile_map, ascii_only = self.tile_map, self.context.ascii_only
         view = self.query_one(TileMapView)
         bins = max((b.index for b in tile_map.bins), default=1)
-        out = Text()
-        out.append("Bins (quantiles)\n", style="bold")
+        lines = [Text("Bins (quantiles)", style="bold")]
         for b in reversed(tile_map.bins):
-            glyph = bin_glyph(b.index, bins, ascii_only)
-            out.append(f" {glyph} ", style=view.bin_style(b.index))
-            low = fmt_value(tile_map.measure, b.low, ascii_only)
-            high = fmt_value(tile_map.measure, b.high, ascii_only)
-            span = low if low == high else f"{low} to {high}"
-            out.append(f" {span} ({b.forces})\n")
+            entry = Text()
+            entry.append(f" {bin_glyph(b.index, bins, ascii_only)} ", style=view.bin_style(b.index))
+            entry.append(f" {bin_span(tile_map.measure, b.low, b.high, ascii_only)} ({b.forces})")
+            lines.append(entry)
         if tile_map.missing:
-            out.append(
-                f" {bin_glyph(None, bins, ascii_only)}  no figure ({len(tile_map.missing)})\n"
-            )
+            glyph = bin_glyph(None, bins, ascii_only)
+            lines.append(Text(f" {glyph}  no figure ({len(tile_map.missing)})"))
+        key_lines = len(lines)  # the title and the bins: the lines that must not wrap
         for note in tile_map.notes:
-            note = note.replace("†", "r") if ascii_only else note
-            out.append_text(plain(note, style="dim"))
-            out.append("\n")
-        out.rstrip()
-        self.query_one("#map-legend", Static).update(out)
+            lines.append(plain(note.replace("†", "r") if ascii_only else note, style="dim"))
+        lines.append(plain("arrows move", style="dim"))
+        lines.append(plain("Enter detail", style="dim"))
+        lines.append(plain("m measure", style="dim"))
+        map_width = tile_map.cols * (view.tile_width() + 1) + 3  # its margin and the padding
+        beside = self.size.width >= map_width + max(len(entry.plain) for entry in lines[:key_lines])
+        room_below = self.size.height - FIXED_LINES - tile_map.rows * (2 if with_values else 1)
+        self.query_one("#map-body").set_class(not beside, "-stacked")
+        legend = self.query_one("#map-legend", Static)
+        legend.display = beside or room_below >= key_lines
+        shown = lines if beside else lines[: max(0, room_below)]
+        legend.update(Text("\n").join(shown))
 
     def _show_status(self) -> None:
         assert self.tile_map is not None and self.context is not None
@@ -165,9 +180,16 @@ class MapScreen(ExplorerScreen):
         if tile is None:
             self.query_one("#map-status", Static).update("")
             return
-        value = tile_value(self.tile_map.measure, tile, self.context.ascii_only)
+        ascii_only = self.context.ascii_only
+        value = tile_value(self.tile_map.measure, tile, ascii_only)
         bins = max((b.index for b in self.tile_map.bins), default=1)
-        where = f"bin {tile.bin} of {bins}" if tile.bin is not None else "no figure"
+        where = "no figure"
+        if tile.bin is not None:
+            where = f"bin {tile.bin} of {bins}"
+            found = [b for b in self.tile_map.bins if b.index == tile.bin]
+            if found and not self.query_one("#map-legend").display:
+                span = bin_span(self.tile_map.measure, found[0].low, found[0].high, ascii_only)
+                where += f" ({span})"
         if tile.within_chance:
             where += " · within chance variation"
         if tile.crosses_releases:

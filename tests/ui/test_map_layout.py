@@ -1,0 +1,36 @@
+"""The map at the sizes users open it: every tile's value is drawn when values are shown, and a
+bin's range is read whole (beside the map, below it, or in the status line), never wrapped.
+
+Issue 20: at 80×24 the bottom row of tiles (Sussex, Kent) had no values (three title lines left
+the map one row short); at 60×20 the legend was squeezed into four columns, so ``1,416 to 3,012``
+read ``1,4`` / ``16`` / ``to`` / ``3,0`` / ``12`` down the screen.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.conftest import settle, terminal_text, wait_for
+from tests.ui.test_journeys import cli_json
+from tui.app import OffenceApp
+from tui.formatting import fmt_count
+
+
+@pytest.mark.parametrize("size", [(60, 16), (60, 20), (80, 24), (120, 40)])
+async def test_values_and_bin_ranges_are_whole(app: OffenceApp, size: tuple[int, int]) -> None:
+    tiles = {str(t["force"]): t for t in cli_json("map")}
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "M")
+        await wait_for(pilot, lambda: getattr(app.screen, "tile_map", None) is not None, "map")
+        await settle(pilot, at_least=2)
+        text = terminal_text(app)
+        kent = fmt_count(int(str(tiles["Kent"]["value"])))
+        if size[1] >= 24:  # room for a value under each label: the bottom row has them too
+            assert kent in text, text
+        assert "1,416 to 3,012" in text or size[1] < 20, text  # the top bin, whole
+        status = text.splitlines()[-2].strip()
+        cumbria = fmt_count(int(str(tiles["Cumbria"]["value"])))
+        assert status.startswith(f"Cumbria (CUMB): {cumbria}"), status
+        if "Bins (quantiles)" not in text:  # no legend: the status line gives the bin's range
+            assert " to " in status, status
