@@ -24,12 +24,14 @@ What it does, in order:
 4. ``nspcc.parquet``: one row per distinct NSPCC figure (period, force, offence, release, count),
    with ``preferred`` marking the one figure the app shows by default; ``nspcc_sources.csv`` keeps
    every stated figure with its page and quote.
-5. ``NAME.answers.json.gz`` for every bundled dataset: the answer books, ``ox show FORCE``
-   computed ahead for every force of each dataset (default offence and all offences), so the first
-   question on a fresh install needs no Polars (``tui/model/answer_book.py``). A book is keyed by
-   the SHA-256 of its dataset, the reference files, ``SCHEMA_VERSION`` and the Polars version:
-   after a change to what the model computes (bump ``SCHEMA_VERSION``), rebuild only these with
-   ``python scripts/build_data.py --answers-only`` (``make answers``).
+5. ``NAME.answers.json.gz`` for every bundled dataset: its file of the derived-data store
+   (``tui/model/derived_store.py``): ``ox show FORCE`` for every force (default offence and all
+   offences), the opening Forces table and every force's detail, computed ahead so the first
+   question and the first frame on a fresh install need no Polars. A file is keyed by the SHA-256
+   of its dataset, the reference files, ``SCHEMA_VERSION`` and the Polars version: after a change
+   to what the model computes (bump ``SCHEMA_VERSION``), rebuild only these with
+   ``python scripts/build_data.py --answers-only`` (``make answers``); ``make check-books``
+   recomputes every shipped value and compares.
 """
 
 from __future__ import annotations
@@ -396,11 +398,11 @@ def build_nspcc(sources: Path, out: Path, aliases: dict[str, str]) -> None:
 
 
 def build_answer_books(out: Path) -> int:
-    """Write the answer book of every bundled dataset beside it (``ox show`` without Polars)."""
-    from tui.model.answer_book import shipped_book
-    from tui.model.answer_book_build import write_book
+    """Write the derived-data store's file of every bundled dataset beside it."""
     from tui.model.catalogue import bundled_datasets
     from tui.model.dataset import load_dataset
+    from tui.model.derived_build import write_file
+    from tui.model.derived_store import shipped_file
     from tui.paths import bundled_data_dir
 
     if out.resolve() != bundled_data_dir().resolve():
@@ -409,7 +411,7 @@ def build_answer_books(out: Path) -> int:
         return 0
     for info in bundled_datasets(out):
         ds = load_dataset(info.name, data_dir=out)
-        if not write_book(ds, shipped_book(ds.info)):
+        if not write_file(ds, shipped_file(ds.info)):
             print(f"cannot write the answer book of {info.name}", file=sys.stderr)
             return 1
     return 0
@@ -428,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--answers-only",
         action="store_true",
-        help="only write the answer books (after a change to tui/model)",
+        help="only write the answer books (after SCHEMA_VERSION is bumped)",
     )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -104,13 +104,13 @@ class OffenceApp(OptionActions, SharingActions, LoadingActions):
         return ForcesScreen(opening, ascii_only=self.settings.ascii)
 
     def _opening_table(self) -> ForceTable | None:
-        """Last session's opening table, if it is still exactly right (see ``opening_for``)."""
-        from tui.model.opening_cache import opening_for
+        """The opening table from the derived-data store, if it is exactly right now."""
+        from tui.model.derived_store import opening_table
 
         if self.settings.measure != "count":
             return None
         offence = self._offence_override or self.settings.offences.get(self.settings.dataset)
-        return opening_for(self.settings.dataset, offence, self.settings.include_national)
+        return opening_table(self.settings.dataset, offence, self.settings.include_national)
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:

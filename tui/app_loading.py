@@ -75,6 +75,9 @@ class LoadingActions(ViewActions):
         gc.collect()
         gc.freeze()
         self.post_message(DatasetLoaded(session))
+        from tui.model.derived_build import keep
+
+        keep(session.dataset)  # the loader's step: the derived-data store, once per dataset
 
     @on(DatasetLoaded)
     async def _dataset_loaded(self, event: DatasetLoaded) -> None:

@@ -130,15 +130,15 @@ class ViewActions(App[None]):
         await self.push_screen(ForceDetailScreen(context, force))
 
     async def _open_early(self, name: str) -> None:
-        """Before the data is loaded: the force's detail from its cache, if it holds exactly this
-        force of this data file and offence (see ``tui.model.detail_cache``), at once (issue 11);
-        else it opens once the data is loaded."""
-        from tui.model.detail_cache import cached_detail
+        """Before the data is loaded: the force's detail from the derived-data store, if it holds
+        exactly this force of this data file and offence (see ``tui.model.derived_store``), at
+        once (issue 11); else it opens once the data is loaded."""
+        from tui.model.derived_store import stored_detail
         from tui.screens.detail import ForceDetailScreen
 
         dataset = self.settings.dataset
         offence = self._offence_override or self.settings.offences.get(dataset)
-        early = cached_detail(dataset, offence, name)
+        early = stored_detail(dataset, offence, name)
         self._early_detail = None
         if early is None:
             return

@@ -120,10 +120,10 @@ def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if not result.written:
         _say(out, f"Dry run: nothing was written; would import {summary}")
         return EXIT_OK
-    from tui.model.answer_book_build import write_book_of
+    from tui.model.derived_build import write_file_of
 
     try:
-        write_book_of(result.name)  # `ox show FORCE -d NAME` answers at once, without Polars
+        write_file_of(result.name)  # `ox show FORCE -d NAME` answers at once, without Polars
     except KeyboardInterrupt:
         _say(err, f"ox: interrupted after the import: dataset {result.name} is whole")
         return EXIT_INTERRUPTED

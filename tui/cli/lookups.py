@@ -51,10 +51,6 @@ def show(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     quarterly = force_quarters(ds, force, selection) if args.quarters else ()
     if args.quarters and not quarterly:
         err.write(f"ox: note: dataset '{ds.name}' has no quarterly figures; showing years\n")
-    if not quarterly:
-        from tui.cli.quick_show import remember
-
-        remember(args, ds.info, ds.file_sha256, series, ds.has_quarters)
     report = show_report(ds, series, quarterly)
     if args.all_periods and not quarterly:
         report.records += other_periods_records(series)

@@ -228,9 +228,9 @@ def _print_versions(out: IO[str]) -> None:
 def run_lookup(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run one lookup command; errors propagate to :func:`main`."""
     if args.command == "show":
-        from tui.cli.quick_show import show_cached
+        from tui.cli.quick_show import show_stored
 
-        if show_cached(args, out, err):  # asked before of the same data: no Polars needed
+        if show_stored(args, out, err):  # stored ahead from the same data: no Polars needed
             return EXIT_OK
     from tui.cli import events, lookups, map_command, peers
 

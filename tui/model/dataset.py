@@ -19,9 +19,9 @@ import polars as pl
 from tui.jsonfile import file_kind
 from tui.model import schema as S
 from tui.model.catalogue import DEFAULT_DATASET, DatasetInfo, find_dataset
+from tui.model.derived_store import file_sha256
 from tui.model.errors import DatasetError
 from tui.model.offences import OffenceInfo
-from tui.model.opening_cache import file_sha256
 from tui.model.reference import TERRITORIAL, Reference, load_reference
 from tui.model.years import YearCoverage
 from tui.paths import bundled_data_dir

@@ -3,7 +3,7 @@
 
 :func:`tui.model.totals.resolve_force` and :func:`tui.model.selection.pick_offence` ask this with a
 loaded dataset's forces, totals and offences; the
-``ox show`` answer book (:mod:`tui.model.answer_book`) asks it with the same lists, kept beside the
+derived-data store (:mod:`tui.model.derived_store`) asks it with the same lists, kept beside the
 answers, so a question is resolved the same way before Polars is imported.
 """
 

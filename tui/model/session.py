@@ -10,7 +10,6 @@ from tui.model.comparison import comparable_pairs, compare_years, default_compar
 from tui.model.comparison_types import Comparison
 from tui.model.dataset import Dataset, load_dataset
 from tui.model.detail import force_detail
-from tui.model.detail_cache import save_detail
 from tui.model.diff import diff_datasets, resolve_diff_offence
 from tui.model.diff_types import DatasetDiff
 from tui.model.force_table import force_table
@@ -18,7 +17,6 @@ from tui.model.map_measures import map_values
 from tui.model.multi_query import multi_series
 from tui.model.multi_series import MultiSeries
 from tui.model.offences import OffenceSelection
-from tui.model.opening_cache import save_opening
 from tui.model.peer_figures import peers_for, with_offence
 from tui.model.peers import PeerGroup
 from tui.model.reference import Force
@@ -49,26 +47,14 @@ class Session:
         return pick_offence(self.dataset, text)
 
     def force_table(self, selection: OffenceSelection, include_national: bool) -> ForceTable:
-        """Every listed force by year; kept as the opening table of the next start."""
-        table = force_table(self.dataset, selection, include_national)
-        if self.dataset.file_sha256:
-            save_opening(table, self.dataset.info.path, self.dataset.file_sha256, include_national)
-        return table
+        """Every listed force by year."""
+        return force_table(self.dataset, selection, include_national)
 
     def force_detail(
         self, force: Force, selection: OffenceSelection, breakdown_year: int | None
     ) -> ForceDetail:
-        """What the detail view of ``force`` shows (kept for the next start when it is the view
-        as it opens, see :mod:`tui.model.detail_cache`)."""
-        detail = force_detail(self.dataset, force, selection, breakdown_year)
-        if breakdown_year is None:
-            self._keep(detail)
-        return detail
-
-    def _keep(self, detail: ForceDetail) -> None:
-        ds = self.dataset
-        if ds.file_sha256:
-            save_detail(detail, ds.info.path, ds.file_sha256, ds.has_sources)
+        """What the detail view of ``force`` shows."""
+        return force_detail(self.dataset, force, selection, breakdown_year)
 
     def prefetch_detail(self, name: str, selection: OffenceSelection) -> None:
         """Compute the detail view of the force called ``name`` now, in the worker that loaded

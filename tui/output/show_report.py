@@ -32,8 +32,8 @@ from tui.output.show_marks import chance_and_release, mark_notes, marked_pct
 
 
 class DatasetFacts(Protocol):
-    """What a show report says about its dataset: a loaded dataset, or a cached answer's
-    (:mod:`tui.model.answer_cache`), so an answer is printed the same either way."""
+    """What a show report says about its dataset: a loaded dataset, or a stored answer's
+    (:mod:`tui.model.derived_store`), so an answer is printed the same either way."""
 
     @property
     def info(self) -> DatasetInfo:

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from tui.formatting import fmt_count, safe_text
 from tui.model.catalogue import release_tag
-from tui.model.detail_cache import CachedDetail
+from tui.model.derived_store import StoredDetail
 from tui.model.errors import ModelError
 from tui.model.peers import PeerGroup
 from tui.model.reference import Force
@@ -68,12 +68,12 @@ class ForceDetailScreen(ExplorerScreen):
         context: ViewContext | None,
         force: Force,
         *,
-        early: CachedDetail | None = None,
+        early: StoredDetail | None = None,
         ascii_only: bool = False,
     ) -> None:
         """The detail of ``force``, with the data of ``context``; or, before the data is loaded
-        (``context`` is ``None``), from ``early``, the cached detail computed from the same data
-        file by the same code (see ``tui.model.detail_cache``), refreshed once the data loads."""
+        (``context`` is ``None``), from ``early``, the detail stored from the same data and
+        reference files (see ``tui.model.derived_store``), refreshed once the data loads."""
         super().__init__(id="detail")
         self.context = context
         self.force = force
@@ -129,7 +129,7 @@ class ForceDetailScreen(ExplorerScreen):
         self.query_one("#detail-source", Static).update(source_text(self._about.info))
 
     @property
-    def _about(self) -> DatasetView | CachedDetail:
+    def _about(self) -> DatasetView | StoredDetail:
         """What the view says about the dataset: the loaded one, or the cached detail's."""
         if self.context is not None:
             return self.context.dataset

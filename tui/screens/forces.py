@@ -100,9 +100,9 @@ class ForcesScreen(ExplorerScreen):
         self._left_for_view = False
 
     def _paint_opening(self, table: ForceTable) -> None:
-        """The first frame: the table this dataset, offence and options showed last time, made
-        from the same data file by the same code (see ``tui.model.opening_cache``), so the figures
-        are the ones the data will give. Replaced as soon as the data is loaded."""
+        """The first frame: the table of this dataset, offence and options from the derived-data
+        store, made from the same data and reference files (see ``tui.model.derived_store``), so
+        the figures are the ones the data will give. Replaced as soon as the data is loaded."""
         self.table, self.sort = table, self._sort_for(table)
         self.refresh_rows()
         self.query_one("#forces-context", Static).update(

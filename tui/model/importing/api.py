@@ -11,8 +11,8 @@ from pathlib import Path
 import polars as pl
 
 from tui.model import schema as S
-from tui.model.answer_book import forget_book
 from tui.model.catalogue import bundled_datasets
+from tui.model.derived_store import forget
 from tui.model.errors import DatasetError
 from tui.model.importing import store as st
 from tui.model.importing.cleaning import Cleaned, clean_tables, empty_frame, period_labels
@@ -265,7 +265,7 @@ def import_file(
             )
         except pl.exceptions.PolarsError as exc:  # Polars reports a full disk this way
             raise write_failed(folder, exc) from exc
-        forget_book(chosen)  # its answers were of the file replaced (never used: not its hash)
+        forget(chosen)  # its answers were of the file replaced (never used: not its hash)
     return ImportResult(
         name=chosen,
         rows=frame.height,
@@ -303,7 +303,7 @@ def remove_dataset(name: str, *, store: Path | None = None) -> RemovedDataset:
         )
         raise DatasetImportError(key, [problem], kind=NAME)
     removed = st.remove_files(store or imported_datasets_dir(), key)
-    forget_book(key)
+    forget(key)
     return removed
 
 

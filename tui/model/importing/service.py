@@ -3,7 +3,7 @@ typed as text, one call per step, results as plain values."""
 
 from __future__ import annotations
 
-from tui.model.answer_book_build import write_book_of
+from tui.model.derived_build import write_file_of
 from tui.model.importing.api import default_name, import_file, preview_file, remove_dataset
 from tui.model.importing.layouts import parse_mapping
 from tui.model.importing.results import ImportPreview, ImportResult, RemovedDataset
@@ -31,10 +31,10 @@ class Importer:
 
     def import_file(self, path: str, name: str, replace: bool, mapping: str) -> ImportResult:
         """Import ``path`` as dataset ``name`` (raises ``DatasetImportError`` or ``ModelError``),
-        and write its ``ox show`` answer book."""
+        and write its file of the derived-data store (``ox show`` answers, the opening table)."""
         result = import_file(path, name=name, replace=replace, mapping=_fields(mapping))
         if result.written:
-            write_book_of(result.name)
+            write_file_of(result.name)
         return result
 
     def remove(self, name: str) -> RemovedDataset:

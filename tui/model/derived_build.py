@@ -1,0 +1,103 @@
+"""Computing a dataset's file of the derived-data store (see :mod:`tui.model.derived_store`).
+
+Every value is computed by the code a question runs: ``ox show``'s series
+(:func:`tui.model.series.force_series`), the Forces table
+(:func:`tui.model.force_table.force_table`) and a force's detail view
+(:func:`tui.model.detail.force_detail`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.model import derived_store
+from tui.model.dataset import Dataset, load_dataset
+from tui.model.derived_store import entry
+from tui.model.detail import force_detail
+from tui.model.errors import ModelError
+from tui.model.force_table import force_table
+from tui.model.selection import pick_offence
+from tui.model.series import force_series
+from tui.model.totals import find_force, total_force, total_specs
+
+MAX_STORED_FORCES = 300
+"""A dataset with more forces or bodies than this gets no file: the police areas of the UK, their
+totals and the national bodies are about 60, and each costs a pass over the figures (an import of
+25,000 unknown names would spend minutes on it; the questions compute instead)."""
+
+
+def entries(ds: Dataset) -> dict[str, object]:
+    """Everything the store keeps of ``ds``, by entry name, in the order a reader wants them (see
+    :mod:`tui.model.derived_store`): what resolves a question, the opening tables, the answers,
+    the details."""
+    totals = total_specs(ds)
+    forces = [ds.reference.force(name) for name in ds.forces]
+    forces += [total_force(ds, spec) for spec in totals if spec.members]
+    default = pick_offence(ds, None)
+    selections = []
+    for typed in derived_store.OFFENCES_BOOKED:
+        try:
+            selections.append(pick_offence(ds, typed))
+        except ModelError:
+            continue
+    found: dict[str, object] = {
+        "lookup": {
+            "forces": tuple(ds.forces),
+            "totals": tuple((t.name, tuple(t.members)) for t in totals),
+            "offences": tuple(ds.offences),
+            "has_quarters": ds.has_quarters,
+            "has_sources": ds.has_sources,
+            "default": default.key,
+        }
+    }
+    listed: dict[str, None] = {}
+    for selection in dict.fromkeys(selections):
+        for national in (False, True):
+            table = force_table(ds, selection, national)
+            found[entry("opening", selection.key, str(national))] = table
+            if selection == default:
+                listed.update((row.force.name, None) for row in (*table.rows, *table.totals))
+    for selection in dict.fromkeys(selections):
+        for force in forces:
+            try:
+                series = force_series(ds, force, selection)
+            except ModelError:
+                continue  # the full path says why
+            found[entry("answer", selection.key, force.name)] = series
+    for name in listed:
+        try:
+            found[entry("detail", name)] = force_detail(ds, find_force(ds, name), default)
+        except ModelError:
+            continue  # the view computes it and says why
+    return found
+
+
+def write_file(ds: Dataset, path: Path | None = None) -> bool:
+    """Write ``ds``'s file (default: in the user's cache folder); False when it cannot be made or
+    written, or the dataset has more than :data:`MAX_STORED_FORCES` forces (the store is an
+    optimisation: without it, the questions compute)."""
+    if len(ds.forces) > MAX_STORED_FORCES or not ds.file_sha256:
+        return False
+    try:
+        info = ds.info
+        sources = derived_store.file_sha256(info.sources_path) if info.sources_path else ""
+        content = entries(ds)
+    except (OSError, ModelError):
+        return False
+    key = derived_store.make_key(info, ds.file_sha256, sources)
+    return derived_store.write(path or derived_store.user_file(ds.name), key, content)
+
+
+def keep(ds: Dataset) -> bool:
+    """The loader's step, once per dataset: write ``ds``'s file in the user's cache folder unless
+    a current one exists (shipped, or written before). True when one exists afterwards."""
+    return derived_store.is_current(ds.info) or write_file(ds)
+
+
+def write_file_of(name: str) -> bool:
+    """Load dataset ``name`` and write its file in the user's cache folder (after an import);
+    False when it cannot be loaded or written, which costs only speed."""
+    try:
+        return write_file(load_dataset(name))
+    except ModelError:
+        return False

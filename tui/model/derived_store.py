@@ -1,0 +1,407 @@
+"""The derived-data store: what is computed from a dataset ahead of the question, one file each.
+
+A dataset's file holds, for its default offence and for all offences, the series ``ox show FORCE``
+prints for every force and computed total (with the names needed to resolve a force and an
+offence as typed), the Forces table the explorer opens on (with and without national bodies), and,
+for the default offence, every force's detail view. The first frame, the first ``ox show`` answer
+and a force chosen before the data loads are read from it, without Polars.
+
+It is written ahead, never by a query: by ``scripts/build_data.py`` beside each bundled dataset
+(``data/NAME.answers.json.gz``, shipped), by ``ox import`` for an imported dataset, and by the
+explorer's loader once per dataset when no current file exists (in the user's cache folder);
+:mod:`tui.model.derived_build` computes it. A file is used only when its key is the key of now:
+the dataset file's and sources file's SHA-256, its catalogue entry, the SHA-256 of every reference
+file the model reads (:data:`REFERENCE_FILES`), :data:`SCHEMA_VERSION` and the Polars version. The
+bytes of ``tui/model`` are not in it (a comment edit needs no rebuild): ``make check-books``
+recomputes every shipped answer and compares. Anything else (other data, another schema, a file
+damaged, edited, too large, or a question it does not hold) means no answer here, never a wrong one.
+
+Standard library only (no Polars): it is read before Polars is imported.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import importlib.util
+import json
+import zlib
+from dataclasses import dataclass, fields, is_dataclass
+from functools import lru_cache
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+from tui.atomic_file import write_atomic
+from tui.model.catalogue import DatasetInfo, find_dataset
+from tui.model.errors import ModelError
+from tui.model.force_lookup import pick_offence_among, resolve_among
+from tui.model.reference import load_reference
+from tui.model.types import ForceDetail, ForceSeries, ForceTable, TotalSpec
+from tui.model.well_typed import well_typed
+from tui.paths import bundled_data_dir, user_cache_dir
+
+SCHEMA_VERSION = 3
+"""Bump by hand when what the model computes changes (a figure, a label, a note, the shape of a
+stored type): every file made before then is no longer trusted, and ``make answers`` rebuilds the
+shipped ones. ``make check-books`` fails until it is bumped and the books rebuilt."""
+
+REFERENCE_FILES = (
+    "datasets.json",
+    "events.csv",
+    "force_tiles.csv",
+    "forces.csv",
+    "nspcc_sources.csv",
+    "offence_terms.csv",
+    "population_series.csv",
+)
+"""Every file of the bundled data folder, besides a dataset's own data file, that the model reads
+into a figure, a label or a note (the catalogue, recording events, map tiles, forces, the NSPCC
+sources, the researchers' offence terms, populations); ``tests/unit/test_derived_inputs.py``
+checks the list is complete and that an edit to each means no stored answer."""
+
+MAX_BYTES = 8_000_000
+"""A file larger than this, or one that unpacks to more, is not read (the Home Office one is a
+few hundred kilobytes, unpacked some megabytes)."""
+
+ERRORS = (OSError, EOFError, zlib.error, ValueError, TypeError, KeyError, AttributeError)
+"""What reading a missing, damaged or hostile file raises (``RecursionError`` is a ``RuntimeError``
+and is caught as one where a file is decoded); each means no answer here."""
+
+OFFENCES_BOOKED: tuple[str | None, ...] = (None, "all")
+"""The offences stored, as typed: the dataset's default, and all offences (every offence would
+take some megabytes per dataset)."""
+
+_TYPE_HOMES = {
+    "ForceTable": "tui.model.types",
+    "ForceRow": "tui.model.types",
+    "Force": "tui.model.reference",
+    "OffenceInfo": "tui.model.offences",
+    "OffenceSelection": "tui.model.offences",
+    "YearCoverage": "tui.model.years",
+    "Event": "tui.model.events",
+    "ChangeInterval": "tui.model.chance",
+    **{
+        name: "tui.model.detail_types"
+        for name in (
+            "Alternative",
+            "Breakdown",
+            "BreakdownRow",
+            "ForceDetail",
+            "ForceSeries",
+            "MeasurePair",
+            "MeasurePairRow",
+            "MembershipChange",
+            "OtherPeriod",
+            "QuarterPoint",
+            "Rate",
+            "SeriesPoint",
+        )
+    },
+}
+"""The types a file may hold, by name, and the module of each (imported when a file names it, so
+the first frame, a Forces table, imports no detail types)."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A stored answer to ``ox show FORCE``: the series and what the report says of the dataset."""
+
+    series: ForceSeries
+    has_quarters: bool
+
+
+@dataclass(frozen=True)
+class StoredDetail:
+    """A force's detail as computed from exactly this dataset, with what the view says about the
+    dataset (it implements the part of ``DatasetView`` the facts panel reads)."""
+
+    detail: ForceDetail
+    info: DatasetInfo
+    has_sources: bool
+
+    @property
+    def name(self) -> str:
+        """The dataset's name."""
+        return self.info.name
+
+
+# ------------------------------------------------------------------------------------ the key
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a regular file, read in blocks (a FIFO or device raises ``OSError``)."""
+    if not path.is_file():
+        raise OSError(f"{path} is not a regular file")
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _polars_version() -> str:
+    """The installed Polars (and its runtime's) versions, from the names of their metadata
+    folders: neither Polars nor ``importlib.metadata`` is imported (the first frame has neither)."""
+    spec = importlib.util.find_spec("polars")
+    if spec is None or spec.origin is None:
+        return "none"
+    site = Path(spec.origin).resolve().parent.parent
+    return ";".join(sorted(p.name for p in site.glob("polars*.dist-info"))) or "unknown"
+
+
+@lru_cache(maxsize=1)
+def code_key() -> dict[str, str]:
+    """The part of every key that is not the dataset's: the schema version, the Polars version and
+    the SHA-256 of each reference file (read once per process)."""
+    key = {"schema": str(SCHEMA_VERSION), "polars": _polars_version()}
+    for name in REFERENCE_FILES:
+        ref = bundled_data_dir() / name
+        key[name] = file_sha256(ref) if ref.is_file() else "(missing)"
+    return key
+
+
+def _info_key(info: DatasetInfo) -> dict[str, object]:
+    """The catalogue entry, with files by name only (a shipped file is read from other folders)."""
+    key = {f.name: getattr(info, f.name) for f in fields(info)}
+    key = {k: v.name if isinstance(v, Path) else v for k, v in key.items()}
+    result: dict[str, object] = json.loads(json.dumps(key))
+    return result
+
+
+def make_key(info: DatasetInfo, sha256: str, sources_sha256: str) -> dict[str, object]:
+    """The key of the files made from ``info``'s data file and sources file as they were read
+    (``sha256`` and ``sources_sha256``, "" for none) by this code."""
+    return {
+        "code": code_key(),
+        "dataset": _info_key(info),
+        "sha256": sha256,
+        "sources_sha256": sources_sha256,
+    }
+
+
+def current_key(info: DatasetInfo) -> dict[str, object]:
+    """The key of now: the files as they are on disk (raises ``OSError`` when one is missing)."""
+    sources = file_sha256(info.sources_path) if info.sources_path is not None else ""
+    return make_key(info, file_sha256(info.path), sources)
+
+
+# ---------------------------------------------------------------------------------- the codec
+
+
+def encode(value: object) -> object:
+    """``value`` (frozen dataclasses, tuples, dicts with text keys, text, numbers) as JSON data:
+    a dict stays a JSON object, so a reader decodes only the part it needs."""
+    if is_dataclass(value) and not isinstance(value, type):
+        out: dict[str, object] = {"__type__": type(value).__name__}
+        for f in fields(value):
+            out[f.name] = encode(getattr(value, f.name))
+        return out
+    if isinstance(value, (tuple, list)):
+        return [encode(v) for v in value]
+    if isinstance(value, dict) and all(isinstance(k, str) and k != "__type__" for k in value):
+        return {k: encode(v) for k, v in value.items()}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"cannot store a {type(value).__name__}")
+
+
+def decode(value: Any) -> Any:
+    """What :func:`encode` made, back as the dataclasses it names (only those of
+    :data:`_TYPE_HOMES`); anything else raises ``ValueError`` or ``TypeError``."""
+    if isinstance(value, dict):
+        if "__type__" not in value:
+            return {k: decode(v) for k, v in value.items()}
+        name = value.get("__type__")
+        home = _TYPE_HOMES.get(name) if isinstance(name, str) else None
+        if home is None:
+            raise ValueError(f"unknown type {name!r} in a stored file")
+        kind = getattr(import_module(home), str(name))
+        return kind(**{k: decode(v) for k, v in value.items() if k != "__type__"})
+    if isinstance(value, list):
+        return tuple(decode(v) for v in value)
+    return value
+
+
+# ----------------------------------------------------------------------------- files on disk
+
+
+def shipped_file(info: DatasetInfo) -> Path:
+    """Where the file of a bundled dataset is shipped: beside its data file."""
+    return bundled_data_dir() / f"{info.name}.answers.json.gz"
+
+
+def user_file(name: str) -> Path:
+    """Where the file of dataset ``name`` is kept in the user's cache folder."""
+    return user_cache_dir() / "derived" / f"{name}.json.gz"
+
+
+def _candidates(info: DatasetInfo) -> list[Path]:
+    return [user_file(info.name)] + ([shipped_file(info)] if info.bundled else [])
+
+
+def entry(*parts: str) -> str:
+    """The name of an entry of a file: ``entry("answer", "86", "Kent")`` (any text is safe)."""
+    return json.dumps(parts, ensure_ascii=False)
+
+
+def write(path: Path, key: dict[str, object], entries: dict[str, object]) -> bool:
+    """Write a file (atomic; the same bytes for the same content): a header line (the key, and
+    each entry's name and SHA-256), then one line per entry, in order. Nothing is written when a
+    value would not read back equal or the whole is larger than :data:`MAX_BYTES`. Returns False
+    when nothing was written (no file is still correct)."""
+    try:
+        lines, digests = [], []
+        for name, value in entries.items():
+            body = json.dumps(encode(value), separators=(",", ":"), ensure_ascii=False).encode()
+            if decode(json.loads(body)) != value:
+                return False
+            lines.append(body)
+            digests.append([name, hashlib.sha256(body).hexdigest()])
+        head = json.dumps({"key": key, "entries": digests}, ensure_ascii=False).encode()
+        data = b"\n".join([head, *lines]) + b"\n"
+        if len(data) > MAX_BYTES:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, gzip.compress(data, compresslevel=9, mtime=0), sync=False)
+    except (*ERRORS, RecursionError):
+        return False
+    return True
+
+
+def _entries(path: Path, key: dict[str, object], names: set[str]) -> dict[str, Any]:
+    """The entries ``names`` of the file at ``path`` as JSON data (not decoded) that it holds, if
+    it was made with ``key``; raises one of :data:`ERRORS` when it was not, or an entry is not
+    what was written (damaged, edited, cut short, too large)."""
+    if path.stat().st_size > MAX_BYTES:
+        raise ValueError(f"{path} is too large")
+    found: dict[str, Any] = {}
+    with gzip.open(path, "rb") as handle:
+        left = MAX_BYTES
+        head = handle.readline(left)
+        left -= len(head)
+        header = json.loads(head)
+        if not isinstance(header, dict) or header.get("key") != key:
+            raise ValueError(f"{path} was made from other data or code")
+        for name, digest in header["entries"]:
+            if len(found) == len(names):
+                break
+            line = handle.readline(left)
+            left -= len(line)
+            if left <= 0 or not line.endswith(b"\n"):
+                raise ValueError(f"{path} is cut short or too large")
+            if name in names:
+                if hashlib.sha256(line[:-1]).hexdigest() != digest:
+                    raise ValueError(f"{path} was damaged or edited")
+                found[name] = json.loads(line)
+    return found
+
+
+def read(info: DatasetInfo, *names: str, key: dict[str, object] | None = None) -> dict[str, Any]:
+    """The entries ``names`` of the first current file of ``info``'s dataset (the user's, then the
+    shipped one) as JSON data (see :func:`pick`); those it does not hold are left out."""
+    try:
+        key = key or current_key(info)
+    except OSError:
+        return {}
+    for path in _candidates(info):
+        try:
+            if path.is_file():
+                return _entries(path, key, set(names))
+        except (*ERRORS, RecursionError):
+            continue
+    return {}
+
+
+def pick(data: Any, *path: str) -> Any:
+    """The value at ``path`` in a section's JSON data, decoded; ``None`` when it is not there or
+    does not decode (a damaged or hostile file)."""
+    try:
+        for step in path:
+            data = data[step]
+        return decode(data)
+    except (*ERRORS, RecursionError):
+        return None
+
+
+def is_current(info: DatasetInfo) -> bool:
+    """True when a file of ``info``'s dataset (the user's or the shipped one) can be used."""
+    return isinstance(read(info, "lookup").get("lookup"), dict)
+
+
+def forget(name: str) -> None:
+    """Delete the user's file of dataset ``name`` (it is removed or replaced)."""
+    try:
+        user_file(name).unlink(missing_ok=True)
+    except OSError:
+        return  # a stale file is never used: its dataset's hash no longer matches
+
+
+# ------------------------------------------------------------------------------- the questions
+
+
+def _info(dataset: str) -> DatasetInfo | None:
+    try:
+        return find_dataset(dataset)
+    except ModelError:
+        return None
+
+
+def answer(info: DatasetInfo, force: str, offence: str | None) -> Answer | None:
+    """The answer to ``ox show FORCE [--offence OFFENCE]`` on ``info``'s dataset, or ``None``
+    unless a current file holds exactly it."""
+    try:
+        key = current_key(info)
+    except OSError:
+        return None
+    lookup = read(info, "lookup", key=key).get("lookup")
+    offences, quarters = pick(lookup, "offences"), pick(lookup, "has_quarters")
+    try:
+        selection = pick_offence_among(offences, info.default_offence, offence)
+        totals = [TotalSpec(name, tuple(members)) for name, members in pick(lookup, "totals")]
+        reference = load_reference(bundled_data_dir())
+        resolved = resolve_among(reference, pick(lookup, "forces"), totals, info.name, force)
+    except (ModelError, LookupError, TypeError, ValueError):
+        return None  # the full path says what is wrong, in its own words
+    name = entry("answer", selection.key, resolved.name)
+    series = pick(read(info, name, key=key), name)
+    if (
+        not isinstance(series, ForceSeries)
+        or not well_typed(series)
+        or not isinstance(quarters, bool)
+        or (series.force, series.offence, series.dataset) != (resolved, selection, info.name)
+    ):
+        return None
+    return Answer(series, quarters)
+
+
+def opening_table(dataset: str, offence: str | None, include_national: bool) -> ForceTable | None:
+    """The Forces table of ``dataset`` for ``offence`` (a selection's key; ``None``: the dataset's
+    default), or ``None`` unless a current file holds exactly it."""
+    info = _info(dataset)
+    if info is None:
+        return None
+    if offence is None:
+        offence = pick(read(info, "lookup"), "lookup", "default")
+    name = entry("opening", str(offence), str(include_national))
+    table = pick(read(info, name), name)
+    if not isinstance(table, ForceTable) or table.offence.key != offence:
+        return None
+    return table
+
+
+def stored_detail(dataset: str, offence: str | None, force: str) -> StoredDetail | None:
+    """The detail view of ``force`` in ``dataset`` for ``offence`` (a selection's key; ``None``:
+    the default) as it opens, or ``None`` unless a current file holds exactly it."""
+    info = _info(dataset)
+    if info is None:
+        return None
+    name = entry("detail", force)
+    found = read(info, "lookup", name)
+    detail, sources = pick(found, name), pick(found, "lookup", "has_sources")
+    if not isinstance(detail, ForceDetail) or not isinstance(sources, bool):
+        return None
+    series = detail.series
+    if offence not in (None, series.offence.key) or series.force.name != force:
+        return None
+    return StoredDetail(detail, info, sources) if series.dataset == info.name else None
