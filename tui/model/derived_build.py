@@ -8,11 +8,16 @@ Every value is computed by the code a question runs: ``ox show``'s series
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
+from collections.abc import Collection
 from pathlib import Path
 
+from tui.atomic_file import write_atomic
 from tui.model import derived_store
 from tui.model.dataset import Dataset, load_dataset
-from tui.model.derived_store import entry
+from tui.model.derived_store import ERRORS, MAX_BYTES, decode, encode, entry
 from tui.model.detail import force_detail
 from tui.model.errors import ModelError
 from tui.model.force_table import force_table
@@ -26,13 +31,15 @@ totals and the national bodies are about 60, and each costs a pass over the figu
 25,000 unknown names would spend minutes on it; the questions compute instead)."""
 
 
-def entries(ds: Dataset) -> dict[str, object]:
+def entries(ds: Dataset, only: Collection[str] | None = None) -> dict[str, object]:
     """Everything the store keeps of ``ds``, by entry name, in the order a reader wants them (see
     :mod:`tui.model.derived_store`): what resolves a question, the opening tables, the answers,
-    the details."""
+    the details (of the forces named in ``only``, when given: a sample, for a check)."""
     totals = total_specs(ds)
     forces = [ds.reference.force(name) for name in ds.forces]
     forces += [total_force(ds, spec) for spec in totals if spec.members]
+    if only is not None:
+        forces = [force for force in forces if force.name in only]
     default = pick_offence(ds, None)
     selections = []
     for typed in derived_store.OFFENCES_BOOKED:
@@ -56,7 +63,10 @@ def entries(ds: Dataset) -> dict[str, object]:
             table = force_table(ds, selection, national)
             found[entry("opening", selection.key, str(national))] = table
             if selection == default:
-                listed.update((row.force.name, None) for row in (*table.rows, *table.totals))
+                rows = (*table.rows, *table.totals)
+                listed.update(
+                    (r.force.name, None) for r in rows if only is None or r.force.name in only
+                )
     for selection in dict.fromkeys(selections):
         for force in forces:
             try:
@@ -72,6 +82,30 @@ def entries(ds: Dataset) -> dict[str, object]:
     return found
 
 
+def write(path: Path, key: dict[str, object], content: dict[str, object]) -> bool:
+    """Write a file (atomic; the same bytes for the same content): a header line (the key, and
+    each entry's name and SHA-256), then one line per entry, in order. Nothing is written when a
+    value would not read back equal or the whole is larger than :data:`MAX_BYTES`. Returns False
+    when nothing was written (no file is still correct)."""
+    try:
+        lines, digests = [], []
+        for name, value in content.items():
+            body = json.dumps(encode(value), separators=(",", ":"), ensure_ascii=False).encode()
+            if decode(json.loads(body)) != value:
+                return False
+            lines.append(body)
+            digests.append([name, hashlib.sha256(body).hexdigest()])
+        head = json.dumps({"key": key, "entries": digests}, ensure_ascii=False).encode()
+        data = b"\n".join([head, *lines]) + b"\n"
+        if len(data) > MAX_BYTES:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, gzip.compress(data, compresslevel=9, mtime=0), sync=False)
+    except (*ERRORS, RecursionError):
+        return False
+    return True
+
+
 def write_file(ds: Dataset, path: Path | None = None) -> bool:
     """Write ``ds``'s file (default: in the user's cache folder); False when it cannot be made or
     written, or the dataset has more than :data:`MAX_STORED_FORCES` forces (the store is an
@@ -85,7 +119,7 @@ def write_file(ds: Dataset, path: Path | None = None) -> bool:
     except (OSError, ModelError):
         return False
     key = derived_store.make_key(info, ds.file_sha256, sources)
-    return derived_store.write(path or derived_store.user_file(ds.name), key, content)
+    return write(path or derived_store.user_file(ds.name), key, content)
 
 
 def keep(ds: Dataset) -> bool:

@@ -30,16 +30,18 @@ from dataclasses import dataclass, fields, is_dataclass
 from functools import lru_cache
 from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.atomic_file import write_atomic
 from tui.model.catalogue import DatasetInfo, find_dataset
 from tui.model.errors import ModelError
 from tui.model.force_lookup import pick_offence_among, resolve_among
 from tui.model.reference import load_reference
-from tui.model.types import ForceDetail, ForceSeries, ForceTable, TotalSpec
+from tui.model.types import ForceTable, TotalSpec
 from tui.model.well_typed import well_typed
 from tui.paths import bundled_data_dir, user_cache_dir
+
+if TYPE_CHECKING:  # imported when a file names them (see ``_TYPE_HOMES``)
+    from tui.model.detail_types import ForceDetail, ForceSeries
 
 SCHEMA_VERSION = 3
 """Bump by hand when what the model computes changes (a figure, a label, a note, the shape of a
@@ -189,6 +191,15 @@ def current_key(info: DatasetInfo) -> dict[str, object]:
 # ---------------------------------------------------------------------------------- the codec
 
 
+def _type(name: object) -> type:
+    """The stored type called ``name`` (its module imported now, if it was not yet)."""
+    home = _TYPE_HOMES.get(name) if isinstance(name, str) else None
+    if home is None:
+        raise ValueError(f"unknown type {name!r} in a stored file")
+    kind: type = getattr(import_module(home), str(name))
+    return kind
+
+
 def encode(value: object) -> object:
     """``value`` (frozen dataclasses, tuples, dicts with text keys, text, numbers) as JSON data:
     a dict stays a JSON object, so a reader decodes only the part it needs."""
@@ -212,11 +223,7 @@ def decode(value: Any) -> Any:
     if isinstance(value, dict):
         if "__type__" not in value:
             return {k: decode(v) for k, v in value.items()}
-        name = value.get("__type__")
-        home = _TYPE_HOMES.get(name) if isinstance(name, str) else None
-        if home is None:
-            raise ValueError(f"unknown type {name!r} in a stored file")
-        kind = getattr(import_module(home), str(name))
+        kind = _type(value.get("__type__"))
         return kind(**{k: decode(v) for k, v in value.items() if k != "__type__"})
     if isinstance(value, list):
         return tuple(decode(v) for v in value)
@@ -243,30 +250,6 @@ def _candidates(info: DatasetInfo) -> list[Path]:
 def entry(*parts: str) -> str:
     """The name of an entry of a file: ``entry("answer", "86", "Kent")`` (any text is safe)."""
     return json.dumps(parts, ensure_ascii=False)
-
-
-def write(path: Path, key: dict[str, object], entries: dict[str, object]) -> bool:
-    """Write a file (atomic; the same bytes for the same content): a header line (the key, and
-    each entry's name and SHA-256), then one line per entry, in order. Nothing is written when a
-    value would not read back equal or the whole is larger than :data:`MAX_BYTES`. Returns False
-    when nothing was written (no file is still correct)."""
-    try:
-        lines, digests = [], []
-        for name, value in entries.items():
-            body = json.dumps(encode(value), separators=(",", ":"), ensure_ascii=False).encode()
-            if decode(json.loads(body)) != value:
-                return False
-            lines.append(body)
-            digests.append([name, hashlib.sha256(body).hexdigest()])
-        head = json.dumps({"key": key, "entries": digests}, ensure_ascii=False).encode()
-        data = b"\n".join([head, *lines]) + b"\n"
-        if len(data) > MAX_BYTES:
-            return False
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, gzip.compress(data, compresslevel=9, mtime=0), sync=False)
-    except (*ERRORS, RecursionError):
-        return False
-    return True
 
 
 def _entries(path: Path, key: dict[str, object], names: set[str]) -> dict[str, Any]:
@@ -314,13 +297,22 @@ def read(info: DatasetInfo, *names: str, key: dict[str, object] | None = None) -
 
 
 def pick(data: Any, *path: str) -> Any:
-    """The value at ``path`` in a section's JSON data, decoded; ``None`` when it is not there or
-    does not decode (a damaged or hostile file)."""
+    """The value at ``path`` in entries read (see :func:`read`), decoded; ``None`` when it is not
+    there or does not decode (a damaged or hostile file)."""
     try:
         for step in path:
             data = data[step]
         return decode(data)
     except (*ERRORS, RecursionError):
+        return None
+
+
+def _checked(value: object, kind: str) -> Any:
+    """``value`` if it is a ``kind`` whose every field has its declared type, else ``None``."""
+    names = tuple((name, _type(name)) for name in ("Event", "ChangeInterval"))
+    try:
+        return value if isinstance(value, _type(kind)) and well_typed(value, names=names) else None
+    except (*ERRORS, RecursionError, NameError):
         return None
 
 
@@ -364,10 +356,9 @@ def answer(info: DatasetInfo, force: str, offence: str | None) -> Answer | None:
     except (ModelError, LookupError, TypeError, ValueError):
         return None  # the full path says what is wrong, in its own words
     name = entry("answer", selection.key, resolved.name)
-    series = pick(read(info, name, key=key), name)
+    series = _checked(pick(read(info, name, key=key), name), "ForceSeries")
     if (
-        not isinstance(series, ForceSeries)
-        or not well_typed(series)
+        series is None
         or not isinstance(quarters, bool)
         or (series.force, series.offence, series.dataset) != (resolved, selection, info.name)
     ):
@@ -377,7 +368,8 @@ def answer(info: DatasetInfo, force: str, offence: str | None) -> Answer | None:
 
 def opening_table(dataset: str, offence: str | None, include_national: bool) -> ForceTable | None:
     """The Forces table of ``dataset`` for ``offence`` (a selection's key; ``None``: the dataset's
-    default), or ``None`` unless a current file holds exactly it."""
+    default), or ``None`` unless a current file holds exactly it. (Checked by type and offence,
+    not field by field: that would import the recording events' module before the first frame.)"""
     info = _info(dataset)
     if info is None:
         return None
@@ -398,8 +390,9 @@ def stored_detail(dataset: str, offence: str | None, force: str) -> StoredDetail
         return None
     name = entry("detail", force)
     found = read(info, "lookup", name)
-    detail, sources = pick(found, name), pick(found, "lookup", "has_sources")
-    if not isinstance(detail, ForceDetail) or not isinstance(sources, bool):
+    detail = _checked(pick(found, name), "ForceDetail")
+    sources = pick(found, "lookup", "has_sources")
+    if detail is None or not isinstance(sources, bool):
         return None
     series = detail.series
     if offence not in (None, series.offence.key) or series.force.name != force:
