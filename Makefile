@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALL := $(BIN)/python -m pip install --disable-pip-version-check --quiet -c constraints.txt
 
-.PHONY: run test soak bench bench-parts data answers lint clean serve browser-check serve-memory
+.PHONY: run test soak bench bench-parts data answers check-books lint clean serve browser-check serve-memory
 
 run: $(VENV)/.installed-run
 	$(BIN)/ox
@@ -52,9 +52,15 @@ bench-parts: $(VENV)/.installed-run
 data: $(VENV)/.installed-run
 	$(BIN)/python scripts/build_data.py
 
-# Only the `ox show` answer books in data/ (after a change to tui/model; see scripts/build_data.py).
+# Only the answer books in data/ (the derived-data store's shipped files; after bumping
+# SCHEMA_VERSION in tui/model/derived_store.py, see scripts/build_data.py).
 answers: $(VENV)/.installed-run
 	$(BIN)/python scripts/build_data.py --answers-only
+
+# Every entry of every shipped answer book computed again and compared (CI, after the tests; make
+# test checks a sample): fails when what tui/model computes changed without a SCHEMA_VERSION bump.
+check-books: $(VENV)/.installed-run
+	$(BIN)/python scripts/check_books.py
 
 $(VENV)/bin/python:
 	@echo "Creating a virtual environment in $(VENV) with $(PYTHON)..."

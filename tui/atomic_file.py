@@ -1,5 +1,5 @@
 """Writing files so that nothing the user had is ever half-written: the one helper for settings,
-exports, the opening-table cache and the dataset store.
+exports, the derived-data store and the dataset store.
 
 A file is replaced by writing a temporary file in the same folder and renaming it over the old one
 (one ``rename``: a reader sees the old file or the new one, whole). Only a regular file is ever

@@ -48,7 +48,7 @@ def user_config_dir() -> Path:
 
 
 def user_cache_dir() -> Path:
-    """The folder of caches that can always be thrown away (the opening table)."""
+    """The folder of caches that can always be thrown away (the derived-data store)."""
     override = os.environ.get("OFFENCE_EXPLORER_CACHE_DIR")
     if override:
         return Path(override)

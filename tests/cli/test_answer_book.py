@@ -4,23 +4,26 @@ data, the code or itself (issue 11)."""
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
-import hashlib
 import io
-import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tui.cli import main
-from tui.model import answer_book
-from tui.model.answer_book_build import write_book
+from tui.model import derived_build, derived_store
+from tui.model import series as series_module
 from tui.model.catalogue import find_dataset
-from tui.model.dataset import load_dataset
+from tui.model.dataset import Dataset, load_dataset
+from tui.model.derived_build import differences
+from tui.model.derived_store import shipped_file
+from tui.model.totals import total_specs
 
 ROOT = Path(__file__).resolve().parents[2]
 # Home Office PRC (23 Apr 2026 release, the default), Northamptonshire, code 86 (the release's
@@ -36,11 +39,9 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 
 def computed(*argv: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
-    """The answer of the full path (no book, no answer cache)."""
+    """The answer of the full path (not from the store)."""
     with monkeypatch.context() as m:
-        m.setattr("tui.cli.quick_show.book_answer", lambda *_: None)
-        m.setattr("tui.cli.quick_show.load_answer", lambda *_: None)
-        m.setattr("tui.cli.quick_show.save_answer", lambda *_: None)
+        m.setattr("tui.cli.quick_show.answer", lambda *_: None)
         return run(*argv)
 
 
@@ -51,31 +52,50 @@ def no_computing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tui.cli.lookups.load_dataset", fail)
 
 
-def test_the_shipped_books_are_current() -> None:
-    for name in ("homeoffice", "nspcc"):
-        assert answer_book.has_valid_book(find_dataset(name)), (
-            f"data/{name}.answers.json.gz does not match the data, the reference files, "
-            "SCHEMA_VERSION or Polars: rebuild it with 'make answers' "
-            "(python scripts/build_data.py --answers-only)"
-        )
+BUNDLED = ("homeoffice", "homeoffice-2023-10", "nspcc", "scotland")
 
 
-@pytest.mark.parametrize("name", ["homeoffice", "nspcc"])
-def test_every_shipped_answer_is_the_one_the_model_computes(name: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", BUNDLED)
+def test_the_shipped_books_are_current(name: str) -> None:
+    assert derived_store.is_current(find_dataset(name)), (
+        f"data/{name}.answers.json.gz does not match the data, the reference files, "
+        "SCHEMA_VERSION or Polars: rebuild it with 'make answers' "
+        "(python scripts/build_data.py --answers-only)"
+    )
+
+
+def _sample(ds: Dataset) -> set[str]:
+    """Three forces of ``ds`` (first, middle, last listed) and its first computed total."""
+    totals = [spec.name for spec in total_specs(ds) if spec.members]
+    return {ds.forces[0], ds.forces[len(ds.forces) // 2], ds.forces[-1], *totals[:1]}
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_a_sample_of_each_shipped_book_is_what_the_model_computes(name: str) -> None:
     """A shipped book is trusted on its key (the data, the reference files, the schema version,
     the Polars version), not on the bytes of ``tui/model``, so a comment edit needs no rebuild:
-    every answer in it is computed again here and compared."""
-    info = find_dataset(name)
-    shipped = answer_book._read(answer_book.shipped_book(info))
-    assert shipped is not None
-    assert write_book(load_dataset(name), tmp_path / "book.json.gz")
-    fresh = answer_book._read(tmp_path / "book.json.gz")
-    assert fresh is not None and fresh["answers"]
-    for part in ("forces", "totals", "offences", "has_quarters", "answers"):
-        assert shipped[part] == fresh[part], (
-            f"data/{name}.answers.json.gz: its {part} are not what tui/model computes now: bump "
-            "SCHEMA_VERSION (tui/model/opening_cache.py) and run 'make answers'"
-        )
+    its opening tables and a sample of its answers and details are computed again here and
+    compared (every entry: ``make check-books``, run by CI)."""
+    ds = load_dataset(name)
+    assert differences(ds, shipped_file(ds.info), _sample(ds)) == [], (
+        f"data/{name}.answers.json.gz is not what tui/model computes now: bump SCHEMA_VERSION "
+        "(tui/model/derived_store.py) and run 'make answers'"
+    )
+
+
+def test_the_content_check_fails_when_a_figure_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change to what the model computes (here: one count more) without a rebuild is found."""
+    real = series_module.force_series
+
+    def one_more(*args: Any) -> Any:
+        series = real(*args)
+        points = (dataclasses.replace(series.points[0], count=(series.points[0].count or 0) + 1),)
+        return dataclasses.replace(series, points=points + series.points[1:])
+
+    monkeypatch.setattr(derived_build, "force_series", one_more)
+    ds = load_dataset("nspcc")
+    found = differences(ds, shipped_file(ds.info), _sample(ds))
+    assert found and all("answer" in line for line in found)
 
 
 @pytest.mark.parametrize(
@@ -124,96 +144,49 @@ def test_what_the_book_does_not_hold_goes_the_full_path(
 ) -> None:
     answers: list[object] = []
 
-    def spy(*args: object) -> object:
-        answers.append(answer_book.book_answer(*args))  # type: ignore[arg-type]
+    def spy(*args: Any) -> object:
+        answers.append(derived_store.answer(*args))
         return answers[-1]
 
-    monkeypatch.setattr("tui.cli.quick_show.book_answer", spy)
+    monkeypatch.setattr("tui.cli.quick_show.answer", spy)
     code, _, err = run(*argv)
     assert all(a is None for a in answers) and (code == 0 or "ox: error" in err)
 
 
-def _damaged_copies(tmp_path: Path) -> dict[str, Path]:
-    """Copies of the shipped book, each damaged one way."""
-    text = gzip.decompress(answer_book.shipped_book(find_dataset("homeoffice")).read_bytes())
-    head, body = text.split(b"\n", 1)
-    header = json.loads(head)
-    record = json.loads(body)
-    northants = record["answers"]["86"]["Northamptonshire"]
-    edited = json.loads(body)
-    edited["answers"]["86"]["Northamptonshire"]["points"][5]["count"] = 9999
-    moved = json.loads(body)
-    moved["answers"]["86"]["Northamptonshire"] = record["answers"]["86"]["Kent"]
-    typed = json.loads(body)
-    typed["answers"]["86"]["Northamptonshire"]["points"] = "not points"
-    wrong_sha = dict(header, sha256="0" * 64)
-
-    def rehash(rec: dict[str, object]) -> bytes:
-        new_body = json.dumps(rec, separators=(",", ":")).encode()
-        new_head = dict(header, body_sha256=hashlib.sha256(new_body).hexdigest())
-        return json.dumps(new_head).encode() + b"\n" + new_body
-
-    variants = {
-        "edited count": head + b"\n" + json.dumps(edited).encode(),
-        "another force's series": rehash(moved),
-        "wrong types": rehash(typed),
-        "stale dataset hash": json.dumps(wrong_sha).encode() + b"\n" + body,
-        "cut short": text[: len(text) // 2],
-        "not gzip": text,
-    }
-    assert northants["force"]["name"] == "Northamptonshire"
-    out: dict[str, Path] = {}
-    for name, data in variants.items():
-        path = tmp_path / f"{name}.json.gz"
-        path.write_bytes(data if name == "not gzip" else gzip.compress(data))
-        out[name] = path
-    return out
-
-
-def test_a_damaged_or_stale_book_never_shows_a_wrong_figure(
+def test_a_damaged_book_is_no_book_and_ox_show_computes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The file damaged (cut short, flipped bytes, not gzip, an entry edited: each checked in
+    tests/unit/test_derived_store.py): ``ox show`` prints what the full path prints."""
     expected = computed("show", "northants", "-f", "csv", monkeypatch=monkeypatch)
-    for what, path in _damaged_copies(tmp_path).items():
-        monkeypatch.setattr(answer_book, "shipped_book", lambda _info, p=path: p)
-        assert answer_book.book_answer(find_dataset("homeoffice"), "northants", None) is None, what
-        assert run("show", "northants", "-f", "csv") == expected, what
-        cache = Path(os.environ["OFFENCE_EXPLORER_CACHE_DIR"]) / "show-answers.json"
-        cache.unlink(missing_ok=True)  # the next variant is asked afresh
-
-
-def test_a_cut_short_or_corrupt_book_file_is_no_book_not_a_crash(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The gzip file itself damaged (a copy cut short, flipped bytes, a file that unpacks to far
-    more than any book): ``ox show`` crashed with EOFError or zlib.error before."""
-    expected = computed("show", "northants", "-f", "csv", monkeypatch=monkeypatch)
-    packed = answer_book.shipped_book(find_dataset("homeoffice")).read_bytes()
+    packed = shipped_file(find_dataset("homeoffice")).read_bytes()
+    text = gzip.decompress(packed)
     flipped = bytearray(packed)
     for i in range(200, 260):
         flipped[i] ^= 0xFF
     variants = {
-        "cut short": packed[: len(packed) // 2],
+        "cut short": packed[: len(packed) // 20],  # (before the answer: an entry whole is used)
         "flipped bytes": bytes(flipped),
-        "unpacks too large": gzip.compress(b" " * (answer_book.MAX_UNPACKED + 1)),
+        "not gzip": text,
+        "edited count": gzip.compress(text.replace(b'"count":269', b'"count":9999')),
     }
     for what, data in variants.items():
         path = tmp_path / f"{what}.json.gz"
         path.write_bytes(data)
-        with monkeypatch.context() as m:  # the user's book and the shipped one alike
-            m.setattr(answer_book, "shipped_book", lambda _info, p=path: p)
-            m.setattr(answer_book, "user_book", lambda _name, p=path: p)
-            info = find_dataset("homeoffice")
-            assert answer_book.book_answer(info, "northants", None) is None, what
-            assert not answer_book.has_valid_book(info), what
+        with monkeypatch.context() as m:  # the user's file and the shipped one alike
+            m.setattr(derived_store, "shipped_file", lambda _info, p=path: p)
+            m.setattr(derived_store, "user_file", lambda _name, p=path: p)
+            assert derived_store.answer(find_dataset("homeoffice"), "northants", None) is None, what
             assert run("show", "northants", "-f", "csv") == expected, what
-        cache = Path(os.environ["OFFENCE_EXPLORER_CACHE_DIR"]) / "show-answers.json"
-        cache.unlink(missing_ok=True)
 
 
-def test_a_book_of_other_code_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(answer_book, "code_fingerprint", lambda: "other code")
-    assert answer_book.book_answer(find_dataset("homeoffice"), "northants", None) is None
+def test_a_computed_answer_writes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A query never writes to disk: ``ox show`` on the full path leaves the cache folder as it
+    was (it kept every answer in an answer cache before)."""
+    cache = Path(os.environ["OFFENCE_EXPLORER_CACHE_DIR"])
+    assert computed("show", "kent", "-o", "8N", monkeypatch=monkeypatch)[0] == 0
+    assert run("show", "kent", "-o", "8N")[0] == 0  # (not in the book: computed)
+    assert not cache.exists() or not any(cache.rglob("*"))
 
 
 HO_HEADER = (
@@ -238,7 +211,7 @@ def test_import_writes_a_book_and_replace_and_remove_invalidate_it(
     assert (
         run("import", str(_ho_csv(tmp_path / "ho.csv", (60, 61, 71, 77))), "--name", "mine")[0] == 0
     )
-    book = answer_book.user_book("mine")
+    book = derived_store.user_file("mine")
     assert book.is_file()
     with monkeypatch.context() as m:
         no_computing(m)

@@ -79,21 +79,19 @@ def test_a_manifest_link_is_never_replaced(tmp_path: Path, store: Path, dangling
 
 
 def test_caches_are_never_written_through_a_link(tmp_path: Path, existing: Path) -> None:
-    """``ox show`` keeps its answer, an import writes its answer book: neither writes through a
-    link (a link at the answers is left as it is: no cache is still a correct answer; the import
-    drops the old book of its name, a link there included, before it writes the new one)."""
-    from tui.model.answer_book import user_book
-    from tui.model.answer_cache import cache_file
+    """An import writes its file of the derived-data store: never through a link (the import
+    drops the old file of its name, a link there included, before it writes the new one), and
+    ``ox show`` writes nothing at all."""
+    from tui.model.derived_store import user_file
 
     target = _outside(tmp_path)
-    for cache in (cache_file(), user_book("fresh")):
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.symlink_to(target)
+    cache = user_file("fresh")
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.symlink_to(target)
     code, _out, err = run("import", str(GOOD / "ho_201718.csv"), "--name", "fresh")
     assert code == 0, err
     code, out, err = run("show", "kent", "-d", "fresh", "-f", "csv")
     assert code == 0 and "2017/18" in out, err
-    assert cache_file().is_symlink()
     assert target.read_text(encoding="utf-8") == OUTSIDE
 
 

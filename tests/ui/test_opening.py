@@ -1,4 +1,5 @@
-"""The first frame: last session's table, painted before the data (and Polars) load, never stale."""
+"""The first frame: the table from the derived-data store, painted before the data (and Polars)
+load, never stale."""
 
 from __future__ import annotations
 
@@ -13,19 +14,10 @@ from tui.screens import ForceDetailScreen, ForcesScreen
 from tui.widgets import ForceTableView
 
 
-async def _first_run(settings_file: Path) -> None:
-    """A session that shows the default table (and so keeps it for the next start)."""
-    app = make_app(settings_file=settings_file)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: app.data is not None, "the data")
-        await settle(pilot)
-
-
 async def test_the_opening_table_shows_before_the_data_loads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    settings = tmp_path / "settings.json"
-    await _first_run(settings)
+    settings = tmp_path / "settings.json"  # a first start: the shipped answer book has it
     release = hold_the_data(monkeypatch)
     app = make_app(settings_file=settings)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -48,14 +40,14 @@ async def test_a_changed_data_file_means_no_opening_table(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings = tmp_path / "settings.json"
-    await _first_run(settings)
-    from tui.model import opening_cache
+    from tui.model import derived_build, derived_store
 
-    real_sha = opening_cache.file_sha256
+    real_sha = derived_store.file_sha256
     data = find_dataset("homeoffice").path
     # The bundled file as if rebuilt or re-imported: another checksum.
+    monkeypatch.setattr(derived_build, "keep", lambda _ds: True)  # (the loader writes none)
     monkeypatch.setattr(
-        opening_cache,
+        derived_store,
         "file_sha256",
         lambda path: "0" * 64 if path == data else real_sha(path),
     )
@@ -70,20 +62,25 @@ async def test_a_changed_data_file_means_no_opening_table(
         await wait_for(pilot, lambda: app.data is not None, "the data")
 
 
-async def test_another_dataset_or_offence_means_no_opening_table(
+async def test_each_dataset_opens_on_its_own_table_and_an_offence_not_stored_on_none(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """NSPCC FOI figures (a different measure) open on their own table, never the Home Office's;
+    an offence the store does not hold (8N) opens empty until the data loads."""
     settings = tmp_path / "settings.json"
-    await _first_run(settings)
-    for app in (
-        make_app(settings_file=settings, dataset="nspcc"),
-        make_app(settings_file=settings, offence="8N"),
+    for app, dataset in (
+        (make_app(settings_file=settings, dataset="nspcc"), "nspcc"),
+        (make_app(settings_file=settings, offence="8N"), None),
     ):
         release = hold_the_data(monkeypatch)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
-            assert isinstance(app.screen, ForcesScreen) and app.screen.table is None
-            assert app.screen.query_one(ForceTableView).keys == []
+            screen = app.screen
+            assert isinstance(screen, ForcesScreen)
+            if dataset is None:
+                assert screen.table is None and screen.query_one(ForceTableView).keys == []
+            else:
+                assert screen.table is not None and screen.table.dataset == dataset
             release.set()  # let the load finish before the app closes
             await wait_for(pilot, lambda: pilot.app.data is not None, "the data")  # type: ignore[attr-defined]
 
@@ -99,7 +96,6 @@ async def test_a_force_chosen_before_the_data_opens_with_its_figures(
     from tui.widgets.tables import SeriesTable
 
     settings = tmp_path / "settings.json"
-    await _first_run(settings)
     release = hold_the_data(monkeypatch)
     asked: list[str] = []
     real_load = ForceDetailScreen._load

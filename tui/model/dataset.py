@@ -45,7 +45,7 @@ class Dataset:
     forces: tuple[str, ...]
     """Canonical names of every force or body with a figure, sorted."""
     file_sha256: str = ""
-    """SHA-256 of the data file as it was read (keys the opening-table cache)."""
+    """SHA-256 of the data file as it was read (keys the derived-data store)."""
     folded_labels: tuple[tuple[str, str], ...] = ()
     """Group/subgroup labels shown under another spelling: (as in the source, as shown), for
     labels that differ only in case or spacing from the latest year's (see :func:`fold_labels`)."""

@@ -101,7 +101,7 @@ def write(path: Path, key: dict[str, object], content: dict[str, object]) -> boo
             return False
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, gzip.compress(data, compresslevel=9, mtime=0), sync=False)
-    except (*ERRORS, RecursionError):
+    except ERRORS:
         return False
     return True
 
@@ -135,3 +135,21 @@ def write_file_of(name: str) -> bool:
         return write_file(load_dataset(name))
     except ModelError:
         return False
+
+
+def differences(ds: Dataset, path: Path, only: Collection[str] | None = None) -> list[str]:
+    """What the file at ``path`` (made for ``ds``) says that the model does not compute now: each
+    entry of ``ds`` (of the forces in ``only``, when given) computed again and compared, by name.
+    Empty when the file holds exactly what the model computes."""
+    key = derived_store.current_key(ds.info)
+    try:
+        stored = derived_store.entries_of(path, key, None)
+    except ERRORS as exc:
+        return [f"{path.name}: not current ({exc})"]
+    found = []
+    for name, value in entries(ds, only).items():
+        if name not in stored:
+            found.append(f"{path.name}: {name} is missing")
+        elif derived_store.pick(stored, name) != value:
+            found.append(f"{path.name}: {name} is not what the model computes now")
+    return found

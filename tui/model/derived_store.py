@@ -1,22 +1,20 @@
 """The derived-data store: what is computed from a dataset ahead of the question, one file each.
 
-A dataset's file holds, for its default offence and for all offences, the series ``ox show FORCE``
-prints for every force and computed total (with the names needed to resolve a force and an
-offence as typed), the Forces table the explorer opens on (with and without national bodies), and,
-for the default offence, every force's detail view. The first frame, the first ``ox show`` answer
-and a force chosen before the data loads are read from it, without Polars.
+A dataset's file holds, for its default offence and all offences, the series ``ox show FORCE``
+prints for every force and computed total (with the names that resolve a force and an offence as
+typed) and the Forces table the explorer opens on; and, for the default offence, each force's
+detail view. The first frame, the first ``ox show`` answer and a force chosen before the data
+loads are read from it, without Polars.
 
-It is written ahead, never by a query: by ``scripts/build_data.py`` beside each bundled dataset
-(``data/NAME.answers.json.gz``, shipped), by ``ox import`` for an imported dataset, and by the
-explorer's loader once per dataset when no current file exists (in the user's cache folder);
-:mod:`tui.model.derived_build` computes it. A file is used only when its key is the key of now:
-the dataset file's and sources file's SHA-256, its catalogue entry, the SHA-256 of every reference
-file the model reads (:data:`REFERENCE_FILES`), :data:`SCHEMA_VERSION` and the Polars version. The
-bytes of ``tui/model`` are not in it (a comment edit needs no rebuild): ``make check-books``
-recomputes every shipped answer and compares. Anything else (other data, another schema, a file
-damaged, edited, too large, or a question it does not hold) means no answer here, never a wrong one.
-
-Standard library only (no Polars): it is read before Polars is imported.
+It is written ahead, never by a query (:mod:`tui.model.derived_build` computes and writes it): by
+``scripts/build_data.py`` beside each bundled dataset (``data/NAME.answers.json.gz``, shipped), by
+``ox import``, and by the explorer's loader once per dataset when no current file exists (in the
+user's cache folder). A file is used only when its key is the key of now: the data file's and
+sources file's SHA-256, the catalogue entry, the SHA-256 of every reference file the model reads
+(:data:`REFERENCE_FILES`), :data:`SCHEMA_VERSION` and the Polars version; not the bytes of
+``tui/model`` (a comment edit needs no rebuild: ``make check-books`` recomputes every shipped
+entry). Anything else (other data, a file damaged, edited or too large, a question it does not
+hold) means no answer here, never a wrong one. Standard library only: read before Polars loads.
 """
 
 from __future__ import annotations
@@ -63,16 +61,24 @@ sources, the researchers' offence terms, populations); ``tests/unit/test_derived
 checks the list is complete and that an edit to each means no stored answer."""
 
 MAX_BYTES = 8_000_000
-"""A file larger than this, or one that unpacks to more, is not read (the Home Office one is a
-few hundred kilobytes, unpacked some megabytes)."""
+"""A file larger than this is not read, nor an entry that lies beyond this much of what it unpacks
+to; nor is a larger one written (the Home Office one is some 170 kB, unpacked under 2 MB)."""
 
-ERRORS = (OSError, EOFError, zlib.error, ValueError, TypeError, KeyError, AttributeError)
-"""What reading a missing, damaged or hostile file raises (``RecursionError`` is a ``RuntimeError``
-and is caught as one where a file is decoded); each means no answer here."""
+ERRORS = (
+    OSError,
+    EOFError,
+    zlib.error,
+    ValueError,
+    TypeError,
+    KeyError,
+    AttributeError,
+    RecursionError,
+)
+"""What reading (or writing) a missing, damaged, hostile or unwritable file raises; each means no
+answer here (the question is computed), never a crash."""
 
 OFFENCES_BOOKED: tuple[str | None, ...] = (None, "all")
-"""The offences stored, as typed: the dataset's default, and all offences (every offence would
-take some megabytes per dataset)."""
+"""The offences stored, as typed: the default and all (every offence: megabytes per dataset)."""
 
 _TYPE_HOMES = {
     "ForceTable": "tui.model.types",
@@ -83,23 +89,11 @@ _TYPE_HOMES = {
     "YearCoverage": "tui.model.years",
     "Event": "tui.model.events",
     "ChangeInterval": "tui.model.chance",
-    **{
-        name: "tui.model.detail_types"
-        for name in (
-            "Alternative",
-            "Breakdown",
-            "BreakdownRow",
-            "ForceDetail",
-            "ForceSeries",
-            "MeasurePair",
-            "MeasurePairRow",
-            "MembershipChange",
-            "OtherPeriod",
-            "QuarterPoint",
-            "Rate",
-            "SeriesPoint",
-        )
-    },
+    **dict.fromkeys(
+        "Alternative Breakdown BreakdownRow ForceDetail ForceSeries MeasurePair MeasurePairRow "
+        "MembershipChange OtherPeriod QuarterPoint Rate SeriesPoint".split(),
+        "tui.model.detail_types",
+    ),
 }
 """The types a file may hold, by name, and the module of each (imported when a file names it, so
 the first frame, a Forces table, imports no detail types)."""
@@ -116,16 +110,12 @@ class Answer:
 @dataclass(frozen=True)
 class StoredDetail:
     """A force's detail as computed from exactly this dataset, with what the view says about the
-    dataset (it implements the part of ``DatasetView`` the facts panel reads)."""
+    dataset (it implements the part of ``DatasetView`` the facts panel reads: ``name`` too)."""
 
     detail: ForceDetail
     info: DatasetInfo
     has_sources: bool
-
-    @property
-    def name(self) -> str:
-        """The dataset's name."""
-        return self.info.name
+    name: str
 
 
 # ------------------------------------------------------------------------------------ the key
@@ -252,10 +242,13 @@ def entry(*parts: str) -> str:
     return json.dumps(parts, ensure_ascii=False)
 
 
-def _entries(path: Path, key: dict[str, object], names: set[str]) -> dict[str, Any]:
-    """The entries ``names`` of the file at ``path`` as JSON data (not decoded) that it holds, if
-    it was made with ``key``; raises one of :data:`ERRORS` when it was not, or an entry is not
-    what was written (damaged, edited, cut short, too large)."""
+def entries_of(
+    path: Path, key: dict[str, object], names: set[str] | None, whole: bool = False
+) -> dict[str, Any]:
+    """The entries ``names`` (``None``: all) of the file at ``path`` as JSON data, not decoded, if
+    it was made with ``key``; raises one of :data:`ERRORS` when it was not, or an entry read is not
+    what was written (damaged, edited, cut short) or lies beyond :data:`MAX_BYTES` unpacked. With
+    ``whole``, every entry is read and checked (only ``names`` parsed)."""
     if path.stat().st_size > MAX_BYTES:
         raise ValueError(f"{path} is too large")
     found: dict[str, Any] = {}
@@ -267,22 +260,26 @@ def _entries(path: Path, key: dict[str, object], names: set[str]) -> dict[str, A
         if not isinstance(header, dict) or header.get("key") != key:
             raise ValueError(f"{path} was made from other data or code")
         for name, digest in header["entries"]:
-            if len(found) == len(names):
+            wanted = names is None or name in names
+            if not (whole or names is None) and len(found) == len(names or ()):
                 break
             line = handle.readline(left)
             left -= len(line)
             if left <= 0 or not line.endswith(b"\n"):
                 raise ValueError(f"{path} is cut short or too large")
-            if name in names:
-                if hashlib.sha256(line[:-1]).hexdigest() != digest:
-                    raise ValueError(f"{path} was damaged or edited")
+            if (wanted or whole) and hashlib.sha256(line[:-1]).hexdigest() != digest:
+                raise ValueError(f"{path} was damaged or edited")
+            if wanted:
                 found[name] = json.loads(line)
     return found
 
 
-def read(info: DatasetInfo, *names: str, key: dict[str, object] | None = None) -> dict[str, Any]:
-    """The entries ``names`` of the first current file of ``info``'s dataset (the user's, then the
-    shipped one) as JSON data (see :func:`pick`); those it does not hold are left out."""
+def read(
+    info: DatasetInfo, *names: str, key: dict[str, object] | None = None, whole: bool = False
+) -> dict[str, Any]:
+    """The entries ``names`` (none named: all) of the first current file of ``info``'s dataset
+    (the user's, then the shipped one) as JSON data (see :func:`pick`); those it does not hold are
+    left out. With ``whole``, a file is used only if every entry of it is whole."""
     try:
         key = key or current_key(info)
     except OSError:
@@ -290,8 +287,8 @@ def read(info: DatasetInfo, *names: str, key: dict[str, object] | None = None) -
     for path in _candidates(info):
         try:
             if path.is_file():
-                return _entries(path, key, set(names))
-        except (*ERRORS, RecursionError):
+                return entries_of(path, key, set(names) if names else None, whole)
+        except ERRORS:
             continue
     return {}
 
@@ -303,7 +300,7 @@ def pick(data: Any, *path: str) -> Any:
         for step in path:
             data = data[step]
         return decode(data)
-    except (*ERRORS, RecursionError):
+    except ERRORS:
         return None
 
 
@@ -312,13 +309,14 @@ def _checked(value: object, kind: str) -> Any:
     names = tuple((name, _type(name)) for name in ("Event", "ChangeInterval"))
     try:
         return value if isinstance(value, _type(kind)) and well_typed(value, names=names) else None
-    except (*ERRORS, RecursionError, NameError):
+    except ERRORS:
         return None
 
 
 def is_current(info: DatasetInfo) -> bool:
-    """True when a file of ``info``'s dataset (the user's or the shipped one) can be used."""
-    return isinstance(read(info, "lookup").get("lookup"), dict)
+    """True when a file of ``info``'s dataset (the user's or the shipped one) can be used, every
+    entry of it (a file cut short is written again)."""
+    return isinstance(read(info, "lookup", whole=True).get("lookup"), dict)
 
 
 def forget(name: str) -> None:
@@ -397,4 +395,4 @@ def stored_detail(dataset: str, offence: str | None, force: str) -> StoredDetail
     series = detail.series
     if offence not in (None, series.offence.key) or series.force.name != force:
         return None
-    return StoredDetail(detail, info, sources) if series.dataset == info.name else None
+    return StoredDetail(detail, info, sources, info.name) if series.dataset == info.name else None
