@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.importing.conftest import GOOD, run, snapshot
+from tui.model.derived_store import stored_detail
 from tui.model.importing.results import describe_years
 
 HO = str(GOOD / "ho_201718.csv")
@@ -178,6 +179,10 @@ def test_period_mapping_keeps_other_periods_out_of_years(tmp_path: Path, store: 
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert {(r["year"], r["count"]) for r in rows} == {("2017/18", "12"), ("", "13")}
+    # Essex's stated total is empty: its detail says "—" (it crashed, and no answer book was made)
+    essex = stored_detail("periods", None, "Essex")
+    assert essex is not None and essex.detail.breakdown is not None
+    assert essex.detail.breakdown.total is None
 
 
 def test_sheet_option(store: Path) -> None:

@@ -1,4 +1,5 @@
-"""A force chosen before the data loads: its detail opens at once from the detail cache, every key
+"""A force chosen before the data loads: its detail opens at once from the derived-data store (the
+shipped answer book holds every force's detail for the default offence), every key
 on it is safe while the data is still loading, and it is refreshed from the data once loaded.
 
 Home Office PRC (23 Apr 2026 release), code 86, Northamptonshire: 2016/17 = 248; 2017/18 =
@@ -21,16 +22,6 @@ from tui.widgets.search_bar import SearchInput
 from tui.widgets.tables import SeriesTable
 
 SOURCE = {"2016/17": "248", "2017/18": "269", "2022/23": "738"}
-
-
-async def _first_run(settings_file: Path) -> None:
-    """A session that opens Northamptonshire's detail (and so keeps it for the next start)."""
-    app = make_app(settings_file=settings_file)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: app.data is not None, "the data")
-        await pilot.press(*"northam", "enter")
-        await wait_for(pilot, lambda: _detail(app) is not None, "the detail")
-        await settle(pilot)
 
 
 async def _calm(pilot: Pilot[None]) -> None:
@@ -75,7 +66,6 @@ async def test_the_detail_shows_before_the_data_and_every_key_is_safe(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings = tmp_path / "settings.json"
-    await _first_run(settings)
     release = hold_the_data(monkeypatch, timeout=300)
     app = make_app(settings_file=settings)
     quits: list[object] = []
@@ -118,7 +108,6 @@ async def test_a_key_pressed_before_the_data_is_done_once_loaded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings = tmp_path / "settings.json"
-    await _first_run(settings)
     release = hold_the_data(monkeypatch, timeout=300)
     app = make_app(settings_file=settings)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -139,7 +128,6 @@ async def test_the_detail_closed_before_the_data_stays_closed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings = tmp_path / "settings.json"
-    await _first_run(settings)
     release = hold_the_data(monkeypatch, timeout=300)
     app = make_app(settings_file=settings)
     async with app.run_test(size=(100, 30)) as pilot:

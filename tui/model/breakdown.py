@@ -29,7 +29,8 @@ def offence_breakdown(ds: Dataset, force: Force, year: int, top: int | None = No
     stated = frame.filter(pl.col(S.OFFENCE_CODE) == STATED_TOTAL_CODE)
     items = frame.filter(pl.col(S.OFFENCE_CODE) != STATED_TOTAL_CODE)
     if stated.height:
-        total: int | None = int(stated.get_column(S.COUNT)[0])
+        value = stated.get_column(S.COUNT)[0]  # null: the stated total is missing ("—")
+        total: int | None = None if value is None else int(value)
         total_label = "total as stated"
     elif items.height and items.get_column(S.COUNT).null_count() == 0:
         total = int(items.get_column(S.COUNT).sum())

@@ -124,15 +124,19 @@ def write_file(ds: Dataset, path: Path | None = None) -> bool:
 
 def keep(ds: Dataset) -> bool:
     """The loader's step, once per dataset: write ``ds``'s file in the user's cache folder unless
-    a current one exists (shipped, or written before). True when one exists afterwards."""
-    return derived_store.is_current(ds.info) or write_file(ds)
+    a current one exists (shipped, or written before). True when one exists afterwards; False
+    when it cannot be made (the questions compute, and say what is wrong)."""
+    try:
+        return derived_store.is_current(ds.info) or write_file(ds)
+    except Exception:  # noqa: BLE001 - an optimisation never fails a load or an import
+        return False
 
 
 def write_file_of(name: str) -> bool:
     """Load dataset ``name`` and write its file in the user's cache folder (after an import);
     False when it cannot be loaded or written, which costs only speed."""
     try:
-        return write_file(load_dataset(name))
+        return keep(load_dataset(name))
     except ModelError:
         return False
 
