@@ -104,7 +104,7 @@ def test_a_changed_dataset_file_is_never_shown(
     data = tmp_path / f"{OCT23}.parquet"
     shutil.copy(find_dataset(OCT23).path, data)
     info = dataclasses.replace(find_dataset(OCT23), path=data)
-    monkeypatch.setattr(derived_store, "_info", lambda _name: info)
+    monkeypatch.setattr(derived_store, "find_dataset", lambda _name: info)
     assert all(_shown(info))
     with data.open("ab") as handle:  # a rebuild or re-import changes the file (its checksum)
         handle.write(b"\0")

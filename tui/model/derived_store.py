@@ -220,9 +220,6 @@ def decode(value: Any) -> Any:
     return value
 
 
-# ----------------------------------------------------------------------------- files on disk
-
-
 def shipped_file(info: DatasetInfo) -> Path:
     """Where the file of a bundled dataset is shipped: beside its data file."""
     return bundled_data_dir() / f"{info.name}.answers.json.gz"
@@ -330,10 +327,12 @@ def forget(name: str) -> None:
 # ------------------------------------------------------------------------------- the questions
 
 
-def _info(dataset: str) -> DatasetInfo | None:
+def _found(dataset: str) -> tuple[DatasetInfo, dict[str, object]] | None:
+    """The catalogue entry of ``dataset`` and the key of now, or ``None`` (no such dataset)."""
     try:
-        return find_dataset(dataset)
-    except ModelError:
+        info = find_dataset(dataset)
+        return info, current_key(info)
+    except (ModelError, OSError):
         return None
 
 
@@ -368,13 +367,14 @@ def opening_table(dataset: str, offence: str | None, include_national: bool) -> 
     """The Forces table of ``dataset`` for ``offence`` (a selection's key; ``None``: the dataset's
     default), or ``None`` unless a current file holds exactly it. (Checked by type and offence,
     not field by field: that would import the recording events' module before the first frame.)"""
-    info = _info(dataset)
-    if info is None:
+    found = _found(dataset)
+    if found is None:
         return None
+    info, key = found
     if offence is None:
-        offence = pick(read(info, "lookup"), "lookup", "default")
+        offence = pick(read(info, "lookup", key=key), "lookup", "default")
     name = entry("opening", str(offence), str(include_national))
-    table = pick(read(info, name), name)
+    table = pick(read(info, name, key=key), name)
     if not isinstance(table, ForceTable) or table.offence.key != offence:
         return None
     return table
@@ -383,13 +383,14 @@ def opening_table(dataset: str, offence: str | None, include_national: bool) -> 
 def stored_detail(dataset: str, offence: str | None, force: str) -> StoredDetail | None:
     """The detail view of ``force`` in ``dataset`` for ``offence`` (a selection's key; ``None``:
     the default) as it opens, or ``None`` unless a current file holds exactly it."""
-    info = _info(dataset)
-    if info is None:
+    found = _found(dataset)
+    if found is None:
         return None
+    info, key = found
     name = entry("detail", force)
-    found = read(info, "lookup", name)
-    detail = _checked(pick(found, name), "ForceDetail")
-    sources = pick(found, "lookup", "has_sources")
+    entries = read(info, "lookup", name, key=key)
+    detail = _checked(pick(entries, name), "ForceDetail")
+    sources = pick(entries, "lookup", "has_sources")
     if detail is None or not isinstance(sources, bool):
         return None
     series = detail.series
