@@ -15,6 +15,17 @@ MISSING = "—"
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 SPARK_ASCII = "_.-~=+*#"
 
+POPULATION_NOTE = (
+    "per 100,000 people (ONS mid-year estimate of the year the financial year starts in)"
+)
+"""What a rate per 100,000 people is, in the words every view uses (see :mod:`tui.model.rates`)."""
+CAVEAT_LEGEND = "‡ City of London: tiny resident population, rate not comparable with others"
+"""A rate's caveat in one short line, for a table's legend."""
+CAVEAT_MARK = "‡"
+"""Marks a rate that carries a caveat (City of London); the legend gives the caveat."""
+CAVEAT_MARK_ASCII = "#"
+""":data:`CAVEAT_MARK` in plain-ASCII mode."""
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 FORMAT_CONTROLS = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -306,10 +307,12 @@ def test_arrow_keys_step_to_the_nearest_tile(pos: dict[str, TilePosition]) -> No
     assert go("North Wales", 0, 1) == "Cheshire"
 
 
-@pytest.mark.parametrize("module", ["tilemap.py", "peers.py"])
+@pytest.mark.parametrize("module", ["tui.model.tilemap", "tui.model.peers"])
 def test_result_modules_import_no_dataframe_code(module: str) -> None:
     """Screens import these types; they must not pull in Polars (even through queries)."""
-    tree = ast.parse((Path(__file__).resolve().parents[2] / "tui" / "model" / module).read_text())
+    spec = importlib.util.find_spec(module)
+    assert spec is not None and spec.origin is not None
+    tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
     imported = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
         a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
     }

@@ -13,8 +13,7 @@ from typing import IO, Any
 from tui.formatting import safe_text
 from tui.model.catalogue import DEFAULT_DATASET
 from tui.model.errors import UnknownYearError
-from tui.model.ordering import FORCE_SORT_KEYS, filter_rows
-from tui.model.rate_order import sort_force_rows_by
+from tui.model.ordering import FORCE_SORT_KEYS, filter_rows, sort_force_rows_by
 from tui.model.types import ForceTable
 from tui.model.years import parse_year
 from tui.output import render

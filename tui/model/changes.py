@@ -1,10 +1,21 @@
-"""Changes, percentages, ranks and indexes, computed from counts (pure Python, no Polars)."""
+"""Changes, percentages, ranks and indexes, computed from counts (pure Python, no Polars).
+
+Also the marks of a year-on-year change in a force's series (:func:`change_marks`), as Compare and
+the Forces table mark theirs: whether it is within chance variation and whether its two figures
+come from different releases. Computed once here, carried on each
+:class:`~tui.model.detail_types.SeriesPoint`, and shown by ``ox show`` and the detail view alike.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from tui.model.chance import change_interval
 from tui.model.comparison_types import CompareRow, Extremes
+
+if TYPE_CHECKING:
+    from tui.model.detail_types import SeriesPoint
 
 NEGATIVE_NOTE = (
     "— for a % change where a count is negative (an adjustment, or a figure given as negative): "
@@ -62,3 +73,16 @@ def extremes(rows: Iterable[CompareRow]) -> Extremes:
     return Extremes(
         rise if (rise.pct_change or 0) > 0 else None, fall if (fall.pct_change or 0) < 0 else None
     )
+
+
+def change_marks(before: SeriesPoint | None, p: SeriesPoint) -> tuple[bool | None, bool | None]:
+    """``(significant, crosses_releases)`` of ``p``'s change from ``before`` (the year before).
+
+    ``significant`` is the exact test of :mod:`tui.model.chance` (``False``: within chance);
+    ``crosses_releases`` whether the two figures come from different releases. Both are ``None``
+    where no change is computed (a missing or partial year)."""
+    if p.change is None or p.count is None:
+        return None, None
+    significant = change_interval(p.count - p.change, p.count).significant
+    crosses = bool(before and before.release and p.release and before.release != p.release)
+    return significant, crosses

@@ -50,7 +50,7 @@ class SeriesPoint:
     'UK' and 'England and Wales')."""
     significant: bool | None = None
     """The change's exact test (:mod:`tui.model.chance`): ``False`` within chance variation,
-    ``None`` where no change is computed (:func:`tui.model.series_marks.change_marks`)."""
+    ``None`` where no change is computed (:func:`tui.model.changes.change_marks`)."""
     crosses_releases: bool | None = None
     """The change is between figures from different releases (``None`` without a change)."""
 

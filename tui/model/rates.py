@@ -25,12 +25,6 @@ from tui.model.population import (
     population_figure,
     rate_per_100k,
 )
-from tui.model.rate_notes import (
-    CAVEAT_LEGEND,
-    CAVEAT_MARK,
-    CAVEAT_MARK_ASCII,
-    POPULATION_NOTE,
-)
 from tui.model.reference import COMPUTED_TOTAL, STATED_TOTAL, Force
 
 
@@ -121,11 +115,7 @@ def rate_pct_change(a: float | None, b: float | None) -> float | None:
 
 
 __all__ = [
-    "CAVEAT_LEGEND",
-    "CAVEAT_MARK",
-    "CAVEAT_MARK_ASCII",
     "CITY_OF_LONDON_CAVEAT",
-    "POPULATION_NOTE",
     "population_of",
     "rate_caveat",
     "rate_change",

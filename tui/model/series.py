@@ -7,7 +7,7 @@ from dataclasses import replace
 import polars as pl
 
 from tui.model import schema as S
-from tui.model.changes import change, pct_change
+from tui.model.changes import change, change_marks, pct_change
 from tui.model.dataset import Dataset
 from tui.model.membership import membership_changes
 from tui.model.offences import OffenceSelection
@@ -19,7 +19,6 @@ from tui.model.selection import (
     quarterly_totals,
     yearly_counts,
 )
-from tui.model.series_marks import change_marks
 from tui.model.totals import members_of, total_for, total_specs
 from tui.model.types import Alternative, ForceSeries, OtherPeriod, QuarterPoint, SeriesPoint
 

@@ -16,13 +16,19 @@ import math
 from collections.abc import Sequence
 from dataclasses import replace
 
-from tui.formatting import fmt_pct, fmt_rank, fmt_rank_change, fmt_rate
+from tui.formatting import (
+    CAVEAT_MARK,
+    POPULATION_NOTE,
+    fmt_pct,
+    fmt_rank,
+    fmt_rank_change,
+    fmt_rate,
+)
 from tui.model.chance import METHOD
 from tui.model.changes import NEGATIVE_NOTE, any_negative
 from tui.model.comparison_types import CompareRow, Comparison
 from tui.model.events import Event
 from tui.model.interface import DatasetView
-from tui.model.rate_notes import CAVEAT_MARK, POPULATION_NOTE
 from tui.model.years import fy_label
 from tui.output.comparison_report import compare_report
 from tui.output.reports import Column, Record, Report, Value

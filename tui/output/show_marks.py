@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from tui.formatting import fmt_pct
 from tui.model.chance import METHOD
-from tui.model.series_marks import change_marks
+from tui.model.changes import change_marks
 from tui.model.types import SeriesPoint
 
 Record = dict[str, object]
@@ -35,7 +35,7 @@ SHOW_RELEASE_NOTE = (
 def chance_and_release(before: SeriesPoint | None, p: SeriesPoint) -> Record:
     """Whether a year's change is beyond chance (``None`` where no change is computed) and
     whether its two figures come from different releases (as Compare marks them), by the model's
-    :func:`~tui.model.series_marks.change_marks`, as the detail view marks them."""
+    :func:`~tui.model.changes.change_marks`, as the detail view marks them."""
     significant, crosses = change_marks(before, p)
     return {"significant": significant, "crosses_releases": crosses}
 

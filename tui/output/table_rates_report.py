@@ -15,9 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from tui.formatting import fmt_pct, fmt_rank, fmt_rate
+from tui.formatting import CAVEAT_MARK, POPULATION_NOTE, fmt_pct, fmt_rank, fmt_rate
 from tui.model.interface import DatasetView
-from tui.model.rate_notes import CAVEAT_MARK, POPULATION_NOTE
 from tui.model.types import ForceRow, ForceTable
 from tui.model.years import fy_label
 from tui.output.reports import Column, Record, Report, Value, force_table_report

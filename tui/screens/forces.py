@@ -17,8 +17,8 @@ from tui.model.ordering import (
     filter_rows,
     is_force_sort_key,
     nearest_force,
+    sort_force_rows_by,
 )
-from tui.model.rate_order import sort_force_rows_by
 from tui.model.reference import Force
 from tui.model.types import ForceTable
 from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext, only_force

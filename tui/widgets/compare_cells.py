@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from tui.formatting import (
+    CAVEAT_MARK,
+    CAVEAT_MARK_ASCII,
     MISSING,
     bar,
     fmt_change,
@@ -22,7 +24,6 @@ from tui.formatting import (
     fmt_rate,
 )
 from tui.model.compare_order import pct_of, significant_of
-from tui.model.rate_notes import CAVEAT_MARK, CAVEAT_MARK_ASCII
 from tui.widgets.cells import number, plain
 
 if TYPE_CHECKING:  # the table imports this module

@@ -12,9 +12,8 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
 
-from tui.formatting import fmt_change, fmt_count, fmt_pct, sparkline
+from tui.formatting import CAVEAT_MARK, CAVEAT_MARK_ASCII, fmt_change, fmt_count, fmt_pct, sparkline
 from tui.model.ordering import FilteredRow
-from tui.model.rate_notes import CAVEAT_MARK, CAVEAT_MARK_ASCII
 from tui.model.types import ForceRow, ForceTable
 from tui.widgets.cells import highlighted, number, plain
 from tui.widgets.compare_cells import chance_pct_cell, release_mark

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tui.model.rate_notes import CAVEAT_LEGEND, POPULATION_NOTE
+from tui.formatting import CAVEAT_LEGEND, POPULATION_NOTE
 from tui.model.types import ForceTable
 from tui.widgets.compare_cells import CHANCE_MARK, release_mark
 
