@@ -23,7 +23,7 @@ from tui.model.errors import ModelError
 from tui.model.interface import DataQueries, DatasetView, FileImporter
 from tui.model.offences import OffenceSelection
 from tui.model.types import ForceTable
-from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, later
+from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
 from tui.screens.forces import ForcesScreen
 
 if TYPE_CHECKING:
@@ -84,7 +84,6 @@ class OffenceApp(OptionActions, SharingActions, LoadingActions):
         """The loaded dataset and its queries (``None`` until the first load)."""
         self.selection: OffenceSelection | None = None
         self._first_load = True
-        self._opening_shown = False
         self._settings_lock = threading.Lock()
         self._pending_force: str | None = None
         self.ascii_for_terminal: bool | None = None
@@ -99,9 +98,7 @@ class OffenceApp(OptionActions, SharingActions, LoadingActions):
     # ---------------------------------------------------------------- start-up and loading
 
     def get_default_screen(self) -> Screen[None]:
-        opening = self._opening_table()
-        self._opening_shown = opening is not None
-        return ForcesScreen(opening, ascii_only=self.settings.ascii)
+        return ForcesScreen(self._opening_table(), ascii_only=self.settings.ascii)
 
     def _opening_table(self) -> ForceTable | None:
         """Last session's opening table, if it is still exactly right (see ``opening_for``)."""
@@ -239,7 +236,7 @@ class OffenceApp(OptionActions, SharingActions, LoadingActions):
         from tui.screens.offence_picker import offence_picker
 
         ds = self.dataset
-        if later(self, "the offences", self.action_pick_offence) or ds is None:
+        if ds is None:
             return
         current = self.selection.key if self.selection else None
         self.push_screen(

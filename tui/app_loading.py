@@ -1,5 +1,5 @@
 """The app's loading of a dataset: in a thread after the first frame, then handed to every view
-shown (the detail chosen before the data first), the other views imported in the background."""
+shown, the other views imported in the background."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ class LoadingActions(ViewActions):
     data: DataQueries | None
     selection: OffenceSelection | None
     _first_load: bool
-    _opening_shown: bool
+    _pending_force: str | None
 
     @property
     def dataset(self) -> DatasetView | None:
@@ -52,9 +52,6 @@ class LoadingActions(ViewActions):
     def load(self, name: str) -> None:
         """Load a dataset in a thread and report back with a message."""
         # Polars is imported here, in the worker, so the first frame never waits for it.
-        if self._opening_shown and self._first_load:  # Enter on a row opens its detail from
-            import tui.screens.detail  # noqa: F401 - its cache: without Polars, without this wait
-
         from tui.model.session import open_session
 
         try:
@@ -62,12 +59,6 @@ class LoadingActions(ViewActions):
         except ModelError as exc:
             self.post_message(DatasetLoadFailed(name, str(exc)))
             return
-        pending = self._pending_force
-        if pending is not None:  # a force chosen from the opening table: its detail comes next
-            try:
-                session.prefetch_detail(pending, self._start_selection(session))
-            except Exception:  # noqa: BLE001 - the view asks again and says what went wrong
-                pass
         # The dataset lives as long as the app: keep the garbage collector from re-scanning its
         # objects on every keystroke (fewer long pauses while typing). Done here, off the UI thread.
         # Unfrozen first, so the dataset this one replaces can be collected (no growth per switch).
@@ -94,25 +85,18 @@ class LoadingActions(ViewActions):
         comparing = self.compare_screen() is not None
         view = self.settings.view if self._first_load else ("compare" if comparing else "forces")
         self._remember_settings(dataset=ds.name, view=view)
-        pending, early = self.take_pending(context)
-        if pending is None:
-            self._broadcast()
-        else:  # the detail chosen before the data loaded is painted first, then the views below
-            # it get the data (their queries would share the CPU with that paint, issue 11)
-            below = [s for s in self.screen_stack if s is not early]
-            self.call_after_refresh(self._broadcast, below)
-        if self._first_load and self.settings.view == "compare" and early is None:
+        self._broadcast()
+        if self._first_load and self.settings.view == "compare":
             await self._open_compare(None)
         first, self._first_load = self._first_load, False
-        if pending is not None and early is None:
+        pending, self._pending_force = self._pending_force, None
+        if pending is not None:  # a row of the opening table chosen before the data loaded
             try:
                 await self.open_force(pending)
             except ModelError as exc:  # a force of last session's table this data does not have
                 self.notify(safe_text(exc), severity="warning", markup=False)
-        if first and pending is None:
+        if first:
             self._preload_views()
-        elif first:  # after the detail's first paint, which the imports would slow down
-            self.call_after_refresh(self._preload_views)
 
     @work(thread=True, group="preload", exit_on_error=False)
     def _preload_views(self) -> None:

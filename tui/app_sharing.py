@@ -14,7 +14,7 @@ from textual.app import App
 
 from tui import package_version
 from tui.formatting import safe_text
-from tui.screens.base import ExplorerScreen, later
+from tui.screens.base import ExplorerScreen
 
 if TYPE_CHECKING:
     from tui.model.view_citation import CiteSheet
@@ -36,8 +36,6 @@ class SharingActions(App[None]):
         from tui.screens.export_dialog import ExportDialog
 
         screen = self.screen
-        if later(self, "export", self.action_export):
-            return
         report = screen.report() if isinstance(screen, ExplorerScreen) else None
         if report is None or not isinstance(screen, ExplorerScreen):
             said = screen.nothing_to("export") if isinstance(screen, ExplorerScreen) else ""
@@ -110,7 +108,7 @@ class SharingActions(App[None]):
 
     def _copy(self, row: bool) -> None:
         screen = self.screen
-        if not isinstance(screen, ExplorerScreen) or later(self, "copy", lambda: self._copy(row)):
+        if not isinstance(screen, ExplorerScreen):
             return
         report = screen.row_report() if row else screen.report()
         if report is None or not report.records:
@@ -134,12 +132,10 @@ class SharingActions(App[None]):
         """Cite what is on screen (text, BibTeX or JSON), copyable."""
         from tui.screens.cite_dialog import open_cite_dialog
 
-        if not later(self, "cite", self.action_cite):
-            open_cite_dialog(self, "cite")
+        open_cite_dialog(self, "cite")
 
     def action_reproduce(self) -> None:
         """The ``ox`` command that prints the figures on screen, copyable."""
         from tui.screens.cite_dialog import open_cite_dialog
 
-        if not later(self, "the command", self.action_reproduce):
-            open_cite_dialog(self, "reproduce")
+        open_cite_dialog(self, "reproduce")

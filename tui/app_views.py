@@ -14,12 +14,11 @@ from textual.screen import Screen, ScreenResultCallbackType
 
 from tui.config import Settings
 from tui.formatting import safe_text
-from tui.screens.base import ExplorerScreen, ViewContext, later
+from tui.screens.base import ExplorerScreen, ViewContext
 from tui.screens.forces import ForcesScreen
 
 if TYPE_CHECKING:
     from tui.screens.compare import CompareScreen
-    from tui.screens.detail import ForceDetailScreen
 
 # The views other than Forces are imported where they are opened (not before the first frame).
 VIEW_NAMES = {
@@ -60,8 +59,6 @@ class ViewActions(App[None]):
     settings: Settings
     _pending_force: str | None
     _offence_override: str | None
-    _early_detail: ForceDetailScreen | None = None
-    """The detail opened from its cache before the data loaded (see :meth:`_open_early`)."""
 
     def context(self) -> ViewContext | None:
         raise NotImplementedError  # the app builds it
@@ -118,48 +115,16 @@ class ViewActions(App[None]):
         raise NotImplementedError  # the app saves them
 
     async def open_force(self, name: str) -> None:
-        """Open the detail view of a force (in place of the detail view shown, if any)."""
+        """Open the detail view of a force (in place of the detail view shown, if any); before
+        the data is loaded (a row of the opening table), once it is."""
         context = self.context()
         if context is None:
-            self._pending_force = name  # chosen from the opening table: open it once loaded
-            await self._open_early(name)
+            self._pending_force = name
             return
         from tui.screens.detail import ForceDetailScreen
 
         force = context.data.find_force(name)
         await self.push_screen(ForceDetailScreen(context, force))
-
-    async def _open_early(self, name: str) -> None:
-        """Before the data is loaded: the force's detail from its cache, if it holds exactly this
-        force of this data file and offence (see ``tui.model.detail_cache``), at once (issue 11);
-        else it opens once the data is loaded."""
-        from tui.model.detail_cache import cached_detail
-        from tui.screens.detail import ForceDetailScreen
-
-        dataset = self.settings.dataset
-        offence = self._offence_override or self.settings.offences.get(dataset)
-        early = cached_detail(dataset, offence, name)
-        self._early_detail = None
-        if early is None:
-            return
-        screen = ForceDetailScreen(
-            None, early.detail.series.force, early=early, ascii_only=self.settings.ascii
-        )
-        self._early_detail = screen
-        await self.push_screen(screen)
-
-    def take_pending(self, context: ViewContext) -> tuple[str | None, ExplorerScreen | None]:
-        """Once the data is loaded: the force chosen before (``None`` if none, or if its early
-        detail was closed meanwhile) and its early detail, given the data now (the views below it
-        get it after its paint)."""
-        pending, self._pending_force = self._pending_force, None
-        early, self._early_detail = self._early_detail, None
-        if early is None:
-            return pending, None
-        if early not in self.screen_stack:  # closed by the user (or the data has no such force)
-            return None, None
-        early.set_context(context)
-        return pending, early
 
     async def _pop_to_forces(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, ForcesScreen):
@@ -172,8 +137,7 @@ class ViewActions(App[None]):
 
     async def action_compare(self) -> None:
         """Open the Compare view (on the years last compared, else the two latest full years)."""
-        if not later(self, "Compare", self.action_compare):
-            await self._open_compare(None)
+        await self._open_compare(None)
 
     def open_compare(self, year_a: int | None = None, year_b: int | None = None) -> None:
         """Open the Compare view, on the given years if any (once the current key is handled)."""
@@ -219,8 +183,6 @@ class ViewActions(App[None]):
         """Open the tile map of the 43 forces (a change uses the Compare view's years)."""
         from tui.screens.map_view import MapScreen
 
-        if later(self, "the map", self.action_map):
-            return
         context = self.context()
         if context is None or isinstance(self.screen, MapScreen):
             return

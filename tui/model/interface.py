@@ -101,12 +101,6 @@ class DataQueries(Protocol):
         """A force's series, quarters, rank, rate and breakdown (the detail view)."""
         ...
 
-    def prefetched_detail(self, force: Force, selection: OffenceSelection) -> ForceDetail | None:
-        """The detail of ``force`` (on its default breakdown year) if it was computed with the
-        data, for a view chosen before the data was loaded; ``None`` otherwise. Instant (no
-        query), so a view may ask on the UI thread; each is handed out once."""
-        ...
-
     def compare(
         self,
         year_a: int,

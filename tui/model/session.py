@@ -10,7 +10,6 @@ from tui.model.comparison import comparable_pairs, compare_years, default_compar
 from tui.model.comparison_types import Comparison
 from tui.model.dataset import Dataset, load_dataset
 from tui.model.detail import force_detail
-from tui.model.detail_cache import save_detail
 from tui.model.diff import diff_datasets, resolve_diff_offence
 from tui.model.diff_types import DatasetDiff
 from tui.model.force_table import force_table
@@ -35,10 +34,6 @@ class Session:
     dataset: Dataset
     _peers: dict[str, PeerGroup] = field(default_factory=dict, repr=False)
     """Peer groups already computed (each takes a force table per offence group)."""
-    _prefetched: dict[tuple[Force, OffenceSelection], ForceDetail] = field(
-        default_factory=dict, repr=False
-    )
-    """A detail computed with the data, before the view asked (see :meth:`prefetch_detail`)."""
 
     def default_selection(self) -> OffenceSelection:
         """The offence a view opens on."""
@@ -58,28 +53,8 @@ class Session:
     def force_detail(
         self, force: Force, selection: OffenceSelection, breakdown_year: int | None
     ) -> ForceDetail:
-        """What the detail view of ``force`` shows (kept for the next start when it is the view
-        as it opens, see :mod:`tui.model.detail_cache`)."""
-        detail = force_detail(self.dataset, force, selection, breakdown_year)
-        if breakdown_year is None:
-            self._keep(detail)
-        return detail
-
-    def _keep(self, detail: ForceDetail) -> None:
-        ds = self.dataset
-        if ds.file_sha256:
-            save_detail(detail, ds.info.path, ds.file_sha256, ds.has_sources)
-
-    def prefetch_detail(self, name: str, selection: OffenceSelection) -> None:
-        """Compute the detail view of the force called ``name`` now, in the worker that loaded
-        the data, for a view chosen before the data was loaded: it opens with its figures instead
-        of a first paint without them and its own query beside the other views' (issue 11)."""
-        force = self.find_force(name)
-        self._prefetched[(force, selection)] = self.force_detail(force, selection, None)
-
-    def prefetched_detail(self, force: Force, selection: OffenceSelection) -> ForceDetail | None:
-        """The detail :meth:`prefetch_detail` computed, once."""
-        return self._prefetched.pop((force, selection), None)
+        """What the detail view of ``force`` shows."""
+        return force_detail(self.dataset, force, selection, breakdown_year)
 
     def compare(
         self,

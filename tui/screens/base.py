@@ -14,8 +14,6 @@ from tui.formatting import safe_text
 from tui.screens.dialog import ClosesOnce
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from tui.model.interface import DataQueries, DatasetView
     from tui.model.offences import OffenceSelection
     from tui.model.reproduce import ViewSpec
@@ -92,13 +90,6 @@ def only_force(report: Report | None, force: str | None) -> Report | None:
     return report
 
 
-def later(app: App[Any], what: str, then: Callable[[], object]) -> bool:
-    """Whether the view shown keeps ``then`` (the user's ``what``) for once the data is loaded
-    (see :meth:`ExplorerScreen.wait_for_data`): the data is not loaded yet."""
-    screen = app.screen
-    return isinstance(screen, ExplorerScreen) and screen.wait_for_data(what, then)
-
-
 class ExplorerScreen(ClosesOnce[None]):
     """A view of the explorer (it closes once: see :mod:`tui.screens.dialog`). Subclasses fill in
     the report hooks and react to context changes."""
@@ -120,12 +111,6 @@ class ExplorerScreen(ClosesOnce[None]):
     def set_context(self, context: ViewContext) -> None:
         """Show another dataset, offence or option set (called by the app)."""
         self.context = context
-
-    def wait_for_data(self, what: str, then: Callable[[], object]) -> bool:
-        """Before the data is loaded, whether this view keeps ``then`` (the user's ``what``, e.g.
-        "export") to do once the data is loaded, and says so (the detail opened from its cache
-        does); by default not."""
-        return False
 
     def follow_dataset(self, context: ViewContext) -> Followed:
         """Get ready to show the newly loaded dataset of ``context`` (the app calls
