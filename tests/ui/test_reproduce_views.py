@@ -196,7 +196,7 @@ async def test_multi_force_chart_command_prints_the_series_shown(app: OffenceApp
 
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        context = app.context()
+        context = app.view_context
         assert context is not None
         await app.push_screen(MultiChartScreen(context, ["Kent", "Northamptonshire"]))
         await settle(pilot)

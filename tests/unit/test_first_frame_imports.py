@@ -128,7 +128,7 @@ def test_a_compare_module_half_imported_by_the_background_thread_is_no_compare_v
     """``M`` or ``m`` pressed while the background thread is still running
     ``tui.screens.compare`` (in ``sys.modules``, its class not yet defined) found no
     ``CompareScreen`` on the module and crashed the app (AttributeError, seen in tmux)."""
-    from tui.app_views import shown_compare
+    from tui.navigation import shown_compare
     from tui.screens.forces import ForcesScreen
 
     half_done = types.ModuleType("tui.screens.compare")  # as while its imports still run

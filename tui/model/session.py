@@ -10,6 +10,7 @@ from tui.model.comparison import comparable_pairs, compare_years, default_compar
 from tui.model.comparison_types import Comparison
 from tui.model.dataset import Dataset, load_dataset
 from tui.model.detail import force_detail
+from tui.model.detail_cache import save_detail
 from tui.model.diff import diff_datasets, resolve_diff_offence
 from tui.model.diff_types import DatasetDiff
 from tui.model.force_table import force_table
@@ -53,8 +54,17 @@ class Session:
     def force_detail(
         self, force: Force, selection: OffenceSelection, breakdown_year: int | None
     ) -> ForceDetail:
-        """What the detail view of ``force`` shows."""
-        return force_detail(self.dataset, force, selection, breakdown_year)
+        """What the detail view of ``force`` shows (kept for the next start when it is the view
+        as it opens, see :mod:`tui.model.detail_cache`)."""
+        detail = force_detail(self.dataset, force, selection, breakdown_year)
+        if breakdown_year is None:
+            self._keep(detail)
+        return detail
+
+    def _keep(self, detail: ForceDetail) -> None:
+        ds = self.dataset
+        if ds.file_sha256:
+            save_detail(detail, ds.info.path, ds.file_sha256, ds.has_sources)
 
     def compare(
         self,

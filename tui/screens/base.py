@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import count
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on
+from textual.events import Mount
 from textual.message import Message
 
 from tui.formatting import safe_text
@@ -108,9 +109,35 @@ class ExplorerScreen(ClosesOnce[None]):
         mounted, so the handler must do nothing."""
         return not self.is_attached or self not in self.app.screen_stack
 
+    @on(Mount)
+    def _follow_the_app(self) -> None:
+        """Show what the app shows: its ``view_context`` is set by the app only, and every view
+        watches it (from its mount on; a view opened with an older one gets the new one now)."""
+        if hasattr(self.app, "view_context"):
+            self.watch(self.app, "view_context", self._context_changed)
+
+    def _context_changed(self, context: ViewContext | None) -> None:
+        if context is None or context == self.context or self.closed_early:
+            return
+        if self.context is not None and replace(self.context, measure=context.measure) == context:
+            self.show_measure(context.measure)  # counts or rates: no new query
+        else:
+            self.set_context(context)
+
     def set_context(self, context: ViewContext) -> None:
-        """Show another dataset, offence or option set (called by the app)."""
+        """Show another dataset, offence or option set (the app's, see :meth:`_follow_the_app`)."""
         self.context = context
+
+    def show_measure(self, measure: str) -> None:
+        """Show counts or rates per 100,000 people (the app's ``m``): only the measure changed."""
+        if self.context is not None:
+            self.context = replace(self.context, measure=measure)
+
+    def wait_for_data(self, what: str, then: Callable[[], object]) -> bool:
+        """Before the data is loaded, whether this view keeps ``then`` (the user's ``what``, e.g.
+        "export") to do once it is, and says so (the detail opened early does: see
+        ``tui.early_detail``); by default not."""
+        return False
 
     def follow_dataset(self, context: ViewContext) -> Followed:
         """Get ready to show the newly loaded dataset of ``context`` (the app calls

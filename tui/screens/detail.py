@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from inspect import isawaitable
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +14,7 @@ from textual.widgets import Static
 
 from tui.formatting import fmt_count, safe_text
 from tui.model.catalogue import release_tag
+from tui.model.detail_cache import CachedDetail
 from tui.model.errors import ModelError
 from tui.model.peers import PeerGroup
 from tui.model.reference import Force
@@ -29,6 +34,9 @@ from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.peers_panel import PeersPanel, no_peers_text
 from tui.widgets.tables import BreakdownTable, SeriesTable, series_marks_legend
 from tui.widgets.trend_chart import NATIONAL_MODES, NationalMode, TrendChart
+
+if TYPE_CHECKING:
+    from tui.model.interface import DatasetView
 
 
 class ForceDetailScreen(ExplorerScreen):
@@ -55,12 +63,24 @@ class ForceDetailScreen(ExplorerScreen):
         Binding("P", "chart_peers", "Chart with peers", id="detail-peers-chart"),
     ]
 
-    context: ViewContext
-
-    def __init__(self, context: ViewContext, force: Force) -> None:
+    def __init__(
+        self,
+        context: ViewContext | None,
+        force: Force,
+        *,
+        early: CachedDetail | None = None,
+        ascii_only: bool = False,
+    ) -> None:
+        """The detail of ``force``, with the data of ``context``; or, before the data is loaded
+        (``context`` is ``None``), from ``early``, the cached detail computed from the same data
+        file by the same code (see ``tui.model.detail_cache``), refreshed once the data loads."""
         super().__init__(id="detail")
         self.context = context
         self.force = force
+        self.early = early
+        self._early_ascii = ascii_only
+        self._deferred: Callable[[], object] | None = None
+        """What the user asked before the data was loaded, done once it is."""
         self.detail: ForceDetail | None = None
         self.quarterly = False
         self.national: NationalMode = "off"
@@ -93,22 +113,43 @@ class ForceDetailScreen(ExplorerScreen):
             return
         self.query_one(SeriesTable).focus()
         self._show_source()
+        if self.context is None:  # opened from the cache before the data is loaded
+            assert self.early is not None
+            self._ready(self.early.detail)
+            self.query_one(PeersPanel).show_message("Loading the data…")
+            return
         self._load()
 
     def _show_source(self) -> None:
         """Source and licence above the keys, in view at 80×24."""
-        self.query_one("#detail-source", Static).update(source_text(self.context.dataset.info))
+        self.query_one("#detail-source", Static).update(source_text(self._about.info))
+
+    @property
+    def _about(self) -> DatasetView | CachedDetail:
+        """What the view says about the dataset: the loaded one, or the cached detail's."""
+        if self.context is not None:
+            return self.context.dataset
+        assert self.early is not None
+        return self.early
+
+    @property
+    def _ascii(self) -> bool:
+        return self.context.ascii_only if self.context is not None else self._early_ascii
 
     def _title(self) -> Text:
         f = self.force
         where = " · ".join(p for p in (f.place, f.ons_code) if p)
-        ds = self.context.dataset
-        tag = release_tag(ds.info)
+        if self.context is not None:
+            label = self.context.selection.label
+        else:
+            assert self.early is not None
+            label = self.early.detail.series.offence.label
+        tag = release_tag(self._about.info)
         return line(
             (f.name, "bold"),
             f"  {where}\n",
-            (self.context.selection.label, "bold"),
-            f"  ·  {ds.name}",
+            (label, "bold"),
+            f"  ·  {self._about.name}",
             f" · {tag}" if tag else "",
         )
 
@@ -129,6 +170,7 @@ class ForceDetailScreen(ExplorerScreen):
         self._load()
 
     def _load(self) -> None:
+        assert self.context is not None
         context, force, year = self.context, self.force, self.breakdown_year
         self.run_query(
             f"collect the figures of {force.name}",
@@ -150,11 +192,29 @@ class ForceDetailScreen(ExplorerScreen):
         self._show_facts()
         self._show_breakdown()
         self._ask_peers()
+        if self.context is not None and self._deferred is not None:
+            then, self._deferred = self._deferred, None
+            self.call_after_refresh(self._do_deferred, then)
+
+    def wait_for_data(self, what: str, then: Callable[[], object]) -> bool:
+        """Before the data is loaded: keep ``then`` to do once it is (the last asked wins)."""
+        if self.context is not None:
+            return False
+        self._deferred = then
+        self.notify(safe_text(f"Loading the data… ({what} once it is loaded)"), timeout=3)
+        return True
+
+    async def _do_deferred(self, then: Callable[[], object]) -> None:
+        """Do what was asked before the data loaded, if this view is still the one shown."""
+        if self.is_current:
+            result = then()
+            if isawaitable(result):
+                await result
 
     def _ask_peers(self) -> None:
         """Ask for the peers once the figures are painted: their query (a dozen tables' worth
         of counts) would otherwise share the CPU with the figures' query and first paint."""
-        if not self._peers_asked:
+        if self.context is not None and not self._peers_asked:
             self._peers_asked = True
             self.call_after_refresh(self._load_peers)
 
@@ -164,7 +224,7 @@ class ForceDetailScreen(ExplorerScreen):
         d, table = self.detail, self.query_one(SeriesTable)
         marks = self.query_one("#detail-marks", Static)
         if not (self.quarterly and d.quarters):
-            ascii_only = self.context.ascii_only
+            ascii_only = self._ascii  # also before the data (an early detail has no context)
             table.show(d.series.points, d.rates, ascii_only=ascii_only)
             legend = series_marks_legend(d.series.points, ascii_only)
             marks.update(legend)
@@ -185,14 +245,14 @@ class ForceDetailScreen(ExplorerScreen):
         assert self.detail is not None
         series = detail_chart(self.detail, self.force.name, self.quarterly, self.national)
         chart = self.query_one(TrendChart)
-        chart.show(series, ascii_only=self.context.ascii_only)
+        chart.show(series, ascii_only=self._ascii)
         self.query_one("#detail-legend", Static).update(Text(safe_text(chart.legend)))
 
     # ---------------------------------------------------------------- facts and breakdown
 
     def _show_facts(self) -> None:
         assert self.detail is not None
-        facts = facts_text(self.detail, self.force, self.context.dataset)
+        facts = facts_text(self.detail, self.force, self._about)
         self.query_one("#detail-facts", Static).update(facts)
 
     def _show_breakdown(self) -> None:
@@ -236,6 +296,9 @@ class ForceDetailScreen(ExplorerScreen):
 
     def action_breakdown_year(self, step: int) -> None:
         """Show the breakdown for an earlier or later year."""
+        if self.wait_for_data("another year", lambda: self.action_breakdown_year(step)):
+            return
+        assert self.context is not None
         years = [c.year for c in self.context.dataset.coverage]
         if not years or self.breakdown_year is None:
             return
@@ -249,6 +312,7 @@ class ForceDetailScreen(ExplorerScreen):
 
     def _load_peers(self) -> None:
         """Ask for the force's peer group, ordered by the offence shown's rate."""
+        assert self.context is not None
         data, force, selection = self.context.data, self.force, self.context.selection
 
         def ask() -> PeerGroup | str:
@@ -260,6 +324,7 @@ class ForceDetailScreen(ExplorerScreen):
         self.run_query(f"find the peers of {force.name}", ask, self._peers_ready, group="peers")
 
     def _peers_ready(self, answer: PeerGroup | str) -> None:
+        assert self.context is not None
         panel = self.query_one(PeersPanel)
         self._peers_known = True
         if isinstance(answer, str):
@@ -273,12 +338,14 @@ class ForceDetailScreen(ExplorerScreen):
 
     def action_chart_peers(self) -> None:
         """Open the multi-force chart with this force and its peers (once they are known)."""
+        if self.wait_for_data("the chart", self.action_chart_peers):
+            return
         if self._peers_asked and not self._peers_known:
             self._chart_when_peers = True  # asked just after the data loaded: once they are in
             return
         panel = self.query_one(PeersPanel)
         names = panel.names
-        if len(names) < 2:
+        if self.context is None or len(names) < 2:
             self.notify(panel.why_no_chart, timeout=8)
             return
         self.app.push_screen(
@@ -288,7 +355,7 @@ class ForceDetailScreen(ExplorerScreen):
     # ---------------------------------------------------------------- export and copy
 
     def report(self) -> Report | None:
-        if self.detail is None:
+        if self.detail is None or self.context is None:
             return None
         d = self.detail
         report = show_report(self.context.dataset, d.series, d.quarters if self.quarterly else ())
@@ -305,11 +372,14 @@ class ForceDetailScreen(ExplorerScreen):
         return full
 
     def export_stem(self) -> str:
+        assert self.context is not None
         slug = "".join(c if c.isalnum() else "-" for c in self.force.name.lower()).strip("-")
         return f"{slug}-{self.context.dataset.name}-{self.context.selection.key}"
 
     def view_spec(self) -> ViewSpec | None:
         """The series as ``ox show`` prints it (by quarter when the chart is)."""
+        if self.context is None:
+            return None
         return ViewSpec(
             "detail",
             self.context.dataset.name,
