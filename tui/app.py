@@ -20,16 +20,15 @@ from textual.filter import LineFilter
 from textual.reactive import var
 from textual.screen import Screen, ScreenResultCallbackType
 
-from tui import choices, navigation, sharing
+from tui import choices, navigation, options, sharing
+from tui.before_data import kept_for_later, open_early, opening_table
 from tui.commands import ExplorerCommands, open_palette, open_theme_palette
-from tui.config import DEFAULT_THEME, LIGHT_THEME, Settings
-from tui.early_detail import kept_for_later, open_early
+from tui.config import DEFAULT_THEME, Settings
 from tui.formatting import safe_text
 from tui.messages import DatasetLoaded, DatasetLoadFailed
 from tui.model.errors import ModelError
 from tui.model.interface import DataQueries, DatasetView
 from tui.model.offences import OffenceSelection
-from tui.model.types import ForceTable
 from tui.preferences import Preferences
 from tui.screens.base import ForceChosen, ViewContext
 from tui.screens.forces import ForcesScreen
@@ -82,6 +81,10 @@ class OffenceApp(App[None]):
     action_command_palette = open_palette  # ours, also for Textual's theme switcher below
     search_themes = open_theme_palette
     action_reproduce = sharing.reproduce
+    action_toggle_theme = options.toggle_theme
+    action_toggle_ascii = options.toggle_ascii
+    action_toggle_national = options.toggle_national
+    action_toggle_measure = options.toggle_measure
 
     view_context: var[ViewContext | None] = var(None)
     """What every view shows: the data, the offence and the display options (``None`` until the
@@ -115,16 +118,8 @@ class OffenceApp(App[None]):
     # ---------------------------------------------------------------- start-up and loading
 
     def get_default_screen(self) -> Screen[None]:
-        return ForcesScreen(self._opening_table(), ascii_only=self.settings.ascii)
-
-    def _opening_table(self) -> ForceTable | None:
-        """Last session's opening table, if it is still exactly right (see ``opening_for``)."""
-        from tui.model.opening_cache import opening_for
-
-        if self.settings.measure != "count":
-            return None
         offence = self._offence_override or self.settings.offences.get(self.settings.dataset)
-        return opening_for(self.settings.dataset, offence, self.settings.include_national)
+        return ForcesScreen(opening_table(self.settings, offence), ascii_only=self.settings.ascii)
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -146,17 +141,16 @@ class OffenceApp(App[None]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self, name: str) -> None:
         """Load a dataset in a thread and report back with a message."""
-        # Polars is imported here, in the worker, so the first frame never waits for it.
-        from tui.model.session import open_session
+        from tui.model.session import open_session  # Polars: never before the first frame
 
         try:
             session = open_session(name)
         except ModelError as exc:
             self.post_message(DatasetLoadFailed(name, str(exc)))
             return
-        # The dataset lives as long as the app: keep the garbage collector from re-scanning its
-        # objects on every keystroke (fewer long pauses while typing). Done here, off the UI thread.
-        # Unfrozen first, so the dataset this one replaces can be collected (no growth per switch).
+        # The dataset lives as long as the app: the garbage collector need not re-scan its objects
+        # on every keystroke (fewer long pauses while typing). Unfrozen first, so the dataset this
+        # one replaces can be collected (no growth per switch). Off the UI thread.
         gc.unfreeze()
         gc.collect()
         gc.freeze()
@@ -179,7 +173,7 @@ class OffenceApp(App[None]):
         self.view_context = context
         comparing = self.compare_screen() is not None
         view = self.settings.view if self._first_load else ("compare" if comparing else "forces")
-        self._remember_settings(dataset=data.dataset.name, view=view)
+        self.remember_settings(dataset=data.dataset.name, view=view)
         first, self._first_load = self._first_load, False
         if first and self.settings.view == "compare":
             await self._open_compare(None)
@@ -198,11 +192,7 @@ class OffenceApp(App[None]):
 
     def _start_selection(self, data: DataQueries) -> OffenceSelection:
         """The offence a newly loaded dataset opens on: the one asked for on the command line,
-        else the one last shown in this dataset, else its default.
-
-        Raises:
-            ModelError: the offence asked for is not in the dataset.
-        """
+        else the one last shown in this dataset, else its default (ModelError: not in it)."""
         wanted = self._offence_override or self.settings.offences.get(data.dataset.name)
         return data.pick_offence(wanted) if wanted else data.default_selection()
 
@@ -225,7 +215,7 @@ class OffenceApp(App[None]):
         s = self.settings
         return ViewContext(self.data, self.selection, s.include_national, s.ascii, s.measure)
 
-    def _remember_settings(self, **changes: object) -> None:
+    def remember_settings(self, **changes: object) -> None:
         self.prefs.change(**changes)
         if self.dataset is not None and self.selection is not None:
             self.prefs.settings = self.settings.with_offence(self.dataset.name, self.selection.key)
@@ -238,9 +228,9 @@ class OffenceApp(App[None]):
         if problem:
             self.call_from_thread(self.notify, safe_text(problem), severity="warning", markup=False)
 
-    def _show_everywhere(self, **changes: object) -> None:
+    def show_everywhere(self, **changes: object) -> None:
         """Remember these settings, and show the offence and display options in every view."""
-        self._remember_settings(**changes)
+        self.remember_settings(**changes)
         if self.data is not None and self.selection is not None:
             self.view_context = self._new_context()
 
@@ -258,32 +248,6 @@ class OffenceApp(App[None]):
         if self.settings.ascii and not shown.isascii():
             return KEY_NAMES.get(shown, binding.key)
         return shown
-
-    def action_toggle_theme(self) -> None:
-        """Switch between the light and the dark theme."""
-        self.theme = LIGHT_THEME if self.current_theme.dark else DEFAULT_THEME
-        self._remember_settings(theme=self.theme)
-
-    def action_toggle_ascii(self) -> None:
-        """Plain-ASCII sparklines and chart markers, or Unicode ones."""
-        self.prefs.ascii_for_terminal = None  # the user's own choice from now on: saved
-        self._show_everywhere(ascii=not self.settings.ascii)
-        for screen in self.screen_stack:  # redraw every line through the filters
-            for widget in screen.walk_children(with_self=True):
-                widget.refresh()
-        self.notify("ASCII charts " + ("on" if self.settings.ascii else "off"), timeout=2)
-
-    def action_toggle_national(self) -> None:
-        """List BTP, the national fraud bodies and combined figures too (never ranked)."""
-        self._show_everywhere(include_national=not self.settings.include_national)
-        shown = "shown" if self.settings.include_national else "hidden"
-        self.notify(f"BTP, national fraud bodies and combined figures {shown}", timeout=3)
-
-    def action_toggle_measure(self) -> None:
-        """Counts, or rates per 100,000 people, in the Forces and Compare tables."""
-        self._show_everywhere(measure="count" if self.settings.measure == "rate" else "rate")
-        shown = "rates per 100,000 people" if self.settings.measure == "rate" else "counts"
-        self.notify(f"Showing {shown}", timeout=2)
 
     # ---------------------------------------------------------------- opening views
 
@@ -325,7 +289,7 @@ class OffenceApp(App[None]):
         namespaces: Mapping[str, DOMNode] | None = None,
     ) -> bool:
         """Run an action; before the data is loaded, the detail opened early keeps one of the
-        app's that need the data for once it is (see ``tui.early_detail``)."""
+        app's that need the data for once it is (see ``tui.before_data``)."""
         if (
             self.view_context is None
             and default_namespace in (None, self)
@@ -337,7 +301,7 @@ class OffenceApp(App[None]):
     async def action_forces(self) -> None:
         """Back to the Forces view."""
         await navigation.pop_to_forces(self)
-        self._remember_settings(view="forces")
+        self.remember_settings(view="forces")
 
     async def action_compare(self) -> None:
         """Open the Compare view (on the years last compared, else the two latest full years)."""
@@ -352,7 +316,7 @@ class OffenceApp(App[None]):
         if await navigation.open_compare(
             self, self.view_context, years or self.settings.compare_years
         ):
-            self._remember_settings(view="compare")
+            self.remember_settings(view="compare")
 
     def compare_screen(self) -> CompareScreen | None:
         """The Compare view, if it is open."""
@@ -362,7 +326,7 @@ class OffenceApp(App[None]):
         """The Compare view shows other years (handled by name: the view is imported lazily):
         remembered for the next run."""
         if event.years != self.settings.compare_years:
-            self._remember_settings(compare_years=event.years)
+            self.remember_settings(compare_years=event.years)
 
     def open_diff(self, dataset_a: str, dataset_b: str) -> None:
         """Open the release diff: what changed from dataset A to dataset B."""
@@ -394,19 +358,12 @@ class OffenceApp(App[None]):
         except ModelError as exc:
             self.notify(safe_text(exc), severity="error", markup=False)
             return
-        self._show_everywhere()
+        self.show_everywhere()
 
     def copy_to_clipboard(self, text: str) -> None:
-        """Copy ``text`` (OSC 52); in a browser, also send it as a download, since a browser lets
-        a page write to the clipboard only over HTTPS or from localhost."""
+        """Copy ``text`` (OSC 52); in a browser, also as a download (see ``sharing``)."""
         super().copy_to_clipboard(text)
-        if self.is_web:
-            sharing.deliver(self, text, sharing.COPY_NAME)
-            self.notify(
-                f"Also sent to your browser as {sharing.COPY_NAME} (a browser may not let this "
-                "page use the clipboard).",
-                timeout=5,
-            )
+        sharing.also_download(self, text)
 
 
 def make_app(

@@ -40,6 +40,18 @@ def name_the_page(app: App[Any], info: DatasetInfo) -> None:
         driver.write_meta({"type": "title", "title": title})
 
 
+def also_download(app: App[Any], text: str) -> None:
+    """In a browser, send copied ``text`` as a download too: a browser lets a page write to the
+    clipboard only over HTTPS or from localhost."""
+    if app.is_web:
+        deliver(app, text, COPY_NAME)
+        app.notify(
+            f"Also sent to your browser as {COPY_NAME} (a browser may not let this page use the "
+            "clipboard).",
+            timeout=5,
+        )
+
+
 def export_view(app: App[Any]) -> None:
     """Export the current view to a CSV, Markdown or JSON file (in a browser: a download)."""
     from tui.output.export import export_meta, provenance_path, render_export, write_report

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
+from tui.cli.main import main
 from tui.model import answer_book
 from tui.model.answer_book_build import write_book
 from tui.model.catalogue import find_dataset
@@ -259,7 +259,7 @@ def test_import_writes_a_book_and_replace_and_remove_invalidate_it(
 def test_a_first_question_takes_no_polars(tmp_path: Path) -> None:
     script = (
         "import io, sys\n"
-        "from tui.cli import main\n"
+        "from tui.cli.main import main\n"
         "out = io.StringIO()\n"
         "assert main(['show', 'northants'], out=out) == 0\n"
         "print('polars' in sys.modules)\n"

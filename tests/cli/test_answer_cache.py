@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_dataset
-from tui.cli import main
+from tui.cli.main import main
 from tui.model import answer_cache
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -128,7 +128,7 @@ def test_an_edited_answer_that_still_parses_is_not_used(count: object) -> None:
 def test_a_cached_answer_takes_no_polars(tmp_path: Path) -> None:
     script = (
         "import io, sys\n"
-        "from tui.cli import main\n"
+        "from tui.cli.main import main\n"
         "out = io.StringIO()\n"
         # An offence the answer book does not hold: the first answer is computed.
         "assert main(['show', 'northamptonshire', '-o', '28E'], out=out) == 0\n"

@@ -9,8 +9,9 @@ import pytest
 from tests.ui.conftest import hold_the_data, settle, wait_for
 from tui.app import make_app
 from tui.model.catalogue import find_dataset
-from tui.screens import ForceDetailScreen, ForcesScreen
-from tui.widgets import ForceTableView
+from tui.screens.detail import ForceDetailScreen
+from tui.screens.forces import ForcesScreen
+from tui.widgets.force_table import ForceTableView
 
 
 async def _first_run(settings_file: Path) -> None:

@@ -17,10 +17,10 @@ from tui.model import detail_cache as dc
 from tui.model.catalogue import DatasetInfo, find_dataset
 from tui.model.dataset import load_dataset
 from tui.model.detail import force_detail
+from tui.model.detail_types import ForceDetail
 from tui.model.opening_cache import file_sha256
 from tui.model.selection import pick_offence
 from tui.model.totals import find_force
-from tui.model.types import ForceDetail
 
 OCT23 = "homeoffice-2023-10"
 """The Oct 2023 release (the shared prc_pfa_tidy.csv), whose rows the figures here are from."""

@@ -17,8 +17,8 @@ from tui.formatting import safe_text
 from tui.model.answer_book import book_answer
 from tui.model.answer_cache import Answer, load_answer, save_answer
 from tui.model.catalogue import DEFAULT_DATASET, DatasetInfo, find_dataset
+from tui.model.detail_types import ForceSeries
 from tui.model.errors import ModelError
-from tui.model.types import ForceSeries
 from tui.output import render
 from tui.output.show_report import show_report
 

@@ -33,12 +33,13 @@ from typing import Any
 from tui.atomic_file import write_atomic
 from tui.model.answer_cache import SERIES_TYPES, Answer
 from tui.model.catalogue import DatasetInfo
+from tui.model.detail_types import ForceSeries
 from tui.model.errors import ModelError
 from tui.model.force_lookup import pick_offence_among, resolve_among
 from tui.model.offences import OffenceInfo
 from tui.model.opening_cache import code_fingerprint, decode, encode, file_sha256
 from tui.model.reference import load_reference
-from tui.model.types import ForceSeries, TotalSpec
+from tui.model.types import TotalSpec
 from tui.model.well_typed import well_typed
 from tui.paths import bundled_data_dir, user_cache_dir
 

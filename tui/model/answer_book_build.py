@@ -10,12 +10,12 @@ from pathlib import Path
 
 from tui.model.answer_book import OFFENCES_BOOKED, save_book, user_book
 from tui.model.dataset import Dataset
+from tui.model.detail_types import ForceSeries
 from tui.model.errors import ModelError
 from tui.model.opening_cache import file_sha256
 from tui.model.selection import pick_offence
 from tui.model.series import force_series
 from tui.model.totals import total_force, total_specs
-from tui.model.types import ForceSeries
 
 MAX_BOOKED_FORCES = 300
 """A dataset with more forces or bodies than this gets no book: the police areas of the UK, their

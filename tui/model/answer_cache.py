@@ -23,16 +23,16 @@ from typing import Any
 
 from tui.atomic_file import write_atomic
 from tui.model.catalogue import DatasetInfo
-from tui.model.offences import OffenceSelection
-from tui.model.opening_cache import code_fingerprint, decode, encode, file_sha256
-from tui.model.reference import Force
-from tui.model.types import (
+from tui.model.detail_types import (
     Alternative,
     ForceSeries,
     MembershipChange,
     OtherPeriod,
     SeriesPoint,
 )
+from tui.model.offences import OffenceSelection
+from tui.model.opening_cache import code_fingerprint, decode, encode, file_sha256
+from tui.model.reference import Force
 from tui.model.well_typed import well_typed
 from tui.model.years import YearCoverage
 from tui.paths import user_cache_dir

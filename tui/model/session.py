@@ -11,6 +11,7 @@ from tui.model.comparison_types import Comparison
 from tui.model.dataset import Dataset, load_dataset
 from tui.model.detail import force_detail
 from tui.model.detail_cache import save_detail
+from tui.model.detail_types import ForceDetail
 from tui.model.diff import diff_datasets, resolve_diff_offence
 from tui.model.diff_types import DatasetDiff
 from tui.model.force_table import force_table
@@ -25,7 +26,7 @@ from tui.model.reference import Force
 from tui.model.selection import default_selection, pick_offence
 from tui.model.tilemap import TileMap
 from tui.model.totals import find_force, listed_forces, total_specs
-from tui.model.types import ForceDetail, ForceTable
+from tui.model.types import ForceTable
 
 
 @dataclass(frozen=True, eq=False)

@@ -136,7 +136,7 @@ class ExplorerScreen(ClosesOnce[None]):
     def wait_for_data(self, what: str, then: Callable[[], object]) -> bool:
         """Before the data is loaded, whether this view keeps ``then`` (the user's ``what``, e.g.
         "export") to do once it is, and says so (the detail opened early does: see
-        ``tui.early_detail``); by default not."""
+        ``tui.before_data``); by default not."""
         return False
 
     def follow_dataset(self, context: ViewContext) -> Followed:

@@ -15,11 +15,11 @@ from textual.widgets import Static
 from tui.formatting import fmt_count, safe_text
 from tui.model.catalogue import release_tag
 from tui.model.detail_cache import CachedDetail
+from tui.model.detail_types import ForceDetail
 from tui.model.errors import ModelError
 from tui.model.peers import PeerGroup
 from tui.model.reference import Force
 from tui.model.reproduce import ViewSpec
-from tui.model.types import ForceDetail
 from tui.model.years import quarters_label
 from tui.output.compare_report import event_line
 from tui.output.reports import Report

@@ -1,7 +1,7 @@
-"""A force's detail before the data is loaded: Enter on a row of the opening table (painted from
-the opening cache before Polars is imported) opens the detail from its cache at once, and the
-app's keys that need the data wait for it there. Everything about it is here and in the detail
-view's early mode (``ForceDetailScreen(None, force, early=...)``).
+"""What the explorer shows before the data is loaded: the Forces table from the opening cache
+(painted before Polars is imported), and, on Enter on a row, the force's detail from its cache at
+once; the app's keys that need the data wait for it there. Everything about it is here and in the
+detail view's early mode (``ForceDetailScreen(None, force, early=...)``).
 
 Measured with ``benchmarks/pty_bench.py --only-ox --runs 7 --downs 2 --baseline OX`` (``northam``
 typed at the first frame, Enter, until Northamptonshire's 2016/17 and 2017/18 figures are on
@@ -13,12 +13,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from tui.model.opening_cache import opening_for
 from tui.screens.base import ExplorerScreen
 
 if TYPE_CHECKING:
     from textual.app import App
 
     from tui.config import Settings
+    from tui.model.types import ForceTable
+
+
+def opening_table(settings: Settings, offence: str | None) -> ForceTable | None:
+    """Last session's opening table, if it is still exactly right (see ``opening_for``)."""
+    if settings.measure != "count":
+        return None
+    return opening_for(settings.dataset, offence, settings.include_national)
+
 
 NEEDS_DATA = {
     "pick_offence": "the offences",
