@@ -21,7 +21,7 @@ from textual.reactive import var
 from textual.screen import Screen, ScreenResultCallbackType
 
 from tui import choices, navigation, options, sharing
-from tui.before_data import kept_for_later, open_early, opening_table
+from tui.before_data import import_early_detail, kept_for_later, open_early, opening_table
 from tui.commands import ExplorerCommands, open_palette, open_theme_palette
 from tui.config import DEFAULT_THEME, Settings
 from tui.formatting import safe_text
@@ -102,6 +102,7 @@ class OffenceApp(App[None]):
         """The loaded dataset and its queries (``None`` until the first load)."""
         self.selection: OffenceSelection | None = None
         self._first_load = True
+        self._early_possible = False
         self._pending_force: str | None = None
         """A row of the opening table chosen before the data loaded: its detail opens once it is."""
 
@@ -119,7 +120,9 @@ class OffenceApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         offence = self._offence_override or self.settings.offences.get(self.settings.dataset)
-        return ForcesScreen(opening_table(self.settings, offence), ascii_only=self.settings.ascii)
+        opening = opening_table(self.settings, offence)
+        self._early_possible = opening is not None  # Enter on a row before the data is loaded
+        return ForcesScreen(opening, ascii_only=self.settings.ascii)
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -141,6 +144,8 @@ class OffenceApp(App[None]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self, name: str) -> None:
         """Load a dataset in a thread and report back with a message."""
+        if self._early_possible and self._first_load:
+            import_early_detail()  # first: Enter on a row opens it without waiting for Polars
         from tui.model.session import open_session  # Polars: never before the first frame
 
         try:
