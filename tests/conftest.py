@@ -62,7 +62,7 @@ def store(isolated_user_dirs: Path) -> Path:
 
 def run_cli(*argv: str) -> tuple[int, str, str]:
     """``ox ARGV`` in-process: (exit code, stdout, stderr); a usage error gives its exit code."""
-    from tui.cli import main
+    from tui.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
     try:

@@ -1,43 +1,48 @@
-"""The explorer app: wiring only. Views are in ``tui/screens``; figures come from ``tui/model``."""
+"""The explorer app: one class that loads the data, holds the display options, and opens and
+closes the views. Views are in ``tui/screens`` (each owns its own actions); figures come from
+``tui/model``; exporting and copying a view are in ``tui.sharing``, following a newly loaded
+dataset in ``tui.navigation``."""
 
 from __future__ import annotations
 
-import threading
+import gc
+from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
-from textual.app import App
+from textual.actions import ActionParseResult
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.theme import ThemeProvider
+from textual.dom import DOMNode
+from textual.filter import LineFilter
+from textual.reactive import var
+from textual.screen import Screen, ScreenResultCallbackType
 
-from tui.app_loading import LoadingActions
-from tui.app_options import OptionActions
-from tui.app_sharing import SharingActions
-from tui.commands import ExplorerCommands, ExplorerPalette
-from tui.config import DEFAULT_THEME, Settings, load_settings, save_settings
+from tui import choices, navigation, options, sharing
+from tui.before_data import import_early_detail, kept_for_later, open_early, opening_table
+from tui.commands import ExplorerCommands, open_palette, open_theme_palette
+from tui.config import DEFAULT_THEME, Settings
 from tui.formatting import safe_text
-from tui.messages import DatasetLoaded
+from tui.messages import DatasetLoaded, DatasetLoadFailed
 from tui.model.errors import ModelError
-from tui.model.interface import DataQueries, DatasetView, FileImporter
+from tui.model.interface import DataQueries, DatasetView
 from tui.model.offences import OffenceSelection
-from tui.model.types import ForceTable
-from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext, later
+from tui.preferences import Preferences
+from tui.screens.base import ForceChosen, ViewContext
 from tui.screens.forces import ForcesScreen
+from tui.widgets.ascii_filter import AsciiFilter
 
 if TYPE_CHECKING:
     from tui.screens.compare import CompareScreen
 
-READ_ONLY_IMPORT = (
-    "Imports are off in this served explorer: an import reads a file on the server and writes a "
-    "dataset to its disk. Whoever runs the server can allow them (ox serve --allow-import)."
-)
-PALETTE = "--command-palette"
-"""The id of every command palette (Ctrl+P, the theme switcher): one is open at a time."""
+ASCII_FILTER = AsciiFilter()
+KEY_NAMES = {"⏎": "enter", "↑": "up", "↓": "down", "←": "left", "→": "right", "⇥": "tab"}
+"""Keys the footer shows by a symbol, by name in ASCII mode."""
 
 
-class OffenceApp(OptionActions, SharingActions, LoadingActions):
+class OffenceApp(App[None]):
     """offence-explorer: police-recorded offences by force, year and offence."""
 
     CSS_PATH = "app.tcss"
@@ -62,34 +67,49 @@ class OffenceApp(OptionActions, SharingActions, LoadingActions):
         Binding("R", "reproduce", "Command that prints this view", show=False, id="reproduce"),
     ]
 
+    # The actions that open a dialog or act on the view shown: plain functions of the app.
+    action_pick_offence = choices.pick_offence
+    action_pick_dataset = choices.pick_dataset
+    action_import_file = choices.import_file
+    action_map = navigation.open_map
+    action_help = navigation.open_help
+    action_confirm_quit = navigation.confirm_quit
+    action_export = sharing.export_view
+    action_copy_row = sharing.copy_row
+    action_copy_table = sharing.copy_table
+    action_cite = sharing.cite
+    action_command_palette = open_palette  # ours, also for Textual's theme switcher below
+    search_themes = open_theme_palette
+    action_reproduce = sharing.reproduce
+    action_toggle_theme = options.toggle_theme
+    action_toggle_ascii = options.toggle_ascii
+    action_toggle_national = options.toggle_national
+    action_toggle_measure = options.toggle_measure
+
+    view_context: var[ViewContext | None] = var(None)
+    """What every view shows: the data, the offence and the display options (``None`` until the
+    first dataset is loaded). Set here only; every view watches it (``ExplorerScreen``)."""
+
     def __init__(
-        self,
-        settings: Settings,
-        *,
-        settings_problem: str | None = None,
-        offence: str | None = None,
-        remember: bool = True,
-        settings_file: Path | None = None,
-        read_only: bool = False,
+        self, prefs: Preferences, *, offence: str | None = None, read_only: bool = False
     ) -> None:
         super().__init__()
+        self.prefs = prefs
         self.read_only = read_only
         """Served to a browser without ``--allow-import``: no imports, no dataset removal."""
-        self.settings = settings
-        self._settings_file = settings_file
-        self._settings_problem = settings_problem
         self._offence_override = offence
-        self._remember = remember
         self.data: DataQueries | None = None
         """The loaded dataset and its queries (``None`` until the first load)."""
         self.selection: OffenceSelection | None = None
         self._first_load = True
-        self._opening_shown = False
-        self._settings_lock = threading.Lock()
+        self._early_possible = False
         self._pending_force: str | None = None
-        self.ascii_for_terminal: bool | None = None
-        """The ASCII setting to save while ASCII is on only because the terminal cannot show
-        more (``None``: save the setting shown)."""
+        """A row of the opening table chosen before the data loaded: its detail opens once it is."""
+
+    @property
+    def settings(self) -> Settings:
+        """The settings shown (see ``tui.preferences``)."""
+        return self.prefs.settings
 
     @property
     def dataset(self) -> DatasetView | None:
@@ -99,18 +119,10 @@ class OffenceApp(OptionActions, SharingActions, LoadingActions):
     # ---------------------------------------------------------------- start-up and loading
 
     def get_default_screen(self) -> Screen[None]:
-        opening = self._opening_table()
-        self._opening_shown = opening is not None
-        return ForcesScreen(opening, ascii_only=self.settings.ascii)
-
-    def _opening_table(self) -> ForceTable | None:
-        """The opening table from the derived-data store, if it is exactly right now."""
-        from tui.model.derived_store import opening_table
-
-        if self.settings.measure != "count":
-            return None
         offence = self._offence_override or self.settings.offences.get(self.settings.dataset)
-        return opening_table(self.settings.dataset, offence, self.settings.include_national)
+        opening = opening_table(self.settings, offence)
+        self._early_possible = opening is not None  # Enter on a row before the data is loaded
+        return ForcesScreen(opening, ascii_only=self.settings.ascii)
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -121,99 +133,222 @@ class OffenceApp(OptionActions, SharingActions, LoadingActions):
                 severity="warning",
                 markup=False,
             )
-        if self._settings_problem:
-            self.notify(
-                safe_text(self._settings_problem), severity="warning", timeout=10, markup=False
-            )
+        if self.prefs.problem:
+            self.notify(safe_text(self.prefs.problem), severity="warning", timeout=10, markup=False)
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         # Loaded once the first frame is on screen: the load (Polars' import, the file read) runs
         # in a thread, and would otherwise take turns with the first paint for the interpreter.
         self.call_after_refresh(self.load, self.settings.dataset)
 
-    def context(self) -> ViewContext | None:
-        """What every view shows now."""
-        if self.data is None or self.selection is None:
-            return None
-        return ViewContext(
-            self.data,
-            self.selection,
-            self.settings.include_national,
-            self.settings.ascii,
-            self.settings.measure,
-        )
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load(self, name: str) -> None:
+        """Load a dataset in a thread and report back with a message."""
+        if self._early_possible and self._first_load:
+            import_early_detail()  # first: Enter on a row opens it without waiting for Polars
+        from tui.model.session import open_session  # Polars: never before the first frame
 
-    def _broadcast(self, screens: list[Screen[object]] | None = None) -> None:
-        """Give the views shown (or ``screens``) what they are to show now."""
-        context = self.context()
-        if context is None:
+        try:
+            session = open_session(name)
+        except ModelError as exc:
+            self.post_message(DatasetLoadFailed(name, str(exc)))
             return
-        for screen in self.screen_stack if screens is None else screens:
-            if isinstance(screen, ExplorerScreen):
-                screen.set_context(context)
+        # The dataset lives as long as the app: the garbage collector need not re-scan its objects
+        # on every keystroke (fewer long pauses while typing). Unfrozen first, so the dataset this
+        # one replaces can be collected (no growth per switch). Off the UI thread.
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        self.post_message(DatasetLoaded(session))
+        from tui.model.derived_build import keep
 
-    def _remember_settings(self, **changes: object) -> None:
-        from dataclasses import replace
+        keep(session.dataset)  # the loader's step: the derived-data store, once per dataset
 
-        self.settings = replace(self.settings, **changes)  # type: ignore[arg-type]
+    @on(DatasetLoaded)
+    async def _dataset_loaded(self, event: DatasetLoaded) -> None:
+        self.data = data = event.data
+        try:
+            self.selection = self._start_selection(data)
+        except ModelError as exc:
+            self.notify(
+                safe_text(f"{exc}; showing the default offence."), severity="warning", markup=False
+            )
+            self.selection = data.default_selection()
+        self._offence_override = None
+        context = self._new_context()
+        # The views shown stay (as near as the data allows), then show the data.
+        await navigation.follow_dataset(self, context)
+        self.view_context = context
+        comparing = self.compare_screen() is not None
+        view = self.settings.view if self._first_load else ("compare" if comparing else "forces")
+        self.remember_settings(dataset=data.dataset.name, view=view)
+        first, self._first_load = self._first_load, False
+        if first and self.settings.view == "compare":
+            await self._open_compare(None)
+        pending, self._pending_force = self._pending_force, None
+        if pending is not None:  # a row of the opening table chosen before the data loaded, not
+            # in the detail cache (a detail opened from the cache has followed the data above)
+            try:
+                await self.open_force(pending)
+            except ModelError as exc:  # a force of last session's table this data does not have
+                self.notify(safe_text(exc), severity="warning", markup=False)
+        if first:  # the other views, in a thread: the first Enter, ``v`` or ``M`` opens at once
+            self.run_worker(
+                navigation.preload_views, thread=True, group="preload", exit_on_error=False
+            )
+        sharing.name_the_page(self, data.dataset.info)
+
+    def _start_selection(self, data: DataQueries) -> OffenceSelection:
+        """The offence a newly loaded dataset opens on: the one asked for on the command line,
+        else the one last shown in this dataset, else its default (ModelError: not in it)."""
+        wanted = self._offence_override or self.settings.offences.get(data.dataset.name)
+        return data.pick_offence(wanted) if wanted else data.default_selection()
+
+    @on(DatasetLoadFailed)
+    def _dataset_failed(self, event: DatasetLoadFailed) -> None:
+        self.notify(
+            safe_text(f"Could not open dataset '{event.name}': {event.reason}"),
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
+        if self.dataset is None and event.name != "homeoffice":
+            self.load("homeoffice")
+
+    # ---------------------------------------------------------------- state and settings
+
+    def _new_context(self) -> ViewContext:
+        """What every view is to show now (once a dataset is loaded)."""
+        assert self.data is not None and self.selection is not None
+        s = self.settings
+        return ViewContext(self.data, self.selection, s.include_national, s.ascii, s.measure)
+
+    def remember_settings(self, **changes: object) -> None:
+        self.prefs.change(**changes)
         if self.dataset is not None and self.selection is not None:
-            self.settings = self.settings.with_offence(self.dataset.name, self.selection.key)
-        if self._remember:
+            self.prefs.settings = self.settings.with_offence(self.dataset.name, self.selection.key)
+        if self.prefs.remember:
             self._save_settings()
 
     @work(thread=True, group="settings", exit_on_error=False)
     def _save_settings(self) -> None:
-        """Save the settings in a thread (the write is synced to disk); one save at a time, each
-        writing the settings as they are when it runs, so the last choice is the one kept."""
-        from dataclasses import replace
-
-        settings = self.settings
-        if self.ascii_for_terminal is not None:  # ASCII for this terminal only, not a choice
-            settings = replace(settings, ascii=self.ascii_for_terminal)
-        with self._settings_lock:
-            problem = save_settings(settings, self._settings_file)
+        problem = self.prefs.save()
         if problem:
             self.call_from_thread(self.notify, safe_text(problem), severity="warning", markup=False)
 
-    # ---------------------------------------------------------------- navigation
+    def show_everywhere(self, **changes: object) -> None:
+        """Remember these settings, and show the offence and display options in every view."""
+        self.remember_settings(**changes)
+        if self.data is not None and self.selection is not None:
+            self.view_context = self._new_context()
+
+    # ---------------------------------------------------------------- display options
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters (``NO_COLOR``), and in ASCII mode one that draws every character on
+        screen as printable ASCII (borders, scrollbars, chart frames, arrows, dashes)."""
+        filters = super().get_line_filters()
+        return [*filters, ASCII_FILTER] if self.settings.ascii else filters
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer shows it; in ASCII mode by name ("enter", not "⏎")."""
+        shown = super().get_key_display(binding)
+        if self.settings.ascii and not shown.isascii():
+            return KEY_NAMES.get(shown, binding.key)
+        return shown
+
+    # ---------------------------------------------------------------- opening views
+
+    def push_screen(
+        self,
+        screen: Screen[Any] | str,
+        callback: ScreenResultCallbackType[Any] | None = None,
+        wait_for_dismiss: bool = False,
+        *,
+        mode: str | None = None,
+    ) -> Any:
+        """Open a view or dialog: every opening goes through here (the app's, the views', and
+        Textual's own palettes); each is open at most once (see ``tui.navigation.push_once``)."""
+        return navigation.push_once(
+            self, super().push_screen, screen, callback, wait_for_dismiss, mode
+        )
 
     @on(ForceChosen)
     async def _force_chosen(self, event: ForceChosen) -> None:
         await self.open_force(event.force)
 
-    def on_dataset_loaded(self, event: DatasetLoaded) -> None:
-        """In a browser (``ox serve``), the page's title names the dataset shown (textual-serve
-        passes the message on; the page sets its title from it)."""
-        driver = self._driver
-        if self.is_web and driver is not None and hasattr(driver, "write_meta"):
-            info = event.data.dataset.info
-            title = f"offence-explorer — {info.name}: {info.title}"
-            driver.write_meta({"type": "title", "title": title})
+    async def open_force(self, name: str) -> None:
+        """Open the detail view of a force (in place of the detail view shown, if any); before
+        the data is loaded (a row of the opening table), once it is."""
+        from tui.screens.detail import ForceDetailScreen
+
+        if self.view_context is None:  # a row of the opening table: from the cache, or once loaded
+            offence = self._offence_override or self.settings.offences.get(self.settings.dataset)
+            if not await open_early(self, self.settings, offence, name):
+                self._pending_force = name
+            return
+        force = self.view_context.data.find_force(name)
+        await self.push_screen(ForceDetailScreen(self.view_context, force))
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Run an action; before the data is loaded, the detail opened early keeps one of the
+        app's that need the data for once it is (see ``tui.before_data``)."""
+        if (
+            self.view_context is None
+            and default_namespace in (None, self)
+            and kept_for_later(self, action, partial(self.run_action, action))
+        ):
+            return True
+        return await super().run_action(action, default_namespace, namespaces)
+
+    async def action_forces(self) -> None:
+        """Back to the Forces view."""
+        await navigation.pop_to_forces(self)
+        self.remember_settings(view="forces")
+
+    async def action_compare(self) -> None:
+        """Open the Compare view (on the years last compared, else the two latest full years)."""
+        await self._open_compare(None)
+
+    def open_compare(self, year_a: int | None = None, year_b: int | None = None) -> None:
+        """Open the Compare view, on the given years if any (once the current key is handled)."""
+        years = (year_a, year_b) if year_a is not None and year_b is not None else None
+        self.call_later(self._open_compare, years)
+
+    async def _open_compare(self, years: tuple[int, int] | None) -> None:
+        if await navigation.open_compare(
+            self, self.view_context, years or self.settings.compare_years
+        ):
+            self.remember_settings(view="compare")
+
+    def compare_screen(self) -> CompareScreen | None:
+        """The Compare view, if it is open."""
+        return navigation.shown_compare(self.screen_stack)
 
     def on_compare_screen_years_shown(self, event: CompareScreen.YearsShown) -> None:
-        """The Compare view shows other years (handled by name: the view is imported lazily)."""
-        self.remember_compare_years(event.years)
+        """The Compare view shows other years (handled by name: the view is imported lazily):
+        remembered for the next run."""
+        if event.years != self.settings.compare_years:
+            self.remember_settings(compare_years=event.years)
 
-    def action_command_palette(self) -> None:
-        """Open the command palette (ours: its page keys never crash)."""
-        if self.use_command_palette and not isinstance(self.screen, ExplorerPalette):
-            self.push_screen(ExplorerPalette(id=PALETTE))
+    def open_diff(self, dataset_a: str, dataset_b: str) -> None:
+        """Open the release diff: what changed from dataset A to dataset B."""
+        self.call_later(navigation.open_diff, self, self.view_context, dataset_a, dataset_b)
 
-    def search_themes(self) -> None:
-        """Textual's theme switcher (the palette's "Theme"), in our palette (its page keys never
-        crash: Textual's own raised KeyError at 80×6)."""
-        self.push_screen(
-            ExplorerPalette(providers=[ThemeProvider], placeholder="Search for themes…", id=PALETTE)
-        )
-
-    def action_help(self) -> None:
-        """Show every key."""
-        from tui.screens.help import HelpScreen
-        from tui.screens.help_sections import help_sections
-
-        if isinstance(self.screen, HelpScreen):
-            return
-        self.push_screen(HelpScreen(help_sections(list(self.BINDINGS))))
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, with its Quit asking first like ``q`` (only Ctrl+Q quits
+        at once)."""
+        for command in super().get_system_commands(screen):
+            if command.callback == self.action_quit:
+                command = SystemCommand(
+                    "Quit", "Quit the application (asks first)", self.action_confirm_quit
+                )
+            yield command
 
     # ---------------------------------------------------------------- choices
 
@@ -231,54 +366,12 @@ class OffenceApp(OptionActions, SharingActions, LoadingActions):
         except ModelError as exc:
             self.notify(safe_text(exc), severity="error", markup=False)
             return
-        self._remember_settings()
-        self._broadcast()
+        self.show_everywhere()
 
-    def action_pick_offence(self) -> None:
-        """Choose the offence: a code, a group, a subgroup, or all offences."""
-        from tui.screens.offence_picker import offence_picker
-
-        ds = self.dataset
-        if later(self, "the offences", self.action_pick_offence) or ds is None:
-            return
-        current = self.selection.key if self.selection else None
-        self.push_screen(
-            offence_picker(ds.offences, current),
-            lambda key: self.set_offence(key) if key else None,
-        )
-
-    def action_pick_dataset(self) -> None:
-        """Choose the dataset (or import a file, or remove an imported dataset)."""
-        from tui.screens.dataset_picker import DIFF, IMPORT, DatasetPicker
-
-        current = self.dataset.name if self.dataset else None
-
-        def chosen(name: str | None) -> None:
-            if name == IMPORT:
-                self.action_import_file()
-            elif name and name.startswith(DIFF) and current:
-                self.open_diff(name.removeprefix(DIFF), current)
-            elif name and name != current:
-                self.switch_dataset(name)
-
-        self.push_screen(DatasetPicker(current, self.importer()), chosen)
-
-    def importer(self) -> FileImporter:
-        """The importer (loaded on first use: it brings in Polars)."""
-        from tui.model.importing.service import Importer
-
-        return Importer()
-
-    def action_import_file(self) -> None:
-        """Import a file as a dataset: path, preview, confirm (``ox import`` does the same)."""
-        from tui.screens.import_screen import ImportScreen
-
-        if self.read_only:
-            self.notify(READ_ONLY_IMPORT, severity="warning", timeout=8)
-            return
-        self.push_screen(
-            ImportScreen(self.importer()), lambda name: self.switch_dataset(name) if name else None
-        )
+    def copy_to_clipboard(self, text: str) -> None:
+        """Copy ``text`` (OSC 52); in a browser, also as a download (see ``sharing``)."""
+        super().copy_to_clipboard(text)
+        sharing.also_download(self, text)
 
 
 def make_app(
@@ -292,38 +385,17 @@ def make_app(
     plain_terminal: bool = False,
     read_only: bool = False,
 ) -> OffenceApp:
-    """Build the app for the CLI, the tests and the snapshots alike.
-
-    Args:
-        dataset: open this dataset (default: the one last used, else ``homeoffice``).
-        offence: open on this offence (default: the one last used for the dataset).
-        ascii_only: plain-ASCII charts (default: as last used).
-        theme: a Textual theme name (default: as last used).
-        settings_file: where settings are read and saved (default: the user's config folder).
-        remember: save choices for the next run.
-        plain_terminal: the terminal cannot show "—" or "▁": ASCII for this run, not saved.
-        read_only: no imports and no dataset removal (``ox serve`` without ``--allow-import``).
-    """
-    from dataclasses import replace
-
-    settings, problem = load_settings(settings_file)
-    if dataset:
-        settings = replace(settings, dataset=dataset)
-    if ascii_only is not None:
-        settings = replace(settings, ascii=ascii_only)
-    if theme:
-        settings = replace(settings, theme=theme)
-    saved_ascii = settings.ascii
-    if plain_terminal:
-        settings = replace(settings, ascii=True)
-    app = OffenceApp(
-        settings,
-        settings_problem=problem,
-        offence=offence,
+    """Build the app for the CLI, the tests and the snapshots alike: the saved settings (from
+    ``settings_file``, default the user's config folder) with these choices on top (see
+    ``Preferences.load``); ``offence``: open on this offence (default: the one last used for the
+    dataset); ``read_only``: no imports and no dataset removal (``ox serve`` without
+    ``--allow-import``)."""
+    prefs = Preferences.load(
+        settings_file,
+        dataset=dataset,
+        ascii_only=ascii_only,
+        theme=theme,
         remember=remember,
-        settings_file=settings_file,
-        read_only=read_only,
+        plain_terminal=plain_terminal,
     )
-    if plain_terminal and not saved_ascii:
-        app.ascii_for_terminal = saved_ascii
-    return app
+    return OffenceApp(prefs, offence=offence, read_only=read_only)

@@ -15,12 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
+from textual.app import App
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.css.query import NoMatches
+from textual.theme import ThemeProvider
 from textual.widgets import Button, Input
 
 from tui.formatting import safe_text
@@ -196,6 +198,24 @@ class ExplorerCommands(Provider):
             positions = hit.positions if hit.field == 0 else ()
             prompt = with_help(highlight(entry.text, positions), entry.help)
             yield Hit(max(hit.score, 0.0) / EXACT, prompt, entry.command, text=entry.text)
+
+
+PALETTE = "--command-palette"
+"""The id of every command palette (Ctrl+P, the theme switcher): one is open at a time."""
+
+
+def open_palette(app: App[Any]) -> None:
+    """Open the command palette (ours: its page keys never crash)."""
+    if app.use_command_palette and not isinstance(app.screen, ExplorerPalette):
+        app.push_screen(ExplorerPalette(id=PALETTE))
+
+
+def open_theme_palette(app: App[Any]) -> None:
+    """Textual's theme switcher (the palette's "Theme"), in our palette (its page keys never
+    crash: Textual's own raised KeyError at 80×6)."""
+    app.push_screen(
+        ExplorerPalette(providers=[ThemeProvider], placeholder="Search for themes…", id=PALETTE)
+    )
 
 
 class ExplorerPalette(CommandPalette, ClosesOnce[None]):

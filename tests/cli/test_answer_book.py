@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tui.cli import main
+from tui.cli.main import main
 from tui.model import derived_build, derived_store
 from tui.model import series as series_module
 from tui.model.catalogue import find_dataset
@@ -232,7 +232,7 @@ def test_import_writes_a_book_and_replace_and_remove_invalidate_it(
 def test_a_first_question_takes_no_polars(tmp_path: Path) -> None:
     script = (
         "import io, sys\n"
-        "from tui.cli import main\n"
+        "from tui.cli.main import main\n"
         "out = io.StringIO()\n"
         "assert main(['show', 'northants'], out=out) == 0\n"
         "print('polars' in sys.modules)\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-from tui.cli import main
+from tui.cli.main import main
 
 
 def run(*argv: str) -> tuple[int, str, str]:

@@ -16,8 +16,7 @@ import csv
 import io
 import json
 
-from tui.cli import main
-from tui.cli.main import build_parser
+from tui.cli.main import build_parser, main
 
 HO = "homeoffice-prc/prc_pfa_tidy.csv"
 OCT23 = "homeoffice-2023-10"

@@ -14,7 +14,7 @@ import io
 
 import pytest
 
-from tui.cli import main
+from tui.cli.main import main
 from tui.model.dataset import Dataset, load_dataset
 from tui.model.detail import force_detail
 from tui.model.selection import pick_offence

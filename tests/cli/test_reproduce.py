@@ -7,7 +7,7 @@ import json
 import shlex
 from pathlib import Path
 
-from tui.cli import main
+from tui.cli.main import main
 from tui.model.comparison import compare_years
 from tui.model.dataset import load_dataset
 from tui.model.diff import diff_datasets, resolve_diff_offence

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from tui.cli import main
+from tui.cli.main import main
 
 
 def _run(*argv: str) -> tuple[int, str, str]:

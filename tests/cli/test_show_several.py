@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from tui.cli import main
+from tui.cli.main import main
 
 OCT23 = "homeoffice-2023-10"
 """The figures below are the Oct 2023 release's (the shared prc_pfa_code86_by_force_year.csv)."""

@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 
 from tests.conftest import write_dataset
-from tui.cli import main
+from tui.cli.main import main
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 GOOD = FIXTURES / "import"

@@ -131,7 +131,7 @@ def test_sigint_to_a_running_import_exits_cleanly(tmp_path: Path, store: Path) -
     import, waiting on its input (a condition to wait for, not a sleep), then gets the signal."""
     script = (
         "import sys\n"
-        "from tui.cli import main\n"
+        "from tui.cli.main import main\n"
         "sys.stdout.write('ready\\n'); sys.stdout.flush()\n"
         "import tui.model.importing.api as api\n"
         "real = api.read_file\n"

@@ -58,7 +58,7 @@ import sys, time
 POLL = 0.02
 from pathlib import Path
 from tui.model.importing import store
-from tui.cli import main
+from tui.cli.main import main
 real = store.write_parquet
 def write(frame, path):
     real(frame, path)

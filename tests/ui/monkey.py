@@ -30,16 +30,29 @@ from textual.pilot import Pilot
 
 from tests.ui.conftest import burst, busy, crash_of
 from tests.ui.hostile_dataset import HOSTILE, write_hostile
-from tui import screens, widgets
 from tui.app import OffenceApp, make_app
 from tui.config import DEFAULT_THEME
+from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
+from tui.screens.cite_dialog import CiteDialog
+from tui.screens.compare import CompareScreen
 from tui.screens.confirm import ConfirmDialog
 from tui.screens.dataset_picker import DatasetPicker
+from tui.screens.detail import ForceDetailScreen
+from tui.screens.diff_view import DiffScreen
 from tui.screens.export_dialog import ExportDialog
+from tui.screens.forces import ForcesScreen
+from tui.screens.help import HelpScreen
 from tui.screens.import_screen import ImportScreen
-from tui.screens.picker import PickerInput
+from tui.screens.map_view import MapScreen
+from tui.screens.multi_chart import MultiChartScreen
+from tui.screens.picker import Choice, Picker, PickerInput
+from tui.widgets.compare_table import CompareTableView
+from tui.widgets.force_grid import SortState
+from tui.widgets.force_table import ForceTableView
 from tui.widgets.path_input import PathInput
-from tui.widgets.search_bar import SearchInput
+from tui.widgets.search_bar import SearchBar, SearchInput
+from tui.widgets.tables import BreakdownTable, SeriesTable
+from tui.widgets.trend_chart import TrendChart
 
 DATASETS = ("homeoffice", "nspcc", HOSTILE)
 
@@ -48,8 +61,11 @@ def bound_keys() -> list[str]:
     """Every key any of our screens, widgets or the app binds (so new bindings are typed too)."""
     classes: list[type[Any]] = [OffenceApp, DatasetPicker, ExportDialog, ImportScreen]
     classes += [ConfirmDialog, PickerInput, PathInput, SearchInput]
-    classes += [getattr(screens, n) for n in screens.__all__]
-    classes += [getattr(widgets, n) for n in widgets.__all__]
+    classes += [Choice, CiteDialog, CompareScreen, DiffScreen, ExplorerScreen, ExportDialog]
+    classes += [ForceChosen, ForceDetailScreen, ForcesScreen, HelpScreen, MapScreen]
+    classes += [MultiChartScreen, Picker, ViewContext]
+    classes += [BreakdownTable, CompareTableView, ForceTableView, SearchBar, SeriesTable]
+    classes += [SortState, TrendChart]
     keys: dict[str, None] = {}
     for cls in classes:
         for binding in getattr(cls, "BINDINGS", []):

@@ -11,7 +11,10 @@ from textual.pilot import Pilot
 
 from tests.ui.conftest import settle, terminal_text, wait_for
 from tui.app import OffenceApp, make_app
-from tui.screens import CompareScreen, ForceDetailScreen, MapScreen, MultiChartScreen
+from tui.screens.compare import CompareScreen
+from tui.screens.detail import ForceDetailScreen
+from tui.screens.map_view import MapScreen
+from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.trend_chart import TrendChart
 
 

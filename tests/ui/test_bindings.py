@@ -18,7 +18,7 @@ from textual.screen import Screen
 from tests.ui.conftest import settle
 from tui import screens, widgets
 from tui.app import OffenceApp, make_app
-from tui.screens import CompareScreen
+from tui.screens.compare import CompareScreen
 
 
 def our_classes() -> list[type[DOMNode]]:

@@ -13,7 +13,8 @@ from tests.ui.conftest import settle, wait_for
 from tests.ui.test_journeys import cli_json
 from tests.ui.test_views import find
 from tui.app import make_app
-from tui.screens import ForceDetailScreen, MultiChartScreen
+from tui.screens.detail import ForceDetailScreen
+from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.multi_chart import MultiChart
 from tui.widgets.trend_chart import TrendChart, axis_ticks, even_axis, segments
 

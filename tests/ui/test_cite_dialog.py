@@ -14,11 +14,12 @@ from textual.pilot import Pilot
 from tests.ui.conftest import settle, wait_for
 from tests.ui.test_journeys import wait_for_palette_hit
 from tui.app import OffenceApp, make_app
-from tui.cli import main
+from tui.cli.main import main
 from tui.model.importing.api import import_file
-from tui.screens import CompareScreen, ForceDetailScreen
 from tui.screens.cite_dialog import CiteDialog
-from tui.widgets import SearchBar
+from tui.screens.compare import CompareScreen
+from tui.screens.detail import ForceDetailScreen
+from tui.widgets.search_bar import SearchBar
 
 FIXTURE_201718 = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "ho_201718.csv"
 OGL = "Contains public sector information licensed under the Open Government Licence v3.0."

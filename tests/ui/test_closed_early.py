@@ -10,9 +10,10 @@ import pytest
 
 from tests.ui.conftest import settle, wait_for
 from tui.app import OffenceApp
-from tui.screens import CompareScreen, ForcesScreen
 from tui.screens.base import ExplorerScreen
+from tui.screens.compare import CompareScreen
 from tui.screens.detail import ForceDetailScreen
+from tui.screens.forces import ForcesScreen
 from tui.screens.multi_chart import MultiChartScreen
 
 

@@ -21,8 +21,10 @@ from textual.widgets import OptionList
 
 from tests.ui.conftest import assert_running, burst, settle
 from tui.app import OffenceApp, make_app
-from tui.screens import ForceDetailScreen, ForcesScreen, MapScreen
 from tui.screens.dataset_picker import DatasetPicker
+from tui.screens.detail import ForceDetailScreen
+from tui.screens.forces import ForcesScreen
+from tui.screens.map_view import MapScreen
 from tui.screens.picker import Picker
 from tui.widgets.grid import Grid, GridColumn, GridRow
 

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 
 from tests.ui.conftest import settle, terminal_text, wait_for
 from tui.app import OffenceApp, make_app
-from tui.screens import ForceDetailScreen
+from tui.screens.detail import ForceDetailScreen
 from tui.widgets.peers_panel import PeersPanel
 from tui.widgets.tables import SeriesTable
 

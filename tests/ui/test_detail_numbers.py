@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.ui.conftest import settle, terminal_text, wait_for
 from tests.ui.test_journeys import row_cells
 from tui.app import make_app
-from tui.screens import ForceDetailScreen
+from tui.screens.detail import ForceDetailScreen
 from tui.widgets.tables import SeriesTable
 
 

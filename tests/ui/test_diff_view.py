@@ -17,7 +17,7 @@ from textual.widgets import OptionList
 from tests.ui.conftest import settle, wait_for
 from tests.ui.test_journeys import row_cells, visible_keys, wait_for_palette_hit
 from tui.app import OffenceApp, make_app
-from tui.cli import main
+from tui.cli.main import main
 from tui.commands import ExplorerCommands
 from tui.model.importing.api import import_file
 from tui.screens.cite_dialog import CiteDialog

@@ -16,7 +16,9 @@ from tests.ui.conftest import assert_running, busy, hold_the_data, settle, wait_
 from tests.ui.test_every_key import keys_to_press
 from tests.ui.test_journeys import row_cells
 from tui.app import OffenceApp, make_app
-from tui.screens import ExportDialog, ForceDetailScreen, ForcesScreen
+from tui.screens.detail import ForceDetailScreen
+from tui.screens.export_dialog import ExportDialog
+from tui.screens.forces import ForcesScreen
 from tui.widgets.peers_panel import PeersPanel
 from tui.widgets.search_bar import SearchInput
 from tui.widgets.tables import SeriesTable

@@ -32,16 +32,21 @@ from textual.widget import Widget
 from tests.conftest import write_dataset
 from tests.ui.conftest import assert_running, key_character, settle
 from tui.app import OffenceApp, make_app
-from tui.screens import CompareScreen, ExportDialog, ForceDetailScreen, ForcesScreen, HelpScreen
 from tui.screens.cite_dialog import CiteDialog
+from tui.screens.compare import CompareScreen
 from tui.screens.confirm import ConfirmDialog, QuitDialog
 from tui.screens.dataset_picker import DatasetPicker
+from tui.screens.detail import ForceDetailScreen
 from tui.screens.diff_view import DiffScreen
+from tui.screens.export_dialog import ExportDialog
+from tui.screens.forces import ForcesScreen
+from tui.screens.help import HelpScreen
 from tui.screens.import_screen import ImportScreen
 from tui.screens.map_view import MapScreen
 from tui.screens.multi_chart import MultiChartScreen
 from tui.screens.picker import Picker, PickerInput
-from tui.widgets import CompareTableView, ForceTableView
+from tui.widgets.compare_table import CompareTableView
+from tui.widgets.force_table import ForceTableView
 from tui.widgets.search_bar import SearchInput
 
 OPENS: dict[str, tuple[type[Screen[Any]], ...]] = {

@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.conftest import write_dataset
 from tests.ui.conftest import settle, wait_for
 from tui.app import OffenceApp, make_app
-from tui.screens import ForcesScreen
+from tui.screens.forces import ForcesScreen
 from tui.widgets.force_table import ForceTableView
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.ui.conftest import settle, wait_for
 from tests.ui.test_journeys import row_cells
 from tui.app import make_app
-from tui.screens import ForcesScreen
+from tui.screens.forces import ForcesScreen
 from tui.widgets.force_table import ForceTableView
 
 

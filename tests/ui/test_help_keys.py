@@ -19,8 +19,8 @@ import tui.widgets
 from tests.ui.conftest import settle
 from tui.app import OffenceApp
 from tui.commands import ExplorerCommands
-from tui.screens import CompareScreen, HelpScreen
-from tui.screens.help import key_label
+from tui.screens.compare import CompareScreen
+from tui.screens.help import HelpScreen, key_label
 
 
 def own_bindings(cls: type) -> list[Binding]:

@@ -16,8 +16,11 @@ from tests.ui.conftest import settle, wait_for
 from tests.ui.test_journeys import screen_text
 from tui.app import OffenceApp, make_app
 from tui.model.importing.api import import_file
-from tui.screens import CompareScreen, ForceDetailScreen, ForcesScreen, HelpScreen
+from tui.screens.compare import CompareScreen
+from tui.screens.detail import ForceDetailScreen
 from tui.screens.export_dialog import ExportDialog
+from tui.screens.forces import ForcesScreen
+from tui.screens.help import HelpScreen
 
 CLICK = "[@click=app.quit]"
 FILE_NAME = f"{CLICK}CLICK\x1b[31m\u202eRED.csv"

@@ -14,7 +14,7 @@ from tui.model.catalogue import list_datasets
 from tui.screens.confirm import ConfirmDialog
 from tui.screens.dataset_picker import DatasetPicker
 from tui.screens.import_screen import ImportScreen
-from tui.widgets import ForceTableView
+from tui.widgets.force_table import ForceTableView
 from tui.widgets.path_input import PathInput, PathSuggester
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -16,11 +16,16 @@ from textual.widgets import DataTable
 from tests.conftest import write_dataset
 from tests.ui.conftest import settle, wait_for
 from tui.app import OffenceApp, make_app
-from tui.cli import main
-from tui.screens import CompareScreen, ForceDetailScreen, ForcesScreen, HelpScreen
-from tui.widgets import CompareTableView, ForceTableView, SeriesTable
+from tui.cli.main import main
+from tui.screens.compare import CompareScreen
+from tui.screens.detail import ForceDetailScreen
+from tui.screens.forces import ForcesScreen
+from tui.screens.help import HelpScreen
+from tui.widgets.compare_table import CompareTableView
+from tui.widgets.force_table import ForceTableView
 from tui.widgets.grid import Grid
 from tui.widgets.status_line import StatusLine
+from tui.widgets.tables import SeriesTable
 
 
 def cli_json(*argv: str) -> list[dict[str, object]]:

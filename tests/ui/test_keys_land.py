@@ -12,7 +12,8 @@ from textual.widgets import Input
 
 from tests.ui.conftest import burst, settle
 from tui.app import OffenceApp
-from tui.screens import CompareScreen, ForcesScreen
+from tui.screens.compare import CompareScreen
+from tui.screens.forces import ForcesScreen
 from tui.widgets.grid import Grid
 from tui.widgets.search_bar import SearchBar
 

@@ -12,8 +12,8 @@ from tui.app import make_app
 from tui.model.names import short_force_name
 from tui.model.reference import load_reference
 from tui.paths import bundled_data_dir
-from tui.screens import CompareScreen
-from tui.widgets import CompareTableView
+from tui.screens.compare import CompareScreen
+from tui.widgets.compare_table import CompareTableView
 
 PSNI = "Police Service of Northern Ireland"
 

@@ -18,10 +18,13 @@ from tests.ui.test_journeys import (
     wait_for_palette_hit,
 )
 from tui.app import OffenceApp, make_app
-from tui.cli import main
+from tui.cli.main import main
 from tui.model.catalogue import list_datasets
-from tui.screens import CompareScreen, ForceDetailScreen, ForcesScreen
-from tui.widgets import CompareTableView, ForceTableView
+from tui.screens.compare import CompareScreen
+from tui.screens.detail import ForceDetailScreen
+from tui.screens.forces import ForcesScreen
+from tui.widgets.compare_table import CompareTableView
+from tui.widgets.force_table import ForceTableView
 from tui.widgets.search_bar import SearchInput
 from tui.widgets.status_line import StatusLine
 

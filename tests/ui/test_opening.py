@@ -10,8 +10,9 @@ import pytest
 from tests.ui.conftest import hold_the_data, settle, wait_for
 from tui.app import make_app
 from tui.model.catalogue import find_dataset
-from tui.screens import ForceDetailScreen, ForcesScreen
-from tui.widgets import ForceTableView
+from tui.screens.detail import ForceDetailScreen
+from tui.screens.forces import ForcesScreen
+from tui.widgets.force_table import ForceTableView
 
 
 async def test_the_opening_table_shows_before_the_data_loads(
@@ -88,35 +89,28 @@ async def test_each_dataset_opens_on_its_own_table_and_an_offence_not_stored_on_
 async def test_a_force_chosen_before_the_data_opens_with_its_figures(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Its detail is computed in the worker that loads the data: the view opens with its
-    figures, without a query of its own (which shared the CPU with the other views' first queries
-    and paints, issue 11). Northamptonshire, code 86, 2017/18: 60+61+71+77 = 269."""
+    """Enter on a row of the opening table (painted before the data is loaded) opens the force's
+    detail once the data is loaded. Northamptonshire, code 86, 2017/18: 60+61+71+77 = 269."""
     from tests.ui.test_journeys import row_cells
     from tui.widgets.peers_panel import PeersPanel
     from tui.widgets.tables import SeriesTable
 
     settings = tmp_path / "settings.json"
     release = hold_the_data(monkeypatch)
-    asked: list[str] = []
-    real_load = ForceDetailScreen._load
-
-    def load(screen: ForceDetailScreen) -> None:
-        asked.append(screen.force.name)
-        real_load(screen)
-
-    monkeypatch.setattr(ForceDetailScreen, "_load", load)
     app = make_app(settings_file=settings)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"northam", "enter")  # chosen before the data is there
         assert app.data is None
         release.set()
-        await wait_for(pilot, lambda: isinstance(app.screen, ForceDetailScreen), "the detail")
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, ForceDetailScreen) and app.screen.detail is not None,
+            "the detail",
+        )
         screen = app.screen
-        assert isinstance(screen, ForceDetailScreen) and screen.detail is not None
+        assert isinstance(screen, ForceDetailScreen)
         assert row_cells(screen.query_one(SeriesTable), "2017/18")["count"].strip() == "269"
-        assert asked == []
         await wait_for(pilot, lambda: screen.query_one(PeersPanel).names, "the peers")
-        # The Forces view below it got the data after the detail's first paint.
         forces = next(s for s in app.screen_stack if isinstance(s, ForcesScreen))
         assert forces.context is not None and forces.context.data is app.data
         await wait_for(pilot, lambda: forces.table is not None, "the Forces table")

@@ -11,7 +11,8 @@ from tui.model.comparison_types import Comparison
 from tui.model.offences import OffenceSelection
 from tui.model.session import Session
 from tui.model.types import ForceTable
-from tui.screens import CompareScreen, ForcesScreen
+from tui.screens.compare import CompareScreen
+from tui.screens.forces import ForcesScreen
 
 
 def _boom(*_args: object, **_kwargs: object) -> ForceTable:

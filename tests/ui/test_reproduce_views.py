@@ -16,11 +16,15 @@ from textual.pilot import Pilot
 from tests.ui.conftest import settle
 from tests.ui.test_journeys import row_cells, visible_keys
 from tui.app import OffenceApp
-from tui.cli import main
+from tui.cli.main import main
 from tui.formatting import fmt_change, fmt_count, fmt_pct
-from tui.screens import CompareScreen, ForceDetailScreen, ForcesScreen
 from tui.screens.cite_dialog import CiteDialog
-from tui.widgets import CompareTableView, ForceTableView, SeriesTable
+from tui.screens.compare import CompareScreen
+from tui.screens.detail import ForceDetailScreen
+from tui.screens.forces import ForcesScreen
+from tui.widgets.compare_table import CompareTableView
+from tui.widgets.force_table import ForceTableView
+from tui.widgets.tables import SeriesTable
 
 Rec = dict[str, object]
 
@@ -196,7 +200,7 @@ async def test_multi_force_chart_command_prints_the_series_shown(app: OffenceApp
 
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        context = app.context()
+        context = app.view_context
         assert context is not None
         await app.push_screen(MultiChartScreen(context, ["Kent", "Northamptonshire"]))
         await settle(pilot)

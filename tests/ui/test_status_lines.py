@@ -9,7 +9,7 @@ from textual.widgets._footer import FooterKey
 
 from tests.ui.conftest import settle, terminal_text, wait_for
 from tui.app import OffenceApp
-from tui.screens import CompareScreen
+from tui.screens.compare import CompareScreen
 from tui.widgets.status_line import StatusLine
 
 

@@ -8,8 +8,9 @@ from textual.widgets import Input
 
 from tests.ui.conftest import settle, wait_for
 from tui.app import OffenceApp
-from tui.screens import CompareScreen
-from tui.widgets import CompareTableView, ForceTableView
+from tui.screens.compare import CompareScreen
+from tui.widgets.compare_table import CompareTableView
+from tui.widgets.force_table import ForceTableView
 
 
 def record_updates(app: OffenceApp) -> list[CompositorUpdate]:

@@ -13,7 +13,10 @@ from tests.ui.conftest import settle, wait_for
 from tests.ui.test_journeys import cli_json, row_cells
 from tui.app import OffenceApp, make_app
 from tui.formatting import fmt_count, fmt_pct, fmt_rate
-from tui.screens import ForceDetailScreen, ForcesScreen, MapScreen, MultiChartScreen
+from tui.screens.detail import ForceDetailScreen
+from tui.screens.forces import ForcesScreen
+from tui.screens.map_view import MapScreen
+from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.force_table import ForceTableView
 from tui.widgets.grid import Grid
 from tui.widgets.peers_panel import PeersPanel

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_dataset
-from tui.cli import main
+from tui.cli.main import main
 from tui.model.catalogue import bundled_datasets, find_dataset
 from tui.model.citation import cite, to_bibtex, to_json, to_text
 from tui.model.importing.api import import_file

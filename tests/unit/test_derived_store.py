@@ -23,9 +23,10 @@ from tui.model import derived_build, derived_store
 from tui.model.catalogue import DatasetInfo, find_dataset
 from tui.model.dataset import load_dataset
 from tui.model.derived_store import entry
+from tui.model.detail_types import ForceDetail
 from tui.model.force_table import force_table
 from tui.model.selection import pick_offence
-from tui.model.types import ForceDetail, ForceTable
+from tui.model.types import ForceTable
 
 OCT23 = "homeoffice-2023-10"
 SAMPLE = ("Northamptonshire", "Kent")
@@ -263,7 +264,6 @@ def test_a_query_never_writes(tmp_path: Path) -> None:
     selection = session.default_selection()
     session.force_table(selection, False)
     session.force_detail(session.find_force("Northamptonshire"), selection, None)
-    session.prefetch_detail("Kent", selection)
     assert not cache.exists() or not any(cache.rglob("*"))
 
 

@@ -9,10 +9,10 @@ import pytest
 
 from tui.model.dataset import Dataset, load_dataset
 from tui.model.detail import force_detail
+from tui.model.detail_types import Alternative, ForceDetail, OtherPeriod
 from tui.model.reference import Force
 from tui.model.selection import pick_offence
 from tui.model.totals import resolve_force
-from tui.model.types import Alternative, ForceDetail, OtherPeriod
 from tui.widgets.detail_facts import (
     MAX_SOURCES,
     codes_text,

@@ -7,6 +7,7 @@ when they are first used, or (Polars) in the dataset worker once the first frame
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -100,14 +101,14 @@ def test_a_bare_ox_imports_only_the_forces_view_before_its_first_frame(tmp_path:
     assert sorted(LATER & mods) == []
 
 
-def test_the_other_views_are_still_named_by_the_packages() -> None:
-    """``tui.screens`` and ``tui.widgets`` load their names on first use, all of them."""
-    from tui import screens, widgets
-
-    for package in (screens, widgets):
-        for name in package.__all__:
-            assert getattr(package, name).__name__ == name
-        assert set(package.__all__) <= set(dir(package))
+def test_the_packages_of_views_and_widgets_import_nothing() -> None:
+    """``tui/screens/__init__.py`` and ``tui/widgets/__init__.py`` import nothing (importing one
+    view or widget module runs its package first): each module is imported by its own name."""
+    root = ROOT / "tui"
+    for package in (root / "screens", root / "widgets", root / "model", root / "cli"):
+        tree = ast.parse((package / "__init__.py").read_text(encoding="utf-8"))
+        imports = [n for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))]
+        assert [ast.unparse(n) for n in imports] == [], package
 
 
 def test_a_bare_ox_means_what_the_parser_makes_of_no_arguments() -> None:
@@ -128,7 +129,7 @@ def test_a_compare_module_half_imported_by_the_background_thread_is_no_compare_v
     """``M`` or ``m`` pressed while the background thread is still running
     ``tui.screens.compare`` (in ``sys.modules``, its class not yet defined) found no
     ``CompareScreen`` on the module and crashed the app (AttributeError, seen in tmux)."""
-    from tui.app_views import shown_compare
+    from tui.navigation import shown_compare
     from tui.screens.forces import ForcesScreen
 
     half_done = types.ModuleType("tui.screens.compare")  # as while its imports still run

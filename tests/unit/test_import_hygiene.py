@@ -39,7 +39,7 @@ def test_the_app_and_its_views_import_no_polars_before_the_first_frame() -> None
 
 def test_cli_lookups_do_not_import_textual() -> None:
     code = (
-        "import io\nfrom tui.cli import main\n"
+        "import io\nfrom tui.cli.main import main\n"
         "out = io.StringIO()\n"
         "assert main(['show', 'kent', '-f', 'json'], out=out) == 0\n"
         "assert main(['compare', '2016', '2017', '-f', 'csv'], out=out) == 0\n"

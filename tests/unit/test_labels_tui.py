@@ -20,10 +20,12 @@ from tui.model.reference import load_reference
 from tui.model.selection import pick_offence
 from tui.model.totals import find_force
 from tui.paths import bundled_data_dir
-from tui.screens import CompareScreen, ForceDetailScreen
+from tui.screens.compare import CompareScreen
+from tui.screens.detail import ForceDetailScreen
 from tui.screens.picker import Picker
-from tui.widgets import ForceTableView, SeriesTable
 from tui.widgets.detail_facts import rank_text
+from tui.widgets.force_table import ForceTableView
+from tui.widgets.tables import SeriesTable
 
 OCT23 = "homeoffice-2023-10"
 

@@ -9,7 +9,7 @@ import io
 
 import pytest
 
-from tui.cli import main
+from tui.cli.main import main
 from tui.model.dataset import load_dataset
 from tui.model.offence_terms import load_terms
 from tui.model.offences import resolve_offence, search_offences

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from tui.cli import main
+from tui.cli.main import main
 
 PROV = "shared/data-sources/homeoffice-prc/PROVENANCE.md, 'Checks' table"
 OCT23 = "homeoffice-2023-10"

@@ -17,7 +17,7 @@ import json
 
 import pytest
 
-from tui.cli import main
+from tui.cli.main import main
 
 SOURCE = "prc-pfa_230426-release_2012-13_to_2025-26Q3.parquet"
 

@@ -11,12 +11,12 @@ from tui.model.breakdown import offence_breakdown, rate_per_100k
 from tui.model.changes import index_series
 from tui.model.comparison import compare_years
 from tui.model.dataset import load_dataset
+from tui.model.detail_types import Rate
 from tui.model.errors import UnknownYearError
 from tui.model.force_table import force_table
 from tui.model.ordering import filter_rows, sort_compare_rows, sort_force_rows
 from tui.model.selection import pick_offence
 from tui.model.series import force_quarters, force_series
-from tui.model.types import Rate
 
 
 def q(

@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from tui.cli import main
+from tui.cli.main import main
 
 PROV = "shared/data-sources/scotland-rcs/PROVENANCE.md"
 

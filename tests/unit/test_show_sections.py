@@ -4,8 +4,8 @@ tables, Oct 2023 release)."""
 
 from __future__ import annotations
 
+from tui.model.detail_types import Alternative, ForceSeries, OtherPeriod, QuarterPoint, SeriesPoint
 from tui.model.reference import Force
-from tui.model.types import Alternative, ForceSeries, OtherPeriod, QuarterPoint, SeriesPoint
 from tui.model.years import YearCoverage
 from tui.output.reports import RATE_NOTE, Column
 from tui.output.show_report import (

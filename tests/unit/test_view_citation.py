@@ -7,7 +7,7 @@ import io
 import json
 import shlex
 
-from tui.cli import main
+from tui.cli.main import main
 from tui.model.catalogue import bundled_datasets, find_dataset
 from tui.model.reproduce import ViewSpec
 from tui.model.view_citation import ShownView, cite_sheet, render_sheet

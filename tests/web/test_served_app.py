@@ -12,7 +12,7 @@ from textual.widgets import Input
 from tests.conftest import write_dataset
 from tests.ui.conftest import settle, wait_for
 from tui.app import OffenceApp, make_app
-from tui.app_sharing import COPY_NAME
+from tui.sharing import COPY_NAME
 
 
 def told(app: OffenceApp) -> str:

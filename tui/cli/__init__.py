@@ -1,7 +1,2 @@
-"""The command line: ``ox show``, ``ox compare`` and the other lookups (never Textual)."""
-
-from __future__ import annotations
-
-from tui.cli.main import main
-
-__all__ = ["main"]
+"""The command line: ``ox show``, ``ox compare`` and the other lookups (never Textual). Its entry
+point is ``tui.cli.main.main`` (this package imports nothing)."""

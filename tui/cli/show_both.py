@@ -16,6 +16,7 @@ from typing import IO
 
 from tui.formatting import fmt_count
 from tui.model.dataset import Dataset, load_dataset
+from tui.model.detail_types import ForceSeries
 from tui.model.errors import ModelError
 from tui.model.measure import NSPCC_FOI, SCOTLAND_RCS, measure_id
 from tui.model.selection import pick_offence
@@ -30,7 +31,6 @@ from tui.model.side_by_side import (
     pair_force_name,
 )
 from tui.model.totals import resolve_force
-from tui.model.types import ForceSeries
 from tui.model.years import quarters_label
 from tui.output import render
 from tui.output.reports import Column, Record, Report, Value

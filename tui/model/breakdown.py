@@ -6,11 +6,12 @@ import polars as pl
 
 from tui.model import schema as S
 from tui.model.dataset import Dataset
+from tui.model.detail_types import Breakdown, BreakdownRow, Rate
 from tui.model.rates import population_of, rate_caveat
 from tui.model.reference import COMPUTED_TOTAL, Force
 from tui.model.selection import pick_year, summed
 from tui.model.totals import members_of
-from tui.model.types import STATED_TOTAL_CODE, Breakdown, BreakdownRow, Rate
+from tui.model.types import STATED_TOTAL_CODE
 
 
 def offence_breakdown(ds: Dataset, force: Force, year: int, top: int | None = None) -> Breakdown:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tui.model.detail_types import MembershipChange
 from tui.model.events import Event
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
-from tui.model.types import MembershipChange, different_releases
+from tui.model.types import different_releases
 from tui.model.years import YearCoverage, quarters_label
 
 

@@ -6,6 +6,7 @@ from tui.model.breakdown import offence_breakdown, rate_per_100k
 from tui.model.changes import ranks
 from tui.model.dataset import Dataset
 from tui.model.detail_extras import with_extras
+from tui.model.detail_types import ForceDetail, Rate
 from tui.model.force_table import short_force_years
 from tui.model.offences import OffenceSelection
 from tui.model.reference import Force
@@ -17,7 +18,6 @@ from tui.model.selection import (
 )
 from tui.model.series import force_quarters, force_series
 from tui.model.totals import listed_forces, total_specs
-from tui.model.types import ForceDetail, Rate
 from tui.model.years import YearCoverage
 
 

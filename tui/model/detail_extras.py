@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from tui.model.chance import change_interval
 from tui.model.dataset import Dataset
+from tui.model.detail_types import ForceDetail, ForceSeries, Rate
 from tui.model.events import events_for
 from tui.model.measure import measure_id
 from tui.model.offences import OffenceSelection
@@ -14,7 +15,6 @@ from tui.model.rates import population_of, rate_caveat
 from tui.model.reference import Force
 from tui.model.side_by_side import other_measure
 from tui.model.totals import members_of
-from tui.model.types import ForceDetail, ForceSeries, Rate
 
 RATE_SOURCE = "ONS mid-year estimate"
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # types only: the views import this module before the first f
 
     from tui.model.catalogue import DatasetInfo
     from tui.model.comparison_types import Comparison
+    from tui.model.detail_types import ForceDetail
     from tui.model.diff_types import DatasetDiff
     from tui.model.importing.results import ImportPreview, ImportResult, RemovedDataset
     from tui.model.multi_series import MultiSeries
@@ -22,7 +23,7 @@ if TYPE_CHECKING:  # types only: the views import this module before the first f
     from tui.model.peers import PeerGroup
     from tui.model.reference import Force, Reference
     from tui.model.tilemap import TileMap
-    from tui.model.types import ForceDetail, ForceTable
+    from tui.model.types import ForceTable
     from tui.model.years import YearCoverage
 
 
@@ -99,12 +100,6 @@ class DataQueries(Protocol):
         self, force: Force, selection: OffenceSelection, breakdown_year: int | None
     ) -> ForceDetail:
         """A force's series, quarters, rank, rate and breakdown (the detail view)."""
-        ...
-
-    def prefetched_detail(self, force: Force, selection: OffenceSelection) -> ForceDetail | None:
-        """The detail of ``force`` (on its default breakdown year) if it was computed with the
-        data, for a view chosen before the data was loaded; ``None`` otherwise. Instant (no
-        query), so a view may ask on the UI thread; each is handed out once."""
         ...
 
     def compare(

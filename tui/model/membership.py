@@ -12,9 +12,9 @@ import polars as pl
 
 from tui.model import schema as S
 from tui.model.dataset import Dataset
+from tui.model.detail_types import MembershipChange
 from tui.model.offences import OffenceSelection
 from tui.model.selection import offence_filter
-from tui.model.types import MembershipChange
 
 
 def membership_by_year(ds: Dataset, selection: OffenceSelection) -> dict[int, frozenset[str]]:

@@ -9,6 +9,7 @@ import polars as pl
 from tui.model import schema as S
 from tui.model.changes import change, change_marks, pct_change
 from tui.model.dataset import Dataset
+from tui.model.detail_types import Alternative, ForceSeries, OtherPeriod, QuarterPoint, SeriesPoint
 from tui.model.membership import membership_changes
 from tui.model.offences import OffenceSelection
 from tui.model.reference import STATED_TOTAL, Force
@@ -20,7 +21,6 @@ from tui.model.selection import (
     yearly_counts,
 )
 from tui.model.totals import members_of, total_for, total_specs
-from tui.model.types import Alternative, ForceSeries, OtherPeriod, QuarterPoint, SeriesPoint
 
 
 def force_series(ds: Dataset, force: Force, selection: OffenceSelection) -> ForceSeries:

@@ -10,6 +10,7 @@ from tui.model.comparison import comparable_pairs, compare_years, default_compar
 from tui.model.comparison_types import Comparison
 from tui.model.dataset import Dataset, load_dataset
 from tui.model.detail import force_detail
+from tui.model.detail_types import ForceDetail
 from tui.model.diff import diff_datasets, resolve_diff_offence
 from tui.model.diff_types import DatasetDiff
 from tui.model.force_table import force_table
@@ -23,7 +24,7 @@ from tui.model.reference import Force
 from tui.model.selection import default_selection, pick_offence
 from tui.model.tilemap import TileMap
 from tui.model.totals import find_force, listed_forces, total_specs
-from tui.model.types import ForceDetail, ForceTable
+from tui.model.types import ForceTable
 
 
 @dataclass(frozen=True, eq=False)
@@ -33,10 +34,6 @@ class Session:
     dataset: Dataset
     _peers: dict[str, PeerGroup] = field(default_factory=dict, repr=False)
     """Peer groups already computed (each takes a force table per offence group)."""
-    _prefetched: dict[tuple[Force, OffenceSelection], ForceDetail] = field(
-        default_factory=dict, repr=False
-    )
-    """A detail computed with the data, before the view asked (see :meth:`prefetch_detail`)."""
 
     def default_selection(self) -> OffenceSelection:
         """The offence a view opens on."""
@@ -55,17 +52,6 @@ class Session:
     ) -> ForceDetail:
         """What the detail view of ``force`` shows."""
         return force_detail(self.dataset, force, selection, breakdown_year)
-
-    def prefetch_detail(self, name: str, selection: OffenceSelection) -> None:
-        """Compute the detail view of the force called ``name`` now, in the worker that loaded
-        the data, for a view chosen before the data was loaded: it opens with its figures instead
-        of a first paint without them and its own query beside the other views' (issue 11)."""
-        force = self.find_force(name)
-        self._prefetched[(force, selection)] = self.force_detail(force, selection, None)
-
-    def prefetched_detail(self, force: Force, selection: OffenceSelection) -> ForceDetail | None:
-        """The detail :meth:`prefetch_detail` computed, once."""
-        return self._prefetched.pop((force, selection), None)
 
     def compare(
         self,

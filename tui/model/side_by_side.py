@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from tui.model.catalogue import DatasetInfo, bundled_datasets
 from tui.model.dataset import Dataset, load_dataset
+from tui.model.detail_types import MeasurePair, MeasurePairRow
 from tui.model.errors import ModelError, UnknownOffenceError
 from tui.model.measure import HOMEOFFICE_PRC, NSPCC_FOI, SCOTLAND_RCS, measure_id
 from tui.model.offences import OffenceSelection
 from tui.model.selection import normalise_selection, pick_offence
 from tui.model.series import force_series
 from tui.model.totals import resolve_force
-from tui.model.types import MeasurePair, MeasurePairRow
 from tui.model.years import fy_label
 
 PAIRED_OFFENCE = {

@@ -19,8 +19,9 @@ from tui.formatting import (
     fmt_rate,
 )
 from tui.model.catalogue import DatasetInfo
+from tui.model.detail_types import MembershipChange
 from tui.model.offences import OffenceSelection
-from tui.model.types import ForceRow, ForceTable, MembershipChange
+from tui.model.types import ForceRow, ForceTable
 from tui.model.years import quarters_label
 from tui.output.show_marks import mark_notes, marked_pct
 

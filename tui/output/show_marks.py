@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from tui.formatting import fmt_pct
 from tui.model.chance import METHOD
 from tui.model.changes import change_marks
-from tui.model.types import SeriesPoint
+from tui.model.detail_types import SeriesPoint
 
 Record = dict[str, object]
 

@@ -12,8 +12,8 @@ from typing import Protocol
 
 from tui.model.catalogue import DatasetInfo
 from tui.model.changes import NEGATIVE_NOTE, any_negative
+from tui.model.detail_types import ForceSeries, QuarterPoint, SeriesPoint
 from tui.model.population import rate_for
-from tui.model.types import ForceSeries, QuarterPoint, SeriesPoint
 from tui.model.years import quarters_label
 from tui.output.reports import (
     RATE_NOTE,

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import count
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on
+from textual.events import Mount
 from textual.message import Message
 
 from tui.formatting import safe_text
 from tui.screens.dialog import ClosesOnce
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from tui.model.interface import DataQueries, DatasetView
     from tui.model.offences import OffenceSelection
     from tui.model.reproduce import ViewSpec
@@ -92,13 +91,6 @@ def only_force(report: Report | None, force: str | None) -> Report | None:
     return report
 
 
-def later(app: App[Any], what: str, then: Callable[[], object]) -> bool:
-    """Whether the view shown keeps ``then`` (the user's ``what``) for once the data is loaded
-    (see :meth:`ExplorerScreen.wait_for_data`): the data is not loaded yet."""
-    screen = app.screen
-    return isinstance(screen, ExplorerScreen) and screen.wait_for_data(what, then)
-
-
 class ExplorerScreen(ClosesOnce[None]):
     """A view of the explorer (it closes once: see :mod:`tui.screens.dialog`). Subclasses fill in
     the report hooks and react to context changes."""
@@ -117,14 +109,34 @@ class ExplorerScreen(ClosesOnce[None]):
         mounted, so the handler must do nothing."""
         return not self.is_attached or self not in self.app.screen_stack
 
+    @on(Mount)
+    def _follow_the_app(self) -> None:
+        """Show what the app shows: its ``view_context`` is set by the app only, and every view
+        watches it (from its mount on; a view opened with an older one gets the new one now)."""
+        if hasattr(self.app, "view_context"):
+            self.watch(self.app, "view_context", self._context_changed)
+
+    def _context_changed(self, context: ViewContext | None) -> None:
+        if context is None or context == self.context or self.closed_early:
+            return
+        if self.context is not None and replace(self.context, measure=context.measure) == context:
+            self.show_measure(context.measure)  # counts or rates: no new query
+        else:
+            self.set_context(context)
+
     def set_context(self, context: ViewContext) -> None:
-        """Show another dataset, offence or option set (called by the app)."""
+        """Show another dataset, offence or option set (the app's, see :meth:`_follow_the_app`)."""
         self.context = context
+
+    def show_measure(self, measure: str) -> None:
+        """Show counts or rates per 100,000 people (the app's ``m``): only the measure changed."""
+        if self.context is not None:
+            self.context = replace(self.context, measure=measure)
 
     def wait_for_data(self, what: str, then: Callable[[], object]) -> bool:
         """Before the data is loaded, whether this view keeps ``then`` (the user's ``what``, e.g.
-        "export") to do once the data is loaded, and says so (the detail opened from its cache
-        does); by default not."""
+        "export") to do once it is, and says so (the detail opened early does: see
+        ``tui.before_data``); by default not."""
         return False
 
     def follow_dataset(self, context: ViewContext) -> Followed:

@@ -15,11 +15,11 @@ from textual.widgets import Static
 from tui.formatting import fmt_count, safe_text
 from tui.model.catalogue import release_tag
 from tui.model.derived_store import StoredDetail
+from tui.model.detail_types import ForceDetail
 from tui.model.errors import ModelError
 from tui.model.peers import PeerGroup
 from tui.model.reference import Force
 from tui.model.reproduce import ViewSpec
-from tui.model.types import ForceDetail
 from tui.model.years import quarters_label
 from tui.output.compare_report import event_line
 from tui.output.reports import Report
@@ -118,11 +118,7 @@ class ForceDetailScreen(ExplorerScreen):
             self._ready(self.early.detail)
             self.query_one(PeersPanel).show_message("Loading the data…")
             return
-        ready = self.context.data.prefetched_detail(self.force, self.context.selection)
-        if ready is not None:  # chosen before the data was loaded: computed with it
-            self._ready(ready)
-        else:
-            self._load()
+        self._load()
 
     def _show_source(self) -> None:
         """Source and licence above the keys, in view at 80×24."""
@@ -171,12 +167,7 @@ class ForceDetailScreen(ExplorerScreen):
         super().set_context(context)
         self.query_one("#detail-title", Static).update(self._title())
         self._show_source()
-        assert self.context is not None
-        ready = self.context.data.prefetched_detail(self.force, self.context.selection)
-        if ready is not None:  # chosen before the data was loaded: computed with it
-            self._ready(ready)
-        else:
-            self._load()
+        self._load()
 
     def _load(self) -> None:
         assert self.context is not None

@@ -14,8 +14,8 @@ from rich.text import Text
 
 from tui.formatting import fmt_change, fmt_count, fmt_pct, fmt_rate
 from tui.model.catalogue import DatasetInfo
+from tui.model.detail_types import ForceDetail, SeriesPoint
 from tui.model.reference import Force
-from tui.model.types import ForceDetail, SeriesPoint
 from tui.model.years import quarters_label
 from tui.widgets.cells import line
 from tui.widgets.detail_notes import chance_text, events_text, pair_text

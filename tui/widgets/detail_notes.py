@@ -11,8 +11,8 @@ from tui.formatting import fmt_count, fmt_pct
 from tui.model.catalogue import DatasetInfo
 from tui.model.chance import ChangeInterval
 from tui.model.changes import NEGATIVE_NOTE, any_negative
+from tui.model.detail_types import MeasurePair
 from tui.model.events import Event
-from tui.model.types import MeasurePair
 from tui.model.years import fy_label
 from tui.widgets.cells import line
 from tui.widgets.compare_notes import SMALL_COUNT

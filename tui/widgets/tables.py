@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from tui.formatting import fmt_count, fmt_rate
-from tui.model.types import Breakdown, QuarterPoint, Rate, SeriesPoint
+from tui.model.detail_types import Breakdown, QuarterPoint, Rate, SeriesPoint
 from tui.widgets.cells import number, plain
 from tui.widgets.compare_cells import CHANCE_MARK, chance_pct_cell, release_mark
 from tui.widgets.measure_legend import CHANCE_METHOD
