@@ -60,6 +60,7 @@ async def every_position(pilot: Pilot[None], grid: Grid) -> None:
             await pilot.press(key)
             await settle(pilot)
             assert drawn_cells(app, grid) > 0
+            assert any(grid.shows_column(c.key) for c in grid.columns[grid.pins :])
             if grid.start_x == before:
                 break
     assert grid.start_x == grid.max_scroll_x
@@ -87,6 +88,29 @@ async def test_compare_table_draws_whole_figures(app: OffenceApp, size: tuple[in
         await pilot.press("down", "v")
         await settle(pilot)
         await every_position(pilot, app.screen.query_one(Grid))
+
+
+async def test_forces_table_at_80x24_opens_on_change_pct_and_the_latest_years(
+    app: OffenceApp,
+) -> None:
+    """At 80×24 the % column was scrolled away in the first frame: the pinned columns gave way
+    for the 26-cell region column, though two whole years fitted beside all four. The region
+    is cut with "…" instead, and scrolled to the far right it is still drawn."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        grid = app.screen.query_one("#forces-table", Grid)
+        lines = terminal_text(app).splitlines()
+        header = lines[grid.scrollable_content_region.y]
+        assert grid.pins == 4
+        assert re.search(r"Change +% +2023/24 +2024/25", header), header
+        grid.focus()
+        for _ in range(30):
+            await pilot.press("right")
+        await settle(pilot)
+        assert grid.start_x == grid.max_scroll_x
+        assert grid.shows_column("place")
+        lines = terminal_text(app).splitlines()
+        assert "Region / nation" in lines[grid.scrollable_content_region.y]
 
 
 async def test_forces_table_opens_on_the_latest_years_in_its_first_frame(
