@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from tui.formatting import fmt_count, safe_text
@@ -30,8 +30,10 @@ from tui.widgets.cells import line
 from tui.widgets.detail_chart import detail_chart
 from tui.widgets.detail_facts import facts_text
 from tui.widgets.detail_notes import source_text
+from tui.widgets.facts_view import FactsScroll, FactsText
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.peers_panel import PeersPanel, no_peers_text
+from tui.widgets.status_line import StatusLine
 from tui.widgets.tables import BreakdownTable, SeriesTable, series_marks_legend
 from tui.widgets.trend_chart import NATIONAL_MODES, NationalMode, TrendChart
 
@@ -99,11 +101,11 @@ class ForceDetailScreen(ExplorerScreen):
                 yield SeriesTable(id="detail-series")
                 yield Static("", id="detail-marks")
         with Horizontal(id="detail-bottom"):
-            with VerticalScroll(id="detail-facts-scroll"):
-                yield Static("Loading…", id="detail-facts")
+            with FactsScroll(id="detail-facts-scroll"):
+                yield FactsText("Loading…", id="detail-facts")
                 yield PeersPanel(id="detail-peers")
             with Vertical(id="detail-breakdown-box"):
-                yield Static("", id="detail-breakdown-title")
+                yield StatusLine("", id="detail-breakdown-title")
                 yield BreakdownTable(id="detail-breakdown")
         yield Static("", id="detail-source")
         yield KeysFooter()
