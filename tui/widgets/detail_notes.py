@@ -8,10 +8,11 @@ import math
 from rich.text import Text
 
 from tui.formatting import fmt_count, fmt_pct
-from tui.model.catalogue import DatasetInfo
+from tui.model.catalogue import DatasetInfo, release_tag
 from tui.model.chance import ChangeInterval
 from tui.model.changes import NEGATIVE_NOTE, any_negative
 from tui.model.events import Event
+from tui.model.reference import Force
 from tui.model.types import MeasurePair
 from tui.model.years import fy_label
 from tui.widgets.cells import line
@@ -97,4 +98,18 @@ def source_text(info: DatasetInfo) -> Text:
         source,
         f" · {licence}" if licence else "",
         (" · more: Tab ↓", "dim"),
+    )
+
+
+def detail_title(force: Force, offence: str, dataset: str, info: DatasetInfo) -> Text:
+    """The detail's two title lines: the force (region, ONS code), then the offence, dataset and
+    release."""
+    where = " · ".join(p for p in (force.place, force.ons_code) if p)
+    tag = release_tag(info)
+    return line(
+        (force.name, "bold"),
+        f"  {where}\n",
+        (offence, "bold"),
+        f"  ·  {dataset}",
+        f" · {tag}" if tag else "",
     )

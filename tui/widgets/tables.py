@@ -8,6 +8,7 @@ from textual.widgets import DataTable
 
 from tui.formatting import fmt_count, fmt_rate
 from tui.model.types import Breakdown, QuarterPoint, Rate, SeriesPoint
+from tui.model.years import quarters_label
 from tui.widgets.cells import number, plain
 from tui.widgets.compare_cells import CHANCE_MARK, chance_pct_cell, release_mark
 from tui.widgets.measure_legend import CHANCE_METHOD
@@ -66,10 +67,18 @@ class SeriesTable(VimTable):
                 cells.append(number(fmt_rate(rate.per_100k if rate else None)))
             self.add_row(*cells, key=p.year.fy)
 
-    def show_quarters(self, quarters: tuple[QuarterPoint, ...], partial: dict[int, str]) -> None:
+    def show_quarters(
+        self, quarters: tuple[QuarterPoint, ...], points: tuple[SeriesPoint, ...]
+    ) -> None:
         """Fill the table with the quarters, newest first: each quarter's count ("—" when there
-        is none), and beside the quarters of a partial year what makes it partial (``partial``:
-        start year → e.g. ``"partial year"``)."""
+        is none), and beside the quarters of a partial year (of ``points``, the years) what
+        makes it partial ("partial year", or the force's "Q1-Q2 only")."""
+        partial = {}
+        for p in points:
+            if p.year.partial:
+                partial[p.year.year] = "partial year"
+            elif p.partial:
+                partial[p.year.year] = f"{quarters_label(p.quarters)} only"
         self.clear(columns=True)
         self.add_column(Text("Quarter"), key="year")
         self.add_column(Text("Count", justify="right"), key="count")
