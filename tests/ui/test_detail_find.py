@@ -28,8 +28,8 @@ async def test_slash_then_letters_never_act_as_commands(
         assert isinstance(screen, ForceDetailScreen)
         burst(pilot, "slash", "p", "i", "P", "e", "q", "escape")  # periods, peers, export, quit
         await settle(pilot)
-        assert app.screen is screen and app.is_running
         assert not screen.quarterly and screen.national == "off"
+        assert app.screen is screen and app.is_running
         assert not screen.query(".jump.-open")  # Esc: back to the view
 
 
