@@ -217,3 +217,16 @@ async def test_diff_labels_forces_by_short_name_and_draws_whole_figures(
         burst(pilot, "slash", "n", "o", "r", "t", "h", "a", "m")
         await settle(pilot)
         assert grid.current_key is not None and grid.current_key.startswith("Northamptonshire")
+
+
+async def test_multi_force_table_heads_each_column_with_its_whole_short_name(
+    app: OffenceApp,
+) -> None:
+    """The headers were cut to nine letters: "South Y…" and "South W…", "West Mi…" and "West
+    Yo…" could not be told apart. Each is the short name Compare and the legend use, whole."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        grid = await open_multi_chart(pilot, "south york", "south wal", "west york", "west mid")
+        names = {c.label.split(" ", 1)[1] for c in grid.columns[1:]}
+        assert names == {"South Yorkshire", "South Wales", "West Yorkshire", "West Midlands"}
+        header = terminal_text(app).splitlines()[grid.scrollable_content_region.y]
+        assert any(f" {name}" in header for name in names), header
