@@ -59,7 +59,8 @@ def events_text(events: tuple[Event, ...]) -> Text:
     if not events:
         return out
     out.append("Recording events", style="bold")
-    out.append(" (marked E1… on the chart)\n", style="dim")
+    marks = event_label(1) if len(events) == 1 else f"{event_label(1)}–{event_label(len(events))}"
+    out.append(f" (marked {marks} on the chart)\n", style="dim")
     for i, e in enumerate(events, start=1):
         where = e.force if e.scope == "force" else "all forces"
         out.append(f"{event_label(i)} {fy_label(e.year)} ", style="bold")
