@@ -107,3 +107,26 @@ async def test_ascii_mode_on_the_nspcc_detail_and_compare(
         assert_ascii(app, "NSPCC Compare")
         await press(pilot, "A")  # and back: Unicode again
         assert not_ascii(terminal_text(app))
+
+
+def test_an_ellipsis_is_three_dots_in_the_same_cells() -> None:
+    from tui.widgets.ascii_filter import spread_ellipses
+
+    assert spread_ellipses("Loading…      |") == "Loading...    |"  # over the blanks after it
+    assert spread_ellipses(" alarm…   ") == " ala...   "  # a scrollbar may cover those blanks
+    assert spread_ellipses("…x") == ".x"
+
+
+async def test_ascii_mode_draws_a_cut_as_three_dots_never_one(plain_app: OffenceApp) -> None:
+    """ "…" was drawn "." and read as a full stop: the detail's title read "release, third." for
+    "third-party copy", and cut offence names "105A Assault without."."""
+    app = plain_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "down", "A", "slash", *"northam", "enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "detail")
+        await settle(pilot)
+        lines = terminal_text(app).splitlines()
+        assert "third." not in lines[1] and lines[1].rstrip().endswith("..."), lines[1]
+        cut = [line for line in lines if "105A Assault" in line]
+        assert cut and cut[0].rstrip().endswith("..."), cut

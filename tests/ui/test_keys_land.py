@@ -31,6 +31,22 @@ async def test_slash_then_a_burst_searches_the_forces(app: OffenceApp) -> None:
         assert screen.query_one("#forces-table", Grid).current_key == "Leicestershire"
 
 
+async def test_slash_in_the_empty_search_box_starts_the_search(app: OffenceApp) -> None:
+    """The view opens with the keys in its search box: "/kent" typed there searched for
+    "/kent" and found nothing (the first force a new user marked was England and Wales)."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(pilot, "slash", "k", "e", "n", "t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ForcesScreen)
+        assert screen.query_one(SearchBar).value == "kent"
+        assert screen.query_one("#forces-table", Grid).current_key == "Kent"
+        burst(pilot, "slash")  # within a search it is typed (a box's text is the user's)
+        await settle(pilot)
+        assert screen.query_one(SearchBar).value == "kent/"
+
+
 async def test_slash_in_compare_finds_a_force_typed_in_a_burst(app: OffenceApp) -> None:
     """``nha`` toggled BTP (n) and opened the year picker (a)."""
     async with app.run_test(size=(80, 24)) as pilot:

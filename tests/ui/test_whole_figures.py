@@ -60,6 +60,7 @@ async def every_position(pilot: Pilot[None], grid: Grid) -> None:
             await pilot.press(key)
             await settle(pilot)
             assert drawn_cells(app, grid) > 0
+            assert any(grid.shows_column(c.key) for c in grid.columns[grid.pins :])
             if grid.start_x == before:
                 break
     assert grid.start_x == grid.max_scroll_x
@@ -87,6 +88,29 @@ async def test_compare_table_draws_whole_figures(app: OffenceApp, size: tuple[in
         await pilot.press("down", "v")
         await settle(pilot)
         await every_position(pilot, app.screen.query_one(Grid))
+
+
+async def test_forces_table_at_80x24_opens_on_change_pct_and_the_latest_years(
+    app: OffenceApp,
+) -> None:
+    """At 80×24 the % column was scrolled away in the first frame: the pinned columns gave way
+    for the 26-cell region column, though two whole years fitted beside all four. The region
+    is cut with "…" instead, and scrolled to the far right it is still drawn."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        grid = app.screen.query_one("#forces-table", Grid)
+        lines = terminal_text(app).splitlines()
+        header = lines[grid.scrollable_content_region.y]
+        assert grid.pins == 4
+        assert re.search(r"Change +% +2023/24 +2024/25", header), header
+        grid.focus()
+        for _ in range(30):
+            await pilot.press("right")
+        await settle(pilot)
+        assert grid.start_x == grid.max_scroll_x
+        assert grid.shows_column("place")
+        lines = terminal_text(app).splitlines()
+        assert "Region / nation" in lines[grid.scrollable_content_region.y]
 
 
 async def test_forces_table_opens_on_the_latest_years_in_its_first_frame(
@@ -193,3 +217,16 @@ async def test_diff_labels_forces_by_short_name_and_draws_whole_figures(
         burst(pilot, "slash", "n", "o", "r", "t", "h", "a", "m")
         await settle(pilot)
         assert grid.current_key is not None and grid.current_key.startswith("Northamptonshire")
+
+
+async def test_multi_force_table_heads_each_column_with_its_whole_short_name(
+    app: OffenceApp,
+) -> None:
+    """The headers were cut to nine letters: "South Y…" and "South W…", "West Mi…" and "West
+    Yo…" could not be told apart. Each is the short name Compare and the legend use, whole."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        grid = await open_multi_chart(pilot, "south york", "south wal", "west york", "west mid")
+        names = {c.label.split(" ", 1)[1] for c in grid.columns[1:]}
+        assert names == {"South Yorkshire", "South Wales", "West Yorkshire", "West Midlands"}
+        header = terminal_text(app).splitlines()[grid.scrollable_content_region.y]
+        assert any(f" {name}" in header for name in names), header

@@ -9,29 +9,30 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from tui.formatting import fmt_count, safe_text
-from tui.model.catalogue import release_tag
 from tui.model.derived_store import StoredDetail
 from tui.model.detail_types import ForceDetail
 from tui.model.errors import ModelError
 from tui.model.peers import PeerGroup
 from tui.model.reference import Force
 from tui.model.reproduce import ViewSpec
-from tui.model.years import quarters_label
 from tui.output.compare_report import event_line
 from tui.output.reports import Report
 from tui.output.show_report import show_report
-from tui.screens.base import ExplorerScreen, Followed, ViewContext
+from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext
 from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
 from tui.widgets.detail_chart import detail_chart
 from tui.widgets.detail_facts import facts_text
-from tui.widgets.detail_notes import source_text
+from tui.widgets.detail_notes import detail_title, source_text
+from tui.widgets.facts_view import FactsScroll, FactsText
+from tui.widgets.force_finder import ForceFinder
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.peers_panel import PeersPanel, no_peers_text
+from tui.widgets.status_line import StatusLine
 from tui.widgets.tables import BreakdownTable, SeriesTable, series_marks_legend
 from tui.widgets.trend_chart import NATIONAL_MODES, NationalMode, TrendChart
 
@@ -61,6 +62,7 @@ class ForceDetailScreen(ExplorerScreen):
             id="detail-year-forward",
         ),
         Binding("P", "chart_peers", "Chart with peers", id="detail-peers-chart"),
+        Binding("slash", "find_force", "Find a force", id="detail-find", priority=True),
     ]
 
     def __init__(
@@ -91,6 +93,7 @@ class ForceDetailScreen(ExplorerScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="detail-title", classes="context")
+        yield ForceFinder(self._forces, lambda name: self.post_message(ForceChosen(name)))
         with Horizontal(id="detail-top"):
             with Vertical(id="detail-chart-box"):
                 yield TrendChart(id="detail-chart")
@@ -99,11 +102,11 @@ class ForceDetailScreen(ExplorerScreen):
                 yield SeriesTable(id="detail-series")
                 yield Static("", id="detail-marks")
         with Horizontal(id="detail-bottom"):
-            with VerticalScroll(id="detail-facts-scroll"):
-                yield Static("Loading…", id="detail-facts")
+            with FactsScroll(id="detail-facts-scroll"):
+                yield FactsText("Loading…", id="detail-facts")
                 yield PeersPanel(id="detail-peers")
             with Vertical(id="detail-breakdown-box"):
-                yield Static("", id="detail-breakdown-title")
+                yield StatusLine("", id="detail-breakdown-title")
                 yield BreakdownTable(id="detail-breakdown")
         yield Static("", id="detail-source")
         yield KeysFooter()
@@ -137,21 +140,12 @@ class ForceDetailScreen(ExplorerScreen):
         return self.context.ascii_only if self.context is not None else self._early_ascii
 
     def _title(self) -> Text:
-        f = self.force
-        where = " · ".join(p for p in (f.place, f.ons_code) if p)
         if self.context is not None:
             label = self.context.selection.label
         else:
             assert self.early is not None
             label = self.early.detail.series.offence.label
-        tag = release_tag(self._about.info)
-        return line(
-            (f.name, "bold"),
-            f"  {where}\n",
-            (label, "bold"),
-            f"  ·  {self._about.name}",
-            f" · {tag}" if tag else "",
-        )
+        return detail_title(self.force, label, self._about.name, self._about.info)
 
     def follow_dataset(self, context: ViewContext) -> Followed:
         """The same force in the other dataset, if it has the force."""
@@ -231,13 +225,7 @@ class ForceDetailScreen(ExplorerScreen):
             marks.display = bool(legend)
             return
         marks.display = False
-        partial = {}
-        for p in d.series.points:
-            if p.year.partial:
-                partial[p.year.year] = "partial year"
-            elif p.partial:
-                partial[p.year.year] = f"{quarters_label(p.quarters)} only"
-        table.show_quarters(d.quarters, partial)
+        table.show_quarters(d.quarters, d.series.points)
 
     # ---------------------------------------------------------------- chart
 
@@ -307,6 +295,19 @@ class ForceDetailScreen(ExplorerScreen):
         if j != i:
             self.breakdown_year = years[j]
             self._load()
+
+    def _forces(self) -> list[tuple[str, tuple[str, ...]]]:
+        """What ``/`` finds: every force and total of the dataset, by name, aliases and code."""
+        forces = self.context.data.listed_forces(True) if self.context is not None else []
+        return [(f.name, f.search_texts) for f in forces]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` typed in the open box is a letter, not the box again."""
+        return action != "find_force" or not self.query_one(ForceFinder).is_open
+
+    def action_find_force(self) -> None:
+        """Open the box to find another force (``/``); every key after it goes to the box."""
+        self.query_one(ForceFinder).open()
 
     # ---------------------------------------------------------------- peers
 

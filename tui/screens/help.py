@@ -46,10 +46,11 @@ INTRO = (
     "and never compared silently with full years. Ctrl+P opens the command palette: jump to any "
     "force, offence, dataset or pair of years. While the search box has the cursor, letters "
     "type into it: press ↓ (or Esc on an empty search) to reach the table, where the letter keys "
-    "below act; back from a view, the cursor is in the table. In Compare, the release diff and "
-    "the multi-force chart, / opens a box that finds a force: after /, every key goes to the box "
-    "until Enter, Esc or ↓ leaves it, so letters typed there are never commands. Lines cut to "
-    "fit end with '…': w shows them whole. q asks before quitting (Ctrl+Q quits at once)."
+    "below act; back from a view, the cursor is in the table. In Compare, the release diff, "
+    "the multi-force chart and a force's detail, / opens a box that finds a force: after /, "
+    "every key goes to the box until Enter, Esc or ↓ leaves it, so letters typed there are never "
+    "commands. Lines and names cut to fit end with an ellipsis: w shows them whole. q asks before "
+    "quitting (Ctrl+Q quits at once)."
 )
 
 METHODS = (

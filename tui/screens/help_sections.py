@@ -25,6 +25,8 @@ from tui.screens.import_screen import ImportScreen
 from tui.screens.map_view import MapScreen
 from tui.screens.multi_chart import MultiChartScreen
 from tui.screens.picker import Picker, PickerInput
+from tui.widgets.facts_view import FactsScroll
+from tui.widgets.force_finder import FinderInput
 from tui.widgets.force_table import ForceTableView
 from tui.widgets.grid import Grid
 from tui.widgets.jump_bar import JumpInput
@@ -47,7 +49,8 @@ SECTIONS: tuple[tuple[str, tuple[type, ...]], ...] = (
     ("Every table (Forces, Compare, release diff, multi-force chart)", (Grid, VimTable)),
     ("Forces table", (ForceTableView,)),
     ("The / box of a table view (Compare, release diff, multi-force chart)", (JumpInput,)),
-    ("Force detail", (ForceDetailScreen,)),
+    ("Force detail", (ForceDetailScreen, FactsScroll)),
+    ("The / box of a force's detail", (FinderInput,)),
     ("Compare view", (CompareScreen,)),
     ("Release diff", (DiffScreen,)),
     ("Multi-force chart", (MultiChartScreen,)),

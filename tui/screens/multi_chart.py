@@ -36,9 +36,6 @@ from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.multi_chart import ChartLine, MultiChart, series_style
 from tui.widgets.status_line import StatusLine
 
-HEADER_WIDTH = 9
-"""A force's column header in the table: its marker and the start of its name."""
-
 
 def fmt_measure(measure: str, value: float | None) -> str:
     """A value of the measure as the table shows it ("—" for missing)."""
@@ -47,11 +44,6 @@ def fmt_measure(measure: str, value: float | None) -> str:
     if measure == "rate":
         return fmt_rate(value)
     return "—" if value is None else f"{value:,.1f}"
-
-
-def short_name(name: str, width: int) -> str:
-    """A force name cut to ``width`` characters (an ellipsis marks the cut)."""
-    return name if len(name) <= width else name[: width - 1] + "…"
 
 
 class MultiChartScreen(ExplorerScreen):
@@ -195,7 +187,9 @@ class MultiChartScreen(ExplorerScreen):
         columns = [GridColumn("year", "Year", max([4, *(len(c.label) for c in table.years)]))]
         for i, force in enumerate(table.forces):
             marker, _ = series_style(i, ascii_only)
-            header = f"{marker} {short_name(force.display_name, HEADER_WIDTH - 2)}"
+            # The short name Compare and the legend use, whole: cut to 9 letters, "South Y…",
+            # "South W…" and "West Mi…" could not be told apart.
+            header = f"{marker} {force.display_name}"
             widest = max([len(header), *(row.cells[i + 1].cell_len for row in rows)])
             columns.append(GridColumn(f"force:{force.name}", header, widest, numeric=True))
         grid.set_columns(columns)

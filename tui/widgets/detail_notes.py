@@ -8,11 +8,12 @@ import math
 from rich.text import Text
 
 from tui.formatting import fmt_count, fmt_pct
-from tui.model.catalogue import DatasetInfo
+from tui.model.catalogue import DatasetInfo, release_tag
 from tui.model.chance import ChangeInterval
 from tui.model.changes import NEGATIVE_NOTE, any_negative
 from tui.model.detail_types import MeasurePair
 from tui.model.events import Event
+from tui.model.reference import Force
 from tui.model.years import fy_label
 from tui.widgets.cells import line
 from tui.widgets.compare_notes import SMALL_COUNT
@@ -58,7 +59,8 @@ def events_text(events: tuple[Event, ...]) -> Text:
     if not events:
         return out
     out.append("Recording events", style="bold")
-    out.append(" (marked E1… on the chart)\n", style="dim")
+    marks = event_label(1) if len(events) == 1 else f"{event_label(1)}–{event_label(len(events))}"
+    out.append(f" (marked {marks} on the chart)\n", style="dim")
     for i, e in enumerate(events, start=1):
         where = e.force if e.scope == "force" else "all forces"
         out.append(f"{event_label(i)} {fy_label(e.year)} ", style="bold")
@@ -97,4 +99,18 @@ def source_text(info: DatasetInfo) -> Text:
         source,
         f" · {licence}" if licence else "",
         (" · more: Tab ↓", "dim"),
+    )
+
+
+def detail_title(force: Force, offence: str, dataset: str, info: DatasetInfo) -> Text:
+    """The detail's two title lines: the force (region, ONS code), then the offence, dataset and
+    release."""
+    where = " · ".join(p for p in (force.place, force.ons_code) if p)
+    tag = release_tag(info)
+    return line(
+        (force.name, "bold"),
+        f"  {where}\n",
+        (offence, "bold"),
+        f"  ·  {dataset}",
+        f" · {tag}" if tag else "",
     )

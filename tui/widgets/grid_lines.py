@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from rich.console import Console
@@ -111,27 +111,53 @@ def column_start(columns: Sequence[GridColumn], x: float) -> int:
 
 def last_start(columns: Sequence[GridColumn], room: int) -> int:
     """The furthest edge worth scrolling to: the first from which every remaining column fits
-    whole in ``room`` cells (0 when they all fit)."""
+    whole in ``room`` cells (0 when they all fit), and never past the last column's own edge
+    (scrolled further, nothing but the pinned columns would show)."""
     total = sum(c.outer for c in columns)
+    last = total - columns[-1].outer if columns else 0
     edge = 0
     for column in columns:
         if total - edge <= room:
             return edge
         edge += column.outer
-    return edge
+    return min(edge, last)
+
+
+TEXT_AT_LEAST = 12
+"""The fewest cells (with padding) a text column that scrolls is drawn in, cut with "…"."""
+
+
+def _room_needed(column: GridColumn) -> int:
+    """The room a scrolling column needs: a figure's whole width (it is never cut); a text
+    column can be drawn narrower, cut with "…" (see :func:`fit_columns`)."""
+    return column.outer if column.numeric else min(column.outer, TEXT_AT_LEAST)
 
 
 def pins_that_fit(columns: Sequence[GridColumn], pinned: int, width: int) -> int:
     """How many of the ``pinned`` leftmost columns can stay in view in ``width`` cells: as many
-    as leave room for the widest of the others beside them. At 60 columns the Forces table's
-    four pinned columns left no room for a whole year; then only the name stays pinned and
-    the trend, change and % scroll away like the years."""
+    as leave room beside them for the widest figure column of the others (a text column, such
+    as a 24-letter region, is cut to the room instead: :func:`fit_columns`). At 60 columns the
+    Forces table's four pinned columns left no room for a whole year; then fewer stay pinned and
+    the others scroll away like the years. At 80 the region column (26 cells) once unpinned
+    the % column though every year fitted beside it."""
     for k in range(min(pinned, len(columns)), 0, -1):
-        rest = columns[k:]
-        widest = max((c.outer for c in rest), default=0)
-        if sum(c.outer for c in columns[:k]) + widest <= width:
+        need = max((_room_needed(c) for c in columns[k:]), default=0)
+        if sum(c.outer for c in columns[:k]) + need <= width:
             return k
     return 0
+
+
+def fit_columns(columns: Sequence[GridColumn], pins: int, width: int) -> list[GridColumn]:
+    """``columns`` as drawn in ``width`` cells with ``pins`` of them pinned: a scrolling text
+    column wider than the room beside the pinned ones is narrowed to it (its cells are cut with
+    "…"), so scrolled to the far right it is still drawn; figure columns keep their width."""
+    room = width - sum(c.outer for c in columns[:pins])
+    fitted = list(columns[:pins])
+    for column in columns[pins:]:
+        if not column.numeric and column.outer > room:
+            column = replace(column, width=max(1, room - 2 * PAD))
+        fitted.append(column)
+    return fitted
 
 
 def column_edges(columns: Sequence[GridColumn]) -> dict[str, int]:

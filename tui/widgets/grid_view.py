@@ -22,6 +22,7 @@ from tui.widgets.grid_lines import (
     GridRow,
     column_edges,
     column_start,
+    fit_columns,
     join_line,
     last_start,
     pins_that_fit,
@@ -46,9 +47,10 @@ class GridView(LineView):
         self.pinned = pinned
         """How many leftmost columns stay in view when scrolling sideways (fewer when the view
         is too narrow for them and a whole scrolling column: see :attr:`pins`)."""
-        self._pins_for: tuple[int, int] | None = None
+        self._fitted_for: int | None = None
         self._pins = pinned
-        self.columns: list[GridColumn] = []
+        self._given: list[GridColumn] = []
+        self._columns: list[GridColumn] = []
         self.fixed: list[GridRow] = []
         """Rows that stay at the top (totals)."""
         self.rows: list[GridRow] = []
@@ -63,8 +65,9 @@ class GridView(LineView):
 
     def set_columns(self, columns: Sequence[GridColumn]) -> None:
         """Replace the columns (drops every cached line)."""
-        self.columns = list(columns)
-        self._pins_for = None
+        self._given = list(columns)
+        self._columns = self._given
+        self._fitted_for = None
         self._cache.clear()
         self._header = None
         self._resize_virtual()
@@ -122,18 +125,33 @@ class GridView(LineView):
     # ------------------------------------------------------------------ geometry
 
     @property
+    def columns(self) -> list[GridColumn]:
+        """The columns as drawn at the view's width (a text column wider than the room beside
+        the pinned ones narrowed to it: see :func:`~tui.widgets.grid_lines.fit_columns`)."""
+        self._fit()
+        return self._columns
+
+    @property
     def pins(self) -> int:
         """How many leftmost columns stay in view now: :attr:`pinned`, or fewer when the view is
         too narrow to show them and a whole scrolling column beside them."""
-        width = self.scrollable_content_region.width
-        if self._pins_for != (width, id(self.columns)):
-            self._pins_for = (width, id(self.columns))
-            pins = pins_that_fit(self.columns, self.pinned, width) if width else self.pinned
-            if pins != self._pins:
-                self._pins = pins
-                self._cache.clear()
-                self._header = None
+        self._fit()
         return self._pins
+
+    def _fit(self) -> None:
+        """Work out :attr:`pins` and :attr:`columns` for the view's width (once per width)."""
+        width = self.scrollable_content_region.width
+        if self._fitted_for == width:
+            return
+        self._fitted_for = width
+        pins, columns = self.pinned, self._given
+        if width:
+            pins = pins_that_fit(self._given, self.pinned, width)
+            columns = fit_columns(self._given, pins, width)
+        if pins != self._pins or columns != self._columns:
+            self._pins, self._columns = pins, columns
+            self._cache.clear()
+            self._header = None
 
     @property
     def _scrolling(self) -> list[GridColumn]:
@@ -316,7 +334,9 @@ class GridView(LineView):
         return lines
 
     def on_resize(self) -> None:
-        """A shorter view (a box opened above it) keeps the cursor's row in view."""
+        """A shorter view (a box opened above it) keeps the cursor's row in view; a new width
+        may pin fewer columns or narrow a text column (:meth:`_fit`)."""
+        self._resize_virtual()
         self._scroll_cursor_into_view()
 
     def _scroll_cursor_into_view(self) -> None:

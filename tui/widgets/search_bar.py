@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -33,6 +33,15 @@ class SearchInput(Input):
     def watch_value(self, value: str) -> None:
         if self.on_query is not None:
             self.on_query(value)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # "/" opens a search; typed at the start of an empty box it is that, not a letter: the
+        # Forces view opens with the keys in its box, and "/kent" found nothing.
+        if event.character == "/" and not self.value:
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
 
     # Priority bindings: handled as the key arrives, so the keys typed after ↓ reach the table
     # (↓ then "v" typed at once once typed "v" into the box).

@@ -8,6 +8,8 @@ line of the view whole, wrapped, and again cuts them.
 
 from __future__ import annotations
 
+from typing import Protocol, runtime_checkable
+
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual.visual import VisualType
@@ -103,12 +105,22 @@ class Fitted:
         yield self.fitted(options.max_width)
 
 
+@runtime_checkable
+class CutsText(Protocol):
+    """A widget that cuts its text to its width unless told to show it whole (``w``)."""
+
+    whole: bool
+
+    def show_whole(self, whole: bool) -> None: ...
+
+
 def whole_lines(screen: Widget) -> None:
-    """``w``: every status and notes line of ``screen`` whole, or (again) cut at a word."""
-    lines = list(screen.query(StatusLine))
+    """``w``: every status and notes line of ``screen`` whole, or (again) cut at a word; so too
+    every other widget of it that cuts its text (the detail's offence names and addresses)."""
+    lines = [w for w in screen.walk_children() if isinstance(w, CutsText)]
     whole = not any(s.whole for s in lines)
     for status in lines:
         status.show_whole(whole)
 
 
-__all__ = ["StatusLine", "fit_words", "whole_lines"]
+__all__ = ["CutsText", "StatusLine", "fit_words", "whole_lines"]

@@ -8,10 +8,11 @@ from textual.widgets import DataTable
 
 from tui.formatting import fmt_count, fmt_rate
 from tui.model.detail_types import Breakdown, QuarterPoint, Rate, SeriesPoint
+from tui.model.years import quarters_label
 from tui.widgets.cells import number, plain
 from tui.widgets.compare_cells import CHANCE_MARK, chance_pct_cell, release_mark
 from tui.widgets.measure_legend import CHANCE_METHOD
-from tui.widgets.status_line import whole_lines
+from tui.widgets.status_line import ELLIPSIS, whole_lines
 
 
 class VimTable(DataTable[Text]):
@@ -66,10 +67,18 @@ class SeriesTable(VimTable):
                 cells.append(number(fmt_rate(rate.per_100k if rate else None)))
             self.add_row(*cells, key=p.year.fy)
 
-    def show_quarters(self, quarters: tuple[QuarterPoint, ...], partial: dict[int, str]) -> None:
+    def show_quarters(
+        self, quarters: tuple[QuarterPoint, ...], points: tuple[SeriesPoint, ...]
+    ) -> None:
         """Fill the table with the quarters, newest first: each quarter's count ("—" when there
-        is none), and beside the quarters of a partial year what makes it partial (``partial``:
-        start year → e.g. ``"partial year"``)."""
+        is none), and beside the quarters of a partial year (of ``points``, the years) what
+        makes it partial ("partial year", or the force's "Q1-Q2 only")."""
+        partial = {}
+        for p in points:
+            if p.year.partial:
+                partial[p.year.year] = "partial year"
+            elif p.partial:
+                partial[p.year.year] = f"{quarters_label(p.quarters)} only"
         self.clear(columns=True)
         self.add_column(Text("Quarter"), key="year")
         self.add_column(Text("Count", justify="right"), key="count")
@@ -95,21 +104,51 @@ def series_marks_legend(points: tuple[SeriesPoint, ...], ascii_only: bool) -> st
 
 
 class BreakdownTable(VimTable):
-    """A force's largest offences in one year, with their share of its total."""
+    """A force's largest offences in one year, with their share of its total. An offence name
+    too long for the panel is cut with "…" (it was cut at the edge with no mark: "105A Assault
+    without in"); ``w`` shows the names whole (the table then scrolls sideways)."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self.whole = False
+        self._breakdown: Breakdown | None = None
+        self._filled_for = -1
 
     def show(self, breakdown: Breakdown | None) -> None:
         """Fill the table (empty when there is no breakdown)."""
+        self._breakdown = breakdown
+        self._fill()
+
+    def show_whole(self, whole: bool) -> None:
+        """Offence names whole, or cut to the width again."""
+        self.whole = whole
+        self._fill()
+
+    def on_resize(self) -> None:
+        if self.size.width != self._filled_for:
+            self._fill()
+
+    def _fill(self) -> None:
+        breakdown, row = self._breakdown, self.cursor_row
+        self._filled_for = self.size.width
+        # Room for the vertical scrollbar, whether or not it is drawn (it comes with the rows).
+        width = self.size.width - self.styles.scrollbar_size_vertical
         self.clear(columns=True)
         self.add_column(Text("Count", justify="right"), key="count")
         self.add_column(Text("Share", justify="right"), key="share")
         self.add_column(Text("Offence"), key="offence")
         if breakdown is None:
             return
-        for row in breakdown.rows:
-            share = "—" if row.share is None else f"{row.share:.1f}%"
-            self.add_row(
-                number(fmt_count(row.count)),
-                number(share),
-                plain(f"{row.code} {row.description}"),
-                key=row.code,
-            )
+        counts = [fmt_count(r.count) for r in breakdown.rows]
+        shares = ["—" if r.share is None else f"{r.share:.1f}%" for r in breakdown.rows]
+        # Each column has a cell of padding on either side.
+        room = width - max(map(len, [*counts, "Count"])) - max(map(len, [*shares, "Share"])) - 6
+        for r, count, share in zip(breakdown.rows, counts, shares):
+            name = plain(f"{r.code} {r.description}")
+            if not self.whole and room > len(ELLIPSIS) and name.cell_len > room:
+                name = name[: room - len(ELLIPSIS)]
+                name.rstrip()
+                name.append(ELLIPSIS)
+            self.add_row(number(count), number(share), name, key=r.code)
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1))

@@ -1,0 +1,48 @@
+"""``/`` in a force's detail view finds another force (issue 20): it did nothing, so the keys
+typed after it acted as commands (``/`` ``e`` Enter wrote a CSV). Every key after ``/`` goes to
+the box, however fast it arrives; Enter opens the force found, Esc leaves with nothing done."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.ui.conftest import burst, settle
+from tests.ui.test_detail_cuts import open_detail
+from tui.app import make_app
+from tui.screens import ForceDetailScreen
+
+
+async def test_slash_then_letters_never_act_as_commands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # where an export would be written
+    app = make_app(settings_file=tmp_path / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_detail(pilot, "northam")
+        burst(pilot, "slash", "e", "enter")  # "e" Enter once wrote a CSV
+        await settle(pilot)
+        assert not list(tmp_path.glob("*.csv"))
+        screen = app.screen  # the first force "e" finds (Essex)
+        assert isinstance(screen, ForceDetailScreen)
+        burst(pilot, "slash", "p", "i", "P", "e", "q", "escape")  # periods, peers, export, quit
+        await settle(pilot)
+        assert not screen.quarterly and screen.national == "off"
+        assert app.screen is screen and app.is_running
+        assert not screen.query(".jump.-open")  # Esc: back to the view
+
+
+async def test_slash_finds_and_opens_another_force(tmp_path: Path) -> None:
+    app = make_app(settings_file=tmp_path / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_detail(pilot, "northam")
+        burst(pilot, "slash", "k", "e", "n", "t", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ForceDetailScreen) and screen.force.name == "Kent"
+        assert len([s for s in app.screen_stack if isinstance(s, ForceDetailScreen)]) == 1
+        burst(pilot, "slash", "e", "s", "s", "escape")  # Esc: nothing opened
+        await settle(pilot)
+        assert app.screen is screen and isinstance(screen, ForceDetailScreen)
+        assert screen.force.name == "Kent"
