@@ -9,8 +9,18 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+import textual._wait
 
 from tui.model.schema import LONG_SCHEMA
+
+IDLE_POLL = 0.004
+"""Seconds between two looks of Textual's Pilot at whether the app has gone idle (Textual's own is
+1/50 s). ``pilot.press`` waits for idle twice per key and ``pilot.pause`` once, each at least one
+poll: at 1/50 s the suite slept about a fifth of its time in these waits. Idle still means the
+same share of a poll spent working (1/20); the tests' ``settle`` (``tests/ui/conftest.py``) waits
+for the workers, messages and repaints themselves, not for a quiet moment."""
+textual._wait.SLEEP_GRANULARITY = IDLE_POLL
+textual._wait.SLEEP_IDLE = IDLE_POLL / 20
 
 
 @pytest.fixture(autouse=True)

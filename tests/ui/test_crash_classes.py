@@ -285,12 +285,17 @@ async def test_the_map_and_the_chart_in_every_theme(settings_file: Path) -> None
         await pilot.press("M")
         await settle(pilot)
         assert stack_kinds(app) == ["ForcesScreen", "MultiChartScreen", "MapScreen"]
-        for theme in sorted(app.available_themes):
+        themes = sorted(app.available_themes)
+        # Every theme over the map, then every theme over the chart (shown again once, not
+        # reopened per theme: a theme change redraws the view on top).
+        for theme in themes:
             app.theme = theme
             await settle(pilot)
             assert_running(app, f"theme {theme} over the map")
-            await pilot.press("escape")  # the chart below it redraws
+        await pilot.press("escape")
+        await settle(pilot)
+        assert stack_kinds(app) == ["ForcesScreen", "MultiChartScreen"]
+        for theme in reversed(themes):
+            app.theme = theme
             await settle(pilot)
             assert_running(app, f"theme {theme} in the chart")
-            await pilot.press("M")
-            await settle(pilot)
