@@ -13,7 +13,7 @@ from textual.widget import Widget
 
 from tests.ui.conftest import settle, terminal_text, wait_for
 from tui.app import OffenceApp, make_app
-from tui.screens import ForceDetailScreen
+from tui.screens.detail import ForceDetailScreen
 from tui.widgets.tables import BreakdownTable
 
 

@@ -11,7 +11,7 @@ import pytest
 from tests.ui.conftest import burst, settle
 from tests.ui.test_detail_cuts import open_detail
 from tui.app import make_app
-from tui.screens import ForceDetailScreen
+from tui.screens.detail import ForceDetailScreen
 
 
 async def test_slash_then_letters_never_act_as_commands(
