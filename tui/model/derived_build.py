@@ -55,7 +55,7 @@ def entries(ds: Dataset, only: Collection[str] | None = None) -> dict[str, objec
             "offences": tuple(ds.offences),
             "has_quarters": ds.has_quarters,
             "has_sources": ds.has_sources,
-        }
+        },
     }
     listed: dict[str, None] = {}
     for selection in dict.fromkeys(selections):
