@@ -330,7 +330,7 @@ def load_dataset(
     reference_dir = data_dir or bundled_data_dir()
     try:
         # Hashed before reading: if the file changes in between, the hash never matches again
-        # and the cache is never used (never the other way round).
+        # and what the derived-data store keeps of it is never used (never the other way round).
         sha256 = file_sha256(info.path)
     except OSError:
         sha256 = ""

@@ -48,14 +48,14 @@ def entries(ds: Dataset, only: Collection[str] | None = None) -> dict[str, objec
         except ModelError:
             continue
     found: dict[str, object] = {
+        "default": default.key,  # (first: the opening table reads it alone, before the lookup)
         "lookup": {
             "forces": tuple(ds.forces),
             "totals": tuple((t.name, tuple(t.members)) for t in totals),
             "offences": tuple(ds.offences),
             "has_quarters": ds.has_quarters,
             "has_sources": ds.has_sources,
-            "default": default.key,
-        }
+        },
     }
     listed: dict[str, None] = {}
     for selection in dict.fromkeys(selections):

@@ -372,7 +372,7 @@ def opening_table(dataset: str, offence: str | None, include_national: bool) -> 
         return None
     info, key = found
     if offence is None:
-        offence = pick(read(info, "lookup", key=key), "lookup", "default")
+        offence = pick(read(info, "default", key=key), "default")
     name = entry("opening", str(offence), str(include_national))
     table = pick(read(info, name, key=key), name)
     if not isinstance(table, ForceTable) or table.offence.key != offence:
