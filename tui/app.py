@@ -1,9 +1,7 @@
-"""The explorer app: one class that loads the data, keeps the settings and sets ``view_context``
-(the data, the offence and the display options), which every view watches. Its keys are plain
-functions it binds: ``tui.navigation`` (opening views), ``tui.options`` (``t A n m``),
-``tui.choices`` (offence, dataset, import), ``tui.sharing`` (export, copy, cite),
-``tui.before_data`` (what is shown before the data loads). Views are in ``tui/screens``, each
-owning its own actions; figures come from ``tui/model``."""
+"""The explorer app: one class that loads the data, keeps the settings and sets ``view_context``,
+which every view watches. Its keys are plain functions it binds (``tui.navigation``, ``options``,
+``choices``, ``sharing``, ``before_data``). Views are in ``tui/screens``, each owning its own
+actions; figures come from ``tui/model``."""
 
 from __future__ import annotations
 
@@ -130,11 +128,8 @@ class OffenceApp(App[None]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         else:
-            self.notify(
-                safe_text(f"Unknown theme '{self.settings.theme}'; using {DEFAULT_THEME}."),
-                severity="warning",
-                markup=False,
-            )
+            said = f"Unknown theme '{self.settings.theme}'; using {DEFAULT_THEME}."
+            self.notify(safe_text(said), severity="warning", markup=False)
         if self.prefs.problem:
             self.notify(safe_text(self.prefs.problem), severity="warning", timeout=10, markup=False)
         if self.settings.keymap:
