@@ -1,7 +1,7 @@
-"""The explorer app: one class that loads the data, holds the display options, and opens and
-closes the views. Views are in ``tui/screens`` (each owns its own actions); figures come from
-``tui/model``; exporting and copying a view are in ``tui.sharing``, following a newly loaded
-dataset in ``tui.navigation``."""
+"""The explorer app: one class that loads the data, keeps the settings and sets ``view_context``,
+which every view watches. Its keys are plain functions it binds (``tui.navigation``, ``options``,
+``choices``, ``sharing``, ``before_data``). Views are in ``tui/screens``, each owning its own
+actions; figures come from ``tui/model``."""
 
 from __future__ import annotations
 
@@ -78,13 +78,13 @@ class OffenceApp(App[None]):
     action_copy_row = sharing.copy_row
     action_copy_table = sharing.copy_table
     action_cite = sharing.cite
-    action_command_palette = open_palette  # ours, also for Textual's theme switcher below
-    search_themes = open_theme_palette
     action_reproduce = sharing.reproduce
     action_toggle_theme = options.toggle_theme
     action_toggle_ascii = options.toggle_ascii
     action_toggle_national = options.toggle_national
     action_toggle_measure = options.toggle_measure
+    action_command_palette = open_palette  # ours (its page keys never crash), and for
+    search_themes = open_theme_palette  # Textual's theme switcher
 
     view_context: var[ViewContext | None] = var(None)
     """What every view shows: the data, the offence and the display options (``None`` until the
@@ -128,11 +128,8 @@ class OffenceApp(App[None]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         else:
-            self.notify(
-                safe_text(f"Unknown theme '{self.settings.theme}'; using {DEFAULT_THEME}."),
-                severity="warning",
-                markup=False,
-            )
+            said = f"Unknown theme '{self.settings.theme}'; using {DEFAULT_THEME}."
+            self.notify(safe_text(said), severity="warning", markup=False)
         if self.prefs.problem:
             self.notify(safe_text(self.prefs.problem), severity="warning", timeout=10, markup=False)
         if self.settings.keymap:
