@@ -55,7 +55,13 @@ def also_download(app: App[Any], text: str) -> None:
 
 def export_view(app: App[Any]) -> None:
     """Export the current view to a CSV, Markdown or JSON file (in a browser: a download)."""
-    from tui.output.export import export_meta, provenance_path, render_export, write_report
+    from tui.output.export import (
+        export_meta,
+        provenance_path,
+        provenance_text,
+        render_export,
+        write_report,
+    )
     from tui.screens.export_dialog import ExportDialog
 
     screen = app.screen
@@ -73,6 +79,9 @@ def export_view(app: App[Any]) -> None:
             return write_report(report, path, fmt, meta)
         text = render_export(report, fmt, meta)
         app.call_from_thread(deliver, app, text, path.name)
+        if fmt == "csv":  # the plain CSV's provenance arrives beside it, as a file would be
+            where_from = provenance_text(meta, path.name)
+            app.call_from_thread(deliver, app, where_from, provenance_path(path).name)
         return len(report.records)
 
     def written(answer: tuple[Path, int] | None) -> None:
@@ -84,7 +93,7 @@ def export_view(app: App[Any]) -> None:
                 else f"Exported {n} rows to {path}"
             )
             beside = provenance_path(path)
-            if not download and path.suffix.lower() == ".csv" and beside.is_file():
+            if path.suffix.lower() == ".csv" and (download or beside.is_file()):
                 said += f" (where from: {beside.name})"
             app.notify(safe_text(said), timeout=8, markup=False)
 

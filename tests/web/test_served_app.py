@@ -101,6 +101,29 @@ async def test_in_a_browser_an_export_is_a_download_not_a_file_on_the_server(
     assert "Sent " in told(app) and "forces.json" in told(app)
 
 
+async def test_in_a_browser_a_csv_arrives_with_its_provenance(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_a_browser: list[dict[str, Any]]
+) -> None:
+    """A plain CSV carries no provenance inside (so every reader loads it): in a browser its
+    provenance file is a second download, named as the file beside an exported CSV is."""
+    monkeypatch.chdir(tmp_path)
+    app = served_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "e")
+        await settle(pilot)
+        app.screen.query_one("#export-path", Input).value = "forces.csv"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: len(in_a_browser) >= 2, "the CSV and its provenance")
+    data, where_from = in_a_browser
+    assert data["save_filename"] == "forces.csv" and "Northamptonshire" in data["text"]
+    assert where_from["save_filename"] == "forces.csv.provenance.txt"
+    assert where_from["text"].startswith("Provenance of forces.csv")
+    assert "dataset: homeoffice" in where_from["text"]
+    assert "forces.csv.provenance.txt" in told(app)
+    assert list(tmp_path.glob("*.csv*")) == []  # nothing written on the server
+
+
 async def test_in_a_browser_a_copy_also_arrives_as_a_download(
     tmp_path: Path, in_a_browser: list[dict[str, Any]]
 ) -> None:
