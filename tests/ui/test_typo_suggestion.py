@@ -7,6 +7,8 @@ the app to see the status line show it and Enter open the force."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from textual.command import CommandList, CommandPalette
 
@@ -101,11 +103,14 @@ async def test_the_palette_offers_the_force_a_typo_means_and_code_86_for_its_wor
                 return ""
             return str(options.get_option_at_index(0).prompt)
 
+        def offers(meant: str) -> Callable[[], bool]:
+            return lambda: first().startswith(meant)
+
         for typed, meant in PALETTE_HITS:
             await pilot.press("ctrl+p")
             await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
             await type_text(pilot, typed)
-            await wait_for(pilot, lambda m=meant: first().startswith(m), f"{meant} for {typed!r}")
+            await wait_for(pilot, offers(meant), f"{meant} for {typed!r}")
             while isinstance(app.screen, CommandPalette):
                 await pilot.press("escape")
                 await settle(pilot)
