@@ -56,8 +56,7 @@ async def settle(pilot: Pilot[None], at_least: int = 1) -> None:
             await app.workers.wait_for_complete()
         except WorkerCancelled:
             pass  # an exclusive worker replaced by a newer one (e.g. a fallback dataset load)
-        await pilot._wait_for_screen()
-        await pilot.pause()
+        await pilot.pause()  # waits for the screen's messages, then for idle, then paints
         if done >= at_least and not busy(app):
             break
     for box in pilot.app.screen.query(Input):
