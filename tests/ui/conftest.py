@@ -15,7 +15,7 @@ import pytest
 from rich.console import Console
 from textual import events
 from textual.app import App
-from textual.keys import REPLACED_KEYS, _get_unicode_name_from_key
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.widgets import Input
 from textual.worker import WorkerCancelled, WorkerState
@@ -56,8 +56,7 @@ async def settle(pilot: Pilot[None], at_least: int = 1) -> None:
             await app.workers.wait_for_complete()
         except WorkerCancelled:
             pass  # an exclusive worker replaced by a newer one (e.g. a fallback dataset load)
-        await pilot._wait_for_screen()
-        await pilot.pause()
+        await pilot.pause()  # waits for the screen's messages, then for idle, then paints
         if done >= at_least and not busy(app):
             break
     for box in pilot.app.screen.query(Input):
@@ -130,6 +129,15 @@ def burst(pilot: Pilot[None], *keys: str) -> None:
         event = events.Key(key, key_character(key))
         event.set_sender(app)
         app._driver.send_message(event)
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type ``text`` as a paste arrives (one burst), then wait until every key is handled.
+
+    For a query typed into the palette or a search box: ``pilot.press`` waits for the app to go
+    idle after each letter, and each letter starts a search of its own."""
+    burst(pilot, *(_character_to_key(ch) if not ch.isalnum() else ch for ch in text))
+    await settle(pilot)
 
 
 def key_character(key: str) -> str | None:

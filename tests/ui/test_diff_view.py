@@ -14,7 +14,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import settle, type_text, wait_for
 from tests.ui.test_journeys import row_cells, visible_keys, wait_for_palette_hit
 from tui.app import OffenceApp, make_app
 from tui.cli.main import main
@@ -123,7 +123,7 @@ async def test_palette_offers_releases_of_the_same_measure_only(
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("down", "ctrl+p")
-        await pilot.press(*"compare releases homeoffice vs prc")
+        await type_text(pilot, "compare releases homeoffice vs prc")
         await wait_for_palette_hit(pilot, "Compare releases: homeoffice vs prc201718")
         await settle(pilot)
         await pilot.press("enter")

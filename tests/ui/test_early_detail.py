@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.ui.conftest import assert_running, busy, hold_the_data, settle, wait_for
+from tests.ui.conftest import assert_running, burst, busy, hold_the_data, settle, wait_for
 from tests.ui.test_every_key import keys_to_press
 from tests.ui.test_journeys import row_cells
 from tui.app import OffenceApp, make_app
@@ -56,7 +56,8 @@ async def _open_early(pilot: Pilot[None]) -> ForceDetailScreen:
     search = app.screen.query_one(SearchInput)
     search.value = ""
     search.focus()
-    await pilot.press(*"northam", "enter")
+    burst(pilot, *"northam")  # typed as one burst: each letter alone costs a wait for idle
+    await pilot.press("enter")
     await _calm(pilot)
     screen = _detail(app)
     assert screen is not None, f"no detail before the data: {app.screen!r}"

@@ -30,7 +30,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from tests.conftest import write_dataset
-from tests.ui.conftest import assert_running, key_character, settle
+from tests.ui.conftest import assert_running, burst, key_character, settle
 from tui.app import OffenceApp, make_app
 from tui.screens.cite_dialog import CiteDialog
 from tui.screens.compare import CompareScreen
@@ -194,6 +194,9 @@ async def reach(pilot: Pilot[None], place: Place) -> None:
     search.focus()
     await settle(pilot)
     for key in place.keys:
+        if len(key) == 1 and isinstance(app.screen.focused, SearchInput):  # typed in the box
+            burst(pilot, key)
+            continue
         await pilot.press(key)
         await settle(pilot)
     screen = app.screen

@@ -12,7 +12,7 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import settle, type_text, wait_for
 from tests.ui.test_journeys import screen_text
 from tui.app import OffenceApp, make_app
 from tui.model.importing.api import import_file
@@ -176,7 +176,7 @@ async def test_hostile_names_stay_literal_on_every_screen(
         assert isinstance(app.screen, CommandPalette)
         # (Typed first: before anything is typed, the order of the palette's providers' entries
         # varies, so this one may be below the fold.)
-        await pilot.press(*"dataset: hostile")
+        await type_text(pilot, "dataset: hostile")
         await shows(pilot, "Dataset: hostile")
         await check(pilot, FILE_NAME)
         # Click the file name in the entry's help line: it only picks the entry.
@@ -188,14 +188,14 @@ async def test_hostile_names_stay_literal_on_every_screen(
         await pilot.press("ctrl+p")
         await settle(pilot)
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"force: click")
+        await type_text(pilot, "force: click")
         await shows(pilot, FORCE)
         await check(pilot, FORCE)
         await close_palette(pilot)
         await pilot.press("ctrl+p")
         await settle(pilot)
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"offence: red")
+        await type_text(pilot, "offence: red")
         await shows(pilot, OFFENCES["88"])
         await check(pilot, OFFENCES["88"])
         await close_palette(pilot)
@@ -266,7 +266,7 @@ async def test_damaged_manifests_never_stop_the_app(store: Path, settings_file: 
         await pilot.press("ctrl+p")
         await settle(pilot)
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"dataset: nspcc")
+        await type_text(pilot, "dataset: nspcc")
         await shows(pilot, "Dataset: nspcc")
         await close_palette(pilot)
         await check(pilot)

@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from tests.conftest import write_dataset
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import settle, type_text, wait_for
 from tui.app import OffenceApp, make_app
 from tui.cli.main import main
 from tui.screens.compare import CompareScreen
@@ -443,7 +443,7 @@ async def test_command_palette_jumps_to_a_force_and_a_year_pair(app: OffenceApp)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("down", "ctrl+p")
-        await pilot.press(*"force: kent")
+        await type_text(pilot, "force: kent")
         await wait_for_palette_hit(pilot, "Kent")
         await settle(pilot)
         await pilot.press("enter")
@@ -451,7 +451,7 @@ async def test_command_palette_jumps_to_a_force_and_a_year_pair(app: OffenceApp)
         assert isinstance(app.screen, ForceDetailScreen) and app.screen.force.name == "Kent"
         await pilot.press("escape")
         await pilot.press("ctrl+p")
-        await pilot.press(*"northants")  # an alias, as the search box takes it
+        await type_text(pilot, "northants")  # an alias, as the search box takes it
         await wait_for_palette_hit(pilot, "Northamptonshire")
         await settle(pilot)
         await pilot.press("enter")
@@ -459,7 +459,7 @@ async def test_command_palette_jumps_to_a_force_and_a_year_pair(app: OffenceApp)
         assert isinstance(app.screen, ForceDetailScreen)
         assert app.screen.force.name == "Northamptonshire"
         await pilot.press("ctrl+p")
-        await pilot.press(*"compare 2016/17 vs 2017/18")
+        await type_text(pilot, "compare 2016/17 vs 2017/18")
         await wait_for_palette_hit(pilot, "2016/17 vs 2017/18")
         await settle(pilot)
         await pilot.press("enter")
