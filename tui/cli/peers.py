@@ -3,8 +3,8 @@
 Rows are the peers, nearest first (``force``, ``peer``, ``rank``, ``distance`` and the figures
 used: population, all offences, rate per 100,000 and each offence group's share). The force's own
 figures and where it sits among its peers are in the heading; with ``--offence`` the rows are in
-order of that offence's rate, the force itself among them (its ``rank`` and ``distance`` empty). The method is in
-:mod:`tui.model.peers`.
+order of that offence's rate, the force itself among them (its ``rank`` and ``distance`` empty).
+The method is in :mod:`tui.model.peers`.
 """
 
 from __future__ import annotations
