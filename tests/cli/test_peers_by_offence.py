@@ -23,9 +23,13 @@ def test_ox_peers_with_an_offence_lists_them_by_its_rate() -> None:
     assert code == 0, err
     rows = json.loads(out)
     rates = [r["offence_per_100k"] for r in rows]
-    assert rates == sorted(rates, reverse=True) and len(rows) == 7
-    assert [r["place"] for r in rows] == list(range(1, 8))
+    assert rates == sorted(rates, reverse=True) and len(rows) == 8
+    assert [r["place"] for r in rows] == list(range(1, 9))
     got = {r["peer"]: r for r in rows}
+    # Northamptonshire itself in its place (it was only in the heading): 2nd of 8.
+    itself = got.pop("Northamptonshire")
+    assert itself["place"] == 2 and itself["rank"] is None and itself["distance"] is None
+    assert itself["offence_count"] == COUNTS_2022["Northamptonshire"]
     for force in ("Suffolk", "Staffordshire"):
         assert got[force]["offence_count"] == COUNTS_2022[force]
         expected = COUNTS_2022[force] / shared_population(force, 2022) * 1e5

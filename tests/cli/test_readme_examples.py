@@ -26,14 +26,10 @@ NEEDS_A_FILE = {
     "ox import newer.ods": "a release the user downloads later",
     "ox import newer.parquet": "a release the user downloads later",
     "ox import file.xlsx": "any file of the user's",
-    # Issue 20: the data helper bundles the Oct 2023 release (homeoffice-2023-10) and rewrites
-    # the diff example to need no import; until then this import names a file not in the repo.
-    "ox import prc-pfa-mar2013-onwards-tables201718.csv": "an older release the user downloads",
 }
 """Examples (by their start) that import a file the user brings: not in the checkout."""
 AFTER_AN_IMPORT = {
     "ox datasets remove foi2024": "ox import foi.csv",
-    "ox diff prc201718 ": "ox import prc-pfa-mar2013-onwards-tables201718.csv",
 }
 """Examples that use what an example above imported (by their start → that example's start)."""
 SERVES = {
@@ -90,3 +86,16 @@ def test_example_runs(command: str) -> None:
     code = main(shlex.split(command)[1:], out=out, err=err)
     assert code == 0, f"{command}\n{err.getvalue()}"
     assert out.getvalue().strip(), command
+
+
+def test_like_for_like_examples_compare_a_partial_year() -> None:
+    """``ox compare 2022/23 2023/24 --like-for-like`` compared two whole years of the default
+    dataset (the 2026 release has 2023/24 whole): the option did nothing there. An example of
+    it compares a partial year with the same quarters of the other."""
+    examples = [c for c in readme_examples() if "--like-for-like" in c]
+    assert examples
+    for command in examples:
+        out, err = io.StringIO(), io.StringIO()
+        assert main(shlex.split(command)[1:], out=out, err=err) == 0, err.getvalue()
+        heading = out.getvalue().splitlines()[0]
+        assert re.search(r"Q\d.* vs .*Q\d", heading), f"{command}: {heading}"

@@ -114,6 +114,7 @@ def test_an_ellipsis_is_three_dots_in_the_same_cells() -> None:
 
     assert spread_ellipses("Loading…      |") == "Loading...    |"  # over the blanks after it
     assert spread_ellipses(" alarm…   ") == " ala...   "  # a scrollbar may cover those blanks
+    assert spread_ellipses(" 23 A…") == " 23..."  # never a lone "." where there is room
     assert spread_ellipses("…x") == ".x"
 
 

@@ -66,7 +66,7 @@ async def test_detail_chart_ticks_are_whole_and_its_legend_is_in_words(tmp_path:
         assert isinstance(screen, ForceDetailScreen)
         for key, words in (
             ("", ("Line: Metropolitan Police",)),
-            ("i", ("dots: England and Wales", "first year = 100")),
+            ("i", ("dots: England and Wales", "index, first year (2012/13) = 100")),
             ("i", ("Line: Metropolitan Police (left)", "dots: England and Wales (right axis)")),
         ):
             if key:
@@ -162,3 +162,23 @@ async def test_multi_chart_index_has_no_stray_label(tmp_path: Path) -> None:
         assert "index" not in drawn.plain, drawn.plain
         rows, _ = tick_rows(drawn.plain)
         assert len({b - a for a, b in zip(rows, rows[1:])}) == 1, drawn.plain
+
+
+async def test_quarterly_index_says_it_is_an_index_of_the_first_quarter(tmp_path: Path) -> None:
+    """By quarter with the national trend indexed (p, i) the legend said "first year = 100":
+    the axis is an index of the first quarter, and the legend says so."""
+    app = make_app(settings_file=tmp_path / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"northam", "enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "detail")
+        screen = app.screen
+        assert isinstance(screen, ForceDetailScreen)
+        await pilot.press("p", "i")
+        await settle(pilot)
+        legend = " ".join(str(screen.query_one("#detail-legend").render()).split())
+        assert "index, first quarter (2012/13 Q1) = 100" in legend, legend
+        await pilot.press("p")  # by year
+        await settle(pilot)
+        legend = " ".join(str(screen.query_one("#detail-legend").render()).split())
+        assert "index, first year (2012/13) = 100" in legend, legend

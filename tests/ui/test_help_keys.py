@@ -47,6 +47,15 @@ def test_every_class_with_keys_has_a_help_section() -> None:
     assert missing == []
 
 
+def test_no_section_lists_a_key_twice() -> None:
+    """ "Esc Cancel" was listed twice under the export and import dialogs (both bind it)."""
+    from tui.screens.help_sections import help_sections
+
+    for title, bindings in help_sections([]):
+        rows = [(b.key, b.description) for b in bindings if isinstance(b, Binding)]
+        assert len(rows) == len(set(rows)), (title, rows)
+
+
 async def test_help_lists_every_binding_with_its_key(app: OffenceApp) -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)

@@ -87,3 +87,28 @@ async def test_compare_lists_every_event_between_its_years(app: OffenceApp) -> N
             assert event.title in context
         assert "more)" not in context
         check_cut_at_words(app)
+
+
+async def test_forces_and_compare_headers_name_the_dataset_at_80x24(app: OffenceApp) -> None:
+    """Cut to fit at 80 columns, both header lines ended with the offence: which dataset (which
+    release) the figures came from was not on screen."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first = drawn(app, app.screen.query_one("#forces-context").content_region)[0]
+        assert "code 86" in first and "homeoffice" in first, first
+        await pilot.press("down", "v")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), "Compare")
+        await settle(pilot)
+        first = drawn(app, app.screen.query_one("#compare-context").content_region)[0]
+        assert "code 86" in first and "homeoffice" in first, first
+
+
+def test_a_cut_keeps_a_part_that_ends_right_before_its_separator() -> None:
+    """The " · " after the last part that fits is dropped: only its start has to be in room (in
+    ASCII, Compare's header lost the offence, which fitted exactly)."""
+    from rich.text import Text
+
+    from tui.widgets.status_line import fit_words
+
+    assert fit_words(Text("aaaa · bbbb · cccc"), 14, "...").plain == "aaaa · bbbb..."
+    assert fit_words(Text("aaaa · bbbb · cccc"), 13, "...").plain == "aaaa..."

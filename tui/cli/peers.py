@@ -2,8 +2,9 @@
 
 Rows are the peers, nearest first (``force``, ``peer``, ``rank``, ``distance`` and the figures
 used: population, all offences, rate per 100,000 and each offence group's share). The force's own
-figures and where it sits among its peers are in the heading. The method is in
-:mod:`tui.model.peers`.
+figures and where it sits among its peers are in the heading; with ``--offence`` the rows are in
+order of that offence's rate, the force itself among them (its ``rank`` and ``distance`` empty).
+The method is in :mod:`tui.model.peers`.
 """
 
 from __future__ import annotations
@@ -91,30 +92,34 @@ def peers_report(group: PeerGroup, dataset: str) -> Report:
     columns += [
         Column(share_key(g), f"% {g}", _float, numeric=True, show=False) for g in group.groups
     ]
-    peers = list(group.peers)
+    rows: list[tuple[int | None, float | None, PeerFigures]] = [
+        (p.rank, p.distance, p.figures) for p in group.peers
+    ]
     if group.offence:
-        # Ordered by the chosen offence's rate, highest first (nearness is in rank, distance).
-        place = {f.force: i for i, f in enumerate(group.ordered())}
-        peers.sort(key=lambda p: place[p.figures.force])
+        # Ordered by the chosen offence's rate, highest first, with the force itself in its
+        # place (its row's "#" says "itself"; nearness is in rank and distance).
+        near = {p.figures.force: (p.rank, p.distance) for p in group.peers}
+        rows = [(*near.get(f.force, (None, None)), f) for f in group.ordered()]
         columns[1:1] = [Column("place", "By rate", numeric=True)]
+        columns[2] = Column("rank", "#", lambda v: "itself" if v is None else str(v), numeric=True)
         columns += [
             Column("offence_count", group.offence, _int, numeric=True),
             Column("offence_per_100k", "Offence per 100k", _float, numeric=True),
         ]
     records: list[Record] = [
-        {"force": group.force, "rank": p.rank, "peer": p.figures.force, "distance": p.distance}
-        | _figures(p.figures, group.groups)
+        {"force": group.force, "rank": rank, "peer": fig.force, "distance": distance}
+        | _figures(fig, group.groups)
         | (
             {
                 "place": i,
                 "offence": group.offence,
-                "offence_count": p.figures.offence_count,
-                "offence_per_100k": p.figures.offence_rate,
+                "offence_count": fig.offence_count,
+                "offence_per_100k": fig.offence_rate,
             }
             if group.offence
             else {}
         )
-        for i, p in enumerate(peers, start=1)
+        for i, (rank, distance, fig) in enumerate(rows, start=1)
     ]
     subtitle = [f"Dataset {dataset}; all offences by offence group"]
     notes = [

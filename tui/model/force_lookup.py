@@ -10,7 +10,9 @@ answers, so a question is resolved the same way before Polars is imported.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
+from tui.model.errors import UnknownOffenceError
 from tui.model.offences import (
     ALL_OFFENCES,
     OffenceInfo,
@@ -81,6 +83,7 @@ def pick_offence_among(
     if text is None:
         try:
             return normalised(offences, resolve_offence(tuple(offences), default_offence))
-        except LookupError:
-            return normalised(offences, ALL_OFFENCES)
+        except (LookupError, UnknownOffenceError):  # said: the status line gives the note
+            note = f"its default offence ({default_offence}) is not in this dataset: all offences"
+            return replace(normalised(offences, ALL_OFFENCES), note=note)
     return normalised(offences, resolve_offence(tuple(offences), text))

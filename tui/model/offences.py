@@ -5,7 +5,7 @@ A selection is one offence code, an offence group, an offence subgroup, or all o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from tui.formatting import echo
@@ -43,6 +43,9 @@ class OffenceSelection:
     """The code, group or subgroup name; "" for all offences."""
     label: str
     """A label that names the selection in full, e.g. ``"code 86: Obscene publications etc"``."""
+    note: str = field(default="", compare=False)
+    """Why the view shows this rather than what it was to show (the dataset's default offence is
+    not among its offences), said in the status line; empty otherwise."""
 
     @property
     def key(self) -> str:

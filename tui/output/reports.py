@@ -19,6 +19,7 @@ from tui.formatting import (
     fmt_rate,
 )
 from tui.model.catalogue import DatasetInfo
+from tui.model.changes import NEGATIVE_NOTE, any_negative
 from tui.model.detail_types import MembershipChange
 from tui.model.offences import OffenceSelection
 from tui.model.types import ForceRow, ForceTable
@@ -182,6 +183,10 @@ def force_table_report(
         if rec["partial_years"]
     ]
     notes += mark_notes(records)
+    if any_negative(c for r in [*table.totals, *body] for c in r.counts):
+        notes.append(NEGATIVE_NOTE)
+    if table.offence.note:
+        notes.insert(0, f"{ds.info.name}: {table.offence.note}.")
     if ds.info.notes:
         notes.append(ds.info.notes)
     return Report(

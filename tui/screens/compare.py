@@ -173,14 +173,15 @@ class CompareScreen(ExplorerScreen):
         view.measure = measure
         view.show(cmp, rows, self.sort, styles, self.context.ascii_only)
         ds = self.context.dataset
+        # The dataset before the offence: cut at 80 columns, the line once ended with the
+        # offence, and which release was compared was not on screen.
         header = line(
             ("Compare ", "bold"),
             (cmp.label_a, "bold"),
             " → ",
             (cmp.label_b, "bold"),
-            "  ·  ",
+            f" · {ds.name} · ",
             (cmp.offence.label, "bold"),
-            f"  ·  {ds.name}",
             f" · {tag}" if (tag := release_tag(ds.info)) else "",
         )
         if cmp.unlike_quarters:

@@ -89,5 +89,9 @@ def help_sections(app_bindings: list[BindingType]) -> list[tuple[str, list[Bindi
         ("Textual's keys", [*textual_bindings()]),
     ]
     for title, classes in SECTIONS:
-        sections.append((title, [b for cls in classes for b in own_bindings(cls)]))
+        # Once each: the export and the import dialog both bind "Esc Cancel".
+        rows: dict[tuple[str, str], Binding] = {}
+        for binding in (b for cls in classes for b in own_bindings(cls)):
+            rows.setdefault((binding.key, binding.description), binding)
+        sections.append((title, list(rows.values())))
     return sections

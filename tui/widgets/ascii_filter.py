@@ -62,6 +62,8 @@ def spread_ellipses(line: str) -> str:
             chars[i - 2 : i + 1] = "..."  # the end of a word cut: "alarm…" → "ala..."
         elif i + 2 < n and all(c not in (" ", ELLIPSIS) for c in chars[i + 1 : i + 3]):
             chars[i : i + 3] = "..."  # the start of a name cut: "of …230426.ods" → "of ...0426.ods"
+        elif i >= 2 and ELLIPSIS not in chars[i - 2 : i]:
+            chars[i - 2 : i + 1] = "..."  # "release 23 A…" → "release 23..."
         else:
             chars[i] = "."
     return "".join(chars)

@@ -13,6 +13,7 @@ from textual.message import Message
 
 from tui.model.compare_order import SIG, pct_of
 from tui.model.comparison_types import CompareRow, Comparison
+from tui.widgets.cells import area_words
 from tui.widgets.compare_cells import honest_cells, interval_cells, release_mark
 from tui.widgets.force_grid import ForceGrid, SortState
 from tui.widgets.force_table import partial_mark
@@ -110,7 +111,8 @@ class CompareTableView(ForceGrid):
             )
             for r in rows
         ]
-        labels = {"a": cmp.label_a, "b": cmp.label_b}
+        forces = (r.force for r in (*cmp.totals, *rows))
+        labels = {"a": cmp.label_a, "b": cmp.label_b, "force": area_words(forces)[0]}
         # The beyond-chance order is an order of the % column: its header carries the arrow.
         headed = SortState("pct", sort.descending) if sort.key == SIG else sort
         columns = []

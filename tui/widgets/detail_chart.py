@@ -25,14 +25,18 @@ def detail_chart(
         national = [
             d.series.national[index[p.year.year]] if d.series.national else None for p in points
         ]
-    y_label = ""
+    y_label, index_base = "", ""
     if national_mode == "off" or not any(v is not None for v in national):
         national = []
     elif national_mode == "index":
         base = next((i for i, v in enumerate(values) if v), 0)
         values = index_series(values, base)  # type: ignore[arg-type]
         national = index_series(national, base)  # type: ignore[arg-type]
-        y_label = "index"
+        # By quarter the first quarter is 100, not the first year (the legend said "year").
+        first = "first quarter" if quarterly and d.quarters else "first year"
+        y_label, index_base = "index", first
+        if labels:
+            index_base = f"{first} ({labels[base]})" if base == 0 else labels[base]
     return ChartSeries(
         labels=labels,
         values=tuple(values),
@@ -40,5 +44,6 @@ def detail_chart(
         national=tuple(national),
         national_name=d.series.national_name,
         y_label=y_label,
+        index_base=index_base,
         marks=chart_marks(d.events, labels),
     )

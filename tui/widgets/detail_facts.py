@@ -17,7 +17,7 @@ from tui.model.catalogue import DatasetInfo
 from tui.model.detail_types import ForceDetail, SeriesPoint
 from tui.model.reference import Force
 from tui.model.years import quarters_label
-from tui.widgets.cells import line
+from tui.widgets.cells import area_words, line
 from tui.widgets.detail_notes import chance_text, events_text, pair_text
 
 Part = str | tuple[str, str]
@@ -92,8 +92,8 @@ def rank_text(detail: ForceDetail, force: Force) -> Text:
         return _lines(
             [
                 ("Rank ", "bold"),
-                f"{detail.rank} of {detail.ranked_forces} forces with a figure in "
-                f"{detail.rank_year.fy}, by count",
+                f"{detail.rank} of {detail.ranked_forces} {area_words([force])[1]} with a "
+                f"figure in {detail.rank_year.fy}, by count",
             ]
         )
     if not force.ranked:

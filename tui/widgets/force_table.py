@@ -15,7 +15,7 @@ from textual.geometry import Size
 from tui.formatting import CAVEAT_MARK, CAVEAT_MARK_ASCII, fmt_change, fmt_count, fmt_pct, sparkline
 from tui.model.ordering import FilteredRow
 from tui.model.types import ForceRow, ForceTable
-from tui.widgets.cells import highlighted, number, plain
+from tui.widgets.cells import area_words, highlighted, number, plain
 from tui.widgets.compare_cells import chance_pct_cell, release_mark
 from tui.widgets.force_grid import ForceGrid, SortState
 from tui.widgets.forces_status import ALIAS_MARK
@@ -49,7 +49,7 @@ def layout_columns(table: ForceTable, rows: list[ForceRow]) -> list[ColumnSpec]:
     every = [*table.totals, *rows]
     longest_name = max((len(r.force.display_name) for r in every), default=10)
     specs = [
-        ColumnSpec("force", "Force", min(max(longest_name, 12), 24)),
+        ColumnSpec("force", area_words(r.force for r in every)[0], min(max(longest_name, 12), 24)),
         ColumnSpec("trend", "Trend", max(len(table.trend_years), 5)),
         ColumnSpec(
             "change", "Change", max([len(fmt_change(r.change)) for r in every] + [6]), numeric=True

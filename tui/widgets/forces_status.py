@@ -90,11 +90,13 @@ def forces_context(
         from tui.widgets.force_table import partial_mark  # it imports this module's ALIAS_MARK
 
         partial_note += f" · {partial_mark(ascii_only)} a force's partial year"
+    # "dataset · title" (not "dataset: title"): cut at a " · " to fit, the line once ended
+    # with the offence, and the dataset's name was not on screen at 80 columns.
     context = line(
         (table.offence.label, "bold"),
         "  ·  ",
         (dataset, "bold"),
-        f": {title}\n{change} · {span}{partial_note}",
+        f" · {title}\n{change} · {span}{partial_note}",
     )
     context.append_text(recording_change_lines(table))
     context.append_text(measure_lines(measure, table))

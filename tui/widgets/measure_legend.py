@@ -6,10 +6,14 @@ from __future__ import annotations
 from rich.text import Text
 
 from tui.formatting import CAVEAT_LEGEND, POPULATION_NOTE
+from tui.model.changes import any_negative
 from tui.model.types import ForceTable
 from tui.widgets.compare_cells import CHANCE_MARK, release_mark
 
 CHANCE_METHOD = "exact Poisson test, 95%"
+
+NEGATIVE_STATUS = "% '—' where a count is negative (not defined)"
+"""The status line's short form of :data:`tui.model.changes.NEGATIVE_NOTE`."""
 
 
 def within_chance_text(within: int, detail: str = "") -> str:
@@ -19,7 +23,8 @@ def within_chance_text(within: int, detail: str = "") -> str:
 
 def measure_status(table: ForceTable, measure: str, ascii_only: bool) -> list[str]:
     """The Forces status line's words on the measure and the marks of its % column, as Compare's:
-    changes within chance ("~") and, in counts, changes across releases ("†", "r" in ASCII)."""
+    changes within chance ("~") and, in counts, changes across releases ("†", "r" in ASCII), a
+    "—" for a negative count; first, why the offence shown is not the dataset's default."""
     rate = measure == "rate"
     tested = [r.rate_significant if rate else r.significant for r in table.rows]
     parts = ["rates (m: counts)"] if rate else []
@@ -28,6 +33,10 @@ def measure_status(table: ForceTable, measure: str, ascii_only: bool) -> list[st
     crossing = sum(1 for r in table.rows if r.crosses_releases and r.pct_change is not None)
     if crossing and not rate:
         parts.append(f"{release_mark(ascii_only)} {crossing} change(s) across releases")
+    if any_negative(c for r in (*table.totals, *table.rows) for c in r.counts):
+        parts.append(NEGATIVE_STATUS)
+    if table.offence.note:  # the dataset's default offence is not in it
+        parts.insert(0, table.offence.note)
     return parts
 
 

@@ -21,7 +21,26 @@ def can_page(options: OptionList) -> bool:
 
 
 class SafeOptionList(OptionList):
-    """An ``OptionList`` whose PageUp/PageDown wait until it has lines to page by."""
+    """An ``OptionList`` whose PageUp/PageDown wait until it has lines to page by, and whose
+    ↑ at the top (↓ at the bottom) stays there: Textual's went round to the other end, so a
+    user going up to the first dataset found the highlight on the last."""
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def _step(self, direction: Literal[-1, 1]) -> None:
+        """The next enabled option up or down, if there is one (else the highlight stays)."""
+        count = self.option_count
+        at = self.highlighted
+        index = (0 if direction == 1 else count - 1) if at is None else at + direction
+        while 0 <= index < count:
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
+            index += direction
 
     def _move_page(self, direction: Literal[-1, 1]) -> None:
         if can_page(self):

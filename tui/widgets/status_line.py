@@ -28,7 +28,7 @@ def fit_words(text: Text, width: int, ellipsis: str = ELLIPSIS) -> Text:
         return text
     plain = text.plain
     room = width - len(ellipsis)
-    cut = plain.rfind(" · ", 0, room + 1)
+    cut = plain.rfind(" · ", 0, room + len(" · "))  # the " · " is dropped: only its start counts
     if cut <= 0:
         cut = plain.rfind(" ", 0, room + 1)
     if cut <= 0:

@@ -26,6 +26,8 @@ class ChartSeries:
     national: tuple[float | None, ...] = ()
     national_name: str = ""
     y_label: str = ""
+    index_base: str = "first year"
+    """With ``y_label`` "index": the point that is 100 ("first quarter (2012/13 Q1)")."""
     marks: tuple[tuple[int, str], ...] = ()
     """Recording events: (x position from 1, label such as ``"E1"``), drawn as vertical lines."""
 
@@ -160,7 +162,7 @@ def chart_legend(series: ChartSeries, ascii_only: bool) -> str:
     if series.y_label == "index":
         return (
             f"{force_line}: {series.name} · {national_line}: {series.national_name}; "
-            "first year = 100"
+            f"index, {series.index_base} = 100"
         )
     return (
         f"{force_line}: {series.name} (left) · {national_line}: {series.national_name} (right axis)"
