@@ -7,7 +7,8 @@ from pathlib import Path
 
 from tests.ui.conftest import settle, wait_for
 from tui.app import make_app
-from tui.screens import CompareScreen, ForceDetailScreen
+from tui.screens.compare import CompareScreen
+from tui.screens.detail import ForceDetailScreen
 from tui.widgets.grid import Grid
 
 

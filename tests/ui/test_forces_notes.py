@@ -10,7 +10,7 @@ from tests.conftest import run_cli, write_dataset
 from tests.ui.conftest import settle
 from tui.app import make_app
 from tui.model.changes import NEGATIVE_NOTE
-from tui.screens import ForcesScreen
+from tui.screens.forces import ForcesScreen
 from tui.widgets.status_line import StatusLine
 
 
