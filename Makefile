@@ -53,7 +53,7 @@ data: $(VENV)/.installed-run
 	$(BIN)/python scripts/build_data.py
 
 # Only the answer books in data/ (the derived-data store's shipped files; after bumping
-# SCHEMA_VERSION in tui/model/derived_store.py, see scripts/build_data.py).
+# SCHEMA_VERSION in tui/model/store/derived_store.py, see scripts/build_data.py).
 answers: $(VENV)/.installed-run
 	$(BIN)/python scripts/build_data.py --answers-only
 

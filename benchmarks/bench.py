@@ -79,11 +79,11 @@ def bench_cli(repeat: int = 10) -> None:
 
 def bench_model(repeat: int = 20) -> None:
     print("Model (in process):")
-    from tui.model.comparison import compare_years
-    from tui.model.dataset import load_dataset
-    from tui.model.force_table import force_table
-    from tui.model.selection import pick_offence
-    from tui.model.series import force_series
+    from tui.model.data.dataset import load_dataset
+    from tui.model.figures.comparison import compare_years
+    from tui.model.figures.force_table import force_table
+    from tui.model.figures.selection import pick_offence
+    from tui.model.figures.series import force_series
 
     stats("load_dataset('homeoffice')", timed(lambda: load_dataset("homeoffice"), repeat))
     ds = load_dataset("homeoffice")
@@ -97,7 +97,7 @@ def bench_model(repeat: int = 20) -> None:
         "compare_years(2016/17, 2017/18, code 86)",
         timed(lambda: compare_years(ds, 2016, 2017, sel), repeat),
     )
-    from tui.model.ordering import filter_rows
+    from tui.model.results.ordering import filter_rows
 
     table = force_table(ds, sel)
     stats(

@@ -45,7 +45,7 @@ def _timed(fn: Callable[[], object], repeat: int) -> list[float]:
 
 def run(repeat: int = 5) -> None:
     """Print import and open times (median, worst, best)."""
-    from tui.model.dataset import load_dataset
+    from tui.model.data.dataset import load_dataset
     from tui.model.importing.api import import_file, preview_file
 
     print("Import (ox import of the bundled Home Office table as CSV):")

@@ -13,7 +13,7 @@ What it does, in order:
    column, the national fraud bodies that appear in the Home Office tables, and the area labels that
    the NSPCC figures use for stated totals and combined forces.
 2. ``population_series.csv``: the one consistent ONS mid-year series (mid-2012..mid-2024, 43
-   forces of England and Wales) that rates per 100,000 use (``tui/model/population.py``).
+   forces of England and Wales) that rates per 100,000 use (``tui/model/data/population.py``).
 3. ``homeoffice.parquet`` (the default): Home Office police recorded crime by force, financial
    year, quarter and offence from the single 23 Apr 2026 release (2012/13 to 2025/26 Q3), read from
    the shared Parquet copy of it; the three cells the copy turned from "N/a" into 0 are left out
@@ -25,8 +25,8 @@ What it does, in order:
    with ``preferred`` marking the one figure the app shows by default; ``nspcc_sources.csv`` keeps
    every stated figure with its page and quote.
 5. ``NAME.answers.json.gz`` for every bundled dataset: its file of the derived-data store
-   (``tui/model/derived_store.py``): ``ox show FORCE`` for every force (default offence and all
-   offences), the opening Forces table and every force's detail, computed ahead so the first
+   (``tui/model/store/derived_store.py``): ``ox show FORCE`` for every force (default offence and
+   all offences), the opening Forces table and every force's detail, computed ahead so the first
    question and the first frame on a fresh install need no Polars. A file is keyed by the SHA-256
    of its dataset, the reference files, ``SCHEMA_VERSION`` and the Polars version: after a change
    to what the model computes (bump ``SCHEMA_VERSION``), rebuild only these with
@@ -49,8 +49,8 @@ sys.path.insert(0, str(ROOT))
 
 from build_scotland import build_scotland, council_area_rows  # noqa: E402
 
-from tui.model.nspcc import HO_CITED_NATIONS, HO_CITED_RELEASE, NSPCC_OFFENCES  # noqa: E402
-from tui.model.schema import LONG_SCHEMA  # noqa: E402
+from tui.model.data.nspcc import HO_CITED_NATIONS, HO_CITED_RELEASE, NSPCC_OFFENCES  # noqa: E402
+from tui.model.data.schema import LONG_SCHEMA  # noqa: E402
 
 RELEASE_2026 = "2026-04-23"
 RELEASE_2026_FILE = "prc-pfa_230426-release_2012-13_to_2025-26Q3.parquet"
@@ -399,10 +399,10 @@ def build_nspcc(sources: Path, out: Path, aliases: dict[str, str]) -> None:
 
 def build_answer_books(out: Path) -> int:
     """Write the derived-data store's file of every bundled dataset beside it."""
-    from tui.model.catalogue import bundled_datasets
-    from tui.model.dataset import load_dataset
-    from tui.model.derived_build import write_file
-    from tui.model.derived_store import shipped_file
+    from tui.model.data.catalogue import bundled_datasets
+    from tui.model.data.dataset import load_dataset
+    from tui.model.store.derived_build import write_file
+    from tui.model.store.derived_store import shipped_file
     from tui.paths import bundled_data_dir
 
     if out.resolve() != bundled_data_dir().resolve():

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import polars as pl
 
-from tui.model.schema import LONG_SCHEMA
+from tui.model.data.schema import LONG_SCHEMA
 
 LONG_FILE = "recorded_crimes_la_1996-97_to_2021-22.csv"
 WIDE_FILE = "recorded-crime_2022-23_wide.csv"

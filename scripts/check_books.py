@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import sys
 
-from tui.model.catalogue import bundled_datasets
-from tui.model.dataset import load_dataset
-from tui.model.derived_build import differences
-from tui.model.derived_store import shipped_file
+from tui.model.data.catalogue import bundled_datasets
+from tui.model.data.dataset import load_dataset
+from tui.model.store.derived_build import differences
+from tui.model.store.derived_store import shipped_file
 
 
 def main() -> int:
@@ -26,7 +26,7 @@ def main() -> int:
         print(line, file=sys.stderr)
     if found:
         print(
-            "bump SCHEMA_VERSION (tui/model/derived_store.py) and run 'make answers'",
+            "bump SCHEMA_VERSION (tui/model/store/derived_store.py) and run 'make answers'",
             file=sys.stderr,
         )
     return 1 if found else 0

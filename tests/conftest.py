@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 import textual._wait
 
-from tui.model.schema import LONG_SCHEMA
+from tui.model.data.schema import LONG_SCHEMA
 
 IDLE_POLL = 0.004
 """Seconds between two looks of Textual's Pilot at whether the app has gone idle (Textual's own is

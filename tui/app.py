@@ -26,9 +26,9 @@ from tui.commands import ExplorerCommands, open_palette, open_theme_palette
 from tui.config import DEFAULT_THEME, Settings
 from tui.formatting import safe_text
 from tui.messages import DatasetLoaded, DatasetLoadFailed
-from tui.model.errors import ModelError
-from tui.model.interface import DataQueries, DatasetView
-from tui.model.offences import OffenceSelection
+from tui.model.data.errors import ModelError
+from tui.model.data.offences import OffenceSelection
+from tui.model.results.interface import DataQueries, DatasetView
 from tui.preferences import Preferences
 from tui.screens.base import ForceChosen, ViewContext
 from tui.screens.forces import ForcesScreen
@@ -157,7 +157,7 @@ class OffenceApp(App[None]):
         gc.collect()
         gc.freeze()
         self.post_message(DatasetLoaded(session))
-        from tui.model.derived_build import keep
+        from tui.model.store.derived_build import keep
 
         keep(session.dataset)  # the loader's step: the derived-data store, once per dataset
 

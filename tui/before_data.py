@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tui.model.derived_store import opening_table as stored_opening_table
+from tui.model.store.derived_store import opening_table as stored_opening_table
 from tui.screens.base import ExplorerScreen
 
 if TYPE_CHECKING:
     from textual.app import App
 
     from tui.config import Settings
-    from tui.model.types import ForceTable
+    from tui.model.results.types import ForceTable
 
 
 def opening_table(settings: Settings, offence: str | None) -> ForceTable | None:
@@ -53,9 +53,9 @@ def import_early_detail() -> None:
 
 async def open_early(app: App[Any], settings: Settings, offence: str | None, name: str) -> bool:
     """Open the detail of the force called ``name`` from the derived-data store, if it holds
-    exactly this force of this data file and ``offence`` (see ``tui.model.derived_store``);
+    exactly this force of this data file and ``offence`` (see ``tui.model.store.derived_store``);
     whether it did. The view follows the data once it is loaded, like any view."""
-    from tui.model.derived_store import stored_detail
+    from tui.model.store.derived_store import stored_detail
     from tui.screens.detail import ForceDetailScreen
 
     early = stored_detail(settings.dataset, offence, name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.model.interface import FileImporter
+from tui.model.results.interface import FileImporter
 
 if TYPE_CHECKING:
     from tui.app import OffenceApp

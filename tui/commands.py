@@ -2,7 +2,7 @@
 
 The entries are built once when the palette opens (not on every keystroke), each with the other
 texts it can be found by (a force's aliases and ONS code) as data. One matcher
-(``tui.model.search.rank``) both scores and highlights, so what is underlined is what matched.
+(``tui.model.data.search.rank``) both scores and highlights, so what is underlined is what matched.
 
 Every entry is shown as :class:`~textual.content.Content` built from literal text, and its help
 line too: Textual reads a hit's ``help=`` string as markup (a dataset imported from a file called
@@ -26,12 +26,12 @@ from textual.theme import ThemeProvider
 from textual.widgets import Button, Input
 
 from tui.formatting import safe_text
-from tui.model.catalogue import list_datasets
-from tui.model.measure import measure_id
-from tui.model.offence_terms import terms_for
-from tui.model.offences import offence_choices
-from tui.model.search import EXACT, STRONG, near_misses, rank
-from tui.model.years import fy_label
+from tui.model.data.catalogue import list_datasets
+from tui.model.data.measure import measure_id
+from tui.model.data.offence_terms import terms_for
+from tui.model.data.offences import offence_choices
+from tui.model.data.search import EXACT, STRONG, near_misses, rank
+from tui.model.data.years import fy_label
 from tui.screens.dialog import ClosesOnce
 from tui.widgets.option_list import can_page
 

@@ -18,7 +18,8 @@ SPARK_ASCII = "_.-~=+*#"
 POPULATION_NOTE = (
     "per 100,000 people (ONS mid-year estimate of the year the financial year starts in)"
 )
-"""What a rate per 100,000 people is, in the words every view uses (see :mod:`tui.model.rates`)."""
+"""What a rate per 100,000 people is, in the words every view uses (see
+:mod:`tui.model.stats.rates`)."""
 CAVEAT_LEGEND = "‡ City of London: tiny resident population, rate not comparable with others"
 """A rate's caveat in one short line, for a table's legend."""
 CAVEAT_MARK = "‡"

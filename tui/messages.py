@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from tui.model.interface import DataQueries
+    from tui.model.results.interface import DataQueries
 
 
 @dataclass

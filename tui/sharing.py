@@ -12,11 +12,11 @@ from textual.app import App
 
 from tui import package_version
 from tui.formatting import safe_text
-from tui.model.catalogue import DatasetInfo, bundled_datasets
+from tui.model.data.catalogue import DatasetInfo, bundled_datasets
 from tui.screens.base import ExplorerScreen
 
 if TYPE_CHECKING:
-    from tui.model.view_citation import CiteSheet
+    from tui.model.findings.view_citation import CiteSheet
     from tui.output.render import Format
 
 # What these need (the export, the citations, their dialogs) is imported when first used, not
@@ -103,9 +103,9 @@ def export_view(app: App[Any]) -> None:
 
 def cite_sheet(screen: ExplorerScreen) -> CiteSheet | None:
     """The view's citation and command (an export's provenance), if it can be cited."""
-    from tui.model.citation import cite
-    from tui.model.view_citation import CiteSheet
-    from tui.model.view_citation import cite_sheet as sheet_for
+    from tui.model.findings.citation import cite
+    from tui.model.findings.view_citation import CiteSheet
+    from tui.model.findings.view_citation import cite_sheet as sheet_for
 
     shown = screen.shown_view()
     if shown is None:

@@ -17,13 +17,13 @@ from typing import Any
 import pytest
 
 from tui.cli.main import main
-from tui.model import derived_build, derived_store
-from tui.model import series as series_module
-from tui.model.catalogue import find_dataset
-from tui.model.dataset import Dataset, load_dataset
-from tui.model.derived_build import differences
-from tui.model.derived_store import shipped_file
-from tui.model.totals import total_specs
+from tui.model.data.catalogue import find_dataset
+from tui.model.data.dataset import Dataset, load_dataset
+from tui.model.figures import series as series_module
+from tui.model.figures.totals import total_specs
+from tui.model.store import derived_build, derived_store
+from tui.model.store.derived_build import differences
+from tui.model.store.derived_store import shipped_file
 
 ROOT = Path(__file__).resolve().parents[2]
 # Home Office PRC (23 Apr 2026 release, the default), Northamptonshire, code 86 (the release's
@@ -79,7 +79,7 @@ def test_a_sample_of_each_shipped_book_is_what_the_model_computes(name: str) -> 
     ds = load_dataset(name)
     assert differences(ds, shipped_file(ds.info), _sample(ds)) == [], (
         f"data/{name}.answers.json.gz is not what tui/model computes now: bump SCHEMA_VERSION "
-        "(tui/model/derived_store.py) and run 'make answers'"
+        "(tui/model/store/derived_store.py) and run 'make answers'"
     )
 
 

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 from tests.importing.conftest import run
-from tui.model.changes import NEGATIVE_NOTE, pct_change
-from tui.model.rates import rate_pct_change
+from tui.model.stats.changes import NEGATIVE_NOTE, pct_change
+from tui.model.stats.rates import rate_pct_change
 
 ROWS = [
     ("2016/17", "Kent", -100),
@@ -68,7 +68,7 @@ def test_show_and_compare_say_why(tmp_path: Path, store: Path) -> None:
 
 
 def test_the_detail_view_says_why_too() -> None:
-    from tui.model.chance import change_interval
+    from tui.model.stats.chance import change_interval
     from tui.widgets.detail_notes import chance_text
 
     text = chance_text(change_interval(-100, 200)).plain

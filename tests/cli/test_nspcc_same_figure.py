@@ -15,10 +15,10 @@ import io
 import pytest
 
 from tui.cli.main import main
-from tui.model.dataset import Dataset, load_dataset
-from tui.model.detail import force_detail
-from tui.model.selection import pick_offence
-from tui.model.totals import resolve_force
+from tui.model.data.dataset import Dataset, load_dataset
+from tui.model.figures.detail import force_detail
+from tui.model.figures.selection import pick_offence
+from tui.model.figures.totals import resolve_force
 from tui.widgets.detail_facts import other_figures_text
 
 FIGURE = 30_925

@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import write_dataset
 from tests.importing.conftest import run
 from tui.formatting import safe_text
-from tui.model.dataset import load_dataset
+from tui.model.data.dataset import load_dataset
 from tui.output.export import write_report
 from tui.output.listings import offences_report
 from tui.output.render import to_csv, to_tsv

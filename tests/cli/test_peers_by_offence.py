@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 
 from tests.cli.test_cli_honest import run, shared_population
-from tui.model.dataset import load_dataset
-from tui.model.peer_figures import peers_for, with_offence
-from tui.model.selection import pick_offence
+from tui.model.data.dataset import load_dataset
+from tui.model.figures.selection import pick_offence
+from tui.model.findings.peer_figures import peers_for, with_offence
 from tui.widgets.peers_panel import peer_lines, peers_heading
 
 # Code 86, 2022/23, in prc_pfa_tidy.csv (Oct 2023 release).

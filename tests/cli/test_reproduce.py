@@ -8,16 +8,16 @@ import shlex
 from pathlib import Path
 
 from tui.cli.main import main
-from tui.model.comparison import compare_years
-from tui.model.dataset import load_dataset
-from tui.model.diff import diff_datasets, resolve_diff_offence
-from tui.model.force_table import force_table
+from tui.model.data.dataset import load_dataset
+from tui.model.figures.comparison import compare_years
+from tui.model.figures.force_table import force_table
+from tui.model.figures.selection import pick_offence
+from tui.model.figures.series import force_series
+from tui.model.figures.totals import resolve_force
+from tui.model.findings.diff import diff_datasets, resolve_diff_offence
+from tui.model.findings.reproduce import ViewSpec, command_args, command_for
 from tui.model.importing.api import import_file
-from tui.model.ordering import filter_rows, sort_compare_rows, sort_force_rows
-from tui.model.reproduce import ViewSpec, command_args, command_for
-from tui.model.selection import pick_offence
-from tui.model.series import force_series
-from tui.model.totals import resolve_force
+from tui.model.results.ordering import filter_rows, sort_compare_rows, sort_force_rows
 
 FIXTURE_201718 = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "ho_201718.csv"
 

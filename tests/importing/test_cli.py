@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.importing.conftest import GOOD, run, snapshot
-from tui.model.derived_store import stored_detail
 from tui.model.importing.results import describe_years
+from tui.model.store.derived_store import stored_detail
 
 HO = str(GOOD / "ho_201718.csv")
 

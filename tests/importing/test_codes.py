@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from tests.importing.conftest import WRITER, run
-from tui.model.dataset import load_dataset
+from tui.model.data.dataset import load_dataset
 from tui.model.importing.api import import_file, preview_file
 
 HEADER = [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.importing.conftest import BROKEN, WRITER, run
-from tui.model.dataset import load_dataset
+from tui.model.data.dataset import load_dataset
 from tui.model.importing.api import import_file, preview_file
 
 HEADER = [

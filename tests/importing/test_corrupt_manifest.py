@@ -11,9 +11,9 @@ import pytest
 from tests.importing.conftest import GOOD, run
 from tests.importing.test_cli import FakeTerminal
 from tests.importing.test_store import _dead_pid
-from tui.model.catalogue import imported_datasets
-from tui.model.dataset import load_dataset
-from tui.model.errors import DatasetError
+from tui.model.data.catalogue import imported_datasets
+from tui.model.data.dataset import load_dataset
+from tui.model.data.errors import DatasetError
 from tui.model.importing.api import import_file, remove_dataset
 
 HO = str(GOOD / "ho_201718.csv")

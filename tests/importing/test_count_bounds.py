@@ -11,9 +11,9 @@ import pytest
 
 from tests.conftest import write_dataset
 from tests.importing.conftest import run
-from tui.model.dataset import load_dataset
-from tui.model.errors import DatasetError
-from tui.model.schema import MAX_COUNT
+from tui.model.data.dataset import load_dataset
+from tui.model.data.errors import DatasetError
+from tui.model.data.schema import MAX_COUNT
 
 HEADER = (
     "Financial Year,Financial Quarter,Force Name,Offence Description,Offence Group,"

@@ -16,7 +16,7 @@ import pytest
 from tests.importing.conftest import GOOD, run, snapshot
 from tests.ui.conftest import open_import_preview, settle, wait_for
 from tui.app import make_app
-from tui.model.dataset import load_dataset
+from tui.model.data.dataset import load_dataset
 from tui.model.importing.service import Importer
 from tui.screens.import_screen import ImportScreen
 from tui.widgets.path_input import PathInput

@@ -82,7 +82,7 @@ def test_caches_are_never_written_through_a_link(tmp_path: Path, existing: Path)
     """An import writes its file of the derived-data store: never through a link (the import
     drops the old file of its name, a link there included, before it writes the new one), and
     ``ox show`` writes nothing at all."""
-    from tui.model.derived_store import user_file
+    from tui.model.store.derived_store import user_file
 
     target = _outside(tmp_path)
     cache = user_file("fresh")

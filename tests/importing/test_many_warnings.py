@@ -11,8 +11,8 @@ import pytest
 
 from tests.importing.conftest import run, snapshot
 from tui.jsonfile import MAX_BYTES
-from tui.model.catalogue import find_dataset
-from tui.model.dataset import load_dataset
+from tui.model.data.catalogue import find_dataset
+from tui.model.data.dataset import load_dataset
 from tui.model.importing.api import import_file, preview_file
 
 UNKNOWN_SHOWN = 5

@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.importing.conftest import GOOD, run
-from tui.model.catalogue import find_dataset
-from tui.model.dataset import load_dataset
-from tui.model.detail import force_detail
-from tui.model.selection import default_selection, pick_offence
-from tui.model.side_by_side import other_measure, paired_selection
+from tui.model.data.catalogue import find_dataset
+from tui.model.data.dataset import load_dataset
+from tui.model.figures.detail import force_detail
+from tui.model.figures.selection import default_selection, pick_offence
+from tui.model.figures.side_by_side import other_measure, paired_selection
 
 
 def _without_86(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ import pytest
 from tests.importing.conftest import GOOD, HOSTILE, MIXED, WRITER, run, snapshot
 from tests.ui.conftest import open_import_preview
 from tui.app import make_app
-from tui.model.dataset import load_dataset
+from tui.model.data.dataset import load_dataset
 from tui.model.importing.api import import_file, preview_file
 
 FORMATS = ["xlsx", "ods"]

@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 
 from tests.importing.conftest import GOOD, run
-from tui.model.dataset import load_dataset
+from tui.model.data.dataset import load_dataset
 from tui.model.importing.api import import_file, preview_file
 
 # Names in the 2017/18 file that the reference spells differently (data/forces.csv).

@@ -14,9 +14,9 @@ import polars as pl
 import pytest
 
 from tests.importing.conftest import BROKEN, GOOD, snapshot
-from tui.model.catalogue import imported_datasets, list_datasets
-from tui.model.dataset import load_dataset
-from tui.model.errors import UnknownDatasetError
+from tui.model.data.catalogue import imported_datasets, list_datasets
+from tui.model.data.dataset import load_dataset
+from tui.model.data.errors import UnknownDatasetError
 from tui.model.importing import store as store_module
 from tui.model.importing.api import default_name, import_file, remove_dataset
 from tui.model.importing.problems import DatasetImportError

@@ -16,8 +16,8 @@ import pytest
 
 from tests.importing.conftest import GOOD, run, snapshot
 from tests.importing.test_store import _dead_pid
-from tui.model.catalogue import imported_datasets
-from tui.model.dataset import load_dataset
+from tui.model.data.catalogue import imported_datasets
+from tui.model.data.dataset import load_dataset
 from tui.model.importing import store as store_module
 from tui.model.importing.api import import_file, remove_dataset
 from tui.model.importing.problems import DatasetImportError

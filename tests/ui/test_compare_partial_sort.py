@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from tests.ui.conftest import wait_for
 from tui.app import OffenceApp
-from tui.model.compare_order import sort_rows
+from tui.model.results.compare_order import sort_rows
 from tui.screens.compare import CompareScreen
 from tui.screens.forces import ForcesScreen
 from tui.widgets.force_grid import SortState

@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.conftest import run_cli, write_dataset
 from tests.ui.conftest import settle
 from tui.app import make_app
-from tui.model.changes import NEGATIVE_NOTE
+from tui.model.stats.changes import NEGATIVE_NOTE
 from tui.screens.forces import ForcesScreen
 from tui.widgets.status_line import StatusLine
 

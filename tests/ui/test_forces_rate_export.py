@@ -14,7 +14,7 @@ from tests.cli.test_reproduce import json_rows
 from tests.ui.conftest import settle, wait_for
 from tests.ui.test_journeys import visible_keys
 from tui.app import make_app
-from tui.model.reproduce import command_for
+from tui.model.findings.reproduce import command_for
 from tui.output.export import export_meta, provenance_text, render_export
 from tui.screens.forces import ForcesScreen
 from tui.widgets.force_table import ForceTableView
@@ -62,9 +62,9 @@ async def test_rate_export_and_command_carry_the_rates_in_the_screen_order(
 
 
 def test_forces_export_says_which_years_the_change_is_between() -> None:
-    from tui.model.dataset import load_dataset
-    from tui.model.force_table import force_table
-    from tui.model.selection import pick_offence
+    from tui.model.data.dataset import load_dataset
+    from tui.model.figures.force_table import force_table
+    from tui.model.figures.selection import pick_offence
     from tui.output.table_rates_report import forces_report
 
     ds = load_dataset("homeoffice-2023-10")

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 
 from tests.ui.conftest import open_import_preview, settle, wait_for
 from tui.app import OffenceApp
-from tui.model.catalogue import list_datasets
+from tui.model.data.catalogue import list_datasets
 from tui.screens.confirm import ConfirmDialog
 from tui.screens.dataset_picker import DatasetPicker
 from tui.screens.import_screen import ImportScreen

@@ -9,8 +9,8 @@ import pytest
 from tests.ui.conftest import settle, terminal_text, wait_for
 from tests.ui.test_journeys import row_cells
 from tui.app import make_app
-from tui.model.names import short_force_name
-from tui.model.reference import load_reference
+from tui.model.data.names import short_force_name
+from tui.model.data.reference import load_reference
 from tui.paths import bundled_data_dir
 from tui.screens.compare import CompareScreen
 from tui.widgets.compare_table import CompareTableView

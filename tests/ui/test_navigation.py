@@ -19,7 +19,7 @@ from tests.ui.test_journeys import (
 )
 from tui.app import OffenceApp, make_app
 from tui.cli.main import main
-from tui.model.catalogue import list_datasets
+from tui.model.data.catalogue import list_datasets
 from tui.screens.compare import CompareScreen
 from tui.screens.detail import ForceDetailScreen
 from tui.screens.forces import ForcesScreen

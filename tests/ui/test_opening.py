@@ -9,7 +9,7 @@ import pytest
 
 from tests.ui.conftest import hold_the_data, settle, wait_for
 from tui.app import make_app
-from tui.model.catalogue import find_dataset
+from tui.model.data.catalogue import find_dataset
 from tui.screens.detail import ForceDetailScreen
 from tui.screens.forces import ForcesScreen
 from tui.widgets.force_table import ForceTableView
@@ -41,7 +41,7 @@ async def test_a_changed_data_file_means_no_opening_table(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings = tmp_path / "settings.json"
-    from tui.model import derived_build, derived_store
+    from tui.model.store import derived_build, derived_store
 
     real_sha = derived_store.file_sha256
     data = find_dataset("homeoffice").path

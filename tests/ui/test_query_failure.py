@@ -7,10 +7,10 @@ from textual.widgets import Static
 
 from tests.ui.conftest import settle, wait_for
 from tui.app import OffenceApp
-from tui.model.comparison_types import Comparison
-from tui.model.offences import OffenceSelection
+from tui.model.data.offences import OffenceSelection
+from tui.model.results.comparison_types import Comparison
+from tui.model.results.types import ForceTable
 from tui.model.session import Session
-from tui.model.types import ForceTable
 from tui.screens.compare import CompareScreen
 from tui.screens.forces import ForcesScreen
 

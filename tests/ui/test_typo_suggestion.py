@@ -14,11 +14,11 @@ from textual.command import CommandList, CommandPalette
 
 from tests.ui.conftest import settle, type_text, wait_for
 from tui.app import OffenceApp
-from tui.model.dataset import load_dataset
-from tui.model.force_table import force_table
-from tui.model.ordering import nearest_force
-from tui.model.selection import pick_offence
-from tui.model.types import ForceTable
+from tui.model.data.dataset import load_dataset
+from tui.model.figures.force_table import force_table
+from tui.model.figures.selection import pick_offence
+from tui.model.results.ordering import nearest_force
+from tui.model.results.types import ForceTable
 from tui.screens.detail import ForceDetailScreen
 from tui.screens.forces import ForcesScreen
 from tui.widgets.forces_status import forces_status

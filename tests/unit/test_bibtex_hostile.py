@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from pybtex.database import parse_string
 
-from tui.model.catalogue import find_dataset
-from tui.model.citation import cite, to_bibtex
+from tui.model.data.catalogue import find_dataset
+from tui.model.findings.citation import cite, to_bibtex
 
 HOSTILE = [
     'West }, title = "Pwned",',

@@ -22,7 +22,7 @@ from fractions import Fraction
 
 import pytest
 
-from tui.model.chance import (
+from tui.model.stats.chance import (
     betainc,
     betainc_inv,
     binomial_cdf,

@@ -1,4 +1,5 @@
-"""Citations (tui.model.citation and ``ox cite``): the real source and licence of each dataset."""
+"""Citations (tui.model.findings.citation and ``ox cite``): the real source and licence of each
+dataset."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ import pytest
 
 from tests.conftest import write_dataset
 from tui.cli.main import main
-from tui.model.catalogue import bundled_datasets, find_dataset
-from tui.model.citation import cite, to_bibtex, to_json, to_text
+from tui.model.data.catalogue import bundled_datasets, find_dataset
+from tui.model.findings.citation import cite, to_bibtex, to_json, to_text
 from tui.model.importing.api import import_file
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,9 +8,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from tui.model.comparison import compare_years
-from tui.model.dataset import load_dataset
-from tui.model.selection import default_selection, pick_offence
+from tui.model.data.dataset import load_dataset
+from tui.model.figures.comparison import compare_years
+from tui.model.figures.selection import default_selection, pick_offence
 
 NSPCC_ROWS = Path("/work/shared/data-sources/nspcc-foi/nspcc_foi_by_force.csv")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tui.model.comparison import compare_years
-from tui.model.dataset import load_dataset
-from tui.model.selection import default_selection, pick_offence
+from tui.model.data.dataset import load_dataset
+from tui.model.figures.comparison import compare_years
+from tui.model.figures.selection import default_selection, pick_offence
 from tui.widgets.compare_notes import chance_status, compare_status, extremes_text
 
 OCT23 = "homeoffice-2023-10"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tui.model.comparison import compare_years
-from tui.model.dataset import load_dataset
-from tui.model.selection import pick_offence
+from tui.model.data.dataset import load_dataset
+from tui.model.figures.comparison import compare_years
+from tui.model.figures.selection import pick_offence
 from tui.output.compare_report import honest_compare_report
 from tui.output.render import to_tsv
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tui.model.catalogue import imported_datasets, list_datasets
-from tui.model.dataset import load_dataset
-from tui.model.errors import DatasetError, UnknownDatasetError
+from tui.model.data.catalogue import imported_datasets, list_datasets
+from tui.model.data.dataset import load_dataset
+from tui.model.data.errors import DatasetError, UnknownDatasetError
 
 
 def manifest(store: Path, name: str, file: str) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import polars as pl
 
 from tests.conftest import write_dataset
-from tui.model import schema as S
-from tui.model.dataset import RECENT_DATASETS, load_dataset
+from tui.model.data import schema as S
+from tui.model.data.dataset import RECENT_DATASETS, load_dataset
 
 
 def kent(count: int) -> list[dict[str, object]]:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.model import derived_build, derived_store
-from tui.model.catalogue import find_dataset
-from tui.model.dataset import load_dataset
-from tui.model.derived_store import REFERENCE_FILES
+from tui.model.data.catalogue import find_dataset
+from tui.model.data.dataset import load_dataset
+from tui.model.store import derived_build, derived_store
+from tui.model.store.derived_store import REFERENCE_FILES
 from tui.paths import bundled_data_dir
 
 MODEL = Path(derived_store.__file__).resolve().parent

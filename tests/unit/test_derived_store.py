@@ -19,14 +19,14 @@ from typing import Any
 
 import pytest
 
-from tui.model import derived_build, derived_store
-from tui.model.catalogue import DatasetInfo, find_dataset
-from tui.model.dataset import load_dataset
-from tui.model.derived_store import entry
-from tui.model.detail_types import ForceDetail
-from tui.model.force_table import force_table
-from tui.model.selection import pick_offence
-from tui.model.types import ForceTable
+from tui.model.data.catalogue import DatasetInfo, find_dataset
+from tui.model.data.dataset import load_dataset
+from tui.model.figures.force_table import force_table
+from tui.model.figures.selection import pick_offence
+from tui.model.results.detail_types import ForceDetail
+from tui.model.results.types import ForceTable
+from tui.model.store import derived_build, derived_store
+from tui.model.store.derived_store import entry
 
 OCT23 = "homeoffice-2023-10"
 SAMPLE = ("Northamptonshire", "Kent")

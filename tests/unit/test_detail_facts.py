@@ -7,12 +7,12 @@ from dataclasses import replace
 
 import pytest
 
-from tui.model.dataset import Dataset, load_dataset
-from tui.model.detail import force_detail
-from tui.model.detail_types import Alternative, ForceDetail, OtherPeriod
-from tui.model.reference import Force
-from tui.model.selection import pick_offence
-from tui.model.totals import resolve_force
+from tui.model.data.dataset import Dataset, load_dataset
+from tui.model.data.reference import Force
+from tui.model.figures.detail import force_detail
+from tui.model.figures.selection import pick_offence
+from tui.model.figures.totals import resolve_force
+from tui.model.results.detail_types import Alternative, ForceDetail, OtherPeriod
 from tui.widgets.detail_facts import (
     MAX_SOURCES,
     codes_text,

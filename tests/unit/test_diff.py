@@ -1,4 +1,5 @@
-"""Release diff (tui.model.diff): what a newer release revised, checked against the source rows."""
+"""Release diff (tui.model.findings.diff): what a newer release revised, checked against the source
+rows."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_dataset
-from tui.model.dataset import load_dataset
-from tui.model.diff import MeasureMismatchError, diff_datasets, resolve_diff_offence
+from tui.model.data.dataset import load_dataset
+from tui.model.findings.diff import MeasureMismatchError, diff_datasets, resolve_diff_offence
 from tui.model.importing.api import import_file
 
 OCT23 = "homeoffice-2023-10"

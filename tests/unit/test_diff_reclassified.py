@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.model.dataset import load_dataset
-from tui.model.diff import diff_datasets, resolve_diff_offence
+from tui.model.data.dataset import load_dataset
+from tui.model.findings.diff import diff_datasets, resolve_diff_offence
 from tui.model.importing.api import import_file
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "ho_201718_groups.parquet"

@@ -9,18 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from tui.model.dataset import load_dataset
-from tui.model.errors import DatasetError
-from tui.model.events import Event, events_between, events_for, load_events
-from tui.model.offences import (
+from tui.model.data.dataset import load_dataset
+from tui.model.data.errors import DatasetError
+from tui.model.data.events import Event, events_between, events_for, load_events
+from tui.model.data.offences import (
     ALL_OFFENCES,
     OffenceInfo,
     OffenceSelection,
     select_group,
     select_subgroup,
 )
-from tui.model.population import members
-from tui.model.reference import FRAUD_BODY, TERRITORIAL, load_reference
+from tui.model.data.population import members
+from tui.model.data.reference import FRAUD_BODY, TERRITORIAL, load_reference
 from tui.paths import bundled_data_dir
 
 
@@ -242,9 +242,9 @@ def test_a_good_minimal_table_loads(tmp_path: Path) -> None:
 
 
 def _first_quarter(force: str, offence: str, dataset: str) -> tuple[int, int]:
-    from tui.model.offences import resolve_offence
-    from tui.model.series import force_quarters
-    from tui.model.totals import resolve_force
+    from tui.model.data.offences import resolve_offence
+    from tui.model.figures.series import force_quarters
+    from tui.model.figures.totals import resolve_force
 
     ds = load_dataset(dataset)
     points = force_quarters(ds, resolve_force(ds, force), resolve_offence(ds.offences, offence))

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import polars as pl
 
-from tui.model.comparison import compare_years
-from tui.model.dataset import load_dataset
-from tui.model.selection import pick_offence
+from tui.model.data.dataset import load_dataset
+from tui.model.figures.comparison import compare_years
+from tui.model.figures.selection import pick_offence
 from tui.output.compare_report import honest_compare_report
 from tui.output.export import export_meta, provenance_path, write_report
 from tui.output.reports import Report

@@ -1,5 +1,5 @@
 """The Forces table's change carries the marks Compare and ``ox show`` give it (issue #8): within
-chance variation or not (the exact test of ``tui.model.chance``), and across releases or not.
+chance variation or not (the exact test of ``tui.model.stats.chance``), and across releases or not.
 
 The expected flags are worked out here from the source's quarterly counts with an exact binomial
 test in whole numbers, independent of the app's incomplete-beta code.
@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_dataset
-from tui.model.dataset import Dataset, load_dataset
-from tui.model.force_table import force_table
-from tui.model.selection import pick_offence
-from tui.model.types import ForceRow, ForceTable
+from tui.model.data.dataset import Dataset, load_dataset
+from tui.model.figures.force_table import force_table
+from tui.model.figures.selection import pick_offence
+from tui.model.results.types import ForceRow, ForceTable
 
 OCT23 = "homeoffice-2023-10"
 """The Oct 2023 release (the shared prc_pfa_tidy.csv), whose rows the figures here are from."""

@@ -3,8 +3,8 @@ national bodies, the sort, the measure's words and the marks."""
 
 from __future__ import annotations
 
-from tui.model.reference import Force
-from tui.model.types import ForceRow
+from tui.model.data.reference import Force
+from tui.model.results.types import ForceRow
 from tui.widgets.forces_status import forces_status
 
 

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from tui.model.comparison import compare_years
-from tui.model.dataset import Dataset, load_dataset
-from tui.model.detail import force_detail
-from tui.model.events import Event, load_events
-from tui.model.force_table import force_table
-from tui.model.selection import pick_offence
-from tui.model.totals import find_force, resolve_force
-from tui.model.years import fy_label
+from tui.model.data.dataset import Dataset, load_dataset
+from tui.model.data.events import Event, load_events
+from tui.model.data.years import fy_label
+from tui.model.figures.comparison import compare_years
+from tui.model.figures.detail import force_detail
+from tui.model.figures.force_table import force_table
+from tui.model.figures.selection import pick_offence
+from tui.model.figures.totals import find_force, resolve_force
 from tui.output.compare_report import event_line, honest_compare_report
 from tui.widgets.detail_notes import events_text
 from tui.widgets.event_marks import chart_marks

@@ -34,7 +34,7 @@ def test_the_app_and_its_views_import_no_polars_before_the_first_frame() -> None
     mods = modules_after("import tui.app, tui.screens, tui.widgets, tui.commands, tui.messages")
     assert "textual" in mods  # the check can fail: it sees what was imported
     assert "polars" not in mods
-    assert "tui.model.dataset" not in mods
+    assert "tui.model.data.dataset" not in mods
 
 
 def test_cli_lookups_do_not_import_textual() -> None:

@@ -14,11 +14,11 @@ from pathlib import Path
 from tests.ui.conftest import settle
 from tui.app import make_app
 from tui.commands import ExplorerCommands
-from tui.model.dataset import load_dataset
-from tui.model.detail import force_detail
-from tui.model.reference import load_reference
-from tui.model.selection import pick_offence
-from tui.model.totals import find_force
+from tui.model.data.dataset import load_dataset
+from tui.model.data.reference import load_reference
+from tui.model.figures.detail import force_detail
+from tui.model.figures.selection import pick_offence
+from tui.model.figures.totals import find_force
 from tui.paths import bundled_data_dir
 from tui.screens.compare import CompareScreen
 from tui.screens.detail import ForceDetailScreen

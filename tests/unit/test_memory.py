@@ -9,11 +9,11 @@ from pathlib import Path
 
 import polars as pl
 
-from tui.model import schema as S
-from tui.model.dataset import load_dataset
-from tui.model.selection import pick_offence
-from tui.model.series import force_series
-from tui.model.totals import resolve_force
+from tui.model.data import schema as S
+from tui.model.data.dataset import load_dataset
+from tui.model.figures.selection import pick_offence
+from tui.model.figures.series import force_series
+from tui.model.figures.totals import resolve_force
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_dataset
-from tui.model.comparison import compare_years
-from tui.model.dataset import Dataset, load_dataset
-from tui.model.detail import force_detail
-from tui.model.force_table import force_table
-from tui.model.membership import membership_changes
-from tui.model.offences import search_offences
-from tui.model.search import rank
-from tui.model.selection import pick_offence
+from tui.model.data.dataset import Dataset, load_dataset
+from tui.model.data.offences import search_offences
+from tui.model.data.search import rank
+from tui.model.figures.comparison import compare_years
+from tui.model.figures.detail import force_detail
+from tui.model.figures.force_table import force_table
+from tui.model.figures.membership import membership_changes
+from tui.model.figures.selection import pick_offence
 from tui.widgets.compare_notes import compare_notes_line
 
 OCT23 = "homeoffice-2023-10"

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from tui.model.dataset import Dataset, load_dataset
-from tui.model.errors import ModelError
-from tui.model.multi_query import multi_series
-from tui.model.multi_series import MAX_FORCES, MultiSeries, index_bases, measure_table
-from tui.model.selection import default_selection
-from tui.model.totals import listed_forces, resolve_force
+from tui.model.data.dataset import Dataset, load_dataset
+from tui.model.data.errors import ModelError
+from tui.model.figures.multi_query import multi_series
+from tui.model.figures.selection import default_selection
+from tui.model.figures.totals import listed_forces, resolve_force
+from tui.model.results.multi_series import MAX_FORCES, MultiSeries, index_bases, measure_table
 
 OCT23 = "homeoffice-2023-10"
 """The Oct 2023 release (the shared prc_pfa_tidy.csv), whose rows the figures here are from."""

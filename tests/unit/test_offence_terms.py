@@ -10,9 +10,9 @@ import io
 import pytest
 
 from tui.cli.main import main
-from tui.model.dataset import load_dataset
-from tui.model.offence_terms import load_terms
-from tui.model.offences import resolve_offence, search_offences
+from tui.model.data.dataset import load_dataset
+from tui.model.data.offence_terms import load_terms
+from tui.model.data.offences import resolve_offence, search_offences
 from tui.paths import bundled_data_dir
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tui.model.dataset import load_dataset
-from tui.model.errors import UnknownOffenceError
-from tui.model.selection import pick_offence
+from tui.model.data.dataset import load_dataset
+from tui.model.data.errors import UnknownOffenceError
+from tui.model.figures.selection import pick_offence
 
 
 def suggestions(text: str) -> tuple[str, ...]:

@@ -13,10 +13,10 @@ import math
 
 import pytest
 
-from tui.model.dataset import Dataset, load_dataset
-from tui.model.errors import ModelError, UnknownForceError
-from tui.model.peer_figures import collect_figures, peer_year, peers_for
-from tui.model.peers import (
+from tui.model.data.dataset import Dataset, load_dataset
+from tui.model.data.errors import ModelError, UnknownForceError
+from tui.model.findings.peer_figures import collect_figures, peer_year, peers_for
+from tui.model.findings.peers import (
     OUTLIERS,
     PeerFigures,
     PeerGroup,
@@ -153,7 +153,7 @@ def test_peer_figures_are_counts_only(ds: Dataset, monkeypatch: pytest.MonkeyPat
     """A peer group needs each force's counts for one year, not a whole Forces table with a
     chance test per change (~2 s of CPU for 11 tables, in the worker beside the detail view's
     first render, issue 11): no change is tested, and the figures are the source's (as above)."""
-    import tui.model.force_table as table_module
+    import tui.model.figures.force_table as table_module
 
     def no_test(*_args: object) -> None:
         raise AssertionError("a change was tested for a peer group")

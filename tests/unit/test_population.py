@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.model.errors import DatasetError
-from tui.model.population import (
+from tui.model.data.errors import DatasetError
+from tui.model.data.population import (
     CITY_OF_LONDON_CAVEAT,
     caveat_for,
     load_population_series,

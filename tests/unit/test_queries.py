@@ -7,16 +7,16 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_dataset
-from tui.model.breakdown import offence_breakdown, rate_per_100k
-from tui.model.changes import index_series
-from tui.model.comparison import compare_years
-from tui.model.dataset import load_dataset
-from tui.model.detail_types import Rate
-from tui.model.errors import UnknownYearError
-from tui.model.force_table import force_table
-from tui.model.ordering import filter_rows, sort_compare_rows, sort_force_rows
-from tui.model.selection import pick_offence
-from tui.model.series import force_quarters, force_series
+from tui.model.data.dataset import load_dataset
+from tui.model.data.errors import UnknownYearError
+from tui.model.figures.breakdown import offence_breakdown, rate_per_100k
+from tui.model.figures.comparison import compare_years
+from tui.model.figures.force_table import force_table
+from tui.model.figures.selection import pick_offence
+from tui.model.figures.series import force_quarters, force_series
+from tui.model.results.detail_types import Rate
+from tui.model.results.ordering import filter_rows, sort_compare_rows, sort_force_rows
+from tui.model.stats.changes import index_series
 
 
 def q(
@@ -182,7 +182,7 @@ def test_rate_uses_the_population_of_the_start_year(small) -> None:  # type: ign
     rate = rate_per_100k(small, kent, 2021, 80)
     assert rate is not None and rate.population_year == 2021
     assert rate.per_100k == pytest.approx(80 / rate.population * 100_000)
-    # The ONS mid-year series (tui.model.population): mid-2022 for 2022/23; none for mid-2030.
+    # The ONS mid-year series (tui.model.data.population): mid-2022 for 2022/23; none for mid-2030.
     assert rate_per_100k(small, kent, 2022, 30) == Rate(
         30 / 1_877_610 * 100_000, 1_877_610, 2022, "ONS mid-year estimate"
     )

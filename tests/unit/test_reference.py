@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.model.errors import UnknownForceError
-from tui.model.reference import load_reference
+from tui.model.data.errors import UnknownForceError
+from tui.model.data.reference import load_reference
 from tui.paths import bundled_data_dir
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from tui.model.catalogue import find_dataset, release_tag
+from tui.model.data.catalogue import find_dataset, release_tag
 
 
 def test_each_home_office_release_is_named_with_its_date_route_and_file() -> None:
@@ -25,8 +25,8 @@ def test_no_file_no_tag_and_no_route_no_claim() -> None:
 
 
 def test_an_export_names_the_route_of_its_figures() -> None:
-    from tui.model.citation import cite
-    from tui.model.view_citation import CiteSheet
+    from tui.model.findings.citation import cite
+    from tui.model.findings.view_citation import CiteSheet
     from tui.output.export import export_meta
     from tui.output.reports import Report
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.model.search import match_text, near_misses, rank
+from tui.model.data.search import match_text, near_misses, rank
 
 
 def test_exact_beats_prefix_beats_word_prefix_beats_substring_beats_scattered() -> None:

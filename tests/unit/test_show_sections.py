@@ -4,9 +4,15 @@ tables, Oct 2023 release)."""
 
 from __future__ import annotations
 
-from tui.model.detail_types import Alternative, ForceSeries, OtherPeriod, QuarterPoint, SeriesPoint
-from tui.model.reference import Force
-from tui.model.years import YearCoverage
+from tui.model.data.reference import Force
+from tui.model.data.years import YearCoverage
+from tui.model.results.detail_types import (
+    Alternative,
+    ForceSeries,
+    OtherPeriod,
+    QuarterPoint,
+    SeriesPoint,
+)
 from tui.output.reports import RATE_NOTE, Column
 from tui.output.show_report import (
     hide_empty_columns,

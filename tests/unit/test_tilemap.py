@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.model.errors import DatasetError
-from tui.model.tilemap import (
+from tui.model.data.errors import DatasetError
+from tui.model.findings.tilemap import (
     TilePosition,
     build_map,
     legend,
@@ -307,7 +307,7 @@ def test_arrow_keys_step_to_the_nearest_tile(pos: dict[str, TilePosition]) -> No
     assert go("North Wales", 0, 1) == "Cheshire"
 
 
-@pytest.mark.parametrize("module", ["tui.model.tilemap", "tui.model.peers"])
+@pytest.mark.parametrize("module", ["tui.model.findings.tilemap", "tui.model.findings.peers"])
 def test_result_modules_import_no_dataframe_code(module: str) -> None:
     """Screens import these types; they must not pull in Polars (even through queries)."""
     spec = importlib.util.find_spec(module)
@@ -316,5 +316,5 @@ def test_result_modules_import_no_dataframe_code(module: str) -> None:
     imported = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
         a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
     }
-    banned = {"polars", "tui.model.queries", "tui.model.dataset", "textual"}
+    banned = {"polars", "tui.model.queries", "tui.model.data.dataset", "textual"}
     assert not imported & banned

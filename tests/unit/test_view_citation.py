@@ -1,5 +1,5 @@
-"""Citing a view (tui.model.view_citation): one citation per dataset shown, as ``ox cite`` prints
-it, and the commands that reproduce the view."""
+"""Citing a view (tui.model.findings.view_citation): one citation per dataset shown, as ``ox cite``
+prints it, and the commands that reproduce the view."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import json
 import shlex
 
 from tui.cli.main import main
-from tui.model.catalogue import bundled_datasets, find_dataset
-from tui.model.reproduce import ViewSpec
-from tui.model.view_citation import ShownView, cite_sheet, render_sheet
+from tui.model.data.catalogue import bundled_datasets, find_dataset
+from tui.model.findings.reproduce import ViewSpec
+from tui.model.findings.view_citation import ShownView, cite_sheet, render_sheet
 
 OFFENCE = "code 86: Obscene publications etc"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.model.errors import UnknownYearError
-from tui.model.years import (
+from tui.model.data.errors import UnknownYearError
+from tui.model.data.years import (
     YearCoverage,
     fy_label,
     fy_start,

@@ -1,7 +1,7 @@
 """``ox cite``: how to cite the figures of a view (source, release, licence, selection).
 
-The citation itself is built by :mod:`tui.model.citation`; this module resolves what the user typed
-(dataset, offence, forces, years) the way every other lookup does, and prints it.
+The citation itself is built by :mod:`tui.model.findings.citation`; this module resolves what the
+user typed (dataset, offence, forces, years) the way every other lookup does, and prints it.
 """
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ import argparse
 from typing import IO, TYPE_CHECKING, Any
 
 from tui.formatting import safe_text
-from tui.model.catalogue import DEFAULT_DATASET, bundled_datasets
-from tui.model.citation import FORMATS, cite, render_citation
-from tui.model.errors import UnknownYearError
-from tui.model.years import parse_year
+from tui.model.data.catalogue import DEFAULT_DATASET, bundled_datasets
+from tui.model.data.errors import UnknownYearError
+from tui.model.data.years import parse_year
+from tui.model.findings.citation import FORMATS, cite, render_citation
 
 if TYPE_CHECKING:
-    from tui.model.dataset import Dataset
+    from tui.model.data.dataset import Dataset
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -63,7 +63,7 @@ def year_labels(ds: Dataset, text: str | None) -> list[str]:
     Raises:
         UnknownYearError: a year is malformed or not in the dataset, or a range is backwards.
     """
-    from tui.model.selection import pick_year
+    from tui.model.figures.selection import pick_year
 
     if text is None:
         return [c.label for c in ds.coverage]
@@ -83,9 +83,9 @@ def year_labels(ds: Dataset, text: str | None) -> list[str]:
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run ``ox cite``; model errors (unknown dataset, force, offence, year) go to ``tui.cli``."""
     # Polars is imported when a command runs, not when ``ox`` parses its arguments (issue 11).
-    from tui.model.dataset import load_dataset
-    from tui.model.selection import pick_offence
-    from tui.model.totals import resolve_force
+    from tui.model.data.dataset import load_dataset
+    from tui.model.figures.selection import pick_offence
+    from tui.model.figures.totals import resolve_force
 
     ds = load_dataset(args.dataset or DEFAULT_DATASET)
     selection = pick_offence(ds, args.offence)

@@ -2,8 +2,8 @@
 
 Lists every force × financial year × offence whose figure differs between two datasets of the same
 measure, largest change first, then how many cells are unchanged, added and removed. The model does
-the work (:mod:`tui.model.diff`), the report is :mod:`tui.output.diff_report`; this module only
-parses and prints.
+the work (:mod:`tui.model.findings.diff`), the report is :mod:`tui.output.diff_report`; this module
+only parses and prints.
 """
 
 from __future__ import annotations
@@ -68,8 +68,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run ``ox diff``; model errors (unknown dataset, different measures) go to ``tui.cli``."""
     # Polars is imported when a command runs, not when ``ox`` parses its arguments (issue 11).
-    from tui.model.dataset import load_dataset
-    from tui.model.diff import diff_datasets, resolve_diff_force, resolve_diff_offence
+    from tui.model.data.dataset import load_dataset
+    from tui.model.findings.diff import diff_datasets, resolve_diff_force, resolve_diff_offence
 
     if args.top is not None and args.top < 1:
         err.write("ox: error: --top must be at least 1\n")

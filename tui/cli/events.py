@@ -1,6 +1,6 @@
 """``ox events [FORCE]``: the recording events that change what a series means, with sources.
 
-Reads ``data/events.csv`` through :mod:`tui.model.events`. Without ``--offence`` no dataset is
+Reads ``data/events.csv`` through :mod:`tui.model.data.events`. Without ``--offence`` no dataset is
 loaded. Imports happen inside the functions, so adding the command to ``ox`` costs its start-up
 nothing.
 """
@@ -11,7 +11,7 @@ import argparse
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tui.model.events import Event
+    from tui.model.data.events import Event
     from tui.output.reports import Column, Record, Report
 
 HELP = "recording events (rule changes, new systems) that change what a series means"
@@ -50,7 +50,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def _year(value: object) -> str:
-    from tui.model.years import fy_label
+    from tui.model.data.years import fy_label
 
     return fy_label(value) if isinstance(value, int) else ""
 
@@ -103,11 +103,11 @@ def events_report(events: list[Event], where: str, offence: str) -> Report:
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox events [FORCE] [--offence X]``: list the events that apply."""
-    from tui.model.events import events_for, load_events
-    from tui.model.measure import measure_id
-    from tui.model.offences import OffenceInfo, OffenceSelection
-    from tui.model.population import members
-    from tui.model.reference import load_reference
+    from tui.model.data.events import events_for, load_events
+    from tui.model.data.measure import measure_id
+    from tui.model.data.offences import OffenceInfo, OffenceSelection
+    from tui.model.data.population import members
+    from tui.model.data.reference import load_reference
     from tui.output import render
     from tui.paths import bundled_data_dir
 
@@ -123,9 +123,9 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     catalogue: tuple[OffenceInfo, ...] = ()
     measure: str | None = None
     if args.offence is not None:
-        from tui.model.catalogue import DEFAULT_DATASET
-        from tui.model.dataset import load_dataset
-        from tui.model.selection import pick_offence
+        from tui.model.data.catalogue import DEFAULT_DATASET
+        from tui.model.data.dataset import load_dataset
+        from tui.model.figures.selection import pick_offence
 
         ds = load_dataset(args.dataset or DEFAULT_DATASET)
         selection, catalogue = pick_offence(ds, args.offence), ds.offences

@@ -120,7 +120,7 @@ def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if not result.written:
         _say(out, f"Dry run: nothing was written; would import {summary}")
         return EXIT_OK
-    from tui.model.derived_build import write_file_of
+    from tui.model.store.derived_build import write_file_of
 
     try:
         write_file_of(result.name)  # `ox show FORCE -d NAME` answers at once, without Polars
@@ -166,8 +166,8 @@ def remove_dataset(
         0 when removed; 1 when the user said no or the files could not be deleted; 2 for a missing,
         unknown or bundled name, or no --yes when there is no terminal to ask on.
     """
-    from tui.model.catalogue import imported_datasets, unreadable_manifest
-    from tui.model.errors import UnknownDatasetError
+    from tui.model.data.catalogue import imported_datasets, unreadable_manifest
+    from tui.model.data.errors import UnknownDatasetError
     from tui.model.importing.api import bundled_names
     from tui.model.importing.api import remove_dataset as remove
     from tui.model.importing.problems import STORE, DatasetImportError

@@ -8,17 +8,17 @@ from typing import IO
 
 from tui.cli.show_both import show_both, wants_both
 from tui.formatting import echo, safe_text
-from tui.model.catalogue import DEFAULT_DATASET, imported_datasets, list_datasets
-from tui.model.compare_order import sort_rows
-from tui.model.comparison import compare_years
-from tui.model.dataset import Dataset, load_dataset
-from tui.model.errors import ModelError
-from tui.model.offences import OffenceInfo
-from tui.model.search import STRONG, rank
-from tui.model.selection import pick_offence
-from tui.model.series import force_quarters, force_series
-from tui.model.totals import resolve_force
-from tui.model.years import parse_year
+from tui.model.data.catalogue import DEFAULT_DATASET, imported_datasets, list_datasets
+from tui.model.data.dataset import Dataset, load_dataset
+from tui.model.data.errors import ModelError
+from tui.model.data.offences import OffenceInfo
+from tui.model.data.search import STRONG, rank
+from tui.model.data.years import parse_year
+from tui.model.figures.comparison import compare_years
+from tui.model.figures.selection import pick_offence
+from tui.model.figures.series import force_quarters, force_series
+from tui.model.figures.totals import resolve_force
+from tui.model.results.compare_order import sort_rows
 from tui.output import render
 from tui.output.compare_report import honest_compare_report
 from tui.output.listings import forces_report, offences_report
@@ -115,7 +115,7 @@ def forces(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 def offences(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox offences [QUERY]``: list the offences of a dataset, or find some."""
-    from tui.model.offence_terms import matching_terms
+    from tui.model.data.offence_terms import matching_terms
 
     ds = _dataset(args)
     pool = list(ds.offences)

@@ -260,7 +260,7 @@ def empty_dataset(args: argparse.Namespace) -> str | None:
 
 def _hint(exc: Exception, args: argparse.Namespace) -> str:
     """Where to look up what can be typed, after an unknown force, offence or dataset."""
-    from tui.model.errors import UnknownDatasetError, UnknownForceError, UnknownOffenceError
+    from tui.model.data.errors import UnknownDatasetError, UnknownForceError, UnknownOffenceError
 
     dataset = getattr(args, "dataset", None)
     option = f" -d {dataset}" if dataset else ""
@@ -297,7 +297,7 @@ def main(
     if refused:
         err.write(refused + "\n")
         return EXIT_USAGE
-    from tui.model.errors import DatasetError, ModelError
+    from tui.model.data.errors import DatasetError, ModelError
 
     try:
         if args.command is None:

@@ -15,7 +15,7 @@ import textwrap
 from typing import IO, TYPE_CHECKING, Any
 
 from tui.formatting import MISSING, fmt_count, fmt_pct, fmt_rate, safe_text
-from tui.model.tilemap import MEASURES, TileMap
+from tui.model.findings.tilemap import MEASURES, TileMap
 
 TILE_GAP = "  "
 """Between two tiles: a tile is ``LABL 3`` (6 columns), so 6 columns of tiles take 46 columns."""
@@ -184,11 +184,11 @@ def _is_number(text: str) -> bool:
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run ``ox map``; model errors propagate to :func:`tui.cli.main`."""
-    from tui.model.catalogue import DEFAULT_DATASET
-    from tui.model.dataset import load_dataset
-    from tui.model.map_measures import map_values
-    from tui.model.selection import pick_offence
-    from tui.model.years import parse_year
+    from tui.model.data.catalogue import DEFAULT_DATASET
+    from tui.model.data.dataset import load_dataset
+    from tui.model.data.years import parse_year
+    from tui.model.figures.selection import pick_offence
+    from tui.model.findings.map_measures import map_values
 
     if args.years is not None and args.measure != "change":
         err.write("ox: error: --years goes with --measure change (use --year for one year)\n")

@@ -4,7 +4,7 @@ Rows are the peers, nearest first (``force``, ``peer``, ``rank``, ``distance`` a
 used: population, all offences, rate per 100,000 and each offence group's share). The force's own
 figures and where it sits among its peers are in the heading; with ``--offence`` the rows are in
 order of that offence's rate, the force itself among them (its ``rank`` and ``distance`` empty).
-The method is in :mod:`tui.model.peers`.
+The method is in :mod:`tui.model.findings.peers`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import re
 from typing import IO, Any
 
 from tui.formatting import fmt_count, fmt_rate, safe_text
-from tui.model.peers import PeerFigures, PeerGroup
-from tui.model.years import fy_label
+from tui.model.data.years import fy_label
+from tui.model.findings.peers import PeerFigures, PeerGroup
 from tui.output.reports import Column, Record, Report
 
 
@@ -154,10 +154,10 @@ def peers_report(group: PeerGroup, dataset: str) -> Report:
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run ``ox peers FORCE``; model errors propagate to :func:`tui.cli.main`."""
-    from tui.model.catalogue import DEFAULT_DATASET
-    from tui.model.dataset import load_dataset
-    from tui.model.peer_figures import peers_for
-    from tui.model.years import parse_year
+    from tui.model.data.catalogue import DEFAULT_DATASET
+    from tui.model.data.dataset import load_dataset
+    from tui.model.data.years import parse_year
+    from tui.model.findings.peer_figures import peers_for
     from tui.output import render
 
     if args.count < 1:
@@ -167,8 +167,8 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     year = parse_year(args.year) if args.year is not None else None
     group = peers_for(ds, args.force, year=year, k=args.count)
     if args.offence:
-        from tui.model.peer_figures import with_offence
-        from tui.model.selection import pick_offence
+        from tui.model.figures.selection import pick_offence
+        from tui.model.findings.peer_figures import with_offence
 
         group = with_offence(ds, group, pick_offence(ds, args.offence))
     report = peers_report(group, ds.name)

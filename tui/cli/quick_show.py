@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import IO
 
 from tui.formatting import safe_text
-from tui.model.catalogue import DEFAULT_DATASET, DatasetInfo, find_dataset
-from tui.model.derived_store import answer
-from tui.model.errors import ModelError
+from tui.model.data.catalogue import DEFAULT_DATASET, DatasetInfo, find_dataset
+from tui.model.data.errors import ModelError
+from tui.model.store.derived_store import answer
 from tui.output import render
 from tui.output.show_report import show_report
 

@@ -112,7 +112,7 @@ def banner(args: argparse.Namespace, url: str, dataset: str) -> str:
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Check the options, then serve until Ctrl+C."""
-    from tui.model.catalogue import DEFAULT_DATASET, find_dataset
+    from tui.model.data.catalogue import DEFAULT_DATASET, find_dataset
 
     problem = refusal(args.host, args.public)
     if problem:

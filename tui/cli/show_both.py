@@ -4,7 +4,7 @@ force in two measures, side by side.
 CSV and JSON give one row per dataset and period (key ``dataset``); a table or Markdown puts the
 series in adjacent columns, one row per financial year of either dataset (a partial year shows
 its quarters and is never compared), then any other period a dataset has (the NSPCC's calendar
-years). The series are never merged (see :mod:`tui.model.side_by_side`): the NSPCC dataset's
+years). The series are never merged (see :mod:`tui.model.figures.side_by_side`): the NSPCC dataset's
 citations of Home Office figures (``ho_cited``) get a column of their own.
 """
 
@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from typing import IO
 
 from tui.formatting import fmt_count
-from tui.model.dataset import Dataset, load_dataset
-from tui.model.detail_types import ForceSeries
-from tui.model.errors import ModelError
-from tui.model.measure import NSPCC_FOI, SCOTLAND_RCS, measure_id
-from tui.model.selection import pick_offence
-from tui.model.series import force_series
-from tui.model.side_by_side import (
+from tui.model.data.dataset import Dataset, load_dataset
+from tui.model.data.errors import ModelError
+from tui.model.data.measure import NSPCC_FOI, SCOTLAND_RCS, measure_id
+from tui.model.data.years import quarters_label
+from tui.model.figures.selection import pick_offence
+from tui.model.figures.series import force_series
+from tui.model.figures.side_by_side import (
     LABELS,
     PAIRED_OFFENCE,
     WHY_SCOTLAND_DIFFERS,
@@ -30,8 +30,8 @@ from tui.model.side_by_side import (
     name_in,
     pair_force_name,
 )
-from tui.model.totals import resolve_force
-from tui.model.years import quarters_label
+from tui.model.figures.totals import resolve_force
+from tui.model.results.detail_types import ForceSeries
 from tui.output import render
 from tui.output.reports import Column, Record, Report, Value
 

@@ -11,13 +11,13 @@ import argparse
 from typing import IO
 
 from tui.formatting import safe_text
-from tui.model.catalogue import DEFAULT_DATASET
-from tui.model.dataset import load_dataset
-from tui.model.population import CITY_OF_LONDON_CAVEAT
-from tui.model.reference import Force
-from tui.model.selection import normalise_selection, pick_offence
-from tui.model.series import force_quarters, force_series
-from tui.model.totals import resolve_force
+from tui.model.data.catalogue import DEFAULT_DATASET
+from tui.model.data.dataset import load_dataset
+from tui.model.data.population import CITY_OF_LONDON_CAVEAT
+from tui.model.data.reference import Force
+from tui.model.figures.selection import normalise_selection, pick_offence
+from tui.model.figures.series import force_quarters, force_series
+from tui.model.figures.totals import resolve_force
 from tui.output import render
 from tui.output.reports import RATE_NOTE, Column, Report
 from tui.output.several_report import SIDE_BY_SIDE_FORMATS, combined_report, side_by_side

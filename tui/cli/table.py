@@ -11,11 +11,11 @@ from dataclasses import replace
 from typing import IO, Any
 
 from tui.formatting import safe_text
-from tui.model.catalogue import DEFAULT_DATASET
-from tui.model.errors import UnknownYearError
-from tui.model.ordering import FORCE_SORT_KEYS, filter_rows, sort_force_rows_by
-from tui.model.types import ForceTable
-from tui.model.years import parse_year
+from tui.model.data.catalogue import DEFAULT_DATASET
+from tui.model.data.errors import UnknownYearError
+from tui.model.data.years import parse_year
+from tui.model.results.ordering import FORCE_SORT_KEYS, filter_rows, sort_force_rows_by
+from tui.model.results.types import ForceTable
 from tui.output import render
 from tui.output.table_rates_report import forces_report
 
@@ -106,9 +106,9 @@ def sort_key(table: ForceTable, text: str | None) -> tuple[str, bool]:
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run ``ox table``; model errors go to ``tui.cli``."""
     # Polars is imported when a command runs, not when ``ox`` parses its arguments (issue 11).
-    from tui.model.dataset import load_dataset
-    from tui.model.force_table import force_table
-    from tui.model.selection import pick_offence
+    from tui.model.data.dataset import load_dataset
+    from tui.model.figures.force_table import force_table
+    from tui.model.figures.selection import pick_offence
 
     ds = load_dataset(args.dataset or DEFAULT_DATASET)
     table = force_table(ds, pick_offence(ds, args.offence), args.include_national)

@@ -1,30 +1,30 @@
 """The loaded data behind the TUI: one dataset and the queries its views ask (see
-``tui.model.interface`` for the polars-free contract the views are written against)."""
+``tui.model.results.interface`` for the polars-free contract the views are written against)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tui.model.comparison import comparable_pairs, compare_years, default_compare_pair
-from tui.model.comparison_types import Comparison
-from tui.model.dataset import Dataset, load_dataset
-from tui.model.detail import force_detail
-from tui.model.detail_types import ForceDetail
-from tui.model.diff import diff_datasets, resolve_diff_offence
-from tui.model.diff_types import DatasetDiff
-from tui.model.force_table import force_table
-from tui.model.map_measures import map_values
-from tui.model.multi_query import multi_series
-from tui.model.multi_series import MultiSeries
-from tui.model.offences import OffenceSelection
-from tui.model.peer_figures import peers_for, with_offence
-from tui.model.peers import PeerGroup
-from tui.model.reference import Force
-from tui.model.selection import default_selection, pick_offence
-from tui.model.tilemap import TileMap
-from tui.model.totals import find_force, listed_forces, total_specs
-from tui.model.types import ForceTable
+from tui.model.data.dataset import Dataset, load_dataset
+from tui.model.data.offences import OffenceSelection
+from tui.model.data.reference import Force
+from tui.model.figures.comparison import comparable_pairs, compare_years, default_compare_pair
+from tui.model.figures.detail import force_detail
+from tui.model.figures.force_table import force_table
+from tui.model.figures.multi_query import multi_series
+from tui.model.figures.selection import default_selection, pick_offence
+from tui.model.figures.totals import find_force, listed_forces, total_specs
+from tui.model.findings.diff import diff_datasets, resolve_diff_offence
+from tui.model.findings.diff_types import DatasetDiff
+from tui.model.findings.map_measures import map_values
+from tui.model.findings.peer_figures import peers_for, with_offence
+from tui.model.findings.peers import PeerGroup
+from tui.model.findings.tilemap import TileMap
+from tui.model.results.comparison_types import Comparison
+from tui.model.results.detail_types import ForceDetail
+from tui.model.results.multi_series import MultiSeries
+from tui.model.results.types import ForceTable
 
 
 @dataclass(frozen=True, eq=False)

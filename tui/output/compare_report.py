@@ -24,12 +24,12 @@ from tui.formatting import (
     fmt_rank_change,
     fmt_rate,
 )
-from tui.model.chance import METHOD
-from tui.model.changes import NEGATIVE_NOTE, any_negative
-from tui.model.comparison_types import CompareRow, Comparison
-from tui.model.events import Event
-from tui.model.interface import DatasetView
-from tui.model.years import fy_label
+from tui.model.data.events import Event
+from tui.model.data.years import fy_label
+from tui.model.results.comparison_types import CompareRow, Comparison
+from tui.model.results.interface import DatasetView
+from tui.model.stats.chance import METHOD
+from tui.model.stats.changes import NEGATIVE_NOTE, any_negative
 from tui.output.comparison_report import compare_report
 from tui.output.reports import Column, Record, Report, Value
 

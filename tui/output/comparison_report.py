@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from tui.formatting import fmt_change, fmt_count, fmt_pct
-from tui.model.comparison_types import CompareRow, Comparison
-from tui.model.interface import DatasetView
-from tui.model.years import quarters_label
+from tui.model.data.years import quarters_label
+from tui.model.results.comparison_types import CompareRow, Comparison
+from tui.model.results.interface import DatasetView
 from tui.output.reports import (
     Column,
     Record,

@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from tui.formatting import fmt_change, fmt_count
-from tui.model.catalogue import DatasetInfo
-from tui.model.diff_types import (
+from tui.model.data.catalogue import DatasetInfo
+from tui.model.findings.diff_types import (
     ADDED,
     CHANGED,
     MOVED,

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from tui.atomic_file import write_atomic
 from tui.formatting import safe_text
-from tui.model.citation import Citation
-from tui.model.view_citation import CiteSheet
+from tui.model.findings.citation import Citation
+from tui.model.findings.view_citation import CiteSheet
 from tui.output.render import (
     Format,
     _md_cell,

@@ -18,16 +18,16 @@ from tui.formatting import (
     fmt_rank_change,
     fmt_rate,
 )
-from tui.model.catalogue import DatasetInfo
-from tui.model.changes import NEGATIVE_NOTE, any_negative
-from tui.model.detail_types import MembershipChange
-from tui.model.offences import OffenceSelection
-from tui.model.types import ForceRow, ForceTable
-from tui.model.years import quarters_label
+from tui.model.data.catalogue import DatasetInfo
+from tui.model.data.offences import OffenceSelection
+from tui.model.data.years import quarters_label
+from tui.model.results.detail_types import MembershipChange
+from tui.model.results.types import ForceRow, ForceTable
+from tui.model.stats.changes import NEGATIVE_NOTE, any_negative
 from tui.output.show_marks import mark_notes, marked_pct
 
 if TYPE_CHECKING:  # a protocol, for the annotations only: importing it costs ~0.1 s
-    from tui.model.interface import DatasetView
+    from tui.model.results.interface import DatasetView
 
 Value = object
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tui.formatting import fmt_pct
-from tui.model.chance import METHOD
-from tui.model.changes import change_marks
-from tui.model.detail_types import SeriesPoint
+from tui.model.results.detail_types import SeriesPoint
+from tui.model.stats.chance import METHOD
+from tui.model.stats.changes import change_marks
 
 Record = dict[str, object]
 
@@ -35,7 +35,7 @@ SHOW_RELEASE_NOTE = (
 def chance_and_release(before: SeriesPoint | None, p: SeriesPoint) -> Record:
     """Whether a year's change is beyond chance (``None`` where no change is computed) and
     whether its two figures come from different releases (as Compare marks them), by the model's
-    :func:`~tui.model.changes.change_marks`, as the detail view marks them."""
+    :func:`~tui.model.stats.changes.change_marks`, as the detail view marks them."""
     significant, crosses = change_marks(before, p)
     return {"significant": significant, "crosses_releases": crosses}
 

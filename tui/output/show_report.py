@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from tui.model.catalogue import DatasetInfo
-from tui.model.changes import NEGATIVE_NOTE, any_negative
-from tui.model.detail_types import ForceSeries, QuarterPoint, SeriesPoint
-from tui.model.population import rate_for
-from tui.model.years import quarters_label
+from tui.model.data.catalogue import DatasetInfo
+from tui.model.data.population import rate_for
+from tui.model.data.years import quarters_label
+from tui.model.results.detail_types import ForceSeries, QuarterPoint, SeriesPoint
+from tui.model.stats.changes import NEGATIVE_NOTE, any_negative
 from tui.output.reports import (
     RATE_NOTE,
     Column,
@@ -33,7 +33,7 @@ from tui.output.show_marks import chance_and_release, mark_notes, marked_pct
 
 class DatasetFacts(Protocol):
     """What a show report says about its dataset: a loaded dataset, or a stored answer's
-    (:mod:`tui.model.derived_store`), so an answer is printed the same either way."""
+    (:mod:`tui.model.store.derived_store`), so an answer is printed the same either way."""
 
     @property
     def info(self) -> DatasetInfo:

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from tui.formatting import CAVEAT_MARK, POPULATION_NOTE, fmt_pct, fmt_rank, fmt_rate
-from tui.model.interface import DatasetView
-from tui.model.types import ForceRow, ForceTable
-from tui.model.years import fy_label
+from tui.model.data.years import fy_label
+from tui.model.results.interface import DatasetView
+from tui.model.results.types import ForceRow, ForceTable
 from tui.output.reports import Column, Record, Report, Value, force_table_report
 from tui.output.show_marks import mark_notes
 

@@ -3,7 +3,7 @@ that prints the same figures, each copyable over OSC 52.
 
 ``K`` opens it on the citation, ``R`` on the command; both keys switch between the two inside it.
 The citation is exactly what ``ox cite`` prints for the same selection (the dialog shows that
-command too), built by :mod:`tui.model.view_citation` from what the view says it shows
+command too), built by :mod:`tui.model.findings.view_citation` from what the view says it shows
 (:meth:`tui.screens.base.ExplorerScreen.shown_view`).
 """
 
@@ -18,9 +18,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from tui.formatting import safe_text
-from tui.model.catalogue import bundled_datasets
-from tui.model.citation import FORMATS
-from tui.model.view_citation import CiteSheet, cite_sheet, render_sheet
+from tui.model.data.catalogue import bundled_datasets
+from tui.model.findings.citation import FORMATS
+from tui.model.findings.view_citation import CiteSheet, cite_sheet, render_sheet
 from tui.screens.base import ExplorerScreen
 from tui.screens.dialog import Dialog
 from tui.widgets.cells import line

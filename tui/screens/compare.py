@@ -10,12 +10,12 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
-from tui.model.catalogue import release_tag
-from tui.model.compare_order import SIG, sort_rows
-from tui.model.comparison_types import Comparison
-from tui.model.ordering import COMPARE_SORT_KEYS, descending_first
-from tui.model.reproduce import ViewSpec
-from tui.model.years import YearCoverage, fy_label, nearest_pair
+from tui.model.data.catalogue import release_tag
+from tui.model.data.years import YearCoverage, fy_label, nearest_pair
+from tui.model.findings.reproduce import ViewSpec
+from tui.model.results.compare_order import SIG, sort_rows
+from tui.model.results.comparison_types import Comparison
+from tui.model.results.ordering import COMPARE_SORT_KEYS, descending_first
 from tui.output.compare_report import honest_compare_report
 from tui.output.reports import Report
 from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext, only_force

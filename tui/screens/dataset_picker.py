@@ -7,9 +7,9 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 
 from tui.formatting import safe_text
-from tui.model.catalogue import DatasetInfo, list_datasets
-from tui.model.errors import ModelError
-from tui.model.interface import FileImporter
+from tui.model.data.catalogue import DatasetInfo, list_datasets
+from tui.model.data.errors import ModelError
+from tui.model.results.interface import FileImporter
 from tui.screens.confirm import ConfirmDialog
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import line

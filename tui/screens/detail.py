@@ -13,12 +13,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from tui.formatting import fmt_count, safe_text
-from tui.model.derived_store import StoredDetail
-from tui.model.detail_types import ForceDetail
-from tui.model.errors import ModelError
-from tui.model.peers import PeerGroup
-from tui.model.reference import Force
-from tui.model.reproduce import ViewSpec
+from tui.model.data.errors import ModelError
+from tui.model.data.reference import Force
+from tui.model.findings.peers import PeerGroup
+from tui.model.findings.reproduce import ViewSpec
+from tui.model.results.detail_types import ForceDetail
+from tui.model.store.derived_store import StoredDetail
 from tui.output.compare_report import event_line
 from tui.output.reports import Report
 from tui.output.show_report import show_report
@@ -37,7 +37,7 @@ from tui.widgets.tables import BreakdownTable, SeriesTable, series_marks_legend
 from tui.widgets.trend_chart import NATIONAL_MODES, NationalMode, TrendChart
 
 if TYPE_CHECKING:
-    from tui.model.interface import DatasetView
+    from tui.model.results.interface import DatasetView
 
 
 class ForceDetailScreen(ExplorerScreen):
@@ -75,7 +75,7 @@ class ForceDetailScreen(ExplorerScreen):
     ) -> None:
         """The detail of ``force``, with the data of ``context``; or, before the data is loaded
         (``context`` is ``None``), from ``early``, the detail stored from the same data and
-        reference files (see ``tui.model.derived_store``), refreshed once the data loads."""
+        reference files (see ``tui.model.store.derived_store``), refreshed once the data loads."""
         super().__init__(id="detail")
         self.context = context
         self.force = force

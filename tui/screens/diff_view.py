@@ -14,12 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from tui.model.catalogue import DatasetInfo, find_dataset
-from tui.model.diff_types import DatasetDiff, measure_problem
-from tui.model.errors import ModelError
-from tui.model.reference import Force
-from tui.model.reproduce import ViewSpec
-from tui.model.view_citation import ShownView
+from tui.model.data.catalogue import DatasetInfo, find_dataset
+from tui.model.data.errors import ModelError
+from tui.model.data.reference import Force
+from tui.model.findings.diff_types import DatasetDiff, measure_problem
+from tui.model.findings.reproduce import ViewSpec
+from tui.model.findings.view_citation import ShownView
 from tui.output.diff_report import diff_report, summary_lines
 from tui.output.reports import Report
 from tui.screens.base import ExplorerScreen, ViewContext

@@ -10,8 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Static
 
-from tui.model.catalogue import release_tag
-from tui.model.ordering import (
+from tui.model.data.catalogue import release_tag
+from tui.model.data.reference import Force
+from tui.model.results.ordering import (
     FilteredRow,
     descending_first,
     filter_rows,
@@ -19,8 +20,7 @@ from tui.model.ordering import (
     nearest_force,
     sort_force_rows_by,
 )
-from tui.model.reference import Force
-from tui.model.types import ForceTable
+from tui.model.results.types import ForceTable
 from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext, only_force
 from tui.screens.marks import Marks, mark_glyph
 from tui.widgets.cells import line
@@ -34,7 +34,7 @@ from tui.widgets.search_bar import SearchBar, SearchInput
 from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
-    from tui.model.reproduce import ViewSpec
+    from tui.model.findings.reproduce import ViewSpec
     from tui.output.reports import Report
 
 BY_MATCH = SortState("match", True)
@@ -61,7 +61,8 @@ class ForcesScreen(ExplorerScreen):
     def __init__(self, opening: ForceTable | None = None, *, ascii_only: bool = False) -> None:
         super().__init__(id="forces")
         self._opening = opening
-        """The stored opening table (``tui.model.derived_store``), painted until the data loads."""
+        """The stored opening table (``tui.model.store.derived_store``), painted until the data
+        loads."""
         self._opening_ascii = ascii_only
         self.table: ForceTable | None = None
         self.sort: SortState | None = None
@@ -101,8 +102,8 @@ class ForcesScreen(ExplorerScreen):
 
     def _paint_opening(self, table: ForceTable) -> None:
         """The first frame: the table of this dataset, offence and options from the derived-data
-        store, made from the same data and reference files (see ``tui.model.derived_store``), so
-        the figures are the ones the data will give. Replaced as soon as the data is loaded."""
+        store, made from the same data and reference files (see ``tui.model.store.derived_store``),
+        so the figures are the ones the data will give. Replaced as soon as the data is loaded."""
         self.table, self.sort = table, self._sort_for(table)
         self.refresh_rows()
         self.query_one("#forces-context", Static).update(
@@ -379,7 +380,7 @@ class ForcesScreen(ExplorerScreen):
 
     def view_spec(self) -> ViewSpec | None:
         """The table as ``ox table`` prints it: same offence, search, sort and national rows."""
-        from tui.model.reproduce import ViewSpec
+        from tui.model.findings.reproduce import ViewSpec
 
         if self.table is None or self.sort is None or self.context is None:
             return None

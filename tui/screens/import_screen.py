@@ -16,11 +16,11 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 from textual.worker import get_current_worker
 
 from tui.formatting import safe_text
-from tui.model.catalogue import list_datasets
-from tui.model.errors import ModelError
+from tui.model.data.catalogue import list_datasets
+from tui.model.data.errors import ModelError
 from tui.model.importing.problems import DatasetImportError
 from tui.model.importing.results import ImportPreview, ImportResult, describe_years
-from tui.model.interface import FileImporter
+from tui.model.results.interface import FileImporter
 from tui.screens.confirm import ConfirmDialog
 from tui.screens.dialog import Dialog
 from tui.widgets.cells import line, plain

@@ -16,11 +16,11 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.widgets import Static
 
-from tui.model.catalogue import release_tag
-from tui.model.names import short_force_name
-from tui.model.reproduce import ViewSpec
-from tui.model.tilemap import TileMap, step
-from tui.model.years import nearest_pair
+from tui.model.data.catalogue import release_tag
+from tui.model.data.names import short_force_name
+from tui.model.data.years import nearest_pair
+from tui.model.findings.reproduce import ViewSpec
+from tui.model.findings.tilemap import TileMap, step
 from tui.output.reports import Column, Report, dataset_lines
 from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext
 from tui.widgets.cells import line, plain
@@ -33,7 +33,7 @@ FIXED_LINES = 4
 """Rows that are not the map: the title and release lines, the status line and the footer."""
 MEASURE_NAMES = {"count": "count", "change": "% change", "rate": "rate per 100,000"}
 MAP_MEASURES = ("count", "change", "rate")
-"""The order ``m`` goes through (``tui.model.tilemap.MEASURES``)."""
+"""The order ``m`` goes through (``tui.model.findings.tilemap.MEASURES``)."""
 
 
 def bin_span(measure: str, low: float | None, high: float | None, ascii_only: bool) -> str:

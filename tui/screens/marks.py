@@ -32,7 +32,7 @@ class Marks:
     def toggle(self, name: str) -> str:
         """Mark ``name``, or unmark it when marked; returns why not when it cannot be marked
         (``""`` otherwise)."""
-        from tui.model.multi_series import MAX_FORCES  # the chart's module: not at start-up
+        from tui.model.results.multi_series import MAX_FORCES  # the chart's module: not at start-up
 
         if name in self.names:
             self.names.remove(name)

@@ -17,8 +17,9 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from tui.formatting import fmt_count, fmt_rate
-from tui.model.catalogue import release_tag
-from tui.model.multi_series import (
+from tui.model.data.catalogue import release_tag
+from tui.model.findings.reproduce import ViewSpec
+from tui.model.results.multi_series import (
     MEASURE_LABELS,
     MEASURES,
     MeasureTable,
@@ -26,7 +27,6 @@ from tui.model.multi_series import (
     index_bases,
     measure_table,
 )
-from tui.model.reproduce import ViewSpec
 from tui.output.reports import Column, Report, dataset_lines
 from tui.screens.base import ExplorerScreen, ViewContext
 from tui.widgets.cells import line, number, plain

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.model.offence_terms import matching_terms
-from tui.model.offences import OffenceInfo, search_offences
+from tui.model.data.offence_terms import matching_terms
+from tui.model.data.offences import OffenceInfo, search_offences
 from tui.screens.picker import Choice, Picker
 from tui.widgets.cells import highlighted
 

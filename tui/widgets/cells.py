@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from rich.text import Text
 
 from tui.formatting import safe_text
-from tui.model.reference import Force
+from tui.model.data.reference import Force
 
 
 def area_words(forces: Iterable[Force]) -> tuple[str, str]:

@@ -23,11 +23,11 @@ from tui.formatting import (
     fmt_rank_change,
     fmt_rate,
 )
-from tui.model.compare_order import pct_of, significant_of
+from tui.model.results.compare_order import pct_of, significant_of
 from tui.widgets.cells import number, plain
 
 if TYPE_CHECKING:  # the table imports this module
-    from tui.model.comparison_types import CompareRow
+    from tui.model.results.comparison_types import CompareRow
     from tui.widgets.compare_table import BarStyles
 
 CHANCE_MARK = "~"

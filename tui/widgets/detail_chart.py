@@ -3,8 +3,8 @@ trend off, indexed (first year = 100) or overlaid, and the recording events mark
 
 from __future__ import annotations
 
-from tui.model.changes import index_series
-from tui.model.detail_types import ForceDetail
+from tui.model.results.detail_types import ForceDetail
+from tui.model.stats.changes import index_series
 from tui.widgets.event_marks import chart_marks
 from tui.widgets.trend_chart import ChartSeries, NationalMode
 

@@ -13,10 +13,10 @@ from typing import Protocol
 from rich.text import Text
 
 from tui.formatting import fmt_change, fmt_count, fmt_pct, fmt_rate
-from tui.model.catalogue import DatasetInfo
-from tui.model.detail_types import ForceDetail, SeriesPoint
-from tui.model.reference import Force
-from tui.model.years import quarters_label
+from tui.model.data.catalogue import DatasetInfo
+from tui.model.data.reference import Force
+from tui.model.data.years import quarters_label
+from tui.model.results.detail_types import ForceDetail, SeriesPoint
 from tui.widgets.cells import area_words, line
 from tui.widgets.detail_notes import chance_text, events_text, pair_text
 

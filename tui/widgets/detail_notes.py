@@ -8,13 +8,13 @@ import math
 from rich.text import Text
 
 from tui.formatting import fmt_count, fmt_pct
-from tui.model.catalogue import DatasetInfo, release_tag
-from tui.model.chance import ChangeInterval
-from tui.model.changes import NEGATIVE_NOTE, any_negative
-from tui.model.detail_types import MeasurePair
-from tui.model.events import Event
-from tui.model.reference import Force
-from tui.model.years import fy_label
+from tui.model.data.catalogue import DatasetInfo, release_tag
+from tui.model.data.events import Event
+from tui.model.data.reference import Force
+from tui.model.data.years import fy_label
+from tui.model.results.detail_types import MeasurePair
+from tui.model.stats.chance import ChangeInterval
+from tui.model.stats.changes import NEGATIVE_NOTE, any_negative
 from tui.widgets.cells import line
 from tui.widgets.compare_notes import SMALL_COUNT
 from tui.widgets.measure_legend import CHANCE_METHOD

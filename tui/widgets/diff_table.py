@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from tui.formatting import fmt_change, fmt_count, safe_text
-from tui.model.diff_types import DiffRow
-from tui.model.reference import Force
+from tui.model.data.reference import Force
+from tui.model.findings.diff_types import DiffRow
 from tui.widgets.cells import number, plain
 from tui.widgets.grid import Grid, GridColumn, GridMessage, GridRow
 

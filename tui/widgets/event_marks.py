@@ -3,8 +3,8 @@ E1, E2… (the detail's facts list them in words under the same labels)."""
 
 from __future__ import annotations
 
-from tui.model.events import Event
-from tui.model.years import fy_label
+from tui.model.data.events import Event
+from tui.model.data.years import fy_label
 
 
 def chart_marks(events: tuple[Event, ...], labels: tuple[str, ...]) -> tuple[tuple[int, str], ...]:

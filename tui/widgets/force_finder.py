@@ -18,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from tui.formatting import safe_text
-from tui.model.search import rank
+from tui.model.data.search import rank
 from tui.widgets.search_bar import SearchInput
 
 Candidates = Callable[[], Iterable[tuple[str, Sequence[str]]]]

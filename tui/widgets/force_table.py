@@ -13,8 +13,8 @@ from textual.binding import Binding
 from textual.geometry import Size
 
 from tui.formatting import CAVEAT_MARK, CAVEAT_MARK_ASCII, fmt_change, fmt_count, fmt_pct, sparkline
-from tui.model.ordering import FilteredRow
-from tui.model.types import ForceRow, ForceTable
+from tui.model.results.ordering import FilteredRow
+from tui.model.results.types import ForceRow, ForceTable
 from tui.widgets.cells import area_words, highlighted, number, plain
 from tui.widgets.compare_cells import chance_pct_cell, release_mark
 from tui.widgets.force_grid import ForceGrid, SortState

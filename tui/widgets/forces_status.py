@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from tui.model.types import ForceRow, ForceTable
-from tui.model.years import fy_label
+from tui.model.data.years import fy_label
+from tui.model.results.types import ForceRow, ForceTable
 from tui.widgets.cells import line
 from tui.widgets.measure_legend import measure_lines
 

@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Label
 
-from tui.model.search import rank
+from tui.model.data.search import rank
 from tui.widgets.grid import Grid
 from tui.widgets.search_bar import SearchInput
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 from rich.text import Text
 
 from tui.formatting import CAVEAT_LEGEND, POPULATION_NOTE
-from tui.model.changes import any_negative
-from tui.model.types import ForceTable
+from tui.model.results.types import ForceTable
+from tui.model.stats.changes import any_negative
 from tui.widgets.compare_cells import CHANCE_MARK, release_mark
 
 CHANCE_METHOD = "exact Poisson test, 95%"
 
 NEGATIVE_STATUS = "% '—' where a count is negative (not defined)"
-"""The status line's short form of :data:`tui.model.changes.NEGATIVE_NOTE`."""
+"""The status line's short form of :data:`tui.model.stats.changes.NEGATIVE_NOTE`."""
 
 
 def within_chance_text(within: int, detail: str = "") -> str:

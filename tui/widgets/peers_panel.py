@@ -13,10 +13,10 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui.formatting import fmt_count, fmt_rate
-from tui.model.errors import ModelError, NoPeerGroupsError
-from tui.model.names import SHORT_NAME_WIDTH, short_force_name
-from tui.model.peers import PeerFigures, PeerGroup
-from tui.model.years import fy_label
+from tui.model.data.errors import ModelError, NoPeerGroupsError
+from tui.model.data.names import SHORT_NAME_WIDTH, short_force_name
+from tui.model.data.years import fy_label
+from tui.model.findings.peers import PeerFigures, PeerGroup
 from tui.widgets.cells import line, plain
 
 

@@ -8,7 +8,7 @@ from typing import Protocol
 from rich.text import Text
 
 from tui.formatting import MISSING, fmt_rate, sparkline
-from tui.model.types import ForceRow, ForceTable
+from tui.model.results.types import ForceRow, ForceTable
 from tui.widgets.cells import number, plain
 from tui.widgets.compare_cells import chance_pct_cell
 

@@ -7,8 +7,8 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from tui.formatting import fmt_count, fmt_rate
-from tui.model.detail_types import Breakdown, QuarterPoint, Rate, SeriesPoint
-from tui.model.years import quarters_label
+from tui.model.data.years import quarters_label
+from tui.model.results.detail_types import Breakdown, QuarterPoint, Rate, SeriesPoint
 from tui.widgets.cells import number, plain
 from tui.widgets.compare_cells import CHANCE_MARK, chance_pct_cell, release_mark
 from tui.widgets.measure_legend import CHANCE_METHOD

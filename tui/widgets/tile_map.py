@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from tui.formatting import MISSING, fmt_count, fmt_pct, fmt_rate, safe_text
-from tui.model.tilemap import Tile, TileMap
+from tui.model.findings.tilemap import Tile, TileMap
 from tui.widgets.theme_colours import theme_colour
 
 UNICODE_GLYPHS = "▁▂▃▅▇"

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import polars as pl
 
-from tui.model import schema as S
-from tui.model.catalogue import bundled_datasets
-from tui.model.derived_store import forget
-from tui.model.errors import DatasetError
+from tui.model.data import schema as S
+from tui.model.data.catalogue import bundled_datasets
+from tui.model.data.errors import DatasetError
+from tui.model.data.measure import LAYOUT_MEASURES
+from tui.model.data.reference import load_reference
 from tui.model.importing import store as st
 from tui.model.importing.cleaning import Cleaned, clean_tables, empty_frame, period_labels
 from tui.model.importing.declared_measure import check_declared
@@ -30,8 +31,7 @@ from tui.model.importing.sheet_skipping import (
 )
 from tui.model.importing.sniff import SPREADSHEETS
 from tui.model.importing.write_errors import write_failed
-from tui.model.measure import LAYOUT_MEASURES
-from tui.model.reference import load_reference
+from tui.model.store.derived_store import forget
 from tui.paths import bundled_data_dir, imported_datasets_dir
 
 MappingArg = Mapping[str, str] | Sequence[str] | None
@@ -324,7 +324,7 @@ def _manifest(
     checksum: str,
     preview: ImportPreview,
 ) -> dict[str, object]:
-    """The manifest: what ``tui.model.dataset`` lists and shows for an imported dataset."""
+    """The manifest: what ``tui.model.data.dataset`` lists and shows for an imported dataset."""
     layout = analysis.layout
     file = path.name
     if layout == HOMEOFFICE:

@@ -8,7 +8,9 @@ from typing import Any
 
 import polars as pl
 
-from tui.model import schema as S
+from tui.model.data import schema as S
+from tui.model.data.reference import Reference
+from tui.model.data.years import quarters_label
 from tui.model.importing import merging
 from tui.model.importing.file_warnings import (
     ignored_columns,
@@ -34,8 +36,6 @@ from tui.model.importing.values import (
     parse_period,
     parse_quarter,
 )
-from tui.model.reference import Reference
-from tui.model.years import quarters_label
 
 _COUNT_NOTES = {
     DASH_ZERO: "'-00' read as 0 (the Home Office writes zero as -00)",

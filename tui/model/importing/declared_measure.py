@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import polars as pl
 
-from tui.model import schema as S
-from tui.model.catalogue import bundled_datasets
-from tui.model.errors import DatasetError
+from tui.model.data import schema as S
+from tui.model.data.catalogue import bundled_datasets
+from tui.model.data.errors import DatasetError
+from tui.model.data.measure import HOMEOFFICE_PRC, LAYOUT_MEASURES, MEASURE_LABELS, NSPCC_FOI
+from tui.model.data.reference import load_reference
 from tui.model.importing.layouts import Layout
 from tui.model.importing.problems import DatasetImportError, Problem
-from tui.model.measure import HOMEOFFICE_PRC, LAYOUT_MEASURES, MEASURE_LABELS, NSPCC_FOI
-from tui.model.reference import load_reference
 from tui.paths import bundled_data_dir
 
 KNOWN_SHARE = 0.95

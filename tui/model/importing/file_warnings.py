@@ -7,11 +7,11 @@ from __future__ import annotations
 import polars as pl
 
 from tui.formatting import echo
-from tui.model import schema as S
+from tui.model.data import schema as S
+from tui.model.data.reference import TERRITORIAL, Reference
+from tui.model.data.search import near_misses
 from tui.model.importing.readers import ROW, RawTable
 from tui.model.importing.values import clean_text
-from tui.model.reference import TERRITORIAL, Reference
-from tui.model.search import near_misses
 
 UNKNOWN_SHOWN = 5
 """How many unknown force names an import names one by one; the rest are counted in one line."""

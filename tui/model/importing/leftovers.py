@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tui.jsonfile import read_json_file
+from tui.model.data.names import is_data_file_name
 from tui.model.importing.store_lock import LOCK_FILE, StoreBusyError, store_lock
-from tui.model.names import is_data_file_name
 
 TEMP_RE = re.compile(r"\.(?P<name>[a-z0-9_-]+)\.(?P<pid>\d+)\.[0-9a-f]+\.(?:parquet|json|bak)\.tmp")
 DATA_RE = re.compile(r"(?P<name>[a-z0-9_-]+)\.(?P<pid>\d+)\.[0-9a-f]+\.parquet")

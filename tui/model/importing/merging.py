@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from tui.model import schema as S
+from tui.model.data import schema as S
+from tui.model.data.nspcc import HO_CITED_NATIONS, HO_CITED_RELEASE, NSPCC_OFFENCES
 from tui.model.importing.problems import Problem
 from tui.model.importing.readers import PROBLEM_CAP, ROW, SHEET
 from tui.model.importing.results import CleaningNote
-from tui.model.nspcc import HO_CITED_NATIONS, HO_CITED_RELEASE, NSPCC_OFFENCES
 
 KEY = (S.PERIOD, S.QUARTER, S.FORCE, S.OFFENCE_CODE)
 """One figure per period, quarter, force and offence."""

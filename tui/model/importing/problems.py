@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tui.model.errors import DatasetError
+from tui.model.data.errors import DatasetError
 
 MAX_SHOWN = 20
 """How many problems a report lists before it says "and N more"."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tui.model.data.years import fy_label
 from tui.model.importing.problems import MAX_SHOWN, Problem, report_lines
-from tui.model.years import fy_label
 
 
 @dataclass(frozen=True)

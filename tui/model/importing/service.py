@@ -1,12 +1,12 @@
-"""The importer as the TUI uses it (see ``FileImporter`` in ``tui.model.interface``): a column map
-typed as text, one call per step, results as plain values."""
+"""The importer as the TUI uses it (see ``FileImporter`` in ``tui.model.results.interface``): a
+column map typed as text, one call per step, results as plain values."""
 
 from __future__ import annotations
 
-from tui.model.derived_build import write_file_of
 from tui.model.importing.api import default_name, import_file, preview_file, remove_dataset
 from tui.model.importing.layouts import parse_mapping
 from tui.model.importing.results import ImportPreview, ImportResult, RemovedDataset
+from tui.model.store.derived_build import write_file_of
 
 
 def map_items(text: str) -> list[str]:

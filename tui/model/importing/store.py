@@ -22,7 +22,8 @@ from pathlib import Path
 import polars as pl
 
 from tui.atomic_file import sync_folder, target_kind, write_new
-from tui.model.errors import UnknownDatasetError
+from tui.model.data.errors import UnknownDatasetError
+from tui.model.data.names import is_dataset_name
 from tui.model.importing.leftovers import (
     clean_leftovers,
     files_of,
@@ -34,7 +35,6 @@ from tui.model.importing.problems import NAME, STORE, DatasetImportError, single
 from tui.model.importing.results import RemovedDataset
 from tui.model.importing.store_errors import busy, errno_in, store_error
 from tui.model.importing.store_lock import StoreBusyError, store_lock
-from tui.model.names import is_dataset_name
 
 RESERVED = ("homeoffice", "nspcc")
 """Names of the bundled datasets, which an import can never take."""
@@ -185,7 +185,7 @@ def check_written(store: Path, name: str, manifest: Path, data: Path) -> None:
     Raises:
         DatasetImportError: naming what could not be read back; nothing was changed.
     """
-    from tui.model.catalogue import read_manifest
+    from tui.model.data.catalogue import read_manifest
 
     try:
         info = read_manifest(manifest, name=name)

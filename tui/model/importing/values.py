@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from tui.model.schema import MAX_COUNT
-from tui.model.years import fy_label
+from tui.model.data.schema import MAX_COUNT
+from tui.model.data.years import fy_label
 
 # Cells that mean "no figure": never read as 0, because a missing figure is not a zero.
 MISSING_MARKERS = frozenset({"", "..", "…", "n/a", "na", "-", "–", "—", "[x]", "[c]", "[z]"})
