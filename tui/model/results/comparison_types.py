@@ -148,11 +148,3 @@ def _compare_label(cov: YearCoverage, quarters: tuple[int, ...] | None) -> str:
     if quarters is not None and len(quarters) < 4:
         return f"{cov.fy} {quarters_label(quarters)}"
     return cov.label
-
-
-@dataclass(frozen=True)
-class Extremes:
-    """The biggest rise and fall in a comparison (by % change, forces with both figures)."""
-
-    rise: CompareRow | None
-    fall: CompareRow | None

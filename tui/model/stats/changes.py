@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from tui.model.results.comparison_types import CompareRow, Extremes
 from tui.model.stats.chance import change_interval
 
 if TYPE_CHECKING:
@@ -62,18 +61,6 @@ def index_series(values: Iterable[int | None], base: int = 0) -> list[float | No
     ref = vals[base]
     assert ref is not None
     return [None if v is None else v / ref * 100.0 for v in vals]
-
-
-def extremes(rows: Iterable[CompareRow]) -> Extremes:
-    """The ranked forces with the largest and smallest % change."""
-    ranked = [r for r in rows if r.force.ranked and r.pct_change is not None]
-    if not ranked:
-        return Extremes(None, None)
-    rise = max(ranked, key=lambda r: r.pct_change or 0.0)
-    fall = min(ranked, key=lambda r: r.pct_change or 0.0)
-    return Extremes(
-        rise if (rise.pct_change or 0) > 0 else None, fall if (fall.pct_change or 0) < 0 else None
-    )
 
 
 def change_marks(before: SeriesPoint | None, p: SeriesPoint) -> tuple[bool | None, bool | None]:
