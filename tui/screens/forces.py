@@ -61,8 +61,7 @@ class ForcesScreen(ExplorerScreen):
     def __init__(self, opening: ForceTable | None = None, *, ascii_only: bool = False) -> None:
         super().__init__(id="forces")
         self._opening = opening
-        """The stored opening table (``tui.model.store.derived_store``), painted until the data
-        loads."""
+        """The stored opening table (``store.derived_store``), painted until the data loads."""
         self._opening_ascii = ascii_only
         self.table: ForceTable | None = None
         self.sort: SortState | None = None
