@@ -199,9 +199,8 @@ def run_once(tool: Tool, env: dict[str, str], out: Samples, args: argparse.Names
 
 
 def time_show(tool: Tool, env: dict[str, str], out: Samples, timeout: float) -> None:
-    """``show``: as a user asking again (the user's cache folder kept); ``show_cold``: with an
-    empty cache folder, as the first question (both are answered from the shipped answer book,
-    since ox show no longer keeps answers)."""
+    """``show``: asking again (the user's cache folder kept); ``show_cold``: an empty cache
+    folder, the first question (both answered from the shipped book: ox show keeps none)."""
     with tempfile.TemporaryDirectory(prefix="ox-bench-cache-") as empty:
         for row, run_env in (
             ("show_cold", {**env, "OFFENCE_EXPLORER_CACHE_DIR": empty}),
