@@ -9,7 +9,7 @@ from rich.text import Text
 
 from tui.model.data.years import fy_label
 from tui.model.results.types import ForceRow, ForceTable
-from tui.widgets.cells import line
+from tui.widgets.cells import area_words, line
 from tui.widgets.measure_legend import measure_lines
 
 ALIAS_MARK = "="
@@ -58,8 +58,8 @@ def forces_status(
     missing = sum(1 for r in rows if all(c is None for c in r.counts))
     if missing:
         parts.append(f"{missing} with no figure at all")
-    if not include_national:
-        parts.append("BTP, fraud bodies hidden (n)")
+    if not include_national and area_words(r.force for r in rows)[0] == "Force":
+        parts.append("BTP, fraud bodies hidden (n)")  # none are in a table of council areas
     if by_match:
         parts.append(f"best match first (s: by {sort_label})")
     else:
