@@ -37,8 +37,13 @@ class KeysFooter(Footer):
             key.display = True
         self.call_after_refresh(self._fit)
 
-    def _fit(self) -> None:
+    def _fit(self, tries: int = 20) -> None:
         keys = list(self.query(FooterKey))
+        if any(not k.region for k in keys if k.display) and tries > 0:
+            # Keys just mounted (a recompose when the bindings change) are not laid out yet:
+            # their regions are empty and would all seem to fit. Fit them once they are.
+            self.call_after_refresh(self._fit, tries - 1)
+            return
         palette = [k for k in keys if k.has_class("-command-palette")]
         edge = min((k.region.x for k in palette if k.region), default=self.region.right)
         for key in keys:
