@@ -22,6 +22,7 @@ from textual.app import App
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.css.query import NoMatches
+from textual.events import Mount
 from textual.theme import ThemeProvider
 from textual.widgets import Button, Input
 
@@ -233,6 +234,13 @@ class ExplorerPalette(CommandPalette, ClosesOnce[None]):
       with only the Forces view left).
     - Once closed it searches no more (a letter after Enter: ``NoMatches`` in its worker).
     """
+
+    def _on_mount(self, event: Mount) -> None:
+        # Closed before its Mount was handled (Ctrl+P and Esc in one burst): Textual's own
+        # set-up takes the screen below it as ``screen_stack[-2]`` (IndexError with one screen
+        # left). Nothing to set up for a palette no longer shown.
+        if self not in self.app.screen_stack or self.app.screen_stack[0] is self:
+            event.prevent_default()
 
     @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
     async def _gather_commands(self, search_value: str) -> None:

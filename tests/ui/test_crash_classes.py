@@ -27,6 +27,7 @@ from tui.screens.forces import ForcesScreen
 from tui.screens.map_view import MapScreen
 from tui.screens.picker import Picker
 from tui.widgets.grid import Grid, GridColumn, GridRow
+from tui.widgets.option_list import SafeOptionList
 
 # ------------------------------------------------------------------ a line view at any height
 
@@ -299,3 +300,36 @@ async def test_the_map_and_the_chart_in_every_theme(settings_file: Path) -> None
             app.theme = theme
             await settle(pilot)
             assert_running(app, f"theme {theme} in the chart")
+
+
+async def test_a_palette_closed_before_it_has_mounted(app: OffenceApp) -> None:
+    """Ctrl+P and Esc faster than the palette opens (a 20×5 storm): it left the stack before its
+    Mount was handled, and Textual's ``_on_mount`` took ``screen_stack[-2]`` (IndexError with only
+    the Forces view left)."""
+    async with app.run_test(size=(20, 5)) as pilot:
+        await settle(pilot)
+        app.action_command_palette()
+        app.pop_screen()  # before the palette's Mount is handled
+        await settle(pilot)
+        assert_running(app, "a palette closed before it mounted")
+        assert stack_kinds(app) == ["ForcesScreen"]
+
+
+class NarrowList(App[None]):
+    """A list of options squeezed to two cells, under the app's own styles."""
+
+    CSS_PATH = str(Path(__file__).resolve().parents[2] / "tui" / "app.tcss")
+    CSS = "SafeOptionList { width: 2; }"
+
+    def compose(self) -> ComposeResult:
+        yield SafeOptionList("homeoffice  bundled · Home Office police recorded crime", "nspcc")
+
+
+async def test_a_list_of_options_with_no_width() -> None:
+    """At 20×5 the dataset picker's list was laid out 0 cells wide for its options, and Textual's
+    wrapping divided by the width (ValueError: range() arg 3 must not be zero)."""
+    app = NarrowList()
+    async with app.run_test(size=(20, 5)) as pilot:
+        await pilot.press("down", "pagedown", "up")
+        await pilot.pause()
+        assert_running(app, "a list of options two cells wide")
