@@ -9,6 +9,7 @@ import importlib
 import inspect
 import io
 import pkgutil
+from pathlib import Path
 
 from rich.console import Console
 from textual.binding import Binding
@@ -17,7 +18,7 @@ from textual.widgets import Static
 import tui.screens
 import tui.widgets
 from tests.ui.conftest import settle
-from tui.app import OffenceApp
+from tui.app import OffenceApp, make_app
 from tui.commands import ExplorerCommands
 from tui.screens.compare import CompareScreen
 from tui.screens.help import HelpScreen, key_label
@@ -109,3 +110,25 @@ async def test_help_describes_every_key_in_a_narrow_dialog(app: OffenceApp) -> N
         console.print(app.screen.query_one("#help-keys", Static).content)
         rows = [" ".join(line.split()) for line in console.export_text().splitlines()]
         assert "q Quit" in rows and "v Compare" in rows and "M Map" in rows
+
+
+def test_ascii_help_names_the_arrow_keys() -> None:
+    """In ASCII mode ``↓`` is drawn ``v`` and ``↑`` ``^``, keys of their own (``v`` opens
+    Compare): the help names the arrows instead (the new-user trial read 'v  To table')."""
+    assert key_label("down,j") == "↓ / j"
+    assert key_label("down,j", ascii_only=True) == "Down / j"
+    assert key_label("left", ascii_only=True) == "Left"
+    assert key_label("question_mark,f1", ascii_only=True) == "? / F1"
+
+
+async def test_the_help_in_ascii_mode_has_no_arrow_glyphs(settings_file: Path) -> None:
+    app = make_app(settings_file=settings_file, ascii_only=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "question_mark")
+        await settle(pilot)
+        console = Console(width=300, file=io.StringIO(), record=True, color_system=None)
+        for part in ("#help-intro", "#help-keys"):
+            console.print(app.screen.query_one(part, Static).content)
+        shown = console.export_text()
+        assert "Down" in shown and not any(arrow in shown for arrow in "↓↑←→"), shown[:400]

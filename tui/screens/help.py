@@ -68,12 +68,18 @@ METHODS = (
 )
 
 
-def key_label(keys: str) -> str:
-    """``"question_mark,f1"`` → ``"? / F1"``."""
+ASCII_ARROWS = {"down": "Down", "up": "Up", "left": "Left", "right": "Right"}
+"""The arrow keys by name in ASCII mode, where ``↓`` would be drawn ``v`` and ``↑`` ``^``: keys
+of their own (``v`` opens Compare)."""
+
+
+def key_label(keys: str, ascii_only: bool = False) -> str:
+    """``"question_mark,f1"`` → ``"? / F1"``; ``"down,j"`` → ``"↓ / j"`` (``"Down / j"`` in
+    ASCII mode)."""
     out = []
     for key in keys.split(","):
         key = key.strip()
-        label = KEY_NAMES.get(key, key)
+        label = (ascii_only and ASCII_ARROWS.get(key)) or KEY_NAMES.get(key, key)
         if label.startswith("ctrl+"):
             label = "Ctrl+" + label[5:].upper()
         if label.startswith("shift+") and len(label) == 7:
@@ -103,6 +109,7 @@ class HelpScreen(Dialog[None]):
         # A title line, then a two-column table, per section: a section's title in the key
         # column (never wrapped) once made that column as wide as the title, leaving the
         # descriptions no room below ~100 columns.
+        ascii_only = bool(getattr(getattr(self.app, "settings", None), "ascii", False))
         parts: list[RenderableType] = []
         for title, items in self._sections:
             parts.append(Text(title, style="bold underline"))
@@ -111,13 +118,15 @@ class HelpScreen(Dialog[None]):
             table.add_column()
             for binding in _bindings(items):
                 table.add_row(
-                    Text(key_label(binding.key)), Text(binding.description or binding.action)
+                    Text(key_label(binding.key, ascii_only)),
+                    Text(binding.description or binding.action),
                 )
             parts += [table, Text("")]
         keys = Group(*parts)
         with VerticalScroll(classes="dialog"):
             yield Static(line(("Keys", "bold")), classes="dialog-title")
-            yield Static(Text(INTRO), id="help-intro")
+            intro = INTRO.replace("↓", "Down") if ascii_only else INTRO
+            yield Static(Text(intro), id="help-intro")
             yield Static(Text(METHODS), id="help-methods")
             yield Static(keys, id="help-keys")
             yield Static(line(("j/k also move up and down in lists. Esc or ? closes.", "dim")))
