@@ -49,20 +49,24 @@ class Preferences:
         """The saved settings with the command line's choices on top (``plain_terminal``: the
         terminal cannot show "—" or "▁": ASCII for this run, not saved)."""
         settings, problem = load_settings(file)
+        saved_ascii = settings.ascii
         if dataset:
             settings = replace(settings, dataset=dataset)
-        if ascii_only is not None:
-            settings = replace(settings, ascii=ascii_only)
         if theme:
             settings = replace(settings, theme=theme)
         prefs = cls(settings, file, remember=remember, problem=problem)
-        if plain_terminal and not settings.ascii:
-            prefs.settings = replace(settings, ascii=True)
-            prefs.ascii_for_terminal = False
+        run_ascii = True if plain_terminal else saved_ascii if ascii_only is None else ascii_only
+        if run_ascii != saved_ascii:
+            # ``--ascii`` (or a terminal that cannot show more) is for this run: the saved
+            # setting stays what the user chose with A.
+            prefs.settings = replace(settings, ascii=run_ascii)
+            prefs.ascii_for_terminal = saved_ascii
         return prefs
 
     def change(self, **changes: object) -> None:
-        """Show other settings (saved by :meth:`save`)."""
+        """Show other settings (saved by :meth:`save`); ASCII chosen with A is saved."""
+        if "ascii" in changes:
+            self.ascii_for_terminal = None
         self.settings = replace(self.settings, **changes)  # type: ignore[arg-type]
 
     def save(self) -> str | None:

@@ -113,3 +113,24 @@ def test_nothing_is_saved_when_a_bad_file_cannot_be_kept(
     assert message is not None and message.startswith("Did not save settings")
     assert path.read_text(encoding="utf-8") == "{ corrupt"
     assert kept_aside(path) == []
+
+
+def test_ascii_on_the_command_line_is_for_that_run(tmp_path: Path) -> None:
+    """``ox --ascii`` once must not make every later ``ox`` plain ASCII (the new-user trial: a
+    plain ``ox`` at 120×40 opened in ASCII after one ``--ascii``); A is a choice, and is kept."""
+    from tui.preferences import Preferences
+
+    file = tmp_path / "settings.json"
+    prefs = Preferences.load(file, ascii_only=True)
+    assert prefs.settings.ascii
+    prefs.save()
+    assert not Preferences.load(file).settings.ascii
+    prefs = Preferences.load(file, ascii_only=True)
+    prefs.change(ascii=False)
+    prefs.change(ascii=True)  # A pressed twice: ASCII chosen
+    prefs.save()
+    assert Preferences.load(file).settings.ascii
+    prefs = Preferences.load(file, ascii_only=False)  # saved ASCII, turned off for one run
+    assert not prefs.settings.ascii
+    prefs.save()
+    assert Preferences.load(file).settings.ascii
