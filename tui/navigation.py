@@ -181,14 +181,19 @@ async def open_diff(app: App[Any], context: ViewContext | None, a: str, b: str) 
 
 
 def open_map(app: OffenceApp) -> None:
-    """Open the tile map of the 43 forces (a change uses the Compare view's years, if open)."""
+    """Open the tile map of the 43 forces (a change uses the Compare view's years if it is open,
+    else the years it would open on: the ones last compared, else its default)."""
+    from tui.model.data.years import nearest_pair
     from tui.screens.map_view import MapScreen
 
     context = app.view_context
     if context is None or isinstance(app.screen, MapScreen):
         return
     compare = shown_compare(app.screen_stack)
-    app.push_screen(MapScreen(context, compare.years if compare is not None else None))
+    years = compare.years if compare is not None else app.settings.compare_years
+    if compare is None and years is not None:
+        years = nearest_pair(years, context.dataset.coverage)
+    app.push_screen(MapScreen(context, years))
 
 
 def open_help(app: App[Any]) -> None:

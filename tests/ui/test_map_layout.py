@@ -8,12 +8,16 @@ read ``1,4`` / ``16`` / ``to`` / ``3,0`` / ``12`` down the screen.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from tests.ui.conftest import settle, terminal_text, wait_for
 from tests.ui.test_journeys import cli_json
-from tui.app import OffenceApp
+from tui.app import OffenceApp, make_app
 from tui.formatting import fmt_count
+from tui.screens.map_view import MapScreen
 
 
 @pytest.mark.parametrize("size", [(60, 16), (60, 20), (80, 24), (120, 40)])
@@ -34,3 +38,26 @@ async def test_values_and_bin_ranges_are_whole(app: OffenceApp, size: tuple[int,
         assert status.startswith(f"Cumbria (CUMB): {cumbria}"), status
         if "Bins (quantiles)" not in text:  # no legend: the status line gives the bin's range
             assert " to " in status, status
+
+
+async def test_the_map_changes_between_the_years_compare_would_open_on(
+    settings_file: Path,
+) -> None:
+    """Compare last showed 2016/17 → 2017/18 (v reopens it there): the map's % change is between
+    those years, not Compare's default (the new-user trial saw 2023/24 to 2024/25)."""
+    settings_file.write_text(json.dumps({"compare_years": [2016, 2017]}), encoding="utf-8")
+    app = make_app(settings_file=settings_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "M")
+        await wait_for(pilot, lambda: getattr(app.screen, "tile_map", None) is not None, "map")
+        await pilot.press("m")
+        await wait_for(
+            pilot,
+            lambda: getattr(getattr(app.screen, "tile_map", None), "measure", "") == "change",
+            "the map of changes",
+        )
+        screen = app.screen
+        assert isinstance(screen, MapScreen) and screen.tile_map is not None
+        title = screen.tile_map.title
+        assert "2016/17" in title and "2017/18" in title, title
