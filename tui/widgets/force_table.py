@@ -52,8 +52,8 @@ def layout_columns(table: ForceTable, rows: list[ForceRow]) -> list[ColumnSpec]:
         ColumnSpec("force", area_words(r.force for r in every)[0], min(max(longest_name, 12), 24)),
         ColumnSpec("trend", "Trend", max(len(table.trend_years), 5)),
         ColumnSpec(
-            "change", "Change", max([len(fmt_change(r.change)) for r in every] + [8]), numeric=True
-        ),  # 8: "Change ↓" whole when sorted by it
+            "change", "Change", max([len(fmt_change(r.change)) for r in every] + [6]), numeric=True
+        ),
         # Room for the marks after a %: "†" across releases, "~" within chance.
         ColumnSpec(
             "pct",
