@@ -149,6 +149,13 @@ def even_axis(
     return best[1]
 
 
+def marks_text(labels: list[str]) -> str:
+    """Event labels sharing a place: ``E1,E2``, or a run as ``E3–E22`` (the events are numbered
+    in order, so those between are in it): twenty labels in a row were cut at the chart's edge,
+    and a cut ``E10`` read ``E1``."""
+    return ",".join(labels) if len(labels) <= 2 else f"{labels[0]}–{labels[-1]}"
+
+
 def line_marks(ascii_only: bool) -> tuple[str, str]:
     """The markers of the force's line and of the national line."""
     return ("*", "o") if ascii_only else ("braille", "dot")
@@ -271,7 +278,7 @@ class TrendChart(PlotextPlot):
         cells_per_year = max(1.0, self.size.width - 8) / max(1, len(series.labels))
         placed = -100
         for x, label in sorted(series.marks):
-            if by_x and (x - placed) * cells_per_year < len(",".join(by_x[placed])) + 1:
+            if by_x and (x - placed) * cells_per_year < len(marks_text(by_x[placed])) + 1:
                 by_x[placed].append(label)
             else:
                 by_x[x] = [label]
@@ -286,16 +293,15 @@ class TrendChart(PlotextPlot):
         back = self.background_colors[1].rgb
         for x in {x for x, _ in series.marks}:
             self.plt.vline(float(x), color=colour)
+        last = max(1, len(series.labels))
         for x, labels in by_x.items():
-            plt_x = float(x)
-            self.plt.text(
-                ",".join(labels),
-                x=plt_x,
-                y=top,
-                color=colour,
-                background=back,
-                alignment="center",
-            )
+            text = marks_text(labels)
+            # Each label starts at its line (centred, the first was drawn over the y axis's
+            # labels: "1,500+E2,E3", E1 lost; the next over the one before), or ends at it where
+            # it would run past the right edge.
+            wide = len(text) / cells_per_year
+            align: Literal["left", "right"] = "right" if x + wide > last + 0.5 else "left"
+            self.plt.text(text, x=float(x), y=top, color=colour, background=back, alignment=align)
 
     def on_resize(self) -> None:
         self.replot()
