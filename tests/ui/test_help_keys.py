@@ -40,6 +40,14 @@ def classes_with_keys() -> list[type]:
     return found
 
 
+def help_text(app: OffenceApp, *parts: str, width: int = 300) -> str:
+    """The help's ``parts`` (widget ids) as plain text, ``width`` columns wide."""
+    console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
+    for part in parts:
+        console.print(app.screen.query_one(part, Static).content)
+    return console.export_text()
+
+
 def test_every_class_with_keys_has_a_help_section() -> None:
     from tui.screens.help_sections import SECTIONS
 
@@ -63,9 +71,7 @@ async def test_help_lists_every_binding_with_its_key(app: OffenceApp) -> None:
         await pilot.press("down", "question_mark")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
-        console = Console(width=300, file=io.StringIO(), record=True, color_system=None)
-        console.print(app.screen.query_one("#help-keys", Static).content)
-        text = console.export_text()
+        text = help_text(app, "#help-keys")
         every: list[Binding] = [*OffenceApp.BINDINGS]  # type: ignore[list-item]
         every += [b for cls in classes_with_keys() for b in own_bindings(cls)]
         assert len(every) > 60
@@ -106,9 +112,9 @@ async def test_help_describes_every_key_in_a_narrow_dialog(app: OffenceApp) -> N
         await pilot.press("down", "question_mark")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
-        console = Console(width=60, file=io.StringIO(), record=True, color_system=None)
-        console.print(app.screen.query_one("#help-keys", Static).content)
-        rows = [" ".join(line.split()) for line in console.export_text().splitlines()]
+        rows = [
+            " ".join(line.split()) for line in help_text(app, "#help-keys", width=60).splitlines()
+        ]
         assert "q Quit" in rows and "v Compare" in rows and "M Map" in rows
 
 
@@ -127,8 +133,5 @@ async def test_the_help_in_ascii_mode_has_no_arrow_glyphs(settings_file: Path) -
         await settle(pilot)
         await pilot.press("down", "question_mark")
         await settle(pilot)
-        console = Console(width=300, file=io.StringIO(), record=True, color_system=None)
-        for part in ("#help-intro", "#help-keys"):
-            console.print(app.screen.query_one(part, Static).content)
-        shown = console.export_text()
+        shown = help_text(app, "#help-intro", "#help-keys")
         assert "Down" in shown and not any(arrow in shown for arrow in "↓↑←→"), shown[:400]
