@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
@@ -59,3 +60,30 @@ def test_no_pl_col_outside_the_model() -> None:
         if "pl.col(" in text or "import polars" in text:
             offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
+
+
+def test_the_parser_imports_no_command_module() -> None:
+    """Building the parser (``ox --help``, and every command before it runs) imports no command's
+    module: those import Polars and rich, and are imported when their command runs, in one place
+    (``tui.cli.main.handler``)."""
+    from tui.cli.main import HANDLERS
+
+    mods = modules_after("from tui.cli.main import build_parser\nbuild_parser().format_help()")
+    assert "tui.cli.subparsers" in mods  # the check can fail: it sees what was imported
+    modules = {"tui.cli." + name.split(".")[0] for name in HANDLERS.values()}
+    assert sorted(modules & mods) == []
+    assert not {"polars", "rich.console", "tui.output.render", "importlib.metadata"} & mods
+
+
+def test_every_command_runs_a_function_that_exists() -> None:
+    from tui.cli.main import HANDLERS, build_parser, handler
+    from tui.cli.subparsers import TABLE_FORMATS
+    from tui.output.render import FORMATS
+
+    commands = next(
+        a.choices for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)
+    )
+    assert sorted(commands) == sorted(HANDLERS)
+    extra = ["quick_show.show_stored", "imports.remove_dataset"]
+    assert all(callable(handler(name)) for name in [*HANDLERS.values(), *extra])
+    assert TABLE_FORMATS == FORMATS
