@@ -6,25 +6,22 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from textual.app import App
 
 from tui import package_version
 from tui.formatting import safe_text
 from tui.model.data.catalogue import DatasetInfo, bundled_datasets
-from tui.model.findings.citation import cite as citation_of
-from tui.model.findings.view_citation import CiteSheet
-from tui.model.findings.view_citation import cite_sheet as sheet_for
 from tui.screens.base import ExplorerScreen
-from tui.screens.cite_dialog import open_cite_dialog
 
 if TYPE_CHECKING:
+    from tui.model.findings.view_citation import CiteSheet
     from tui.output.render import Format
 
-# The export, its dialog and the TSV renderer are imported when first used, not before the first
-# frame: each costs 20-38 ms there (after what a bare ``ox`` imports, min of 3 fresh processes).
-# The citations and their dialog cost 7 ms: imported with this module.
+# The export, its dialog, the TSV renderer, the citations and their dialog are imported when first
+# used, not before the first frame: each costs 9-38 ms there (after what a bare ``ox`` imports,
+# min of 3-5 fresh processes).
 
 COPY_NAME = "offence-explorer-copy.txt"
 """The download a copy arrives as in a browser."""
@@ -106,18 +103,20 @@ def export_view(app: App[Any]) -> None:
 
 def cite_sheet(screen: ExplorerScreen) -> CiteSheet | None:
     """The view's citation and command (an export's provenance), if it can be cited."""
+    from tui.model.findings import citation, view_citation  # (9 ms: not at start)
+
     shown = screen.shown_view()
     if shown is None:
         return None
     try:
-        return sheet_for(shown, bundled_datasets())
+        return view_citation.cite_sheet(shown, bundled_datasets())
     except ValueError:  # no reproducing command: the citations still say where from
         spec, years = shown.spec, shown.dataset_years or (shown.years,) * len(shown.datasets)
         citations = tuple(
-            citation_of(info, shown.offence_label, forces=spec.forces, years=y)
+            citation.cite(info, shown.offence_label, forces=spec.forces, years=y)
             for info, y in zip(shown.datasets, years, strict=True)
         )
-        return CiteSheet(citations, "", ())
+        return view_citation.CiteSheet(citations, "", ())
 
 
 def copy_row(app: App[Any]) -> None:
@@ -132,12 +131,18 @@ def copy_table(app: App[Any]) -> None:
 
 def cite(app: App[Any]) -> None:
     """Cite what is on screen (text, BibTeX or JSON), copyable."""
-    open_cite_dialog(app, "cite")
+    _cite_dialog(app, "cite")
 
 
 def reproduce(app: App[Any]) -> None:
     """The ``ox`` command that prints the figures on screen, copyable."""
-    open_cite_dialog(app, "reproduce")
+    _cite_dialog(app, "reproduce")
+
+
+def _cite_dialog(app: App[Any], kind: Literal["cite", "reproduce"]) -> None:
+    from tui.screens.cite_dialog import open_cite_dialog  # (12-16 ms: not at start)
+
+    open_cite_dialog(app, kind)
 
 
 def copy_view(app: App[Any], *, row: bool) -> None:

@@ -12,12 +12,12 @@ from textual.events import Mount
 from textual.message import Message
 
 from tui.formatting import safe_text
-from tui.model.findings.view_citation import ShownView
 from tui.screens.dialog import ClosesOnce
 
 if TYPE_CHECKING:
     from tui.model.data.offences import OffenceSelection
     from tui.model.findings.reproduce import ViewSpec
+    from tui.model.findings.view_citation import ShownView
     from tui.model.results.interface import DataQueries, DatasetView
     from tui.output.reports import Report
 
@@ -222,6 +222,8 @@ class ExplorerScreen(ClosesOnce[None]):
     def shown_view(self) -> ShownView | None:
         """What the view shows, for its citation: the spec, the offence and years as labelled on
         screen (every year of the dataset unless the spec names some), and the dataset."""
+        from tui.model.findings.view_citation import ShownView  # (9 ms: not at start)
+
         spec = self.view_spec()
         if spec is None or self.context is None:
             return None
