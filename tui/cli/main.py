@@ -1,7 +1,8 @@
 """The ``ox`` lookups (``show``, ``compare``, ...): parsing, dispatch and errors.
 
 ``tui.launcher`` opens the TUI when no command is given; this package never imports Textual, so
-lookups start fast over SSH. A user mistake prints one clear line
+lookups start fast over SSH. The module of the command that runs is imported then
+(:func:`handler`), so parsing imports no Polars. A user mistake prints one clear line
 on stderr and exits with status 2; an unreadable data file exits with status 1.
 """
 

@@ -2,7 +2,7 @@
 ``events``, ``table``, ``diff``, ``cite``, ``serve``), apart from the modules that run them.
 
 Building the parser (``ox --help``, and every command) imports only this; the module that runs a
-command is imported when it runs (:func:`tui.cli.main.run_lookup`), with its Polars.
+command is imported when it runs (:func:`tui.cli.main.handler`), with its Polars.
 """
 
 from __future__ import annotations
