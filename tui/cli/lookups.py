@@ -7,10 +7,12 @@ from dataclasses import replace
 from typing import IO
 
 from tui.cli.show_both import show_both, wants_both
+from tui.cli.show_several import show_several
 from tui.formatting import echo, safe_text
 from tui.model.data.catalogue import DEFAULT_DATASET, imported_datasets, list_datasets
 from tui.model.data.dataset import Dataset, load_dataset
 from tui.model.data.errors import ModelError
+from tui.model.data.offence_terms import matching_terms
 from tui.model.data.offences import OffenceInfo
 from tui.model.data.search import STRONG, rank
 from tui.model.data.years import parse_year
@@ -18,12 +20,14 @@ from tui.model.figures.comparison import compare_years
 from tui.model.figures.selection import pick_offence
 from tui.model.figures.series import force_quarters, force_series
 from tui.model.figures.totals import resolve_force
+from tui.model.importing.leftovers import tidy_store
 from tui.model.results.compare_order import sort_rows
 from tui.output import render
 from tui.output.compare_report import honest_compare_report
 from tui.output.listings import forces_report, offences_report
 from tui.output.reports import Column, Record, Report
 from tui.output.show_report import other_periods_records, show_report
+from tui.paths import imported_datasets_dir
 
 
 def _dataset(args: argparse.Namespace) -> Dataset:
@@ -39,8 +43,6 @@ def _emit(report: Report, args: argparse.Namespace, out: IO[str], err: IO[str]) 
 def show(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox show FORCE [FORCE …]``: a force's counts by financial year (or quarter)."""
     if len(args.force) > 1:
-        from tui.cli.show_several import show_several
-
         return show_several(args, out, err)
     if wants_both(args):
         return show_both(args, out, err)
@@ -115,8 +117,6 @@ def forces(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 def offences(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox offences [QUERY]``: list the offences of a dataset, or find some."""
-    from tui.model.data.offence_terms import matching_terms
-
     ds = _dataset(args)
     pool = list(ds.offences)
     terms = matching_terms(args.query) if args.query else []
@@ -155,14 +155,7 @@ def _counted_as(info: OffenceInfo, key: str) -> bool:
 
 
 def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    """``ox datasets``: what is available; ``ox datasets remove NAME`` deletes an import."""
-    if args.action == "remove":
-        from tui.cli.imports import remove_dataset
-
-        return remove_dataset(args, out, err)
-    from tui.model.importing.leftovers import tidy_store
-    from tui.paths import imported_datasets_dir
-
+    """``ox datasets``: what is available (``ox datasets remove NAME``: :mod:`tui.cli.imports`)."""
     tidy_store(imported_datasets_dir())  # what a killed import left (its lock, a 0-byte file)
     _infos, problems = imported_datasets()
     for problem in problems:
@@ -221,10 +214,3 @@ def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     )
     _emit(report, args, out, err)
     return 0
-
-
-def import_file(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    """``ox import FILE``: validate a file and keep it as a dataset."""
-    from tui.cli.imports import import_command
-
-    return import_command(args, out, err)

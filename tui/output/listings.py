@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from tui.model.data.offences import OffenceInfo
 from tui.model.data.reference import Force
+from tui.model.data.years import fy_label
 from tui.model.results.interface import DatasetView
 from tui.model.results.types import STATED_TOTAL_CODE
 from tui.output.reports import Column, Record, Report
@@ -45,8 +46,6 @@ def offences_report(
 
     ``folded`` lists group/subgroup labels shown under the latest year's spelling (as in the
     source, as shown), so the merge is never silent."""
-    from tui.model.data.years import fy_label
-
     columns = [
         Column("code", "Code"),
         Column("description", "Description"),

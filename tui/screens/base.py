@@ -222,7 +222,7 @@ class ExplorerScreen(ClosesOnce[None]):
     def shown_view(self) -> ShownView | None:
         """What the view shows, for its citation: the spec, the offence and years as labelled on
         screen (every year of the dataset unless the spec names some), and the dataset."""
-        from tui.model.findings.view_citation import ShownView
+        from tui.model.findings.view_citation import ShownView  # (9 ms: not at start)
 
         spec = self.view_spec()
         if spec is None or self.context is None:
