@@ -26,6 +26,17 @@ CAVEAT_MARK = "‡"
 """Marks a rate that carries a caveat (City of London); the legend gives the caveat."""
 CAVEAT_MARK_ASCII = "#"
 """:data:`CAVEAT_MARK` in plain-ASCII mode."""
+PARTIAL_MARK = "ᵖ"
+"""Marks a count that covers fewer quarters than its year (a partial force-year)."""
+PARTIAL_MARK_ASCII = "p"
+""":data:`PARTIAL_MARK` in plain-ASCII mode."""
+
+
+def partial_mark(ascii_only: bool) -> str:
+    """The marker after a count that covers fewer quarters than its year (a partial force-year);
+    a legend line says what it means."""
+    return PARTIAL_MARK_ASCII if ascii_only else PARTIAL_MARK
+
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

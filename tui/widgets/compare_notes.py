@@ -8,13 +8,12 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from tui.formatting import fmt_count, fmt_pct
+from tui.formatting import fmt_count, fmt_pct, partial_mark
 from tui.model.data.years import fy_label, quarters_label
 from tui.model.results.compare_order import pct_of, significant_of
 from tui.model.results.comparison_types import CompareRow, Comparison
 from tui.model.stats.changes import NEGATIVE_NOTE, any_negative
 from tui.widgets.compare_cells import release_mark
-from tui.widgets.force_table import partial_mark
 from tui.widgets.measure_legend import measure_lines, within_chance_text
 
 SMALL_COUNT = 20

@@ -12,7 +12,15 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
 
-from tui.formatting import CAVEAT_MARK, CAVEAT_MARK_ASCII, fmt_change, fmt_count, fmt_pct, sparkline
+from tui.formatting import (
+    CAVEAT_MARK,
+    CAVEAT_MARK_ASCII,
+    fmt_change,
+    fmt_count,
+    fmt_pct,
+    partial_mark,
+    sparkline,
+)
 from tui.model.results.ordering import FilteredRow
 from tui.model.results.types import ForceRow, ForceTable
 from tui.widgets.cells import area_words, highlighted, number, plain
@@ -21,15 +29,6 @@ from tui.widgets.force_grid import ForceGrid, SortState
 from tui.widgets.forces_status import ALIAS_MARK
 from tui.widgets.grid import GridColumn, GridRow
 from tui.widgets.rate_cells import rate_cells
-
-PARTIAL_MARK = "ᵖ"
-PARTIAL_MARK_ASCII = "p"
-
-
-def partial_mark(ascii_only: bool) -> str:
-    """The marker after a count that covers fewer quarters than its year (a partial force-year);
-    a legend line says what it means."""
-    return PARTIAL_MARK_ASCII if ascii_only else PARTIAL_MARK
 
 
 @dataclass(frozen=True)

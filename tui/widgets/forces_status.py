@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
+from tui.formatting import partial_mark
 from tui.model.data.years import fy_label
 from tui.model.results.types import ForceRow, ForceTable
 from tui.widgets.cells import area_words, line
@@ -87,8 +88,6 @@ def forces_context(
     partial = [y.label for y in table.years if y.partial]
     partial_note = f" · {', '.join(partial)}: partial year" if partial else ""
     if any(any(r.quarters) for r in (*table.rows, *table.totals)):
-        from tui.widgets.force_table import partial_mark  # it imports this module's ALIAS_MARK
-
         partial_note += f" · {partial_mark(ascii_only)} a force's partial year"
     # "dataset · title" (not "dataset: title"): cut at a " · " to fit, the line once ended
     # with the offence, and the dataset's name was not on screen at 80 columns.
