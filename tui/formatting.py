@@ -209,3 +209,14 @@ def ascii_char(char: str) -> str:
         return "#"
     base = "".join(c for c in unicodedata.normalize("NFKD", char) if " " <= c <= "~")
     return base[:1] or "?"
+
+
+def copied(what: str, *, web: bool) -> str:
+    """What a copy says. In a terminal it goes by OSC 52, which tmux and some terminals drop
+    unseen, so that is said; in a browser a download follows (``sharing.also_download``)."""
+    if web:
+        return f"Sent {what} to the clipboard."
+    return (
+        f"Sent {what} to the terminal's clipboard (OSC 52; if nothing pastes, the terminal or "
+        "tmux ignores it)."
+    )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from textual.app import App
 
 from tui import package_version
-from tui.formatting import safe_text
+from tui.formatting import copied, safe_text
 from tui.model.data.catalogue import DatasetInfo, bundled_datasets
 from tui.screens.base import ExplorerScreen
 
@@ -158,4 +158,4 @@ def copy_view(app: App[Any], *, row: bool) -> None:
         return
     app.copy_to_clipboard(to_tsv(report))
     what = "row" if row else f"table ({len(report.records)} rows)"
-    app.notify(f"Copied the {what} to the clipboard (tab-separated).", timeout=3)
+    app.notify(copied(f"the {what} (tab-separated)", web=app.is_web), timeout=5)
