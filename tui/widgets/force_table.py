@@ -40,6 +40,8 @@ class ColumnSpec:
     label: str
     width: int
     numeric: bool = False
+    short: str = ""
+    """The label beside the sort arrow where ``label`` and the arrow do not fit."""
 
 
 def layout_columns(table: ForceTable, rows: list[ForceRow]) -> list[ColumnSpec]:
@@ -51,8 +53,14 @@ def layout_columns(table: ForceTable, rows: list[ForceRow]) -> list[ColumnSpec]:
     specs = [
         ColumnSpec("force", area_words(r.force for r in every)[0], min(max(longest_name, 12), 24)),
         ColumnSpec("trend", "Trend", max(len(table.trend_years), 5)),
+        # Six wide ("+2,152"); sorted by it, the header reads "Chg ▼" (eight cells for
+        # "Change ▼" pushed the partial year's column off screen at 80×24).
         ColumnSpec(
-            "change", "Change", max([len(fmt_change(r.change)) for r in every] + [6]), numeric=True
+            "change",
+            "Change",
+            max([len(fmt_change(r.change)) for r in every] + [6]),
+            numeric=True,
+            short="Chg",
         ),
         # Room for the marks after a %: "†" across releases, "~" within chance.
         ColumnSpec(
@@ -127,10 +135,14 @@ class ForceTableView(ForceGrid):
         specs = self._layout
         signature = (tuple(specs), sort, table.dataset, table.offence, ascii_only)
         new_data = not self._signature or self._signature[2:] != signature[2:]
+        before = self._signature[1] if self._signature else None
         if signature != self._signature:
             self.set_columns(
                 self.headed(
-                    [GridColumn(spec.key, spec.label, spec.width, spec.numeric) for spec in specs],
+                    [
+                        GridColumn(spec.key, spec.label, spec.width, spec.numeric, spec.short)
+                        for spec in specs
+                    ],
                     sort,
                 )
             )
@@ -154,6 +166,8 @@ class ForceTableView(ForceGrid):
         if new_data:
             self._sized_for = 0
             self._scroll_to_latest()
+        elif sort != before:
+            self.reveal_column(sort.key)
 
     def _scroll_to_latest(self) -> None:
         """Scroll to the latest years now, before anything is painted (a scroll after the
