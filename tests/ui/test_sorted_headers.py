@@ -5,6 +5,8 @@ label (``Chg ▼``) where the full one does not fit, and the status line names t
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.ui.conftest import settle, terminal_text
@@ -21,7 +23,7 @@ def header(text: str) -> str:
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_sorted_by_change_the_header_reads_whole(
-    settings_file, size: tuple[int, int]
+    settings_file: Path, size: tuple[int, int]
 ) -> None:
     """``Chang…`` at 80×24 on main: the arrow is lost and the label cut."""
     app = make_app(settings_file=settings_file, dataset="homeoffice")
@@ -42,7 +44,7 @@ async def test_sorted_by_change_the_header_reads_whole(
 @pytest.mark.parametrize("ascii_only", [False, True])
 @pytest.mark.parametrize("size", SIZES)
 async def test_every_sortable_header_is_whole_with_its_arrow(
-    settings_file, size: tuple[int, int], ascii_only: bool
+    settings_file: Path, size: tuple[int, int], ascii_only: bool
 ) -> None:
     app = make_app(settings_file=settings_file, dataset="homeoffice", ascii_only=ascii_only)
     down, up = ("v", "^") if ascii_only else ("▼", "▲")
@@ -65,7 +67,7 @@ async def test_every_sortable_header_is_whole_with_its_arrow(
             assert line.count(down) + line.count(up) == 1, (forces.sort.key, line)
         assert "change" in seen
         # Sorted by change: the header says so in a word a reader knows, with the arrow.
-        while forces.sort.key != "change":
+        while forces.sort is not None and forces.sort.key != "change":
             await pilot.press("s")
             await settle(pilot)
         line = header(terminal_text(app))
@@ -79,7 +81,7 @@ async def test_every_sortable_header_is_whole_with_its_arrow(
             assert f"sorted by change {up}" in painted.splitlines()[-2], painted
 
 
-async def test_the_partial_year_stays_in_reach_at_80x24(settings_file) -> None:
+async def test_the_partial_year_stays_in_reach_at_80x24(settings_file: Path) -> None:
     """The Change column kept its width: at 80×24 the partial year's column shows whole beside
     the pinned Change and % columns."""
     app = make_app(settings_file=settings_file, dataset="homeoffice", ascii_only=True)

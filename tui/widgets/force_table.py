@@ -18,7 +18,7 @@ from tui.model.results.types import ForceRow, ForceTable
 from tui.widgets.cells import area_words, highlighted, number, plain
 from tui.widgets.compare_cells import chance_pct_cell, release_mark
 from tui.widgets.force_grid import ForceGrid, SortState
-from tui.widgets.forces_status import ALIAS_MARK
+from tui.widgets.forces_status import ALIAS_MARK, trend_span
 from tui.widgets.grid import GridColumn, GridRow
 from tui.widgets.rate_cells import rate_cells
 
@@ -52,7 +52,7 @@ def layout_columns(table: ForceTable, rows: list[ForceRow]) -> list[ColumnSpec]:
     longest_name = max((len(r.force.display_name) for r in every), default=10)
     specs = [
         ColumnSpec("force", area_words(r.force for r in every)[0], min(max(longest_name, 12), 24)),
-        ColumnSpec("trend", "Trend", max(len(table.trend_years), 5)),
+        ColumnSpec("trend", "Trend", max(len(table.trend_years[trend_span(table)]), 5)),
         # Six wide ("+2,152"); sorted by it, the header reads "Chg ▼" (eight cells for
         # "Change ▼" pushed the partial year's column off screen at 80×24).
         ColumnSpec(
@@ -109,6 +109,8 @@ class ForceTableView(ForceGrid):
         """``count`` or ``rate``: the figures the year, change and % columns show."""
         self._marked: frozenset[str] = frozenset()
         self._mark = "*"
+        self._trend = slice(None)
+        """The years of each row's trend the table draws (see :func:`trend_span`)."""
 
     def show(
         self,
@@ -132,6 +134,7 @@ class ForceTableView(ForceGrid):
         if self._layout_for is not table:
             self._layout = layout_columns(table, list(table.rows))
             self._layout_for = table
+            self._trend = trend_span(table)
         specs = self._layout
         signature = (tuple(specs), sort, table.dataset, table.offence, ascii_only)
         new_data = not self._signature or self._signature[2:] != signature[2:]
@@ -241,7 +244,7 @@ class ForceTableView(ForceGrid):
 
     def _rest_cells(self, table: ForceTable, row: ForceRow, ascii_only: bool) -> tuple[Text, ...]:
         if self.measure == "rate":
-            return rate_cells(self._specs[1:], table, row, ascii_only)
+            return rate_cells(self._specs[1:], table, row, ascii_only, self._trend)
         cells: list[Text] = []
         index = {cov.year: i for i, cov in enumerate(table.years)}
         for spec in self._specs[1:]:
@@ -252,7 +255,7 @@ class ForceTableView(ForceGrid):
                 mark = partial_mark(ascii_only) if row.short_in(i) else ""
                 cells.append(number(fmt_count(row.counts[i]) + mark))
             elif spec.key == "trend":
-                cells.append(plain(sparkline(row.trend, ascii_only)))
+                cells.append(plain(sparkline(row.trend[self._trend], ascii_only)))
             elif spec.key == "change":
                 cells.append(number(fmt_change(row.change)))
             elif spec.key == "pct":

@@ -70,6 +70,25 @@ def forces_status(
     return " · ".join(parts)
 
 
+TREND_MOST = 20
+"""The most years a trend draws (the latest): Recorded Crime in Scotland's 27 (1996/97–2022/23)
+pushed the % change off screen at 80×24."""
+
+
+def trend_span(table: ForceTable) -> slice:
+    """The part of each row's trend (and of ``table.trend_years``) the Forces table draws: from
+    the first year any row has a figure in (Scotland's indecent photos category is recorded from
+    2009/10: its 1996/97–2008/09 were thirteen blanks), and at most the latest
+    :data:`TREND_MOST` years."""
+    years = len(table.trend_years)
+    rows = (*table.totals, *table.rows)
+    first = next(
+        (i for i in range(years) if any(i < len(r.trend) and r.trend[i] is not None for r in rows)),
+        0,
+    )
+    return slice(max(first, years - TREND_MOST), years)
+
+
 def forces_context(
     table: ForceTable, dataset: str, title: str, *, measure: str, ascii_only: bool
 ) -> Text:
@@ -82,7 +101,7 @@ def forces_context(
         if table.change_from and table.change_to
         else "no two full years to compare"
     )
-    trend = table.trend_years
+    trend = table.trend_years[trend_span(table)]
     span = f"trend {trend[0].fy}–{trend[-1].fy}" if trend else ""
     partial = [y.label for y in table.years if y.partial]
     partial_note = f" · {', '.join(partial)}: partial year" if partial else ""
