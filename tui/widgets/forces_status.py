@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
+from tui.model.data.reference import Force
 from tui.model.data.years import fy_label
 from tui.model.results.types import ForceRow, ForceTable
 from tui.widgets.cells import area_words, line
@@ -17,10 +18,13 @@ ALIAS_MARK = "="
 and not "~", which after a % means a change within chance."""
 
 
-def found_by_text(via: str, name: str) -> str:
-    """A match found through an alias, as the status line names it:
-    ``=Northants: Northamptonshire``."""
-    return f"{ALIAS_MARK}{via}: {name}"
+def found_by_text(via: str, force: Force) -> str:
+    """A match found through an alias or code, as the status line names it, the row first:
+    ``Northamptonshire =Northants, an alias``, as its tag in the table reads. It read
+    ``=Lancashire Constabulary: Lancashire`` after ``nha`` with the cursor on Northamptonshire,
+    and was taken for a word about the row under the cursor (issue 20)."""
+    what = "its ONS code" if via == force.ons_code else "an alias"
+    return f"{force.display_name} {ALIAS_MARK}{via}, {what}"
 
 
 def forces_status(
@@ -39,10 +43,10 @@ def forces_status(
     """E.g. ``"12 of 44 rows · BTP, fraud bodies hidden (n) · sorted by 2022/23 ↓ (s, r)"``:
     ``rows`` are the table's rows, ``shown`` how many the search ``query`` leaves, ``marks``
     the marked forces' status (empty when none is marked), ``found_by`` the matches found
-    through an alias (``"=Northants: Northamptonshire"``), ``by_match`` whether the matches are
-    listed best first, ``measure_parts`` what the measure shown needs said (rates, the chance
-    and release marks: :func:`tui.widgets.measure_legend.measure_status`), ``suggestion`` the
-    force a search that matched none most likely means (Enter opens it)."""
+    through an alias (``"Northamptonshire =Northants, an alias"``), ``by_match`` whether the
+    matches are listed best first, ``measure_parts`` what the measure shown needs said (rates,
+    the chance and release marks: :func:`tui.widgets.measure_legend.measure_status`),
+    ``suggestion`` the force a search that matched none most likely means (Enter opens it)."""
     total = len(rows)
     parts = [f"{shown} of {total} rows" if query else f"{total} rows"]
     if query and not shown:
@@ -54,7 +58,7 @@ def forces_status(
             ]
     if found_by:
         more = f" and {len(found_by) - 2} more" if len(found_by) > 2 else ""
-        parts[0] += f" ({', '.join(found_by[:2])}{more})"
+        parts[0] += f" ({'; '.join(found_by[:2])}{more})"
     missing = sum(1 for r in rows if all(c is None for c in r.counts))
     if missing:
         parts.append(f"{missing} with no figure at all")
