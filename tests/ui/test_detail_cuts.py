@@ -81,3 +81,29 @@ async def test_facts_draw_each_address_on_one_line(tmp_path: Path) -> None:
         await pilot.press("w")  # whole, wrapped
         await settle(pilot)
         assert all(u in str(screen.query_one("#detail-facts").render()) for u in urls)
+
+
+async def test_the_chart_legend_is_whole_or_not_drawn(tmp_path: Path) -> None:
+    """At 60×20 the legend under the chart was wrapped into its three lines and cut: "Line: Kent
+    (left) · dots: England and" (issue 20). Every size, every national-trend mode, ASCII too: the
+    legend's words all show, in order, or the legend gives way to "legend: w" (``w`` shows it)."""
+    for size, ascii_only, force in (
+        ((60, 20), False, "kent"),
+        ((60, 20), True, "northam"),
+        ((80, 24), False, "devon"),
+        ((120, 40), True, "kent"),
+    ):
+        app = make_app(
+            settings_file=tmp_path / f"{size[0]}{ascii_only}.json", ascii_only=ascii_only
+        )
+        async with app.run_test(size=size) as pilot:
+            screen = await open_detail(pilot, force)
+            for mode in ("off", "index", "overlay"):
+                legend = screen.query_one("#detail-legend", Widget)
+                words = str(legend.render()).split()
+                shown = " ".join(" ".join(drawn(app, legend)).split())
+                assert shown == " ".join(words) or shown == "legend: w", (size, mode, shown)
+                if size[0] >= 80:  # room for it whole
+                    assert shown == " ".join(words), (size, mode, shown)
+                await pilot.press("i")
+                await settle(pilot)

@@ -97,7 +97,7 @@ class ForceDetailScreen(ExplorerScreen):
         with Horizontal(id="detail-top"):
             with Vertical(id="detail-chart-box"):
                 yield TrendChart(id="detail-chart")
-                yield Static("", id="detail-legend")
+                yield StatusLine("", max_lines=3, id="detail-legend", uncut="legend: w")
             with Vertical(id="detail-series-box"):
                 yield SeriesTable(id="detail-series")
                 yield Static("", id="detail-marks")

@@ -50,9 +50,14 @@ class StatusLine(Static):
         max_lines: int = 1,
         id: str | None = None,  # noqa: A002 - Textual's name
         classes: str | None = None,
+        uncut: str = "",
     ) -> None:
         super().__init__(content, id=id, classes=classes)
         self.max_lines = max_lines
+        self.uncut = uncut
+        """When set, the text is wrapped at words, and this is shown instead when it does not fit
+        in ``max_lines`` (a legend is read whole or not at all: "dots: England…" would name
+        another series)."""
         self.whole = False
         """Show every line whole, wrapped (``w``)."""
         self._full = content.copy() if isinstance(content, Text) else Text(content)
@@ -76,7 +81,9 @@ class StatusLine(Static):
     def render(self) -> Fitted:
         # In ASCII mode "…" would be drawn as "." and read as a full stop: "..." instead.
         ascii_only = any(isinstance(f, AsciiFilter) for f in self.app.get_line_filters())
-        return Fitted(self._full, self.max_lines, whole=self.whole, ascii_only=ascii_only)
+        fitted = Fitted(self._full, self.max_lines, whole=self.whole, ascii_only=ascii_only)
+        fitted.uncut = self.uncut
+        return fitted
 
 
 class Fitted:
@@ -86,6 +93,9 @@ class Fitted:
     def __init__(self, text: Text, max_lines: int, *, whole: bool, ascii_only: bool) -> None:
         self.text, self.max_lines, self.whole = text, max_lines, whole
         self.ellipsis = "..." if ascii_only else ELLIPSIS
+        self.uncut = ""
+        """Drawn instead when the text, wrapped at words, does not fit in ``max_lines`` (see
+        :attr:`StatusLine.uncut`)."""
 
     def __str__(self) -> str:
         return self.text.plain
@@ -102,7 +112,20 @@ class Fitted:
         return Text("\n").join(shown)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.fitted(options.max_width)
+        width = options.max_width
+        if self.uncut and not self.whole and width > 0:
+            # Wrapped at words, whole: line by line, else as one paragraph; or not at all.
+            words = self.text.plain.split()  # a word wider than the line would be folded
+            if all(len(w) <= width for w in words):
+                paragraph = Text(" · ").join(self.text.split("\n"))
+                for text in (self.text, paragraph):
+                    wrapped = text.wrap(console, width)
+                    if len(wrapped) <= self.max_lines:
+                        yield Text("\n").join(wrapped)
+                        return
+            yield Text(self.uncut, style="dim")
+            return
+        yield self.fitted(width)
 
 
 @runtime_checkable
