@@ -92,7 +92,7 @@ class ForceDetailScreen(ExplorerScreen):
         self._chart_when_peers = False
 
     def compose(self) -> ComposeResult:
-        yield Static(self._title(), id="detail-title", classes="context")
+        yield StatusLine(self._title(), max_lines=3, id="detail-title", classes="context")
         yield ForceFinder(self._forces, lambda name: self.post_message(ForceChosen(name)))
         with Horizontal(id="detail-top"):
             with Vertical(id="detail-chart-box"):
@@ -108,7 +108,7 @@ class ForceDetailScreen(ExplorerScreen):
             with Vertical(id="detail-breakdown-box"):
                 yield StatusLine("", max_lines=2, id="detail-breakdown-title")
                 yield BreakdownTable(id="detail-breakdown")
-        yield Static("", id="detail-source")
+        yield StatusLine("", max_lines=2, id="detail-source", wrap=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:

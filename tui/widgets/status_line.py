@@ -51,10 +51,14 @@ class StatusLine(Static):
         id: str | None = None,  # noqa: A002 - Textual's name
         classes: str | None = None,
         uncut: str = "",
+        wrap: bool = False,
     ) -> None:
         super().__init__(content, id=id, classes=classes)
         self.max_lines = max_lines
         self.uncut = uncut
+        self.wrap = wrap
+        """Wrap the text at words into ``max_lines``, the last cut at a word with "…" (a source
+        line ended "via a third-party copy · Open Government", no mark of the cut)."""
         """When set, the text is wrapped at words, and this is shown instead when it does not fit
         in ``max_lines`` (a legend is read whole or not at all: "dots: England…" would name
         another series)."""
@@ -82,7 +86,7 @@ class StatusLine(Static):
         # In ASCII mode "…" would be drawn as "." and read as a full stop: "..." instead.
         ascii_only = any(isinstance(f, AsciiFilter) for f in self.app.get_line_filters())
         fitted = Fitted(self._full, self.max_lines, whole=self.whole, ascii_only=ascii_only)
-        fitted.uncut = self.uncut
+        fitted.uncut, fitted.wrap = self.uncut, self.wrap
         return fitted
 
 
@@ -93,6 +97,8 @@ class Fitted:
     def __init__(self, text: Text, max_lines: int, *, whole: bool, ascii_only: bool) -> None:
         self.text, self.max_lines, self.whole = text, max_lines, whole
         self.ellipsis = "..." if ascii_only else ELLIPSIS
+        self.wrap = False
+        """Wrapped at words (see :attr:`StatusLine.wrap`)."""
         self.uncut = ""
         """Drawn instead when the text, wrapped at words, does not fit in ``max_lines`` (see
         :attr:`StatusLine.uncut`)."""
@@ -124,6 +130,13 @@ class Fitted:
                         yield Text("\n").join(wrapped)
                         return
             yield Text(self.uncut, style="dim")
+            return
+        if self.wrap and not self.whole and width > 0:
+            lines = list(self.text.wrap(console, width))
+            if len(lines) > self.max_lines:
+                rest = Text(" ").join(lines[self.max_lines - 1 :])
+                lines = [*lines[: self.max_lines - 1], fit_words(rest, width, self.ellipsis)]
+            yield Text("\n").join(lines)
             return
         yield self.fitted(width)
 
