@@ -135,8 +135,9 @@ def check_whole_or_cut_at_a_word(app: OffenceApp, widget_id: str, *, wrapped: bo
         if shown == full:
             continue
         cut = True
-        assert shown.endswith("…"), f"#{widget_id} cut with no mark: {shown_line!r}"
-        head = shown[:-1]
+        mark = "..." if shown.endswith("...") else "…"  # (ASCII mode: "...")
+        assert shown.endswith(mark), f"#{widget_id} cut with no mark: {shown_line!r}"
+        head = shown[: -len(mark)]
         ends = {sum(len(w) for w in full_line.split()[:i]) for i in range(len(full_line.split()))}
         assert full.startswith(head), f"#{widget_id} not its text: {shown_line!r}"
         assert len(head) in ends, f"#{widget_id} cut mid-word: {shown_line!r}"
@@ -176,3 +177,38 @@ async def test_detail_and_map_lines_are_cut_at_words(settings_file: Path) -> Non
             check_whole_or_cut_at_a_word(app, "map-status", wrapped=False)
             check_whole_or_cut_at_a_word(app, "map-legend", wrapped=True)
             await pilot.press("m")
+
+
+async def test_the_stacked_map_legend_marks_the_lines_it_leaves_out(settings_file: Path) -> None:
+    """At 60×20 the legend goes under the map, in the lines left: those it has no room for were
+    dropped with no mark (the key's hints, a note); now the last line shown ends "…"."""
+    app = make_app(settings_file=settings_file, ascii_only=True)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "M")
+        await wait_for(pilot, lambda: isinstance(app.screen, MapScreen), "the map")
+        for measure in ("count in", "% change", "rate per"):
+            title = app.screen.query_one("#map-title")
+
+            def shown(title: Widget = title, measure: str = measure) -> bool:
+                return str(title.render()).startswith(measure)
+
+            await wait_for(pilot, shown, measure)
+            await settle(pilot)
+            legend = app.screen.query_one("#map-legend")
+            if legend.display:
+                lines = drawn(app, legend.content_region)
+                assert "5" in lines[1] and "Bins" in lines[0], lines  # the key, whole
+                assert check_whole_or_cut_at_a_word(app, "map-legend", wrapped=True)
+                assert lines[-1].rstrip().endswith("..."), lines  # (ASCII: "..." for "…")
+            await pilot.press("m")
+
+
+def test_the_last_line_of_a_text_that_goes_on_says_so() -> None:
+    from rich.text import Text
+
+    from tui.widgets.status_line import more_follows
+
+    assert more_follows(Text("1  8 to 496 (9)"), 30).plain == "1  8 to 496 (9) …"
+    assert more_follows(Text("comparable with other"), 22).plain == "comparable with …"
+    assert more_follows(Text("abcdefghij"), 6).plain == "abcd …"

@@ -39,6 +39,19 @@ def fit_words(text: Text, width: int, ellipsis: str = ELLIPSIS) -> Text:
     return head
 
 
+def more_follows(text: Text, width: int, ellipsis: str = ELLIPSIS) -> Text:
+    """``text`` (one line) with " …" after it, cut at a word to make room: the last line shown
+    of a text that goes on."""
+    plain = text.plain.rstrip()
+    room = width - len(ellipsis) - 1
+    if len(plain) > room:
+        cut = plain.rfind(" ", 0, room + 1)
+        plain = plain[: cut if cut > 0 else room].rstrip()
+    head = text[: len(plain)]
+    head.append(f" {ellipsis}" if plain else ellipsis, style="dim")
+    return head
+
+
 class StatusLine(Static):
     """A status or notes line (or a few lines): each cut at a word to the width, unless
     :attr:`whole`; at most ``max_lines`` lines, the last saying how many more ``w`` shows."""
@@ -134,8 +147,8 @@ class Fitted:
         if self.wrap and not self.whole and width > 0:
             lines = list(self.text.wrap(console, width))
             if len(lines) > self.max_lines:
-                rest = Text(" ").join(lines[self.max_lines - 1 :])
-                lines = [*lines[: self.max_lines - 1], fit_words(rest, width, self.ellipsis)]
+                last = lines[self.max_lines - 1]
+                lines = [*lines[: self.max_lines - 1], more_follows(last, width, self.ellipsis)]
             yield Text("\n").join(lines)
             return
         yield self.fitted(width)
