@@ -77,3 +77,11 @@ async def test_a_partial_year_against_a_full_one_ranks_nothing(app: OffenceApp) 
     assert unlike and all(r["rank_b"] is None and r["rank_change"] is None for r in unlike)
     like = cli_json("compare", "2024/25", "2025/26", "--like-for-like")
     assert {r["force"]: r["rank_b"] for r in like if r["rank_b"] is not None} == tui_ranks
+
+
+def test_the_partial_year_warning_reads_as_one_in_ascii() -> None:
+    """In ASCII mode Compare's "⚠ partial year: no change computed" was drawn "? partial year":
+    a question, not a warning."""
+    from tui.widgets.ascii_filter import ascii_cells
+
+    assert ascii_cells("⚠ partial year") == "! partial year"
