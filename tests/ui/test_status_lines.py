@@ -212,3 +212,25 @@ def test_the_last_line_of_a_text_that_goes_on_says_so() -> None:
     assert more_follows(Text("1  8 to 496 (9)"), 30).plain == "1  8 to 496 (9) …"
     assert more_follows(Text("comparable with other"), 22).plain == "comparable with …"
     assert more_follows(Text("abcdefghij"), 6).plain == "abcd …"
+
+
+async def test_the_release_diff_notes_are_cut_at_a_word(settings_file: Path) -> None:
+    """At 80×24 the release diff's notes (the Apr 2026 release against the Oct 2023 one) stopped
+    in the middle of their list of cells, "Avon and Somerset 2023/24 Q1 86", with no mark."""
+    from textual.widgets import OptionList
+
+    app = make_app(settings_file=settings_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "d")
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        names = [
+            str(options.get_option_at_index(i).prompt).split()[0]
+            for i in range(options.option_count)
+        ]
+        options.highlighted = names.index("homeoffice-2023-10")
+        await pilot.press("D")
+        await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
+        await settle(pilot)
+        assert check_whole_or_cut_at_a_word(app, "diff-notes", wrapped=True)
