@@ -103,7 +103,7 @@ def forces_context(
     change = (
         f"change {table.change_from.fy} → {table.change_to.fy}"
         if table.change_from and table.change_to
-        else "no two full years to compare"
+        else "no change: no force has figures in two consecutive full years"
     )
     trend = table.trend_years[trend_span(table)]
     span = f"trend {trend[0].fy}–{trend[-1].fy}" if trend else ""
