@@ -4,14 +4,17 @@ screen only places them)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from tui.model.data.reference import Force
 from tui.model.data.years import fy_label
 from tui.model.results.types import ForceRow, ForceTable
 from tui.widgets.cells import area_words, line
 from tui.widgets.measure_legend import measure_lines
+
+if TYPE_CHECKING:
+    from tui.model.data.reference import Force
 
 ALIAS_MARK = "="
 """Before the alias or code a search found a force by (``Northamptonshire =Northants``); ASCII,
