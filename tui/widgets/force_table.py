@@ -195,15 +195,25 @@ class ForceTableView(ForceGrid):
     def _latest_x(self) -> float:
         """The first sideways position: the last year in view at the right edge, unless that
         hides the year the change is computed to (sparse data), which is then shown from the
-        year it is computed from."""
+        year it is computed from; with no change, the last year any row has a figure in (an
+        NSPCC breakdown code, stated for 2017/18 only, opened on six years of "—")."""
         starts = self.column_edges()
         years = [c for c in self._specs if c.key.startswith("year:")]
         if not years:
             return 0.0
         last = years[-1]
+        table = self._table
+        if table is not None and table.change_to is None:
+            rows = (*table.totals, *table.rows)
+            held = [
+                i for i in range(len(table.years)) if any(r.counts[i] is not None for r in rows)
+            ]
+            if held:
+                last = next(
+                    (c for c in years if c.key == f"year:{table.years[held[-1]].year}"), last
+                )
         end = starts[last.key] + last.width + 2
         target = min((v for v in starts.values() if v >= end - self.scroll_room), default=0)
-        table = self._table
         if table is not None and table.change_to is not None and table.change_from is not None:
             to_key = f"year:{table.change_to.year}"
             if to_key in starts and starts[to_key] < target:
