@@ -172,6 +172,7 @@ _ASCII_FOR = {
     **dict.fromkeys("×✕✗", "x"),
     **dict.fromkeys("†‡", "+"),
     **dict.fromkeys("≈∼", "~"),
+    "⚠": "!",  # "? partial year: no change computed" read as a question
     "≤": "<",
     "≥": ">",
     "▏": "|",

@@ -200,7 +200,7 @@ class CompareScreen(ExplorerScreen):
         if cmp.unlike_quarters:
             header.append_text(
                 line(
-                    "\n⚠ partial year: no change computed · ",
+                    "\n⚠ partial year: no change or rank computed · ",
                     ("l compares like-for-like quarters", "bold"),
                 )
             )

@@ -230,9 +230,7 @@ class ForcesScreen(ExplorerScreen):
             sort_label=self._sort_label(),
             include_national=self.context.include_national,
             marks=self.marks.status() if self.marks else "",
-            found_by=[
-                found_by_text(f.via, f.row.force.display_name) for f in self.filtered if f.via
-            ],
+            found_by=[found_by_text(f.via, f.row.force) for f in self.filtered if f.via],
             by_match=self.by_match,
             measure_parts=measure_status(self.table, self.context.measure, self.context.ascii_only),
             suggestion=self._suggested.display_name if self._suggested else "",

@@ -71,7 +71,9 @@ def compare_status(cmp: Comparison, measure: str, sorted_by: str) -> str:
     biggest rise and fall beyond chance, and the forces left out."""
     parts = [sorted_by, chance_status(cmp, measure)]
     if cmp.ranked_count:
-        parts.append(f"rank among the {cmp.ranked_count} forces with both years")
+        # Like-for-like: ranked by the same quarters of each year, and said so.
+        like = f" ({quarters_label(cmp.quarters)} of each)" if cmp.quarters is not None else ""
+        parts.append(f"rank among the {cmp.ranked_count} forces with both years{like}")
     parts += extremes_text(cmp.rows, measure)
     if cmp.left_out:
         parts.append(f"{len(cmp.left_out)} force(s) without both figures: not ranked")
