@@ -13,8 +13,10 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Input, Label
 
+from tui.widgets.in_order_input import InOrderInput
 
-class SearchInput(Input):
+
+class SearchInput(InOrderInput):
     """The input itself, with Esc to clear and Down/Enter to leave it."""
 
     on_query: Callable[[str], None] | None = None
