@@ -152,12 +152,20 @@ class Picker(Dialog[T | None], Generic[T]):
             help_line = line((said, "")) if said else line((self._footer, "dim"))
             self.query_one("#picker-help", Label).update(help_line)
 
-    def _submit(self) -> None:
-        """Enter in the box: the highlighted row, if any."""
+    def highlighted_choice(self) -> Choice[T] | None:
+        """The choice of the row highlighted now, if any."""
         options = self.query_one(OptionList)
         index = options.highlighted
-        if index is not None and 0 <= index < options.option_count:
-            self._choose(options.get_option_at_index(index))
+        if index is None or not 0 <= index < options.option_count:
+            return None
+        option = options.get_option_at_index(index)
+        return option.choice if isinstance(option, ChoiceOption) else None
+
+    def _submit(self) -> None:
+        """Enter in the box: the highlighted row, if any."""
+        choice = self.highlighted_choice()
+        if choice is not None:
+            self.dismiss(choice.value)
 
     @on(OptionList.OptionSelected, "#picker-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
