@@ -18,6 +18,7 @@ from textual.widgets import Input
 
 from tests.ui.conftest import burst, settle
 from tui.app import OffenceApp
+from tui.widgets.grid import Grid
 from tui.widgets.in_order_input import InOrderInput
 
 TYPED = [
@@ -82,3 +83,21 @@ def test_every_text_box_of_the_app_types_in_order() -> None:
                     plain.append(f"{path.relative_to(tui.parent)}:{line}")
     assert plain == [], plain
     assert issubclass(InOrderInput, Input)
+
+
+async def test_a_find_left_with_enter_in_the_same_burst_finds_what_was_typed(
+    app: OffenceApp,
+) -> None:
+    """Compare's ``/`` box leaves with Enter as Enter arrives (a priority binding), before the
+    keys ahead of it have been typed: a Backspace among them then found the table focused, and
+    was lost ("abc", Backspace×3, "kent" looked for "abckent")."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in ("down", "v"):
+            await pilot.press(key)
+            await settle(pilot)
+        grid = app.screen.query_one(Grid)
+        burst(pilot, "slash", *"abc", *["backspace"] * 3, *"kent", "enter")
+        await settle(pilot)
+        assert app.screen.focused is grid
+        assert grid.current_key == "Kent"
