@@ -25,7 +25,7 @@ class InOrderInput(Input):
 
     async def _on_key(self, event: events.Key) -> None:
         await super()._on_key(event)
-        if not event.is_printable and not event._stop_propagation:
+        if not event.is_printable:
             await run_own_bindings(self, event)
 
 
@@ -47,5 +47,5 @@ class InOrderCommandInput(CommandInput):
 
     async def _on_key(self, event: events.Key) -> None:
         await super()._on_key(event)
-        if not event.is_printable and not event._stop_propagation:
+        if not event.is_printable:
             await run_own_bindings(self, event)
