@@ -18,8 +18,16 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App
-from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.app import App, ComposeResult
+from textual.command import (
+    CommandInput,
+    CommandList,
+    CommandPalette,
+    DiscoveryHit,
+    Hit,
+    Hits,
+    Provider,
+)
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.events import Mount
@@ -35,6 +43,7 @@ from tui.model.data.search import EXACT, STRONG, near_misses, rank
 from tui.model.data.years import fy_label
 from tui.screens.dialog import ClosesOnce
 from tui.screens.help import key_label
+from tui.widgets.in_order_input import InOrderCommandInput
 from tui.widgets.option_list import can_page
 
 if TYPE_CHECKING:
@@ -233,6 +242,14 @@ class ExplorerPalette(CommandPalette, ClosesOnce[None]):
       with only the Forces view left).
     - Once closed it searches no more (a letter after Enter: ``NoMatches`` in its worker).
     """
+
+    def compose(self) -> ComposeResult:
+        # Textual's palette, with a box whose editing keys act in order with the letters typed
+        # around them (Backspace in a burst ran after the letters behind it: see InOrderInput).
+        for widget in super().compose():
+            if type(widget) is CommandInput:
+                widget = InOrderCommandInput(placeholder=self._placeholder, select_on_focus=False)
+            yield widget
 
     def _on_mount(self, event: Mount) -> None:
         # Closed before its Mount was handled (Ctrl+P and Esc in one burst): Textual's own

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import work
 from textual.binding import Binding
-from textual.widgets import OptionList
 
 from tui.formatting import safe_text
 from tui.model.data.catalogue import DatasetInfo, list_datasets
@@ -61,10 +60,10 @@ class DatasetPicker(Picker[str]):
 
     def action_diff(self) -> None:
         """Close and open the release diff: the highlighted dataset against the open one."""
-        index = self.query_one(OptionList).highlighted
-        if index is None:
+        chosen = self.highlighted_choice()
+        if chosen is None:
             return
-        name = self._infos[index].name
+        name = chosen.value
         if name == self._current_name:
             self.notify("Highlight another dataset to compare with the open one.", timeout=4)
             return
@@ -72,10 +71,10 @@ class DatasetPicker(Picker[str]):
 
     def action_remove(self) -> None:
         """Remove the highlighted dataset, if it was imported, after asking."""
-        index = self.query_one(OptionList).highlighted
-        if index is None:
+        chosen = self.highlighted_choice()
+        info = next((i for i in self._infos if chosen and i.name == chosen.value), None)
+        if info is None:
             return
-        info = self._infos[index]
         if getattr(self.app, "read_only", False):
             self.notify(
                 "Removing datasets is off in this served explorer (it would delete files on the "

@@ -17,6 +17,7 @@ from tui.output.export import SUFFIX, format_for, with_format
 from tui.output.render import Format
 from tui.screens.dialog import Dialog
 from tui.widgets.cells import line
+from tui.widgets.in_order_input import InOrderInput
 
 FORMAT_ORDER: tuple[Format, ...] = ("csv", "markdown", "json")
 
@@ -54,7 +55,7 @@ class ExportDialog(Dialog[tuple[Path, int] | None]):
             yield Label(
                 line((f"{verb} this view ({self._rows} rows)", "bold")), classes="dialog-title"
             )
-            yield Input(str(self._default), id="export-path")
+            yield InOrderInput(str(self._default), id="export-path")
             with Horizontal(id="export-formats"):
                 with RadioSet(id="export-format"):
                     yield RadioButton("CSV", value=True, id="fmt-csv")

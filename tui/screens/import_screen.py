@@ -24,6 +24,7 @@ from tui.model.results.interface import FileImporter
 from tui.screens.confirm import ConfirmDialog
 from tui.screens.dialog import Dialog
 from tui.widgets.cells import line, plain
+from tui.widgets.in_order_input import InOrderInput
 from tui.widgets.path_input import PathInput
 
 PREVIEW_DELAY = 0.35
@@ -74,8 +75,8 @@ class ImportScreen(Dialog[str | None]):
             yield Label(line(("Import a file as a dataset", "bold")), classes="dialog-title")
             yield PathInput(str(self._start) + "/", id="import-path")
             with Horizontal(id="import-options"):
-                yield Input(placeholder="dataset name", id="import-name")
-                yield Input(
+                yield InOrderInput(placeholder="dataset name", id="import-name")
+                yield InOrderInput(
                     placeholder="column map (generic files): force=Force; year=Year; count=Crimes",
                     id="import-map",
                 )

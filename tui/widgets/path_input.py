@@ -7,7 +7,8 @@ from pathlib import Path
 
 from textual.binding import Binding
 from textual.suggester import Suggester
-from textual.widgets import Input
+
+from tui.widgets.in_order_input import InOrderInput
 
 IMPORTABLE = (".csv", ".tsv", ".txt", ".parquet", ".xlsx", ".xls", ".ods")
 
@@ -47,7 +48,7 @@ class PathSuggester(Suggester):
         return None
 
 
-class PathInput(Input):
+class PathInput(InOrderInput):
     """An Input with path completion; Tab accepts the suggestion like →."""
 
     BINDINGS = [Binding("tab", "accept_suggestion", "Complete", show=False, id="path-complete")]

@@ -13,13 +13,15 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Input, Label
 
+from tui.widgets.in_order_input import InOrderInput
+
 
 def placeholder(word: str) -> str:
     """The empty search box's text: what to type to find a ``word`` (a force)."""
     return f"type to find a {word} (name, alias{', ONS code' if word == 'force' else ''})"
 
 
-class SearchInput(Input):
+class SearchInput(InOrderInput):
     """The input itself, with Esc to clear and Down/Enter to leave it."""
 
     on_query: Callable[[str], None] | None = None
