@@ -35,6 +35,24 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     yield tmp_path
 
 
+@pytest.fixture(autouse=True)
+def no_derived_files_unless_asked(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loader and an import write no file of the derived-data store, unless the test is marked
+    ``derived_files`` (the tests of that writing and what reads it back).
+
+    Writing one computes every answer of the dataset (about 1-2 s of CPU for an import or a test
+    dataset, each time: every test has its own cache folder), and it can only cost speed: any
+    failure is swallowed (``derived_build.keep``), and without the file the questions compute
+    what it holds. What it holds is checked against the model elsewhere
+    (``tests/cli/test_answer_book.py``, ``tests/unit/test_derived_store.py``)."""
+    if request.node.get_closest_marker("derived_files") is None:
+        from tui.model.store import derived_build
+
+        monkeypatch.setattr(derived_build, "write_file", lambda _ds, _path=None: False)
+
+
 def write_dataset(
     store: Path, name: str, rows: Sequence[Mapping[str, object]], **meta: object
 ) -> Path:
