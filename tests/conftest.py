@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 from collections.abc import Iterator, Mapping, Sequence
@@ -22,6 +23,15 @@ for the workers, messages and repaints themselves, not for a quiet moment."""
 textual._wait.SLEEP_GRANULARITY = IDLE_POLL
 textual._wait.SLEEP_IDLE = IDLE_POLL / 20
 
+GC_THRESHOLDS = (10_000, 10, 10)
+"""Python's cyclic garbage collector in the test process: a young collection every 10,000
+allocations instead of 700. Each test builds and drops an app of many thousands of objects, and
+at the default the collector ran thousands of young collections and a full one (about 0.1 s
+with everything pytest has loaded) every test or two: about a fifth of the CPU of the Pilot tests
+(tests/ui/test_every_key.py: 58 s to 49 s of CPU). Garbage is still collected, later and in
+larger batches (a test process grows by about 40 MB)."""
+gc.set_threshold(*GC_THRESHOLDS)
+
 
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
@@ -33,6 +43,24 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     monkeypatch.setenv("OFFENCE_EXPLORER_CACHE_DIR", str(tmp_path / "user-cache"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     yield tmp_path
+
+
+@pytest.fixture(autouse=True)
+def no_derived_files_unless_asked(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loader and an import write no file of the derived-data store, unless the test is marked
+    ``derived_files`` (the tests of that writing and what reads it back).
+
+    Writing one computes every answer of the dataset (about 1-2 s of CPU for an import or a test
+    dataset, each time: every test has its own cache folder), and it can only cost speed: any
+    failure is swallowed (``derived_build.keep``), and without the file the questions compute
+    what it holds. What it holds is checked against the model elsewhere
+    (``tests/cli/test_answer_book.py``, ``tests/unit/test_derived_store.py``)."""
+    if request.node.get_closest_marker("derived_files") is None:
+        from tui.model.store import derived_build
+
+        monkeypatch.setattr(derived_build, "write_file", lambda _ds, _path=None: False)
 
 
 def write_dataset(

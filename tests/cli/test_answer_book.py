@@ -205,6 +205,7 @@ def _ho_csv(path: Path, counts: tuple[int, int, int, int]) -> Path:
     return path
 
 
+@pytest.mark.derived_files
 def test_import_writes_a_book_and_replace_and_remove_invalidate_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

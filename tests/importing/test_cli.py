@@ -154,6 +154,7 @@ def test_generic_layout_found_by_common_headers(tmp_path: Path, store: Path) -> 
     )
 
 
+@pytest.mark.derived_files
 def test_period_mapping_keeps_other_periods_out_of_years(tmp_path: Path, store: Path) -> None:
     path = tmp_path / "periods.csv"
     path.write_text(

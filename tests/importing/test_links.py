@@ -78,6 +78,7 @@ def test_a_manifest_link_is_never_replaced(tmp_path: Path, store: Path, dangling
     assert sorted(p.name for p in store.iterdir()) == ["linked.json"]
 
 
+@pytest.mark.derived_files
 def test_caches_are_never_written_through_a_link(tmp_path: Path, existing: Path) -> None:
     """An import writes its file of the derived-data store: never through a link (the import
     drops the old file of its name, a link there included, before it writes the new one), and

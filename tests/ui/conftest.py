@@ -6,6 +6,7 @@ import asyncio
 import io
 import threading
 import time
+import types
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -116,6 +117,23 @@ def snapshots_without_colour(
         # busy machine (seen once: a cut key in the map's key bar).
         monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", TEXTUAL_IDLE_POLL)
         monkeypatch.setattr(textual._wait, "SLEEP_IDLE", TEXTUAL_IDLE_POLL / 20)
+
+
+@pytest.fixture(autouse=True)
+def no_full_collection_per_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dataset load does not collect all the garbage of the test process.
+
+    The app's loader unfreezes, collects and freezes every object of the process once a dataset
+    is loaded (``OffenceApp.load``: fewer collector pauses while typing in a long session). In a
+    test process that is everything pytest and every test module loaded: about 0.12 s of CPU per
+    load, for an effect (pause times) no test measures. The app's logic is not touched."""
+    import tui.app
+
+    monkeypatch.setattr(
+        tui.app,
+        "gc",
+        types.SimpleNamespace(unfreeze=lambda: None, collect=lambda: 0, freeze=lambda: None),
+    )
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from rich.text import Text
 
 from tests.ui.conftest import settle, wait_for
@@ -54,33 +53,6 @@ async def test_nspcc_detail_chart_has_a_gap_for_each_missing_year(tmp_path: Path
         assert runs == [["2017/18"], ["2021/22", "2022/23"]]
 
 
-async def test_detail_chart_ticks_are_whole_and_its_legend_is_in_words(tmp_path: Path) -> None:
-    """The Met's code 86 counts (3,774 in 2022/23) with England and Wales (40,468) indexed,
-    then overlaid on a second axis: every tick a whole number, the legend says which is which."""
-    app = make_app(settings_file=tmp_path / "s.json")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"metropolitan", "enter")
-        await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "detail")
-        screen = app.screen
-        assert isinstance(screen, ForceDetailScreen)
-        for key, words in (
-            ("", ("Line: Metropolitan Police",)),
-            ("i", ("dots: England and Wales", "index, first year (2012/13) = 100")),
-            ("i", ("Line: Metropolitan Police (left)", "dots: England and Wales (right axis)")),
-        ):
-            if key:
-                await pilot.press(key)
-                await settle(pilot)
-            drawn = screen.query_one(TrendChart).render()
-            assert isinstance(drawn, Text)
-            assert not re.search(r"\d\.\d", drawn.plain), drawn.plain  # 3285.7, 40468.0
-            assert not any(0x2800 <= ord(c) <= 0x28FF for c in drawn.plain.split("\n")[0])
-            legend = str(screen.query_one("#detail-legend").render())
-            assert all(w in legend for w in words), legend
-        assert isinstance(drawn, Text) and "40,000" in drawn.plain  # the national axis (right)
-
-
 async def test_multi_chart_count_ticks_are_whole(tmp_path: Path) -> None:
     """Wales and Dyfed-Powys: small counts, whole-number ticks (never 2.5 offences)."""
     app = make_app(settings_file=tmp_path / "s.json")
@@ -103,31 +75,57 @@ def tick_rows(chart_text: str) -> tuple[list[int], list[str]]:
     return [i for i, row in enumerate(lines) if re.match(r"^\s*[\d,.]+┤", row)], lines
 
 
-@pytest.mark.parametrize("size", [(80, 24), (60, 20), (100, 30), (120, 40)])
-async def test_detail_chart_ticks_are_evenly_spaced_and_event_labels_clear_of_the_line(
-    tmp_path: Path, size: tuple[int, int]
+CHART_SIZES = [(120, 40), (80, 24), (60, 20), (100, 30)]
+LEGENDS = (
+    ("", ("Line: Metropolitan Police",)),
+    ("i", ("dots: England and Wales", "index, first year (2012/13) = 100")),
+    ("i", ("Line: Metropolitan Police (left)", "dots: England and Wales (right axis)")),
+)
+"""The detail chart's three states, reached by ``i`` from the line alone, and its legend's words."""
+
+
+async def test_detail_chart_ticks_are_whole_evenly_spaced_and_labelled_at_every_size(
+    tmp_path: Path,
 ) -> None:
-    """Issue 20: at 80×24 the Met's y labels fell 2, 1, 2, 2 rows apart, and "E1", "E2" were
-    drawn on the x axis over a line that starts near 0 (``⠑⠒E1⠁E2``)."""
+    """The Met's code 86 counts (3,774 in 2022/23) alone, with England and Wales (40,468)
+    indexed, then overlaid on a second axis: every tick a whole number, the legend says which is
+    which. Issue 20: at 80×24 the Met's y labels fell 2, 1, 2, 2 rows apart, and "E1", "E2" were
+    drawn on the x axis over a line that starts near 0 (``⠑⠒E1⠁E2``). One detail, resized to
+    each size (a third ``i`` goes back to the line alone)."""
     app = make_app(settings_file=tmp_path / "s.json")
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=CHART_SIZES[0]) as pilot:
         await settle(pilot)
         await pilot.press(*"metropolitan", "enter")
         await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "it")
-        for key in ("", "i", "i"):  # alone, with the national index, then overlaid
-            if key:
-                await pilot.press(key)
-                await settle(pilot)
-            drawn = app.screen.query_one(TrendChart).render()
-            assert isinstance(drawn, Text)
-            rows, lines = tick_rows(drawn.plain)
-            assert len(rows) >= 2, drawn.plain
-            assert len({b - a for a, b in zip(rows, rows[1:])}) == 1, (key, drawn.plain)
-            if size[0] < 80:
-                continue  # the chart is a few cells wide: its labels run into each other
-            labelled = [i for i, row in enumerate(lines) if re.search(r"E\d", row)]
-            assert labelled == [1], drawn.plain  # the top row, clear of the figures
-            assert not any(0x2800 <= ord(c) <= 0x28FF for c in lines[1]), drawn.plain
+        screen = app.screen
+        assert isinstance(screen, ForceDetailScreen)
+        for size in CHART_SIZES:
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            assert app.screen is screen and app.size == size
+            for key, words in LEGENDS:
+                if key:
+                    await pilot.press(key)
+                    await settle(pilot)
+                drawn = screen.query_one(TrendChart).render()
+                assert isinstance(drawn, Text)
+                what = (size, key, drawn.plain)
+                assert not re.search(r"\d\.\d", drawn.plain), what  # 3285.7, 40468.0
+                legend = str(screen.query_one("#detail-legend").render())
+                assert all(w in legend for w in words), (size, legend)
+                rows, lines = tick_rows(drawn.plain)
+                assert len(rows) >= 2, what
+                assert len({b - a for a, b in zip(rows, rows[1:])}) == 1, what
+                assert not any(0x2800 <= ord(c) <= 0x28FF for c in lines[0]), what
+                if size[0] < 80:
+                    continue  # the chart is a few cells wide: its labels run into each other
+                labelled = [i for i, row in enumerate(lines) if re.search(r"E\d", row)]
+                assert labelled == [1], what  # the top row, clear of the figures
+                assert not any(0x2800 <= ord(c) <= 0x28FF for c in lines[1]), what
+            if size == (120, 40):
+                assert "40,000" in what[2]  # the national axis (right)
+            await pilot.press("i")  # the line alone again
+            await settle(pilot)
 
 
 def test_even_axis_ticks_fall_evenly_on_every_height() -> None:

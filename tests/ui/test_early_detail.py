@@ -65,6 +65,18 @@ async def _open_early(pilot: Pilot[None]) -> ForceDetailScreen:
     return screen
 
 
+async def _back_to(pilot: Pilot[None], screen: ForceDetailScreen) -> ForceDetailScreen:
+    """Back to the early detail ``screen`` when a key opened something over it (closed without
+    an answer, as ``tests/ui/test_every_key.py`` does), else open a detail early again."""
+    app = pilot.app
+    if screen not in app.screen_stack:
+        return await _open_early(pilot)
+    while app.screen is not screen:
+        await app.pop_screen()
+    await _calm(pilot)
+    return screen
+
+
 async def test_the_detail_shows_before_the_data_and_every_key_is_safe(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -82,8 +94,7 @@ async def test_the_detail_shows_before_the_data_and_every_key_is_safe(
             keys = keys_to_press(app)  # one key per distinct behaviour, leaving keys last
             assert "p" in keys and "P" in keys and "e" in keys and "escape" in keys
             for key in keys:
-                if not isinstance(app.screen, ForceDetailScreen):
-                    await _open_early(pilot)
+                screen = await _back_to(pilot, screen)
                 await pilot.press(key)
                 await _calm(pilot)
                 assert_running(app, f"{key} on the detail before the data")

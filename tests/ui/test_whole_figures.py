@@ -70,15 +70,23 @@ async def every_position(pilot: Pilot[None], grid: Grid) -> None:
         assert drawn_cells(app, grid) > 0
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_forces_table_draws_whole_figures(app: OffenceApp, size: tuple[int, int]) -> None:
-    async with app.run_test(size=size) as pilot:
+async def test_forces_table_draws_whole_figures(app: OffenceApp) -> None:
+    """One app resized to each size; counts then rates per 100,000 at one size, rates then
+    counts at the next (``m``), so each size shows both in turn."""
+    async with app.run_test(size=SIZES[0]) as pilot:
         await settle(pilot)
         grid = app.screen.query_one("#forces-table", Grid)
-        await every_position(pilot, grid)
-        await pilot.press("m")  # rates per 100,000
-        await settle(pilot)
-        await every_position(pilot, grid)
+        shown = []
+        for size in SIZES:
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            assert app.size == size
+            for _ in range(2):
+                await every_position(pilot, grid)
+                shown.append((size, app.settings.measure))
+                await pilot.press("m")  # counts <-> rates per 100,000
+                await settle(pilot)
+        assert {measure for _, measure in shown} == {"count", "rate"}, shown
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)])
@@ -149,15 +157,17 @@ async def open_multi_chart(pilot: Pilot[None], *forces: str) -> Grid:
     return app.screen.query_one(Grid)
 
 
-@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
-async def test_multi_force_table_scrolls_by_whole_columns(
-    app: OffenceApp, size: tuple[int, int]
-) -> None:
-    """The multi-force table scrolled by character (a DataTable): it shows whole columns."""
-    async with app.run_test(size=size) as pilot:
+async def test_multi_force_table_scrolls_by_whole_columns(app: OffenceApp) -> None:
+    """The multi-force table scrolled by character (a DataTable): it shows whole columns (at
+    60×20, then resized to 80×24)."""
+    async with app.run_test(size=(60, 20)) as pilot:
         grid = await open_multi_chart(pilot, "kent", "essex", "surrey", "sussex", "norfolk")
-        assert grid.max_scroll_x > 0  # five forces do not fit: there is something to scroll
-        await every_position(pilot, grid)
+        for size in ((60, 20), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            assert app.size == size
+            assert grid.max_scroll_x > 0  # five forces do not fit: there is something to scroll
+            await every_position(pilot, grid)
 
 
 async def test_multi_force_chart_highlights_a_line_with_its_number_or_slash(

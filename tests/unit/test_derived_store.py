@@ -267,6 +267,7 @@ def test_a_query_never_writes(tmp_path: Path) -> None:
     assert not cache.exists() or not any(cache.rglob("*"))
 
 
+@pytest.mark.derived_files
 def test_the_loader_writes_the_store_once_when_none_is_current(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
