@@ -87,6 +87,11 @@ class TileMap:
     warnings: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
     """The financial years mapped (start years): one for a count or rate, two for a change."""
+    like_for_like: bool = False
+    """A change between the same quarters of both years (as Compare's like-for-like)."""
+    no_change: str = ""
+    """Why no tile has a change, when it is the years' fault rather than the forces' (a partial
+    year against a year with other quarters: ``"2025/26 has Q1-Q3 only"``); empty otherwise."""
 
     def tile(self, force: str) -> Tile | None:
         """The tile of ``force``, or ``None`` when it is not on the map."""
