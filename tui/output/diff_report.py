@@ -84,6 +84,7 @@ def summary_lines(diff: DatasetDiff) -> list[str]:
         f"{len(diff.added):,} added (only in {b}), {len(diff.removed):,} removed (only in {a}); "
         f"cells are force x financial year x offence ({diff.offence}), summed over quarters."
     ]
+    lines += [f"{line}." for line in diff.folded]  # what moved, never a removal (code 90)
     if diff.forces:
         lines.append("Forces compared: " + ", ".join(diff.forces) + ".")
     if diff.added:
