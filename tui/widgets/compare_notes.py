@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from tui.formatting import fmt_count, fmt_pct
-from tui.model.data.years import fy_label, quarters_label
+from tui.model.data.years import fy_label, partial_reason, quarters_label
 from tui.model.results.compare_order import pct_of, significant_of
 from tui.model.results.comparison_types import CompareRow, Comparison
 from tui.model.stats.changes import NEGATIVE_NOTE, any_negative
@@ -54,6 +54,8 @@ def extremes_text(rows: Sequence[CompareRow], measure: str) -> list[str]:
 def chance_status(cmp: Comparison, measure: str) -> str:
     """E.g. ``"~ 12 within chance (exact Poisson test, 95%; 3 with counts under 20)"``: small
     counts swing widely by chance alone. Every row shown is counted, national bodies included."""
+    if cmp.unlike_quarters:  # no change is computed, so none is tested ("~ 0" read as a test)
+        return f"no change tested: {partial_reason(cmp.year_a, cmp.year_b)} (l: like-for-like)"
     within = sum(1 for r in cmp.rows if significant_of(r, measure) is False)
     small = sum(
         1

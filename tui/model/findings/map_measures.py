@@ -14,7 +14,7 @@ from tui.model.data.errors import ModelError, UnknownYearError
 from tui.model.data.offences import OffenceSelection
 from tui.model.data.population import population_for
 from tui.model.data.reference import TERRITORIAL
-from tui.model.data.years import YearCoverage, fy_label, quarters_label
+from tui.model.data.years import fy_label, partial_reason, quarters_label
 from tui.model.figures.comparison import compare_years, default_compare_pair
 from tui.model.figures.force_table import force_table
 from tui.model.figures.selection import normalise_selection, pick_year
@@ -214,14 +214,6 @@ def map_values(
         notes.append(f"No population for {fy_label(year)}: {', '.join(no_pop)}.")
     found = build_map(positions, values, measure, title, bins=bins, notes=notes)
     return replace(found, years=(year,))
-
-
-def partial_reason(*years: YearCoverage) -> str:
-    """Why two years give no change: ``"2025/26 has Q1-Q3 only"`` (each partial year named)."""
-    partial = [c for c in years if c.partial]
-    if not partial:
-        return "the two years cover different quarters"
-    return " and ".join(f"{c.fy} has {quarters_label(c.quarters)} only" for c in partial)
 
 
 def _best_year(ds: Dataset, table: ForceTable, *, with_population: bool) -> int | None:
