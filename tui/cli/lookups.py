@@ -11,6 +11,7 @@ from tui.formatting import echo, safe_text
 from tui.model.data.catalogue import DEFAULT_DATASET, imported_datasets, list_datasets
 from tui.model.data.dataset import Dataset, load_dataset
 from tui.model.data.errors import ModelError
+from tui.model.data.names import name_list
 from tui.model.data.offences import OffenceInfo
 from tui.model.data.search import STRONG, rank
 from tui.model.data.years import parse_year
@@ -80,7 +81,7 @@ def compare(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         missing = wanted - {r.force.name for r in rows}
         if missing:
             err.write(
-                f"ox: error: no figures for {', '.join(sorted(missing))} in this comparison "
+                f"ox: error: no figures for {name_list(sorted(missing))} in this comparison "
                 "(BTP and national bodies need --include-national)\n"
             )
             return 2

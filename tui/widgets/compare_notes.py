@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from tui.formatting import fmt_count, fmt_pct
+from tui.model.data.names import name_list
 from tui.model.data.years import fy_label, partial_reason, quarters_label
 from tui.model.results.compare_order import pct_of, significant_of
 from tui.model.results.comparison_types import CompareRow, Comparison
@@ -115,7 +116,7 @@ def compare_notes_line(cmp: Comparison, ascii_only: bool) -> str:
     parts = []
     short = cmp.short_rows
     if short:
-        named = ", ".join(
+        named = name_list(
             f"{r.force.display_name} "
             + (cmp.year_a.fy + " " + quarters_label(r.quarters_a) if r.short_a else "")
             + (cmp.year_b.fy + " " + quarters_label(r.quarters_b) if r.short_b else "")

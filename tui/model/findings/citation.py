@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from tui.model.data.measure import measure_id, measure_label
+from tui.model.data.names import name_list
 
 if TYPE_CHECKING:
     from tui.model.data.catalogue import DatasetInfo
@@ -149,7 +150,7 @@ def _span(labels: Sequence[str]) -> str:
 
 def selection_text(c: Citation) -> str:
     """``code 86: Obscene publications etc; forces: Kent; years: 2016/17 to 2022/23 (7 years)``."""
-    forces = ", ".join(c.forces) if c.forces else "all forces shown"
+    forces = name_list(c.forces) if c.forces else "all forces shown"
     return f"{c.offence}; forces: {forces}; years: {_span(c.years)}"
 
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from tui.model.data.dataset import Dataset
 from tui.model.data.errors import ModelError, UnknownYearError
+from tui.model.data.names import name_list
 from tui.model.data.offences import OffenceSelection
 from tui.model.data.population import population_for
 from tui.model.data.reference import TERRITORIAL
@@ -211,7 +212,7 @@ def map_values(
     if len(no_pop) == len(map_forces(ds)):
         raise no_population_error(ds, year)
     if no_pop:
-        notes.append(f"No population for {fy_label(year)}: {', '.join(no_pop)}.")
+        notes.append(f"No population for {fy_label(year)}: {name_list(no_pop)}.")
     found = build_map(positions, values, measure, title, bins=bins, notes=notes)
     return replace(found, years=(year,))
 

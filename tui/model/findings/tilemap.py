@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.model.data.errors import DatasetError
+from tui.model.data.names import name_list
 
 DEFAULT_BINS = 5
 TILES_FILE = "force_tiles.csv"
@@ -153,8 +154,8 @@ def load_positions(
     if territorial is not None:
         wanted = set(territorial)
         if wanted - names or names - wanted:
-            missing = ", ".join(sorted(wanted - names)) or "none"
-            unknown = ", ".join(sorted(names - wanted)) or "none"
+            missing = name_list(sorted(wanted - names)) or "none"
+            unknown = name_list(sorted(names - wanted)) or "none"
             raise DatasetError(f"{path}: forces missing: {missing}; not territorial: {unknown}")
     return tuple(sorted(positions, key=lambda p: (p.row, p.col)))
 
