@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from tui.cli.show_both import show_both, wants_both
 from tui.formatting import echo, safe_text
@@ -25,6 +26,9 @@ from tui.output.compare_report import honest_compare_report
 from tui.output.listings import forces_report, offences_report
 from tui.output.reports import Column, Record, Report
 from tui.output.show_report import other_periods_records, show_report
+
+if TYPE_CHECKING:
+    from tui.model.data.offence_terms import Term
 
 
 def _dataset(args: argparse.Namespace) -> Dataset:
@@ -117,6 +121,7 @@ def forces(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 def offences(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox offences [QUERY]``: list the offences of a dataset, or find some."""
     from tui.model.data.offence_terms import matching_terms
+    from tui.model.figures.selection import counted_years
 
     ds = _dataset(args)
     pool = list(ds.offences)
@@ -133,15 +138,42 @@ def offences(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         if not pool and not terms:
             err.write(f"ox: no offence matches {safe_text(echo(args.query))}\n")
             return 2
-    report = offences_report(ds, pool, ds.folded_labels)
-    report.notes[:0] = [
-        f"'{t.term}'"
-        + (f" → --offence '{t.offence}'" if t.offence else "")
-        + f": {t.note} Source: {t.source_url} ({t.source})"
-        for t in terms
-    ]
+    counted = counted_years(ds)
+    report = offences_report(ds, pool, ds.folded_labels, counted)
+    report.notes[:0] = term_notes(terms, ds.offences, counted)
     _emit(report, args, out, err)
     return 0
+
+
+def term_notes(
+    terms: Sequence[Term], offences: Sequence[OffenceInfo], counted: dict[str, tuple[int, int]]
+) -> list[str]:
+    """One note per term and what it says (a term that means two subgroups is said once, with
+    both): the offences it means that this dataset has, each with the years it is counted in."""
+    from tui.model.data.years import fy_label
+
+    said: dict[tuple[str, str, str, str], list[str]] = {}
+    for t in terms:
+        said.setdefault((t.term, t.note, t.source_url, t.source), []).append(t.offence)
+    notes = []
+    for (term, note, url, source), keys in said.items():
+        shown = []
+        for key in (k for k in keys if k):
+            spans = [counted[o.code] for o in offences if _counted_as(o, key) and o.code in counted]
+            if not any(_counted_as(o, key) for o in offences):
+                continue  # not in this dataset
+            years = (
+                f" (counted {fy_label(min(a for a, _ in spans))} to "
+                f"{fy_label(max(b for _, b in spans))})"
+                if spans
+                else " (0 in every year)"
+            )
+            shown.append(f"'{key}'{years}")
+        if any(keys) and not shown:
+            continue  # every offence it means is missing from this dataset
+        arrow = f" → --offence {' or '.join(shown)}" if shown else ""
+        notes.append(f"'{term}'{arrow}: {note} Source: {url} ({source})")
+    return notes
 
 
 def _counted_as(info: OffenceInfo, key: str) -> bool:
