@@ -26,6 +26,12 @@ async def test_a_partial_year_says_no_change_is_tested(app: OffenceApp) -> None:
         text = str(status.render())
         assert "no change tested: 2025/26 has Q1-Q3 only (l: like-for-like)" in text, text
         assert "within chance" not in text, text
+        # The row under the cursor's interval line gives the reason too.
+        interval = screen.query_one("#compare-interval", Static)
+        await wait_for(pilot, lambda: "no 95% interval" in str(interval.render()), "its line")
+        assert "(no change tested: 2025/26 has Q1-Q3 only; l: like-for-like)" in str(
+            interval.render()
+        )
         await pilot.press("l")  # like-for-like: Q1-Q3 of both years, tested
         await wait_for(
             pilot,

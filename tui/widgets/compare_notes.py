@@ -106,6 +106,9 @@ def interval_for(cmp: Comparison, key: str, measure: str) -> str:
     """:func:`interval_text` of the row keyed ``key`` (``total:NAME`` for a totals row)."""
     name = key.removeprefix("total:")
     row = next((r for r in (*cmp.totals, *cmp.rows) if r.force.name == name), None)
+    if row is not None and cmp.unlike_quarters:  # the reason, not a list of possible ones
+        why = f"no change tested: {partial_reason(cmp.year_a, cmp.year_b)}; l: like-for-like"
+        return f"{row.force.display_name}: no 95% interval ({why})"
     return interval_text(row, measure)
 
 
