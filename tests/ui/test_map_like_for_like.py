@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 
 from tests.ui.conftest import settle, terminal_text, wait_for
 from tui.app import OffenceApp
+from tui.model.findings.reproduce import command_for
 from tui.screens.compare import CompareScreen
 from tui.screens.forces import ForcesScreen
 from tui.screens.map_view import MapScreen
@@ -63,6 +64,11 @@ async def test_the_map_keeps_compares_like_for_like(app: OffenceApp) -> None:
         text = terminal_text(app)
         assert "2024/25 Q1-Q3 to 2025/26 Q1-Q3 (like-for-like)" in text, text
         assert "no figure" not in text
+        # R (the command that prints this view) keeps it too.
+        spec = screen.view_spec()
+        assert spec is not None
+        command = command_for(spec)
+        assert command.startswith("ox map --measure change --years 2024/25 2025/26 --like-for-like")
 
 
 async def test_a_partial_year_says_why_and_L_gives_like_for_like(app: OffenceApp) -> None:
