@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from tui.model.data.names import name_list
 from tui.model.data.years import fy_label
 from tui.model.results.types import ForceRow, ForceTable
 from tui.widgets.cells import area_words, line
@@ -55,7 +54,7 @@ def forces_status(
             ]
     if found_by:
         more = f" and {len(found_by) - 2} more" if len(found_by) > 2 else ""
-        parts[0] += f" ({name_list(found_by[:2])}{more})"
+        parts[0] += f" ({', '.join(found_by[:2])}{more})"
     missing = sum(1 for r in rows if all(c is None for c in r.counts))
     if missing:
         parts.append(f"{missing} with no figure at all")
