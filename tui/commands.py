@@ -35,6 +35,7 @@ from tui.model.data.offences import offence_choices
 from tui.model.data.search import EXACT, STRONG, near_misses, rank
 from tui.model.data.years import fy_label
 from tui.screens.dialog import ClosesOnce
+from tui.screens.help import key_label
 from tui.widgets.option_list import can_page
 
 if TYPE_CHECKING:
@@ -160,8 +161,6 @@ class ExplorerCommands(Provider):
     def _key_entries(self) -> Iterator[Entry]:
         """Every key of the view the palette was opened from, as the help lists it ("Key s:
         Sort"), each doing what its key does: built from the bindings, so none is missing."""
-        from tui.screens.help import key_label
-
         seen: set[str] = set()
         for active in self.screen.active_bindings.values():
             binding = active.binding

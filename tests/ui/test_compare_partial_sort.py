@@ -38,3 +38,50 @@ async def test_a_partial_year_compare_says_it_is_in_year_b_order(oct23_app: Offe
         rows = sort_rows(screen.comparison.rows, "pct", True, "count")
         counts = [r.count_b for r in rows if r.count_b is not None]
         assert len(counts) > 40 and counts == sorted(counts, reverse=True)
+
+
+async def test_a_partial_year_against_a_full_one_ranks_nothing(app: OffenceApp) -> None:
+    """2024/25 against 2025/26 Q1-Q3 (the Apr 2026 release has three quarters of 2025/26) ranked
+    every force by its Q1-Q3 count beside the full year's counts (issue 20): a partial year is
+    never compared silently. Like-for-like (Q1-Q3 of both years) ranks, and says so; the CLI
+    agrees on both."""
+    from tests.ui.conftest import terminal_text
+    from tests.ui.test_journeys import cli_json
+    from tui.widgets.compare_table import CompareTableView
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.data is not None, "the dataset")
+        forces = app.screen
+        assert isinstance(forces, ForcesScreen) and forces.context is not None
+        await app.push_screen(CompareScreen(forces.context, years=(2024, 2025)))
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await wait_for(pilot, lambda: screen.comparison is not None, "the comparison")
+        await wait_for(pilot, lambda: "2025/26 Q1-Q3" in terminal_text(app), "the table")
+        assert screen.comparison is not None
+        assert all(r.rank_b is None and r.rank_a is None for r in screen.comparison.rows)
+        met = screen.query_one(CompareTableView).row_text("Metropolitan Police")
+        assert met["rank"] == "—" and met["b"] == "2,451", met  # (the Apr 2026 release's Q1-Q3)
+        assert "no change or rank computed" in terminal_text(app)
+        await pilot.press("l")
+        await wait_for(
+            pilot,
+            lambda: screen.comparison is not None and screen.comparison.quarters is not None,
+            "like-for-like",
+        )
+        await wait_for(pilot, lambda: "like-for-like" in terminal_text(app), "its header")
+        assert screen.comparison is not None
+        tui_ranks = {r.force.name: r.rank_b for r in screen.comparison.rows if r.rank_b}
+        assert tui_ranks["Metropolitan Police"] == 1 and len(tui_ranks) == 43
+    unlike = cli_json("compare", "2024/25", "2025/26")
+    assert unlike and all(r["rank_b"] is None and r["rank_change"] is None for r in unlike)
+    like = cli_json("compare", "2024/25", "2025/26", "--like-for-like")
+    assert {r["force"]: r["rank_b"] for r in like if r["rank_b"] is not None} == tui_ranks
+
+
+def test_the_partial_year_warning_reads_as_one_in_ascii() -> None:
+    """In ASCII mode Compare's "⚠ partial year: no change computed" was drawn "? partial year":
+    a question, not a warning."""
+    from tui.widgets.ascii_filter import ascii_cells
+
+    assert ascii_cells("⚠ partial year") == "! partial year"

@@ -81,3 +81,57 @@ async def test_facts_draw_each_address_on_one_line(tmp_path: Path) -> None:
         await pilot.press("w")  # whole, wrapped
         await settle(pilot)
         assert all(u in str(screen.query_one("#detail-facts").render()) for u in urls)
+
+
+async def test_the_chart_legend_is_whole_or_not_drawn(tmp_path: Path) -> None:
+    """At 60×20 the legend under the chart was wrapped into its three lines and cut: "Line: Kent
+    (left) · dots: England and" (issue 20). Every size, every national-trend mode, ASCII too: the
+    legend's words all show, in order, or the legend gives way to "legend: w" (``w`` shows it)."""
+    for size, ascii_only, force in (
+        ((60, 20), False, "kent"),
+        ((60, 20), True, "northam"),
+        ((80, 24), False, "devon"),
+        ((120, 40), True, "kent"),
+    ):
+        app = make_app(
+            settings_file=tmp_path / f"{size[0]}{ascii_only}.json", ascii_only=ascii_only
+        )
+        async with app.run_test(size=size) as pilot:
+            screen = await open_detail(pilot, force)
+            for mode in ("off", "index", "overlay"):
+                legend = screen.query_one("#detail-legend", Widget)
+                words = str(legend.render()).split()
+                shown = " ".join(" ".join(drawn(app, legend)).split())
+                assert shown == " ".join(words) or shown == "legend: w", (size, mode, shown)
+                if size[0] >= 80:  # room for it whole
+                    assert shown == " ".join(words), (size, mode, shown)
+                await pilot.press("i")
+                await settle(pilot)
+
+
+async def test_a_year_with_no_breakdown_says_so_under_no_header(tmp_path: Path) -> None:
+    """NSPCC: West Yorkshire's 2017/18 answer states only its total (1,320), and the offences
+    panel showed a "Count Share Offence" header with nothing under it (issue 20). It says "—"
+    and why; a year with a breakdown (Derbyshire 2017/18: possession 264, taking, making or
+    distributing 37) keeps its table."""
+    from textual.widgets import Static
+
+    app = make_app(settings_file=tmp_path / "s.json", dataset="nspcc")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_detail(pilot, "west yorks")
+        table = screen.query_one(BreakdownTable)
+        text = terminal_text(app)
+        assert "Share" not in text and not table.display, text
+        title = str(screen.query_one("#detail-breakdown-title", Static).render())
+        assert "Offences in 2017/18: —" in title and "only a total is stated (1,320)" in title
+        assert "only a total is stated (1,320)" in text
+        await pilot.press("right_square_bracket")  # 2018/19: no figure from West Yorkshire at all
+        await wait_for(pilot, lambda: "Offences in 2018/19" in terminal_text(app), "2018/19")
+        assert "no figure for 2018/19" in terminal_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("slash")
+        screen = await open_detail(pilot, "derbyshire")
+        text = terminal_text(app)
+        assert screen.query_one(BreakdownTable).display and "Share" in text, text
+        assert "264" in text and "37" in text

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from tests.ui.conftest import settle, type_text, wait_for
+from tests.ui.conftest import settle, terminal_text, type_text, wait_for
 from tests.ui.test_journeys import row_cells, visible_keys, wait_for_palette_hit
 from tui.app import OffenceApp, make_app
 from tui.cli.main import main
@@ -194,3 +194,22 @@ async def test_the_view_says_what_happened_to_each_row(store: Path, settings_fil
         assert notes(screen).startswith(
             "This row (moved): codes 4.4, 4.6, 4.8, 4.9, 37.1 moved out: in subgroup 'Death"
         )
+
+
+async def test_the_figures_and_the_change_are_in_view_on_opening_at_80_columns(
+    settings_file: Path,
+) -> None:
+    """At 80x24 the bundled releases' diff opened with Force, Year, What, Offence and A in view,
+    and B and the change (what the rows are ordered by) off screen to the right."""
+    app = make_app(settings_file=settings_file, dataset="homeoffice")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_diff("homeoffice-2023-10", "homeoffice")
+        await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
+        await settle(pilot)
+        screen = terminal_text(app).splitlines()
+        header = next(row for row in screen if row.lstrip().startswith("Force"))
+        assert header.split()[:5] == ["Force", "Year", "homeoffice-2023-10", "homeoffice", "Change"]
+        # The Met's 2022/23 code 86: 3,774 in Oct 2023, 3,921 in Apr 2026 (README: revised).
+        met = next(row for row in screen if "Metropolitan Police  2022/23" in row)
+        assert met.split()[3:6] == ["3,774", "3,921", "+147"]

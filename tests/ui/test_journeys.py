@@ -149,7 +149,7 @@ async def test_search_escape_clears_and_aliases_match(app: OffenceApp) -> None:
         # Says what it matched through: whole in the status line (the cell has no room for it).
         assert table.row_text("Northamptonshire")["force"] == "Northamptonshire ="
         status = str(app.screen.query_one("#forces-status").render())
-        assert "(=E23000022: Northamptonshire)" in status
+        assert "(Northamptonshire =E23000022, its ONS code)" in status
         await pilot.press("escape")
         await settle(pilot)
         assert len(visible_keys(table)) == 46

@@ -54,6 +54,24 @@ async def test_the_alias_a_search_matched_is_never_cut(
         # Tagged with "=", not "~" (which after a % means a change within chance).
         assert "=Northants" in row or row.split("Northamptonshire")[1].startswith(" = ")
         assert "~Northants" not in row and not row.split("Northamptonshire")[1].startswith(" ~")
-        assert "=Northants: Northamptonshire" in text  # the status line says which alias
+        # The status line says which alias, the row first (as the row's tag reads)
+        assert "Northamptonshire =Northants, an alias" in text
         assert "~Northants" not in text
         assert "=…" not in text and "=N…" not in text and "Northants…" not in text
+
+
+async def test_the_status_line_names_the_row_an_alias_found(tmp_path: Path) -> None:
+    """After ``nha`` (the cursor on Northamptonshire, found by its name) the status line read
+    ``(=Lancashire Constabulary: Lancashire)``: an alias first, read as a word about the row under
+    the cursor (issue 20). It names the row first, as its tag in the table reads."""
+    app = make_app(settings_file=tmp_path / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"nha")
+        await settle(pilot)
+        lines = terminal_text(app).splitlines()
+        status = lines[-2]
+        assert "=Lancashire Constabulary:" not in status, status
+        assert "(Lancashire =Lancashire Constabulary, an alias)" in status, status
+        tagged = next(line for line in lines if line.lstrip().startswith("Lancashire ="))
+        assert "1,090" in tagged  # the row it names is in the table, tagged "="

@@ -4,12 +4,16 @@ Compare lists every recording event between its years, not "(+3 more) · ox even
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.geometry import Region
+from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
 from tests.ui.conftest import settle, terminal_text, wait_for
-from tui.app import OffenceApp
+from tui.app import OffenceApp, make_app
 from tui.screens.compare import CompareScreen
+from tui.screens.map_view import MapScreen
 from tui.widgets.status_line import StatusLine
 
 
@@ -112,3 +116,121 @@ def test_a_cut_keeps_a_part_that_ends_right_before_its_separator() -> None:
 
     assert fit_words(Text("aaaa · bbbb · cccc"), 14, "...").plain == "aaaa · bbbb..."
     assert fit_words(Text("aaaa · bbbb · cccc"), 13, "...").plain == "aaaa..."
+
+
+def check_whole_or_cut_at_a_word(app: OffenceApp, widget_id: str, *, wrapped: bool) -> bool:
+    """The widget's text as drawn is whole, or whole up to a cut at a word marked "…" (line by
+    line, or as one paragraph when it is ``wrapped``; a word wider than the line may be folded
+    onto the next); returns whether it was cut. Read from the terminal, so it holds for a plain
+    ``Static`` as for a ``StatusLine``."""
+    widget = app.screen.query_one(f"#{widget_id}")
+    text = str(widget.render())
+    parent = widget.parent
+    assert isinstance(parent, Widget)  # (a widget taller than its box is clipped by it)
+    lines = drawn(app, widget.content_region.intersection(parent.content_region))
+    pairs = [(text, " ".join(lines))] if wrapped else list(zip(text.split("\n"), lines))
+    cut = False
+    for full_line, shown_line in pairs:
+        full, shown = "".join(full_line.split()), "".join(shown_line.split())
+        if shown == full:
+            continue
+        cut = True
+        mark = "..." if shown.endswith("...") else "…"  # (ASCII mode: "...")
+        assert shown.endswith(mark), f"#{widget_id} cut with no mark: {shown_line!r}"
+        head = shown[: -len(mark)]
+        ends = {sum(len(w) for w in full_line.split()[:i]) for i in range(len(full_line.split()))}
+        assert full.startswith(head), f"#{widget_id} not its text: {shown_line!r}"
+        assert len(head) in ends, f"#{widget_id} cut mid-word: {shown_line!r}"
+    return cut
+
+
+async def test_detail_and_map_lines_are_cut_at_words(settings_file: Path) -> None:
+    """At 80×24 (issue 20, the new-user trial): the detail's title ended "release, third…" and its
+    source line "via a third-party copy · Open Government" (no mark); the map's title "(homeof…"
+    and its legend "comparable with other" (its last lines lost below the map, no mark)."""
+    app = make_app(settings_file=settings_file, dataset="scotland")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"fife", "enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "detail")
+        await settle(pilot)
+        check_whole_or_cut_at_a_word(app, "detail-title", wrapped=False)
+        assert check_whole_or_cut_at_a_word(app, "detail-source", wrapped=True)
+    app = make_app(settings_file=settings_file.with_name("home-office.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"kent", "enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "detail")
+        await settle(pilot)
+        assert check_whole_or_cut_at_a_word(app, "detail-title", wrapped=False)
+        await pilot.press("escape", "M")
+        await wait_for(pilot, lambda: isinstance(app.screen, MapScreen), "the map")
+        for measure in ("count in", "% change", "rate per"):
+            title = app.screen.query_one("#map-title")
+
+            def shown(title: Widget = title, measure: str = measure) -> bool:
+                return str(title.render()).startswith(measure)
+
+            await wait_for(pilot, shown, measure)
+            await settle(pilot)
+            check_whole_or_cut_at_a_word(app, "map-title", wrapped=False)
+            check_whole_or_cut_at_a_word(app, "map-status", wrapped=False)
+            check_whole_or_cut_at_a_word(app, "map-legend", wrapped=True)
+            await pilot.press("m")
+
+
+async def test_the_stacked_map_legend_marks_the_lines_it_leaves_out(settings_file: Path) -> None:
+    """At 60×20 the legend goes under the map, in the lines left: those it has no room for were
+    dropped with no mark (the key's hints, a note); now the last line shown ends "…"."""
+    app = make_app(settings_file=settings_file, ascii_only=True)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "M")
+        await wait_for(pilot, lambda: isinstance(app.screen, MapScreen), "the map")
+        for measure in ("count in", "% change", "rate per"):
+            title = app.screen.query_one("#map-title")
+
+            def shown(title: Widget = title, measure: str = measure) -> bool:
+                return str(title.render()).startswith(measure)
+
+            await wait_for(pilot, shown, measure)
+            await settle(pilot)
+            legend = app.screen.query_one("#map-legend")
+            if legend.display:
+                lines = drawn(app, legend.content_region)
+                assert "5" in lines[1] and "Bins" in lines[0], lines  # the key, whole
+                assert check_whole_or_cut_at_a_word(app, "map-legend", wrapped=True)
+                assert lines[-1].rstrip().endswith("..."), lines  # (ASCII: "..." for "…")
+            await pilot.press("m")
+
+
+def test_the_last_line_of_a_text_that_goes_on_says_so() -> None:
+    from rich.text import Text
+
+    from tui.widgets.status_line import more_follows
+
+    assert more_follows(Text("1  8 to 496 (9)"), 30).plain == "1  8 to 496 (9) …"
+    assert more_follows(Text("comparable with other"), 22).plain == "comparable with …"
+    assert more_follows(Text("abcdefghij"), 6).plain == "abcd …"
+
+
+async def test_the_release_diff_notes_are_cut_at_a_word(settings_file: Path) -> None:
+    """At 80×24 the release diff's notes (the Apr 2026 release against the Oct 2023 one) stopped
+    in the middle of their list of cells, "Avon and Somerset 2023/24 Q1 86", with no mark."""
+    from textual.widgets import OptionList
+
+    app = make_app(settings_file=settings_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "d")
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        names = [
+            str(options.get_option_at_index(i).prompt).split()[0]
+            for i in range(options.option_count)
+        ]
+        options.highlighted = names.index("homeoffice-2023-10")
+        await pilot.press("D")
+        await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
+        await settle(pilot)
+        assert check_whole_or_cut_at_a_word(app, "diff-notes", wrapped=True)

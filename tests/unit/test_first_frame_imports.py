@@ -30,20 +30,19 @@ LATER = {
     "tui.model.results.comparison_types",
     "tui.model.results.detail_types",
     "tui.model.data.events",
-    "tui.model.results.multi_series",
     "tui.model.data.population",
     "tui.output.reports",
-    "tui.atomic_file",
+    "tui.model.findings.citation",
+    "tui.model.findings.tilemap",
+    "tui.model.findings.view_citation",
     "tui.cli.table",
     "tui.cli.peers",
     "tui.screens.cite_dialog",
     "tui.screens.compare",
-    "tui.screens.confirm",
-    "tui.screens.dataset_picker",
     "tui.screens.detail",
+    "tui.screens.dataset_picker",
     "tui.screens.diff_view",
     "tui.screens.export_dialog",
-    "tui.screens.help",
     "tui.screens.help_sections",
     "tui.screens.import_screen",
     "tui.screens.map_view",
@@ -63,10 +62,13 @@ LATER = {
     "tui.web.sessions",
 }
 """Modules a bare ``ox`` must not import before its first frame: each is imported where it is
-first used (a function-local import), because it pays. Measured after ``import tui.app`` (0.32 s;
-3 runs of ``python -c``, load average ~4 on 2 cores): the other views and dialogs 0.19-0.42 s,
-Polars 0.15-0.41 s, the output modules 61-107 ms, the citation modules 19-50 ms, the detail types
-13-34 ms, the small rest (``atomic_file``, ``events``, ``multi_series``) 20-47 ms; the first
+first used (a function-local import), because it pays. Measured after what a bare ``ox`` imports
+(``import tui.app`` and the Forces view; min-median of 3-5 fresh processes, load ~3 on 2 cores):
+Polars 0.41 s, the help's sections (every view) 0.40 s, the detail view 133-178 ms, the multi-force
+chart 72 ms, the compare, diff and map views 39-107 ms, the export and its dialog 30-38 ms, the
+import dialog and the TSV renderer 20 ms, the Forces view's rates report 18 ms, the citations
+and their dialog 9-16 ms, the pickers 7-9 ms. What costs less than 5 ms is imported with the
+module that uses it (help, confirm, reproduce, the chart's MAX_FORCES, atomic writes); the first
 frame is meant to take <= 0.5 s (``benchmarks/pty_bench.py``)."""
 
 # A bare ``ox`` up to its first frame, without a terminal: the launcher's path to the app (the

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
+
+from tui.cli import subparsers
+from tui.cli.main import HANDLERS, build_parser, handler
+from tui.model.findings import citation, tilemap
+from tui.model.results import ordering
+from tui.output import render
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,3 +66,28 @@ def test_no_pl_col_outside_the_model() -> None:
         if "pl.col(" in text or "import polars" in text:
             offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
+
+
+def test_the_parser_imports_no_command_module() -> None:
+    """Building the parser (``ox --help``, and every command before it runs) imports no command's
+    module: those import Polars and rich, and are imported when their command runs, in one place
+    (``tui.cli.main.handler``)."""
+    mods = modules_after("from tui.cli.main import build_parser\nbuild_parser().format_help()")
+    assert "tui.cli.subparsers" in mods  # the check can fail: it sees what was imported
+    modules = {"tui.cli." + name.split(".")[0] for name in HANDLERS.values()}
+    assert sorted(modules & mods) == []
+    light = {"polars", "rich.console", "tui.output.render", "importlib.metadata"}
+    assert not light & mods and not [m for m in mods if m.startswith("tui.model.findings.")]
+
+
+def test_every_command_runs_a_function_that_exists() -> None:
+    commands = next(
+        a.choices for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)
+    )
+    assert sorted(commands) == sorted(HANDLERS)
+    extra = ["quick_show.show_stored", "imports.remove_dataset"]
+    assert all(callable(handler(name)) for name in [*HANDLERS.values(), *extra])
+    assert subparsers.TABLE_FORMATS == render.FORMATS
+    assert subparsers.CITATION_FORMATS == citation.FORMATS
+    assert subparsers.MAP_MEASURES == tilemap.MEASURES
+    assert subparsers.FORCE_SORT_KEYS == ordering.FORCE_SORT_KEYS

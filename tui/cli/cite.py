@@ -7,54 +7,16 @@ user typed (dataset, offence, forces, years) the way every other lookup does, an
 from __future__ import annotations
 
 import argparse
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO
 
 from tui.formatting import safe_text
 from tui.model.data.catalogue import DEFAULT_DATASET, bundled_datasets
+from tui.model.data.dataset import Dataset, load_dataset
 from tui.model.data.errors import UnknownYearError
 from tui.model.data.years import parse_year
-from tui.model.findings.citation import FORMATS, cite, render_citation
-
-if TYPE_CHECKING:
-    from tui.model.data.dataset import Dataset
-
-
-def add_parser(sub: Any) -> argparse.ArgumentParser:
-    """Add the ``cite`` subcommand to the ``ox`` subparsers."""
-    parser: argparse.ArgumentParser = sub.add_parser(
-        "cite",
-        help="a citation for a selection: source, release, licence and attribution",
-        description=(
-            "Print a citation for the figures of a selection: publisher, table title, release "
-            "date, URL, licence and its required attribution, the offence, forces and years, "
-            "and when the data were built or imported (file and checksum for imports)."
-        ),
-    )
-    parser.add_argument(
-        "--dataset", "-d", default=None, metavar="NAME", help="dataset (default: homeoffice)"
-    )
-    parser.add_argument(
-        "--offence", "-o", default=None, help="offence code, text, 'group:NAME' or 'all'"
-    )
-    parser.add_argument(
-        "--force",
-        action="append",
-        default=[],
-        metavar="FORCE",
-        help="a force shown (repeatable; default: every force)",
-    )
-    parser.add_argument(
-        "--years",
-        "-y",
-        default=None,
-        metavar="YEARS",
-        help="years shown: 2017/18, 2016/17..2022/23 or 2016/17,2017/18 (default: all)",
-    )
-    parser.add_argument(
-        "--format", "-f", default="text", choices=FORMATS, help="output format (default: text)"
-    )
-    parser.set_defaults(run=run)
-    return parser
+from tui.model.figures.selection import pick_offence, pick_year
+from tui.model.figures.totals import resolve_force
+from tui.model.findings.citation import cite, render_citation
 
 
 def year_labels(ds: Dataset, text: str | None) -> list[str]:
@@ -63,8 +25,6 @@ def year_labels(ds: Dataset, text: str | None) -> list[str]:
     Raises:
         UnknownYearError: a year is malformed or not in the dataset, or a range is backwards.
     """
-    from tui.model.figures.selection import pick_year
-
     if text is None:
         return [c.label for c in ds.coverage]
     starts: set[int] = set()
@@ -82,11 +42,6 @@ def year_labels(ds: Dataset, text: str | None) -> list[str]:
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run ``ox cite``; model errors (unknown dataset, force, offence, year) go to ``tui.cli``."""
-    # Polars is imported when a command runs, not when ``ox`` parses its arguments (issue 11).
-    from tui.model.data.dataset import load_dataset
-    from tui.model.figures.selection import pick_offence
-    from tui.model.figures.totals import resolve_force
-
     ds = load_dataset(args.dataset or DEFAULT_DATASET)
     selection = pick_offence(ds, args.offence)
     forces = [resolve_force(ds, name).name for name in args.force]

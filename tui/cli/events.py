@@ -1,64 +1,34 @@
 """``ox events [FORCE]``: the recording events that change what a series means, with sources.
 
 Reads ``data/events.csv`` through :mod:`tui.model.data.events`. Without ``--offence`` no dataset is
-loaded. Imports happen inside the functions, so adding the command to ``ox`` costs its start-up
-nothing.
+loaded (though its module imports Polars: ``tui.cli.main`` imports this module only to run it).
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO
 
-if TYPE_CHECKING:
-    from tui.model.data.events import Event
-    from tui.output.reports import Column, Record, Report
-
-HELP = "recording events (rule changes, new systems) that change what a series means"
-
-
-def add_parser(subparsers: Any) -> argparse.ArgumentParser:
-    """Add the ``events`` command to the ``ox`` parser's subcommands."""
-    parser: argparse.ArgumentParser = subparsers.add_parser("events", help=HELP, description=HELP)
-    parser.add_argument(
-        "force",
-        nargs="?",
-        default=None,
-        help="only national events and this force's (name, alias or ONS code); default: all",
-    )
-    parser.add_argument(
-        "--offence",
-        "-o",
-        default=None,
-        help="only events that concern this offence (code, text, 'group:NAME' or 'all')",
-    )
-    parser.add_argument(
-        "--dataset",
-        "-d",
-        default=None,
-        metavar="NAME",
-        help="dataset whose offences --offence is looked up in (default: homeoffice)",
-    )
-    parser.add_argument(
-        "--format",
-        "-f",
-        default="table",
-        choices=("table", "csv", "json", "markdown"),
-        help="output format (default: table)",
-    )
-    return parser
+from tui.model.data.catalogue import DEFAULT_DATASET
+from tui.model.data.dataset import load_dataset
+from tui.model.data.events import Event, events_for, load_events
+from tui.model.data.measure import measure_id
+from tui.model.data.offences import OffenceInfo, OffenceSelection
+from tui.model.data.population import members
+from tui.model.data.reference import load_reference
+from tui.model.data.years import fy_label
+from tui.model.figures.selection import pick_offence
+from tui.output import render
+from tui.output.reports import Column, Record, Report
+from tui.paths import bundled_data_dir
 
 
 def _year(value: object) -> str:
-    from tui.model.data.years import fy_label
-
     return fy_label(value) if isinstance(value, int) else ""
 
 
 def columns() -> list[Column]:
     """The report's columns (the note is in CSV and JSON, not in tables)."""
-    from tui.output.reports import Column
-
     return [
         Column("year", "Year", _year),
         Column("scope", "Scope", show=False),
@@ -89,8 +59,6 @@ def event_record(event: Event) -> Record:
 
 def events_report(events: list[Event], where: str, offence: str) -> Report:
     """The events as a report, with what they were filtered by."""
-    from tui.output.reports import Report
-
     title = f"Recording events: {where}" + (f", {offence}" if offence else "")
     notes = [
         "Each event changes what a series means across it (a rule, a classification, a records "
@@ -103,14 +71,6 @@ def events_report(events: list[Event], where: str, offence: str) -> Report:
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox events [FORCE] [--offence X]``: list the events that apply."""
-    from tui.model.data.events import events_for, load_events
-    from tui.model.data.measure import measure_id
-    from tui.model.data.offences import OffenceInfo, OffenceSelection
-    from tui.model.data.population import members
-    from tui.model.data.reference import load_reference
-    from tui.output import render
-    from tui.paths import bundled_data_dir
-
     data_dir = bundled_data_dir()
     force: str | None = None
     where = "all forces"
@@ -123,10 +83,6 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     catalogue: tuple[OffenceInfo, ...] = ()
     measure: str | None = None
     if args.offence is not None:
-        from tui.model.data.catalogue import DEFAULT_DATASET
-        from tui.model.data.dataset import load_dataset
-        from tui.model.figures.selection import pick_offence
-
         ds = load_dataset(args.dataset or DEFAULT_DATASET)
         selection, catalogue = pick_offence(ds, args.offence), ds.offences
         measure = measure_id(ds.info)

@@ -14,6 +14,16 @@ from pathlib import Path
 from typing import IO
 
 from tui.formatting import safe_text
+from tui.model.data.catalogue import imported_datasets, unreadable_manifest
+from tui.model.data.errors import UnknownDatasetError
+from tui.model.importing.api import bundled_names, import_file
+from tui.model.importing.api import remove_dataset as remove
+from tui.model.importing.leftovers import files_of
+from tui.model.importing.problems import FILE, STORE, DatasetImportError
+from tui.model.importing.results import ImportPreview, describe_years
+from tui.model.importing.store import default_name
+from tui.model.store.derived_build import write_file_of
+from tui.paths import imported_datasets_dir
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -37,8 +47,6 @@ def _cell(text: str, width: int = _CELL) -> str:
 
 def _print_preview(preview: object, out: IO[str]) -> None:
     """How the file was read: format, layout, columns, first rows, cleaning."""
-    from tui.model.importing.results import ImportPreview
-
     assert isinstance(preview, ImportPreview)
     details = [preview.format or "unrecognised format"]
     if preview.encoding:
@@ -73,10 +81,6 @@ def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         0 when imported (or, with --dry-run, when it would be); 2 for a bad file, name or mapping;
         1 when the data folder cannot be written (a full disk); 130 when interrupted (Ctrl+C).
     """
-    from tui.model.importing.api import import_file
-    from tui.model.importing.problems import FILE, STORE, DatasetImportError
-    from tui.model.importing.results import describe_years
-
     path = Path(args.file).expanduser()
     if not path.exists():
         _say(err, f"ox: error: no such file: {args.file}")
@@ -120,7 +124,6 @@ def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if not result.written:
         _say(out, f"Dry run: nothing was written; would import {summary}")
         return EXIT_OK
-    from tui.model.store.derived_build import write_file_of
 
     try:
         write_file_of(result.name)  # `ox show FORCE -d NAME` answers at once, without Polars
@@ -134,10 +137,6 @@ def import_command(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 def _manifest_signature(args: argparse.Namespace, path: Path) -> tuple[int, int, int] | None:
     """What the import's commit changes: the manifest's inode, size, time (``None``: none)."""
-    from tui.model.importing.leftovers import files_of
-    from tui.model.importing.store import default_name
-    from tui.paths import imported_datasets_dir
-
     name = args.name if args.name is not None else default_name(path)
     try:
         info = os.lstat(files_of(imported_datasets_dir(), name)[1])
@@ -148,8 +147,6 @@ def _manifest_signature(args: argparse.Namespace, path: Path) -> tuple[int, int,
 
 def _interrupted(path: Path, args: argparse.Namespace, before: object) -> str:
     """What Ctrl+C during an import did: nothing, or the whole dataset (never a part)."""
-    from tui.model.importing.store import default_name
-
     name = args.name if args.name is not None else default_name(path)
     after = _manifest_signature(args, path)
     if after is not None and after != before:
@@ -166,12 +163,6 @@ def remove_dataset(
         0 when removed; 1 when the user said no or the files could not be deleted; 2 for a missing,
         unknown or bundled name, or no --yes when there is no terminal to ask on.
     """
-    from tui.model.data.catalogue import imported_datasets, unreadable_manifest
-    from tui.model.data.errors import UnknownDatasetError
-    from tui.model.importing.api import bundled_names
-    from tui.model.importing.api import remove_dataset as remove
-    from tui.model.importing.problems import STORE, DatasetImportError
-
     if not args.name:
         err.write("ox: error: give the name of the dataset to remove: ox datasets remove NAME\n")
         return EXIT_USAGE

@@ -5,30 +5,31 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 from tui.cli.show_both import show_both, wants_both
+from tui.cli.show_several import show_several
 from tui.formatting import echo, safe_text
 from tui.model.data.catalogue import DEFAULT_DATASET, imported_datasets, list_datasets
 from tui.model.data.dataset import Dataset, load_dataset
 from tui.model.data.errors import ModelError
 from tui.model.data.names import name_list
+from tui.model.data.offence_terms import Term, matching_terms
 from tui.model.data.offences import OffenceInfo
 from tui.model.data.search import STRONG, rank
-from tui.model.data.years import parse_year
+from tui.model.data.years import fy_label, parse_year
 from tui.model.figures.comparison import compare_years
-from tui.model.figures.selection import pick_offence
+from tui.model.figures.selection import counted_years, pick_offence
 from tui.model.figures.series import force_quarters, force_series
 from tui.model.figures.totals import resolve_force
+from tui.model.importing.leftovers import tidy_store
 from tui.model.results.compare_order import sort_rows
 from tui.output import render
 from tui.output.compare_report import honest_compare_report
 from tui.output.listings import forces_report, offences_report
 from tui.output.reports import Column, Record, Report
 from tui.output.show_report import other_periods_records, show_report
-
-if TYPE_CHECKING:
-    from tui.model.data.offence_terms import Term
+from tui.paths import imported_datasets_dir
 
 
 def _dataset(args: argparse.Namespace) -> Dataset:
@@ -44,8 +45,6 @@ def _emit(report: Report, args: argparse.Namespace, out: IO[str], err: IO[str]) 
 def show(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox show FORCE [FORCE …]``: a force's counts by financial year (or quarter)."""
     if len(args.force) > 1:
-        from tui.cli.show_several import show_several
-
         return show_several(args, out, err)
     if wants_both(args):
         return show_both(args, out, err)
@@ -120,9 +119,6 @@ def forces(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 def offences(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """``ox offences [QUERY]``: list the offences of a dataset, or find some."""
-    from tui.model.data.offence_terms import matching_terms
-    from tui.model.figures.selection import counted_years
-
     ds = _dataset(args)
     pool = list(ds.offences)
     terms = matching_terms(args.query) if args.query else []
@@ -150,8 +146,6 @@ def term_notes(
 ) -> list[str]:
     """One note per term and what it says (a term that means two subgroups is said once, with
     both): the offences it means that this dataset has, each with the years it is counted in."""
-    from tui.model.data.years import fy_label
-
     said: dict[tuple[str, str, str, str], list[str]] = {}
     for t in terms:
         said.setdefault((t.term, t.note, t.source_url, t.source), []).append(t.offence)
@@ -188,14 +182,7 @@ def _counted_as(info: OffenceInfo, key: str) -> bool:
 
 
 def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    """``ox datasets``: what is available; ``ox datasets remove NAME`` deletes an import."""
-    if args.action == "remove":
-        from tui.cli.imports import remove_dataset
-
-        return remove_dataset(args, out, err)
-    from tui.model.importing.leftovers import tidy_store
-    from tui.paths import imported_datasets_dir
-
+    """``ox datasets``: what is available (``ox datasets remove NAME``: :mod:`tui.cli.imports`)."""
     tidy_store(imported_datasets_dir())  # what a killed import left (its lock, a 0-byte file)
     _infos, problems = imported_datasets()
     for problem in problems:
@@ -254,10 +241,3 @@ def datasets(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     )
     _emit(report, args, out, err)
     return 0
-
-
-def import_file(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    """``ox import FILE``: validate a file and keep it as a dataset."""
-    from tui.cli.imports import import_command
-
-    return import_command(args, out, err)

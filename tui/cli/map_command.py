@@ -12,51 +12,20 @@ import csv
 import io
 import json
 import textwrap
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO
 
 from tui.formatting import MISSING, fmt_count, fmt_pct, fmt_rate, safe_text
-from tui.model.findings.tilemap import MEASURES, TileMap
+from tui.model.data.catalogue import DEFAULT_DATASET
+from tui.model.data.dataset import load_dataset
+from tui.model.data.years import parse_year
+from tui.model.figures.selection import pick_offence
+from tui.model.findings.map_measures import map_values
+from tui.model.findings.tilemap import TileMap
+from tui.output import render
+from tui.output.reports import Column, Report
 
 TILE_GAP = "  "
 """Between two tiles: a tile is ``LABL 3`` (6 columns), so 6 columns of tiles take 46 columns."""
-
-
-def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
-    """Add ``map`` to the ``ox`` subcommands."""
-    p = sub.add_parser("map", help="tile map of the 43 forces of England and Wales")
-    p.add_argument(
-        "--measure",
-        "-m",
-        default="count",
-        choices=MEASURES,
-        help="count, rate per 100,000 people, or %% change between two years (default: count)",
-    )
-    p.add_argument("--year", "-y", default=None, help="financial year for a count or a rate")
-    p.add_argument(
-        "--years", nargs=2, default=None, metavar=("A", "B"), help="the two years of a change"
-    )
-    p.add_argument(
-        "--like-for-like",
-        action="store_true",
-        help="for a change: compare only the quarters present in both years (for a partial "
-        "year), as ox compare --like-for-like",
-    )
-    p.add_argument(
-        "--offence", "-o", default=None, help="offence code, text, 'group:NAME' or 'all'"
-    )
-    p.add_argument("--bins", type=int, default=5, help="number of quantile bins, 1-9 (default 5)")
-    p.add_argument("--dataset", "-d", default=None, metavar="NAME", help="dataset to use")
-    p.add_argument(
-        "--format",
-        "-f",
-        default="text",
-        choices=("text", "table", "markdown", "json", "csv"),
-        help="text: the tile map (default); table or markdown: one row per force, with the "
-        "map's notes; json, csv: one record per tile",
-    )
-    p.add_argument(
-        "--ascii", dest="map_ascii", action="store_true", help="plain ASCII ('-' for no figure)"
-    )
 
 
 def fmt_value(measure: str, value: float | None, ascii_only: bool = False) -> str:
@@ -115,10 +84,6 @@ def render_text(tile_map: TileMap, ascii_only: bool = False) -> str:
     return text.encode("ascii", "replace").decode("ascii") if ascii_only else text
 
 
-if TYPE_CHECKING:
-    from tui.output.reports import Report
-
-
 def _wrap(text: str, indent: str) -> list[str]:
     """Lines of at most 80 columns (the map is read in an 80-column terminal)."""
     return textwrap.wrap(text, width=80, subsequent_indent=indent, break_on_hyphens=False)
@@ -145,7 +110,6 @@ def records(tile_map: TileMap) -> list[dict[str, object]]:
 
 def tiles_report(tile_map: TileMap) -> Report:
     """The tiles as a table, one row per force in map order, with the map's notes."""
-    from tui.output.reports import Column, Report
 
     def value(v: object) -> str:
         return MISSING if v is None else f"{v:,.2f}" if isinstance(v, float) else f"{v:,}"
@@ -195,12 +159,6 @@ def _is_number(text: str) -> bool:
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run ``ox map``; model errors propagate to :func:`tui.cli.main`."""
-    from tui.model.data.catalogue import DEFAULT_DATASET
-    from tui.model.data.dataset import load_dataset
-    from tui.model.data.years import parse_year
-    from tui.model.figures.selection import pick_offence
-    from tui.model.findings.map_measures import map_values
-
     if args.years is not None and args.measure != "change":
         err.write("ox: error: --years goes with --measure change (use --year for one year)\n")
         return 2
@@ -234,8 +192,6 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     elif args.format == "csv":
         out.write(to_csv(tile_map))
     elif args.format in ("table", "markdown"):
-        from tui.output import render
-
         render.write(tiles_report(tile_map), args.format, out)
     else:
         out.write(render_text(tile_map, ascii_only))

@@ -11,39 +11,17 @@ from __future__ import annotations
 
 import argparse
 import re
-from typing import IO, Any
+from typing import IO
 
 from tui.formatting import fmt_count, fmt_rate, safe_text
-from tui.model.data.years import fy_label
+from tui.model.data.catalogue import DEFAULT_DATASET
+from tui.model.data.dataset import load_dataset
+from tui.model.data.years import fy_label, parse_year
+from tui.model.figures.selection import pick_offence
+from tui.model.findings.peer_figures import peers_for, with_offence
 from tui.model.findings.peers import PeerFigures, PeerGroup
+from tui.output import render
 from tui.output.reports import Column, Record, Report
-
-
-def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
-    """Add ``peers`` to the ``ox`` subcommands."""
-    p = sub.add_parser("peers", help="forces like this one (size, offence level and offence mix)")
-    p.add_argument("force", help="force name, alias or ONS code (e.g. 'northants')")
-    p.add_argument(
-        "--year", "-y", default=None, help="financial year (default: latest with populations)"
-    )
-    p.add_argument("--count", "-k", type=int, default=7, help="how many peers (default 7)")
-    p.add_argument(
-        "--offence",
-        "-o",
-        default=None,
-        help="order the peers by this offence's rate per 100,000 (code, text, 'group:NAME'); "
-        "who is near still comes from all offences",
-    )
-    p.add_argument(
-        "--dataset", "-d", default=None, metavar="NAME", help="dataset (default: homeoffice)"
-    )
-    p.add_argument(
-        "--format",
-        "-f",
-        default="table",
-        choices=("table", "csv", "json", "markdown"),
-        help="output format (default: table)",
-    )
 
 
 def share_key(group: str) -> str:
@@ -154,12 +132,6 @@ def peers_report(group: PeerGroup, dataset: str) -> Report:
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run ``ox peers FORCE``; model errors propagate to :func:`tui.cli.main`."""
-    from tui.model.data.catalogue import DEFAULT_DATASET
-    from tui.model.data.dataset import load_dataset
-    from tui.model.data.years import parse_year
-    from tui.model.findings.peer_figures import peers_for
-    from tui.output import render
-
     if args.count < 1:
         err.write("ox: error: --count must be at least 1\n")
         return 2
@@ -167,9 +139,6 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     year = parse_year(args.year) if args.year is not None else None
     group = peers_for(ds, args.force, year=year, k=args.count)
     if args.offence:
-        from tui.model.figures.selection import pick_offence
-        from tui.model.findings.peer_figures import with_offence
-
         group = with_offence(ds, group, pick_offence(ds, args.offence))
     report = peers_report(group, ds.name)
     for warning in report.warnings:

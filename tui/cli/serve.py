@@ -10,79 +10,16 @@ import argparse
 import os
 import socket
 import sys
-from typing import IO, Any
+from typing import IO
 
 from tui.formatting import safe_text
+from tui.model.data.catalogue import DEFAULT_DATASET, find_dataset
 from tui.web.access import is_loopback, new_token, public_url_of, refusal
 
 INSTALL_HINT = (
     "ox serve needs the web extra (textual-serve and aiohttp): "
     "pip install 'offence-explorer[web]' (in a source tree: pip install '.[web]', or make serve)"
 )
-
-
-def _number(low: int, high: int) -> Any:
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high}")
-        return value
-
-    return parse
-
-
-def add_parser(sub: Any) -> argparse.ArgumentParser:
-    """Add the ``serve`` subcommand to the ``ox`` subparsers."""
-    parser: argparse.ArgumentParser = sub.add_parser(
-        "serve",
-        help="the explorer in a web browser (needs: pip install 'offence-explorer[web]')",
-        description=(
-            "Serve the explorer to web browsers: each tab gets its own explorer. Listens on this "
-            "machine only (127.0.0.1) unless --public is given; reach it from elsewhere with an "
-            "SSH tunnel: ssh -L 8000:localhost:8000 SERVER, then open http://localhost:8000. "
-            "Served sessions are read-only (no imports, no dataset removal) unless "
-            "--allow-import, and save no settings."
-        ),
-    )
-    parser.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
-    )
-    parser.add_argument(
-        "--port", type=_number(1, 65535), default=8000, help="port to listen on (default: 8000)"
-    )
-    parser.add_argument(
-        "--max-sessions",
-        type=_number(1, 1000),
-        default=4,
-        metavar="N",
-        help="at most N explorers at once, one per browser tab (default: 4; each takes about "
-        "130 MB of RAM)",
-    )
-    parser.add_argument("--dataset", "-d", default=None, metavar="NAME", help="dataset to open")
-    parser.add_argument("--offence", "-o", default=None, help="offence to open on")
-    parser.add_argument(
-        "--public",
-        action="store_true",
-        help="allow a --host other than this machine; the page then needs a random token "
-        "(printed in its URL)",
-    )
-    parser.add_argument(
-        "--public-url",
-        default=None,
-        metavar="URL",
-        help="the URL browsers use to reach the server, if not http://HOST:PORT/ (a proxy; the "
-        "page itself uses relative URLs, so a tunnel to another port needs nothing)",
-    )
-    parser.add_argument(
-        "--allow-import",
-        action="store_true",
-        help="let served sessions import files and remove datasets on this machine's disk",
-    )
-    parser.set_defaults(run=run)
-    return parser
 
 
 def _shown_host(host: str) -> str:
@@ -112,15 +49,13 @@ def banner(args: argparse.Namespace, url: str, dataset: str) -> str:
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Check the options, then serve until Ctrl+C."""
-    from tui.model.data.catalogue import DEFAULT_DATASET, find_dataset
-
     problem = refusal(args.host, args.public)
     if problem:
         err.write(f"ox serve: {problem}\n")
         return 2
     info = find_dataset(args.dataset or DEFAULT_DATASET)  # unknown: a clear error, exit 2
     try:
-        from tui.web.server import OxServer
+        from tui.web.server import OxServer  # the [web] extra, which may not be installed
     except ImportError:
         err.write(f"ox serve: {INSTALL_HINT}\n")
         return 2

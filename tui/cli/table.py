@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import replace
-from typing import IO, Any
+from typing import IO
 
 from tui.formatting import safe_text
 from tui.model.data.catalogue import DEFAULT_DATASET
+from tui.model.data.dataset import load_dataset
 from tui.model.data.errors import UnknownYearError
 from tui.model.data.years import parse_year
+from tui.model.figures.force_table import force_table
+from tui.model.figures.selection import pick_offence
 from tui.model.results.ordering import FORCE_SORT_KEYS, filter_rows, sort_force_rows_by
 from tui.model.results.types import ForceTable
 from tui.output import render
@@ -21,58 +24,6 @@ from tui.output.table_rates_report import forces_report
 
 TABLE_YEARS = 8
 """Years a terminal table shows (the latest), so the change columns fit in 160 columns."""
-
-
-def add_parser(sub: Any) -> argparse.ArgumentParser:
-    """Add the ``table`` subcommand to the ``ox`` subparsers."""
-    parser: argparse.ArgumentParser = sub.add_parser(
-        "table",
-        help="every force's count for every year (the Forces view)",
-        description=(
-            "Every force's count for every financial year, with the latest change, totals first "
-            "(the Forces view). Partial years are labelled (2023/24 Q1) and never used for a "
-            "change."
-        ),
-    )
-    parser.add_argument("query", nargs="?", default="", help="only forces matching this (fuzzy)")
-    parser.add_argument(
-        "--offence", "-o", default=None, help="offence code, text, 'group:NAME' or 'all'"
-    )
-    parser.add_argument(
-        "--sort",
-        "-s",
-        default=None,
-        metavar="KEY",
-        help=(
-            f"{', '.join(FORCE_SORT_KEYS)}, or a year such as 2022/23 "
-            "(default: the latest year of the change, largest first; with a search, the best "
-            "match first)"
-        ),
-    )
-    parser.add_argument("--ascending", action="store_true", help="smallest first")
-    parser.add_argument(
-        "--measure",
-        "-m",
-        default="count",
-        choices=("count", "rate"),
-        help=(
-            "show and sort counts, or rates per 100,000 people (ONS mid-year estimates; the "
-            "Forces view's m); CSV and JSON carry the counts too"
-        ),
-    )
-    parser.add_argument(
-        "--include-national",
-        action="store_true",
-        help="also list BTP, national fraud bodies and combined figures (never ranked)",
-    )
-    parser.add_argument(
-        "--dataset", "-d", default=None, metavar="NAME", help="dataset (default: homeoffice)"
-    )
-    parser.add_argument(
-        "--format", "-f", default="table", choices=render.FORMATS, help="output format"
-    )
-    parser.set_defaults(run=run)
-    return parser
 
 
 def sort_key(table: ForceTable, text: str | None) -> tuple[str, bool]:
@@ -105,11 +56,6 @@ def sort_key(table: ForceTable, text: str | None) -> tuple[str, bool]:
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Run ``ox table``; model errors go to ``tui.cli``."""
-    # Polars is imported when a command runs, not when ``ox`` parses its arguments (issue 11).
-    from tui.model.data.dataset import load_dataset
-    from tui.model.figures.force_table import force_table
-    from tui.model.figures.selection import pick_offence
-
     ds = load_dataset(args.dataset or DEFAULT_DATASET)
     table = force_table(ds, pick_offence(ds, args.offence), args.include_national)
     key, default = sort_key(table, args.sort)

@@ -118,9 +118,14 @@ def release_note(r: CompareRow, cmp: Comparison) -> str:
 
 def rank_note(cmp: Comparison) -> str:
     """Which forces the ranks are among (not the same set as a force's detail)."""
+    like = (
+        f"; like-for-like, ranked by {quarters_label(cmp.quarters)} of each year"
+        if cmp.quarters is not None
+        else ""
+    )
     return (
         f"Rank and Move are among the {cmp.ranked_count} forces with a complete figure in both "
-        f"years (a force's detail ranks every force with a figure in one year)."
+        f"years{like} (a force's detail ranks every force with a figure in one year)."
     )
 
 
@@ -132,8 +137,9 @@ def compare_notes(ds: DatasetView, cmp: Comparison, rows: Sequence[CompareRow]) 
         notes.append(f"Like-for-like: both years count {quarters_label(cmp.quarters)} only.")
     elif cmp.unlike_quarters:
         notes.append(
-            f"{a} and {b} cover different quarters, so no change is computed (nor a rank move); "
-            "compare the same quarters with --like-for-like."
+            f"{a} and {b} cover different quarters, so neither a change nor a rank is computed "
+            "(a partial year's ranks would sit beside a full year's counts); compare the same "
+            "quarters with --like-for-like."
         )
     notes += [partial_note(r, cmp) for r in cmp.short_rows]
     crossing = [r for r in (*cmp.totals, *rows) if r.crosses_releases]

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from tui.model.data.offences import OffenceInfo
 from tui.model.data.reference import Force
+from tui.model.data.years import fy_label
 from tui.model.results.interface import DatasetView
 from tui.model.results.types import STATED_TOTAL_CODE
 from tui.output.reports import Column, Record, Report
@@ -48,7 +49,6 @@ def offences_report(
     source, as shown), so the merge is never silent. ``counted``: each code's first and last year
     with a count other than 0 (:func:`tui.model.figures.selection.counted_years`); the table then
     shows the last, and names the codes that stay in the tables with 0 after it."""
-    from tui.model.data.years import fy_label
 
     def label(year: int | None) -> str | None:
         return fy_label(year) if year is not None else None

@@ -20,6 +20,11 @@ import json
 import re
 from typing import IO, Literal
 
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
 from tui.formatting import FORMAT_CONTROLS, safe_text
 from tui.output.reports import Column, Record, Report
 
@@ -176,21 +181,13 @@ def _footnoted(text: str, links: list[str]) -> str:
     return _URL.sub(mark, text)
 
 
-def _print_links(console: object, links: list[str], first: int) -> None:
+def _print_links(console: Console, links: list[str], first: int) -> None:
     """The addresses from ``first`` on, each whole on its own line (never wrapped or cut)."""
-    from rich.console import Console
-    from rich.text import Text
-
-    assert isinstance(console, Console)
     for n, url in enumerate(links[first:], start=first + 1):
         console.print(Text(f"  [{n}] {url}", style="dim"), soft_wrap=True)
 
 
-def _rich_table(report: Report, links: list[str] | None = None) -> object:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
+def _rich_table(report: Report, links: list[str] | None = None) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
     cols = [c for c in report.columns if c.show]
     cells = [[safe_text(c.text(rec)) for c in cols] for rec in report.records]
@@ -214,9 +211,6 @@ def _rich_table(report: Report, links: list[str] | None = None) -> object:
 
 def print_table(report: Report, stream: IO[str]) -> None:
     """Print a report as a readable table with its subtitle and notes."""
-    from rich.console import Console
-    from rich.text import Text
-
     # Piped into a file or another program, a wide table beats a wrapped one.
     width = None if stream.isatty() else 160
     console = Console(

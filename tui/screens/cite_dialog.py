@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from tui.formatting import safe_text
+from tui.formatting import copied, safe_text
 from tui.model.data.catalogue import bundled_datasets
 from tui.model.findings.citation import FORMATS
 from tui.model.findings.view_citation import CiteSheet, cite_sheet, render_sheet
@@ -114,7 +114,7 @@ class CiteDialog(Dialog[None]):
         """Copy what is shown (OSC 52: works over SSH in most terminals)."""
         self.app.copy_to_clipboard(self.shown)
         what = f"citation ({FORMAT_NAMES[self.format]})" if self.mode == "cite" else "command"
-        self.notify(f"Copied the {what} to the clipboard.", timeout=3)
+        self.notify(copied(f"the {what}", web=self.app.is_web), timeout=5)
 
     def action_scroll(self, step: int) -> None:
         """Scroll a long citation."""

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
+from tui.formatting import safe_text
 from tui.model.data.catalogue import release_tag
 from tui.model.data.years import YearCoverage, fy_label, nearest_pair
 from tui.model.findings.reproduce import ViewSpec
@@ -135,8 +136,20 @@ class CompareScreen(ExplorerScreen):
 
     def show_years(self, year_a: int, year_b: int) -> None:
         """Compare another pair of years (from the palette)."""
-        self.years = (year_a, year_b)
-        self._load()
+        if self._has_years((year_a, year_b)):
+            self.years = (year_a, year_b)
+            self._load()
+
+    def _has_years(self, pair: tuple[int, int]) -> bool:
+        """The open dataset has both years; else say so and keep the pair shown (a palette or a
+        year picker offered them before another dataset opened)."""
+        assert self.context is not None
+        missing = [y for y in pair if self.context.dataset.year(y) is None]
+        if missing:
+            name = self.context.dataset.name
+            said = f"{name} has no {fy_label(missing[0])}: the years shown are kept."
+            self.notify(safe_text(said), timeout=4, markup=False)
+        return not missing
 
     def _load(self) -> None:
         assert self.context is not None
@@ -187,7 +200,7 @@ class CompareScreen(ExplorerScreen):
         if cmp.unlike_quarters:
             header.append_text(
                 line(
-                    "\n⚠ partial year: no change computed · ",
+                    "\n⚠ partial year: no change or rank computed · ",
                     ("l compares like-for-like quarters", "bold"),
                 )
             )
@@ -306,8 +319,9 @@ class CompareScreen(ExplorerScreen):
                     timeout=4,
                 )
                 return
-            self.years = pair
-            self._load()
+            if self._has_years(pair):
+                self.years = pair
+                self._load()
 
         self.app.push_screen(
             Picker(

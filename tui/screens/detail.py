@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
-from tui.formatting import fmt_count, safe_text
+from tui.formatting import safe_text
 from tui.model.data.errors import ModelError
 from tui.model.data.reference import Force
 from tui.model.findings.peers import PeerGroup
@@ -33,7 +33,7 @@ from tui.widgets.force_finder import ForceFinder
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.peers_panel import PeersPanel, no_peers_text
 from tui.widgets.status_line import StatusLine
-from tui.widgets.tables import BreakdownTable, SeriesTable, series_marks_legend
+from tui.widgets.tables import BreakdownTable, SeriesTable, breakdown_title, series_marks_legend
 from tui.widgets.trend_chart import NATIONAL_MODES, NationalMode, TrendChart
 
 if TYPE_CHECKING:
@@ -92,12 +92,12 @@ class ForceDetailScreen(ExplorerScreen):
         self._chart_when_peers = False
 
     def compose(self) -> ComposeResult:
-        yield Static(self._title(), id="detail-title", classes="context")
+        yield StatusLine(self._title(), max_lines=3, id="detail-title", classes="context")
         yield ForceFinder(self._forces, lambda name: self.post_message(ForceChosen(name)))
         with Horizontal(id="detail-top"):
             with Vertical(id="detail-chart-box"):
                 yield TrendChart(id="detail-chart")
-                yield Static("", id="detail-legend")
+                yield StatusLine("", max_lines=3, id="detail-legend", uncut="legend: w")
             with Vertical(id="detail-series-box"):
                 yield SeriesTable(id="detail-series")
                 yield Static("", id="detail-marks")
@@ -106,9 +106,9 @@ class ForceDetailScreen(ExplorerScreen):
                 yield FactsText("Loading…", id="detail-facts")
                 yield PeersPanel(id="detail-peers")
             with Vertical(id="detail-breakdown-box"):
-                yield StatusLine("", id="detail-breakdown-title")
+                yield StatusLine("", max_lines=2, id="detail-breakdown-title")
                 yield BreakdownTable(id="detail-breakdown")
-        yield Static("", id="detail-source")
+        yield StatusLine("", max_lines=2, id="detail-source", wrap=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -246,17 +246,10 @@ class ForceDetailScreen(ExplorerScreen):
     def _show_breakdown(self) -> None:
         assert self.detail is not None
         b = self.detail.breakdown
-        title = self.query_one("#detail-breakdown-title", Static)
-        if b is None or not b.rows:
-            title.update(line(("Offences", "bold"), ": no breakdown for this year"))
-        else:
-            title.update(
-                line(
-                    ("Offences in " + b.year.label, "bold"),
-                    f" · of {fmt_count(b.total)} ({b.total_label}) · [ ] year",
-                )
-            )
-        self.query_one(BreakdownTable).show(b)
+        self.query_one("#detail-breakdown-title", Static).update(breakdown_title(b))
+        table = self.query_one(BreakdownTable)
+        table.show(b)
+        table.display = b is not None and bool(b.rows)  # no header over no rows
 
     # ---------------------------------------------------------------- actions
 

@@ -54,7 +54,9 @@ class DiffScreen(ExplorerScreen):
         yield StatusLine(self._title(), max_lines=3, id="diff-context", classes="context")
         yield JumpBar("diff-table")
         yield DiffTable(id="diff-table")
-        yield Static("", id="diff-notes")
+        # Wrapped in its five lines, the last cut at a word with "…" (a list of cells once
+        # stopped mid-list with no mark); ``w`` shows it whole.
+        yield StatusLine("", max_lines=5, id="diff-notes", wrap=True)
         yield KeysFooter()
 
     def _title(self, second: str = "") -> Text:

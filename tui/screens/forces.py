@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 
 from tui.model.data.catalogue import release_tag
 from tui.model.data.reference import Force
+from tui.model.findings.reproduce import ViewSpec
 from tui.model.results.ordering import (
     FilteredRow,
     descending_first,
@@ -34,7 +35,6 @@ from tui.widgets.search_bar import SearchBar, SearchInput
 from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
-    from tui.model.findings.reproduce import ViewSpec
     from tui.output.reports import Report
 
 BY_MATCH = SortState("match", True)
@@ -230,9 +230,7 @@ class ForcesScreen(ExplorerScreen):
             sort_label=self._sort_label(),
             include_national=self.context.include_national,
             marks=self.marks.status() if self.marks else "",
-            found_by=[
-                found_by_text(f.via, f.row.force.display_name) for f in self.filtered if f.via
-            ],
+            found_by=[found_by_text(f.via, f.row.force) for f in self.filtered if f.via],
             by_match=self.by_match,
             measure_parts=measure_status(self.table, self.context.measure, self.context.ascii_only),
             suggestion=self._suggested.display_name if self._suggested else "",
@@ -345,7 +343,7 @@ class ForcesScreen(ExplorerScreen):
 
     def action_chart_marked(self) -> None:
         """Open the multi-force chart of the marked forces."""
-        from tui.screens.multi_chart import MultiChartScreen  # plotext: not before the first frame
+        from tui.screens.multi_chart import MultiChartScreen  # plotext: 72 ms at start
 
         if self.context is None:
             return
@@ -357,7 +355,7 @@ class ForcesScreen(ExplorerScreen):
     # ---------------------------------------------------------------- export and copy
 
     def report(self) -> Report | None:
-        from tui.output.table_rates_report import forces_report  # (not before the first frame)
+        from tui.output.table_rates_report import forces_report  # (18 ms at start)
 
         if self.table is None or self.context is None:
             return None
@@ -379,8 +377,6 @@ class ForcesScreen(ExplorerScreen):
 
     def view_spec(self) -> ViewSpec | None:
         """The table as ``ox table`` prints it: same offence, search, sort and national rows."""
-        from tui.model.findings.reproduce import ViewSpec
-
         if self.table is None or self.sort is None or self.context is None:
             return None
         query = self.query_one(SearchBar).value

@@ -25,6 +25,7 @@ from tui.output.reports import Column, Report, dataset_lines
 from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext
 from tui.widgets.cells import line, plain
 from tui.widgets.keys_footer import KeysFooter
+from tui.widgets.status_line import StatusLine
 from tui.widgets.tile_map import TileMapView, bin_glyph, fmt_value, tile_value
 
 LEGEND_WIDTH = 26
@@ -78,11 +79,13 @@ class MapScreen(ExplorerScreen):
         self.current: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("Loading the map…", id="map-title", classes="context")
+        # Each line cut at a word with "…" (the title ended "(homeof…" at 80×24, the status line
+        # was cut with no mark, and the legend lost its last lines below the map).
+        yield StatusLine("Loading the map…", max_lines=2, id="map-title", classes="context")
         with Horizontal(id="map-body"):
             yield TileMapView(id="map-tiles")
-            yield Static("", id="map-legend")
-        yield Static("", id="map-status", classes="status")
+            yield StatusLine("", id="map-legend", wrap=True)
+        yield StatusLine("", id="map-status", classes="status")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -192,10 +195,11 @@ class MapScreen(ExplorerScreen):
         beside = self.size.width >= map_width + max(len(entry.plain) for entry in lines[:key_lines])
         room_below = self.size.height - FIXED_LINES - tile_map.rows * (2 if with_values else 1)
         self.query_one("#map-body").set_class(not beside, "-stacked")
-        legend = self.query_one("#map-legend", Static)
+        legend = self.query_one("#map-legend", StatusLine)
+        # As many lines as there is room for, the last cut at a word with "…" if need be.
+        legend.max_lines = max(1, self.size.height - FIXED_LINES if beside else room_below)
         legend.display = beside or room_below >= key_lines
-        shown = lines if beside else lines[: max(0, room_below)]
-        legend.update(Text("\n").join(shown))
+        legend.update(Text("\n").join(lines))
 
     def _show_status(self) -> None:
         assert self.tile_map is not None and self.context is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tui.model.results.multi_series import MAX_FORCES
+
 MARK_UNICODE = "●"
 MARK_ASCII = "*"
 """The marker glyph shown before a marked force's name (a glyph, so it reads without colour)."""
@@ -32,8 +34,6 @@ class Marks:
     def toggle(self, name: str) -> str:
         """Mark ``name``, or unmark it when marked; returns why not when it cannot be marked
         (``""`` otherwise)."""
-        from tui.model.results.multi_series import MAX_FORCES  # the chart's module: not at start-up
-
         if name in self.names:
             self.names.remove(name)
         elif len(self.names) >= MAX_FORCES:

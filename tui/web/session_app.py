@@ -13,17 +13,19 @@ stdin and stdout. It is the explorer itself, with three differences from ``ox``:
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
 import signal
 import sys
 from collections.abc import Sequence
+
+from tui.app import make_app
 
 
 def end_with_parent() -> None:
     """Ask Linux to send SIGTERM to this process when its parent (the server) dies."""
     if not sys.platform.startswith("linux"):
         return
-    import ctypes
 
     pr_set_pdeathsig = 1
     try:
@@ -47,7 +49,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     end_with_parent()
     if args.parent is not None and os.getppid() != args.parent:
         return 0  # the server died before the signal was asked for
-    from tui.app import make_app
 
     app = make_app(
         dataset=args.dataset,

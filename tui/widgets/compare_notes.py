@@ -8,14 +8,13 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from tui.formatting import fmt_count, fmt_pct
+from tui.formatting import fmt_count, fmt_pct, partial_mark
 from tui.model.data.names import name_list
 from tui.model.data.years import fy_label, partial_reason, quarters_label
 from tui.model.results.compare_order import pct_of, significant_of
 from tui.model.results.comparison_types import CompareRow, Comparison
 from tui.model.stats.changes import NEGATIVE_NOTE, any_negative
 from tui.widgets.compare_cells import release_mark
-from tui.widgets.force_table import partial_mark
 from tui.widgets.measure_legend import measure_lines, within_chance_text
 
 SMALL_COUNT = 20
@@ -75,7 +74,9 @@ def compare_status(cmp: Comparison, measure: str, sorted_by: str) -> str:
     biggest rise and fall beyond chance, and the forces left out."""
     parts = [sorted_by, chance_status(cmp, measure)]
     if cmp.ranked_count:
-        parts.append(f"rank among the {cmp.ranked_count} forces with both years")
+        # Like-for-like: ranked by the same quarters of each year, and said so.
+        like = f" ({quarters_label(cmp.quarters)} of each)" if cmp.quarters is not None else ""
+        parts.append(f"rank among the {cmp.ranked_count} forces with both years{like}")
     parts += extremes_text(cmp.rows, measure)
     if cmp.left_out:
         parts.append(f"{len(cmp.left_out)} force(s) without both figures: not ranked")

@@ -18,8 +18,8 @@ def row_key(force: object, year: object, offence: object, status: object = "chan
 
 
 class DiffTable(Grid):
-    """Force, year, what happened, offence, the figure in A and in B, and the change (largest
-    first).
+    """Force, year, the figure in A and in B, the change (largest first), what happened, and the
+    offence.
 
     Forces are shown by the short name every table uses (``PSNI``), never cut to a few letters
     (``North``, ``South``, ``West`` once stood for six forces); the force and the year stay in
@@ -53,22 +53,24 @@ class DiffTable(Grid):
             (
                 plain(shown(r.force)),
                 plain(r.year),
-                plain(r.status),  # before the offence: seen at 80 columns
-                plain(r.offence),
+                # The figures and the change first: at 80 columns they are in view on opening
+                # (after the What and Offence columns only A was).
                 number(fmt_count(r.value_a)),
                 number(fmt_count(r.value_b)),
                 number(fmt_change(r.change)),
+                plain(r.status),
+                plain(r.offence),
             )
             for r in rows
         ]
-        heads = ("Force", "Year", "What", "Offence", safe_text(name_a), safe_text(name_b), "Change")
-        keys = ("force", "year", "status", "offence", "value_a", "value_b", "change")
+        heads = ("Force", "Year", safe_text(name_a), safe_text(name_b), "Change", "What", "Offence")
+        keys = ("force", "year", "value_a", "value_b", "change", "status", "offence")
         columns = [
             GridColumn(
                 key,
                 head,
                 max([len(head), *(row[i].cell_len for row in cells)]),
-                numeric=i >= 4,
+                numeric=2 <= i <= 4,
             )
             for i, (key, head) in enumerate(zip(keys, heads))
         ]

@@ -84,6 +84,10 @@ class ForceFinder(Horizontal):
         yield box
         yield Label("", classes="finder-match")
 
+    def name_rows(self, word: str) -> None:
+        """Say what a row is ("council area" for Scotland's)."""
+        self.query_one(FinderInput).placeholder = f"find a {word} · Enter opens it · Esc"
+
     @property
     def is_open(self) -> bool:
         """Whether the box is shown (and has the keys)."""

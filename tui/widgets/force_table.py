@@ -12,24 +12,23 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
 
-from tui.formatting import CAVEAT_MARK, CAVEAT_MARK_ASCII, fmt_change, fmt_count, fmt_pct, sparkline
+from tui.formatting import (
+    CAVEAT_MARK,
+    CAVEAT_MARK_ASCII,
+    fmt_change,
+    fmt_count,
+    fmt_pct,
+    partial_mark,
+    sparkline,
+)
 from tui.model.results.ordering import FilteredRow
 from tui.model.results.types import ForceRow, ForceTable
 from tui.widgets.cells import area_words, highlighted, number, plain
 from tui.widgets.compare_cells import chance_pct_cell, release_mark
 from tui.widgets.force_grid import ForceGrid, SortState
-from tui.widgets.forces_status import ALIAS_MARK
+from tui.widgets.forces_status import ALIAS_MARK, trend_span
 from tui.widgets.grid import GridColumn, GridRow
 from tui.widgets.rate_cells import rate_cells
-
-PARTIAL_MARK = "ᵖ"
-PARTIAL_MARK_ASCII = "p"
-
-
-def partial_mark(ascii_only: bool) -> str:
-    """The marker after a count that covers fewer quarters than its year (a partial force-year);
-    a legend line says what it means."""
-    return PARTIAL_MARK_ASCII if ascii_only else PARTIAL_MARK
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,8 @@ class ColumnSpec:
     label: str
     width: int
     numeric: bool = False
+    short: str = ""
+    """The label beside the sort arrow where ``label`` and the arrow do not fit."""
 
 
 def layout_columns(table: ForceTable, rows: list[ForceRow]) -> list[ColumnSpec]:
@@ -50,9 +51,15 @@ def layout_columns(table: ForceTable, rows: list[ForceRow]) -> list[ColumnSpec]:
     longest_name = max((len(r.force.display_name) for r in every), default=10)
     specs = [
         ColumnSpec("force", area_words(r.force for r in every)[0], min(max(longest_name, 12), 24)),
-        ColumnSpec("trend", "Trend", max(len(table.trend_years), 5)),
+        ColumnSpec("trend", "Trend", max(len(table.trend_years[trend_span(table)]), 5)),
+        # Six wide ("+2,152"); sorted by it, the header reads "Chg ▼" (eight cells for
+        # "Change ▼" pushed the partial year's column off screen at 80×24).
         ColumnSpec(
-            "change", "Change", max([len(fmt_change(r.change)) for r in every] + [6]), numeric=True
+            "change",
+            "Change",
+            max([len(fmt_change(r.change)) for r in every] + [6]),
+            numeric=True,
+            short="Chg",
         ),
         # Room for the marks after a %: "†" across releases, "~" within chance.
         ColumnSpec(
@@ -101,6 +108,8 @@ class ForceTableView(ForceGrid):
         """``count`` or ``rate``: the figures the year, change and % columns show."""
         self._marked: frozenset[str] = frozenset()
         self._mark = "*"
+        self._trend = slice(None)
+        """The years of each row's trend the table draws (see :func:`trend_span`)."""
 
     def show(
         self,
@@ -124,13 +133,18 @@ class ForceTableView(ForceGrid):
         if self._layout_for is not table:
             self._layout = layout_columns(table, list(table.rows))
             self._layout_for = table
+            self._trend = trend_span(table)
         specs = self._layout
         signature = (tuple(specs), sort, table.dataset, table.offence, ascii_only)
         new_data = not self._signature or self._signature[2:] != signature[2:]
+        before = self._signature[1] if self._signature else None
         if signature != self._signature:
             self.set_columns(
                 self.headed(
-                    [GridColumn(spec.key, spec.label, spec.width, spec.numeric) for spec in specs],
+                    [
+                        GridColumn(spec.key, spec.label, spec.width, spec.numeric, spec.short)
+                        for spec in specs
+                    ],
                     sort,
                 )
             )
@@ -154,6 +168,8 @@ class ForceTableView(ForceGrid):
         if new_data:
             self._sized_for = 0
             self._scroll_to_latest()
+        elif sort != before:
+            self.reveal_column(sort.key)
 
     def _scroll_to_latest(self) -> None:
         """Scroll to the latest years now, before anything is painted (a scroll after the
@@ -178,15 +194,25 @@ class ForceTableView(ForceGrid):
     def _latest_x(self) -> float:
         """The first sideways position: the last year in view at the right edge, unless that
         hides the year the change is computed to (sparse data), which is then shown from the
-        year it is computed from."""
+        year it is computed from; with no change, the last year any row has a figure in (an
+        NSPCC breakdown code, stated for 2017/18 only, opened on six years of "—")."""
         starts = self.column_edges()
         years = [c for c in self._specs if c.key.startswith("year:")]
         if not years:
             return 0.0
         last = years[-1]
+        table = self._table
+        if table is not None and table.change_to is None:
+            rows = (*table.totals, *table.rows)
+            held = [
+                i for i in range(len(table.years)) if any(r.counts[i] is not None for r in rows)
+            ]
+            if held:
+                last = next(
+                    (c for c in years if c.key == f"year:{table.years[held[-1]].year}"), last
+                )
         end = starts[last.key] + last.width + 2
         target = min((v for v in starts.values() if v >= end - self.scroll_room), default=0)
-        table = self._table
         if table is not None and table.change_to is not None and table.change_from is not None:
             to_key = f"year:{table.change_to.year}"
             if to_key in starts and starts[to_key] < target:
@@ -227,7 +253,7 @@ class ForceTableView(ForceGrid):
 
     def _rest_cells(self, table: ForceTable, row: ForceRow, ascii_only: bool) -> tuple[Text, ...]:
         if self.measure == "rate":
-            return rate_cells(self._specs[1:], table, row, ascii_only)
+            return rate_cells(self._specs[1:], table, row, ascii_only, self._trend)
         cells: list[Text] = []
         index = {cov.year: i for i, cov in enumerate(table.years)}
         for spec in self._specs[1:]:
@@ -238,7 +264,7 @@ class ForceTableView(ForceGrid):
                 mark = partial_mark(ascii_only) if row.short_in(i) else ""
                 cells.append(number(fmt_count(row.counts[i]) + mark))
             elif spec.key == "trend":
-                cells.append(plain(sparkline(row.trend, ascii_only)))
+                cells.append(plain(sparkline(row.trend[self._trend], ascii_only)))
             elif spec.key == "change":
                 cells.append(number(fmt_change(row.change)))
             elif spec.key == "pct":

@@ -4,23 +4,31 @@ screen only places them)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from tui.formatting import partial_mark
 from tui.model.data.years import fy_label
 from tui.model.results.types import ForceRow, ForceTable
 from tui.widgets.cells import area_words, line
 from tui.widgets.measure_legend import measure_lines
+
+if TYPE_CHECKING:
+    from tui.model.data.reference import Force
 
 ALIAS_MARK = "="
 """Before the alias or code a search found a force by (``Northamptonshire =Northants``); ASCII,
 and not "~", which after a % means a change within chance."""
 
 
-def found_by_text(via: str, name: str) -> str:
-    """A match found through an alias, as the status line names it:
-    ``=Northants: Northamptonshire``."""
-    return f"{ALIAS_MARK}{via}: {name}"
+def found_by_text(via: str, force: Force) -> str:
+    """A match found through an alias or code, as the status line names it, the row first:
+    ``Northamptonshire =Northants, an alias``, as its tag in the table reads. It read
+    ``=Lancashire Constabulary: Lancashire`` after ``nha`` with the cursor on Northamptonshire,
+    and was taken for a word about the row under the cursor (issue 20)."""
+    what = "its ONS code" if via == force.ons_code else "an alias"
+    return f"{force.display_name} {ALIAS_MARK}{via}, {what}"
 
 
 def forces_status(
@@ -39,10 +47,10 @@ def forces_status(
     """E.g. ``"12 of 44 rows · BTP, fraud bodies hidden (n) · sorted by 2022/23 ↓ (s, r)"``:
     ``rows`` are the table's rows, ``shown`` how many the search ``query`` leaves, ``marks``
     the marked forces' status (empty when none is marked), ``found_by`` the matches found
-    through an alias (``"=Northants: Northamptonshire"``), ``by_match`` whether the matches are
-    listed best first, ``measure_parts`` what the measure shown needs said (rates, the chance
-    and release marks: :func:`tui.widgets.measure_legend.measure_status`), ``suggestion`` the
-    force a search that matched none most likely means (Enter opens it)."""
+    through an alias (``"Northamptonshire =Northants, an alias"``), ``by_match`` whether the
+    matches are listed best first, ``measure_parts`` what the measure shown needs said (rates,
+    the chance and release marks: :func:`tui.widgets.measure_legend.measure_status`),
+    ``suggestion`` the force a search that matched none most likely means (Enter opens it)."""
     total = len(rows)
     parts = [f"{shown} of {total} rows" if query else f"{total} rows"]
     if query and not shown:
@@ -54,7 +62,7 @@ def forces_status(
             ]
     if found_by:
         more = f" and {len(found_by) - 2} more" if len(found_by) > 2 else ""
-        parts[0] += f" ({', '.join(found_by[:2])}{more})"
+        parts[0] += f" ({'; '.join(found_by[:2])}{more})"
     missing = sum(1 for r in rows if all(c is None for c in r.counts))
     if missing:
         parts.append(f"{missing} with no figure at all")
@@ -70,6 +78,25 @@ def forces_status(
     return " · ".join(parts)
 
 
+TREND_MOST = 20
+"""The most years a trend draws (the latest): Recorded Crime in Scotland's 27 (1996/97–2022/23)
+pushed the % change off screen at 80×24."""
+
+
+def trend_span(table: ForceTable) -> slice:
+    """The part of each row's trend (and of ``table.trend_years``) the Forces table draws: from
+    the first year any row has a figure in (Scotland's indecent photos category is recorded from
+    2009/10: its 1996/97–2008/09 were thirteen blanks), and at most the latest
+    :data:`TREND_MOST` years."""
+    years = len(table.trend_years)
+    rows = (*table.totals, *table.rows)
+    first = next(
+        (i for i in range(years) if any(i < len(r.trend) and r.trend[i] is not None for r in rows)),
+        0,
+    )
+    return slice(max(first, years - TREND_MOST), years)
+
+
 def forces_context(
     table: ForceTable, dataset: str, title: str, *, measure: str, ascii_only: bool
 ) -> Text:
@@ -80,15 +107,13 @@ def forces_context(
     change = (
         f"change {table.change_from.fy} → {table.change_to.fy}"
         if table.change_from and table.change_to
-        else "no two full years to compare"
+        else "no change: no force has figures in two consecutive full years"
     )
-    trend = table.trend_years
+    trend = table.trend_years[trend_span(table)]
     span = f"trend {trend[0].fy}–{trend[-1].fy}" if trend else ""
     partial = [y.label for y in table.years if y.partial]
     partial_note = f" · {', '.join(partial)}: partial year" if partial else ""
     if any(any(r.quarters) for r in (*table.rows, *table.totals)):
-        from tui.widgets.force_table import partial_mark  # it imports this module's ALIAS_MARK
-
         partial_note += f" · {partial_mark(ascii_only)} a force's partial year"
     # "dataset · title" (not "dataset: title"): cut at a " · " to fit, the line once ended
     # with the offence, and the dataset's name was not on screen at 80 columns.

@@ -6,6 +6,7 @@ Compare, the release diff and the multi-force chart use it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from textual import events
 from textual.binding import Binding
@@ -14,6 +15,13 @@ from textual.message import Message
 from tui.widgets.grid_lines import GridColumn, GridRow, column_at
 from tui.widgets.grid_view import GridView
 from tui.widgets.status_line import whole_lines
+
+
+@runtime_checkable
+class Opens(Protocol):
+    """What ``/`` opens: the screen's box to find a force (a JumpBar, class ``jump``)."""
+
+    def open(self) -> None: ...
 
 
 @dataclass
@@ -100,11 +108,10 @@ class Grid(GridView, can_focus=True):
 
     def action_jump(self) -> None:
         """Open the screen's box to find a force (``/``)."""
-        from tui.widgets.jump_bar import JumpBar  # (it moves a Grid)
-
-        for bar in self.screen.query(JumpBar):
-            bar.open()
-            return
+        for bar in self.screen.query(".jump"):
+            if isinstance(bar, Opens):  # the JumpBar (which imports this module: it moves a Grid)
+                bar.open()
+                return
 
     def action_whole_lines(self) -> None:
         """Show the view's notes and status lines whole (wrapped), or cut at a word again."""

@@ -24,6 +24,8 @@ class GridColumn:
     label: str
     width: int
     numeric: bool = False
+    short: str = ""
+    """A shorter label for when the sort arrow does not fit beside ``label`` (``Chg ▼``)."""
 
     @property
     def outer(self) -> int:

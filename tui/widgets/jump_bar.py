@@ -84,6 +84,10 @@ class JumpBar(Horizontal):
         box.when_left = self.close
         yield box
 
+    def name_rows(self, word: str) -> None:
+        """Say what a row is ("council area" for Scotland's)."""
+        self.input.placeholder = f"find a {word} · Enter or Esc to leave"
+
     @property
     def input(self) -> JumpInput:
         """The input widget."""

@@ -28,10 +28,15 @@ def fmt_rate_change(value: float | None) -> str:
 
 
 def rate_cells(
-    specs: Sequence[Spec], table: ForceTable, row: ForceRow, ascii_only: bool
+    specs: Sequence[Spec],
+    table: ForceTable,
+    row: ForceRow,
+    ascii_only: bool,
+    span: slice = slice(None),
 ) -> tuple[Text, ...]:
     """The cells after the name: rates by year, the rate's change and % change ("—" where a
-    year has no population, is partial, or the body has no area)."""
+    year has no population, is partial, or the body has no area); the trend of the ``span`` of
+    its years the table draws."""
     by_year = {cov.year: rate for cov, rate in zip(table.years, row.rates)}
     cells: list[Text] = []
     for spec in specs:
@@ -41,7 +46,7 @@ def rate_cells(
             cells.append(number(fmt_rate(by_year.get(int(spec.key.split(":")[1])))))
         elif spec.key == "trend":
             trend = [r for cov, r in zip(table.years, row.rates) if not cov.partial]
-            cells.append(plain(sparkline(trend, ascii_only)))
+            cells.append(plain(sparkline(trend[span], ascii_only)))
         elif spec.key == "change":
             cells.append(number(fmt_rate_change(row.rate_change)))
         elif spec.key == "pct":

@@ -14,6 +14,11 @@ from textual.message import Message
 from textual.widgets import Input, Label
 
 
+def placeholder(word: str) -> str:
+    """The empty search box's text: what to type to find a ``word`` (a force)."""
+    return f"type to find a {word} (name, alias{', ONS code' if word == 'force' else ''})"
+
+
 class SearchInput(Input):
     """The input itself, with Esc to clear and Down/Enter to leave it."""
 
@@ -94,12 +99,14 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt")
-        box = SearchInput(
-            placeholder="type to find a force (name, alias, ONS code)", id="search-input"
-        )
+        box = SearchInput(placeholder=placeholder("force"), id="search-input")
         box.on_query = self._on_query
         box.when_left = self._when_left
         yield box
+
+    def name_rows(self, word: str) -> None:
+        """Say what a row is ("council area" for Scotland's, which have no ONS codes here)."""
+        self.input.placeholder = placeholder(word)
 
     @property
     def input(self) -> SearchInput:

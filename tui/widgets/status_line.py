@@ -39,6 +39,19 @@ def fit_words(text: Text, width: int, ellipsis: str = ELLIPSIS) -> Text:
     return head
 
 
+def more_follows(text: Text, width: int, ellipsis: str = ELLIPSIS) -> Text:
+    """``text`` (one line) with " …" after it, cut at a word to make room: the last line shown
+    of a text that goes on."""
+    plain = text.plain.rstrip()
+    room = width - len(ellipsis) - 1
+    if len(plain) > room:
+        cut = plain.rfind(" ", 0, room + 1)
+        plain = plain[: cut if cut > 0 else room].rstrip()
+    head = text[: len(plain)]
+    head.append(f" {ellipsis}" if plain else ellipsis, style="dim")
+    return head
+
+
 class StatusLine(Static):
     """A status or notes line (or a few lines): each cut at a word to the width, unless
     :attr:`whole`; at most ``max_lines`` lines, the last saying how many more ``w`` shows."""
@@ -50,9 +63,18 @@ class StatusLine(Static):
         max_lines: int = 1,
         id: str | None = None,  # noqa: A002 - Textual's name
         classes: str | None = None,
+        uncut: str = "",
+        wrap: bool = False,
     ) -> None:
         super().__init__(content, id=id, classes=classes)
         self.max_lines = max_lines
+        self.uncut = uncut
+        self.wrap = wrap
+        """Wrap the text at words into ``max_lines``, the last cut at a word with "…" (a source
+        line ended "via a third-party copy · Open Government", no mark of the cut)."""
+        """When set, the text is wrapped at words, and this is shown instead when it does not fit
+        in ``max_lines`` (a legend is read whole or not at all: "dots: England…" would name
+        another series)."""
         self.whole = False
         """Show every line whole, wrapped (``w``)."""
         self._full = content.copy() if isinstance(content, Text) else Text(content)
@@ -76,7 +98,9 @@ class StatusLine(Static):
     def render(self) -> Fitted:
         # In ASCII mode "…" would be drawn as "." and read as a full stop: "..." instead.
         ascii_only = any(isinstance(f, AsciiFilter) for f in self.app.get_line_filters())
-        return Fitted(self._full, self.max_lines, whole=self.whole, ascii_only=ascii_only)
+        fitted = Fitted(self._full, self.max_lines, whole=self.whole, ascii_only=ascii_only)
+        fitted.uncut, fitted.wrap = self.uncut, self.wrap
+        return fitted
 
 
 class Fitted:
@@ -86,6 +110,11 @@ class Fitted:
     def __init__(self, text: Text, max_lines: int, *, whole: bool, ascii_only: bool) -> None:
         self.text, self.max_lines, self.whole = text, max_lines, whole
         self.ellipsis = "..." if ascii_only else ELLIPSIS
+        self.wrap = False
+        """Wrapped at words (see :attr:`StatusLine.wrap`)."""
+        self.uncut = ""
+        """Drawn instead when the text, wrapped at words, does not fit in ``max_lines`` (see
+        :attr:`StatusLine.uncut`)."""
 
     def __str__(self) -> str:
         return self.text.plain
@@ -102,7 +131,27 @@ class Fitted:
         return Text("\n").join(shown)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.fitted(options.max_width)
+        width = options.max_width
+        if self.uncut and not self.whole and width > 0:
+            # Wrapped at words, whole: line by line, else as one paragraph; or not at all.
+            words = self.text.plain.split()  # a word wider than the line would be folded
+            if all(len(w) <= width for w in words):
+                paragraph = Text(" · ").join(self.text.split("\n"))
+                for text in (self.text, paragraph):
+                    wrapped = text.wrap(console, width)
+                    if len(wrapped) <= self.max_lines:
+                        yield Text("\n").join(wrapped)
+                        return
+            yield Text(self.uncut, style="dim")
+            return
+        if self.wrap and not self.whole and width > 0:
+            lines = list(self.text.wrap(console, width))
+            if len(lines) > self.max_lines:
+                last = lines[self.max_lines - 1]
+                lines = [*lines[: self.max_lines - 1], more_follows(last, width, self.ellipsis)]
+            yield Text("\n").join(lines)
+            return
+        yield self.fitted(width)
 
 
 @runtime_checkable

@@ -103,6 +103,25 @@ def series_marks_legend(points: tuple[SeriesPoint, ...], ascii_only: bool) -> st
     return "\n".join(lines)
 
 
+def breakdown_title(b: Breakdown | None) -> Text:
+    """The line over a force's offences in a year: the year and its total; "—" and why where
+    there is no breakdown (an NSPCC answer that states only a total showed a table header with
+    nothing under it, issue 20)."""
+    if b is None:
+        return Text.assemble(("Offences", "bold"), ": —\nno year with a figure")
+    if not b.rows:
+        why = (
+            f"only a total is stated ({fmt_count(b.total)})"
+            if b.total is not None
+            else f"no figure for {b.year.label}"
+        )
+        return Text.assemble((f"Offences in {b.year.label}", "bold"), f": —\n{why} · [ ] year")
+    return Text.assemble(
+        (f"Offences in {b.year.label}", "bold"),
+        f" · of {fmt_count(b.total)} ({b.total_label}) · [ ] year",
+    )
+
+
 class BreakdownTable(VimTable):
     """A force's largest offences in one year, with their share of its total. An offence name
     too long for the panel is cut with "…" (it was cut at the edge with no mark: "105A Assault

@@ -162,17 +162,19 @@ def line_marks(ascii_only: bool) -> tuple[str, str]:
 
 
 def chart_legend(series: ChartSeries, ascii_only: bool) -> str:
-    """The chart's legend in words: which line is which, and on which axis."""
+    """The chart's legend in words: which line is which, and on which axis; one line each, so a
+    narrow chart cuts each at a word with "…" (wrapped as one text and cut at its third line,
+    at 60×20 it ended "Line: Kent (left) · dots: England and", read as words about Kent)."""
     force_line, national_line = ("Stars", "o's") if ascii_only else ("Line", "dots")
     if not series.national:
         return f"{force_line}: {series.name}"
     if series.y_label == "index":
         return (
-            f"{force_line}: {series.name} · {national_line}: {series.national_name}; "
+            f"{force_line}: {series.name}\n{national_line}: {series.national_name}\n"
             f"index, {series.index_base} = 100"
         )
     return (
-        f"{force_line}: {series.name} (left) · {national_line}: {series.national_name} (right axis)"
+        f"{force_line}: {series.name} (left)\n{national_line}: {series.national_name} (right axis)"
     )
 
 

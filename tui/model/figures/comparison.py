@@ -39,7 +39,9 @@ def compare_years(
 
     A force whose figure for a year covers fewer quarters than the year compared (a partial
     force-year, e.g. Greater Manchester's 2019/20 code 8T: Q2-Q4 only) keeps its counts, marked
-    with its quarters, and gets no change, % change, rank or rank move.
+    with its quarters, and gets no change, % change, rank or rank move. Two years of different
+    quarters (a partial year against a full one, unless ``like_for_like``) give counts only: no
+    force gets a change or a rank.
 
     Raises:
         UnknownYearError: a year is not in the dataset, or both years are the same.
@@ -61,8 +63,8 @@ def compare_years(
             f"{c.label} ({len(c.quarters)} of 4 quarters)" for c in _partials(cov_a, cov_b)
         )
         warnings.append(
-            f"partial year: {partial}; the change is not computed between years with different "
-            "quarters (compare like-for-like quarters instead)"
+            f"partial year: {partial}; neither the change nor a rank is computed between years "
+            "with different quarters (compare like-for-like quarters instead)"
         )
     yearly = yearly_counts(ds, selection, quarters)
     facts = figure_facts(ds, selection, (year_a, year_b), quarters)
@@ -89,8 +91,11 @@ def compare_years(
         for name, ab in both.items()
         if None not in ab and not short(name, year_a) and not short(name, year_b)
     }
-    rank_a = ranks({name: a for name, (a, _b) in compared.items()})
-    rank_b = ranks({name: b for name, (_a, b) in compared.items()})
+    # Nor where the two years cover different quarters (a partial year against a full one):
+    # its ranks sat beside the full year's counts as if the two were compared (issue 20).
+    # Like-for-like (the same quarters of both years), they are ranked, and say so.
+    rank_a = {} if unlike else ranks({name: a for name, (a, _b) in compared.items()})
+    rank_b = {} if unlike else ranks({name: b for name, (_a, b) in compared.items()})
     rows: list[CompareRow] = []
     left_out = [name for name in both if name not in compared]
     for f in forces:

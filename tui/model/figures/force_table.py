@@ -25,7 +25,9 @@ def change_pair(
 
     For a complete dataset (figures by quarter, every force every year) that is simply the last two
     full years. For a sparse one (NSPCC FOI figures), it is the pair of consecutive years in which
-    the most forces have both figures (the latest such pair on a tie), so the column is not all "—".
+    the most forces have both figures (the latest such pair on a tie), so the column is not all "—";
+    none when no force has both figures of any pair (an NSPCC breakdown code, stated for 2017/18
+    only, was "change 2022/23 → 2023/24" over a table of "—").
     """
     full = [c.year for c in ds.full_years]
     pairs = [(a, b) for a, b in zip(full, full[1:]) if b == a + 1]
@@ -38,7 +40,8 @@ def change_pair(
     def both(pair: tuple[int, int]) -> int:
         return sum(1 for n in ranked if (n, pair[0]) in yearly and (n, pair[1]) in yearly)
 
-    return max(reversed(pairs), key=both)
+    best = max(reversed(pairs), key=both)
+    return best if both(best) else None
 
 
 def force_table(

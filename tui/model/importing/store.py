@@ -22,6 +22,7 @@ from pathlib import Path
 import polars as pl
 
 from tui.atomic_file import sync_folder, target_kind, write_new
+from tui.model.data.catalogue import read_manifest
 from tui.model.data.errors import UnknownDatasetError
 from tui.model.data.names import is_dataset_name
 from tui.model.importing.leftovers import (
@@ -185,8 +186,6 @@ def check_written(store: Path, name: str, manifest: Path, data: Path) -> None:
     Raises:
         DatasetImportError: naming what could not be read back; nothing was changed.
     """
-    from tui.model.data.catalogue import read_manifest
-
     try:
         info = read_manifest(manifest, name=name)
         if info.path != data:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tui.atomic_file import target_kind
 from tui.jsonfile import file_kind
 
 LOCK_FILE = ".lock"
@@ -66,8 +67,6 @@ _FLAGS = (
 def _open(path: Path) -> int:
     """Open (or create) the lock file, which must be a regular file: a symbolic link planted at
     ``.lock`` is never followed (the lock would write its process id into whatever it names)."""
-    from tui.atomic_file import target_kind  # (not at start-up: the app tidies the folder then)
-
     kind = target_kind(path)
     if kind is not None:
         raise _not_a_lock(path, kind)

@@ -29,7 +29,7 @@ def read_workbook(
     reader unpacks every sheet of an ODS file as it opens it, so there one refused sheet stops
     the whole file.
     """
-    import fastexcel
+    import fastexcel  # (25-45 ms that a CSV or Parquet import never pays)
 
     check = check_workbook(path, result.format)
     if check.refused is not None:

@@ -61,6 +61,11 @@ class DatasetView(Protocol):
         ...
 
     @property
+    def forces(self) -> tuple[str, ...]:
+        """The names of the forces (or council areas, or bodies) with a figure."""
+        ...
+
+    @property
     def has_quarters(self) -> bool:
         """True when figures are given by quarter."""
         ...

@@ -8,7 +8,7 @@ May import: every room below it (``figures`` and ``stats`` to build, ``results``
 read). Above it are only ``tui.model.session`` and ``tui.model.importing``; below it, only the
 loader (``tui.model.data.dataset``) may call it.
 
-Modules: ``derived_build``, ``derived_store``, ``well_typed``.
+Modules: ``derived_build``, ``derived_store``, ``old_caches``, ``well_typed``.
 
 This package imports nothing: import the modules themselves.
 """

@@ -24,6 +24,8 @@ from tui.model.figures.series import force_series
 from tui.model.figures.totals import find_force, total_force, total_specs
 from tui.model.store import derived_store
 from tui.model.store.derived_store import ERRORS, MAX_BYTES, decode, encode, entry
+from tui.model.store.old_caches import remove_old_caches
+from tui.paths import user_cache_dir
 
 MAX_STORED_FORCES = 300
 """A dataset with more forces or bodies than this gets no file: the police areas of the UK, their
@@ -125,8 +127,10 @@ def write_file(ds: Dataset, path: Path | None = None) -> bool:
 def keep(ds: Dataset) -> bool:
     """The loader's step, once per dataset: write ``ds``'s file in the user's cache folder unless
     a current one exists (shipped, or written before). True when one exists afterwards; False
-    when it cannot be made (the questions compute, and say what is wrong)."""
+    when it cannot be made (the questions compute, and say what is wrong). First, the caches that
+    versions before the store left in the user's cache folder are removed (none after the first)."""
     try:
+        remove_old_caches(user_cache_dir())
         return derived_store.is_current(ds.info) or write_file(ds)
     except Exception:  # noqa: BLE001 - an optimisation never fails a load or an import
         return False
