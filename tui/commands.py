@@ -37,6 +37,7 @@ from textual.widgets import Button, Input
 from tui.formatting import safe_text
 from tui.model.data.catalogue import list_datasets
 from tui.model.data.measure import measure_id
+from tui.model.data.names import name_list
 from tui.model.data.offence_terms import terms_for
 from tui.model.data.offences import offence_choices
 from tui.model.data.search import EXACT, STRONG, near_misses, rank
@@ -148,7 +149,7 @@ class ExplorerCommands(Provider):
             yield Entry(
                 f"Force: {force.name}",
                 partial(app.open_force, force.name),
-                f"{place} · also {', '.join(also)}" if also else place,
+                f"{place} · also {name_list(also)}" if also else place,
                 also,
             )
         for choice in offence_choices(ds.offences):

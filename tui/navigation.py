@@ -195,7 +195,9 @@ def open_map(app: OffenceApp) -> None:
     years = compare.years if compare is not None else app.settings.compare_years
     if compare is None and years is not None:
         years = nearest_pair(years, context.dataset.coverage)
-    app.push_screen(MapScreen(context, years))
+    # Compare's like-for-like too: the map's change is the one Compare shows (issue 20).
+    like_for_like = compare.like_for_like if compare is not None else False
+    app.push_screen(MapScreen(context, years, like_for_like=like_for_like))
 
 
 def open_help(app: App[Any]) -> None:

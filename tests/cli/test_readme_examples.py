@@ -98,4 +98,4 @@ def test_like_for_like_examples_compare_a_partial_year() -> None:
         out, err = io.StringIO(), io.StringIO()
         assert main(shlex.split(command)[1:], out=out, err=err) == 0, err.getvalue()
         heading = out.getvalue().splitlines()[0]
-        assert re.search(r"Q\d.* vs .*Q\d", heading), f"{command}: {heading}"
+        assert re.search(r"Q\d.* (vs|to) .*Q\d", heading), f"{command}: {heading}"  # compare, map

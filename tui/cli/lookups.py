@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import IO
 
@@ -12,12 +13,13 @@ from tui.formatting import echo, safe_text
 from tui.model.data.catalogue import DEFAULT_DATASET, imported_datasets, list_datasets
 from tui.model.data.dataset import Dataset, load_dataset
 from tui.model.data.errors import ModelError
-from tui.model.data.offence_terms import matching_terms
+from tui.model.data.names import name_list
+from tui.model.data.offence_terms import Term, matching_terms
 from tui.model.data.offences import OffenceInfo
 from tui.model.data.search import STRONG, rank
-from tui.model.data.years import parse_year
+from tui.model.data.years import fy_label, parse_year
 from tui.model.figures.comparison import compare_years
-from tui.model.figures.selection import pick_offence
+from tui.model.figures.selection import counted_years, pick_offence
 from tui.model.figures.series import force_quarters, force_series
 from tui.model.figures.totals import resolve_force
 from tui.model.importing.leftovers import tidy_store
@@ -82,7 +84,7 @@ def compare(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         missing = wanted - {r.force.name for r in rows}
         if missing:
             err.write(
-                f"ox: error: no figures for {', '.join(sorted(missing))} in this comparison "
+                f"ox: error: no figures for {name_list(sorted(missing))} in this comparison "
                 "(BTP and national bodies need --include-national)\n"
             )
             return 2
@@ -132,15 +134,40 @@ def offences(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         if not pool and not terms:
             err.write(f"ox: no offence matches {safe_text(echo(args.query))}\n")
             return 2
-    report = offences_report(ds, pool, ds.folded_labels)
-    report.notes[:0] = [
-        f"'{t.term}'"
-        + (f" → --offence '{t.offence}'" if t.offence else "")
-        + f": {t.note} Source: {t.source_url} ({t.source})"
-        for t in terms
-    ]
+    counted = counted_years(ds)
+    report = offences_report(ds, pool, ds.folded_labels, counted)
+    report.notes[:0] = term_notes(terms, ds.offences, counted)
     _emit(report, args, out, err)
     return 0
+
+
+def term_notes(
+    terms: Sequence[Term], offences: Sequence[OffenceInfo], counted: dict[str, tuple[int, int]]
+) -> list[str]:
+    """One note per term and what it says (a term that means two subgroups is said once, with
+    both): the offences it means that this dataset has, each with the years it is counted in."""
+    said: dict[tuple[str, str, str, str], list[str]] = {}
+    for t in terms:
+        said.setdefault((t.term, t.note, t.source_url, t.source), []).append(t.offence)
+    notes = []
+    for (term, note, url, source), keys in said.items():
+        shown = []
+        for key in (k for k in keys if k):
+            spans = [counted[o.code] for o in offences if _counted_as(o, key) and o.code in counted]
+            if not any(_counted_as(o, key) for o in offences):
+                continue  # not in this dataset
+            years = (
+                f" (counted {fy_label(min(a for a, _ in spans))} to "
+                f"{fy_label(max(b for _, b in spans))})"
+                if spans
+                else " (0 in every year)"
+            )
+            shown.append(f"'{key}'{years}")
+        if any(keys) and not shown:
+            continue  # every offence it means is missing from this dataset
+        arrow = f" → --offence {' or '.join(shown)}" if shown else ""
+        notes.append(f"'{term}'{arrow}: {note} Source: {url} ({source})")
+    return notes
 
 
 def _counted_as(info: OffenceInfo, key: str) -> bool:

@@ -53,16 +53,21 @@ def render_text(tile_map: TileMap, ascii_only: bool = False) -> str:
                 mark = missing if tile.bin is None else str(tile.bin)
                 cells.append(f"{safe_text(tile.label):<4} {mark}")
         lines.append(TILE_GAP.join(cells).rstrip())
-    lines += ["", "Bins (quantiles of the forces with a figure; 1 = lowest):"]
+    if tile_map.no_change:
+        # The years' fault, not the forces': never "no figure" for every force (issue 20).
+        why = f"{missing}  no change computed: {tile_map.no_change}: use --like-for-like"
+        lines += ["", *_wrap(why, "   ")]
+    else:
+        lines += ["", "Bins (quantiles of the forces with a figure; 1 = lowest):"]
     lows = [fmt_value(tile_map.measure, b.low, ascii_only) for b in tile_map.bins]
     highs = [fmt_value(tile_map.measure, b.high, ascii_only) for b in tile_map.bins]
     wide_low, wide_high = max(map(len, lows), default=0), max(map(len, highs), default=0)
     for b, low, high in zip(tile_map.bins, lows, highs):
         span = f"{low:>{wide_low}} to {high:>{wide_high}}"
         lines.append(f"  {b.index}  {span}  ({b.forces} force{'s' if b.forces != 1 else ''})")
-    if not tile_map.bins:
+    if not tile_map.bins and not tile_map.no_change:
         lines.append("  (no force has a figure)")
-    if tile_map.missing:
+    if tile_map.missing and not tile_map.no_change:
         names = "; ".join(safe_text(f) for f in tile_map.missing)
         lines += _wrap(f"  {missing}  no figure: {names}", "     ")
     within = [t.label for t in tile_map.tiles if t.within_chance]
@@ -157,6 +162,9 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if args.years is not None and args.measure != "change":
         err.write("ox: error: --years goes with --measure change (use --year for one year)\n")
         return 2
+    if args.like_for_like and args.measure != "change":
+        err.write("ox: error: --like-for-like goes with --measure change\n")
+        return 2
     if args.year is not None and args.measure == "change":
         err.write("ox: error: a change needs two years: --years A B\n")
         return 2
@@ -167,7 +175,15 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     selection = pick_offence(ds, args.offence)
     year = parse_year(args.year) if args.year is not None else None
     years = (parse_year(args.years[0]), parse_year(args.years[1])) if args.years else None
-    tile_map = map_values(ds, args.measure, selection, year=year, years=years, bins=args.bins)
+    tile_map = map_values(
+        ds,
+        args.measure,
+        selection,
+        year=year,
+        years=years,
+        bins=args.bins,
+        like_for_like=args.like_for_like,
+    )
     for warning in tile_map.warnings:
         err.write(f"ox: warning: {safe_text(warning)}\n")
     ascii_only = bool(args.map_ascii or getattr(args, "ascii", False))

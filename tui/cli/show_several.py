@@ -13,6 +13,7 @@ from typing import IO
 from tui.formatting import safe_text
 from tui.model.data.catalogue import DEFAULT_DATASET
 from tui.model.data.dataset import load_dataset
+from tui.model.data.names import name_list
 from tui.model.data.population import CITY_OF_LONDON_CAVEAT
 from tui.model.data.reference import Force
 from tui.model.figures.selection import normalise_selection, pick_offence
@@ -51,7 +52,7 @@ def show_several(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                 report.columns.insert(2, Column("period", "Period"))
         reports.append(report)
     names = [f.name for f in forces]
-    title = f"{', '.join(names)}: {selection.label}"
+    title = f"{name_list(names)}: {selection.label}"
     combined = combined_report(title, reports)
     if args.format in SIDE_BY_SIDE_FORMATS:
         # Other periods (calendar years...) have no financial year: not in a year row.

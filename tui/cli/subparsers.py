@@ -40,6 +40,12 @@ def add_map(sub: argparse._SubParsersAction[Any]) -> None:
         "--years", nargs=2, default=None, metavar=("A", "B"), help="the two years of a change"
     )
     p.add_argument(
+        "--like-for-like",
+        action="store_true",
+        help="for a change: compare only the quarters present in both years (for a partial "
+        "year), as ox compare --like-for-like",
+    )
+    p.add_argument(
         "--offence", "-o", default=None, help="offence code, text, 'group:NAME' or 'all'"
     )
     p.add_argument("--bins", type=int, default=5, help="number of quantile bins, 1-9 (default 5)")

@@ -118,10 +118,16 @@ class Session:
         return found if selection is None else with_offence(self.dataset, found, selection)
 
     def tile_map(
-        self, measure: str, selection: OffenceSelection, years: tuple[int, int] | None
+        self,
+        measure: str,
+        selection: OffenceSelection,
+        years: tuple[int, int] | None,
+        like_for_like: bool = False,
     ) -> TileMap:
         """The tile map of the 43 forces for a measure."""
-        return map_values(self.dataset, measure, selection, years=years)
+        return map_values(
+            self.dataset, measure, selection, years=years, like_for_like=like_for_like
+        )
 
 
 def open_session(name: str) -> Session:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from tui.formatting import fmt_change, fmt_count, fmt_pct
+from tui.model.data.names import name_list
 from tui.model.data.years import quarters_label
 from tui.model.results.comparison_types import CompareRow, Comparison
 from tui.model.results.interface import DatasetView
@@ -154,7 +155,7 @@ def compare_notes(ds: DatasetView, cmp: Comparison, rows: Sequence[CompareRow]) 
     if cmp.left_out:
         notes.append(
             f"{len(cmp.left_out)} force(s) have no figure for one or both years and are not "
-            "ranked (nor is a partial force-year): " + ", ".join(cmp.left_out)
+            "ranked (nor is a partial force-year): " + name_list(cmp.left_out)
         )
     if cmp.totals and cmp.totals[0].force.kind == "computed_total":
         notes.append(

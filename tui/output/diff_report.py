@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from tui.formatting import fmt_change, fmt_count
 from tui.model.data.catalogue import DatasetInfo
+from tui.model.data.names import name_list
 from tui.model.findings.diff_types import (
     ADDED,
     CHANGED,
@@ -84,8 +85,9 @@ def summary_lines(diff: DatasetDiff) -> list[str]:
         f"{len(diff.added):,} added (only in {b}), {len(diff.removed):,} removed (only in {a}); "
         f"cells are force x financial year x offence ({diff.offence}), summed over quarters."
     ]
+    lines += [f"{line}." for line in diff.folded]  # what moved, never a removal (code 90)
     if diff.forces:
-        lines.append("Forces compared: " + ", ".join(diff.forces) + ".")
+        lines.append("Forces compared: " + name_list(diff.forces) + ".")
     if diff.added:
         lines.append(f"Added in {b}: {_years(diff.added)}.")
     if diff.removed:
@@ -105,7 +107,7 @@ def summary_lines(diff: DatasetDiff) -> list[str]:
     if diff.left_out:
         lines.append(
             "Left out (not police force areas; add them with --include-national): "
-            + ", ".join(diff.left_out)
+            + name_list(diff.left_out)
             + "."
         )
     return lines

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from tui.model.data.offences import OffenceInfo
 from tui.model.data.reference import Force
@@ -41,30 +41,45 @@ def offences_report(
     ds: DatasetView,
     offences: Sequence[OffenceInfo],
     folded: Sequence[tuple[str, str]] = (),
+    counted: Mapping[str, tuple[int, int]] | None = None,
 ) -> Report:
     """A list of offence codes with descriptions, groups and the years they appear.
 
     ``folded`` lists group/subgroup labels shown under the latest year's spelling (as in the
-    source, as shown), so the merge is never silent."""
+    source, as shown), so the merge is never silent. ``counted``: each code's first and last year
+    with a count other than 0 (:func:`tui.model.figures.selection.counted_years`); the table then
+    shows the last, and names the codes that stay in the tables with 0 after it."""
+
+    def label(year: int | None) -> str | None:
+        return fy_label(year) if year is not None else None
+
     columns = [
         Column("code", "Code"),
         Column("description", "Description"),
         Column("group", "Group"),
         Column("subgroup", "Subgroup"),
         Column("first_year", "From"),
-        Column("last_year", "To"),
+        Column("last_year", "To", show=counted is None),
     ]
-    records: list[Record] = [
-        {
+    if counted is not None:
+        columns.append(Column("last_counted_year", "Last count"))
+    records: list[Record] = []
+    zero_after: dict[str | None, list[str]] = {}
+    for o in offences:
+        record: Record = {
             "code": o.code,
             "description": o.description,
             "group": o.group or None,
             "subgroup": o.subgroup or None,
-            "first_year": fy_label(o.first_year) if o.first_year is not None else None,
-            "last_year": fy_label(o.last_year) if o.last_year is not None else None,
+            "first_year": label(o.first_year),
+            "last_year": label(o.last_year),
         }
-        for o in offences
-    ]
+        if counted is not None:
+            last = counted.get(o.code, (None, None))[1]
+            record["last_counted_year"] = label(last)
+            if o.last_year is not None and last != o.last_year:
+                zero_after.setdefault(label(last), []).append(o.code)
+        records.append(record)
     every = (
         "--offence all is the stated total (the categories are never added on top of it)"
         if any(o.code == STATED_TOTAL_CODE for o in ds.offences)
@@ -74,9 +89,23 @@ def offences_report(
         "Choose one with --offence CODE, or a whole group with --offence 'group:NAME' "
         f"(or 'subgroup:NAME'); {every}."
     ]
+    if counted is not None:
+        notes.append("Last count: the last financial year with a count other than 0.")
+    for last_count, codes in zero_after.items():
+        after = f"0 in every year after {last_count}" if last_count else "0 in every year"
+        notes.append(
+            f"{', '.join(codes)}: in the tables to {label(max_year(offences, codes))}, with "
+            f"{after} (their last count)."
+        )
     notes += [
         f"'{source}' (as spelt in some years of the source) is shown as '{shown}': labels that "
         "differ only in case or spacing are one group or subgroup."
         for source, shown in folded
     ]
     return Report(f"Offences in dataset {ds.name}", columns, records, notes=notes)
+
+
+def max_year(offences: Sequence[OffenceInfo], codes: Sequence[str]) -> int | None:
+    """The last year any of ``codes`` is in the tables."""
+    years = [o.last_year for o in offences if o.code in codes and o.last_year is not None]
+    return max(years, default=None)

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
+from tui.formatting import fmt_count
 from tui.model.data.catalogue import DatasetInfo
 from tui.model.data.population import rate_for
 from tui.model.data.years import quarters_label
-from tui.model.results.detail_types import ForceSeries, QuarterPoint, SeriesPoint
+from tui.model.results.detail_types import ForceSeries, MeasurePair, QuarterPoint, SeriesPoint
 from tui.model.stats.changes import NEGATIVE_NOTE, any_negative
 from tui.output.reports import (
     RATE_NOTE,
@@ -53,7 +54,14 @@ def show_report(
     title = f"{series.force.name}: {series.offence.label}"
     subtitle = dataset_lines(ds.info)
     if quarterly:
-        return quarterly_report(title, subtitle, series.force.name, quarterly)
+        report = quarterly_report(title, subtitle, series.force.name, quarterly)
+        # The caveats the years' table carries: partial years, codes that joined or left the
+        # offence, the dataset's recording caveats (the quarters export had none, issue 20).
+        report.notes += quarter_notes(series)
+        report.notes += membership_notes(series.offence, series.membership)
+        if ds.info.notes:
+            report.notes.append(ds.info.notes)
+        return report
     has_provenance = (
         any(p.release for p in series.points if p.count is not None) and not ds.has_quarters
     )
@@ -94,6 +102,34 @@ def quarterly_report(
         for q in quarterly
     ]
     return Report(title, columns, records, subtitle, [])
+
+
+def quarter_notes(series: ForceSeries) -> list[str]:
+    """A partial year's note for each year of the quarters table with fewer than four quarters
+    (the year in the whole dataset, or only this force's figures)."""
+    notes = []
+    for p in series.points:
+        if p.count is not None and (p.partial or p.year.partial):
+            covered = quarters_label(p.quarters or p.year.quarters)
+            notes.append(_partial_note(series.force.name, p.year.fy, p.year.partial, covered))
+    return notes
+
+
+def pair_notes(pair: MeasurePair | None) -> list[str]:
+    """The other measure a view shows beside the series (NSPCC FOI figures beside Home Office
+    code 86), as notes: labelled, each year's two figures apart, never in the series' rows."""
+    if pair is None:
+        return []
+    a, b = pair.label_a, pair.label_b
+    years = "; ".join(
+        f"{r.year}: {fmt_count(r.count_a)} ({a}), {fmt_count(r.count_b)} ({b})" for r in pair.rows
+    )
+    return [
+        f"Both measures, side by side (not in the rows above, never one series): {pair.force}, "
+        f"{pair.label_a} (dataset {pair.dataset_a}) and {pair.label_b} (dataset "
+        f"{pair.dataset_b}), by financial year: {years}.",
+        pair.why,
+    ]
 
 
 def year_columns(ds: DatasetFacts, has_provenance: bool) -> list[Column]:

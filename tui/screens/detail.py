@@ -21,7 +21,7 @@ from tui.model.results.detail_types import ForceDetail
 from tui.model.store.derived_store import StoredDetail
 from tui.output.compare_report import event_line
 from tui.output.reports import Report
-from tui.output.show_report import show_report
+from tui.output.show_report import pair_notes, show_report
 from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext
 from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
@@ -354,6 +354,7 @@ class ForceDetailScreen(ExplorerScreen):
         d = self.detail
         report = show_report(self.context.dataset, d.series, d.quarters if self.quarterly else ())
         report.notes += [event_line(e) for e in d.events]  # the events the chart marks
+        report.notes += pair_notes(d.other_measure)  # the other measure the facts show
         return report
 
     def row_report(self) -> Report | None:

@@ -33,6 +33,8 @@ LEGEND_WIDTH = 26
 FIXED_LINES = 4
 """Rows that are not the map: the title and release lines, the status line and the footer."""
 MEASURE_NAMES = {"count": "count", "change": "% change", "rate": "rate per 100,000"}
+LIKE_HINT = "press L for like-for-like"
+"""What a change against a partial year needs (the map's l moves east, as h j k move)."""
 MAP_MEASURES = ("count", "change", "rate")
 """The order ``m`` goes through (``tui.model.findings.tilemap.MEASURES``)."""
 
@@ -55,13 +57,23 @@ class MapScreen(ExplorerScreen):
         Binding("right,l", "move(0, 1)", "East", show=False, id="map-right"),
         Binding("enter", "open", "Open force", id="map-open"),
         Binding("m", "next_measure", "Measure", id="map-measure"),
+        # Compare's l (here l moves east, as h j k do): the same quarters of both years.
+        Binding("L", "toggle_like_for_like", "Like-for-like", show=False, id="map-lfl"),
     ]
 
-    def __init__(self, context: ViewContext, years: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self,
+        context: ViewContext,
+        years: tuple[int, int] | None = None,
+        *,
+        like_for_like: bool = False,
+    ) -> None:
         super().__init__(id="map")
         self.context = context
         self.years = years
         """The Compare years a change is computed between (``None``: the Compare default)."""
+        self.like_for_like = like_for_like
+        """A change between the quarters both years have (Compare's like-for-like)."""
         self.measure = "count"
         self.tile_map: TileMap | None = None
         self.current: str | None = None
@@ -92,15 +104,17 @@ class MapScreen(ExplorerScreen):
 
     def _load(self) -> None:
         assert self.context is not None
-        data, selection, measure, years = (
+        data, selection, measure, years, like = (
             self.context.data,
             self.context.selection,
             self.measure,
             self.years,
+            self.like_for_like,
         )
+        change = measure == "change"
         self.run_query(
             f"build the {MEASURE_NAMES[measure]} map",
-            lambda: data.tile_map(measure, selection, years if measure == "change" else None),
+            lambda: data.tile_map(measure, selection, years if change else None, like and change),
             self._ready,
             group="tile-map",
         )
@@ -114,10 +128,15 @@ class MapScreen(ExplorerScreen):
             self.current = tile_map.tiles[0].force if tile_map.tiles else None
         info = self.context.dataset.info if self.context is not None else None
         tag = release_tag(info) if info is not None else ""
+        # Why no tile has a change, first on the line under the title (before the release).
+        why = f"⚠ no change: {tile_map.no_change}: {LIKE_HINT}" if tile_map.no_change else ""
+        if why and self.context is not None and self.context.ascii_only:
+            why = "!" + why[1:]
+        under = " · ".join(t for t in (why, tag) if t)
         self.query_one("#map-title", Static).update(
             line(
                 (tile_map.title, "bold"),
-                f"\n{tag}" if tag else "",
+                ("\n" + under) if under else "",
             )
         )
         self._draw()
@@ -159,8 +178,12 @@ class MapScreen(ExplorerScreen):
             entry.append(f" {bin_glyph(b.index, bins, ascii_only)} ", style=view.bin_style(b.index))
             entry.append(f" {bin_span(tile_map.measure, b.low, b.high, ascii_only)} ({b.forces})")
             lines.append(entry)
-        if tile_map.missing:
-            glyph = bin_glyph(None, bins, ascii_only)
+        glyph = bin_glyph(None, bins, ascii_only)
+        if tile_map.no_change:
+            # The years' fault, not the forces': never "no figure" for all 43 (issue 20).
+            lines.append(Text(f" {glyph}  no change: {tile_map.no_change}"))
+            lines.append(Text(f" {LIKE_HINT}", style="bold"))
+        elif tile_map.missing:
             lines.append(Text(f" {glyph}  no figure ({len(tile_map.missing)})"))
         key_lines = len(lines)  # the title and the bins: the lines that must not wrap
         for note in tile_map.notes:
@@ -199,8 +222,11 @@ class MapScreen(ExplorerScreen):
         if tile.crosses_releases:
             where += " · across releases"
         name = short_force_name(tile.force)
+        said: tuple[str | tuple[str, str], ...] = ((value, "bold"), f" · {where}")
+        if self.tile_map.no_change:  # why no tile has a change, and the key that gives one
+            said = (f"no change: {self.tile_map.no_change} · ", (LIKE_HINT, "bold"))
         self.query_one("#map-status", Static).update(
-            line((name, "bold"), f" ({tile.label}): ", (value, "bold"), f" · {where}")
+            line((name, "bold"), f" ({tile.label}): ", *said)
         )
 
     @on(Resize)
@@ -226,6 +252,15 @@ class MapScreen(ExplorerScreen):
         """Open the highlighted force's detail."""
         if self.current is not None:
             self.post_message(ForceChosen(self.current))
+
+    def action_toggle_like_for_like(self) -> None:
+        """A change between the quarters both years have, or between the years as they are."""
+        self.like_for_like = not self.like_for_like
+        if self.measure == "change":
+            self._load()
+        else:
+            state = "on" if self.like_for_like else "off"
+            self.notify(f"Like-for-like {state}: it applies to the % change (m).", timeout=4)
 
     def action_next_measure(self) -> None:
         """Count, then % change between the Compare years, then rate per 100,000."""
@@ -288,4 +323,5 @@ class MapScreen(ExplorerScreen):
             self.context.selection.key,
             years=self.tile_map.years,
             measure=self.tile_map.measure,
+            like_for_like=self.tile_map.like_for_like,
         )

@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from tui.formatting import fmt_count, fmt_rate
 from tui.model.data.catalogue import release_tag
+from tui.model.data.names import name_list
 from tui.model.findings.reproduce import ViewSpec
 from tui.model.results.multi_series import (
     MEASURE_LABELS,
@@ -131,7 +132,7 @@ class MultiChartScreen(ExplorerScreen):
             return data.several_series([data.find_force(n) for n in names], selection)
 
         self.run_query(
-            f"collect the figures of {', '.join(names)}", ask, self._ready, group="multi-series"
+            f"collect the figures of {name_list(names)}", ask, self._ready, group="multi-series"
         )
 
     def show_failure(self, message: str) -> None:
@@ -300,7 +301,7 @@ class MultiChartScreen(ExplorerScreen):
             Column("year", "Year"),
             Column(measure, MEASURE_LABELS[measure], shown, numeric=True),
         ]
-        title = f"{', '.join(f.name for f in table.forces)}: {self.context.selection.label}"
+        title = f"{name_list(f.name for f in table.forces)}: {self.context.selection.label}"
         return Report(
             title, columns, records, dataset_lines(self.context.dataset.info), list(table.notes)
         )

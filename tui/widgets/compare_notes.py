@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from tui.formatting import fmt_count, fmt_pct, partial_mark
-from tui.model.data.years import fy_label, quarters_label
+from tui.model.data.names import name_list
+from tui.model.data.years import fy_label, partial_reason, quarters_label
 from tui.model.results.compare_order import pct_of, significant_of
 from tui.model.results.comparison_types import CompareRow, Comparison
 from tui.model.stats.changes import NEGATIVE_NOTE, any_negative
@@ -53,6 +54,8 @@ def extremes_text(rows: Sequence[CompareRow], measure: str) -> list[str]:
 def chance_status(cmp: Comparison, measure: str) -> str:
     """E.g. ``"~ 12 within chance (exact Poisson test, 95%; 3 with counts under 20)"``: small
     counts swing widely by chance alone. Every row shown is counted, national bodies included."""
+    if cmp.unlike_quarters:  # no change is computed, so none is tested ("~ 0" read as a test)
+        return f"no change tested: {partial_reason(cmp.year_a, cmp.year_b)} (l: like-for-like)"
     within = sum(1 for r in cmp.rows if significant_of(r, measure) is False)
     small = sum(
         1
@@ -104,6 +107,9 @@ def interval_for(cmp: Comparison, key: str, measure: str) -> str:
     """:func:`interval_text` of the row keyed ``key`` (``total:NAME`` for a totals row)."""
     name = key.removeprefix("total:")
     row = next((r for r in (*cmp.totals, *cmp.rows) if r.force.name == name), None)
+    if row is not None and cmp.unlike_quarters:  # the reason, not a list of possible ones
+        why = f"no change tested: {partial_reason(cmp.year_a, cmp.year_b)}; l: like-for-like"
+        return f"{row.force.display_name}: no 95% interval ({why})"
     return interval_text(row, measure)
 
 
@@ -114,7 +120,7 @@ def compare_notes_line(cmp: Comparison, ascii_only: bool) -> str:
     parts = []
     short = cmp.short_rows
     if short:
-        named = ", ".join(
+        named = name_list(
             f"{r.force.display_name} "
             + (cmp.year_a.fy + " " + quarters_label(r.quarters_a) if r.short_a else "")
             + (cmp.year_b.fy + " " + quarters_label(r.quarters_b) if r.short_b else "")

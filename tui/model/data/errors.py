@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tui.model.data.names import name_list
+
 
 class ModelError(Exception):
     """Base of every error the model raises for a user mistake or bad input."""
@@ -15,7 +17,7 @@ class ModelError(Exception):
 
     def __str__(self) -> str:
         if self.suggestions:
-            return f"{self.message}; did you mean: {', '.join(self.suggestions)}?"
+            return f"{self.message}; did you mean: {name_list(self.suggestions)}?"
         return self.message
 
 

@@ -9,7 +9,7 @@ could then be neither opened nor removed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TypeGuard
 
 SHORT_NAME_WIDTH = 24
@@ -27,6 +27,13 @@ def short_force_name(name: str, aliases: Sequence[str] = ()) -> str:
     if short and len(short) <= SHORT_NAME_WIDTH:
         return short
     return name[: SHORT_NAME_WIDTH - 1] + "…"
+
+
+def name_list(names: Iterable[str]) -> str:
+    """Names joined so that each reads whole: "; " between them, since a name may hold a comma
+    ("London, City of; Metropolitan Police", never "London, City of, Metropolitan Police", which
+    reads as three names)."""
+    return "; ".join(names)
 
 
 NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")

@@ -134,3 +134,11 @@ def nearest_pair(
     if moved is not None:
         return a, moved
     return nearest(wa, lambda y: (b - y) * step > 0) or years[0], b
+
+
+def partial_reason(*years: YearCoverage) -> str:
+    """Why two years give no change: ``"2025/26 has Q1-Q3 only"`` (each partial year named)."""
+    partial = [c for c in years if c.partial]
+    if not partial:
+        return "the two years cover different quarters"
+    return " and ".join(f"{c.fy} has {quarters_label(c.quarters)} only" for c in partial)

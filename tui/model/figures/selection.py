@@ -134,3 +134,21 @@ def force_quarter_sets(
         .collect()
     )
     return {(force, int(year)): tuple(qs) for force, year, qs in grouped.iter_rows()}
+
+
+def counted_years(ds: Dataset) -> dict[str, tuple[int, int]]:
+    """Each offence code's first and last financial year with a count other than 0 (start years).
+
+    A code can stay in the tables with 0 in every later year (the burglary codes 28A to 31 of the
+    23 Apr 2026 release, 0 from 2017/18 to 2025/26): its last year in the tables says little of
+    when it was last counted. Codes never counted above 0 are left out."""
+    counted = (
+        ds.figures.filter(pl.col(S.YEAR).is_not_null() & (pl.col(S.COUNT) != 0))
+        .group_by(S.OFFENCE_CODE)
+        .agg(first=pl.col(S.YEAR).min(), last=pl.col(S.YEAR).max())
+    )
+    return {
+        str(code): (int(first), int(last))
+        for code, first, last in counted.iter_rows()
+        if code is not None
+    }

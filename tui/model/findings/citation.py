@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from tui.model.data.measure import measure_id, measure_label
+from tui.model.data.names import name_list
 
 if TYPE_CHECKING:
     from tui.model.data.catalogue import DatasetInfo
@@ -149,7 +150,7 @@ def _span(labels: Sequence[str]) -> str:
 
 def selection_text(c: Citation) -> str:
     """``code 86: Obscene publications etc; forces: Kent; years: 2016/17 to 2022/23 (7 years)``."""
-    forces = ", ".join(c.forces) if c.forces else "all forces shown"
+    forces = name_list(c.forces) if c.forces else "all forces shown"
     return f"{c.offence}; forces: {forces}; years: {_span(c.years)}"
 
 
@@ -222,11 +223,19 @@ def _bib_year(release: str) -> str:
 
 
 def _howpublished(c: Citation) -> str:
-    """The address, and the route when the figures came by a third-party copy."""
+    """The address, and the route the figures came by, as the dataset's provenance says it: a
+    third-party copy of the publisher's file, or (the NSPCC's) figures as stated on web pages."""
     url = rf"\url{{{_bib_url(c.url)}}}" if c.url else ""
     if not c.route:
         return url
-    return f"{url}{', ' if url else ''}figures read from a third-party copy of the file (see note)"
+    route = c.route.lower()
+    if "third-party copies" in route:
+        how = "figures read from third-party copies of the data (see note)"
+    elif "third-party copy" in route:
+        how = "figures read from a third-party copy of the file (see note)"
+    else:  # e.g. "Figures as stated on public NSPCC and press pages, …": said as it is
+        how = _bib(c.route[:1].lower() + c.route[1:])
+    return f"{url}{', ' if url else ''}{how}"
 
 
 def to_bibtex(c: Citation) -> str:

@@ -355,6 +355,7 @@ def diff_datasets(
         years_a=tuple(c.label for c in ds_a.coverage),
         years_b=tuple(c.label for c in ds_b.coverage),
         forces=tuple(forces or ()),
+        folded=tuple(plan.folded),
     )
 
 

@@ -30,27 +30,12 @@ import polars as pl
 
 from tui.model.data import schema as S
 from tui.model.data.offences import OffenceSelection
+from tui.model.findings.diff_merged import MERGED, Codes, fold_merged, folded_summary
 
 SPLIT, SAME, OUT, IN, GONE, NEW = "split", "same", "out", "in", "gone", "new"
 """Parts of a cell (see the module docstring); ``""`` is a code on its own."""
 
 _COLUMN = {"group": S.OFFENCE_GROUP, "subgroup": S.OFFENCE_SUBGROUP}
-
-MERGED = (
-    (
-        "90",
-        "81",
-        "the release of 23 Apr 2026 has no code 90 ('Other knives offences') from 2021/22 and "
-        "names code 81 'Other firearms, knives and offensive weapon offences' (PROVENANCE.md of "
-        "homeoffice-prc, file 7)",
-    ),
-)
-"""Codes merged into another by a later release: (code, the code it is counted in, source). Where
-one dataset has the code in a year and the other has no figure for it at all (and has the other
-code), its figures are ``moved`` rows, never "removed" with no word of why."""
-
-Codes = dict[tuple[int, str], tuple[str, str, str]]
-"""(year, code) → (group, subgroup, description) of one dataset."""
 
 
 @dataclass
@@ -64,6 +49,9 @@ class DiffPlan:
     """(year, okey, part) → the note of its rows (codes named)."""
     renamed: dict[tuple[int, str], str] = field(default_factory=dict)
     """(year, okey) → how it was renamed, for cells compared across a change of name."""
+    folded: list[str] = field(default_factory=list)
+    """Codes one dataset counts in another code (:mod:`tui.model.findings.diff_merged`), and how
+    they are compared: said with the counts."""
 
 
 def code_table(frame: pl.DataFrame) -> Codes:
@@ -272,6 +260,7 @@ def plan_selection(
         elif in_b:
             parts[year_code] = IN if info_a is not None else NEW
             (moved if info_a is not None else lone)[(year, parts[year_code])].append(code)
+    folded = fold_merged(parts, lone, (keyed_a, keyed_b), (value_a, value_b), member)
     rows_a: list[tuple[int, str, str, str]] = []
     rows_b: list[tuple[int, str, str, str]] = []
     for table, remap, rows, keep in (
@@ -287,6 +276,12 @@ def plan_selection(
         codes.sort(key=_code_order)
         other = name_b if part == GONE else name_a
         notes[(year, key, part)] = f"{_plural(codes)}: no figure in {other} this year"
+    same_folded: dict[int, list[str]] = defaultdict(list)
+    for (year, _), f in sorted(folded.items()):
+        if f.within:  # said on the cell of the codes in both
+            same_folded[year].append(f.note())
+        else:
+            notes[(year, key, OUT if f.in_a else IN)] = f.note()
     for (year, part), codes in moved.items():
         codes.sort(key=_code_order)
         index = 0 if selection.kind == "group" else 1
@@ -313,6 +308,7 @@ def plan_selection(
     for year in {y for y, _ in parts}:
         if rename_note:
             same_notes[year].append(rename_note)
+        same_notes[year] += same_folded.get(year, [])
         for remap, side in ((remap_b, "A"), (remap_a, "B")):
             for joined in sorted({c for (y, _), c in remap.items() if y == year}):
                 if parts.get((year, joined)) == SAME:
@@ -329,4 +325,5 @@ def plan_selection(
         notes[(year, key, SPLIT)] = notes.pop((year, key, SAME), "")
     rows_a = [(y, c, k, SPLIT if p == SAME and (y, k) in split else p) for y, c, k, p in rows_a]
     rows_b = [(y, c, k, SPLIT if p == SAME and (y, k) in split else p) for y, c, k, p in rows_b]
-    return DiffPlan(_frame(rows_a), _frame(rows_b), notes, renamed)
+    summary = folded_summary(folded, name_a, name_b)
+    return DiffPlan(_frame(rows_a), _frame(rows_b), notes, renamed, summary)

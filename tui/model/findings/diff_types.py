@@ -99,6 +99,9 @@ class DatasetDiff:
     """The financial years dataset B covers."""
     forces: tuple[str, ...] = ()
     """The forces asked for (``--force``); empty for every force."""
+    folded: tuple[str, ...] = ()
+    """Codes one dataset counts in another code (code 90 in code 81 from 2021/22) and how they are
+    compared, one line each (:mod:`tui.model.findings.diff_merged`)."""
 
     def count(self, status: str) -> int:
         """How many rows have this status."""

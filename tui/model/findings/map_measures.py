@@ -11,10 +11,11 @@ from dataclasses import replace
 
 from tui.model.data.dataset import Dataset
 from tui.model.data.errors import ModelError, UnknownYearError
+from tui.model.data.names import name_list
 from tui.model.data.offences import OffenceSelection
 from tui.model.data.population import population_for
 from tui.model.data.reference import TERRITORIAL
-from tui.model.data.years import fy_label
+from tui.model.data.years import fy_label, partial_reason, quarters_label
 from tui.model.figures.comparison import compare_years, default_compare_pair
 from tui.model.figures.force_table import force_table
 from tui.model.figures.selection import normalise_selection, pick_year
@@ -93,6 +94,7 @@ def map_values(
     year: int | None = None,
     years: tuple[int, int] | None = None,
     bins: int = DEFAULT_BINS,
+    like_for_like: bool = False,
 ) -> TileMap:
     """The tile map of one measure for an offence selection.
 
@@ -105,6 +107,9 @@ def map_values(
         year: the financial year (start year) for a count or a rate.
         years: the two years of a change, oldest first.
         bins: how many quantile bins.
+        like_for_like: for a change, compare only the quarters both years have (as Compare's
+            like-for-like); without it, a partial year against a full one gives no change, and
+            the map's ``no_change`` says why.
 
     Raises:
         UnknownYearError: a year is not in the dataset, or a rate is asked for a partial year.
@@ -127,7 +132,7 @@ def map_values(
         pair = years or default_compare_pair(ds, selection)
         if pair is None:
             raise UnknownYearError(f"dataset '{ds.name}' has no two full years to compare")
-        cmp = compare_years(ds, pair[0], pair[1], selection)
+        cmp = compare_years(ds, pair[0], pair[1], selection, like_for_like=like_for_like)
         changes = {r.force.name: r.pct_change for r in cmp.rows}
         chance = {
             r.force.name: None if r.significant is None else not r.significant for r in cmp.rows
@@ -135,6 +140,19 @@ def map_values(
         across = [r.force.name for r in cmp.rows if r.crosses_releases]
         title = f"% change {cmp.label_a} to {cmp.label_b}: {what}"
         change_notes = ["Changes are computed from the counts of the two years."]
+        no_change = ""
+        if cmp.quarters is not None and len(cmp.quarters) < 4:
+            title = f"% change {cmp.label_a} to {cmp.label_b} (like-for-like): {what}"
+            change_notes[0] = (
+                f"Like-for-like: both years count {quarters_label(cmp.quarters)} only; changes "
+                "are computed from those counts."
+            )
+        elif cmp.unlike_quarters:
+            no_change = partial_reason(cmp.year_a, cmp.year_b)
+            change_notes = [
+                f"{no_change}: no change is computed between years with different quarters "
+                "(compare the same quarters of both years: like-for-like)."
+            ]
         if any(chance.get(f) for f in map_forces(ds)):
             change_notes.append(CHANCE_NOTE)
         if set(across) & set(map_forces(ds)):
@@ -150,7 +168,7 @@ def map_values(
             within_chance=chance,
             crosses_releases=across,
         )
-        return replace(found, years=pair)
+        return replace(found, years=pair, like_for_like=like_for_like, no_change=no_change)
     if measure not in ("count", "rate"):
         raise ValueError(f"unknown measure {measure!r}")
     table = force_table(ds, selection)
@@ -194,7 +212,7 @@ def map_values(
     if len(no_pop) == len(map_forces(ds)):
         raise no_population_error(ds, year)
     if no_pop:
-        notes.append(f"No population for {fy_label(year)}: {', '.join(no_pop)}.")
+        notes.append(f"No population for {fy_label(year)}: {name_list(no_pop)}.")
     found = build_map(positions, values, measure, title, bins=bins, notes=notes)
     return replace(found, years=(year,))
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from tui.model.data.dataset import Dataset
 from tui.model.data.errors import ModelError, NoPeerGroupsError, UnknownYearError
+from tui.model.data.names import name_list
 from tui.model.data.offences import ALL_OFFENCES, OffenceSelection, select_group
 from tui.model.data.years import fy_label
 from tui.model.figures.selection import normalise_selection, pick_year, yearly_counts
@@ -120,7 +121,7 @@ def peers_for(
         raise ModelError(f"{force.name} has no figures or population for {fy_label(year)}")
     group = peer_group(figures, force.name, groups, k)
     if left_out and group.peers:
-        names = ", ".join(left_out)
+        names = name_list(left_out)
         return PeerGroup(
             group.force,
             group.figures,

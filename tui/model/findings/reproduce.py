@@ -126,6 +126,7 @@ def command_args(view: ViewSpec) -> list[str]:
             if len(view.years) != 2:
                 raise ValueError("a map of changes needs year A and year B")
             years = ["--years", *(fy_label(y) for y in view.years)]
+            years += ["--like-for-like"] if view.like_for_like else []
         else:
             years = _option("--year", fy_label(view.years[0]) if view.years else None)
         return _command("map", [], [*measure, *years, *dataset, *offence])

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.model.data.errors import DatasetError
+from tui.model.data.names import name_list
 
 DEFAULT_BINS = 5
 TILES_FILE = "force_tiles.csv"
@@ -87,6 +88,11 @@ class TileMap:
     warnings: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
     """The financial years mapped (start years): one for a count or rate, two for a change."""
+    like_for_like: bool = False
+    """A change between the same quarters of both years (as Compare's like-for-like)."""
+    no_change: str = ""
+    """Why no tile has a change, when it is the years' fault rather than the forces' (a partial
+    year against a year with other quarters: ``"2025/26 has Q1-Q3 only"``); empty otherwise."""
 
     def tile(self, force: str) -> Tile | None:
         """The tile of ``force``, or ``None`` when it is not on the map."""
@@ -148,8 +154,8 @@ def load_positions(
     if territorial is not None:
         wanted = set(territorial)
         if wanted - names or names - wanted:
-            missing = ", ".join(sorted(wanted - names)) or "none"
-            unknown = ", ".join(sorted(names - wanted)) or "none"
+            missing = name_list(sorted(wanted - names)) or "none"
+            unknown = name_list(sorted(names - wanted)) or "none"
             raise DatasetError(f"{path}: forces missing: {missing}; not territorial: {unknown}")
     return tuple(sorted(positions, key=lambda p: (p.row, p.col)))
 

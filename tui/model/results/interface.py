@@ -156,10 +156,15 @@ class DataQueries(Protocol):
         ...
 
     def tile_map(
-        self, measure: str, selection: OffenceSelection, years: tuple[int, int] | None
+        self,
+        measure: str,
+        selection: OffenceSelection,
+        years: tuple[int, int] | None,
+        like_for_like: bool = False,
     ) -> TileMap:
         """The tile map of the 43 forces for a measure (``count``, ``rate`` or ``change``
-        between ``years``), as ``ox map`` gives it."""
+        between ``years``, on the quarters both have when ``like_for_like``), as ``ox map``
+        gives it."""
         ...
 
 
