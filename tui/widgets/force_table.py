@@ -12,7 +12,15 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
 
-from tui.formatting import CAVEAT_MARK, CAVEAT_MARK_ASCII, fmt_change, fmt_count, fmt_pct, sparkline
+from tui.formatting import (
+    CAVEAT_MARK,
+    CAVEAT_MARK_ASCII,
+    fmt_change,
+    fmt_count,
+    fmt_pct,
+    fmt_rate,
+    sparkline,
+)
 from tui.model.results.ordering import FilteredRow
 from tui.model.results.types import ForceRow, ForceTable
 from tui.widgets.cells import area_words, highlighted, number, plain
@@ -20,7 +28,7 @@ from tui.widgets.compare_cells import chance_pct_cell, release_mark
 from tui.widgets.force_grid import ForceGrid, SortState
 from tui.widgets.forces_status import ALIAS_MARK
 from tui.widgets.grid import GridColumn, GridRow
-from tui.widgets.rate_cells import rate_cells
+from tui.widgets.rate_cells import fmt_rate_change, rate_cells
 
 PARTIAL_MARK = "ᵖ"
 PARTIAL_MARK_ASCII = "p"
@@ -42,28 +50,35 @@ class ColumnSpec:
     numeric: bool = False
 
 
-def layout_columns(table: ForceTable, rows: list[ForceRow]) -> list[ColumnSpec]:
+def layout_columns(
+    table: ForceTable, rows: list[ForceRow], measure: str = "count"
+) -> list[ColumnSpec]:
     """The columns. Pinned on the left: force, trend and the latest change, so they are in view
     at any width. Then every year, oldest first, and the region; the table opens scrolled to the
-    latest years, and older years are a scroll to the left."""
+    latest years, and older years are a scroll to the left. Each figure column is as wide as the
+    widest figure of the ``measure`` shown (by rates, City of London's change of -3,786.6 read
+    "-3,786…" in a column sized for the counts)."""
     every = [*table.totals, *rows]
     longest_name = max((len(r.force.display_name) for r in every), default=10)
+    if measure == "rate":
+        changes = [fmt_rate_change(r.rate_change) for r in every]
+        pcts = [len(fmt_pct(r.rate_pct_change)) + 1 for r in every]
+    else:
+        changes = [fmt_change(r.change) for r in every]
+        pcts = [len(fmt_pct(r.pct_change)) + 1 + r.crosses_releases for r in every]
     specs = [
         ColumnSpec("force", area_words(r.force for r in every)[0], min(max(longest_name, 12), 24)),
         ColumnSpec("trend", "Trend", max(len(table.trend_years), 5)),
-        ColumnSpec(
-            "change", "Change", max([len(fmt_change(r.change)) for r in every] + [6]), numeric=True
-        ),
+        ColumnSpec("change", "Change", max([len(c) for c in changes] + [6]), numeric=True),
         # Room for the marks after a %: "†" across releases, "~" within chance.
-        ColumnSpec(
-            "pct",
-            "%",
-            max([len(fmt_pct(r.pct_change)) + 1 + r.crosses_releases for r in every] + [6]),
-            numeric=True,
-        ),
+        ColumnSpec("pct", "%", max(pcts + [6]), numeric=True),
     ]
     for i, cov in enumerate(table.years):
-        widest = max((len(fmt_count(r.counts[i])) + bool(r.short_in(i)) for r in every), default=1)
+        if measure == "rate":
+            figures = [len(fmt_rate(r.rates[i] if i < len(r.rates) else None)) for r in every]
+        else:
+            figures = [len(fmt_count(r.counts[i])) + bool(r.short_in(i)) for r in every]
+        widest = max(figures, default=1)
         specs.append(
             ColumnSpec(f"year:{cov.year}", cov.label, max(widest, len(cov.label) + 2), numeric=True)
         )
@@ -96,7 +111,7 @@ class ForceTableView(ForceGrid):
         self._sized_for = 0
         self._rest_cache: dict[tuple[object, ...], tuple[Text, ...]] = {}
         self._layout: list[ColumnSpec] = []
-        self._layout_for: ForceTable | None = None
+        self._layout_for: tuple[ForceTable, str] | None = None
         self.measure = "count"
         """``count`` or ``rate``: the figures the year, change and % columns show."""
         self._marked: frozenset[str] = frozenset()
@@ -121,9 +136,10 @@ class ForceTableView(ForceGrid):
         self._marked, self._mark = marked, mark
         self._table = table
         # Widths from every row, not just the matches, so typing never re-lays the columns.
-        if self._layout_for is not table:
-            self._layout = layout_columns(table, list(table.rows))
-            self._layout_for = table
+        done = self._layout_for
+        if done is None or done[0] is not table or done[1] != self.measure:
+            self._layout = layout_columns(table, list(table.rows), self.measure)
+            self._layout_for = (table, self.measure)
         specs = self._layout
         signature = (tuple(specs), sort, table.dataset, table.offence, ascii_only)
         new_data = not self._signature or self._signature[2:] != signature[2:]
