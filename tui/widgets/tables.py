@@ -29,6 +29,10 @@ class VimTable(DataTable[Text]):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="vim-down"),
         Binding("k", "cursor_up", "Up", show=False, id="vim-up"),
+        # DataTable's own Home and End scroll sideways (a row cursor does not move): the first
+        # and last row, as in every other table (2012/13 Q1 could not be reached with End).
+        Binding("home", "scroll_top", "First row", show=False, id="vim-first"),
+        Binding("end", "scroll_bottom", "Last row", show=False, id="vim-last"),
         Binding(
             "w", "whole_lines", "Notes and status lines whole", show=False, id="vim-whole-lines"
         ),
