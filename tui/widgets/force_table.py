@@ -29,6 +29,7 @@ from tui.widgets.force_grid import ForceGrid, SortState
 from tui.widgets.forces_status import ALIAS_MARK
 from tui.widgets.grid import GridColumn, GridRow
 from tui.widgets.rate_cells import fmt_rate_change, rate_cells
+from tui.widgets.status_line import ELLIPSIS
 
 PARTIAL_MARK = "ᵖ"
 PARTIAL_MARK_ASCII = "p"
@@ -92,6 +93,8 @@ def layout_columns(
 
 PINNED = 4
 """Columns that stay in view when scrolling sideways: force, trend, change, %."""
+NAME_AT_LEAST = 6
+"""The fewest letters of a force's name kept beside the alias it was found by."""
 
 
 class ForceTableView(ForceGrid):
@@ -220,14 +223,23 @@ class ForceTableView(ForceGrid):
     ) -> tuple[Text, ...]:
         shown = row.force.display_name
         name = highlighted(shown, positions if shown == row.force.name else (), highlight_style)
-        if via:
-            # The alias or code it was found by, where it fits whole (the status line names it
-            # too); else a bare mark, never a tag cut short.
-            room = self._name_width() - len(shown) - (2 if row.force.name in self._marked else 0)
-            tag = f" {ALIAS_MARK}{via}" if len(via) + 2 <= room else f" {ALIAS_MARK}"
-            name.append(tag, style="dim")
+        caveat = ""
         if self.measure == "rate" and row.rate_caveat:
-            name.append(f" {CAVEAT_MARK_ASCII if ascii_only else CAVEAT_MARK}", style="bold")
+            caveat = f" {CAVEAT_MARK_ASCII if ascii_only else CAVEAT_MARK}"
+        if via:
+            # The alias or code it was found by stays in view (the status line names it too):
+            # whole, the name cut with "…" to make room where it must ("Metropolitan Polic…" hid
+            # "=Met" at 80 columns), or a bare mark where a name would keep too few letters.
+            room = self._name_width() - len(caveat) - (2 if row.force.name in self._marked else 0)
+            tag = f" {ALIAS_MARK}{via}"
+            if len(shown) + len(tag) > room and room - len(tag) - 1 < NAME_AT_LEAST:
+                tag = f" {ALIAS_MARK}"
+            if len(shown) + len(tag) > room:
+                name = name[: max(1, room - len(tag) - 1)]
+                name.append(ELLIPSIS)
+            name.append(tag, style="dim")
+        if caveat:
+            name.append(caveat, style="bold")
         if row.force.name in self._marked:
             name = Text.assemble((f"{self._mark} ", "bold"), name)
         # Everything but the name is the same on every keystroke: build it once per table.
