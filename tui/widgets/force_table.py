@@ -93,7 +93,7 @@ def layout_columns(
 
 PINNED = 4
 """Columns that stay in view when scrolling sideways: force, trend, change, %."""
-NAME_AT_LEAST = 6
+NAME_AT_LEAST = 10
 """The fewest letters of a force's name kept beside the alias it was found by."""
 
 
@@ -229,13 +229,15 @@ class ForceTableView(ForceGrid):
         if via:
             # The alias or code it was found by stays in view (the status line names it too):
             # whole, the name cut with "…" to make room where it must ("Metropolitan Polic…" hid
-            # "=Met" at 80 columns), or a bare mark where a name would keep too few letters.
+            # "=Met" at 80 columns), or a bare mark where the name would keep too few letters
+            # (an ONS code beside "Northamptonshire").
             room = self._name_width() - len(caveat) - (2 if row.force.name in self._marked else 0)
             tag = f" {ALIAS_MARK}{via}"
             if len(shown) + len(tag) > room and room - len(tag) - 1 < NAME_AT_LEAST:
                 tag = f" {ALIAS_MARK}"
             if len(shown) + len(tag) > room:
                 name = name[: max(1, room - len(tag) - 1)]
+                name.rstrip()
                 name.append(ELLIPSIS)
             name.append(tag, style="dim")
         if caveat:
