@@ -309,7 +309,7 @@ async def test_export_and_copy(app: OffenceApp, tmp_path: Path) -> None:
         box.value = str(target)  # type: ignore[attr-defined]
         await pilot.press("enter")  # exists: asks first
         await settle(pilot)
-        assert "press Enter again" in str(app.screen.query_one("#export-message").render())
+        assert "Press Enter again" in str(app.screen.query_one("#export-message").render())
         await pilot.press("escape")
         await pilot.press("e")
         await settle(pilot)

@@ -4,7 +4,7 @@ as a range (``E3–E27``), so a label cut at the chart's edge can never read as 
 
 from __future__ import annotations
 
-from tui.widgets.trend_chart import marks_text
+from tui.widgets.event_marks import marks_text
 
 
 def test_one_or_two_labels_are_listed() -> None:

@@ -33,7 +33,14 @@ from tui.widgets.force_finder import ForceFinder
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.peers_panel import PeersPanel, no_peers_text
 from tui.widgets.status_line import StatusLine
-from tui.widgets.tables import BreakdownTable, SeriesTable, breakdown_title, series_marks_legend
+from tui.widgets.tables import (
+    BreakdownTable,
+    DetailTop,
+    SeriesBox,
+    SeriesTable,
+    breakdown_title,
+    series_marks_legend,
+)
 from tui.widgets.trend_chart import NATIONAL_MODES, NationalMode, TrendChart
 
 if TYPE_CHECKING:
@@ -94,11 +101,11 @@ class ForceDetailScreen(ExplorerScreen):
     def compose(self) -> ComposeResult:
         yield StatusLine(self._title(), max_lines=3, id="detail-title", classes="context")
         yield ForceFinder(self._forces, lambda name: self.post_message(ForceChosen(name)))
-        with Horizontal(id="detail-top"):
+        with DetailTop(id="detail-top"):
             with Vertical(id="detail-chart-box"):
                 yield TrendChart(id="detail-chart")
                 yield StatusLine("", max_lines=3, id="detail-legend", uncut="legend: w")
-            with Vertical(id="detail-series-box"):
+            with SeriesBox(id="detail-series-box"):
                 yield SeriesTable(id="detail-series")
                 yield Static("", id="detail-marks")
         with Horizontal(id="detail-bottom"):
@@ -215,17 +222,14 @@ class ForceDetailScreen(ExplorerScreen):
     def _fill_series(self) -> None:
         """The numbers beside the chart: by year, or by quarter when the chart is (``p``)."""
         assert self.detail is not None
-        d, table = self.detail, self.query_one(SeriesTable)
-        marks = self.query_one("#detail-marks", Static)
+        d, table, box = self.detail, self.query_one(SeriesTable), self.query_one(SeriesBox)
         if not (self.quarterly and d.quarters):
             ascii_only = self._ascii  # also before the data (an early detail has no context)
             table.show(d.series.points, d.rates, ascii_only=ascii_only)
-            legend = series_marks_legend(d.series.points, ascii_only)
-            marks.update(legend)
-            marks.display = bool(legend)
+            box.show_legend(series_marks_legend(d.series.points, ascii_only))
             return
-        marks.display = False
         table.show_quarters(d.quarters, d.series.points)
+        box.show_legend("")
 
     # ---------------------------------------------------------------- chart
 

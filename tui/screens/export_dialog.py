@@ -86,6 +86,7 @@ class ExportDialog(Dialog[tuple[Path, int] | None]):
     def _path_changed(self) -> None:
         self._confirm_overwrite = None
         self.query_one("#export-message", Label).update("")
+        self.query_one(".dialog-help").display = True
 
     @on(Input.Submitted, "#export-path")
     def _submit(self) -> None:
@@ -115,14 +116,18 @@ class ExportDialog(Dialog[tuple[Path, int] | None]):
         existing = _regular_file(path)
         if existing is not None and self._confirm_overwrite != path:
             self._confirm_overwrite = path
+            # The whole instruction in view at 60×20 and 80×24 (it was cut after "(a regular
+            # file of"): the message wraps, a name longer than a line is cut in the middle, and
+            # the dialog's help line gives way to it (the prompt says what Enter and Esc do).
+            name = cut_middle(path.name, (message.size.width or 40) - len(" exists"))
             message.update(
                 line(
-                    (
-                        f"{path.name} exists ({existing}): press Enter again to replace it.",
-                        "bold",
-                    )
+                    (f"{name} exists", "bold"),
+                    f" ({existing}).\n",
+                    ("Press Enter again to replace it · Esc cancels", "bold"),
                 )
             )
+            self.query_one(".dialog-help").display = False
             return
         message.update(line(f"Writing {path.name}…"))
         self._write_file(path, format_for(path, self._format))
@@ -161,6 +166,15 @@ def _refusal(path: Path) -> str:
         f"{path.name} is {kind}, not a regular file: an export never replaces (or writes "
         "through) one. Choose another name."
     )
+
+
+def cut_middle(name: str, room: int) -> str:
+    """``name`` in ``room`` characters: whole, or its start and end with "…" between (a file's
+    suffix stays in view)."""
+    if len(name) <= room or room < 5:
+        return name
+    tail = (room - 1) // 2
+    return f"{name[: room - 1 - tail]}…{name[-tail:]}"
 
 
 def _regular_file(path: Path) -> str | None:

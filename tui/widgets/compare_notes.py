@@ -88,7 +88,9 @@ def interval_text(row: CompareRow | None, measure: str) -> str:
     (``pct_ci_low``, ``pct_ci_high``), the interval first so it shows at 80 columns: e.g.
     ``"Kent +138.5% (95% interval +108.6% to +174.6%, beyond chance)"`` (its counts are in the
     row). The interval is of the counts' change (the rates' test is the same counts over their
-    populations)."""
+    populations): by rates, each figure says which measure it is, ``"Cleveland: counts -4.4%
+    (95% interval …); rate -6.0%"`` (the line gave the counts' -4.4% under a row of rates that
+    read -6.0%, as if one figure)."""
     if row is None:
         return ""
     name = row.force.display_name
@@ -99,8 +101,10 @@ def interval_text(row: CompareRow | None, measure: str) -> str:
     pct = fmt_pct(row.pct_change) if row.pct_change is not None else "from 0"
     top = "no upper limit" if math.isinf(high) else fmt_pct(high)
     verdict = "within chance" if row.significant is False else "beyond chance"
-    of = " of the counts" if measure == "rate" else ""
-    return f"{name} {pct} (95% interval{of} {fmt_pct(low)} to {top}, {verdict})"
+    interval = f"(95% interval {fmt_pct(low)} to {top}, {verdict})"
+    if measure == "rate":
+        return f"{name}: counts {pct} {interval}; rate {fmt_pct(row.rate_pct_change)}"
+    return f"{name} {pct} {interval}"
 
 
 def interval_for(cmp: Comparison, key: str, measure: str) -> str:

@@ -70,15 +70,21 @@ def events_text(events: tuple[Event, ...]) -> Text:
 
 
 def pair_text(pair: MeasurePair | None) -> Text:
-    """The two measures in adjacent columns, and why they differ."""
+    """The two measures in adjacent columns headed ``A`` and ``B``, each letter named on a line
+    of its own above them, and why they differ. Narrow columns, so each figure sits beside its
+    year in a 38-cell panel (headed by the measures' names, the columns were 19 cells each and
+    the NSPCC figure wrapped onto a line of its own, unlabelled)."""
     out = Text()
     if pair is None:
         return out
     out.append("Both measures, side by side (never merged)\n", style="bold")
-    width = max(len(pair.label_a), len(pair.label_b), 8)
-    out.append(f"{'Year':<8} {pair.label_a:>{width}} {pair.label_b:>{width}}\n", style="bold")
-    for r in pair.rows:
-        out.append(f"{r.year:<8} {fmt_count(r.count_a):>{width}} {fmt_count(r.count_b):>{width}}\n")
+    out.append(f"A: {pair.label_a}\nB: {pair.label_b}\n")
+    a = [fmt_count(r.count_a) for r in pair.rows]
+    b = [fmt_count(r.count_b) for r in pair.rows]
+    wide_a, wide_b = max(map(len, ["A", *a])), max(map(len, ["B", *b]))
+    out.append(f"{'Year':<8} {'A':>{wide_a}}  {'B':>{wide_b}}\n", style="bold")
+    for r, count_a, count_b in zip(pair.rows, a, b):
+        out.append(f"{r.year:<8} {count_a:>{wide_a}}  {count_b:>{wide_b}}\n")
     out.append(pair.why + "\n", style="dim")
     return out
 

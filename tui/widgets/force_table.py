@@ -18,6 +18,7 @@ from tui.formatting import (
     fmt_change,
     fmt_count,
     fmt_pct,
+    fmt_rate,
     partial_mark,
     sparkline,
 )
@@ -28,7 +29,8 @@ from tui.widgets.compare_cells import chance_pct_cell, release_mark
 from tui.widgets.force_grid import ForceGrid, SortState
 from tui.widgets.forces_status import ALIAS_MARK, trend_span
 from tui.widgets.grid import GridColumn, GridRow
-from tui.widgets.rate_cells import rate_cells
+from tui.widgets.rate_cells import fmt_rate_change, rate_cells
+from tui.widgets.status_line import ELLIPSIS
 
 
 @dataclass(frozen=True)
@@ -43,12 +45,22 @@ class ColumnSpec:
     """The label beside the sort arrow where ``label`` and the arrow do not fit."""
 
 
-def layout_columns(table: ForceTable, rows: list[ForceRow]) -> list[ColumnSpec]:
+def layout_columns(
+    table: ForceTable, rows: list[ForceRow], measure: str = "count"
+) -> list[ColumnSpec]:
     """The columns. Pinned on the left: force, trend and the latest change, so they are in view
     at any width. Then every year, oldest first, and the region; the table opens scrolled to the
-    latest years, and older years are a scroll to the left."""
+    latest years, and older years are a scroll to the left. Each figure column is as wide as the
+    widest figure of the ``measure`` shown (by rates, City of London's change of -3,786.6 read
+    "-3,786…" in a column sized for the counts)."""
     every = [*table.totals, *rows]
     longest_name = max((len(r.force.display_name) for r in every), default=10)
+    if measure == "rate":
+        changes = [fmt_rate_change(r.rate_change) for r in every]
+        pcts = [len(fmt_pct(r.rate_pct_change)) + 1 for r in every]
+    else:
+        changes = [fmt_change(r.change) for r in every]
+        pcts = [len(fmt_pct(r.pct_change)) + 1 + r.crosses_releases for r in every]
     specs = [
         ColumnSpec("force", area_words(r.force for r in every)[0], min(max(longest_name, 12), 24)),
         ColumnSpec("trend", "Trend", max(len(table.trend_years[trend_span(table)]), 5)),
@@ -57,20 +69,19 @@ def layout_columns(table: ForceTable, rows: list[ForceRow]) -> list[ColumnSpec]:
         ColumnSpec(
             "change",
             "Change",
-            max([len(fmt_change(r.change)) for r in every] + [6]),
+            max([len(c) for c in changes] + [6]),
             numeric=True,
             short="Chg",
         ),
         # Room for the marks after a %: "†" across releases, "~" within chance.
-        ColumnSpec(
-            "pct",
-            "%",
-            max([len(fmt_pct(r.pct_change)) + 1 + r.crosses_releases for r in every] + [6]),
-            numeric=True,
-        ),
+        ColumnSpec("pct", "%", max(pcts + [6]), numeric=True),
     ]
     for i, cov in enumerate(table.years):
-        widest = max((len(fmt_count(r.counts[i])) + bool(r.short_in(i)) for r in every), default=1)
+        if measure == "rate":
+            figures = [len(fmt_rate(r.rates[i] if i < len(r.rates) else None)) for r in every]
+        else:
+            figures = [len(fmt_count(r.counts[i])) + bool(r.short_in(i)) for r in every]
+        widest = max(figures, default=1)
         specs.append(
             ColumnSpec(f"year:{cov.year}", cov.label, max(widest, len(cov.label) + 2), numeric=True)
         )
@@ -84,6 +95,8 @@ def layout_columns(table: ForceTable, rows: list[ForceRow]) -> list[ColumnSpec]:
 
 PINNED = 4
 """Columns that stay in view when scrolling sideways: force, trend, change, %."""
+NAME_AT_LEAST = 10
+"""The fewest letters of a force's name kept beside the alias it was found by."""
 
 
 class ForceTableView(ForceGrid):
@@ -103,7 +116,7 @@ class ForceTableView(ForceGrid):
         self._sized_for = 0
         self._rest_cache: dict[tuple[object, ...], tuple[Text, ...]] = {}
         self._layout: list[ColumnSpec] = []
-        self._layout_for: ForceTable | None = None
+        self._layout_for: tuple[ForceTable, str] | None = None
         self.measure = "count"
         """``count`` or ``rate``: the figures the year, change and % columns show."""
         self._marked: frozenset[str] = frozenset()
@@ -130,9 +143,10 @@ class ForceTableView(ForceGrid):
         self._marked, self._mark = marked, mark
         self._table = table
         # Widths from every row, not just the matches, so typing never re-lays the columns.
-        if self._layout_for is not table:
-            self._layout = layout_columns(table, list(table.rows))
-            self._layout_for = table
+        done = self._layout_for
+        if done is None or done[0] is not table or done[1] != self.measure:
+            self._layout = layout_columns(table, list(table.rows), self.measure)
+            self._layout_for = (table, self.measure)
             self._trend = trend_span(table)
         specs = self._layout
         signature = (tuple(specs), sort, table.dataset, table.offence, ascii_only)
@@ -230,14 +244,25 @@ class ForceTableView(ForceGrid):
     ) -> tuple[Text, ...]:
         shown = row.force.display_name
         name = highlighted(shown, positions if shown == row.force.name else (), highlight_style)
-        if via:
-            # The alias or code it was found by, where it fits whole (the status line names it
-            # too); else a bare mark, never a tag cut short.
-            room = self._name_width() - len(shown) - (2 if row.force.name in self._marked else 0)
-            tag = f" {ALIAS_MARK}{via}" if len(via) + 2 <= room else f" {ALIAS_MARK}"
-            name.append(tag, style="dim")
+        caveat = ""
         if self.measure == "rate" and row.rate_caveat:
-            name.append(f" {CAVEAT_MARK_ASCII if ascii_only else CAVEAT_MARK}", style="bold")
+            caveat = f" {CAVEAT_MARK_ASCII if ascii_only else CAVEAT_MARK}"
+        if via:
+            # The alias or code it was found by stays in view (the status line names it too):
+            # whole, the name cut with "…" to make room where it must ("Metropolitan Polic…" hid
+            # "=Met" at 80 columns), or a bare mark where the name would keep too few letters
+            # (an ONS code beside "Northamptonshire").
+            room = self._name_width() - len(caveat) - (2 if row.force.name in self._marked else 0)
+            tag = f" {ALIAS_MARK}{via}"
+            if len(shown) + len(tag) > room and room - len(tag) - 1 < NAME_AT_LEAST:
+                tag = f" {ALIAS_MARK}"
+            if len(shown) + len(tag) > room:
+                name = name[: max(1, room - len(tag) - 1)]
+                name.rstrip()
+                name.append(ELLIPSIS)
+            name.append(tag, style="dim")
+        if caveat:
+            name.append(caveat, style="bold")
         if row.force.name in self._marked:
             name = Text.assemble((f"{self._mark} ", "bold"), name)
         # Everything but the name is the same on every keystroke: build it once per table.

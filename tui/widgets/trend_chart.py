@@ -12,6 +12,8 @@ from typing import Literal
 
 from textual_plotext import PlotextPlot
 
+from tui.widgets.event_marks import place_marks
+
 NationalMode = Literal["off", "index", "overlay"]
 NATIONAL_MODES: tuple[NationalMode, ...] = ("off", "index", "overlay")
 
@@ -149,13 +151,6 @@ def even_axis(
     return best[1]
 
 
-def marks_text(labels: list[str]) -> str:
-    """Event labels sharing a place: ``E1,E2``, or a run as ``E3–E22`` (the events are numbered
-    in order, so those between are in it): twenty labels in a row were cut at the chart's edge,
-    and a cut ``E10`` read ``E1``."""
-    return ",".join(labels) if len(labels) <= 2 else f"{labels[0]}–{labels[-1]}"
-
-
 def line_marks(ascii_only: bool) -> tuple[str, str]:
     """The markers of the force's line and of the national line."""
     return ("*", "o") if ascii_only else ("braille", "dot")
@@ -187,6 +182,8 @@ class TrendChart(PlotextPlot):
         super().__init__(id=id)
         self._series: ChartSeries | None = None
         self._ascii = False
+        self._axis_widths: dict[str, int] = {}
+        """Cells of each y axis drawn (its widest label and its line), by side."""
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -214,6 +211,7 @@ class TrendChart(PlotextPlot):
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
+        self._axis_widths = {}
         series = self._series
         if series is None or not series.labels:
             self.refresh()
@@ -265,6 +263,7 @@ class TrendChart(PlotextPlot):
             return None
         lo = min(0.0, min(values)) if from_zero else min(values)
         axis = even_axis(lo, max(values), self.size.height - FRAME_ROWS, headroom=headroom)
+        self._axis_widths[side] = max(map(len, axis.labels), default=0) + 1
         # plotext's annotations say float, but it takes "left" / "right" (as plot does).
         self.plt.ylim(axis.bottom, axis.top, yside=side)  # type: ignore[arg-type]
         self.plt.yticks(axis.ticks, axis.labels, yside=side)  # type: ignore[arg-type]
@@ -273,21 +272,9 @@ class TrendChart(PlotextPlot):
     def _draw_marks(self, series: ChartSeries, top: float | None) -> None:
         """A vertical line at each event's year, its label on the top row, which the figures
         leave clear (on the x axis, "E1" was drawn over a line that starts at 0; several in one
-        year share a line: "E1,E2")."""
-        by_x: dict[int, list[str]] = {}
-        # Labels closer than their width on screen share the first one's place ("E1,E2"):
-        # drawn apart, the second overwrote the first ("EE2").
-        cells_per_year = max(1.0, self.size.width - 8) / max(1, len(series.labels))
-        placed = -100
-        for x, label in sorted(series.marks):
-            if by_x and (x - placed) * cells_per_year < len(marks_text(by_x[placed])) + 1:
-                by_x[placed].append(label)
-            else:
-                by_x[x] = [label]
-                placed = x
-        if not by_x:
-            return
-        if top is None:
+        year share a line: "E1,E2"). Labels never overwrite each other: those too close are
+        merged into one (see :func:`place_marks`)."""
+        if not series.marks or top is None:
             return
         colour = self._colour("trend--event")
         # plotext gives a label the canvas colour it has when the label is drawn, which is still
@@ -295,14 +282,11 @@ class TrendChart(PlotextPlot):
         back = self.background_colors[1].rgb
         for x in {x for x, _ in series.marks}:
             self.plt.vline(float(x), color=colour)
-        last = max(1, len(series.labels))
-        for x, labels in by_x.items():
-            text = marks_text(labels)
-            # Each label starts at its line (centred, the first was drawn over the y axis's
-            # labels: "1,500+E2,E3", E1 lost; the next over the one before), or ends at it where
-            # it would run past the right edge.
-            wide = len(text) / cells_per_year
-            align: Literal["left", "right"] = "right" if x + wide > last + 0.5 else "left"
+        # The canvas is the chart less its y axes (labels and line); with no right axis, the
+        # frame's right edge.
+        axes = self._axis_widths.get("left", 0) + self._axis_widths.get("right", 1)
+        canvas = self.size.width - axes
+        for x, text, align in place_marks(series.marks, len(series.labels), canvas):
             self.plt.text(text, x=float(x), y=top, color=colour, background=back, alignment=align)
 
     def on_resize(self) -> None:

@@ -143,9 +143,23 @@ def cite(
 
 
 def _span(labels: Sequence[str]) -> str:
+    """The years cited: a run of consecutive years as ``2016/17 to 2022/23 (7 years)``; years
+    chosen apart (Compare's two) as ``2016/17 and 2023/24`` (they read as a range of two years);
+    runs and single years mixed as ``2012/13 to 2014/15 and 2017/18 (4 years)``."""
     if not labels:
         return "all years in the dataset"
-    return labels[0] if len(labels) == 1 else f"{labels[0]} to {labels[-1]} ({len(labels)} years)"
+    runs: list[list[str]] = []
+    for label in labels:
+        start = label[:4]
+        after = runs[-1][-1][:4] if runs else ""
+        if start.isdigit() and after.isdigit() and int(start) == int(after) + 1:
+            runs[-1].append(label)
+        else:
+            runs.append([label])
+    parts = [run[0] if len(run) == 1 else f"{run[0]} to {run[-1]}" for run in runs]
+    text = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    ranges = any(len(run) > 1 for run in runs)
+    return f"{text} ({len(labels)} years)" if ranges else text
 
 
 def selection_text(c: Citation) -> str:
