@@ -12,8 +12,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from textual.screen import Screen
 
-from tui.model.data.reference import Force
-from tui.widgets.cells import area_words
+from tui.model.data.reference import Force, area_words
 
 FIND_KEYS = frozenset({"grid-jump", "detail-find"})
 """The ids of the bindings that open a box to find a row: named "Find a force" in the class."""
