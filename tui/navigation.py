@@ -199,6 +199,13 @@ def open_map(app: OffenceApp) -> None:
     app.push_screen(MapScreen(context, years))
 
 
+def focus_forces_search(app: App[Any]) -> None:
+    """The keys go to the Forces search box, as at start, when Forces is the view in front (a
+    dataset was chosen over it: its table is to be another)."""
+    if isinstance(app.screen, ForcesScreen):
+        app.screen.action_focus_search()
+
+
 def open_help(app: App[Any]) -> None:
     """Show every key: the app's and every view's."""
     from tui.screens.help_sections import help_sections  # (every view: 0.40 s at start)
