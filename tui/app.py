@@ -352,6 +352,8 @@ class OffenceApp(App[None]):
     def switch_dataset(self, name: str) -> None:
         """Load another dataset (the views follow when it has loaded)."""
         self.notify(safe_text(f"Opening {name}…"), timeout=2, markup=False)
+        # As at start, typing finds a force (``northants`` in the table ran n, o, r… as commands)
+        self.call_later(navigation.focus_forces_search, self)
         self.load(name)
 
     def set_offence(self, key: str) -> None:

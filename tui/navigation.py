@@ -19,6 +19,7 @@ from tui.screens.base import ExplorerScreen, ViewContext
 from tui.screens.confirm import QuitDialog
 from tui.screens.forces import ForcesScreen
 from tui.screens.help import HelpScreen
+from tui.widgets.row_names import row_word
 
 if TYPE_CHECKING:
     from tui.app import OffenceApp
@@ -200,12 +201,25 @@ def open_map(app: OffenceApp) -> None:
     app.push_screen(MapScreen(context, years, like_for_like=like_for_like))
 
 
+def focus_forces_search(app: App[Any]) -> None:
+    """The keys go to the Forces search box, as at start, when Forces is the view in front (a
+    dataset was chosen over it: its table is to be another)."""
+    if isinstance(app.screen, ForcesScreen):
+        app.screen.action_focus_search()
+
+
 def open_help(app: App[Any]) -> None:
     """Show every key: the app's and every view's."""
     from tui.screens.help_sections import help_sections  # (every view: 0.40 s at start)
 
-    if not isinstance(app.screen, HelpScreen):
-        app.push_screen(HelpScreen(help_sections(list(app.BINDINGS))))
+    if isinstance(app.screen, HelpScreen):
+        return
+    context = getattr(app, "view_context", None)
+    word = "force"
+    if context is not None:  # "Find a council area" for Scotland's, as the key bar says
+        ds = context.dataset
+        word = row_word(ds.reference.force(name) for name in ds.forces)
+    app.push_screen(HelpScreen(help_sections(list(app.BINDINGS), word)))
 
 
 def confirm_quit(app: App[Any]) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from tui.formatting import fmt_change, fmt_count, fmt_pct
 from tui.model.data.names import name_list
+from tui.model.data.reference import area_words
 from tui.model.data.years import quarters_label
 from tui.model.results.comparison_types import CompareRow, Comparison
 from tui.model.results.interface import DatasetView
@@ -175,7 +176,7 @@ def compare_report(
     a, b = cmp.label_a, cmp.label_b
     columns = [
         Column("kind", "", show=False, long="Row kind"),
-        Column("force", "Force"),
+        Column("force", area_words(r.force for r in cmp.rows)[0]),
         Column("year_a", "Year A", show=False),
         Column("year_b", "Year B", show=False),
         Column("count_a", a, _count, numeric=True, cell=_marked_count("a"), long=f"Count {a}"),

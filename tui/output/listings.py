@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from tui.model.data.offences import OffenceInfo
-from tui.model.data.reference import Force
+from tui.model.data.reference import Force, area_words
 from tui.model.data.years import fy_label
 from tui.model.results.interface import DatasetView
 from tui.model.results.types import STATED_TOTAL_CODE
@@ -15,8 +15,9 @@ from tui.output.reports import Column, Record, Report
 
 def forces_report(ds: DatasetView, forces: Sequence[Force]) -> Report:
     """A list of forces with their codes, places and aliases."""
+    word, words = area_words(forces)
     columns = [
-        Column("force", "Force"),
+        Column("force", word),
         Column("ons_code", "ONS code"),
         Column("region", "Region"),
         Column("nation", "Nation"),
@@ -34,7 +35,7 @@ def forces_report(ds: DatasetView, forces: Sequence[Force]) -> Report:
         }
         for f in forces
     ]
-    return Report(f"Forces in dataset {ds.name}", columns, records)
+    return Report(f"{words.capitalize()} in dataset {ds.name}", columns, records)
 
 
 def offences_report(

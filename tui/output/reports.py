@@ -20,6 +20,7 @@ from tui.formatting import (
 )
 from tui.model.data.catalogue import DatasetInfo
 from tui.model.data.offences import OffenceSelection
+from tui.model.data.reference import area_words
 from tui.model.data.years import quarters_label
 from tui.model.results.detail_types import MembershipChange
 from tui.model.results.types import ForceRow, ForceTable
@@ -139,7 +140,13 @@ def force_table_report(
         for i, y in enumerate(table.years)
         if r.short_in(i)
     }
-    columns = [Column("force", "Force"), Column("place", "Region / nation")]
+    # "Council area" heads the rows of Recorded Crime in Scotland, as in the view (the key stays
+    # ``force`` in CSV and JSON, so scripts read every dataset alike).
+    every = [*table.totals, *table.rows]
+    columns = [
+        Column("force", area_words(r.force for r in every)[0]),
+        Column("place", "Region / nation"),
+    ]
     for y in table.years:
         # Keyed by the label, so a CSV or JSON export says "2023/24 Q1" for a partial year.
         columns.append(

@@ -13,6 +13,7 @@ from typing import Protocol
 from tui.formatting import fmt_count
 from tui.model.data.catalogue import DatasetInfo
 from tui.model.data.population import rate_for
+from tui.model.data.reference import Force, area_words
 from tui.model.data.years import quarters_label
 from tui.model.results.detail_types import ForceSeries, MeasurePair, QuarterPoint, SeriesPoint
 from tui.model.stats.changes import NEGATIVE_NOTE, any_negative
@@ -61,6 +62,7 @@ def show_report(
         report.notes += membership_notes(series.offence, series.membership)
         if ds.info.notes:
             report.notes.append(ds.info.notes)
+        report.columns = name_rows(report.columns, series.force)
         return report
     has_provenance = (
         any(p.release for p in series.points if p.count is not None) and not ds.has_quarters
@@ -71,7 +73,7 @@ def show_report(
         record, point_notes = year_record(series.force.name, p, has_provenance, before)
         records.append(record)
         notes += [n for n in point_notes if n not in notes]  # a rate's caveat said once
-    columns = hide_empty_columns(year_columns(ds, has_provenance), records)
+    columns = name_rows(hide_empty_columns(year_columns(ds, has_provenance), records), series.force)
     # Only financial years with a figure, unless the force has none at all.
     shown = [r for r in records if r["count"] is not None] or records
     notes += year_notes(shown, has_provenance)
@@ -85,6 +87,13 @@ def show_report(
     if section is not None:
         report.sections.append(section)
     return report
+
+
+def name_rows(columns: list[Column], force: Force) -> list[Column]:
+    """``columns`` with the (hidden) ``force`` column headed as the force is called: "Council
+    area" for an area of Recorded Crime in Scotland (a copy's header says it)."""
+    word = area_words([force])[0]
+    return [replace(c, header=word) if c.key == "force" else c for c in columns]
 
 
 def quarterly_report(

@@ -40,6 +40,14 @@ class CiteDialog(Dialog[None]):
         Binding("R", "mode('reproduce')", "Command", id="cite-show-command"),
         Binding("j,down", "scroll(1)", "Down", show=False, id="cite-down"),
         Binding("k,up", "scroll(-1)", "Up", show=False, id="cite-up"),
+        Binding(
+            "w",
+            "whole_lines",
+            "Lines whole, one row each, scrolled sideways; w again: wrapped at words",
+            id="cite-whole",
+        ),
+        Binding("h,left", "scroll_sideways(-1)", "Left", show=False, id="cite-left"),
+        Binding("l,right", "scroll_sideways(1)", "Right", show=False, id="cite-right"),
     ]
 
     def __init__(self, sheet: CiteSheet, mode: Mode = "cite", fmt: str = "text") -> None:
@@ -57,7 +65,7 @@ class CiteDialog(Dialog[None]):
             with VerticalScroll(id="cite-scroll"):
                 yield Static("", id="cite-body")
             yield Static(
-                line(("f format · c copy · K citation · R command · Esc closes", "dim")),
+                line(("f format · c copy · w whole · K cite · R command · Esc closes", "dim")),
                 classes="dialog-help",
             )
 
@@ -120,6 +128,19 @@ class CiteDialog(Dialog[None]):
         """Scroll a long citation."""
         scroll = self.query_one("#cite-scroll", VerticalScroll)
         (scroll.scroll_down if step > 0 else scroll.scroll_up)()
+
+    def action_whole_lines(self) -> None:
+        """Every line whole on one row, the box scrolling sideways; or (again) wrapped at words.
+        Wrapped, a web address is never broken across rows: it starts a row, and one wider than
+        the box is cut with "…" (issue 20: the gov.uk address was split "…police-recorded-crime-
+        ope" / "n-data-tables")."""
+        for node in (self.query_one("#cite-scroll"), self.query_one("#cite-body")):
+            node.toggle_class("-whole")
+
+    def action_scroll_sideways(self, step: int) -> None:
+        """Scroll whole lines left or right."""
+        scroll = self.query_one("#cite-scroll", VerticalScroll)
+        scroll.scroll_relative(x=step * max(4, scroll.size.width // 2), animate=False)
 
     def action_close(self) -> None:
         """Close the dialog."""

@@ -27,7 +27,8 @@ from tui.screens.multi_chart import MultiChartScreen
 from tui.widgets.cells import line
 from tui.widgets.detail_chart import detail_chart
 from tui.widgets.detail_facts import facts_text
-from tui.widgets.detail_notes import detail_title, source_text
+from tui.widgets.detail_notes import source_text
+from tui.widgets.detail_title import DetailTitle
 from tui.widgets.facts_view import FactsScroll, FactsText
 from tui.widgets.force_finder import ForceFinder
 from tui.widgets.keys_footer import KeysFooter
@@ -99,7 +100,9 @@ class ForceDetailScreen(ExplorerScreen):
         self._chart_when_peers = False
 
     def compose(self) -> ComposeResult:
-        yield StatusLine(self._title(), max_lines=3, id="detail-title", classes="context")
+        title = DetailTitle(id="detail-title", classes="context")
+        self._show_title(title)
+        yield title
         yield ForceFinder(self._forces, lambda name: self.post_message(ForceChosen(name)))
         with DetailTop(id="detail-top"):
             with Vertical(id="detail-chart-box"):
@@ -146,13 +149,13 @@ class ForceDetailScreen(ExplorerScreen):
     def _ascii(self) -> bool:
         return self.context.ascii_only if self.context is not None else self._early_ascii
 
-    def _title(self) -> Text:
+    def _show_title(self, title: DetailTitle) -> None:
         if self.context is not None:
             label = self.context.selection.label
         else:
             assert self.early is not None
             label = self.early.detail.series.offence.label
-        return detail_title(self.force, label, self._about.name, self._about.info)
+        title.show_title(self.force, label, self._about.name, self._about.info)
 
     def follow_dataset(self, context: ViewContext) -> Followed:
         """The same force in the other dataset, if it has the force."""
@@ -166,7 +169,7 @@ class ForceDetailScreen(ExplorerScreen):
     def set_context(self, context: ViewContext) -> None:
         """Show the same force for another offence or dataset."""
         super().set_context(context)
-        self.query_one("#detail-title", Static).update(self._title())
+        self._show_title(self.query_one("#detail-title", DetailTitle))
         self._show_source()
         self._load()
 

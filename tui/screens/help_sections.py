@@ -31,6 +31,7 @@ from tui.widgets.force_table import ForceTableView
 from tui.widgets.grid import Grid
 from tui.widgets.jump_bar import JumpInput
 from tui.widgets.path_input import PathInput
+from tui.widgets.row_names import worded
 from tui.widgets.search_bar import SearchInput
 from tui.widgets.tables import VimTable
 
@@ -82,8 +83,12 @@ def textual_bindings() -> list[Binding]:
     return found
 
 
-def help_sections(app_bindings: list[BindingType]) -> list[tuple[str, list[BindingType]]]:
-    """The help screen's sections: the app's keys (everywhere), Textual's, then each view's."""
+def help_sections(
+    app_bindings: list[BindingType], row_word: str = "force"
+) -> list[tuple[str, list[BindingType]]]:
+    """The help screen's sections: the app's keys (everywhere), Textual's, then each view's;
+    a key that names a row names it as the dataset shown does (``row_word``: "Find a council
+    area" for Recorded Crime in Scotland, as the key bar says)."""
     sections: list[tuple[str, list[BindingType]]] = [
         ("Everywhere but a text box", app_bindings),
         ("Textual's keys", [*textual_bindings()]),
@@ -91,7 +96,7 @@ def help_sections(app_bindings: list[BindingType]) -> list[tuple[str, list[Bindi
     for title, classes in SECTIONS:
         # Once each: the export and the import dialog both bind "Esc Cancel".
         rows: dict[tuple[str, str], Binding] = {}
-        for binding in (b for cls in classes for b in own_bindings(cls)):
+        for binding in (worded(b, row_word) for cls in classes for b in own_bindings(cls)):
             rows.setdefault((binding.key, binding.description), binding)
         sections.append((title, list(rows.values())))
     return sections

@@ -25,7 +25,7 @@ from tui.output.reports import Column, Report, dataset_lines
 from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext
 from tui.widgets.cells import line, plain
 from tui.widgets.keys_footer import KeysFooter
-from tui.widgets.status_line import StatusLine
+from tui.widgets.status_line import StatusLine, whole_lines
 from tui.widgets.tile_map import TileMapView, bin_glyph, fmt_value, tile_value
 
 LEGEND_WIDTH = 26
@@ -59,6 +59,13 @@ class MapScreen(ExplorerScreen):
         Binding("m", "next_measure", "Measure", id="map-measure"),
         # Compare's l (here l moves east, as h j k do): the same quarters of both years.
         Binding("L", "toggle_like_for_like", "Like-for-like", show=False, id="map-lfl"),
+        Binding(
+            "w",
+            "whole_lines",
+            "Title, legend and status lines whole, in place of the tiles (w again: the tiles)",
+            show=False,
+            id="map-whole-lines",
+        ),
     ]
 
     def __init__(
@@ -188,17 +195,19 @@ class MapScreen(ExplorerScreen):
         key_lines = len(lines)  # the title and the bins: the lines that must not wrap
         for note in tile_map.notes:
             lines.append(plain(note.replace("†", "r") if ascii_only else note, style="dim"))
-        lines.append(plain("arrows move", style="dim"))
-        lines.append(plain("Enter detail", style="dim"))
-        lines.append(plain("m measure", style="dim"))
+        legend = self.query_one("#map-legend", StatusLine)
+        hints = ("w the tiles",) if legend.whole else ("arrows move", "Enter detail", "m measure")
+        lines += [plain(hint, style="dim") for hint in hints]
         map_width = tile_map.cols * (view.tile_width() + 1) + 3  # its margin and the padding
         beside = self.size.width >= map_width + max(len(entry.plain) for entry in lines[:key_lines])
         room_below = self.size.height - FIXED_LINES - tile_map.rows * (2 if with_values else 1)
+        # w: every line whole, in place of the tiles (below them, it would be pushed off screen).
+        view.display = not legend.whole
+        beside = beside and not legend.whole
         self.query_one("#map-body").set_class(not beside, "-stacked")
-        legend = self.query_one("#map-legend", StatusLine)
         # As many lines as there is room for, the last cut at a word with "…" if need be.
         legend.max_lines = max(1, self.size.height - FIXED_LINES if beside else room_below)
-        legend.display = beside or room_below >= key_lines
+        legend.display = beside or room_below >= key_lines or legend.whole
         legend.update(Text("\n").join(lines))
 
     def _show_status(self) -> None:
@@ -261,6 +270,12 @@ class MapScreen(ExplorerScreen):
         else:
             state = "on" if self.like_for_like else "off"
             self.notify(f"Like-for-like {state}: it applies to the % change (m).", timeout=4)
+
+    def action_whole_lines(self) -> None:
+        """The title, the legend and its notes and the status line whole, wrapped, in place of
+        the tiles; or (again) the tiles, with each line cut at a word with "…"."""
+        whole_lines(self)
+        self._draw()
 
     def action_next_measure(self) -> None:
         """Count, then % change between the Compare years, then rate per 100,000."""

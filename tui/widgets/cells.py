@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich.text import Text
 
 from tui.formatting import safe_text
-from tui.model.data.reference import Force
-
-
-def area_words(forces: Iterable[Force]) -> tuple[str, str]:
-    """What a table's rows are called, singular and plural: "Force", "forces"; or, for a dataset
-    by council area (Recorded Crime in Scotland), "Council area", "council areas"."""
-    if any(f.council_area for f in forces):
-        return "Council area", "council areas"
-    return "Force", "forces"
 
 
 def plain(value: object, *, style: str = "", justify: str = "left") -> Text:

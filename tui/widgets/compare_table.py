@@ -12,9 +12,9 @@ from rich.text import Text
 from textual.message import Message
 
 from tui.formatting import partial_mark
+from tui.model.data.reference import area_words
 from tui.model.results.compare_order import SIG, pct_of
 from tui.model.results.comparison_types import CompareRow, Comparison
-from tui.widgets.cells import area_words
 from tui.widgets.compare_cells import honest_cells, interval_cells, release_mark
 from tui.widgets.force_grid import ForceGrid, SortState
 from tui.widgets.grid import GridColumn, GridRow

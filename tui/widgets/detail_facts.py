@@ -14,10 +14,10 @@ from rich.text import Text
 
 from tui.formatting import fmt_change, fmt_count, fmt_pct, fmt_rate
 from tui.model.data.catalogue import DatasetInfo
-from tui.model.data.reference import Force
+from tui.model.data.reference import Force, area_words
 from tui.model.data.years import quarters_label
 from tui.model.results.detail_types import ForceDetail, SeriesPoint
-from tui.widgets.cells import area_words, line
+from tui.widgets.cells import line
 from tui.widgets.detail_notes import chance_text, events_text, pair_text
 
 Part = str | tuple[str, str]

@@ -8,9 +8,8 @@ import math
 from rich.text import Text
 
 from tui.formatting import fmt_count, fmt_pct
-from tui.model.data.catalogue import DatasetInfo, release_tag
+from tui.model.data.catalogue import DatasetInfo
 from tui.model.data.events import Event
-from tui.model.data.reference import Force
 from tui.model.data.years import fy_label
 from tui.model.results.detail_types import MeasurePair
 from tui.model.stats.chance import ChangeInterval
@@ -105,18 +104,4 @@ def source_text(info: DatasetInfo) -> Text:
         source,
         f" · {licence}" if licence else "",
         (" · more: Tab ↓", "dim"),
-    )
-
-
-def detail_title(force: Force, offence: str, dataset: str, info: DatasetInfo) -> Text:
-    """The detail's two title lines: the force (region, ONS code), then the offence, dataset and
-    release."""
-    where = " · ".join(p for p in (force.place, force.ons_code) if p)
-    tag = release_tag(info)
-    return line(
-        (force.name, "bold"),
-        f"  {where}\n",
-        (offence, "bold"),
-        f"  ·  {dataset}",
-        f" · {tag}" if tag else "",
     )

@@ -22,9 +22,10 @@ from tui.formatting import (
     partial_mark,
     sparkline,
 )
+from tui.model.data.reference import area_words
 from tui.model.results.ordering import FilteredRow
 from tui.model.results.types import ForceRow, ForceTable
-from tui.widgets.cells import area_words, highlighted, number, plain
+from tui.widgets.cells import highlighted, number, plain
 from tui.widgets.compare_cells import chance_pct_cell, release_mark
 from tui.widgets.force_grid import ForceGrid, SortState
 from tui.widgets.forces_status import ALIAS_MARK, trend_span

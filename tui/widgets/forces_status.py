@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from tui.formatting import partial_mark
+from tui.model.data.reference import area_words
 from tui.model.data.years import fy_label
 from tui.model.results.types import ForceRow, ForceTable
-from tui.widgets.cells import area_words, line
+from tui.widgets.cells import line
 from tui.widgets.measure_legend import measure_lines
 
 if TYPE_CHECKING:

@@ -10,13 +10,19 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, Protocol, runtime_checkable
 
+from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.model.data.reference import Force
-from tui.widgets.cells import area_words
+from tui.model.data.reference import Force, area_words
 
-FIND_KEYS = frozenset({"grid-jump", "detail-find"})
-"""The ids of the bindings that open a box to find a row: named "Find a force" in the class."""
+ROW_WORDED = {
+    "grid-jump": "Find a {}",
+    "detail-find": "Find a {}",
+    "finder-open": "Open the {} found",
+}
+"""The ids of the bindings whose description names a row ("Find a force" in the class), and
+their description with the word for a row in place of ``{}``."""
+FIND_KEYS = frozenset(ROW_WORDED)
 
 
 @runtime_checkable
@@ -33,11 +39,19 @@ def row_word(forces: Iterable[Force]) -> str:
     return area_words(forces)[0].lower()
 
 
+def worded(binding: Binding, word: str) -> Binding:
+    """``binding`` as it is described for a dataset whose row is a ``word``: "Find a council
+    area" for the ``/`` key of a Scottish table (unchanged if its description names no row)."""
+    template = ROW_WORDED.get(binding.id or "")
+    if template is None or binding.description == template.format(word):
+        return binding
+    return replace(binding, description=template.format(word))
+
+
 def name_rows(screen: Screen[Any], forces: Iterable[Force]) -> None:
     """Name the rows of ``screen``'s dataset (``forces``) in its find boxes and in the key bar's
     and the help's name of the ``/`` key that opens them."""
     word = row_word(forces)
-    description = f"Find a {word}"
     for node in (screen, *screen.walk_children()):
         if isinstance(node, NamesRows):
             node.name_rows(word)
@@ -45,12 +59,10 @@ def name_rows(screen: Screen[Any], forces: Iterable[Force]) -> None:
         # shared with the class: each list is replaced, never changed in place.
         keys = node._bindings.key_to_bindings
         for key, bindings in list(keys.items()):
-            if any(b.id in FIND_KEYS and b.description != description for b in bindings):
-                keys[key] = [
-                    replace(b, description=description) if b.id in FIND_KEYS else b
-                    for b in bindings
-                ]
+            named = [worded(b, word) for b in bindings]
+            if any(new is not old for new, old in zip(named, bindings)):
+                keys[key] = named
     screen.refresh_bindings()
 
 
-__all__ = ["FIND_KEYS", "NamesRows", "name_rows", "row_word"]
+__all__ = ["FIND_KEYS", "ROW_WORDED", "NamesRows", "name_rows", "row_word", "worded"]

@@ -15,6 +15,7 @@ Force kinds:
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -100,6 +101,15 @@ class Force:
     def search_texts(self) -> tuple[str, ...]:
         """Texts the force can be found by: name first, then aliases and ONS code."""
         return (self.name, *self.aliases, self.ons_code)
+
+
+def area_words(forces: Iterable[Force]) -> tuple[str, str]:
+    """What a table's rows are called, singular and plural: "Force", "forces"; or, for a dataset
+    by council area (Recorded Crime in Scotland), "Council area", "council areas". The TUI's
+    headers, find boxes and help and the CLI's tables and exports all say it this way."""
+    if any(f.council_area for f in forces):
+        return "Council area", "council areas"
+    return "Force", "forces"
 
 
 @dataclass(frozen=True)
