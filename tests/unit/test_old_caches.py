@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from tui.model.data.dataset import load_dataset
 from tui.model.store import derived_build
 
@@ -53,6 +55,7 @@ def test_the_loader_removes_the_old_caches_and_nothing_else(tmp_path: Path) -> N
     assert (cache / "opening-table.json.d").is_dir()
 
 
+@pytest.mark.derived_files  # it writes the store's own file and checks it stays
 def test_an_emptied_old_folder_goes_and_the_store_stays() -> None:
     cache = Path(os.environ["OFFENCE_EXPLORER_CACHE_DIR"])
     (cache / "answers").mkdir(parents=True)
