@@ -22,6 +22,7 @@ from tui.model.data.catalogue import DEFAULT_DATASET, DatasetInfo, find_dataset
 from tui.model.data.errors import DatasetError
 from tui.model.data.offences import OffenceInfo
 from tui.model.data.reference import TERRITORIAL, Reference, load_reference
+from tui.model.data.uncounted import Uncounted, drop_uncounted
 from tui.model.data.years import YearCoverage
 from tui.model.store.derived_store import file_sha256
 from tui.paths import bundled_data_dir
@@ -49,6 +50,8 @@ class Dataset:
     folded_labels: tuple[tuple[str, str], ...] = ()
     """Group/subgroup labels shown under another spelling: (as in the source, as shown), for
     labels that differ only in case or spacing from the latest year's (see :func:`fold_labels`)."""
+    uncounted: tuple[Uncounted, ...] = ()
+    """Codes' years listed with 0 but not counted, left out of ``figures`` (see that module)."""
 
     @property
     def name(self) -> str:
@@ -369,9 +372,9 @@ def _file_signature(path: Path | None) -> tuple[int, int, int] | None:
 def _read_dataset(info: DatasetInfo, reference: Reference, sha256: str) -> Dataset:
     """Read a dataset's figures (and sources) into memory."""
     frame = read_figures(info.path)
-    figures, alternates, folded = fold_labels(
-        frame.filter(pl.col(S.PREFERRED)), frame.filter(~pl.col(S.PREFERRED))
-    )
+    preferred = frame.filter(pl.col(S.PREFERRED))  # years, quarters and forces: before the drop
+    counted, uncounted = drop_uncounted(preferred)
+    figures, alternates, folded = fold_labels(counted, frame.filter(~pl.col(S.PREFERRED)))
     sources = None
     if info.sources_path is not None and info.sources_path.exists():
         _check_regular(info.sources_path, "sources file")
@@ -382,16 +385,16 @@ def _read_dataset(info: DatasetInfo, reference: Reference, sha256: str) -> Datas
         except (OSError, pl.exceptions.PolarsError) as exc:
             raise DatasetError(f"cannot read sources file {info.sources_path}: {exc}") from exc
     territorial = [f.name for f in reference.forces.values() if f.kind == TERRITORIAL]
-    forces = tuple(sorted(figures.get_column(S.FORCE).unique().to_list()))
     return Dataset(
         info=info,
         figures=figures,
         alternates=alternates,
         sources=sources,
         reference=reference,
-        coverage=_coverage(figures, territorial),
+        coverage=_coverage(preferred, territorial),
         offences=_offences(figures),
-        forces=forces,
+        forces=tuple(sorted(preferred.get_column(S.FORCE).unique().to_list())),
         file_sha256=sha256,
         folded_labels=folded,
+        uncounted=uncounted,
     )
