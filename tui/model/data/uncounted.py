@@ -27,7 +27,7 @@ is a stated figure.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import polars as pl
 
@@ -37,9 +37,9 @@ CHANCE = 1 / 1000
 """A run of zeros less likely than this by chance is read as "not counted"."""
 
 
-@dataclass(frozen=True)
-class Uncounted:
-    """An offence code's years dropped as not counted (start years, oldest first)."""
+class Uncounted(NamedTuple):
+    """An offence code's years dropped as not counted (start years, oldest first); a plain
+    ``(code, years)`` pair to polars-free readers."""
 
     code: str
     years: tuple[int, ...]
