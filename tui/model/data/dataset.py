@@ -70,10 +70,7 @@ class Dataset:
 
     def year(self, year: int) -> YearCoverage | None:
         """The coverage of one financial year, or ``None`` when the dataset has no figure for it."""
-        for cov in self.coverage:
-            if cov.year == year:
-                return cov
-        return None
+        return next((cov for cov in self.coverage if cov.year == year), None)
 
     @property
     def full_years(self) -> tuple[YearCoverage, ...]:
@@ -372,9 +369,13 @@ def _file_signature(path: Path | None) -> tuple[int, int, int] | None:
 def _read_dataset(info: DatasetInfo, reference: Reference, sha256: str) -> Dataset:
     """Read a dataset's figures (and sources) into memory."""
     frame = read_figures(info.path)
-    preferred = frame.filter(pl.col(S.PREFERRED))  # years, quarters and forces: before the drop
-    counted, uncounted = drop_uncounted(preferred)
-    figures, alternates, folded = fold_labels(counted, frame.filter(~pl.col(S.PREFERRED)))
+    alternates = frame.filter(~pl.col(S.PREFERRED))
+    frame = frame.filter(pl.col(S.PREFERRED))  # years, quarters and forces: before the drop
+    territorial = [f.name for f in reference.forces.values() if f.kind == TERRITORIAL]
+    coverage = _coverage(frame, territorial)
+    forces = tuple(sorted(frame.get_column(S.FORCE).unique().to_list()))
+    frame, uncounted = drop_uncounted(frame)
+    figures, alternates, folded = fold_labels(frame, alternates)
     sources = None
     if info.sources_path is not None and info.sources_path.exists():
         _check_regular(info.sources_path, "sources file")
@@ -384,16 +385,15 @@ def _read_dataset(info: DatasetInfo, reference: Reference, sha256: str) -> Datas
             )
         except (OSError, pl.exceptions.PolarsError) as exc:
             raise DatasetError(f"cannot read sources file {info.sources_path}: {exc}") from exc
-    territorial = [f.name for f in reference.forces.values() if f.kind == TERRITORIAL]
     return Dataset(
         info=info,
         figures=figures,
         alternates=alternates,
         sources=sources,
         reference=reference,
-        coverage=_coverage(preferred, territorial),
+        coverage=coverage,
         offences=_offences(figures),
-        forces=tuple(sorted(preferred.get_column(S.FORCE).unique().to_list())),
+        forces=forces,
         file_sha256=sha256,
         folded_labels=folded,
         uncounted=uncounted,

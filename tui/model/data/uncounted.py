@@ -75,19 +75,11 @@ def drop_uncounted(figures: pl.DataFrame) -> tuple[pl.DataFrame, tuple[Uncounted
             runs.append(Uncounted(code=str(code), years=years))
     if not runs:
         return figures, ()
-    gone = pl.DataFrame(
-        {
-            S.OFFENCE_CODE: [r.code for r in runs for _ in r.years],
-            S.YEAR: [y for r in runs for y in r.years],
-        },
-        schema={S.OFFENCE_CODE: pl.String, S.YEAR: figures.schema[S.YEAR]},
-    )
-    kept = figures.join(
-        gone,
-        left_on=[pl.col(S.OFFENCE_CODE).cast(pl.String), pl.col(S.YEAR)],
-        right_on=[S.OFFENCE_CODE, S.YEAR],
-        how="anti",
-    )
+    code = pl.col(S.OFFENCE_CODE).cast(pl.String)
+    gone = pl.any_horizontal(
+        [(code == r.code) & pl.col(S.YEAR).is_in(list(r.years)) for r in runs]
+    ).fill_null(False)
+    kept = figures.filter(~gone)  # a dozen codes: a mask, not a join (the frame is large)
     return kept, tuple(runs)
 
 
