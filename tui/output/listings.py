@@ -110,7 +110,7 @@ def offences_report(
         after = f"0 in every year after {last_count}" if last_count else "0 in every year"
         notes.append(
             f"{', '.join(codes)}: in the tables to {label(max_year(offences, codes))}, with "
-            f"{after} (their last count)."
+            f"{after} ({'their' if len(codes) > 1 else 'its'} last count)."
         )
     notes += [
         f"'{source}' (as spelt in some years of the source) is shown as '{shown}': labels that "
