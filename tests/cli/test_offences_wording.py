@@ -30,11 +30,24 @@ def _offences(*argv: str) -> tuple[dict[str, dict[str, object]], str]:
 
 def test_burglary_codes_say_when_they_were_last_counted() -> None:
     rows, text = _offences("burglary")
-    assert rows["28A"]["last_year"] == "2025/26"  # in the tables to the latest year
+    # The source lists 28A to 2025/26 with 0 for every force after 2016/17; it said "To 2025/26"
+    # with a note "in the tables to 2025/26, with 0 in every year after 2016/17". Those years are
+    # now not counted (tui/model/data/uncounted.py): To is 2016/17 and the note says "—".
+    assert rows["28A"]["last_year"] == "2016/17"
     assert rows["28A"]["last_counted_year"] == "2016/17"  # its last count above 0
-    assert rows["31"]["last_counted_year"] == "2016/17"
+    assert rows["31"]["last_year"] == rows["31"]["last_counted_year"] == "2016/17"
     assert rows["28E"]["first_year"] == "2017/18"
-    assert "in the tables to 2025/26, with 0 in every year after 2016/17" in text
+    assert (
+        "28A, 28B, 28C, 28D, 29, 30A, 30B, 31: 2017/18 to 2025/26 shown as — (not counted)" in text
+    )
+    # 28E: 3 in 2024/25, then 0 in 2025/26 Q1-Q3, zeros chance can explain: kept, and said.
+    assert rows["28E"]["last_year"] == "2025/26" and rows["28E"]["last_counted_year"] == "2024/25"
+    assert "28E: in the tables to 2025/26, with 0 in every year after 2024/25" in text
+
+
+def test_last_count_column_only_where_it_differs_from_to() -> None:
+    _, text = _offences("knife")  # 90, 81, 10D: each counted to its last year
+    assert "Last count" not in text and " To " in text
 
 
 def test_burglary_is_said_once_with_every_subgroup_this_release_has() -> None:

@@ -7,6 +7,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from tui.model.data.dataset import load_dataset
@@ -254,9 +255,17 @@ def _first_quarter(force: str, offence: str, dataset: str) -> tuple[int, int]:
 def test_gmp_note_new_codes_start_a_year_early_for_gmp() -> None:
     note = next(e.note for e in load_events() if e.title == GMP_SYSTEM)
     assert "8T, 8U" in note and "2019/20 Q2" in note and "2020/21 Q1" in note
+    assert "all 0" in note and "not counted" in note
+    source = pl.read_parquet(bundled_data_dir() / "homeoffice-2023-10.parquet")
     for offence in ("8T", "8U"):
-        # The Oct 2023 release: a year early for GMP; the Apr 2026 release: as every force.
-        assert _first_quarter("Greater Manchester", offence, "homeoffice-2023-10") == (2019, 2)
+        # The Oct 2023 release lists GMP a year early, with 0 in 2019/20 Q2-Q4; those rows were
+        # the first quarter this test found (2019, 2) until such years became "not counted"
+        # (tui/model/data/uncounted.py): now both releases count them from 2020/21 Q1.
+        early = source.filter(pl.col("offence_code") == offence, pl.col("year") == 2019)
+        assert set(early.get_column("force").to_list()) == {"Greater Manchester"}
+        assert sorted(early.get_column("quarter").to_list()) == [2, 3, 4]
+        assert early.get_column("count").abs().sum() == 0
+        assert _first_quarter("Greater Manchester", offence, "homeoffice-2023-10") == (2020, 1)
         assert _first_quarter("Kent", offence, "homeoffice-2023-10") == (2020, 1)
         assert _first_quarter("Greater Manchester", offence, "homeoffice") == (2020, 1)
 

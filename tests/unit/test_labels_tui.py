@@ -1,14 +1,19 @@
 """Issue 8's labels in the TUI, driven with Textual's Pilot: partial force-years marked, the
 Compare view's default sort stated, the same year twice refused, ranks that say their set.
 
-Expected figures come from the source rows (``homeoffice-prc/prc_pfa_tidy.csv``: Greater
-Manchester has code 8T for 2019/20 Q2-Q4 only, all three 0), the Oct 2023 release, so the app is
-opened on that dataset (``homeoffice-2023-10``).
+Expected figures come from the source rows (``homeoffice-prc/prc_pfa_tidy.csv``: UK Finance has
+code 'UK Finance' for 2017/18 Q2-Q4 only, 21,063 + 17,188 + 21,116 = 59,367, its Q1 being under
+code 'FFA UK'; 2018/19 Q1-Q4 69,160), the Oct 2023 release, so the app is opened on that dataset
+(``homeoffice-2023-10``), with the fraud bodies listed (``include_national``).
+
+These tests used Greater Manchester's code 8T in 2019/20 (Q2-Q4 rows, all 0, a year before any
+other force had the code): those rows are now not counted (``tui/model/data/uncounted.py``), "—".
 """
 
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 from tests.ui.conftest import settle
@@ -28,15 +33,22 @@ from tui.widgets.force_table import ForceTableView
 from tui.widgets.tables import SeriesTable
 
 OCT23 = "homeoffice-2023-10"
+UKF = "UK Finance"
+
+
+def _settings(tmp_path: Path) -> Path:
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps({"include_national": True}), encoding="utf-8")
+    return path
 
 
 async def test_forces_table_marks_a_partial_force_year(tmp_path: Path) -> None:
-    app = make_app(settings_file=tmp_path / "s.json", dataset=OCT23, offence="8T")
+    app = make_app(settings_file=_settings(tmp_path), dataset=OCT23, offence=UKF)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         table = app.screen.query_one(ForceTableView)
-        cells = table.row_text("Greater Manchester")
-        assert cells["year:2019"] == "0ᵖ" and cells["year:2020"] == "71"
+        cells = table.row_text(UKF)
+        assert cells["year:2017"] == "59,367ᵖ" and cells["year:2018"] == "69,160"
         context = str(app.screen.query_one("#forces-context").render())
         assert "ᵖ a force's partial year" in context
 
@@ -64,19 +76,19 @@ async def test_compare_opens_sorted_by_year_b_and_refuses_the_same_year(tmp_path
 
 
 async def test_compare_marks_partial_force_years_and_shows_no_move(tmp_path: Path) -> None:
-    app = make_app(settings_file=tmp_path / "s.json", dataset=OCT23, offence="8T")
+    app = make_app(settings_file=_settings(tmp_path), dataset=OCT23, offence=UKF)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        app.open_compare(2019, 2020)
+        app.open_compare(2017, 2018)
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen)
         table = screen.query_one("#compare-table")
-        cells = table.row_text("Greater Manchester")  # type: ignore[attr-defined]
-        assert cells["a"] == "0ᵖ" and cells["b"] == "71"
+        cells = table.row_text(UKF)  # type: ignore[attr-defined]
+        assert cells["a"] == "59,367ᵖ" and cells["b"] == "69,160"
         assert cells["change"] == cells["pct"] == cells["rank"] == cells["rank_change"] == "—"
         context = str(screen.query_one("#compare-context").render())
-        assert "partial force-year, not compared: Greater Manchester 2019/20 Q2-Q4" in context
+        assert "partial force-year, not compared: UK Finance 2017/18 Q2-Q4" in context
 
 
 def test_detail_rank_says_which_forces_it_is_among() -> None:
@@ -102,17 +114,17 @@ def test_detail_rank_says_which_forces_it_is_among() -> None:
 
 
 async def test_detail_labels_a_partial_force_year(tmp_path: Path) -> None:
-    app = make_app(settings_file=tmp_path / "s.json", dataset=OCT23, offence="8T")
+    app = make_app(settings_file=_settings(tmp_path), dataset=OCT23, offence=UKF)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await app.open_force("Greater Manchester")
+        await app.open_force(UKF)
         await settle(pilot)
         assert isinstance(app.screen, ForceDetailScreen)
         series = app.screen.query_one(SeriesTable)
-        year, count, pct, *_rate = (cell.plain for cell in series.get_row("2019/20"))
-        assert (year, count, pct) == ("2019/20 Q2-Q4", "0", "—")
+        year, count, pct, *_rate = (cell.plain for cell in series.get_row("2017/18"))
+        assert (year, count, pct) == ("2017/18 Q2-Q4", "59,367", "—")
         facts = str(app.screen.query_one("#detail-facts").render())
-        assert "2019/20: 0 (Greater Manchester has Q2-Q4 only: not compared)" in facts
+        assert "2017/18: 59,367 (UK Finance has Q2-Q4 only: not compared)" in facts
 
 
 async def test_palette_northants_offers_the_force_not_offence_codes(tmp_path: Path) -> None:

@@ -135,7 +135,7 @@ def offences(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             err.write(f"ox: no offence matches {safe_text(echo(args.query))}\n")
             return 2
     counted = counted_years(ds)
-    report = offences_report(ds, pool, ds.folded_labels, counted)
+    report = offences_report(ds, pool, ds.folded_labels, counted, ds.uncounted)
     report.notes[:0] = term_notes(terms, ds.offences, counted)
     _emit(report, args, out, err)
     return 0

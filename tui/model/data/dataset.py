@@ -22,6 +22,7 @@ from tui.model.data.catalogue import DEFAULT_DATASET, DatasetInfo, find_dataset
 from tui.model.data.errors import DatasetError
 from tui.model.data.offences import OffenceInfo
 from tui.model.data.reference import TERRITORIAL, Reference, load_reference
+from tui.model.data.uncounted import Uncounted, drop_uncounted
 from tui.model.data.years import YearCoverage
 from tui.model.store.derived_store import file_sha256
 from tui.paths import bundled_data_dir
@@ -49,6 +50,8 @@ class Dataset:
     folded_labels: tuple[tuple[str, str], ...] = ()
     """Group/subgroup labels shown under another spelling: (as in the source, as shown), for
     labels that differ only in case or spacing from the latest year's (see :func:`fold_labels`)."""
+    uncounted: tuple[Uncounted, ...] = ()
+    """Codes' years listed with 0 but not counted, left out of ``figures`` (see that module)."""
 
     @property
     def name(self) -> str:
@@ -67,10 +70,7 @@ class Dataset:
 
     def year(self, year: int) -> YearCoverage | None:
         """The coverage of one financial year, or ``None`` when the dataset has no figure for it."""
-        for cov in self.coverage:
-            if cov.year == year:
-                return cov
-        return None
+        return next((cov for cov in self.coverage if cov.year == year), None)
 
     @property
     def full_years(self) -> tuple[YearCoverage, ...]:
@@ -369,9 +369,13 @@ def _file_signature(path: Path | None) -> tuple[int, int, int] | None:
 def _read_dataset(info: DatasetInfo, reference: Reference, sha256: str) -> Dataset:
     """Read a dataset's figures (and sources) into memory."""
     frame = read_figures(info.path)
-    figures, alternates, folded = fold_labels(
-        frame.filter(pl.col(S.PREFERRED)), frame.filter(~pl.col(S.PREFERRED))
-    )
+    alternates = frame.filter(~pl.col(S.PREFERRED))
+    frame = frame.filter(pl.col(S.PREFERRED))  # years, quarters and forces: before the drop
+    territorial = [f.name for f in reference.forces.values() if f.kind == TERRITORIAL]
+    coverage = _coverage(frame, territorial)
+    forces = tuple(sorted(frame.get_column(S.FORCE).unique().to_list()))
+    frame, uncounted = drop_uncounted(frame)
+    figures, alternates, folded = fold_labels(frame, alternates)
     sources = None
     if info.sources_path is not None and info.sources_path.exists():
         _check_regular(info.sources_path, "sources file")
@@ -381,17 +385,16 @@ def _read_dataset(info: DatasetInfo, reference: Reference, sha256: str) -> Datas
             )
         except (OSError, pl.exceptions.PolarsError) as exc:
             raise DatasetError(f"cannot read sources file {info.sources_path}: {exc}") from exc
-    territorial = [f.name for f in reference.forces.values() if f.kind == TERRITORIAL]
-    forces = tuple(sorted(figures.get_column(S.FORCE).unique().to_list()))
     return Dataset(
         info=info,
         figures=figures,
         alternates=alternates,
         sources=sources,
         reference=reference,
-        coverage=_coverage(figures, territorial),
+        coverage=coverage,
         offences=_offences(figures),
         forces=forces,
         file_sha256=sha256,
         folded_labels=folded,
+        uncounted=uncounted,
     )

@@ -38,7 +38,7 @@ def compare_years(
             compared fairly with a full one.
 
     A force whose figure for a year covers fewer quarters than the year compared (a partial
-    force-year, e.g. Greater Manchester's 2019/20 code 8T: Q2-Q4 only) keeps its counts, marked
+    force-year, e.g. UK Finance's 2017/18 code 'UK Finance': Q2-Q4 only) keeps its counts, marked
     with its quarters, and gets no change, % change, rank or rank move. Two years of different
     quarters (a partial year against a full one, unless ``like_for_like``) give counts only: no
     force gets a change or a rank.

@@ -1,9 +1,9 @@
 """What a figure covers and where it comes from: its quarters and its release, per force and year.
 
-A force's figure for a year may cover fewer quarters than the year (Greater Manchester has code 8T
-for 2019/20 Q2-Q4 only), and in a dataset assembled from several releases (NSPCC) two years'
-figures may come from different releases. Comparisons use these facts to label such figures and
-to offer a like-for-like change within one release.
+A force's figure for a year may cover fewer quarters than the year (UK Finance has code 'UK
+Finance' for 2017/18 Q2-Q4 only in the Oct 2023 release), and in a dataset assembled from several
+releases (NSPCC) two years' figures may come from different releases. Comparisons use these facts
+to label such figures and to offer a like-for-like change within one release.
 """
 
 from __future__ import annotations

@@ -174,7 +174,8 @@ def short_force_years(
     ds: Dataset, quarters: dict[tuple[str, int], tuple[int, ...]]
 ) -> dict[tuple[str, int], tuple[int, ...]]:
     """The (force, year) figures that cover fewer quarters than the dataset has for that year
-    (e.g. Greater Manchester's code 8T in 2019/20: Q2-Q4 of Q1-Q4), with the quarters they cover."""
+    (e.g. UK Finance's code 'UK Finance' in 2017/18: Q2-Q4 of Q1-Q4), with the quarters they
+    cover."""
     expected = {c.year: set(c.quarters) for c in ds.coverage}
     return {
         key: qs

@@ -139,9 +139,9 @@ def force_quarter_sets(
 def counted_years(ds: Dataset) -> dict[str, tuple[int, int]]:
     """Each offence code's first and last financial year with a count other than 0 (start years).
 
-    A code can stay in the tables with 0 in every later year (the burglary codes 28A to 31 of the
-    23 Apr 2026 release, 0 from 2017/18 to 2025/26): its last year in the tables says little of
-    when it was last counted. Codes never counted above 0 are left out."""
+    A code can stay in the tables with 0 in later years that chance can explain (28E of the 23 Apr
+    2026 release: 3 in 2024/25, 0 in 2025/26 Q1-Q3; runs chance cannot explain are left out at
+    load, :mod:`tui.model.data.uncounted`). Codes never counted above 0 are left out."""
     counted = (
         ds.figures.filter(pl.col(S.YEAR).is_not_null() & (pl.col(S.COUNT) != 0))
         .group_by(S.OFFENCE_CODE)

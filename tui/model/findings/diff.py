@@ -41,7 +41,9 @@ from tui.model.data.reference import FRAUD_BODY, NON_AREA
 from tui.model.data.years import fy_label, quarters_label
 from tui.model.figures.totals import resolve_force
 from tui.model.findings.diff_codes import (
+    GONE,
     IN,
+    NEW,
     OUT,
     SPLIT,
     DiffPlan,
@@ -300,6 +302,10 @@ def diff_datasets(
                 rows.append(
                     DiffRow(force, label, offence, a, b, change, year, quarters, MOVED, note)
                 )
+                continue
+            if value == 0 and part in (GONE, NEW) and selection and selection.kind != "code":
+                # A code listed with 0 in one release and not counted in the other (see
+                # tui.model.data.uncounted): the selection's total is the same; no cell of its own.
                 continue
             cell = DiffCell(force, label, offence, value, note)
             (removed if vb is None else added).append(cell)
