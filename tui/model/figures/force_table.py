@@ -27,15 +27,16 @@ def change_pair(
     full years. For a sparse one (NSPCC FOI figures), it is the pair of consecutive years in which
     the most forces have both figures (the latest such pair on a tie), so the column is not all "—";
     none when no force has both figures of any pair (an NSPCC breakdown code, stated for 2017/18
-    only, was "change 2022/23 → 2023/24" over a table of "—").
+    only, was "change 2022/23 → 2023/24" over a table of "—"). The same for an offence no longer
+    counted (Non-domestic burglary after 2016/17: its last two counted years, not two of "—").
     """
     full = [c.year for c in ds.full_years]
     pairs = [(a, b) for a, b in zip(full, full[1:]) if b == a + 1]
     if not pairs:
         return None
-    if ds.has_quarters:
-        return pairs[-1]
     ranked = [f.name for f in forces if f.ranked]
+    if ds.has_quarters and any((n, pairs[-1][1]) in yearly for n in ranked):
+        return pairs[-1]  # complete: the last two full years (the shortcut for the usual case)
 
     def both(pair: tuple[int, int]) -> int:
         return sum(1 for n in ranked if (n, pair[0]) in yearly and (n, pair[1]) in yearly)
