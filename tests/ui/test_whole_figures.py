@@ -240,3 +240,20 @@ async def test_multi_force_table_heads_each_column_with_its_whole_short_name(
         assert names == {"South Yorkshire", "South Wales", "West Yorkshire", "West Midlands"}
         header = terminal_text(app).splitlines()[grid.scrollable_content_region.y]
         assert any(f" {name}" in header for name in names), header
+
+
+async def test_the_multi_force_table_keeps_each_figure_beside_its_year(app: OffenceApp) -> None:
+    """At 60×20 the Metropolitan Police's whole name left no room for the Year column beside it:
+    scrolled right, the figures stood with no year (1,197, 2025/26 Q1-Q3, read as a fall). The
+    year stays pinned; a column too wide for the room is headed by its marker and number (the
+    legend names them), and by the whole name again when the terminal is wide enough."""
+    async with app.run_test(size=(60, 20)) as pilot:
+        grid = await open_multi_chart(pilot, "metropolitan", "west midlands", "kent")
+        await pilot.press("end", "right", "right", "right", "right")
+        await settle(pilot)
+        screen = terminal_text(app)
+        assert "Year" in screen and "2025/26 Q1-Q3" in screen, screen
+        assert grid.pins == 1
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert "Metropolitan Police" in " ".join(c.label for c in grid.columns)

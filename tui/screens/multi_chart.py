@@ -185,13 +185,21 @@ class MultiChartScreen(ExplorerScreen):
             )
             for j, cov in enumerate(table.years)
         ]
-        columns = [GridColumn("year", "Year", max([4, *(len(c.label) for c in table.years)]))]
+        year = GridColumn("year", "Year", max([4, *(len(c.label) for c in table.years)]))
+        columns = [year]
+        # The table may take 55% of the screen (app.tcss), less its scrollbar.
+        room = self.size.width * 55 // 100 - 2
         for i, force in enumerate(table.forces):
             marker, _ = series_style(i, ascii_only)
             # The short name Compare and the legend use, whole: cut to 9 letters, "South Y…",
-            # "South W…" and "West Mi…" could not be told apart.
+            # "South W…" and "West Mi…" could not be told apart. Where it would leave no room
+            # for the year beside it (the year then scrolled away, and 1,197 for 2025/26 Q1-Q3
+            # read as a fall, at 60x20), the marker and the line's number, as the legend gives.
+            figures = max(row.cells[i + 1].cell_len for row in rows) if rows else 1
             header = f"{marker} {force.display_name}"
-            widest = max([len(header), *(row.cells[i + 1].cell_len for row in rows)])
+            if year.outer + max(len(header), figures) + 2 > room:
+                header = f"{marker} {i + 1}"
+            widest = max(len(header), figures)
             columns.append(GridColumn(f"force:{force.name}", header, widest, numeric=True))
         grid.set_columns(columns)
         grid.set_rows([], rows, keep=grid.current_key)
@@ -223,8 +231,9 @@ class MultiChartScreen(ExplorerScreen):
         self.query_one("#multi-status", Static).update(line(status))
 
     def on_resize(self) -> None:
-        """Re-pack the legend for the new width."""
+        """Re-pack the legend, and head the table's columns, for the new width."""
         if self.shown is not None and self.context is not None:
+            self._fill_table(self.shown, self.context.ascii_only)
             self._show_legend(self.shown, self.context.ascii_only)
 
     # ---------------------------------------------------------------- actions
