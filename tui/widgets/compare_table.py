@@ -28,7 +28,7 @@ COLUMNS = (
     ("pct", "%"),
     ("rank", "Rank"),
     ("rank_change", "Move"),
-    ("bar", ""),
+    ("bar", "% bar"),  # the % change as a bar, scaled to the largest (it had no header)
 )
 """Column keys and labels (A and B are replaced by the years)."""
 TEXT_COLUMNS = ("force", "bar")
