@@ -12,9 +12,11 @@ from typing import Protocol
 
 from tui.formatting import fmt_count
 from tui.model.data.catalogue import DatasetInfo
+from tui.model.data.events import events_for
+from tui.model.data.measure import measure_id
 from tui.model.data.population import rate_for
 from tui.model.data.reference import Force, area_words
-from tui.model.data.years import quarters_label
+from tui.model.data.years import fy_label, quarters_label
 from tui.model.results.detail_types import ForceSeries, MeasurePair, QuarterPoint, SeriesPoint
 from tui.model.stats.changes import NEGATIVE_NOTE, any_negative
 from tui.output.reports import (
@@ -63,6 +65,7 @@ def show_report(
         if ds.info.notes:
             report.notes.append(ds.info.notes)
         report.columns = name_rows(report.columns, series.force)
+        report.notes += offence_event_notes(ds.info, series)
         return report
     has_provenance = (
         any(p.release for p in series.points if p.count is not None) and not ds.has_quarters
@@ -82,11 +85,25 @@ def show_report(
     notes += membership_notes(series.offence, series.membership)
     if ds.info.notes:
         notes.append(ds.info.notes)
+    notes += offence_event_notes(ds.info, series)
     report = Report(title, columns, shown, subtitle, notes)
     section = other_periods_section(series)
     if section is not None:
         report.sections.append(section)
     return report
+
+
+def offence_event_notes(info: DatasetInfo, series: ForceSeries) -> list[str]:
+    """A note for each event (data/events.csv) that names the offence shown, in the years shown,
+    as the detail view marks them on its chart: code 28E's 2023/24 fall of 98.7% is residential
+    burglary split into new codes, not a fall in burglary (trial 2: ``ox show`` said nothing of
+    it). Events about every offence are left to ``ox events``. Built from the series alone, so
+    an answer from the derived-data store reads the same."""
+    if series.offence.kind == "all":
+        return []
+    years = [p.year.year for p in series.points]
+    found = events_for(series.force.name, series.offence, years, measure=measure_id(info))
+    return [f"{fy_label(e.year)}: {e.title} (ox events)" for e in found if not e.all_offences]
 
 
 def name_rows(columns: list[Column], force: Force) -> list[Column]:
