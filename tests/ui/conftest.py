@@ -23,6 +23,7 @@ from textual.widgets import Input
 from textual.worker import WorkerCancelled, WorkerState
 
 from tui.app import OffenceApp, make_app
+from tui.screens.compare import CompareScreen
 
 TEXTUAL_IDLE_POLL = 1 / 50
 """Textual's own seconds between two looks at whether the app is idle (``textual._wait``)."""
@@ -234,3 +235,16 @@ def oct23_app(settings_file: Path) -> OffenceApp:
     """The app as the CLI builds it, opened on the Oct 2023 release (``--dataset
     homeoffice-2023-10``), with settings in a temporary file."""
     return make_app(settings_file=settings_file, dataset=OCT23)
+
+
+async def open_compare(pilot: Pilot[None]) -> CompareScreen:
+    """From Forces, open Compare (↓ v) and wait for its first comparison; returns the screen."""
+    app = pilot.app
+    await settle(pilot)
+    await pilot.press("down", "v")
+    await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), "Compare")
+    screen = app.screen
+    assert isinstance(screen, CompareScreen)
+    await wait_for(pilot, lambda: screen.comparison is not None, "the comparison")
+    await settle(pilot)
+    return screen

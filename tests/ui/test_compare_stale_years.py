@@ -7,19 +7,15 @@ dataset 'scotland'"."""
 
 from __future__ import annotations
 
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import open_compare, settle, wait_for
 from tui.app import OffenceApp
 from tui.screens.compare import CompareScreen
 
 
 async def test_years_the_open_dataset_lacks_are_refused_with_the_reason(app: OffenceApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "v")
-        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), "Compare")
-        screen = app.screen
+        screen = await open_compare(pilot)
         assert isinstance(screen, CompareScreen)
-        await wait_for(pilot, lambda: screen.comparison is not None, "the comparison")
         app.switch_dataset("scotland")
         await wait_for(
             pilot,

@@ -19,6 +19,17 @@ FORCE_SORT_KEYS = ("force", "place", "change", "pct", "rank")
 agree): importing those here put 11 ms before the explorer's first frame, and rich on ``--help``."""
 
 
+def add_table_format(parser: argparse.ArgumentParser) -> None:
+    """``--format/-f`` for a command that prints a table (text, Markdown, JSON or CSV)."""
+    parser.add_argument(
+        "--format",
+        "-f",
+        default="table",
+        choices=TABLE_FORMATS,
+        help="output format (default: table)",
+    )
+
+
 def add_all(sub: Any) -> None:
     """Add each command of a module of its own to the ``ox`` subparsers ``sub``."""
     for add in (add_map, add_peers, add_events, add_table, add_diff, add_cite, add_serve):
@@ -117,13 +128,7 @@ def add_events(subparsers: Any) -> argparse.ArgumentParser:
         metavar="NAME",
         help="dataset whose offences --offence is looked up in (default: homeoffice)",
     )
-    parser.add_argument(
-        "--format",
-        "-f",
-        default="table",
-        choices=TABLE_FORMATS,
-        help="output format (default: table)",
-    )
+    add_table_format(parser)
     return parser
 
 
@@ -214,13 +219,7 @@ def add_diff(sub: Any) -> argparse.ArgumentParser:
         action="store_true",
         help="also compare BTP, the national fraud bodies and unknown names",
     )
-    parser.add_argument(
-        "--format",
-        "-f",
-        default="table",
-        choices=TABLE_FORMATS,
-        help="output format (default: table)",
-    )
+    add_table_format(parser)
     return parser
 
 
