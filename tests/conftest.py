@@ -11,6 +11,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 import textual._wait
+from textual.screen import Screen
 
 from tui.model.data.schema import LONG_SCHEMA
 
@@ -108,3 +109,32 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
     except SystemExit as exc:
         code = int(exc.code or 0)
     return code, out.getvalue(), err.getvalue()
+
+
+def _refresh_unpainted(screen: Screen[object]) -> None:
+    """``Screen._compositor_refresh`` without drawing the frame: the regions to draw are dropped
+    (a dialog's screen below still asks the top screen to redraw them, as Textual does)."""
+    app = screen.app
+    dirty = screen._compositor._dirty_regions
+    if screen is not app.screen and screen in app._background_screens and dirty:
+        app.screen.refresh(*dirty)
+    dirty.clear()
+    screen._dirty_widgets.clear()
+    app._update_mouse_over(screen)
+
+
+@pytest.fixture(autouse=True)
+def paint_only_what_is_read(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A headless app draws no frame unless a test reads the screen, except in tests marked
+    ``paints`` (the key sweeps, the monkey, the crash classes, what a first frame shows).
+
+    Under a test the frames go nowhere (the headless driver drops them), yet drawing them was
+    about a sixth of the Pilot tests' CPU. Layout, messages, workers and every widget's state run
+    as before; what a test reads it still draws then, through Textual's own renderer
+    (``terminal_text``, ``export_screenshot``, snapshots), so a widget that cannot draw what it
+    holds still fails that test. A crash while drawing a frame nobody reads is the business of
+    the ``paints`` tests and of the soak (``make soak``), which paint every frame."""
+    if request.node.get_closest_marker("paints") is None:
+        monkeypatch.setattr(Screen, "_compositor_refresh", _refresh_unpainted)

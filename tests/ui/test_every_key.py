@@ -49,6 +49,8 @@ from tui.widgets.compare_table import CompareTableView
 from tui.widgets.force_table import ForceTableView
 from tui.widgets.search_bar import SearchInput
 
+pytestmark = pytest.mark.paints  # every frame drawn, as on a terminal (tests/conftest.py)
+
 OPENS: dict[str, tuple[type[Screen[Any]], ...]] = {
     "help": (HelpScreen,),
     "confirm_quit": (QuitDialog,),

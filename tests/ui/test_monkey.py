@@ -23,6 +23,8 @@ import pytest
 from tests.ui.hostile_dataset import HOSTILE, write_hostile
 from tests.ui.monkey import Monkey, Step, key_count, random_sequence
 
+pytestmark = pytest.mark.paints  # every frame drawn, as on a terminal (tests/conftest.py)
+
 FIXED_SEED = "make-test"
 FIXED = [("homeoffice", 0), (HOSTILE, 1), ("nspcc", 2)]
 """The fixed random sequences ``make test`` plays: (dataset, example number of ``FIXED_SEED``)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual._compositor import ChopsUpdate, CompositorUpdate
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -11,6 +12,8 @@ from tui.app import OffenceApp
 from tui.screens.compare import CompareScreen
 from tui.widgets.compare_table import CompareTableView
 from tui.widgets.force_table import ForceTableView
+
+pytestmark = pytest.mark.paints  # what each key repaints is the point (tests/conftest.py)
 
 
 def record_updates(app: OffenceApp) -> list[CompositorUpdate]:

@@ -121,6 +121,7 @@ async def test_forces_table_at_80x24_opens_on_change_pct_and_the_latest_years(
         assert "Region / nation" in lines[grid.scrollable_content_region.y]
 
 
+@pytest.mark.paints  # what the first frame draws is the point
 async def test_forces_table_opens_on_the_latest_years_in_its_first_frame(
     app: OffenceApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
