@@ -108,6 +108,19 @@ def _cap_memory() -> None:  # pragma: no cover - runs in the child
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
 
+OX_WITHOUT_DERIVED_FILES = """
+import sys
+from tui.model.store import derived_build
+derived_build.write_file = lambda _ds, _path=None: False
+from tui.launcher import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+"""``python -m tui`` (``tui/__main__.py`` calls the same ``main``), except that an import that
+succeeds writes no file of the derived-data store, as in the tests' own process
+(``tests/conftest.py``, ``no_derived_files_unless_asked``): that file computes every answer of
+the dataset, about 1 s of CPU the tests here do not check."""
+
+
 def run_ox(*argv: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     """Run ``ox`` in a process of its own, with its memory capped and a time limit.
 
@@ -115,7 +128,7 @@ def run_ox(*argv: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     as its exit status. The store is the test's own (the environment is inherited).
     """
     return subprocess.run(
-        [sys.executable, "-m", "tui", *argv],
+        [sys.executable, "-c", OX_WITHOUT_DERIVED_FILES, *argv],
         capture_output=True,
         text=True,
         timeout=timeout,
