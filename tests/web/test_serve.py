@@ -78,10 +78,14 @@ async def test_the_page_names_the_app_and_dataset() -> None:
     assert "<title>offence-explorer — homeoffice: &lt;b&gt;Home Office&lt;/b&gt;</title>" in html
 
 
-async def test_without_the_token_the_page_and_the_websocket_are_refused() -> None:
+async def test_without_the_token_refused_and_the_tab_after_the_last_allowed_one_too() -> None:
+    """One server with a token and room for one session (one app process for both checks):
+    without the token the page and the websocket are refused; with it (a cookie) a tab gets the
+    app; the tab after the last allowed one gets a page saying so and no process, until the
+    first closes."""
     jar = aiohttp.CookieJar(unsafe=True)  # keep cookies of 127.0.0.1, as a browser does
     async with (
-        served(token="s3cret-token") as (server, base),
+        served(token="s3cret-token", max_sessions=1) as (server, base),
         aiohttp.ClientSession(cookie_jar=jar) as client,
     ):
         assert (await client.get(f"{base}/")).status == 401
@@ -97,8 +101,20 @@ async def test_without_the_token_the_page_and_the_websocket_are_refused() -> Non
         assert page.status == 200
         assert page.cookies[server.cookie]["httponly"]
         # The page's websocket carries no token in its URL: the cookie set with the page does.
-        async with tab(client, base) as t:
-            await t.until(lambda t: t.shows("43 rows"), "the force table behind the token")
+        async with tab(client, base) as first:
+            await wait_until(lambda: len(server.sessions) == 1, "the first session")
+            full = await client.get(f"{base}/")
+            assert full.status == 503
+            assert full_message(1) in await full.text()
+            assert full_message(1).startswith("1 sessions open; close one")
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await client.ws_connect(f"{base}/ws")
+            assert refused.value.status == 503
+            assert len(server.sessions) == 1
+            assert (await (await client.get(f"{base}/status")).json()) == {"sessions": 1, "max": 1}
+            await first.until(lambda t: t.shows("43 rows"), "the force table behind the token")
+        await wait_until(lambda: not server.sessions, "the first session to end")
+        assert (await client.get(f"{base}/")).status == 200  # a place again
 
 
 async def test_on_loopback_other_hosts_and_other_sites_pages_are_refused() -> None:
@@ -112,24 +128,6 @@ async def test_on_loopback_other_hosts_and_other_sites_pages_are_refused() -> No
             await client.ws_connect(f"{base}/ws", headers={"Origin": "http://evil.example"})
         assert refused.value.status == 403
         assert not server.sessions
-
-
-async def test_the_tab_after_the_last_allowed_one_gets_a_page_saying_so_and_no_process() -> None:
-    async with served(max_sessions=1) as (server, base), aiohttp.ClientSession() as client:
-        async with tab(client, base) as first:
-            await wait_until(lambda: len(server.sessions) == 1, "the first session")
-            full = await client.get(f"{base}/")
-            assert full.status == 503
-            assert full_message(1) in await full.text()
-            assert full_message(1).startswith("1 sessions open; close one")
-            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
-                await client.ws_connect(f"{base}/ws")
-            assert refused.value.status == 503
-            assert len(server.sessions) == 1
-            assert (await (await client.get(f"{base}/status")).json()) == {"sessions": 1, "max": 1}
-            await first.until(lambda t: t.shows("43 rows"), "the first tab's table")
-        await wait_until(lambda: not server.sessions, "the first session to end")
-        assert (await client.get(f"{base}/")).status == 200  # a place again
 
 
 async def test_no_app_is_left_running_after_the_server_stops_under_an_open_tab() -> None:
