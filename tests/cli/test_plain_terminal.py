@@ -14,6 +14,45 @@ import pytest
 from tui.cli.plain_stream import fitting
 
 
+def ascii_terminal(
+    argv: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> tuple[int, bytes, bytes]:
+    """``ox ARGV`` through its entry point (``tui.launcher.main``, as ``python -m tui``), in this
+    process, with stdout and stderr as Python makes them under ``PYTHONIOENCODING=ascii``: (exit
+    status, the bytes written to each). An exception (``UnicodeEncodeError``) fails the test."""
+    from tui.launcher import main
+
+    streams = [io.BytesIO(), io.BytesIO()]
+    for name, raw in zip(("stdout", "stderr"), streams, strict=True):
+        wrapper = io.TextIOWrapper(raw, encoding="ascii", errors="strict", write_through=True)
+        monkeypatch.setattr(sys, name, wrapper)
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    return code, streams[0].getvalue(), streams[1].getvalue()
+
+
+def test_an_ascii_terminal_gets_ascii_not_a_traceback_in_a_real_process() -> None:
+    """One real process with ``PYTHONIOENCODING=ascii``, as a user's terminal sets it (the other
+    commands: in this process with the same streams, below)."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "show", "northamptonshire"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert b"Traceback" not in done.stderr and b"UnicodeEncodeError" not in done.stderr
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.isascii() and done.stderr.isascii()
+    # Northamptonshire code 86: 2016/17 = 248, 2017/18 = 60+61+71+77 = 269 (shared PRC rows)
+    lines = done.stdout.decode().splitlines()
+    assert any(line.startswith("|2016/17 |  248 |") for line in lines)
+    assert any(line.startswith("|2017/18 |  269 |") for line in lines)
+    assert "|2012/13 |   52 |     - |" in done.stdout.decode()  # "—" for no change, as "-"
+
+
 @pytest.mark.parametrize(
     "argv",
     [
@@ -23,20 +62,20 @@ from tui.cli.plain_stream import fitting
         ("show", "kentt"),  # an error message with a suggestion
     ],
 )
-def test_an_ascii_terminal_gets_ascii_not_a_traceback(argv: tuple[str, ...]) -> None:
-    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
-    done = subprocess.run(
-        [sys.executable, "-m", "tui", *argv], capture_output=True, env=env, timeout=120
-    )
-    assert b"Traceback" not in done.stderr and b"UnicodeEncodeError" not in done.stderr
-    assert done.returncode == (2 if argv[-1] == "kentt" else 0), done.stderr
-    assert done.stdout.isascii() and done.stderr.isascii()
+def test_an_ascii_terminal_gets_ascii_not_a_traceback(
+    argv: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, err = ascii_terminal(argv, monkeypatch)
+    assert code == (2 if argv[-1] == "kentt" else 0), err
+    assert out.isascii() and err.isascii()
+    if code == 0:
+        assert out.strip(), argv
+    else:
+        assert err == (
+            b"ox: error: unknown force 'kentt'; did you mean: Kent? (list them with 'ox forces')\n"
+        )
     if argv == ("show", "northamptonshire"):
-        # Northamptonshire code 86: 2016/17 = 248, 2017/18 = 60+61+71+77 = 269 (shared PRC rows)
-        lines = done.stdout.decode().splitlines()
-        assert any(line.startswith("|2016/17 |  248 |") for line in lines)
-        assert any(line.startswith("|2017/18 |  269 |") for line in lines)
-        assert "|2012/13 |   52 |     - |" in done.stdout.decode()  # "—" for no change, as "-"
+        assert b"|2017/18 |  269 |" in out and b"|2012/13 |   52 |     - |" in out
 
 
 def test_a_stream_that_holds_every_character_is_left_alone() -> None:

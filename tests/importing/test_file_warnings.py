@@ -8,8 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.importing.conftest import run
-from tests.ui.conftest import open_import_preview
-from tui.app import make_app
 from tui.model.importing.api import preview_file
 
 HEADER = (
@@ -48,11 +46,4 @@ def test_a_file_with_a_territorial_force_gets_no_such_warning(tmp_path: Path) ->
     assert any(w.startswith(IGNORED) for w in preview.warnings)
 
 
-async def test_the_import_screen_says_both(tmp_path: Path) -> None:
-    path = _national(tmp_path / "national.csv")
-    app = make_app(settings_file=tmp_path / "settings.json")
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_import_preview(pilot, path)
-        report = str(screen.query_one("#import-report").render())
-        assert IGNORED in " ".join(report.split())
-        assert NO_TERRITORIAL in " ".join(report.split())
+# The import screen says both: tests/importing/test_import_screen_hostile.py (one app, every path).

@@ -14,12 +14,10 @@ import polars as pl
 import pytest
 
 from tests.importing.conftest import GOOD, run, snapshot
-from tests.ui.conftest import open_import_preview, settle, wait_for
+from tests.ui.conftest import open_import_preview, wait_for
 from tui.app import make_app
 from tui.model.data.dataset import load_dataset
 from tui.model.importing.service import Importer
-from tui.screens.import_screen import ImportScreen
-from tui.widgets.path_input import PathInput
 
 HO = GOOD / "ho_201718.csv"
 _REAL_WRITE = pl.DataFrame.write_parquet
@@ -60,7 +58,11 @@ def test_replacing_on_a_full_disk_keeps_the_old_dataset(existing: Path) -> None:
 
 
 @pytest.mark.usefixtures("full_disk")
-async def test_the_tui_import_screen_says_what_happened(existing: Path, tmp_path: Path) -> None:
+async def test_the_tui_import_screen_says_what_happened(
+    existing: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk, then (tried again on the same screen) any other failure in the import
+    worker: the screen says each instead of waiting, and stays open."""
     before = snapshot(existing)
     app = make_app(settings_file=tmp_path / "settings.json")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -74,29 +76,19 @@ async def test_the_tui_import_screen_says_what_happened(existing: Path, tmp_path
         assert "Importing" not in summary and "Not imported" in summary
         assert f"not enough disk space to write the dataset in {existing}" in report
         assert app.screen is screen  # still open, to try again or cancel
-    assert snapshot(existing) == before
 
+        def broken(*_args: object, **_kwargs: object) -> None:
+            raise RuntimeError("something unexpected")
 
-async def test_any_other_failure_also_leaves_importing(
-    existing: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Whatever goes wrong in the import worker, the screen says so instead of waiting."""
-
-    def broken(*_args: object, **_kwargs: object) -> None:
-        raise RuntimeError("something unexpected")
-
-    monkeypatch.setattr(Importer, "import_file", broken)
-    app = make_app(settings_file=tmp_path / "settings.json")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "I")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ImportScreen)
-        screen.query_one(PathInput).value = str(HO)
-        await wait_for(pilot, lambda: screen._preview is not None, "the preview")
-        await pilot.press("enter")
-        summary = screen.query_one("#import-summary")
-        await wait_for(pilot, lambda: "Not imported" in str(summary.render()), "the failure")
+        monkeypatch.setattr(Importer, "import_file", broken)
+        await pilot.press("enter")  # again: now something else goes wrong
+        await wait_for(
+            pilot,
+            lambda: "RuntimeError" in str(screen.query_one("#import-report").render()),
+            "the other failure",
+        )
+        assert "Not imported" in str(box.render()), "the other failure's summary"
         report = str(screen.query_one("#import-report").render())
         assert "the import failed (RuntimeError: something unexpected)" in report
+        assert app.screen is screen
+    assert snapshot(existing) == before

@@ -3,18 +3,21 @@
 Each file is small on disk and would make the workbook reader (calamine) allocate gigabytes: on
 the code before these checks, ``far_cell.xlsx`` aborted the process (exit 134, 512 GiB asked for),
 ``repeated_rows.ods`` took 13 s and 3 GB before aborting under the cap, and the ZIP bomb took
-gigabytes. The CLI runs in a subprocess with its memory capped and a time limit (see ``run_ox``).
+gigabytes. The CLI runs in a subprocess with its memory capped and a time limit (one for every
+import of these tests: see ``run_ox_batch``).
 """
 
 from __future__ import annotations
 
 import struct
+import subprocess
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.importing.conftest import BROKEN, GOOD, HOSTILE, MIXED, WRITER, run_ox, snapshot
+from tests.importing.conftest import BROKEN, GOOD, HOSTILE, MIXED, WRITER, run_ox_batch, snapshot
 from tui.model.importing.api import preview_file
 from tui.model.importing.limits import MAX_CELLS, MAX_UNPACKED_BYTES
 
@@ -30,11 +33,11 @@ FULL_SHEET = "the sheet claims 16,384 × 1,048,576 cells"
     ],
 )
 def test_a_sheet_spanning_too_many_cells_is_refused_by_the_cli(
-    name: str, claim: str, store: Path
+    name: str, claim: str, cli: Imports
 ) -> None:
     path = BROKEN / name
     assert path.stat().st_size < 2_000  # tiny on disk
-    done = run_ox("import", str(path), "--name", "hostile")
+    done, store = cli.imports[name]
     assert done.returncode == 2, done.stderr[-2000:]
     assert f"{name}, sheet 'Data': {claim}" in done.stderr
     assert f"at most {MAX_CELLS:,} cells are read from a sheet; refusing" in done.stderr
@@ -51,9 +54,10 @@ def test_the_preview_refuses_it_too(name: str) -> None:
     assert preview.problems[0].message.startswith("the sheet claims 16,384 × ")
 
 
-def test_one_far_cell_among_good_sheets_skips_that_sheet(store: Path) -> None:
-    done = run_ox("import", str(MIXED / "years_far_cell_sheet.xlsx"), "--name", "years")
+def test_one_far_cell_among_good_sheets_skips_that_sheet(cli: Imports) -> None:
+    done, store = cli.imports["years_far_cell_sheet.xlsx"]
     assert done.returncode == 0, done.stderr[-2000:]
+    assert (store / "years.json").is_file()  # each import had its own folder (checked empty)
     assert "sheet 'Scratch' of years_far_cell_sheet.xlsx skipped" in done.stderr
     assert FULL_SHEET in done.stderr
     assert "years 2016/17, 2017/18" in done.stdout
@@ -123,6 +127,36 @@ def zip_bomb_xlsx(path: Path, megabytes: int) -> None:
     path.write_bytes(_zip(parts))
 
 
+@dataclass(frozen=True)
+class Imports:
+    """What each ``ox import`` of this module's CLI tests did, and the data folder it had."""
+
+    imports: dict[str, tuple[subprocess.CompletedProcess[str], Path]]
+    bomb: Path
+
+
+@pytest.fixture(scope="module")
+def cli(tmp_path_factory: pytest.TempPathFactory) -> Imports:
+    """Every ``ox import`` of the CLI tests below, each with a data folder of its own, run once in
+    one process with its memory capped and a time limit (``run_ox_batch``; a process each cost
+    about 0.3 s of CPU to start). An abort there fails every test whose import had not answered."""
+    folder = tmp_path_factory.mktemp("hostile-cli")
+    bomb = folder / "bomb.xlsx"
+    zip_bomb_xlsx(bomb, (MAX_UNPACKED_BYTES >> 20) + 100)
+    argv = {
+        "far_cell.xlsx": ("import", str(BROKEN / "far_cell.xlsx"), "--name", "hostile"),
+        "far_cell.ods": ("import", str(BROKEN / "far_cell.ods"), "--name", "hostile"),
+        "repeated_rows.ods": ("import", str(BROKEN / "repeated_rows.ods"), "--name", "hostile"),
+        "years_far_cell_sheet.xlsx": (
+            "import", str(MIXED / "years_far_cell_sheet.xlsx"), "--name", "years",
+        ),
+        "bomb.xlsx": ("import", str(bomb), "--name", "bomb"),
+        "deflate64.ods": ("import", str(BROKEN / "deflate64.ods")),
+    }  # fmt: skip
+    done = run_ox_batch({name: (folder / name, a) for name, a in argv.items()}, folder)
+    return Imports({name: (done[name], folder / name / "datasets") for name in argv}, bomb)
+
+
 def test_the_bomb_builder_makes_a_valid_archive(tmp_path: Path) -> None:
     """The bomb is a real ZIP whose sheet unpacks to what its directory says (checked small)."""
     import zipfile
@@ -135,11 +169,9 @@ def test_the_bomb_builder_makes_a_valid_archive(tmp_path: Path) -> None:
         assert info.file_size > 3_000_000 and info.file_size / info.compress_size > 200
 
 
-def test_a_zip_bomb_is_refused_from_its_directory(tmp_path: Path, store: Path) -> None:
-    path = tmp_path / "bomb.xlsx"
-    zip_bomb_xlsx(path, (MAX_UNPACKED_BYTES >> 20) + 100)
-    assert path.stat().st_size < 3 << 20
-    done = run_ox("import", str(path), "--name", "bomb", timeout=120)
+def test_a_zip_bomb_is_refused_from_its_directory(cli: Imports) -> None:
+    assert cli.bomb.stat().st_size < 3 << 20
+    done, store = cli.imports["bomb.xlsx"]
     assert done.returncode == 2, done.stderr[-2000:]
     assert "bomb.xlsx: the workbook unpacks to more than 1,024 MiB" in done.stderr
     assert "refusing" in done.stderr and "Traceback" not in done.stderr
@@ -158,8 +190,8 @@ def test_a_part_packed_like_a_bomb_is_refused_even_when_small_enough(tmp_path: P
 # Compression methods --------------------------------------------------------------------------
 
 
-def test_an_ods_packed_with_deflate64_gets_a_message_not_a_traceback(store: Path) -> None:
-    done = run_ox("import", str(BROKEN / "deflate64.ods"))
+def test_an_ods_packed_with_deflate64_gets_a_message_not_a_traceback(cli: Imports) -> None:
+    done, store = cli.imports["deflate64.ods"]
     assert done.returncode == 2, done.stderr[-2000:]
     assert "Traceback" not in done.stderr and "NotImplementedError" not in done.stderr
     assert "deflate64.ods: the file is a ZIP archive packed with a compression method" in (

@@ -15,8 +15,6 @@ import polars as pl
 import pytest
 
 from tests.importing.conftest import GOOD, HOSTILE, MIXED, WRITER, run, snapshot
-from tests.ui.conftest import open_import_preview
-from tui.app import make_app
 from tui.model.data.dataset import load_dataset
 from tui.model.importing.api import import_file, preview_file
 
@@ -117,12 +115,4 @@ def test_a_bad_sheet_with_no_good_one_still_fails(tmp_path: Path) -> None:
     assert preview.problems[0].sheet == "2017-18"
 
 
-async def test_the_tui_preview_shows_the_skipped_sheet(tmp_path: Path) -> None:
-    app = make_app(settings_file=tmp_path / "settings.json")
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_import_preview(pilot, MIXED / "years_damaged_sheet.ods")
-        summary = str(screen.query_one("#import-summary").render())
-        report = str(screen.query_one("#import-report").render())
-        assert "2018-19: not imported: 1 problem" in summary
-        assert "warning: sheet '2018-19' of years_damaged_sheet.ods skipped" in report
-        assert not screen.query_one("#import-go").disabled  # the good sheets can be imported
+# The import screen names the sheet skipped: tests/importing/test_import_screen_hostile.py.

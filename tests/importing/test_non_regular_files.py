@@ -17,20 +17,44 @@ from pathlib import Path
 
 import pytest
 
-from tests.importing.conftest import GOOD, run, run_ox, snapshot
+from tests.importing.conftest import GOOD, run, run_ox_batch, snapshot
 from tui.model.importing import api as api_module
 from tui.model.importing import store as store_module
 from tui.model.importing.api import preview_file
 from tui.model.importing.limits import MAX_FILE_BYTES
 
 HO = GOOD / "ho_201718.csv"
+Done = subprocess.CompletedProcess[str]
+
+
+@pytest.fixture(scope="module")
+def refused(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Done, Path]]:
+    """``ox import`` of a link to /dev/zero, one to /dev/urandom and a FIFO, each with a data
+    folder of its own, in one process with a time limit and its memory capped (``run_ox_batch``:
+    a process each cost about 0.3 s of CPU to start): what -> (the path, what it did, its store)."""
+    folder = tmp_path_factory.mktemp("non-regular")
+    paths = {}
+    for device in ("/dev/zero", "/dev/urandom"):
+        link = folder / device.rsplit("/", 1)[1] / "figures.csv"
+        link.parent.mkdir()
+        link.symlink_to(device)
+        paths[device] = link
+    fifo = folder / "fifo" / "figures.csv"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    paths["fifo"] = fifo
+    commands = {what: (path.parent / "data", ("import", str(path))) for what, path in paths.items()}
+    done = run_ox_batch(commands, folder, timeout=30)
+    return {
+        what: (path, done[what], path.parent / "data" / "datasets") for what, path in paths.items()
+    }
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
-def test_a_link_to_a_device_is_refused(device: str, tmp_path: Path, store: Path) -> None:
-    link = tmp_path / "figures.csv"
-    link.symlink_to(device)
-    done = run_ox("import", str(link), timeout=30)
+def test_a_link_to_a_device_is_refused(
+    device: str, refused: dict[str, tuple[Path, Done, Path]]
+) -> None:
+    link, done, store = refused[device]
     assert done.returncode == 2, done.stderr[-2000:]
     assert (
         f"figures.csv: {link} leads to a device (character special file), not a regular file; "
@@ -40,10 +64,10 @@ def test_a_link_to_a_device_is_refused(device: str, tmp_path: Path, store: Path)
     assert snapshot(store) == {}
 
 
-def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path, store: Path) -> None:
-    fifo = tmp_path / "figures.csv"
-    os.mkfifo(fifo)
-    done = run_ox("import", str(fifo), timeout=30)
+def test_a_fifo_is_refused_without_waiting_for_a_writer(
+    refused: dict[str, tuple[Path, Done, Path]],
+) -> None:
+    fifo, done, store = refused["fifo"]
     assert done.returncode == 2, done.stderr[-2000:]
     assert f"{fifo} is a pipe (FIFO), not a regular file; refusing to read it" in done.stderr
     assert "save the data to a file first" in done.stderr

@@ -58,7 +58,9 @@ import sys, time
 POLL = 0.02
 from pathlib import Path
 from tui.model.importing import store
+from tui.model.store import derived_build
 from tui.cli.main import main
+derived_build.write_file = lambda _ds, _path=None: False  # as in the tests' own process
 real = store.write_parquet
 def write(frame, path):
     real(frame, path)
@@ -71,6 +73,8 @@ raise SystemExit(main(["import", sys.argv[3], "--name", "twin"]))
 
 
 def test_two_imports_of_one_name_at_once_one_is_refused(store: Path, tmp_path: Path) -> None:
+    """One import in a process of its own holds the lock while it writes; another, started then
+    (here, in the tests' process), is refused naming that process."""
     writing, go = tmp_path / "writing", tmp_path / "go"
     first = subprocess.Popen(
         [sys.executable, "-c", HOLD_AT_WRITE, str(writing), str(go), str(HO)],
@@ -81,13 +85,14 @@ def test_two_imports_of_one_name_at_once_one_is_refused(store: Path, tmp_path: P
     )
     try:
         wait_for(writing, first)
-        second = ox("import", str(HO), "--name", "twin")
+        # The second import in this process: the lock it meets is the other process's.
+        code, second_out, second_err = run("import", str(HO), "--name", "twin")
     finally:
         go.touch()
         out, err = first.communicate(timeout=TIMEOUT)
-    assert second.returncode == 1, second.stdout
-    assert "Imported" not in second.stdout
-    assert second.stderr == (
+    assert code == 1, second_out
+    assert "Imported" not in second_out
+    assert second_err == (
         f"ox: error: another import is running (pid {first.pid}) in the data folder {store}; "
         "try again when it finishes\n"
     )
@@ -97,8 +102,8 @@ def test_two_imports_of_one_name_at_once_one_is_refused(store: Path, tmp_path: P
     # Exactly the one dataset, whole: no stray data file, no lock left behind.
     assert sorted(p.name for p in store.iterdir()) == sorted(["twin.json", manifest["file"]])
     assert load_dataset("twin").figures.height == 716
-    again = ox("import", str(HO), "--name", "twin")
-    assert again.returncode == 2 and "a dataset called 'twin' already exists" in again.stderr
+    code, _out, again = run("import", str(HO), "--name", "twin")
+    assert code == 2 and "a dataset called 'twin' already exists" in again
 
 
 def test_the_name_is_checked_again_under_the_lock(
@@ -220,8 +225,8 @@ def safe(text: str) -> str:
 DEEP = "[" * 200_000 + "]" * 200_000
 
 
-def _hostile_manifest(store: Path, kind: str) -> Path:
-    path = store / "bad.json"
+def _hostile_manifest(store: Path, kind: str, name: str = "bad") -> Path:
+    path = store / f"{name}.json"
     if kind == "deep":
         path.write_text(DEEP, encoding="utf-8")
     elif kind == "deep-object":
@@ -237,9 +242,16 @@ def _hostile_manifest(store: Path, kind: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("kind", ["deep", "deep-object", "fifo", "zero", "urandom", "huge"])
-def test_a_hostile_manifest_is_listed_as_damaged_and_removable(existing: Path, kind: str) -> None:
-    path = _hostile_manifest(existing, kind)
+HOSTILE_KINDS = ("deep", "deep-object", "fifo", "zero", "urandom", "huge")
+
+
+def test_hostile_manifests_are_listed_as_damaged_and_removable(existing: Path) -> None:
+    """Six hostile manifests side by side (one of each kind, named for it): none takes anything
+    else down, each is named as damaged, refused and removable (each check names its kind)."""
+    paths = {
+        kind: _hostile_manifest(existing, kind, "bad-" + kind.replace("-", ""))
+        for kind in HOSTILE_KINDS
+    }
     # In a process of its own first: on a FIFO or /dev/urandom a regression hangs, not the suite.
     shown = ox("show", "kent", "--format", "csv")  # the bundled data, untouched by the store
     assert shown.returncode == 0, shown.stderr
@@ -249,12 +261,14 @@ def test_a_hostile_manifest_is_listed_as_damaged_and_removable(existing: Path, k
     assert "Kent,2017/18,5," in out
     code, out, err = run("datasets")
     assert code == 0, err
-    assert f"ox: warning: dataset 'bad' is damaged and skipped ({path}: " in err
-    code, out, err = run("show", "kent", "-d", "bad")
-    assert code == 1 and "the manifest of the imported dataset 'bad'" in err
-    code, out, err = run("datasets", "remove", "bad", "--yes")
-    assert code == 0, err
-    assert not os.path.lexists(path)
+    for kind, path in paths.items():
+        assert f"ox: warning: dataset {path.stem!r} is damaged and skipped ({path}: " in err, kind
+    for kind, path in paths.items():
+        code, out, err = run("show", "kent", "-d", path.stem)
+        assert code == 1 and f"the manifest of the imported dataset {path.stem!r}" in err, kind
+        code, out, err = run("datasets", "remove", path.stem, "--yes")
+        assert code == 0, (kind, err)
+        assert not os.path.lexists(path), kind
     assert load_dataset("kept").figures.get_column("count").to_list() == [5, 7]
 
 
@@ -306,25 +320,39 @@ def test_a_full_disk_reported_by_polars_says_so(
     assert snapshot(existing) == before
 
 
-@pytest.mark.parametrize("kind", ["fifo", "zero"])
-def test_a_data_file_that_is_not_a_regular_file_is_never_read(existing: Path, kind: str) -> None:
-    """A FIFO as the data file blocked 'ox datasets' (which opens every dataset) forever."""
-    data = existing / "odd.parquet"
-    if kind == "fifo":
-        os.mkfifo(data)
-    else:
-        data.symlink_to("/dev/zero")
-    _claim(existing, "odd", "odd.parquet")
-    what = "a named pipe" if kind == "fifo" else "a character device"
+ODD_DATA_FILES = {"oddfifo": "a named pipe", "oddzero": "a character device"}
+"""Datasets whose data file is a FIFO and a link to /dev/zero, and what each is called."""
+
+
+def test_a_data_file_that_is_not_a_regular_file_is_never_read(existing: Path) -> None:
+    """A FIFO as the data file blocked 'ox datasets' (which opens every dataset) forever. A FIFO
+    and a link to /dev/zero side by side in one store: one ``ox datasets`` in a process of its own
+    lists both (a hang is a failure, not a stuck suite); each is then refused and removed."""
+    for name in ODD_DATA_FILES:
+        data = existing / f"{name}.parquet"
+        if name == "oddfifo":
+            os.mkfifo(data)
+        else:
+            data.symlink_to("/dev/zero")
+        _claim(existing, name, data.name)
     listed = ox("datasets", timeout=60)
     assert listed.returncode == 0, listed.stderr
-    assert "unreadable: data file" in listed.stdout and "kept" in listed.stdout
-    code, _out, err = run("show", "kent", "-d", "odd")
-    assert code == 1
-    assert err == f"ox: error: data file {data} is not a regular file ({what}); not read\n"
-    code, _out, err = run("datasets", "remove", "odd", "--yes")
-    assert code == 0, err
-    assert not os.path.lexists(data) and os.path.exists("/dev/zero")
+    lines = listed.stdout.splitlines()
+    for name in ODD_DATA_FILES:
+        assert any(name in line and "unreadable: data file" in line for line in lines), (
+            name,
+            listed.stdout,
+        )
+    assert "kept" in listed.stdout
+    for name, what in ODD_DATA_FILES.items():
+        data = existing / f"{name}.parquet"
+        code, _out, err = run("show", "kent", "-d", name)
+        assert code == 1, name
+        assert err == f"ox: error: data file {data} is not a regular file ({what}); not read\n"
+        code, _out, err = run("datasets", "remove", name, "--yes")
+        assert code == 0, err
+        assert not os.path.lexists(data), name
+    assert os.path.exists("/dev/zero")
 
 
 @pytest.mark.parametrize("sources", ["/etc/passwd", "../x.csv", "x.parquet"])

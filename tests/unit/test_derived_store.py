@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import write_dataset
 from tui.model.data.catalogue import DatasetInfo, find_dataset
 from tui.model.data.dataset import load_dataset
 from tui.model.figures.force_table import force_table
@@ -269,17 +270,28 @@ def test_a_query_never_writes(tmp_path: Path) -> None:
 
 @pytest.mark.derived_files
 def test_the_loader_writes_the_store_once_when_none_is_current(
-    monkeypatch: pytest.MonkeyPatch,
+    isolated_user_dirs: Path,
 ) -> None:
-    """``keep`` (the loader's step) writes the user's file only when no current one exists."""
-    ds = load_dataset("nspcc")
-    assert derived_build.keep(ds)  # the shipped file is current: nothing written
+    """``keep`` (the loader's step) writes the user's file only when no current one exists: not
+    for a bundled dataset whose shipped file is current; once for an imported one (a small one
+    here: what the file holds is checked above and in tests/cli/test_answer_book.py)."""
+    nspcc = load_dataset("nspcc")
+    assert derived_build.keep(nspcc)  # the shipped file is current: nothing written
     assert not derived_store.user_file("nspcc").exists()
-    monkeypatch.setattr(derived_store, "shipped_file", lambda _info: Path("/nonexistent"))
+    kent = {"force": "Kent", "offence_code": "86", "offence": "Obscene publications etc"}
+    write_dataset(
+        isolated_user_dirs / "user-data" / "datasets",
+        "mine",
+        [{**kent, "year": 2016, "count": 248}, {**kent, "year": 2017, "count": 269}],
+    )
+    ds = load_dataset("mine")
+    assert not derived_store.is_current(ds.info)
     assert derived_build.keep(ds)
-    written = derived_store.user_file("nspcc")
+    written = derived_store.user_file("mine")
     assert written.is_file() and derived_store.is_current(ds.info)
     before = written.stat().st_mtime_ns
     assert derived_build.keep(ds)
     assert written.stat().st_mtime_ns == before  # once per dataset
-    assert derived_store.answer(ds.info, "uk", None) is not None
+    answer = derived_store.answer(ds.info, "kent", None)
+    assert answer is not None
+    assert [p.count for p in answer.series.points] == [248, 269]

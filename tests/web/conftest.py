@@ -16,6 +16,7 @@ import aiohttp
 import pyte
 from aiohttp import web
 
+from tests.recent_datasets import more_recent_datasets as more_recent_datasets
 from tui.web.server import OxServer
 
 WAIT = 90.0
@@ -68,10 +69,14 @@ class Tab:
         self.stream = pyte.ByteStream(self.screen)
         self.texts: list[Any] = []
         """The JSON messages the server sent (downloads offered, links opened)."""
+        self._text: str | None = None
+        """The screen as text, made once per change (pyte draws every cell of it each time)."""
 
     @property
     def text(self) -> str:
-        return "\n".join(self.screen.display)
+        if self._text is None:
+            self._text = "\n".join(self.screen.display)
+        return self._text
 
     async def send(self, keys: str) -> None:
         await self.ws.send_str(json.dumps(["stdin", keys]))
@@ -89,13 +94,15 @@ class Tab:
                 continue
             if message.type == aiohttp.WSMsgType.BINARY:
                 self.stream.feed(message.data)
+                self._text = None
             elif message.type == aiohttp.WSMsgType.TEXT:
                 self.texts.append(json.loads(message.data))
             else:
                 raise AssertionError(f"the connection closed waiting for {what}:\n{self.text}")
 
     def shows(self, *parts: str) -> bool:
-        return all(part in self.text for part in parts)
+        text = self.text
+        return all(part in text for part in parts)
 
 
 @asynccontextmanager

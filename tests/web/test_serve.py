@@ -24,9 +24,29 @@ HOMEOFFICE_TITLE = (
 
 
 async def test_a_tab_gets_the_forces_view_then_a_force_typed_and_its_export_as_a_download() -> None:
-    async with served() as (server, base), aiohttp.ClientSession() as client:
-        page = await client.get(f"{base}/")
+    """One server with a token and room for one session, and one app process for all of it:
+    without the token the page and the websocket are refused; with it (then its cookie) the page
+    and a tab with the forces view, a force typed, its detail and its export as a download; while
+    that tab is open the next one gets a page saying so and no process; when it closes, its app
+    ends and there is a place again."""
+    jar = aiohttp.CookieJar(unsafe=True)  # keep cookies of 127.0.0.1, as a browser does
+    async with (
+        served(token="s3cret-token", max_sessions=1) as (server, base),
+        aiohttp.ClientSession(cookie_jar=jar) as client,
+    ):
+        # Without the token: refused, and no process started.
+        assert (await client.get(f"{base}/")).status == 401
+        assert (await client.get(f"{base}/?token=wrong")).status == 403
+        assert (await client.get(f"{base}/static/js/textual.js")).status == 401
+        for query in ("", "?token=wrong"):
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await client.ws_connect(f"{base}/ws{query}")
+            assert refused.value.status in (401, 403), query
+        assert not server.sessions  # no process was started
+
+        page = await client.get(f"{base}/?token=s3cret-token")
         assert page.status == 200
+        assert page.cookies[server.cookie]["httponly"]
         html = await page.text()
         assert "<title>offence-explorer" in html and "homeoffice" not in html  # titled below
         assert "fonts.googleapis" not in html  # nothing fetched from elsewhere
@@ -35,12 +55,26 @@ async def test_a_tab_gets_the_forces_view_then_a_force_typed_and_its_export_as_a
         assert script.status == 200
 
         origin = {"Origin": base}  # as the browser sends it
+        # The page's websocket carries no token in its URL: the cookie set with the page does.
         async with tab(client, base, **origin) as t:
             await t.until(lambda t: t.shows("England and Wales", "43 rows"), "the force table")
             # The page's title follows the dataset shown (the app tells the page).
             await t.until(lambda t: any(m[0] == "title" for m in t.texts), "the page's title")
             titles = [m[1] for m in t.texts if m[0] == "title"]
             assert titles == ["offence-explorer — homeoffice: " + HOMEOFFICE_TITLE]
+
+            # The tab after the last allowed one: a page saying so, and no process.
+            assert len(server.sessions) == 1
+            full = await client.get(f"{base}/")
+            assert full.status == 503
+            assert full_message(1) in await full.text()
+            assert full_message(1).startswith("1 sessions open; close one")
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await client.ws_connect(f"{base}/ws")
+            assert refused.value.status == 503
+            assert len(server.sessions) == 1
+            assert (await (await client.get(f"{base}/status")).json()) == {"sessions": 1, "max": 1}
+
             await t.send("northam")
             await t.until(
                 lambda t: t.shows("Northamptonshire") and not t.shows("Metropolitan Police"),
@@ -66,9 +100,10 @@ async def test_a_tab_gets_the_forces_view_then_a_force_typed_and_its_export_as_a
             assert "Northamptonshire,2017/18,269," in body
             (pid,) = [s.pid for s in server.sessions.values()]
             assert pid is not None and alive(pid)
-        # The tab closed: its app ends.
+        # The tab closed: its app ends, and there is a place again.
         await wait_until(lambda: not server.sessions, "the session to end when its tab closed")
         assert not alive(pid)
+        assert (await client.get(f"{base}/")).status == 200
 
 
 async def test_the_page_names_the_app_and_dataset() -> None:
@@ -76,29 +111,6 @@ async def test_the_page_names_the_app_and_dataset() -> None:
         async with aiohttp.ClientSession() as client:
             html = await (await client.get(f"{base}/")).text()
     assert "<title>offence-explorer — homeoffice: &lt;b&gt;Home Office&lt;/b&gt;</title>" in html
-
-
-async def test_without_the_token_the_page_and_the_websocket_are_refused() -> None:
-    jar = aiohttp.CookieJar(unsafe=True)  # keep cookies of 127.0.0.1, as a browser does
-    async with (
-        served(token="s3cret-token") as (server, base),
-        aiohttp.ClientSession(cookie_jar=jar) as client,
-    ):
-        assert (await client.get(f"{base}/")).status == 401
-        assert (await client.get(f"{base}/?token=wrong")).status == 403
-        assert (await client.get(f"{base}/static/js/textual.js")).status == 401
-        for query in ("", "?token=wrong"):
-            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
-                await client.ws_connect(f"{base}/ws{query}")
-            assert refused.value.status in (401, 403)
-        assert not server.sessions  # no process was started
-
-        page = await client.get(f"{base}/?token=s3cret-token")
-        assert page.status == 200
-        assert page.cookies[server.cookie]["httponly"]
-        # The page's websocket carries no token in its URL: the cookie set with the page does.
-        async with tab(client, base) as t:
-            await t.until(lambda t: t.shows("43 rows"), "the force table behind the token")
 
 
 async def test_on_loopback_other_hosts_and_other_sites_pages_are_refused() -> None:
@@ -112,24 +124,6 @@ async def test_on_loopback_other_hosts_and_other_sites_pages_are_refused() -> No
             await client.ws_connect(f"{base}/ws", headers={"Origin": "http://evil.example"})
         assert refused.value.status == 403
         assert not server.sessions
-
-
-async def test_the_tab_after_the_last_allowed_one_gets_a_page_saying_so_and_no_process() -> None:
-    async with served(max_sessions=1) as (server, base), aiohttp.ClientSession() as client:
-        async with tab(client, base) as first:
-            await wait_until(lambda: len(server.sessions) == 1, "the first session")
-            full = await client.get(f"{base}/")
-            assert full.status == 503
-            assert full_message(1) in await full.text()
-            assert full_message(1).startswith("1 sessions open; close one")
-            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
-                await client.ws_connect(f"{base}/ws")
-            assert refused.value.status == 503
-            assert len(server.sessions) == 1
-            assert (await (await client.get(f"{base}/status")).json()) == {"sessions": 1, "max": 1}
-            await first.until(lambda t: t.shows("43 rows"), "the first tab's table")
-        await wait_until(lambda: not server.sessions, "the first session to end")
-        assert (await client.get(f"{base}/")).status == 200  # a place again
 
 
 async def test_no_app_is_left_running_after_the_server_stops_under_an_open_tab() -> None:
