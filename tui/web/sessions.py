@@ -48,6 +48,7 @@ class Session(AppService):
         self.argv = tuple(argv)
         self._extra_env = dict(extra_env or {})
         self._stopping: asyncio.Task[None] | None = None
+        self._starting: asyncio.Future[None] | None = None
 
     @property
     def pid(self) -> int | None:
@@ -81,6 +82,14 @@ class Session(AppService):
             return
         await super().on_meta(data)
 
+    async def start(self, width: int, height: int) -> None:
+        """Start the app process (a start under way runs to its end even if the tab's handler is
+        cancelled, so that a stop can end the process it starts); none once stopped."""
+        if self._stopping is not None:
+            raise ConnectionResetError("the session was stopped before its app started")
+        self._starting = asyncio.ensure_future(super().start(width, height))
+        await asyncio.shield(self._starting)
+
     async def stop(self) -> None:
         """Ask the app to quit; terminate it, then kill it, if it does not; reap it. Every
         caller waits for the same stop."""
@@ -89,6 +98,11 @@ class Session(AppService):
         await asyncio.shield(self._stopping)
 
     async def _stop(self) -> None:
+        if self._starting is not None:
+            # A Ctrl+C while the app process was being started: the process may exist before
+            # ``_process`` names it. Wait for the start, then end what it started.
+            with contextlib.suppress(Exception, asyncio.CancelledError):
+                await asyncio.shield(self._starting)
         process = self._process
         task = self._task
         self._task = None
