@@ -46,7 +46,7 @@ async def test_a_stop_during_the_start_ends_the_process_started(
         await go_on.wait()  # the child runs; the session does not know its pid yet
         return process
 
-    monkeypatch.setattr(sessions.asyncio, "create_subprocess_exec", slow_exec)
+    monkeypatch.setattr(asyncio, "create_subprocess_exec", slow_exec)
     tab = session()
     starting = asyncio.ensure_future(tab.start(80, 24))
     await spawned.wait()
