@@ -15,7 +15,6 @@ from types import ModuleType
 import pytest
 
 from tests.conftest import write_dataset
-from tests.recent_datasets import more_recent_datasets as more_recent_datasets
 from tui.cli.main import main
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -16,7 +16,6 @@ import aiohttp
 import pyte
 from aiohttp import web
 
-from tests.recent_datasets import more_recent_datasets as more_recent_datasets
 from tui.web.server import OxServer
 
 WAIT = 90.0
