@@ -13,13 +13,14 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input
 
 from tests.ui.conftest import burst, settle
 from tui.app import OffenceApp
+from tui.screens.forces import ForcesScreen
 from tui.widgets.grid import Grid
 from tui.widgets.in_order_input import InOrderInput
+from tui.widgets.search_bar import SearchInput
 
 TYPED = [
     (("x", "backspace", *"kent"), "kent"),
@@ -43,22 +44,35 @@ BOXES = {
 """How to open each text box the app has, from the start."""
 
 
-@pytest.mark.parametrize("where", BOXES)
-async def test_editing_keys_in_a_burst_act_in_order(app: OffenceApp, where: str) -> None:
+async def test_editing_keys_in_a_burst_act_in_order(app: OffenceApp) -> None:
+    """One app: each box of ``BOXES`` opened in turn from Forces (its search box emptied and
+    focused, as at start), every burst of ``TYPED`` typed into it; each check names the box."""
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for key in BOXES[where]:
-            await pilot.press(key)
+        for where, opening in BOXES.items():
+            for _ in range(6):  # back to Forces, from the box and the view it is in
+                if isinstance(app.screen, ForcesScreen):
+                    break
+                await pilot.press("escape")
+                await settle(pilot)
+            forces = app.screen
+            assert isinstance(forces, ForcesScreen), (where, forces)
+            search = forces.query_one(SearchInput)
+            search.value = ""
+            search.focus()
             await settle(pilot)
-        box = app.screen.focused
-        assert isinstance(box, Input), (where, box)
-        for keys, expected in TYPED:
-            box.value = ""  # (the export and import boxes start with a path)
-            await settle(pilot)
-            burst(pilot, *keys)
-            await settle(pilot)
-            assert app.screen.focused is box, (where, keys)
-            assert box.value == expected, (where, keys)
+            for key in opening:
+                await pilot.press(key)
+                await settle(pilot)
+            box = app.screen.focused
+            assert isinstance(box, Input), (where, box)
+            for keys, expected in TYPED:
+                box.value = ""  # (the export and import boxes start with a path)
+                await settle(pilot)
+                burst(pilot, *keys)
+                await settle(pilot)
+                assert app.screen.focused is box, (where, keys)
+                assert box.value == expected, (where, keys)
 
 
 def test_every_text_box_of_the_app_types_in_order() -> None:
