@@ -232,24 +232,19 @@ async def test_diff_labels_forces_by_short_name_and_draws_whole_figures(
         assert grid.current_key is not None and grid.current_key.startswith("Northamptonshire")
 
 
-async def test_multi_force_table_heads_each_column_with_its_whole_short_name(
-    app: OffenceApp,
-) -> None:
-    """The headers were cut to nine letters: "South Y…" and "South W…", "West Mi…" and "West
-    Yo…" could not be told apart. Each is the short name Compare and the legend use, whole."""
-    async with app.run_test(size=(80, 24)) as pilot:
-        grid = await open_multi_chart(pilot, "south york", "south wal", "west york", "west mid")
-        names = {c.label.split(" ", 1)[1] for c in grid.columns[1:]}
-        assert names == {"South Yorkshire", "South Wales", "West Yorkshire", "West Midlands"}
-        header = terminal_text(app).splitlines()[grid.scrollable_content_region.y]
-        assert any(f" {name}" in header for name in names), header
+async def test_the_multi_force_table_heads_and_pins(app: OffenceApp) -> None:
+    """One app, two charts (Esc, ``u`` unmarks all, new marks).
 
-
-async def test_the_multi_force_table_keeps_each_figure_beside_its_year(app: OffenceApp) -> None:
-    """At 60×20 the Metropolitan Police's whole name left no room for the Year column beside it:
+    At 60×20 the Metropolitan Police's whole name left no room for the Year column beside it:
     scrolled right, the figures stood with no year (1,197, 2025/26 Q1-Q3, read as a fall). The
     year stays pinned; a column too wide for the room is headed by its marker and number (the
-    legend names them), and by the whole name again when the terminal is wide enough."""
+    legend names them), and by the whole name again when the terminal is wide enough.
+
+    At 80×24 the headers were cut to nine letters: "South Y…" and "South W…", "West Mi…" and
+    "West Yo…" could not be told apart. Each is the short name Compare and the legend use,
+    whole."""
+    from tui.screens.forces import ForcesScreen
+
     async with app.run_test(size=(60, 20)) as pilot:
         grid = await open_multi_chart(pilot, "metropolitan", "west midlands", "kent")
         await pilot.press("end", "right", "right", "right", "right")
@@ -260,3 +255,14 @@ async def test_the_multi_force_table_keeps_each_figure_beside_its_year(app: Offe
         await pilot.resize_terminal(120, 40)
         await settle(pilot)
         assert "Metropolitan Police" in " ".join(c.label for c in grid.columns)
+
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ForcesScreen)
+        await pilot.press("u")  # unmark all
+        await pilot.resize_terminal(80, 24)
+        grid = await open_multi_chart(pilot, "south york", "south wal", "west york", "west mid")
+        names = {c.label.split(" ", 1)[1] for c in grid.columns[1:]}
+        assert names == {"South Yorkshire", "South Wales", "West Yorkshire", "West Midlands"}
+        header = terminal_text(app).splitlines()[grid.scrollable_content_region.y]
+        assert any(f" {name}" in header for name in names), header
