@@ -98,7 +98,7 @@ async def test_forces_table_draws_whole_figures(app: OffenceApp) -> None:
             lines = terminal_text(app).splitlines()
             assert "Region / nation" in lines[grid.scrollable_content_region.y]
 
-        shown = []
+        shown: list[tuple[tuple[int, int], str]] = []
         for size in SIZES:
             await pilot.resize_terminal(*size)
             await settle(pilot)
