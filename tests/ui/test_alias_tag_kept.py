@@ -6,41 +6,47 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from tests.ui.conftest import settle, terminal_text
+from tests.ui.conftest import burst, settle, terminal_text, type_text
 from tui.app import make_app
 from tui.widgets.force_table import ForceTableView
 from tui.widgets.forces_status import ALIAS_MARK
 
+SIZES = [(60, 20), (80, 24), (120, 40)]
 
-@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)])
-@pytest.mark.parametrize("measure", ["count", "rate"])
-async def test_the_alias_tag_stays_in_view(
-    tmp_path: Path, size: tuple[int, int], measure: str
-) -> None:
+
+async def test_the_alias_tag_stays_in_view(tmp_path: Path) -> None:
+    """One app: by counts, then by rates (``m``), resized to each size in ``SIZES``; at each,
+    four searches, the name cells and the ``=Met`` tag checked (each check names its measure,
+    size and query)."""
     app = make_app(settings_file=tmp_path / "s.json")
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZES[0]) as pilot:
         await settle(pilot)
-        if measure == "rate":
-            await pilot.press("escape", "m", "slash")
-            await settle(pilot)
         grid = app.screen.query_one(ForceTableView)
-        name_width = next(c.width for c in grid.columns if c.key == "force")
-        checked = 0
-        for query in ("met", "northants", "greater london", "city"):
-            await pilot.press(*query)
-            await settle(pilot)
-            for found in app.screen.filtered:  # type: ignore[attr-defined]
-                cell = grid.row(found.row.force.name).cells[0].plain
-                assert len(cell) <= name_width, cell
-                if found.via:
-                    assert f" {ALIAS_MARK}" in cell, cell
-                    checked += 1
-            if query == "met":
-                cell = grid.row("Metropolitan Police").cells[0].plain
-                assert cell.endswith(f" {ALIAS_MARK}Met"), cell
-                assert cell in terminal_text(app), cell
-            for _ in query:
-                await pilot.press("backspace")
-        assert checked
+        for measure in ("count", "rate"):
+            if measure == "rate":
+                await pilot.press("escape", "m", "slash")
+                await settle(pilot)
+            assert app.settings.measure == measure
+            for size in SIZES:
+                await pilot.resize_terminal(*size)
+                await settle(pilot)
+                assert app.size == size
+                name_width = next(c.width for c in grid.columns if c.key == "force")
+                checked = 0
+                for query in ("met", "northants", "greater london", "city"):
+                    where = (measure, size, query)
+                    await type_text(pilot, query)
+                    for found in app.screen.filtered:  # type: ignore[attr-defined]
+                        cell = grid.row(found.row.force.name).cells[0].plain
+                        assert len(cell) <= name_width, (where, cell)
+                        if found.via:
+                            assert f" {ALIAS_MARK}" in cell, (where, cell)
+                            checked += 1
+                    if query == "met":
+                        cell = grid.row("Metropolitan Police").cells[0].plain
+                        assert cell.endswith(f" {ALIAS_MARK}Met"), (where, cell)
+                        assert cell in terminal_text(app), (where, cell)
+                    burst(pilot, *["backspace"] * len(query))
+                    await settle(pilot)
+                    assert app.screen.query_one("#search-input").value == "", where  # type: ignore[attr-defined]
+                assert checked, (measure, size)

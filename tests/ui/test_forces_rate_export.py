@@ -26,10 +26,17 @@ NORTHANTS_2022_COUNT = 737
 async def test_rate_export_and_command_carry_the_rates_in_the_screen_order(
     settings_file: Path,
 ) -> None:
+    """One app: Compare 2021/22 → 2022/23 put in rates (``m``) reproduces with
+    ``--measure rate``; back in Forces (in rates too), its export and command carry the rates."""
     app = make_app(settings_file=settings_file, dataset="homeoffice-2023-10")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("down", "m")
+        app.open_compare(2021, 2022)
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        compare_spec = app.screen.view_spec()  # type: ignore[attr-defined]
+        await pilot.press("escape")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ForcesScreen)
@@ -60,6 +67,14 @@ async def test_rate_export_and_command_carry_the_rates_in_the_screen_order(
     got = next(r for r in printed if r["force"] == "Northamptonshire")["rate 2022/23"]
     assert isinstance(got, float) and round(got, 1) == expected
 
+    # Compare in rates reproduces with --measure rate.
+    assert compare_spec is not None
+    command = command_for(compare_spec, "json")
+    assert "--measure rate" in command
+    northants_b = next(r for r in json_rows(command) if r["force"] == "Northamptonshire")
+    expected_b = NORTHANTS_2022_COUNT / shared_population("Northamptonshire", 2022) * 1e5
+    assert round(float(northants_b["rate_b"]), 1) == round(expected_b, 1)  # type: ignore[arg-type]
+
 
 def test_forces_export_says_which_years_the_change_is_between() -> None:
     from tui.model.data.dataset import load_dataset
@@ -80,20 +95,3 @@ def test_forces_export_says_which_years_the_change_is_between() -> None:
         assert row["2022/23"] == NORTHANTS_2022_COUNT
         assert row["change"] == NORTHANTS_2022_COUNT - row["2021/22"]  # type: ignore[operator]
     assert "per 100,000 people" in str(meta["rates"])
-
-
-async def test_compare_in_rates_reproduces_with_measure_rate(settings_file: Path) -> None:
-    app = make_app(settings_file=settings_file, dataset="homeoffice-2023-10")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        app.open_compare(2021, 2022)
-        await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot)
-        spec = app.screen.view_spec()  # type: ignore[attr-defined]
-    assert spec is not None
-    command = command_for(spec, "json")
-    assert "--measure rate" in command
-    northants = next(r for r in json_rows(command) if r["force"] == "Northamptonshire")
-    expected = NORTHANTS_2022_COUNT / shared_population("Northamptonshire", 2022) * 1e5
-    assert round(float(northants["rate_b"]), 1) == round(expected, 1)  # type: ignore[arg-type]

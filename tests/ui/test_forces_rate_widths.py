@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from tests.ui.conftest import settle, terminal_text
 from tui.app import make_app
 from tui.widgets.force_table import ForceTableView
@@ -29,33 +27,32 @@ def figures_fit(grid: Grid) -> int:
     return checked
 
 
-@pytest.mark.parametrize("offence", ["all", "86"])
-async def test_every_figure_fits_its_column_by_counts_and_by_rates(
-    tmp_path: Path, offence: str
-) -> None:
-    app = make_app(settings_file=tmp_path / "s.json", offence=offence)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        grid = app.screen.query_one(ForceTableView)
-        assert figures_fit(grid)
-        await pilot.press("escape", "m")  # rates per 100,000
-        await settle(pilot)
-        assert grid.measure == "rate"
-        assert figures_fit(grid)
-        await pilot.press("m")  # and back to counts
-        await settle(pilot)
-        assert grid.measure == "count"
-        assert figures_fit(grid)
-
-
-async def test_city_of_londons_rate_change_is_drawn_whole(tmp_path: Path) -> None:
+async def test_every_figure_fits_its_column_by_counts_and_by_rates(tmp_path: Path) -> None:
+    """One app: all offences, then code 86 (chosen in the app); each by counts, by rates per
+    100,000 (``m``), and by counts again. By rates, all offences: City of London's change
+    (-3,786.6 per 100,000) is drawn whole on the terminal."""
     app = make_app(settings_file=tmp_path / "s.json", offence="all")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("escape", "m")
-        await settle(pilot)
         grid = app.screen.query_one(ForceTableView)
-        change = grid.row_text("London, City of")["change"].strip()
-        assert re.fullmatch(r"[+-]\d,\d{3}\.\d", change), change  # -3,786.6 in the 2026 release
-        line = next(t for t in terminal_text(app).splitlines() if "London, City of" in t)
-        assert f" {change} " in line and "…" not in line, line
+        for offence in ("all", "86"):
+            if offence == "86":
+                app.set_offence("86")
+                await settle(pilot)
+            assert app.selection is not None and app.selection.key == offence
+            assert app.screen.table is not None and app.screen.table.offence.key == offence  # type: ignore[attr-defined]
+            assert figures_fit(grid), offence
+            await pilot.press("escape", "m")  # rates per 100,000
+            await settle(pilot)
+            assert grid.measure == "rate"
+            assert figures_fit(grid), offence
+            if offence == "all":
+                change = grid.row_text("London, City of")["change"].strip()
+                # -3,786.6 in the 2026 release
+                assert re.fullmatch(r"[+-]\d,\d{3}\.\d", change), change
+                line = next(t for t in terminal_text(app).splitlines() if "London, City of" in t)
+                assert f" {change} " in line and "…" not in line, line
+            await pilot.press("m")  # and back to counts
+            await settle(pilot)
+            assert grid.measure == "count"
+            assert figures_fit(grid), offence

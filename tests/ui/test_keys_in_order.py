@@ -13,13 +13,15 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.ui.conftest import burst, settle
 from tui.app import OffenceApp
+from tui.screens.forces import ForcesScreen
 from tui.widgets.grid import Grid
 from tui.widgets.in_order_input import InOrderInput
+from tui.widgets.search_bar import SearchInput
 
 TYPED = [
     (("x", "backspace", *"kent"), "kent"),
@@ -43,22 +45,45 @@ BOXES = {
 """How to open each text box the app has, from the start."""
 
 
-@pytest.mark.parametrize("where", BOXES)
-async def test_editing_keys_in_a_burst_act_in_order(app: OffenceApp, where: str) -> None:
+async def test_editing_keys_in_a_burst_act_in_order(app: OffenceApp) -> None:
+    """One app: each box of ``BOXES`` opened in turn from Forces (its search box emptied and
+    focused, as at start), every burst of ``TYPED`` typed into it (each check names the box);
+    then Compare's ``/`` left with Enter in the same burst (below)."""
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for key in BOXES[where]:
-            await pilot.press(key)
-            await settle(pilot)
-        box = app.screen.focused
-        assert isinstance(box, Input), (where, box)
-        for keys, expected in TYPED:
-            box.value = ""  # (the export and import boxes start with a path)
-            await settle(pilot)
-            burst(pilot, *keys)
-            await settle(pilot)
-            assert app.screen.focused is box, (where, keys)
-            assert box.value == expected, (where, keys)
+        for where, opening in BOXES.items():
+            await back_to_forces(pilot)
+            for key in opening:
+                await pilot.press(key)
+                await settle(pilot)
+            box = app.screen.focused
+            assert isinstance(box, Input), (where, box)
+            for keys, expected in TYPED:
+                box.value = ""  # (the export and import boxes start with a path)
+                await settle(pilot)
+                burst(pilot, *keys)
+                await settle(pilot)
+                assert app.screen.focused is box, (where, keys)
+                assert box.value == expected, (where, keys)
+        await back_to_forces(pilot)
+        await a_find_left_with_enter_in_the_same_burst_finds_what_was_typed(pilot)
+
+
+async def back_to_forces(pilot: Pilot[None]) -> None:
+    """Back to Forces (from a box and the view it is in), its search box empty and focused, as
+    at start."""
+    app = pilot.app
+    for _ in range(6):
+        if isinstance(app.screen, ForcesScreen):
+            break
+        await pilot.press("escape")
+        await settle(pilot)
+    forces = app.screen
+    assert isinstance(forces, ForcesScreen), forces
+    search = forces.query_one(SearchInput)
+    search.value = ""
+    search.focus()
+    await settle(pilot)
 
 
 def test_every_text_box_of_the_app_types_in_order() -> None:
@@ -85,19 +110,18 @@ def test_every_text_box_of_the_app_types_in_order() -> None:
     assert issubclass(InOrderInput, Input)
 
 
-async def test_a_find_left_with_enter_in_the_same_burst_finds_what_was_typed(
-    app: OffenceApp,
+async def a_find_left_with_enter_in_the_same_burst_finds_what_was_typed(
+    pilot: Pilot[None],
 ) -> None:
     """Compare's ``/`` box leaves with Enter as Enter arrives (a priority binding), before the
     keys ahead of it have been typed: a Backspace among them then found the table focused, and
     was lost ("abc", Backspace×3, "kent" looked for "abckent")."""
-    async with app.run_test(size=(80, 24)) as pilot:
+    app = pilot.app
+    for key in ("down", "v"):
+        await pilot.press(key)
         await settle(pilot)
-        for key in ("down", "v"):
-            await pilot.press(key)
-            await settle(pilot)
-        grid = app.screen.query_one(Grid)
-        burst(pilot, "slash", *"abc", *["backspace"] * 3, *"kent", "enter")
-        await settle(pilot)
-        assert app.screen.focused is grid
-        assert grid.current_key == "Kent"
+    grid = app.screen.query_one(Grid)
+    burst(pilot, "slash", *"abc", *["backspace"] * 3, *"kent", "enter")
+    await settle(pilot)
+    assert app.screen.focused is grid
+    assert grid.current_key == "Kent"

@@ -18,6 +18,13 @@ from tui.widgets.force_table import ForceTableView
 async def test_the_opening_table_shows_before_the_data_loads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Enter on a row of the opening table (painted before the data is loaded) opens the force's
+    detail once the data is loaded, with its figures. Northamptonshire, code 86, 2017/18:
+    60+61+71+77 = 269."""
+    from tests.ui.test_journeys import row_cells
+    from tui.widgets.peers_panel import PeersPanel
+    from tui.widgets.tables import SeriesTable
+
     settings = tmp_path / "settings.json"  # a first start: the shipped answer book has it
     release = hold_the_data(monkeypatch)
     app = make_app(settings_file=settings)
@@ -30,11 +37,25 @@ async def test_the_opening_table_shows_before_the_data_loads(
         assert table.row_text("Northamptonshire")["year:2017"] == "269"
         assert table.row_text("Metropolitan Police")["year:2022"] == "3,921"
         await pilot.press(*"northam", "enter")  # chosen before the data is there
+        assert app.data is None
         release.set()
         await wait_for(
-            pilot, lambda: isinstance(app.screen, ForceDetailScreen), "the detail to open"
+            pilot,
+            lambda: isinstance(app.screen, ForceDetailScreen) and app.screen.detail is not None,
+            "the detail",
         )
-        assert app.screen.force.name == "Northamptonshire"  # type: ignore[attr-defined]
+        screen = app.screen
+        assert isinstance(screen, ForceDetailScreen)
+        assert screen.force.name == "Northamptonshire"
+        assert row_cells(screen.query_one(SeriesTable), "2017/18")["count"].strip() == "269"
+        await wait_for(pilot, lambda: screen.query_one(PeersPanel).names, "the peers")
+        forces = next(s for s in app.screen_stack if isinstance(s, ForcesScreen))
+        assert forces.context is not None and forces.context.data is app.data
+        await wait_for(pilot, lambda: forces.table is not None, "the Forces table")
+        await pilot.press("escape")
+        await settle(pilot)
+        table = app.screen.query_one(ForceTableView)
+        assert table.row_text("Northamptonshire")["year:2017"] == "269"
 
 
 async def test_a_changed_data_file_means_no_opening_table(
@@ -84,37 +105,3 @@ async def test_each_dataset_opens_on_its_own_table_and_an_offence_not_stored_on_
                 assert screen.table is not None and screen.table.dataset == dataset
             release.set()  # let the load finish before the app closes
             await wait_for(pilot, lambda: pilot.app.data is not None, "the data")  # type: ignore[attr-defined]
-
-
-async def test_a_force_chosen_before_the_data_opens_with_its_figures(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Enter on a row of the opening table (painted before the data is loaded) opens the force's
-    detail once the data is loaded. Northamptonshire, code 86, 2017/18: 60+61+71+77 = 269."""
-    from tests.ui.test_journeys import row_cells
-    from tui.widgets.peers_panel import PeersPanel
-    from tui.widgets.tables import SeriesTable
-
-    settings = tmp_path / "settings.json"
-    release = hold_the_data(monkeypatch)
-    app = make_app(settings_file=settings)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press(*"northam", "enter")  # chosen before the data is there
-        assert app.data is None
-        release.set()
-        await wait_for(
-            pilot,
-            lambda: isinstance(app.screen, ForceDetailScreen) and app.screen.detail is not None,
-            "the detail",
-        )
-        screen = app.screen
-        assert isinstance(screen, ForceDetailScreen)
-        assert row_cells(screen.query_one(SeriesTable), "2017/18")["count"].strip() == "269"
-        await wait_for(pilot, lambda: screen.query_one(PeersPanel).names, "the peers")
-        forces = next(s for s in app.screen_stack if isinstance(s, ForcesScreen))
-        assert forces.context is not None and forces.context.data is app.data
-        await wait_for(pilot, lambda: forces.table is not None, "the Forces table")
-        await pilot.press("escape")
-        await settle(pilot)
-        table = app.screen.query_one(ForceTableView)
-        assert table.row_text("Northamptonshire")["year:2017"] == "269"

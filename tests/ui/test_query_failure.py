@@ -35,10 +35,19 @@ async def test_a_failing_force_table_says_what_failed(
         assert app.is_running and app.return_code is None
 
 
-async def test_a_stale_answer_is_dropped_and_a_later_one_shown(
+async def test_a_stale_answer_is_dropped_and_a_failing_comparison_keeps_the_view(
     app: OffenceApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Two quick offence changes: only the second table is shown, whatever order they finish in."""
+    """One app (its comparisons fail): two quick offence changes, of which only the second
+    table is shown, whatever order they finish in; then Compare, whose failure is said and the
+    app keeps running."""
+
+    def fail(
+        self: Session, year_a: int, year_b: int, sel: OffenceSelection, **_: bool
+    ) -> Comparison:
+        raise ValueError(f"no figures for {year_a}")
+
+    monkeypatch.setattr(Session, "compare", fail)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: app.data is not None, "the dataset")
         await settle(pilot)
@@ -49,22 +58,10 @@ async def test_a_stale_answer_is_dropped_and_a_later_one_shown(
         assert isinstance(screen, ForcesScreen) and screen.table is not None
         assert screen.table.offence.key == "8N"
 
-
-async def test_a_failing_comparison_keeps_the_view_and_says_so(
-    app: OffenceApp, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def fail(
-        self: Session, year_a: int, year_b: int, sel: OffenceSelection, **_: bool
-    ) -> Comparison:
-        raise ValueError(f"no figures for {year_a}")
-
-    monkeypatch.setattr(Session, "compare", fail)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: app.data is not None, "the dataset")
         await pilot.press("down", "v")
         await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, CompareScreen)
-        context = screen.query_one("#compare-context", Static)
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        context = compare.query_one("#compare-context", Static)
         await wait_for(pilot, lambda: "no figures for" in str(context.render()), "the failure")
         assert app.is_running

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ui.conftest import settle, terminal_text
+from tests.ui.conftest import settle, terminal_text, type_text
 from tui.app import make_app
 
 
@@ -18,7 +18,6 @@ async def test_a_sparse_offence_opens_on_its_figures(settings_file: Path) -> Non
         assert "no change: no force has figures in two consecutive full years" in text, text
         header = next(line for line in text.splitlines() if line.lstrip().startswith("Force"))
         assert header.rstrip().endswith("2017/18"), header
-        await pilot.press(*"derbyshire")
-        await settle(pilot)
+        await type_text(pilot, "derbyshire")
         row = next(line for line in terminal_text(app).splitlines() if "Derbyshire" in line)
         assert row.rstrip().endswith("264"), row  # as the NSPCC FOI answer was quoted

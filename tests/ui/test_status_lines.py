@@ -7,13 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
-from tests.ui.conftest import settle, terminal_text, wait_for
+from tests.ui.conftest import settle, terminal_text, type_text, wait_for
 from tests.ui.test_detail_title_release import check_title_words
 from tui.app import OffenceApp, make_app
 from tui.screens.compare import CompareScreen
+from tui.screens.forces import ForcesScreen
 from tui.screens.map_view import MapScreen
 from tui.widgets.status_line import StatusLine
 
@@ -54,8 +56,15 @@ def check_footer_keys_whole(app: OffenceApp) -> None:
 
 
 async def test_lines_at_80x24_are_cut_at_words_and_w_shows_them_whole(app: OffenceApp) -> None:
+    """One app on the Home Office data, at 80×24 but where a check says otherwise: Forces and
+    Compare, then (at 120×40) Compare's events, then (at 80×24) Kent's detail, the map and the
+    release diff's notes, as below."""
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
+        # Cut to fit at 80 columns, both header lines ended with the offence: which dataset
+        # (which release) the figures came from was not on screen.
+        first = drawn(app, app.screen.query_one("#forces-context").content_region)[0]
+        assert "code 86" in first and "homeoffice" in first, first
         await pilot.press("down")
         await settle(pilot)
         assert check_cut_at_words(app) >= 1  # the Forces status line does not fit at 80
@@ -69,43 +78,36 @@ async def test_lines_at_80x24_are_cut_at_words_and_w_shows_them_whole(app: Offen
         await settle(pilot)
         assert status.content_region.height == 1
         await pilot.press("v")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), "Compare")
         await settle(pilot)
         assert check_cut_at_words(app) >= 1
         check_footer_keys_whole(app)
-
-
-async def test_compare_lists_every_event_between_its_years(app: OffenceApp) -> None:
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "v")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, CompareScreen)
-        screen.show_years(2012, 2017)
-        await wait_for(pilot, lambda: screen.years == (2012, 2017), "the new years")
-        await settle(pilot)
-        assert screen.comparison is not None
-        events = screen.comparison.events
-        assert len(events) >= 3
-        context = screen.query_one("#compare-context", StatusLine).full_text
-        for event in events:
-            assert event.title in context
-        assert "more)" not in context
-        check_cut_at_words(app)
-
-
-async def test_forces_and_compare_headers_name_the_dataset_at_80x24(app: OffenceApp) -> None:
-    """Cut to fit at 80 columns, both header lines ended with the offence: which dataset (which
-    release) the figures came from was not on screen."""
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        first = drawn(app, app.screen.query_one("#forces-context").content_region)[0]
-        assert "code 86" in first and "homeoffice" in first, first
-        await pilot.press("down", "v")
-        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), "Compare")
-        await settle(pilot)
         first = drawn(app, app.screen.query_one("#compare-context").content_region)[0]
         assert "code 86" in first and "homeoffice" in first, first
+        await compare_lists_every_event_between_its_years(pilot)
+        await detail_and_map_lines_are_cut_at_words(pilot)
+        await the_release_diff_notes_are_cut_at_a_word(pilot)
+
+
+async def compare_lists_every_event_between_its_years(pilot: Pilot[None]) -> None:
+    """At 120×40 Compare lists every recording event between its years, not "(+3 more) · ox
+    even…"."""
+    app = pilot.app
+    await pilot.resize_terminal(120, 40)
+    await settle(pilot)
+    screen = app.screen
+    assert isinstance(screen, CompareScreen)
+    screen.show_years(2012, 2017)
+    await wait_for(pilot, lambda: screen.years == (2012, 2017), "the new years")
+    await settle(pilot)
+    assert screen.comparison is not None
+    events = screen.comparison.events
+    assert len(events) >= 3
+    context = screen.query_one("#compare-context", StatusLine).full_text
+    for event in events:
+        assert event.title in context
+    assert "more)" not in context
+    check_cut_at_words(app)  # type: ignore[arg-type]
 
 
 def test_a_cut_keeps_a_part_that_ends_right_before_its_separator() -> None:
@@ -145,39 +147,53 @@ def check_whole_or_cut_at_a_word(app: OffenceApp, widget_id: str, *, wrapped: bo
     return cut
 
 
-async def test_detail_and_map_lines_are_cut_at_words(settings_file: Path) -> None:
+async def test_the_detail_lines_are_cut_at_words(settings_file: Path) -> None:
     """At 80×24 (issue 20, the new-user trial): the detail's title ended "release, third…" and its
-    source line "via a third-party copy · Open Government" (no mark); the map's title "(homeof…"
-    and its legend "comparable with other" (its last lines lost below the map, no mark)."""
+    source line "via a third-party copy · Open Government" (no mark). (The Home Office data's
+    detail and map: in the test above.)"""
     app = make_app(settings_file=settings_file, dataset="scotland")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press(*"fife", "enter")
+        await type_text(pilot, "fife")
+        await pilot.press("enter")
         await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "detail")
         await settle(pilot)
         check_title_words(app)  # shortened in its middle: the release stays in view
         assert check_whole_or_cut_at_a_word(app, "detail-source", wrapped=True)
-    app = make_app(settings_file=settings_file.with_name("home-office.json"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"kent", "enter")
-        await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "detail")
-        await settle(pilot)
-        assert check_title_words(app)
-        await pilot.press("escape", "M")
-        await wait_for(pilot, lambda: isinstance(app.screen, MapScreen), "the map")
-        for measure in ("count in", "% change", "rate per"):
-            title = app.screen.query_one("#map-title")
 
-            def shown(title: Widget = title, measure: str = measure) -> bool:
-                return str(title.render()).startswith(measure)
 
-            await wait_for(pilot, shown, measure)
-            await settle(pilot)
-            check_whole_or_cut_at_a_word(app, "map-title", wrapped=False)
-            check_whole_or_cut_at_a_word(app, "map-status", wrapped=False)
-            check_whole_or_cut_at_a_word(app, "map-legend", wrapped=True)
-            await pilot.press("m")
+async def detail_and_map_lines_are_cut_at_words(pilot: Pilot[None]) -> None:
+    """At 80×24, from Compare: Kent's detail's title is cut at words; the map's title ("(homeof…"
+    on main) and its legend ("comparable with other": its last lines lost below the map, no
+    mark), by each measure."""
+    app = pilot.app
+    assert isinstance(app, OffenceApp)
+    await pilot.resize_terminal(80, 24)
+    await settle(pilot)
+    await pilot.press("escape")  # back to Forces
+    await wait_for(pilot, lambda: isinstance(app.screen, ForcesScreen), "Forces")
+    await pilot.press("slash")
+    await type_text(pilot, "kent")
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "detail")
+    await settle(pilot)
+    assert check_title_words(app)
+    await pilot.press("escape", "M")
+    await wait_for(pilot, lambda: isinstance(app.screen, MapScreen), "the map")
+    for measure in ("count in", "% change", "rate per"):
+        title = app.screen.query_one("#map-title")
+
+        def shown(title: Widget = title, measure: str = measure) -> bool:
+            return str(title.render()).startswith(measure)
+
+        await wait_for(pilot, shown, measure)
+        await settle(pilot)
+        check_whole_or_cut_at_a_word(app, "map-title", wrapped=False)
+        check_whole_or_cut_at_a_word(app, "map-status", wrapped=False)
+        check_whole_or_cut_at_a_word(app, "map-legend", wrapped=True)
+        await pilot.press("m")
+    await pilot.press("escape")
+    await wait_for(pilot, lambda: isinstance(app.screen, ForcesScreen), "Forces")
 
 
 async def test_the_stacked_map_legend_marks_the_lines_it_leaves_out(settings_file: Path) -> None:
@@ -215,23 +231,23 @@ def test_the_last_line_of_a_text_that_goes_on_says_so() -> None:
     assert more_follows(Text("abcdefghij"), 6).plain == "abcd …"
 
 
-async def test_the_release_diff_notes_are_cut_at_a_word(settings_file: Path) -> None:
-    """At 80×24 the release diff's notes (the Apr 2026 release against the Oct 2023 one) stopped
-    in the middle of their list of cells, "Avon and Somerset 2023/24 Q1 86", with no mark."""
+async def the_release_diff_notes_are_cut_at_a_word(pilot: Pilot[None]) -> None:
+    """At 80×24, from Forces: the release diff's notes (the Apr 2026 release against the Oct 2023
+    one) stopped in the middle of their list of cells, "Avon and Somerset 2023/24 Q1 86", with
+    no mark."""
     from textual.widgets import OptionList
 
-    app = make_app(settings_file=settings_file)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "d")
-        await settle(pilot)
-        options = app.screen.query_one(OptionList)
-        names = [
-            str(options.get_option_at_index(i).prompt).split()[0]
-            for i in range(options.option_count)
-        ]
-        options.highlighted = names.index("homeoffice-2023-10")
-        await pilot.press("D")
-        await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
-        await settle(pilot)
-        assert check_whole_or_cut_at_a_word(app, "diff-notes", wrapped=True)
+    app = pilot.app
+    assert isinstance(app, OffenceApp)
+    app.screen.query_one("#forces-table").focus()
+    await pilot.press("d")
+    await settle(pilot)
+    options = app.screen.query_one(OptionList)
+    names = [
+        str(options.get_option_at_index(i).prompt).split()[0] for i in range(options.option_count)
+    ]
+    options.highlighted = names.index("homeoffice-2023-10")
+    await pilot.press("D")
+    await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
+    await settle(pilot)
+    assert check_whole_or_cut_at_a_word(app, "diff-notes", wrapped=True)

@@ -2,8 +2,8 @@
 ("kentt" → Kent): the status line says "did you mean Kent?" and Enter opens it.
 
 Which force a typo means, and the status line that says so, are pure functions
-(``nearest_force``, ``forces_status``), tested here on the bundled table; one typo is typed into
-the app to see the status line show it and Enter open the force."""
+(``nearest_force``, ``forces_status``), tested here on the bundled table; typos are typed into
+one app to see the status line show them and Enter open the force."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from tui.model.results.types import ForceTable
 from tui.screens.detail import ForceDetailScreen
 from tui.screens.forces import ForcesScreen
 from tui.widgets.forces_status import forces_status
+from tui.widgets.search_bar import SearchInput
 
 
 def _status(app: OffenceApp) -> str:
@@ -53,30 +54,6 @@ def test_nothing_near_is_suggested_for_no_force(code_86: ForceTable) -> None:
     assert status.startswith("no force matches 'zzzz' (Esc clears)")
 
 
-async def test_the_status_line_suggests_the_force_and_enter_opens_it(app: OffenceApp) -> None:
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"kentt")
-        await settle(pilot)
-        assert isinstance(app.screen, ForcesScreen)
-        assert "no force matches 'kentt' — did you mean Kent? (Enter opens it" in _status(app)
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ForceDetailScreen), "Kent's detail")
-        screen = app.screen
-        assert isinstance(screen, ForceDetailScreen) and screen.force.name == "Kent"
-
-
-async def test_nothing_near_is_not_suggested(app: OffenceApp) -> None:
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"zzzz")
-        await settle(pilot)
-        assert "no force matches 'zzzz' (Esc clears)" in _status(app)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, ForcesScreen)
-
-
 PALETTE_HITS = [
     ("kentt", "Force: Kent"),
     ("norhtamp", "Force: Northamptonshire"),
@@ -89,11 +66,28 @@ PALETTE_HITS = [
 for code 86."""
 
 
-async def test_the_palette_offers_the_force_a_typo_means_and_code_86_for_its_words(
+async def test_typos_in_the_search_box_the_palette_and_the_offence_picker(
     app: OffenceApp,
 ) -> None:
-    """Each query typed into a freshly opened palette, in one app."""
+    """One app, at 120×30: nothing near ``zzzz`` is suggested (Enter opens nothing); the palette
+    offers the force a typo means and code 86 for its words (each query typed into a freshly
+    opened palette); at 80×24 the offence picker says when a term is no offence code (issue 20:
+    "domestic abuse" found nothing and said nothing; it is a flag, not a code); then ``kentt``:
+    the status line suggests Kent, and Enter opens it."""
+    from textual.widgets import Label
+
     async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        forces = app.screen
+        assert isinstance(forces, ForcesScreen)
+        search = forces.query_one(SearchInput)
+        await type_text(pilot, "zzzz")
+        assert "no force matches 'zzzz' (Esc clears)" in _status(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is forces
+
+        search.value = ""
         await settle(pilot)
         await pilot.press("down")
 
@@ -115,16 +109,24 @@ async def test_the_palette_offers_the_force_a_typo_means_and_code_86_for_its_wor
                 await pilot.press("escape")
                 await settle(pilot)
 
-
-async def test_the_offence_picker_says_when_a_term_is_no_offence_code(app: OffenceApp) -> None:
-    """Issue 20: "domestic abuse" found nothing and said nothing; it is a flag, not a code."""
-    from textual.widgets import Label
-
-    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.resize_terminal(80, 24)
         await settle(pilot)
-        await pilot.press("down", "o")
+        forces.query_one("#forces-table").focus()
+        await pilot.press("o")
         await wait_for(pilot, lambda: app.screen.id == "pick-offence", "the offence picker")
-        await pilot.press(*"domestic abuse")
-        await settle(pilot)
+        await type_text(pilot, "domestic abuse")
         said = str(app.screen.query_one("#picker-help", Label).render())
         assert "Not an offence code" in " ".join(said.split())
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is forces, "Forces")
+
+        await pilot.resize_terminal(120, 30)
+        search.focus()
+        await settle(pilot)
+        await type_text(pilot, "kentt")
+        assert app.screen is forces
+        assert "no force matches 'kentt' — did you mean Kent? (Enter opens it" in _status(app)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ForceDetailScreen), "Kent's detail")
+        screen = app.screen
+        assert isinstance(screen, ForceDetailScreen) and screen.force.name == "Kent"

@@ -9,9 +9,11 @@ the compositor draws it, not from the grid's own cells.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.strip import Strip
 
@@ -21,7 +23,8 @@ from tui.app import OffenceApp
 from tui.widgets.force_table import ForceTableView
 from tui.widgets.grid import Grid
 
-SIZES = [(60, 20), (80, 24), (97, 30), (120, 40)]
+SIZES = [(80, 24), (60, 20), (97, 30), (120, 40)]
+"""80×24 first: the Forces table's first frame at that size is checked too."""
 
 
 def drawn_cells(app: OffenceApp, grid: Grid) -> int:
@@ -47,9 +50,12 @@ def drawn_cells(app: OffenceApp, grid: Grid) -> int:
     return checked
 
 
-async def every_position(pilot: Pilot[None], grid: Grid) -> None:
+async def every_position(
+    pilot: Pilot[None], grid: Grid, at_end: Callable[[], None] | None = None
+) -> None:
     """Check the grid where it opened, at each step left to its start, each step right to its
-    end, and stopped between two column edges (as a mouse wheel leaves it)."""
+    end (then ``at_end()``, if given), and stopped between two column edges (as a mouse wheel
+    leaves it)."""
     app = pilot.app
     assert isinstance(app, OffenceApp)
     assert drawn_cells(app, grid) > 0
@@ -57,13 +63,15 @@ async def every_position(pilot: Pilot[None], grid: Grid) -> None:
     for key in ("left", "right"):
         for _ in range(60):
             before = grid.start_x
-            await pilot.press(key)
+            burst(pilot, key)  # (settled below)
             await settle(pilot)
             assert drawn_cells(app, grid) > 0
             assert any(grid.shows_column(c.key) for c in grid.columns[grid.pins :])
             if grid.start_x == before:
                 break
     assert grid.start_x == grid.max_scroll_x
+    if at_end is not None:
+        at_end()
     for edge in sorted(grid.column_edges().values())[:4]:
         grid.scroll_to(x=edge + 3, animate=False, immediate=True)
         await settle(pilot)
@@ -72,53 +80,50 @@ async def every_position(pilot: Pilot[None], grid: Grid) -> None:
 
 async def test_forces_table_draws_whole_figures(app: OffenceApp) -> None:
     """One app resized to each size; counts then rates per 100,000 at one size, rates then
-    counts at the next (``m``), so each size shows both in turn."""
+    counts at the next (``m``), so each size shows both in turn.
+
+    It opens at 80×24, where the % column was scrolled away in the first frame: the pinned
+    columns gave way for the 26-cell region column, though two whole years fitted beside all
+    four. The region is cut with "…" instead, and scrolled to the far right it is still drawn."""
     async with app.run_test(size=SIZES[0]) as pilot:
-        await settle(pilot)
-        grid = app.screen.query_one("#forces-table", Grid)
-        shown = []
-        for size in SIZES:
-            await pilot.resize_terminal(*size)
-            await settle(pilot)
-            assert app.size == size
-            for _ in range(2):
-                await every_position(pilot, grid)
-                shown.append((size, app.settings.measure))
-                await pilot.press("m")  # counts <-> rates per 100,000
-                await settle(pilot)
-        assert {measure for _, measure in shown} == {"count", "rate"}, shown
-
-
-@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
-async def test_compare_table_draws_whole_figures(app: OffenceApp, size: tuple[int, int]) -> None:
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "v")
-        await settle(pilot)
-        await every_position(pilot, app.screen.query_one(Grid))
-
-
-async def test_forces_table_at_80x24_opens_on_change_pct_and_the_latest_years(
-    app: OffenceApp,
-) -> None:
-    """At 80×24 the % column was scrolled away in the first frame: the pinned columns gave way
-    for the 26-cell region column, though two whole years fitted beside all four. The region
-    is cut with "…" instead, and scrolled to the far right it is still drawn."""
-    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         grid = app.screen.query_one("#forces-table", Grid)
         lines = terminal_text(app).splitlines()
         header = lines[grid.scrollable_content_region.y]
         assert grid.pins == 4
         assert re.search(r"Change +% +2023/24 +2024/25", header), header
-        grid.focus()
-        for _ in range(30):
-            await pilot.press("right")
+
+        def region_at_the_far_right() -> None:
+            assert grid.shows_column("place")
+            lines = terminal_text(app).splitlines()
+            assert "Region / nation" in lines[grid.scrollable_content_region.y]
+
+        shown: list[tuple[tuple[int, int], str]] = []
+        for size in SIZES:
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            assert app.size == size
+            for _ in range(2):
+                at_end = region_at_the_far_right if not shown else None  # 80×24, counts
+                await every_position(pilot, grid, at_end)
+                shown.append((size, app.settings.measure))
+                await pilot.press("m")  # counts <-> rates per 100,000
+                await settle(pilot)
+        assert {measure for _, measure in shown} == {"count", "rate"}, shown
+        assert shown[0] == ((80, 24), "count"), shown
+
+
+async def test_compare_table_draws_whole_figures(app: OffenceApp) -> None:
+    """One app, resized from 60×20 to 80×24."""
+    async with app.run_test(size=(60, 20)) as pilot:
         await settle(pilot)
-        assert grid.start_x == grid.max_scroll_x
-        assert grid.shows_column("place")
-        lines = terminal_text(app).splitlines()
-        assert "Region / nation" in lines[grid.scrollable_content_region.y]
+        await pilot.press("down", "v")
+        await settle(pilot)
+        for size in ((60, 20), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            assert app.size == size
+            await every_position(pilot, app.screen.query_one(Grid))
 
 
 @pytest.mark.paints  # what the first frame draws is the point
@@ -150,7 +155,9 @@ async def open_multi_chart(pilot: Pilot[None], *forces: str) -> Grid:
     app = pilot.app
     await settle(pilot)
     for force in forces:
-        await pilot.press("slash", *force, "down", "space")
+        burst(pilot, "slash", *(ch if ch.isalnum() else _character_to_key(ch) for ch in force))
+        await settle(pilot)
+        await pilot.press("down", "space")
         await settle(pilot)
     await pilot.press("g")
     await settle(pilot)
@@ -158,9 +165,14 @@ async def open_multi_chart(pilot: Pilot[None], *forces: str) -> Grid:
     return app.screen.query_one(Grid)
 
 
-async def test_multi_force_table_scrolls_by_whole_columns(app: OffenceApp) -> None:
+async def test_multi_force_table_scrolls_by_whole_columns_and_highlights_a_line(
+    app: OffenceApp,
+) -> None:
     """The multi-force table scrolled by character (a DataTable): it shows whole columns (at
-    60×20, then resized to 80×24)."""
+    60×20, then resized to 80×24). Then, at 80×24, the chart highlights a line with its number
+    (again: none) or by ``/`` and its name."""
+    from tui.widgets.multi_chart import MultiChart
+
     async with app.run_test(size=(60, 20)) as pilot:
         grid = await open_multi_chart(pilot, "kent", "essex", "surrey", "sussex", "norfolk")
         for size in ((60, 20), (80, 24)):
@@ -169,15 +181,6 @@ async def test_multi_force_table_scrolls_by_whole_columns(app: OffenceApp) -> No
             assert app.size == size
             assert grid.max_scroll_x > 0  # five forces do not fit: there is something to scroll
             await every_position(pilot, grid)
-
-
-async def test_multi_force_chart_highlights_a_line_with_its_number_or_slash(
-    app: OffenceApp,
-) -> None:
-    from tui.widgets.multi_chart import MultiChart
-
-    async with app.run_test(size=(80, 24)) as pilot:
-        grid = await open_multi_chart(pilot, "kent", "essex", "surrey", "sussex", "norfolk")
         chart = app.screen.query_one(MultiChart)
         assert chart.highlight is None
         await pilot.press("5")
@@ -230,24 +233,19 @@ async def test_diff_labels_forces_by_short_name_and_draws_whole_figures(
         assert grid.current_key is not None and grid.current_key.startswith("Northamptonshire")
 
 
-async def test_multi_force_table_heads_each_column_with_its_whole_short_name(
-    app: OffenceApp,
-) -> None:
-    """The headers were cut to nine letters: "South Y…" and "South W…", "West Mi…" and "West
-    Yo…" could not be told apart. Each is the short name Compare and the legend use, whole."""
-    async with app.run_test(size=(80, 24)) as pilot:
-        grid = await open_multi_chart(pilot, "south york", "south wal", "west york", "west mid")
-        names = {c.label.split(" ", 1)[1] for c in grid.columns[1:]}
-        assert names == {"South Yorkshire", "South Wales", "West Yorkshire", "West Midlands"}
-        header = terminal_text(app).splitlines()[grid.scrollable_content_region.y]
-        assert any(f" {name}" in header for name in names), header
+async def test_the_multi_force_table_heads_and_pins(app: OffenceApp) -> None:
+    """One app, two charts (Esc, ``u`` unmarks all, new marks).
 
-
-async def test_the_multi_force_table_keeps_each_figure_beside_its_year(app: OffenceApp) -> None:
-    """At 60×20 the Metropolitan Police's whole name left no room for the Year column beside it:
+    At 60×20 the Metropolitan Police's whole name left no room for the Year column beside it:
     scrolled right, the figures stood with no year (1,197, 2025/26 Q1-Q3, read as a fall). The
     year stays pinned; a column too wide for the room is headed by its marker and number (the
-    legend names them), and by the whole name again when the terminal is wide enough."""
+    legend names them), and by the whole name again when the terminal is wide enough.
+
+    At 80×24 the headers were cut to nine letters: "South Y…" and "South W…", "West Mi…" and
+    "West Yo…" could not be told apart. Each is the short name Compare and the legend use,
+    whole."""
+    from tui.screens.forces import ForcesScreen
+
     async with app.run_test(size=(60, 20)) as pilot:
         grid = await open_multi_chart(pilot, "metropolitan", "west midlands", "kent")
         await pilot.press("end", "right", "right", "right", "right")
@@ -258,3 +256,14 @@ async def test_the_multi_force_table_keeps_each_figure_beside_its_year(app: Offe
         await pilot.resize_terminal(120, 40)
         await settle(pilot)
         assert "Metropolitan Police" in " ".join(c.label for c in grid.columns)
+
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ForcesScreen)
+        await pilot.press("u")  # unmark all
+        await pilot.resize_terminal(80, 24)
+        grid = await open_multi_chart(pilot, "south york", "south wal", "west york", "west mid")
+        names = {c.label.split(" ", 1)[1] for c in grid.columns[1:]}
+        assert names == {"South Yorkshire", "South Wales", "West Yorkshire", "West Midlands"}
+        header = terminal_text(app).splitlines()[grid.scrollable_content_region.y]
+        assert any(f" {name}" in header for name in names), header
