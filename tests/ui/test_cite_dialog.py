@@ -104,13 +104,15 @@ async def test_each_format_the_palette_a_search_a_detail_compare_and_a_picker(
         await wait_for_palette_hit(pilot, "Reproduce this view")
         await pilot.press("enter")
         await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, CiteDialog) and dialog.mode == "reproduce"
-        assert dialog.shown == "ox table --dataset homeoffice-2023-10 --offence 86 --sort 2022/23"
+        reproduce = app.screen
+        assert isinstance(reproduce, CiteDialog) and reproduce.mode == "reproduce"
+        assert (
+            reproduce.shown == "ox table --dataset homeoffice-2023-10 --offence 86 --sort 2022/23"
+        )
         await pilot.press("K")  # K in the dialog switches to the citation
         await settle(pilot)
-        assert str(dialog.mode) == "cite"  # (str: mypy narrowed the mode above)
-        assert dialog.shown.startswith("Home Office (2023-10-19).")
+        assert str(reproduce.mode) == "cite"  # (str: mypy narrowed the mode above)
+        assert reproduce.shown.startswith("Home Office (2023-10-19).")
         await pilot.press("escape")
         await settle(pilot)
 

@@ -107,16 +107,21 @@ async def test_type_to_find_a_force_open_its_detail_and_the_national_total(
         assert table.current_force == "total:England and Wales", "national total"
         await pilot.press("enter")
         await settle(pilot)
-        detail = app.screen
-        assert isinstance(detail, ForceDetailScreen) and detail.force.name == "England and Wales"
-        shown = {
+        total_detail = app.screen
+        assert (
+            isinstance(total_detail, ForceDetailScreen)
+            and total_detail.force.name == "England and Wales"
+        )
+        total_shown = {
             r["year"]: r["count"]
             for r in cli_json("show", "england and wales", "-d", "homeoffice-2023-10")
         }
-        series = detail.query_one(SeriesTable)
-        assert row_cells(series, "2016/17")["count"] == "18,834" == f"{shown['2016/17']:,}"
-        facts = str(detail.query_one("#detail-facts").render())
-        assert "Not ranked (a total of several forces)" in facts
+        total_series = total_detail.query_one(SeriesTable)
+        assert (
+            row_cells(total_series, "2016/17")["count"] == "18,834" == f"{total_shown['2016/17']:,}"
+        )
+        total_facts = str(total_detail.query_one("#detail-facts").render())
+        assert "Not ranked (a total of several forces)" in total_facts
         await pilot.press("escape")
         await settle(pilot)
 
@@ -126,10 +131,10 @@ async def test_type_to_find_a_force_open_its_detail_and_the_national_total(
         await type_text(pilot, "all offences")
         await pilot.press("enter")
         await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ForcesScreen) and screen.table is not None
-        assert screen.table.offence.label == "all offences"
-        kent = row_cells(screen.query_one(ForceTableView), "Kent")
+        picked = app.screen
+        assert isinstance(picked, ForcesScreen) and picked.table is not None
+        assert picked.table.offence.label == "all offences"
+        kent = row_cells(picked.query_one(ForceTableView), "Kent")
         assert kent["year:2017"] == "176,085"  # `ox compare 2016 2017 -o all`: Kent 176,085
 
 
