@@ -11,7 +11,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import settle, type_text
 from tui.app import OffenceApp
 
 
@@ -85,7 +85,8 @@ async def test_only_a_regular_file_is_replaced(app: OffenceApp, tmp_path: Path) 
     regular.write_text("a,b\n", encoding="utf-8")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press(*"kent", "down")
+        await type_text(pilot, "kent")
+        await pilot.press("down")
         for kind, target in targets.items():
             message = await _export_to(app, pilot, target)
             assert TARGETS[kind][1] in message, (kind, message)
