@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from tests.ui.conftest import settle, terminal_text, wait_for
 from tui.app import OffenceApp
 from tui.screens.base import ExplorerScreen
@@ -26,11 +24,11 @@ def addresses(text: str) -> set[str]:
     return {m.group().rstrip(".,") for m in ADDRESS.finditer(text)}
 
 
-@pytest.mark.parametrize("size", [(60, 70), (80, 70)])
-async def test_addresses_are_whole_or_cut_with_an_ellipsis(
-    app: OffenceApp, size: tuple[int, int]
-) -> None:
-    async with app.run_test(size=size) as pilot:
+async def test_addresses_are_whole_or_cut_and_w_shows_every_line_whole(app: OffenceApp) -> None:
+    """One app (three tests before), resized: at 60×70 and 80×70 every address on screen is
+    whole or cut with an ellipsis, in each format; at 80×24 ``w`` shows every line whole on one
+    row."""
+    async with app.run_test(size=(60, 70)) as pilot:
         await settle(pilot)
         await pilot.press("down")
         await wait_for(pilot, lambda: shown(app), "a view to cite")
@@ -38,28 +36,25 @@ async def test_addresses_are_whole_or_cut_with_an_ellipsis(
         await wait_for(pilot, lambda: isinstance(app.screen, CiteDialog), "the cite dialog")
         dialog = app.screen
         assert isinstance(dialog, CiteDialog)
-        for _ in range(3):  # text, BibTeX, JSON
-            await settle(pilot)
-            whole = addresses(dialog.shown)
-            assert whole, dialog.shown
-            painted = terminal_text(app)
-            seen = [m.group().rstrip(".,") for m in ADDRESS.finditer(painted)]
-            assert seen, painted
-            for token in seen:
-                cut = token.endswith("…") and any(a.startswith(token[:-1]) for a in whole)
-                assert token in whole or cut, (token, painted)
-            await pilot.press("f")
+        for size in [(60, 70), (80, 70)]:
+            await pilot.resize_terminal(*size)
+            for fmt in ("text", "bibtex", "json"):
+                await settle(pilot)
+                assert dialog.format == fmt, (size, fmt)
+                whole = addresses(dialog.shown)
+                assert whole, (size, fmt, dialog.shown)
+                painted = terminal_text(app)
+                seen = [m.group().rstrip(".,") for m in ADDRESS.finditer(painted)]
+                assert seen, (size, fmt, painted)
+                for token in seen:
+                    cut = token.endswith("…") and any(a.startswith(token[:-1]) for a in whole)
+                    assert token in whole or cut, (size, fmt, token, painted)
+                await pilot.press("f")
 
-
-async def test_w_shows_every_line_whole_on_one_row(app: OffenceApp) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
+        # w shows every line whole on one row (at 80×24, in the text format).
+        await pilot.resize_terminal(80, 24)
         await settle(pilot)
-        await pilot.press("down")
-        await wait_for(pilot, lambda: shown(app), "a view to cite")
-        await pilot.press("K")
-        await wait_for(pilot, lambda: isinstance(app.screen, CiteDialog), "the cite dialog")
-        dialog = app.screen
-        assert isinstance(dialog, CiteDialog)
+        assert dialog.format == "text"
         await pilot.press("w")
         await settle(pilot)
         body = dialog.query_one("#cite-body")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import settle, type_text, wait_for
 from tests.ui.test_journeys import wait_for_palette_hit
 from tui.app import OffenceApp, make_app
 from tui.cli.main import main
@@ -49,9 +49,13 @@ async def open_dialog(pilot: Pilot[None], key: str = "K") -> CiteDialog:
     return dialog
 
 
-async def test_each_format_is_the_citation_ox_cite_prints_and_c_copies_it(
+async def test_each_format_the_palette_a_search_a_detail_compare_and_a_picker(
     oct23_app: OffenceApp,
 ) -> None:
+    """One app (five tests before): each format is the citation ``ox cite`` prints and c copies
+    it; the palette opens the command of the view; a search cites the forces it leaves (none:
+    nothing to cite); Detail and Compare cite the force and the years on screen; nothing to cite
+    in a picker."""
     app = oct23_app
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -94,12 +98,44 @@ async def test_each_format_is_the_citation_ox_cite_prints_and_c_copies_it(
         await settle(pilot)
         assert not isinstance(app.screen, CiteDialog)
 
-
-async def test_detail_and_compare_cite_the_force_and_years_on_screen(oct23_app: OffenceApp) -> None:
-    app = oct23_app
-    async with app.run_test(size=(100, 30)) as pilot:
+        # The palette opens the command of the view (Reproduce this view).
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "reproduce this view")
+        await wait_for_palette_hit(pilot, "Reproduce this view")
+        await pilot.press("enter")
         await settle(pilot)
-        await pilot.press(*"northam", "enter")
+        reproduce = app.screen
+        assert isinstance(reproduce, CiteDialog) and reproduce.mode == "reproduce"
+        assert (
+            reproduce.shown == "ox table --dataset homeoffice-2023-10 --offence 86 --sort 2022/23"
+        )
+        await pilot.press("K")  # K in the dialog switches to the citation
+        await settle(pilot)
+        assert str(reproduce.mode) == "cite"  # (str: mypy narrowed the mode above)
+        assert reproduce.shown.startswith("Home Office (2023-10-19).")
+        await pilot.press("escape")
+        await settle(pilot)
+
+        # A search cites the forces it leaves.
+        await pilot.press("slash")
+        await type_text(pilot, "northam")
+        await pilot.press("down")
+        dialog = await open_dialog(pilot)
+        assert dialog.sheet.cite_commands == (
+            "ox cite --dataset homeoffice-2023-10 --offence 86 --force Northamptonshire",
+        )
+        assert "forces: Northamptonshire; years: 2012/13 to 2023/24 Q1" in dialog.shown
+        await pilot.press("escape", "slash", "escape")
+        await type_text(pilot, "zzzz")  # a search matching nothing
+        assert app.screen.query_one(SearchBar).value == "zzzz"
+        await pilot.press("down", "K")
+        await settle(pilot)
+        assert not isinstance(app.screen, CiteDialog), "nothing to cite: no forces"
+
+        # Detail and Compare cite the force and the years on screen.
+        await pilot.press("slash", "escape")  # clear the search
+        await type_text(pilot, "northam")
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ForceDetailScreen)
         dialog = await open_dialog(pilot)
@@ -121,6 +157,17 @@ async def test_detail_and_compare_cite_the_force_and_years_on_screen(oct23_app: 
         printed = cli(dialog.sheet.cite_commands[0])
         assert dialog.shown == printed
         assert "--years 2021/22,2022/23" in dialog.sheet.cite_commands[0]
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+
+        # Nothing to cite in a picker.
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.screen.id == "pick-dataset"
+        await pilot.press("K")
+        await settle(pilot)
+        assert not isinstance(app.screen, CiteDialog)  # the dataset picker stays, unharmed
+        assert app.screen.id == "pick-dataset"
 
 
 async def test_an_imported_release_is_cited_with_its_file_checksum_and_import_date(
@@ -144,49 +191,3 @@ async def test_an_imported_release_is_cited_with_its_file_checksum_and_import_da
         await pilot.press("c")
         await settle(pilot)
         assert app.clipboard == text == cli(dialog.sheet.cite_commands[0])
-
-
-async def test_a_search_cites_the_forces_it_leaves(oct23_app: OffenceApp) -> None:
-    app = oct23_app
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"northam", "down")
-        dialog = await open_dialog(pilot)
-        assert dialog.sheet.cite_commands == (
-            "ox cite --dataset homeoffice-2023-10 --offence 86 --force Northamptonshire",
-        )
-        assert "forces: Northamptonshire; years: 2012/13 to 2023/24 Q1" in dialog.shown
-        await pilot.press("escape", "slash", "escape", *"zzzz")  # a search matching nothing
-        await settle(pilot)
-        assert app.screen.query_one(SearchBar).value == "zzzz"
-        await pilot.press("down", "K")
-        await settle(pilot)
-        assert not isinstance(app.screen, CiteDialog)
-
-
-async def test_nothing_to_cite_in_a_picker(app: OffenceApp) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "d")
-        await settle(pilot)
-        await pilot.press("K")
-        await settle(pilot)
-        assert not isinstance(app.screen, CiteDialog)  # the dataset picker stays, unharmed
-        assert app.screen.id == "pick-dataset"
-
-
-async def test_the_palette_opens_the_command_of_the_view(oct23_app: OffenceApp) -> None:
-    app = oct23_app
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "ctrl+p", *"reproduce this view")
-        await wait_for_palette_hit(pilot, "Reproduce this view")
-        await pilot.press("enter")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, CiteDialog) and dialog.mode == "reproduce"
-        assert dialog.shown == "ox table --dataset homeoffice-2023-10 --offence 86 --sort 2022/23"
-        await pilot.press("K")  # K in the dialog switches to the citation
-        await settle(pilot)
-        assert str(dialog.mode) == "cite"  # (str: mypy narrowed the mode above)
-        assert dialog.shown.startswith("Home Office (2023-10-19).")

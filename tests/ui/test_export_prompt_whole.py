@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from tests.ui.conftest import settle, terminal_text
+from tests.ui.conftest import settle, terminal_text, type_text
 from tui.app import make_app
 from tui.screens.export_dialog import cut_middle
 
@@ -20,29 +18,32 @@ def test_a_long_name_is_cut_in_the_middle_keeping_its_suffix() -> None:
     assert len(cut) == 20 and cut.startswith("northampt") and cut.endswith("-86.csv") and "…" in cut
 
 
-@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
-@pytest.mark.parametrize("stem", ["northamptonshire-homeoffice-86", "x" * 90])
-async def test_the_overwrite_prompt_is_whole(
-    tmp_path: Path, size: tuple[int, int], stem: str
-) -> None:
-    target = tmp_path / f"{stem}.csv"
-    target.write_text("a,b\n", encoding="utf-8")
+async def test_the_overwrite_prompt_is_whole(tmp_path: Path) -> None:
+    """One app (four before), resized: at 60×20 and 80×24, for a short and a long file name."""
     app = make_app(settings_file=tmp_path / "s.json")
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=(60, 20)) as pilot:
         await settle(pilot)
-        await pilot.press(*"northam", "enter")
-        await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot)
-        app.screen.query_one("#export-path").value = str(target)  # type: ignore[attr-defined]
+        await type_text(pilot, "northam")
         await pilot.press("enter")
         await settle(pilot)
-        text = " ".join(line.strip(" │") for line in terminal_text(app).splitlines())
-        text = " ".join(text.split())  # the prompt as read, across its wrapped lines
-        assert "exists (a regular file of 4 bytes)." in text, text
-        assert "Press Enter again to replace it · Esc cancels" in text, text
-        if len(stem) > 40:
-            assert "…" in text and "xxx.csv exists" in text
-        await pilot.press("enter")  # confirmed: replaced
-        await settle(pilot)
-        assert target.read_text(encoding="utf-8") != "a,b\n"
+        for size in [(60, 20), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            for stem in ["northamptonshire-homeoffice-86", "x" * 90]:
+                case = (size, stem[:12])
+                target = tmp_path / f"{stem}.csv"
+                target.write_text("a,b\n", encoding="utf-8")
+                await pilot.press("e")
+                await settle(pilot)
+                app.screen.query_one("#export-path").value = str(target)  # type: ignore[attr-defined]
+                await pilot.press("enter")
+                await settle(pilot)
+                text = " ".join(line.strip(" │") for line in terminal_text(app).splitlines())
+                text = " ".join(text.split())  # the prompt as read, across its wrapped lines
+                assert "exists (a regular file of 4 bytes)." in text, (case, text)
+                assert "Press Enter again to replace it · Esc cancels" in text, (case, text)
+                if len(stem) > 40:
+                    assert "…" in text and "xxx.csv exists" in text, (case, text)
+                await pilot.press("enter")  # confirmed: replaced
+                await settle(pilot)
+                assert target.read_text(encoding="utf-8") != "a,b\n", case

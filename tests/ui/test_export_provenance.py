@@ -11,7 +11,7 @@ from pathlib import Path
 
 import polars as pl
 
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import settle, type_text, wait_for
 from tui.app import OffenceApp
 
 
@@ -27,7 +27,12 @@ async def _export(app: OffenceApp, pilot: object, target: Path) -> None:
     await wait_for(pilot, target.exists, f"{target.name} written")
 
 
-async def test_forces_export_carries_its_provenance(app: OffenceApp, tmp_path: Path) -> None:
+async def test_forces_and_detail_exports_carry_their_provenance_and_events(
+    app: OffenceApp, tmp_path: Path
+) -> None:
+    """One app (two tests before): the Forces table exported as JSON, CSV and Markdown; then a
+    force's detail, whose export's ``notes`` carry the events its chart marks (issue 20: an
+    export's ``notes`` were always empty; the detail's events were not in it)."""
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("down")
@@ -36,6 +41,11 @@ async def test_forces_export_carries_its_provenance(app: OffenceApp, tmp_path: P
         await _export(app, pilot, tmp_path / "forces.csv")
         await _export(app, pilot, tmp_path / "forces.md")
         said = [n.message for n in app._notifications]
+        await pilot.press("slash")
+        await type_text(pilot, "greater manchester")
+        await pilot.press("enter")
+        await settle(pilot)
+        await _export(app, pilot, tmp_path / "gmp.json")
     # The status line names the provenance file beside a CSV export.
     assert any(m.endswith("(where from: forces.csv.provenance.txt)") for m in said), said
     doc = json.loads((tmp_path / "forces.json").read_text(encoding="utf-8"))
@@ -68,13 +78,21 @@ async def test_forces_export_carries_its_provenance(app: OffenceApp, tmp_path: P
     assert "- dataset: homeoffice" in md and "- source url: https://" in md
     assert "| Northamptonshire |" in md
 
+    notes = json.loads((tmp_path / "gmp.json").read_text(encoding="utf-8"))["meta"]["notes"]
+    events = [n for n in notes if n.startswith("Event ")]
+    assert events and all("Source: http" in n for n in events), [
+        n for n in events if "Source: http" not in n
+    ]
+    assert any("partial year" in n for n in notes)
+
 
 async def test_detail_export_rows_share_their_keys(oct23_app: OffenceApp, tmp_path: Path) -> None:
     """A partial year's row and a full year's row have the same keys (``quarters``, ``partial``)."""
     app = oct23_app
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press(*"northamptonshire", "enter")
+        await type_text(pilot, "northamptonshire")
+        await pilot.press("enter")
         await settle(pilot)
         await _export(app, pilot, tmp_path / "northants.json")
     doc = json.loads((tmp_path / "northants.json").read_text(encoding="utf-8"))
@@ -85,20 +103,3 @@ async def test_detail_export_rows_share_their_keys(oct23_app: OffenceApp, tmp_pa
     assert full["count"] == 269 and full["partial"] is False and full["quarters"] is None
     assert partial["partial"] is True and partial["quarters"] == "Q1"
     assert doc["meta"]["forces"] == ["Northamptonshire"]
-
-
-async def test_detail_export_notes_carry_the_events_the_chart_marks(
-    app: OffenceApp, tmp_path: Path
-) -> None:
-    """Issue 20: an export's ``notes`` were always empty; the detail's events were not in it."""
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"greater manchester", "enter")
-        await settle(pilot)
-        await _export(app, pilot, tmp_path / "gmp.json")
-    notes = json.loads((tmp_path / "gmp.json").read_text(encoding="utf-8"))["meta"]["notes"]
-    events = [n for n in notes if n.startswith("Event ")]
-    assert events and all("Source: http" in n for n in events), [
-        n for n in events if "Source: http" not in n
-    ]
-    assert any("partial year" in n for n in notes)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polars as pl
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import settle, type_text
 from tests.ui.test_export_provenance import _export
 from tui.app import OffenceApp
 from tui.model.importing.api import preview_file
@@ -46,7 +46,8 @@ async def test_a_force_detail_export_imports_with_its_line_numbers(
     target = tmp_path / "northants.csv"
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press(*"northamptonshire", "enter")
+        await type_text(pilot, "northamptonshire")
+        await pilot.press("enter")
         await settle(pilot)
         await _export(app, pilot, target)
     preview = preview_file(target)

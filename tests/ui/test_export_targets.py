@@ -11,7 +11,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import settle, type_text
 from tui.app import OffenceApp
 
 
@@ -68,35 +68,35 @@ def _state(path: Path) -> tuple[int, int]:
 
 
 async def _export_to(app: OffenceApp, pilot: object, path: Path) -> str:
-    await pilot.press("e")  # type: ignore[attr-defined]
-    await settle(pilot)  # type: ignore[arg-type]
+    """In the open export dialog: the path, Enter, and Enter again (what confirmed the overwrite
+    before); what the dialog then says."""
     app.screen.query_one("#export-path").value = str(path)  # type: ignore[attr-defined]
-    for _ in range(2):  # Enter, and Enter again (what confirmed the overwrite before)
+    for _ in range(2):
         await pilot.press("enter")  # type: ignore[attr-defined]
         await settle(pilot)  # type: ignore[arg-type]
     return str(app.screen.query_one("#export-message").render())
 
 
 async def test_only_a_regular_file_is_replaced(app: OffenceApp, tmp_path: Path) -> None:
-    """Each kind of target in turn, in one session (Esc closes the dialog between them)."""
+    """Each kind of target in turn, in one session and one dialog (a refusal leaves it open, with
+    the path typed, for another name)."""
     targets = {kind: make(tmp_path) for kind, (make, _words) in TARGETS.items()}
     before = {kind: _state(target) for kind, target in targets.items()}
     regular = tmp_path / "old.csv"
     regular.write_text("a,b\n", encoding="utf-8")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press(*"kent", "down")
+        await type_text(pilot, "kent")
+        await pilot.press("down", "e")
+        await settle(pilot)
         for kind, target in targets.items():
             message = await _export_to(app, pilot, target)
             assert TARGETS[kind][1] in message, (kind, message)
             assert "Choose another name" in message
             assert app.screen.id == "export-dialog"  # still open, the path kept
-            await pilot.press("escape")
+            assert app.screen.query_one("#export-path").value == str(target), kind  # type: ignore[attr-defined]
         message = await _export_to(app, pilot, tmp_path)
         assert "is a folder: add a file name" in message
-        await pilot.press("escape")
-        await pilot.press("e")
-        await settle(pilot)
         app.screen.query_one("#export-path").value = str(regular)  # type: ignore[attr-defined]
         await pilot.press("enter")
         await settle(pilot)

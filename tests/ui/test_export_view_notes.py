@@ -17,7 +17,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import settle, type_text, wait_for
 from tui.app import OffenceApp
 from tui.screens.detail import ForceDetailScreen
 
@@ -33,7 +33,8 @@ async def _export(app: OffenceApp, pilot: Pilot[None], target: Path) -> None:
 
 async def _open_northants(app: OffenceApp, pilot: Pilot[None]) -> ForceDetailScreen:
     await settle(pilot)
-    await pilot.press(*"northamptonshire", "enter")
+    await type_text(pilot, "northamptonshire")
+    await pilot.press("enter")
     await wait_for(pilot, lambda: isinstance(app.screen, ForceDetailScreen), "the detail")
     screen = app.screen
     assert isinstance(screen, ForceDetailScreen)
@@ -47,13 +48,18 @@ def _notes(path: Path) -> list[str]:
     return [line.removeprefix("note: ") for line in beside.splitlines() if line.startswith("note:")]
 
 
-async def test_the_detail_export_carries_both_measures_apart(
+async def test_the_detail_and_quarters_exports_carry_both_measures_and_the_caveats(
     app: OffenceApp, tmp_path: Path
 ) -> None:
+    """One app (two tests before): the years export, then the quarters export (p then e)."""
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_northants(app, pilot)
         assert screen.detail is not None and screen.detail.other_measure is not None
         await _export(app, pilot, tmp_path / "northants.csv")
+        await pilot.press("p")
+        await wait_for(pilot, lambda: screen.quarterly, "the quarters")
+        await settle(pilot)
+        await _export(app, pilot, tmp_path / "quarters.csv")
     notes = _notes(tmp_path / "northants.csv")
     pair = [n for n in notes if n.startswith("Both measures, side by side")]
     assert len(pair) == 1, notes
@@ -65,21 +71,11 @@ async def test_the_detail_export_carries_both_measures_apart(
     assert {r["year"]: r["count"] for r in rows}["2017/18"] == "269"
     assert not [r for r in rows if r["count"] in ("245", "263")]
 
-
-async def test_the_quarters_export_carries_the_partial_year_and_the_caveats(
-    app: OffenceApp, tmp_path: Path
-) -> None:
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _open_northants(app, pilot)
-        await pilot.press("p")
-        await wait_for(pilot, lambda: screen.quarterly, "the quarters")
-        await settle(pilot)
-        await _export(app, pilot, tmp_path / "quarters.csv")
-    rows = list(csv.DictReader(io.StringIO((tmp_path / "quarters.csv").read_text("utf-8"))))
-    q = {(r["year"], r["quarter"]): r["count"] for r in rows}
+    qrows = list(csv.DictReader(io.StringIO((tmp_path / "quarters.csv").read_text("utf-8"))))
+    q = {(r["year"], r["quarter"]): r["count"] for r in qrows}
     assert (q[("2025/26", "1")], q[("2025/26", "2")], q[("2025/26", "3")]) == ("153", "147", "148")
     assert ("2025/26", "4") not in q
-    notes = _notes(tmp_path / "quarters.csv")
-    assert any(n.startswith("2025/26 is a partial year (Q1-Q3 only)") for n in notes), notes
-    assert any("Recording improved after the 2014 HMIC inspection" in n for n in notes), notes
-    assert any(n.startswith("Both measures, side by side") for n in notes), notes
+    qnotes = _notes(tmp_path / "quarters.csv")
+    assert any(n.startswith("2025/26 is a partial year (Q1-Q3 only)") for n in qnotes), qnotes
+    assert any("Recording improved after the 2014 HMIC inspection" in n for n in qnotes), qnotes
+    assert any(n.startswith("Both measures, side by side") for n in qnotes), qnotes

@@ -9,7 +9,6 @@ import importlib
 import inspect
 import io
 import pkgutil
-from pathlib import Path
 
 from rich.console import Console
 from textual.binding import Binding
@@ -18,7 +17,7 @@ from textual.widgets import Static
 import tui.screens
 import tui.widgets
 from tests.ui.conftest import settle
-from tui.app import OffenceApp, make_app
+from tui.app import OffenceApp
 from tui.commands import ExplorerCommands
 from tui.screens.compare import CompareScreen
 from tui.screens.help import HelpScreen, key_label
@@ -65,7 +64,13 @@ def test_no_section_lists_a_key_twice() -> None:
         assert len(rows) == len(set(rows)), (title, rows)
 
 
-async def test_help_lists_every_binding_with_its_key(app: OffenceApp) -> None:
+async def test_help_lists_every_key_in_a_narrow_dialog_and_in_ascii_and_the_palette_the_views(
+    app: OffenceApp,
+) -> None:
+    """One app (four tests before): the help lists every binding with its key; at 80×24 it
+    describes every key (the trial: a section title in the key column, never wrapped, made that
+    column as wide as the title, so the descriptions had no room and help listed bare keys); in
+    ASCII mode it has no arrow glyphs; the palette offers the keys of the view."""
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         await pilot.press("down", "question_mark")
@@ -91,31 +96,38 @@ async def test_help_lists_every_binding_with_its_key(app: OffenceApp) -> None:
         ]:
             assert any(r.startswith(f"{key} ") and what in r for r in rows), (key, what)
         assert key_label("ctrl+u") == "Ctrl+U"
+        await pilot.press("escape")
 
-
-async def test_palette_offers_the_keys_of_the_view(app: OffenceApp) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
+        # A narrow dialog: at 80×24.
+        await pilot.resize_terminal(80, 24)
         await settle(pilot)
-        await pilot.press("down", "v")
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen), "help at 80x24"
+        rows = [
+            " ".join(line.split()) for line in help_text(app, "#help-keys", width=60).splitlines()
+        ]
+        assert "q Quit" in rows and "v Compare" in rows and "M Map" in rows
+        await pilot.press("escape")
+
+        # ASCII mode (A): no arrow glyphs.
+        await pilot.press("A")
+        await settle(pilot)
+        assert app.settings.ascii, "ASCII mode on"
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen), "help in ASCII mode"
+        shown = help_text(app, "#help-intro", "#help-keys")
+        assert "Down" in shown and not any(arrow in shown for arrow in "↓↑←→"), shown[:400]
+        await pilot.press("escape")
+
+        # The palette offers the keys of the view.
+        await pilot.press("v")
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
         entries = {e.text for e in ExplorerCommands(app.screen)._build()}
         assert "Key l: Like-for-like" in entries
         assert "Key a: Year A" in entries
-
-
-async def test_help_describes_every_key_in_a_narrow_dialog(app: OffenceApp) -> None:
-    """The trial at 80x24: a section title in the key column (never wrapped) made that column as
-    wide as the title, so the descriptions had no room and help listed bare keys."""
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "question_mark")
-        await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
-        rows = [
-            " ".join(line.split()) for line in help_text(app, "#help-keys", width=60).splitlines()
-        ]
-        assert "q Quit" in rows and "v Compare" in rows and "M Map" in rows
 
 
 def test_ascii_help_names_the_arrow_keys() -> None:
@@ -125,13 +137,3 @@ def test_ascii_help_names_the_arrow_keys() -> None:
     assert key_label("down,j", ascii_only=True) == "Down / j"
     assert key_label("left", ascii_only=True) == "Left"
     assert key_label("question_mark,f1", ascii_only=True) == "? / F1"
-
-
-async def test_the_help_in_ascii_mode_has_no_arrow_glyphs(settings_file: Path) -> None:
-    app = make_app(settings_file=settings_file, ascii_only=True)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "question_mark")
-        await settle(pilot)
-        shown = help_text(app, "#help-intro", "#help-keys")
-        assert "Down" in shown and not any(arrow in shown for arrow in "↓↑←→"), shown[:400]

@@ -23,19 +23,10 @@ def help_keys_text(app: object) -> str:
     return console.export_text()
 
 
-async def test_help_says_council_area_for_scotland(settings_file: Path) -> None:
-    app = make_app(dataset="scotland", settings_file=settings_file)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "question_mark")
-        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
-        text = help_keys_text(app)
-        assert text.count("Find a council area") == 2, text  # a table's / and a detail's /
-        assert "Open the council area found" in text
-        assert "Find a force" not in text and "Open the force found" not in text
-
-
-async def test_help_says_force_for_the_home_office_data(settings_file: Path) -> None:
+async def test_help_says_force_for_the_home_office_data_and_council_area_for_scotland(
+    settings_file: Path,
+) -> None:
+    """One app (two tests before): the help over the Home Office data, then over Scotland's."""
     app = make_app(settings_file=settings_file)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -44,3 +35,15 @@ async def test_help_says_force_for_the_home_office_data(settings_file: Path) -> 
         text = help_keys_text(app)
         assert text.count("Find a force") == 2 and "Open the force found" in text, text
         assert "council area" not in text
+        await pilot.press("escape")
+        await settle(pilot)
+        app.switch_dataset("scotland")
+        await wait_for(
+            pilot, lambda: app.dataset is not None and app.dataset.name == "scotland", "Scotland"
+        )
+        await pilot.press("down", "question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        text = help_keys_text(app)
+        assert text.count("Find a council area") == 2, text  # a table's / and a detail's /
+        assert "Open the council area found" in text
+        assert "Find a force" not in text and "Open the force found" not in text

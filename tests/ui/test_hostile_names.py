@@ -12,8 +12,7 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
-from tests.ui.conftest import settle, type_text, wait_for
-from tests.ui.test_journeys import screen_text
+from tests.ui.conftest import settle, terminal_text, type_text, wait_for
 from tui.app import OffenceApp, make_app
 from tui.model.importing.api import import_file
 from tui.screens.compare import CompareScreen
@@ -96,7 +95,7 @@ async def shows(pilot: Pilot[None], text: str) -> None:
     wanted = "".join(shown(text).split())
     await wait_for(
         pilot,
-        lambda: wanted in "".join(screen_text(pilot.app).split()),  # type: ignore[arg-type]
+        lambda: wanted in "".join(terminal_text(pilot.app).split()),
         f"{text!r} on screen",
     )
 
@@ -108,8 +107,8 @@ async def check(pilot: Pilot[None], *literal: str) -> str:
     assert isinstance(app, OffenceApp)
     assert app.is_running and app.return_code is None
     assert actions_on_screen(app) == []
-    text = screen_text(app)
-    squeezed = "".join(text.split())  # styled characters (search matches) are apart in the SVG
+    text = terminal_text(app)  # as the compositor draws it (cheaper than an SVG screenshot)
+    squeezed = "".join(text.split())  # a name may be wrapped over two lines
     for item in literal:
         assert "".join(shown(item).split()) in squeezed, (item, text)
     assert "\x1b" not in text and "\u202e" not in text
@@ -139,13 +138,15 @@ async def test_hostile_names_stay_literal_on_every_screen(
         # Offence picker: every hostile offence and group, literally.
         await pilot.press("o")
         await check(pilot, *OFFENCES.values())
-        await pilot.press(*"red")
+        await type_text(pilot, "red")
         await check(pilot, OFFENCES["88"])
         await pilot.press("escape")
         await settle(pilot)
 
         # Force detail of a hostile force (found by the search box).
-        await pilot.press("slash", *"click", "enter")
+        await pilot.press("slash")
+        await type_text(pilot, "click")
+        await pilot.press("enter")
         await check(pilot, FORCE, OFFENCES["86"])
         assert isinstance(app.screen, ForceDetailScreen) and app.screen.force.name == FORCE
         await check(pilot, FILE_NAME)  # the source line names the file
@@ -207,7 +208,9 @@ async def test_hostile_names_stay_literal_on_every_screen(
         await pilot.press("escape")
         await settle(pilot)
         # Export from the detail of the hostile force (its name makes the file name).
-        await pilot.press("escape", "escape", *"click", "enter")
+        await pilot.press("escape", "escape")
+        await type_text(pilot, "click")
+        await pilot.press("enter")
         await settle(pilot)
         detail = app.screen
         assert isinstance(detail, ForceDetailScreen) and detail.force.name in FORCES[2:]
@@ -219,8 +222,14 @@ async def test_hostile_names_stay_literal_on_every_screen(
         assert app.screen is detail
 
 
-async def test_hostile_settings_stay_literal(settings_file: Path) -> None:
-    """A settings file is data too: a hostile theme, dataset or key shows literally."""
+async def test_hostile_settings_and_damaged_manifests_never_stop_the_app(
+    store: Path, settings_file: Path
+) -> None:
+    """One app (two tests before). A settings file is data too: a hostile theme, dataset or key
+    shows literally. Deeply nested JSON in one manifest (a RecursionError at every start, once),
+    another naming a file outside the folder: the app starts on the bundled data, and the dataset
+    list and the palette (which list every dataset) still open. (FIFOs are tested through the
+    CLI, in a process of its own, where a regression cannot hang the suite.)"""
     settings_file.write_text(
         json.dumps(
             {
@@ -232,10 +241,13 @@ async def test_hostile_settings_stay_literal(settings_file: Path) -> None:
         ),
         encoding="utf-8",
     )
+    store.mkdir(parents=True)
+    (store / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (store / "away.json").write_text('{"file": "../x.parquet", "title": "away"}', encoding="utf-8")
     app = make_app(settings_file=settings_file)
-    async with app.run_test(size=(150, 45)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await check(pilot)
+        await check(pilot, "code 86: Obscene publications etc")
         messages = [str(n.message) for n in app._notifications]
         assert any(shown(f"Unknown theme '{CLICK}theme\u202e'") in m for m in messages), messages
         assert any(shown(f"{CLICK}gone\x1b[31m") in m for m in messages), messages
@@ -244,20 +256,9 @@ async def test_hostile_settings_stay_literal(settings_file: Path) -> None:
         await pilot.press("f1")
         await check(pilot)
         assert isinstance(app.screen, HelpScreen)
-
-
-async def test_damaged_manifests_never_stop_the_app(store: Path, settings_file: Path) -> None:
-    """Deeply nested JSON in one manifest (a RecursionError at every start, once), another naming
-    a file outside the folder: the app starts on the bundled data, and the dataset list and the
-    palette (which list every dataset) still open. (FIFOs are tested through the CLI, in a
-    process of its own, where a regression cannot hang the suite.)"""
-    store.mkdir(parents=True)
-    (store / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
-    (store / "away.json").write_text('{"file": "../x.parquet", "title": "away"}', encoding="utf-8")
-    app = make_app(settings_file=settings_file)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await check(pilot, "code 86: Obscene publications etc")
-        assert app.dataset is not None and app.dataset.name == "homeoffice"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ForcesScreen)
         await pilot.press("down", "d")
         text = await check(pilot, "homeoffice", "nspcc")
         assert "away" not in text

@@ -5,16 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.containers import VerticalScroll
 
 from tests.ui.conftest import open_import_preview, settle
 from tui.app import OffenceApp
+from tui.screens import import_screen
 from tui.widgets.path_input import PathInput
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
-async def test_pgdn_and_pgup_scroll_the_import_preview_from_the_path_box(app: OffenceApp) -> None:
+async def test_pgdn_and_pgup_scroll_the_import_preview_from_the_path_box(
+    app: OffenceApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(import_screen, "PREVIEW_DELAY", 0.01)  # the delay is not the point here
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_import_preview(pilot, FIXTURES / "import" / "ho_201718.csv")
         box = screen.query_one("#import-preview-box", VerticalScroll)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import settle, type_text, wait_for
 from tests.ui.test_journeys import (
     cli_json,
     row_cells,
@@ -54,67 +54,70 @@ async def switch_to(pilot: Pilot[None], name: str) -> None:
 # ------------------------------------------------------------------ 1. focus after Esc
 
 
-async def test_esc_from_a_force_opened_by_the_search_lands_in_the_table(app: OffenceApp) -> None:
+async def test_the_focus_after_esc_and_a_dialog_and_quitting_asks_first(app: OffenceApp) -> None:
+    """One app (four tests before): a dialog gives the focus back where it was; Esc from a force
+    opened by the search lands in the table; the palette's Quit asks first, like q; a name typed
+    in the table does not quit."""
+    from tui.screens.confirm import QuitDialog  # (imported here: the test runs on older code)
+
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press(*"kent", "enter")
-        await settle(pilot)
-        assert isinstance(app.screen, ForceDetailScreen) and app.screen.force.name == "Kent"
-        await pilot.press("escape")
-        await settle(pilot)
-        forces = app.screen
-        assert isinstance(forces, ForcesScreen)
-        table = forces.query_one(ForceTableView)
-        assert forces.focused is table and table.current_force == "Kent"
-        assert forces.query_one(SearchInput).value == "kent"  # the search is kept
-        await pilot.press("v")  # a view key acts: it is not typed into the search box
-        await settle(pilot)
-        assert isinstance(app.screen, CompareScreen)
-        assert forces.query_one(SearchInput).value == "kent"
-
-
-async def test_a_dialog_gives_the_focus_back_where_it_was(app: OffenceApp) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        # A dialog gives the focus back where it was.
         await pilot.press(*"ken", "f1")  # help from the search box, then back to typing
         await settle(pilot)
         await pilot.press("escape", "t")
         await settle(pilot)
         forces = app.screen
         assert isinstance(forces, ForcesScreen)
+        assert forces.query_one(SearchInput).value == "kent", "typing after the help"
+        assert isinstance(forces.focused, SearchInput), "the focus back in the search box"
+
+        # Esc from a force opened by the search lands in the table.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ForceDetailScreen) and app.screen.force.name == "Kent"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen_stack[-1] is forces
+        table = forces.query_one(ForceTableView)
+        assert table.has_focus and table.current_force == "Kent"
+        assert forces.query_one(SearchInput).value == "kent"  # the search is kept
+        await pilot.press("v")  # a view key acts: it is not typed into the search box
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
         assert forces.query_one(SearchInput).value == "kent"
-        assert isinstance(forces.focused, SearchInput)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen_stack[-1] is forces and table.has_focus, "back from Compare"
+
+        # README: quitting always asks (only Ctrl+Q quits at once), the palette's Quit included.
+        await pilot.press("ctrl+p", *"quit")
+        await wait_for_palette_hit(pilot, "Quit")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuitDialog), "the quit dialog")
+        assert app.is_running and app.return_code is None
+        await pilot.press("n")  # no: stay
+        await settle(pilot)
+        assert isinstance(app.screen, ForcesScreen) and app.is_running, "palette's Quit: no"
+
+        # Typing never quits: q asks first, and a name typed in the table does not quit.
+        await pilot.press(*"quee")  # a name typed in the table
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert isinstance(app.screen, QuitDialog)  # the rest of the name went nowhere
+        assert len(app.screen_stack) == 2
+        await pilot.press("n")  # no: stay
+        await settle(pilot)
+        assert isinstance(app.screen, ForcesScreen)
+        await pilot.press("q", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ForcesScreen) and app.is_running
+        await pilot.press("q", "q")
+        await pilot.pause()
+    assert app.return_code == 0 and app._exception is None
 
 
 # ------------------------------------------------------------------ 3. Enter opens the best match
-
-
-async def test_enter_in_the_search_opens_the_best_match_shown_first(oct23_app: OffenceApp) -> None:
-    app = oct23_app
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        forces = app.screen
-        assert isinstance(forces, ForcesScreen)
-        table = forces.query_one(ForceTableView)
-        await pilot.press(*"nha")  # letters of Northamptonshire (map label NHAN), and of others
-        await settle(pilot)
-        # Best match first and under the cursor (before: Northumbria, the largest count, opened).
-        assert body_keys(table)[0] == "Northamptonshire"
-        assert table.current_force == "Northamptonshire"
-        status = forces.query_one("#forces-status", StatusLine).full_text
-        assert "best match first" in status
-        assert not any("▼" in c.label or "▲" in c.label for c in table.columns)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, ForceDetailScreen)
-        assert app.screen.force.name == "Northamptonshire"
-        await pilot.press("escape")
-        await settle(pilot)
-        await pilot.press("s")  # the matches sorted by the column the status line named
-        await settle(pilot)
-        assert "sorted by 2022/23 ▼" in str(forces.query_one("#forces-status").render())
-        counts = [table.row_text(k)["year:2022"] for k in body_keys(table)]
-        assert counts == sorted(counts, key=lambda c: -int(c.replace(",", "")))
 
 
 def test_ox_table_with_a_search_lists_the_best_match_first() -> None:
@@ -134,13 +137,41 @@ def header_line(app: OffenceApp) -> str:
     return text[text.index("Force ") : text.index("England and Wales")]
 
 
-async def test_the_header_arrow_follows_the_sort(oct23_app: OffenceApp) -> None:
+async def test_enter_in_the_search_opens_the_best_match_and_the_header_arrow_follows_the_sort(
+    oct23_app: OffenceApp,
+) -> None:
+    """One app (two tests before): Enter in the search opens the best match, shown first; the
+    header's arrow follows the sort, in Forces and in Compare."""
     app = oct23_app
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         forces = app.screen
         assert isinstance(forces, ForcesScreen)
-        await pilot.press("down", "s")  # from the latest full year to the partial one
+        table = forces.query_one(ForceTableView)
+        await type_text(pilot, "nha")  # letters of Northamptonshire (map label NHAN), and others
+        # Best match first and under the cursor (before: Northumbria, the largest count, opened).
+        assert body_keys(table)[0] == "Northamptonshire"
+        assert table.current_force == "Northamptonshire"
+        status = forces.query_one("#forces-status", StatusLine).full_text
+        assert "best match first" in status
+        assert not any("▼" in c.label or "▲" in c.label for c in table.columns)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ForceDetailScreen)
+        assert app.screen.force.name == "Northamptonshire"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("s")  # the matches sorted by the column the status line named
+        await settle(pilot)
+        assert "sorted by 2022/23 ▼" in str(forces.query_one("#forces-status").render())
+        counts = [table.row_text(k)["year:2022"] for k in body_keys(table)]
+        assert counts == sorted(counts, key=lambda c: -int(c.replace(",", "")))
+
+        # The header arrow follows the sort (the search cleared: every force).
+        await pilot.press("escape")  # in the table: clear the search
+        await settle(pilot)
+        assert len(body_keys(table)) == 43, "search cleared"
+        await pilot.press("s")  # from the latest full year to the partial one
         await settle(pilot)
         assert forces.sort is not None and forces.sort.key == "year:2023"
         painted = header_line(app)
@@ -159,55 +190,13 @@ async def test_the_header_arrow_follows_the_sort(oct23_app: OffenceApp) -> None:
         assert "% ▼" in painted and painted.count("▼") == 1, painted
 
 
-# ------------------------------------------------------------------ 4. typing never quits
-
-
-async def test_q_asks_first_and_a_name_typed_in_the_table_does_not_quit(app: OffenceApp) -> None:
-    from tui.screens.confirm import QuitDialog  # (imported here: the test runs on older code)
-
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", *"quee")  # a name typed after leaving the search box
-        await settle(pilot)
-        assert app.is_running and app.return_code is None
-        assert isinstance(app.screen, QuitDialog)  # the rest of the name went nowhere
-        assert len(app.screen_stack) == 2
-        await pilot.press("n")  # no: stay
-        await settle(pilot)
-        assert isinstance(app.screen, ForcesScreen)
-        await pilot.press("q", "escape")
-        await settle(pilot)
-        assert isinstance(app.screen, ForcesScreen) and app.is_running
-        await pilot.press("q", "q")
-        await pilot.pause()
-    assert app.return_code == 0 and app._exception is None
-
-
-async def test_the_palettes_quit_asks_first_like_q(app: OffenceApp) -> None:
-    """README: quitting always asks (only Ctrl+Q quits at once), the palette's Quit included."""
-    from tui.screens.confirm import QuitDialog
-
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "ctrl+p", *"quit")
-        await wait_for_palette_hit(pilot, "Quit")
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuitDialog), "the quit dialog")
-        assert app.is_running and app.return_code is None
-        await pilot.press("n")  # no: stay
-        await settle(pilot)
-        assert isinstance(app.screen, ForcesScreen) and app.is_running
-
-
 # ------------------------------------------------------------------ 2. switching dataset
 
 
 async def test_switching_dataset_keeps_compare_on_the_nearest_years(
     app: OffenceApp, settings_file: Path
 ) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "v")
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.open_compare(2012, 2013)  # as the palette does; NSPCC starts in 2016/17
         await wait_for(
@@ -233,7 +222,7 @@ async def test_switching_dataset_keeps_compare_on_the_nearest_years(
     saved = json.loads(settings_file.read_text())
     assert saved["compare_years"] == [2016, 2017] and saved["view"] == "compare"
     again = make_app(settings_file=settings_file, dataset="homeoffice-2023-10")  # same years
-    async with again.run_test(size=(100, 30)) as pilot:
+    async with again.run_test(size=(80, 24)) as pilot:
         await wait_for(
             pilot,
             lambda: isinstance(again.screen, CompareScreen) and again.screen.comparison is not None,
@@ -245,7 +234,7 @@ async def test_switching_dataset_keeps_compare_on_the_nearest_years(
 async def test_a_corrupt_compare_years_setting_never_crashes(settings_file: Path) -> None:
     settings_file.write_text(json.dumps({"view": "compare", "compare_years": [2016, "x"]}))
     app = make_app(settings_file=settings_file, dataset="homeoffice-2023-10")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(
             pilot,
             lambda: isinstance(app.screen, CompareScreen) and app.screen.comparison is not None,
@@ -257,7 +246,7 @@ async def test_a_corrupt_compare_years_setting_never_crashes(settings_file: Path
 
 
 async def test_switching_dataset_keeps_the_force_or_says_why_not(app: OffenceApp) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press(*"northam", "enter")
         await settle(pilot)

@@ -13,7 +13,7 @@ import shlex
 
 from textual.pilot import Pilot
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import settle, type_text
 from tests.ui.test_journeys import row_cells, visible_keys
 from tui.app import OffenceApp
 from tui.cli.main import main
@@ -77,11 +77,17 @@ def json_rows(command: str) -> list[Rec]:
     return rows
 
 
-async def test_forces_view_command_prints_the_rows_shown(oct23_app: OffenceApp) -> None:
+async def test_forces_map_and_compare_view_commands_print_what_they_show(
+    oct23_app: OffenceApp,
+) -> None:
+    """One app (three tests before): the command of Forces (a search, sorted), the map and
+    Compare (sorted, like-for-like) prints the figures each shows."""
+    from tui.screens.map_view import MapScreen
+
     app = oct23_app
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press(*"shire")  # a search, then sort by % change, smallest first
+        await type_text(pilot, "shire")  # a search, then sort by % change, smallest first
         await pilot.press("down")
         await settle(pilot)
         screen = app.screen
@@ -115,11 +121,68 @@ async def test_forces_view_command_prints_the_rows_shown(oct23_app: OffenceApp) 
         assert printed[0]["2017/18"] == 23_225
         assert "Northamptonshire" in run(command)  # the command as shown prints the table
 
-
-async def test_detail_view_command_prints_the_series_shown(app: OffenceApp) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
+        # The map (the search cleared).
+        await pilot.press("escape")  # in the table: clear the search
         await settle(pilot)
-        await pilot.press(*"northam", "enter")
+        await pilot.press("down", "M")
+        await settle(pilot)
+        map_screen = app.screen
+        assert isinstance(map_screen, MapScreen) and map_screen.tile_map is not None
+        tiles = {t.force: t.value for t in map_screen.tile_map.tiles}
+        command = await shown_command(pilot)
+        assert command.startswith("ox map --measure count --year ")
+        tiles_printed = {str(r["force"]): r["value"] for r in json_rows(command)}
+        assert tiles_printed == tiles
+        # Home Office PRC (Oct 2023 release), code 86, 2022/23: Metropolitan Police 3,774 and
+        # Northamptonshire 737 (shared prc_pfa_code86_by_force_year.csv).
+        assert (
+            tiles_printed["Metropolitan Police"] == 3774
+            and tiles_printed["Northamptonshire"] == 737
+        )
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ForcesScreen)
+
+        # Compare.
+        await pilot.press("down", "v")
+        await settle(pilot)
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        while compare.sort.key != "change":
+            await pilot.press("s")
+            await settle(pilot)
+        await pilot.press("l")  # like-for-like: in the command too
+        await settle(pilot)
+        command = await shown_command(pilot)
+        assert command.startswith(
+            "ox compare 2021/22 2022/23 --dataset homeoffice-2023-10 --offence 86"
+        )
+        assert "--sort change" in command and "--like-for-like" in command
+        compare_table = compare.query_one(CompareTableView)
+        keys = visible_keys(compare_table)
+        printed = json_rows(command)
+        assert [str(r["force"]) for r in printed] == [k.removeprefix("total:") for k in keys]
+        for key, rec in zip(keys, printed):
+            cells = row_cells(compare_table, key)
+            a, b, change = rec["count_a"], rec["count_b"], rec["change"]
+            assert figure(cells["a"]) == fmt_count(as_int(a))
+            assert figure(cells["b"]) == fmt_count(as_int(b))
+            assert figure(cells["change"]) == fmt_change(as_int(change))
+        # PROVENANCE.md "Checks": code 86, 43 territorial forces, 40,468 in 2022/23.
+        assert row_cells(compare_table, "total:England and Wales")["b"] == "40,468"
+
+
+async def test_detail_and_multi_force_chart_commands_print_the_series_shown(
+    app: OffenceApp,
+) -> None:
+    """One app (two tests before): a force's detail (by year, by quarter) and the multi-force
+    chart."""
+    from tui.screens.multi_chart import MultiChartScreen
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "northam")
+        await pilot.press("enter")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ForceDetailScreen)
@@ -141,77 +204,23 @@ async def test_detail_view_command_prints_the_series_shown(app: OffenceApp) -> N
         assert command.endswith("--offence 86 --quarters")
         quarters = [r["count"] for r in json_rows(command) if r["year"] == "2017/18"]
         assert quarters == [60, 61, 71, 77]  # prc_pfa_tidy.csv, the quarters summed above
-
-
-async def test_compare_view_command_prints_the_comparison_shown(oct23_app: OffenceApp) -> None:
-    app = oct23_app
-    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("escape")
         await settle(pilot)
-        await pilot.press("down", "v")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, CompareScreen)
-        while screen.sort.key != "change":
-            await pilot.press("s")
-            await settle(pilot)
-        await pilot.press("l")  # like-for-like: in the command too
-        await settle(pilot)
-        command = await shown_command(pilot)
-        assert command.startswith(
-            "ox compare 2021/22 2022/23 --dataset homeoffice-2023-10 --offence 86"
-        )
-        assert "--sort change" in command and "--like-for-like" in command
-        table = screen.query_one(CompareTableView)
-        keys = visible_keys(table)
-        printed = json_rows(command)
-        assert [str(r["force"]) for r in printed] == [k.removeprefix("total:") for k in keys]
-        for key, rec in zip(keys, printed):
-            cells = row_cells(table, key)
-            a, b, change = rec["count_a"], rec["count_b"], rec["change"]
-            assert figure(cells["a"]) == fmt_count(as_int(a))
-            assert figure(cells["b"]) == fmt_count(as_int(b))
-            assert figure(cells["change"]) == fmt_change(as_int(change))
-        # PROVENANCE.md "Checks": code 86, 43 territorial forces, 40,468 in 2022/23.
-        assert row_cells(table, "total:England and Wales")["b"] == "40,468"
+        assert isinstance(app.screen, ForcesScreen)
 
-
-async def test_map_view_command_prints_the_tiles_shown(oct23_app: OffenceApp) -> None:
-    app = oct23_app
-    from tui.screens.map_view import MapScreen
-
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "M")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MapScreen) and screen.tile_map is not None
-        shown = {t.force: t.value for t in screen.tile_map.tiles}
-        command = await shown_command(pilot)
-        assert command.startswith("ox map --measure count --year ")
-        printed = {str(r["force"]): r["value"] for r in json_rows(command)}
-        assert printed == shown
-        # Home Office PRC (Oct 2023 release), code 86, 2022/23: Metropolitan Police 3,774 and
-        # Northamptonshire 737 (shared prc_pfa_code86_by_force_year.csv).
-        assert printed["Metropolitan Police"] == 3774 and printed["Northamptonshire"] == 737
-
-
-async def test_multi_force_chart_command_prints_the_series_shown(app: OffenceApp) -> None:
-    from tui.screens.multi_chart import MultiChartScreen
-
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+        # The multi-force chart.
         context = app.view_context
         assert context is not None
         await app.push_screen(MultiChartScreen(context, ["Kent", "Northamptonshire"]))
         await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MultiChartScreen) and screen.shown is not None
+        chart = app.screen
+        assert isinstance(chart, MultiChartScreen) and chart.shown is not None
         command = await shown_command(pilot)
         assert command.startswith("ox show Kent Northamptonshire")
-        printed = {(str(r["force"]), str(r["year"])): r["count"] for r in json_rows(command)}
-        table = screen.shown
-        for force, values in zip(table.forces, table.values):
-            for year, value in zip(table.years, values):
+        by_force_year = {(str(r["force"]), str(r["year"])): r["count"] for r in json_rows(command)}
+        chart_table = chart.shown
+        for force, values in zip(chart_table.forces, chart_table.values):
+            for year, value in zip(chart_table.years, values):
                 if not year.partial:
-                    assert printed[(force.name, year.fy)] == value, (force.name, year.fy)
-        assert printed[("Northamptonshire", "2017/18")] == 269  # 60 + 61 + 71 + 77
+                    assert by_force_year[(force.name, year.fy)] == value, (force.name, year.fy)
+        assert by_force_year[("Northamptonshire", "2017/18")] == 269  # 60 + 61 + 71 + 77

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from tests.cli.test_cli_honest import run as cli_table
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import burst, settle, type_text, wait_for
 from tests.ui.test_journeys import cli_json, row_cells
 from tui.app import OffenceApp, make_app
 from tui.formatting import fmt_count, fmt_pct, fmt_rate
@@ -28,7 +28,8 @@ async def find(pilot: Pilot[None], text: str) -> None:
     """Put the table's cursor on the first force matching ``text`` (search, then the table)."""
     await pilot.press("slash")
     pilot.app.screen.query_one(SearchBar).clear()
-    await pilot.press(*text, "down")
+    await type_text(pilot, text)
+    await pilot.press("down")
     await settle(pilot)
     table = pilot.app.screen.query_one(ForceTableView)
     while (table.current_force or "").startswith("total:"):  # the pinned totals come first
@@ -36,11 +37,25 @@ async def find(pilot: Pilot[None], text: str) -> None:
         await settle(pilot)
 
 
-async def test_mark_forces_and_chart_them_with_the_figures_of_ox_show(app: OffenceApp) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
+async def test_marks_the_chart_of_marked_forces_and_the_peers_panel(app: OffenceApp) -> None:
+    """One app (four tests before): at most eight marks, and g without marks says how; marked
+    forces charted with the figures of ``ox show``; the peers panel has ``ox peers``' figures and
+    P charts them; over NSPCC's data the panel says why there are no peers."""
+    async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ForcesScreen)
+        await pilot.press("down", "g")
+        await settle(pilot)
+        assert isinstance(app.screen, ForcesScreen)  # nothing marked: nothing opens
+        burst(pilot, *["space", "down"] * 9)  # as fast as a user holds them
+        await settle(pilot)
+        assert len(screen.marks) == 8
+        await pilot.press("u")
+        await settle(pilot)
+        assert len(screen.marks) == 0
+
+        # Mark forces and chart them.
         table = screen.query_one(ForceTableView)
         await pilot.press("down", "home", "space")  # the pinned total: England and Wales
         await find(pilot, "kent")
@@ -91,28 +106,11 @@ async def test_mark_forces_and_chart_them_with_the_figures_of_ox_show(app: Offen
         await settle(pilot)
         assert isinstance(app.screen, ForcesScreen)
 
-
-async def test_at_most_eight_marks_and_g_without_marks_says_how(app: OffenceApp) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ForcesScreen)
-        await pilot.press("down", "g")
-        await settle(pilot)
-        assert isinstance(app.screen, ForcesScreen)  # nothing marked: nothing opens
-        for _ in range(9):
-            await pilot.press("space", "down")
-        await settle(pilot)
-        assert len(screen.marks) == 8
-        await pilot.press("u")
-        await settle(pilot)
-        assert len(screen.marks) == 0
-
-
-async def test_peers_panel_has_ox_peers_figures_and_p_charts_them(app: OffenceApp) -> None:
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"kent", "enter")
+        # The peers panel of Kent.
+        await pilot.press("slash")
+        app.screen.query_one(SearchBar).clear()
+        await type_text(pilot, "kent")
+        await pilot.press("enter")
         await wait_for(
             pilot,
             lambda: (
@@ -133,8 +131,8 @@ async def test_peers_panel_has_ox_peers_figures_and_p_charts_them(app: OffenceAp
             assert f"{p['distance']:.2f}" in text
             rate = p["offence_per_100k"]
             assert isinstance(rate, float) and fmt_rate(rate) in text
-        _code, table, _ = cli_table("peers", "kent", "--offence", "86")
-        place = re.search(r"per 100,000: (\d+) of 8 \(highest first\)", table)
+        _code, printed, _ = cli_table("peers", "kent", "--offence", "86")
+        place = re.search(r"per 100,000: (\d+) of 8 \(highest first\)", printed)
         assert place is not None
         ordinal = {"1": "1st", "2": "2nd", "3": "3rd"}.get(place[1], f"{place[1]}th")
         assert f"Kent: the {ordinal} highest rate of 8, code 86" in text
@@ -143,12 +141,16 @@ async def test_peers_panel_has_ox_peers_figures_and_p_charts_them(app: OffenceAp
         chart = app.screen
         assert isinstance(chart, MultiChartScreen)
         assert list(chart.forces) == panel.names
-
-
-async def test_peers_panel_says_why_there_are_none(tmp_path: Path) -> None:
-    app = make_app(dataset="nspcc", settings_file=tmp_path / "s.json")
-    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("escape")
         await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+
+        # Over NSPCC's data, the peers panel says why there are none.
+        app.switch_dataset("nspcc")
+        await wait_for(
+            pilot, lambda: app.dataset is not None and app.dataset.name == "nspcc", "NSPCC"
+        )
         await app.open_force("Kent")
         await wait_for(
             pilot,
@@ -161,7 +163,12 @@ async def test_peers_panel_says_why_there_are_none(tmp_path: Path) -> None:
         assert isinstance(app.screen, ForceDetailScreen)
 
 
-async def test_map_moves_with_arrows_names_the_tile_and_opens_its_detail(app: OffenceApp) -> None:
+async def test_map_moves_names_the_tile_opens_its_detail_and_marks_chance_at_80x24(
+    app: OffenceApp,
+) -> None:
+    """One app (two tests before). Then, without room for values, the mark sits between label
+    and bin: City of London 3 → 4 (+33.3%, a high bin) is within chance, Northamptonshire
+    544 → 737 is not."""
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("down", "M")
@@ -203,6 +210,11 @@ async def test_map_moves_with_arrows_names_the_tile_and_opens_its_detail(app: Of
         durham = compared["Durham"]
         assert isinstance(durham, float)
         assert fmt_pct(durham) in str(screen.query_one("#map-status").render())
+        await settle(pilot)
+        drawn = app.screen.query_one(TileMapView).render().plain
+        assert "%" not in drawn  # no room for values here
+        assert "CITY~" in drawn and "HERT~" in drawn and "NHAN " in drawn and "NHAN~" not in drawn
+        assert "~ marks a change within chance" in str(app.screen.query_one("#map-legend").render())
 
 
 async def test_map_marks_a_change_within_chance(oct23_app: OffenceApp) -> None:
@@ -227,23 +239,6 @@ async def test_map_marks_a_change_within_chance(oct23_app: OffenceApp) -> None:
         await settle(pilot)
         status = str(app.screen.query_one("#map-status").render())
         assert "+0.6%~" in status and "within chance variation" in status
-
-
-async def test_map_at_80x24_marks_chance_on_the_tiles(app: OffenceApp) -> None:
-    """Without room for values, the mark sits between label and bin: City of London 3 → 4
-    (+33.3%, a high bin) is within chance, Northamptonshire 544 → 737 is not."""
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "M", "m")
-        await wait_for(
-            pilot,
-            lambda: getattr(getattr(app.screen, "tile_map", None), "measure", "") == "change",
-            "the map of changes",
-        )
-        drawn = app.screen.query_one(TileMapView).render().plain
-        assert "%" not in drawn  # no room for values here
-        assert "CITY~" in drawn and "HERT~" in drawn and "NHAN " in drawn and "NHAN~" not in drawn
-        assert "~ marks a change within chance" in str(app.screen.query_one("#map-legend").render())
 
 
 async def test_map_in_ascii_has_digits_for_bins(tmp_path: Path) -> None:
