@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import settle, type_text, wait_for
 from tui.app import make_app
 from tui.screens.detail import ForceDetailScreen
 from tui.widgets.tables import BreakdownTable, SeriesTable, VimTable
@@ -18,16 +18,40 @@ def current_key(table: VimTable) -> str:
     return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
 
-async def test_home_and_end_go_to_the_first_and_last_row(tmp_path: Path) -> None:
+async def test_home_end_and_the_focused_table_without_colour(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One detail, without colour (``NO_COLOR``; Home and End do not depend on it), two checks:
+    Home and End in each table, then which table has the focus is seen."""
+    monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(settings_file=tmp_path / "s.json")
+    assert app.no_color
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press(*"northam", "enter")
+        await type_text(pilot, "northam")
+        await pilot.press("enter")
         await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "detail")
-        await settle(pilot)
         assert isinstance(app.screen, ForceDetailScreen)
         series = app.screen.query_one(SeriesTable)
+        breakdown = app.screen.query_one(BreakdownTable)
+
+        def cursor(table: VimTable) -> tuple[bool, bool]:
+            style = table.get_component_rich_style("datatable--cursor")
+            reversed_ = style.bgcolor == table.rich_style.color  # the text colour behind
+            return reversed_, bool(style.underline)
+
+        # Without colour the focused table is seen: its cursor reversed, the other's underlined.
         assert app.screen.focused is series
+        assert cursor(series) == (True, False), "colour: series focused"
+        assert cursor(breakdown) == (False, True), "colour: breakdown not focused"
+        breakdown.focus()
+        await settle(pilot)
+        assert cursor(series) == (False, True), "colour: series not focused"
+        assert cursor(breakdown) == (True, False), "colour: breakdown focused"
+
+        # Home and End go to the first and last row.
+        series.focus()
+        await settle(pilot)
         await pilot.press("end")
         await settle(pilot)
         assert current_key(series) == "2012/13"  # the oldest year, last in the table
@@ -40,7 +64,6 @@ async def test_home_and_end_go_to_the_first_and_last_row(tmp_path: Path) -> None
         await pilot.press("home")
         await settle(pilot)
         assert current_key(series).startswith("2025Q")
-        breakdown = app.screen.query_one(BreakdownTable)
         breakdown.focus()
         await pilot.press("end")
         await settle(pilot)
@@ -48,29 +71,3 @@ async def test_home_and_end_go_to_the_first_and_last_row(tmp_path: Path) -> None
         await pilot.press("home")
         await settle(pilot)
         assert breakdown.cursor_row == 0
-
-
-async def test_without_colour_the_focused_table_is_seen(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app(settings_file=tmp_path / "s.json")
-    assert app.no_color
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"northam", "enter")
-        await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "detail")
-        await settle(pilot)
-        series = app.screen.query_one(SeriesTable)
-        breakdown = app.screen.query_one(BreakdownTable)
-
-        def cursor(table: VimTable) -> tuple[bool, bool]:
-            style = table.get_component_rich_style("datatable--cursor")
-            reversed_ = style.bgcolor == table.rich_style.color  # the text colour behind
-            return reversed_, bool(style.underline)
-
-        assert app.screen.focused is series
-        assert cursor(series) == (True, False) and cursor(breakdown) == (False, True)
-        breakdown.focus()
-        await settle(pilot)
-        assert cursor(series) == (False, True) and cursor(breakdown) == (True, False)
