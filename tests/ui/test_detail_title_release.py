@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from rich.text import Text
 
-from tests.ui.conftest import settle, terminal_text, wait_for
+from tests.ui.conftest import settle, terminal_text, type_text, wait_for
 from tui.app import OffenceApp
 from tui.model.data.catalogue import find_dataset
 from tui.screens.detail import ForceDetailScreen
@@ -54,20 +54,25 @@ def test_a_long_offence_is_cut_before_the_release(width: int) -> None:
     assert whole.fitted(width).plain.endswith("third-party copy of …230426.ods")
 
 
-@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
-async def test_the_detail_title_shows_the_dataset_and_release(
-    app: OffenceApp, size: tuple[int, int]
-) -> None:
-    async with app.run_test(size=size) as pilot:
+async def test_the_detail_title_shows_the_dataset_and_release(app: OffenceApp) -> None:
+    """One detail, at 60×20 then 80×24 (resized): the title's words whole, the release in
+    view; ``w`` shows it whole, and again cuts it."""
+    async with app.run_test(size=(60, 20)) as pilot:
         await settle(pilot)
-        await pilot.press(*"northants", "enter")
+        await type_text(pilot, "northants")
+        await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ForceDetailScreen), "the detail")
         await settle(pilot)
-        assert check_title_words(app)
-        second = terminal_text(app).splitlines()[1]
-        assert second.strip().startswith("code 86: Obscene"), second
-        assert f"homeoffice · {DATE}" in second, second
-        await pilot.press("w")
-        await settle(pilot)
-        text = " ".join(terminal_text(app).split())
-        assert f"homeoffice · {DATE}, third-party copy of …230426.ods" in text, text
+        for size in ((60, 20), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            assert check_title_words(app), size
+            second = terminal_text(app).splitlines()[1]
+            assert second.strip().startswith("code 86: Obscene"), (size, second)
+            assert f"homeoffice · {DATE}" in second, (size, second)
+            await pilot.press("w")
+            await settle(pilot)
+            text = " ".join(terminal_text(app).split())
+            assert f"homeoffice · {DATE}, third-party copy of …230426.ods" in text, (size, text)
+            await pilot.press("w")  # cut again
+            await settle(pilot)
