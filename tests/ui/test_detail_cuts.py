@@ -61,7 +61,8 @@ async def facts_addresses(pilot: Pilot[None], screen: ForceDetailScreen) -> set[
     scroll = screen.query_one("#detail-facts-scroll", VerticalScroll)
     assert any(len(u) > scroll.content_region.width for u in urls), "facts: no long address"
     seen: list[str] = []
-    for y in range(0, int(scroll.max_scroll_y) + scroll.content_region.height, 4):
+    height = scroll.content_region.height  # a page at a time: every row is seen once
+    for y in range(0, int(scroll.max_scroll_y) + height, height):
         scroll.scroll_to(y=y, animate=False, immediate=True)
         await settle(pilot)
         seen += [line.strip(" ▁▂▃▄▅▆▇█▔▕▏│┃") for line in drawn(pilot.app, scroll)]
