@@ -1,13 +1,15 @@
 """The detail's title keeps the dataset and its release date in view (issue 20): at 80×24 it was
 cut to ``code 86: Obscene publications etc  ·  homeoffice…``, the release off screen. The file,
-then the route, then the offence are shortened first; ``w`` shows the line whole."""
+then the route, then the offence are shortened first; ``w`` shows the line whole. The title on
+screen, at 60×20 and 80×24, is checked in ``tests/ui/test_detail_numbers.py`` (one detail for
+several checks)."""
 
 from __future__ import annotations
 
 import pytest
 from rich.text import Text
 
-from tests.ui.conftest import settle, terminal_text, type_text, wait_for
+from tests.ui.conftest import terminal_text
 from tui.app import OffenceApp
 from tui.model.data.catalogue import find_dataset
 from tui.screens.detail import ForceDetailScreen
@@ -52,27 +54,3 @@ def test_a_long_offence_is_cut_before_the_release(width: int) -> None:
     assert "…" in second and (width < 60 or second.startswith("code 4.6: Causing")), second
     whole = TitleLines(Text("Kent"), offence, tails, whole=True, ascii_only=False)
     assert whole.fitted(width).plain.endswith("third-party copy of …230426.ods")
-
-
-async def test_the_detail_title_shows_the_dataset_and_release(app: OffenceApp) -> None:
-    """One detail, at 60×20 then 80×24 (resized): the title's words whole, the release in
-    view; ``w`` shows it whole, and again cuts it."""
-    async with app.run_test(size=(60, 20)) as pilot:
-        await settle(pilot)
-        await type_text(pilot, "northants")
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ForceDetailScreen), "the detail")
-        await settle(pilot)
-        for size in ((60, 20), (80, 24)):
-            await pilot.resize_terminal(*size)
-            await settle(pilot)
-            assert check_title_words(app), size
-            second = terminal_text(app).splitlines()[1]
-            assert second.strip().startswith("code 86: Obscene"), (size, second)
-            assert f"homeoffice · {DATE}" in second, (size, second)
-            await pilot.press("w")
-            await settle(pilot)
-            text = " ".join(terminal_text(app).split())
-            assert f"homeoffice · {DATE}, third-party copy of …230426.ods" in text, (size, text)
-            await pilot.press("w")  # cut again
-            await settle(pilot)
