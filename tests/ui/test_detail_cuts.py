@@ -56,7 +56,8 @@ def breakdown_cuts(app: OffenceApp, screen: ForceDetailScreen) -> int:
 async def facts_addresses(pilot: Pilot[None], screen: ForceDetailScreen) -> set[str]:
     """Each web address in the facts panel (scrolled through) is drawn on one line, whole or
     cut with "…", never wrapped; returns the addresses."""
-    assert screen.detail is not None
+    app = pilot.app
+    assert isinstance(app, OffenceApp) and screen.detail is not None
     urls = {e.source_url for e in screen.detail.events if e.source_url}
     scroll = screen.query_one("#detail-facts-scroll", VerticalScroll)
     assert any(len(u) > scroll.content_region.width for u in urls), "facts: no long address"
@@ -65,7 +66,7 @@ async def facts_addresses(pilot: Pilot[None], screen: ForceDetailScreen) -> set[
     for y in range(0, int(scroll.max_scroll_y) + height, height):
         scroll.scroll_to(y=y, animate=False, immediate=True)
         await settle(pilot)
-        seen += [line.strip(" ▁▂▃▄▅▆▇█▔▕▏│┃") for line in drawn(pilot.app, scroll)]
+        seen += [line.strip(" ▁▂▃▄▅▆▇█▔▕▏│┃") for line in drawn(app, scroll)]
     for url in urls:
         lines = [s for s in seen if s == url or (s.endswith("…") and url.startswith(s[:-1]))]
         assert lines, f"{url} is not drawn on one line"
@@ -124,8 +125,9 @@ async def test_names_addresses_and_legends_are_whole_or_cut_with_an_ellipsis(
             if not screen.force.name.lower().startswith(force):
                 burst(pilot, "slash", *force, "enter")
                 await wait_for(pilot, lambda: app.screen is not screen, force)  # noqa: B023
-                screen = app.screen
-                assert isinstance(screen, ForceDetailScreen)
+                found = app.screen
+                assert isinstance(found, ForceDetailScreen)
+                screen = found
                 await wait_for(pilot, lambda: screen.detail is not None, force)  # noqa: B023
             if app.settings.ascii != ascii_only:
                 await pilot.press("A")

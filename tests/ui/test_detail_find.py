@@ -37,11 +37,11 @@ async def test_slash_finds_a_force_and_letters_never_act_as_commands(
 
         burst(pilot, "slash", "k", "e", "n", "t", "enter")
         await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ForceDetailScreen) and screen.force.name == "Kent", "find: kent"
+        kent = app.screen
+        assert isinstance(kent, ForceDetailScreen) and kent.force.name == "Kent", "find: kent"
         details = [s for s in app.screen_stack if isinstance(s, ForceDetailScreen)]
         assert len(details) == 1, f"find: {len(details)} details in the stack"
         burst(pilot, "slash", "e", "s", "s", "escape")  # Esc: nothing opened
         await settle(pilot)
-        assert app.screen is screen and isinstance(screen, ForceDetailScreen), "find: Esc opened"
-        assert screen.force.name == "Kent", "find: Esc opened another force"
+        assert app.screen is kent, "find: Esc opened"
+        assert kent.force.name == "Kent", "find: Esc opened another force"

@@ -139,7 +139,7 @@ async def test_a_detail_closed_early_stays_closed_and_a_key_pressed_early_is_don
             assert screen is not closed
             await pilot.press("e")  # export: once the data is loaded
             await _calm(pilot)
-            assert app.screen is screen, "(2) e did something before the data"
+            assert app.screen_stack[-1] is screen, "(2) e did something before the data"
             release.set()
             await wait_for(pilot, lambda: app.data is not None, "the data")
             await wait_for(pilot, lambda: app.screen is not screen, "a view over the detail")
