@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from textual.screen import Screen
+
 from tests.ui.conftest import burst, settle, terminal_text, type_text, wait_for
 from tui.app import OffenceApp, make_app
 from tui.screens.detail import ForceDetailScreen
@@ -56,16 +58,15 @@ async def test_event_labels_are_whole_and_apart(tmp_path: Path) -> None:
     failures: list[str] = []
     async with app.run_test(size=SIZES[0]) as pilot:
         await settle(pilot)
-        screen = app.screen  # Forces
+        shown: Screen[object] = app.screen  # Forces
         await type_text(pilot, "west york")  # the first from Forces, the others by ``/``
         await pilot.press("enter")
         for force in ("west york", "kent", "northam"):
             if force != "west york":
                 burst(pilot, "slash", *force, "enter")
-            await wait_for(pilot, lambda: app.screen is not screen, force)  # noqa: B023
-            found = app.screen
-            assert isinstance(found, ForceDetailScreen)
-            screen = found
+            await wait_for(pilot, lambda: app.screen is not shown, force)  # noqa: B023
+            screen = shown = app.screen
+            assert isinstance(screen, ForceDetailScreen)
             await wait_for(pilot, lambda: screen.detail is not None, force)  # noqa: B023
             for size in SIZES:
                 await pilot.resize_terminal(*size)
