@@ -6,14 +6,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
+from textual.screen import Screen
 
-from tests.ui.conftest import settle, terminal_text, wait_for
-from tui.app import make_app
+from tests.ui.conftest import burst, settle, terminal_text, type_text, wait_for
+from tui.app import OffenceApp, make_app
 from tui.screens.detail import ForceDetailScreen
 from tui.widgets.trend_chart import TrendChart
 
 LABEL = re.compile(r"E(\d+)(?:(–|-|,)E(\d+))?")
+
+SIZES = [(60, 20), (80, 24), (120, 40)]
 
 
 def named(token: str) -> list[str]:
@@ -28,32 +30,52 @@ def named(token: str) -> list[str]:
     return [f"E{n}" for n in range(int(first), int(last) + 1)]
 
 
-@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)])
-@pytest.mark.parametrize("ascii_only", [False, True])
-async def test_event_labels_are_whole_and_apart(
-    tmp_path: Path, size: tuple[int, int], ascii_only: bool
-) -> None:
-    app = make_app(settings_file=tmp_path / "s.json", offence="all", ascii_only=ascii_only)
-    async with app.run_test(size=size) as pilot:
+def label_failure(app: OffenceApp, screen: ForceDetailScreen) -> str | None:
+    """What is wrong with the chart's event labels as the terminal shows them, if anything."""
+    chart = screen.query_one(TrendChart)
+    series = chart._series
+    if series is None or not series.marks:
+        return "no series or no event marks"
+    region = chart.content_region
+    lines = terminal_text(app).splitlines()[region.y : region.bottom]
+    rows = [line[region.x : region.right] for line in lines]
+    row = next((r for r in rows if "E1" in r), "")
+    tokens = [t for t in re.split(r"[^E0-9–,-]+", row) if "E" in t]
+    if not tokens:  # no room for even one label at this width
+        return "no event label drawn" if app.size.width >= 80 else None
+    if bad := [t for t in tokens if not LABEL.fullmatch(t)]:
+        return f"{bad[0]!r} is not a whole event label: {row!r}"
+    shown = [e for t in tokens for e in named(t)]
+    expected = [label for _, label in series.marks]
+    return None if shown == expected else f"{shown} != {expected}: {row!r}"
+
+
+async def test_event_labels_are_whole_and_apart(tmp_path: Path) -> None:
+    """Three forces' all-offences details (each opened once, the next found by ``/``), each at
+    60×20, 80×24 and 120×40 (resized), in Unicode and in ASCII (``A`` at each size): 18 checks,
+    each failure named. From 80 columns there is room for the labels: some must be drawn."""
+    app = make_app(settings_file=tmp_path / "s.json", offence="all", ascii_only=False)
+    failures: list[str] = []
+    async with app.run_test(size=SIZES[0]) as pilot:
         await settle(pilot)
+        shown: Screen[object] = app.screen  # Forces
+        await type_text(pilot, "west york")  # the first from Forces, the others by ``/``
+        await pilot.press("enter")
         for force in ("west york", "kent", "northam"):
-            await pilot.press("slash", *force, "enter")
-            await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "detail")
-            await settle(pilot)
-            screen = app.screen
+            if force != "west york":
+                burst(pilot, "slash", *force, "enter")
+            await wait_for(pilot, lambda: app.screen is not shown, force)  # noqa: B023
+            screen = shown = app.screen
             assert isinstance(screen, ForceDetailScreen)
-            chart = screen.query_one(TrendChart)
-            series = chart._series
-            assert series is not None and series.marks
-            region = chart.content_region
-            lines = terminal_text(app).splitlines()[region.y : region.bottom]
-            rows = [line[region.x : region.right] for line in lines]
-            row = next((r for r in rows if "E1" in r), "")
-            tokens = [t for t in re.split(r"[^E0-9–,-]+", row) if "E" in t]
-            if tokens:  # else no room for even one label at this width
-                shown = [e for t in tokens for e in named(t)]
-                assert shown == [label for _, label in series.marks], row
-            await pilot.press("escape")
-            await settle(pilot)
-            await pilot.press("escape")  # out of the search box
-            await settle(pilot)
+            await wait_for(pilot, lambda: screen.detail is not None, force)  # noqa: B023
+            for size in SIZES:
+                await pilot.resize_terminal(*size)
+                await settle(pilot)
+                for ascii_only in (app.settings.ascii, not app.settings.ascii):  # A between
+                    if app.settings.ascii != ascii_only:
+                        await pilot.press("A")
+                        app.clear_notifications()  # no toast over the chart
+                        await settle(pilot)
+                    if problem := label_failure(app, screen):
+                        failures.append(f"{force}, {size}, ascii={ascii_only}: {problem}")
+    assert not failures, "\n".join(failures)

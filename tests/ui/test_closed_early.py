@@ -6,9 +6,7 @@ the next key before it was mounted raised ``NoMatches: No nodes match 'SeriesTab
 
 from __future__ import annotations
 
-import pytest
-
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import assert_running, settle, wait_for
 from tui.app import OffenceApp
 from tui.screens.base import ExplorerScreen
 from tui.screens.compare import CompareScreen
@@ -17,25 +15,22 @@ from tui.screens.forces import ForcesScreen
 from tui.screens.multi_chart import MultiChartScreen
 
 
-@pytest.mark.parametrize("which", ["detail", "compare", "multi"])
-async def test_a_view_closed_before_it_was_mounted_does_not_crash(
-    app: OffenceApp, which: str
-) -> None:
+async def test_a_view_closed_before_it_was_mounted_does_not_crash(app: OffenceApp) -> None:
+    """A detail, Compare and a multi-force chart, each pushed and popped in turn on one app."""
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: app.data is not None, "the dataset")
         forces = app.screen
         assert isinstance(forces, ForcesScreen) and forces.context is not None
         context = forces.context
-        view: ExplorerScreen
-        if which == "detail":
-            view = ForceDetailScreen(context, context.data.find_force("Kent"))
-        elif which == "compare":
-            view = CompareScreen(context)
-        else:
-            view = MultiChartScreen(context, ["Kent", "Essex"])
-        # Pushed and popped in one go: the pop is handled before the view's Mount event.
-        app.push_screen(view)
-        app.pop_screen()
-        await settle(pilot)
-        assert app.is_running and app.return_code is None
-        assert app.screen is forces
+        views: dict[str, ExplorerScreen] = {
+            "detail": ForceDetailScreen(context, context.data.find_force("Kent")),
+            "compare": CompareScreen(context),
+            "multi": MultiChartScreen(context, ["Kent", "Essex"]),
+        }
+        for which, view in views.items():
+            # Pushed and popped in one go: the pop is handled before the view's Mount event.
+            app.push_screen(view)
+            app.pop_screen()
+            await settle(pilot)
+            assert_running(app, which)
+            assert app.screen is forces, which

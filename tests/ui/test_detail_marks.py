@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.ui.conftest import settle, terminal_text, wait_for
+from tests.ui.conftest import burst, settle, terminal_text, type_text, wait_for
 from tui.app import OffenceApp, make_app
 from tui.screens.detail import ForceDetailScreen
 from tui.widgets.peers_panel import PeersPanel
@@ -24,7 +24,8 @@ def pct_cell(table: SeriesTable, key: str) -> tuple[str, str]:
 async def open_detail(app: OffenceApp, pilot: Pilot[None], name: str) -> SeriesTable:
     """Type ``name`` in the Forces view, open its detail and wait for its figures."""
     await settle(pilot)
-    await pilot.press(*name, "enter")
+    await type_text(pilot, name)
+    await pilot.press("enter")
     await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "detail")
     assert isinstance(app.screen, ForceDetailScreen)
     return app.screen.query_one(SeriesTable)
@@ -50,37 +51,28 @@ async def test_changes_within_chance_are_marked_in_the_detail(tmp_path: Path) ->
         assert "within chance (exact" not in terminal_text(app)
 
 
-async def test_nspcc_detail_marks_chance_and_releases(tmp_path: Path) -> None:
-    """NSPCC FOI (nspcc_sources.csv): Northamptonshire 245 (2016/17) → 263 (2017/18), both in the
-    2018-09 release: +7.3 %, within chance (0.8 standard errors). Cumbria 255 (2020/21, 2021-12
-    release) → 307 (2021/22, 2023-02 release): +20.4 %, across releases and beyond chance
-    (2.2 standard errors)."""
-    app = make_app(dataset="nspcc", settings_file=tmp_path / "s.json")
+async def test_nspcc_detail_marks_chance_and_releases_and_says_why_no_peers(
+    tmp_path: Path,
+) -> None:
+    """NSPCC FOI on one app (80×24), three checks.
+
+    (1) Marks (nspcc_sources.csv): Northamptonshire 245 (2016/17) → 263 (2017/18), both in the
+    2018-09 release: +7.3 %, within chance (0.8 standard errors). (2) Peers: Northamptonshire
+    has peers (``ox peers northamptonshire``) but NSPCC FOI figures are one offence, not all
+    offences by group: the panel and ``P`` say so and point to homeoffice (the CLI says "-d
+    homeoffice"), rather than "No peer group to chart for this force". (3) Marks in ASCII
+    (``/`` cumbria, ``A``): Cumbria 255 (2020/21, 2021-12 release) → 307 (2021/22, 2023-02
+    release): +20.4 %, across releases and beyond chance (2.2 standard errors)."""
+    app = make_app(dataset="nspcc", ascii_only=False, settings_file=tmp_path / "s.json")
     async with app.run_test(size=(80, 24)) as pilot:
         table = await open_detail(app, pilot, "northamptonshire")
-        assert pct_cell(table, "2017/18") == (f"{(263 / 245 - 1) * 100:+.1f}%~", "dim")
-    app = make_app(dataset="nspcc", ascii_only=True, settings_file=tmp_path / "s2.json")
-    async with app.run_test(size=(80, 24)) as pilot:
-        table = await open_detail(app, pilot, "cumbria")
-        text, style = pct_cell(table, "2021/22")
-        assert text.strip() == f"{(307 / 255 - 1) * 100:+.1f}%r" and "dim" not in style
-        screen = terminal_text(app)
-        assert "r figures from different releases" in screen
-        assert "~ within chance (exact Poisson test, 95%)" in screen  # 223 → 255, +14.3 %
+        assert pct_cell(table, "2017/18") == (f"{(263 / 245 - 1) * 100:+.1f}%~", "dim"), "(1)"
 
-
-async def test_nspcc_detail_says_why_it_has_no_peers_and_what_to_do(tmp_path: Path) -> None:
-    """Northamptonshire has peers (``ox peers northamptonshire``) but NSPCC FOI figures are one
-    offence, not all offences by group: the panel and ``P`` say so and point to homeoffice (the
-    CLI says "-d homeoffice"), rather than "No peer group to chart for this force"."""
-    app = make_app(dataset="nspcc", settings_file=tmp_path / "s.json")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_detail(app, pilot, "northamptonshire")
         panel = app.screen.query_one(PeersPanel)
         await wait_for(pilot, lambda: "finding them" not in str(panel.render()), "the peers")
         said = " ".join(str(panel.render()).split())
-        assert "no offence groups to compare forces by" in said
-        assert "Press d and choose homeoffice to see Northamptonshire's peers" in said
+        assert "no offence groups to compare forces by" in said, f"(2) {said}"
+        assert "Press d and choose homeoffice to see Northamptonshire's peers" in said, said
         assert "-d homeoffice" not in said  # the CLI's words, not a key of the app
         await pilot.press("P")
         await settle(pilot)
@@ -88,5 +80,20 @@ async def test_nspcc_detail_says_why_it_has_no_peers_and_what_to_do(tmp_path: Pa
         assert any(
             m.startswith("No peers to chart: none in nspcc") and "choose homeoffice" in m
             for m in told
-        ), told
-        assert isinstance(app.screen, ForceDetailScreen)  # no chart opened
+        ), f"(2) {told}"
+        assert isinstance(app.screen, ForceDetailScreen), "(2) a chart opened"  # no chart
+
+        screen = app.screen
+        burst(pilot, "slash", *"cumbria", "enter")
+        await wait_for(pilot, lambda: app.screen is not screen, "Cumbria")
+        assert isinstance(app.screen, ForceDetailScreen)
+        await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "detail")
+        await pilot.press("A")
+        app.clear_notifications()
+        await settle(pilot)
+        table = app.screen.query_one(SeriesTable)
+        text, style = pct_cell(table, "2021/22")
+        assert text.strip() == f"{(307 / 255 - 1) * 100:+.1f}%r" and "dim" not in style, "(3)"
+        screen_text = terminal_text(app)
+        assert "r figures from different releases" in screen_text, f"(3) {screen_text}"
+        assert "~ within chance (exact Poisson test, 95%)" in screen_text  # 223 → 255, +14.3 %

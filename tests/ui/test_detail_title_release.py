@@ -1,13 +1,15 @@
 """The detail's title keeps the dataset and its release date in view (issue 20): at 80×24 it was
 cut to ``code 86: Obscene publications etc  ·  homeoffice…``, the release off screen. The file,
-then the route, then the offence are shortened first; ``w`` shows the line whole."""
+then the route, then the offence are shortened first; ``w`` shows the line whole. The title on
+screen, at 60×20 and 80×24, is checked in ``tests/ui/test_detail_numbers.py`` (one detail for
+several checks)."""
 
 from __future__ import annotations
 
 import pytest
 from rich.text import Text
 
-from tests.ui.conftest import settle, terminal_text, wait_for
+from tests.ui.conftest import terminal_text
 from tui.app import OffenceApp
 from tui.model.data.catalogue import find_dataset
 from tui.screens.detail import ForceDetailScreen
@@ -52,22 +54,3 @@ def test_a_long_offence_is_cut_before_the_release(width: int) -> None:
     assert "…" in second and (width < 60 or second.startswith("code 4.6: Causing")), second
     whole = TitleLines(Text("Kent"), offence, tails, whole=True, ascii_only=False)
     assert whole.fitted(width).plain.endswith("third-party copy of …230426.ods")
-
-
-@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
-async def test_the_detail_title_shows_the_dataset_and_release(
-    app: OffenceApp, size: tuple[int, int]
-) -> None:
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await pilot.press(*"northants", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ForceDetailScreen), "the detail")
-        await settle(pilot)
-        assert check_title_words(app)
-        second = terminal_text(app).splitlines()[1]
-        assert second.strip().startswith("code 86: Obscene"), second
-        assert f"homeoffice · {DATE}" in second, second
-        await pilot.press("w")
-        await settle(pilot)
-        text = " ".join(terminal_text(app).split())
-        assert f"homeoffice · {DATE}, third-party copy of …230426.ods" in text, text

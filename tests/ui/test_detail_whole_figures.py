@@ -11,11 +11,10 @@ import csv
 import re
 from pathlib import Path
 
-import pytest
 from textual.coordinate import Coordinate
 from textual.pilot import Pilot
 
-from tests.ui.conftest import settle, terminal_text, wait_for
+from tests.ui.conftest import settle, terminal_text, type_text, wait_for
 from tui.app import OffenceApp, make_app
 from tui.screens.detail import ForceDetailScreen
 from tui.widgets.tables import SeriesTable
@@ -48,14 +47,14 @@ def drawn_series(app: OffenceApp, table: SeriesTable) -> list[str]:
     return [lines[y][region.x : region.right] for y in range(region.y, region.bottom)]
 
 
-def check_whole(app: OffenceApp, table: SeriesTable) -> dict[str, list[str]]:
+def check_whole(app: OffenceApp, table: SeriesTable, at: object) -> dict[str, list[str]]:
     """Every figure drawn is one of its row's cells whole, every header a whole label; returns
-    the figures drawn by row key."""
+    the figures drawn by row key. ``at`` says where (for the message)."""
     lines = drawn_series(app, table)
     headers = {c.label.plain for c in table.ordered_columns}
-    assert all(h in lines[0] for h in headers), lines[0]
+    assert all(h in lines[0] for h in headers), (at, lines[0])
     for token in re.split(r"\s{2,}", lines[0].strip(FRAME)):
-        assert token in headers, f"header {token!r} is not a column label: {lines[0]!r}"
+        assert token in headers, f"{at}: header {token!r} is not a column label: {lines[0]!r}"
     seen: dict[str, list[str]] = {}
     for y, drawn in enumerate(lines[1:]):
         index = y + int(table.scroll_y)
@@ -66,7 +65,7 @@ def check_whole(app: OffenceApp, table: SeriesTable) -> dict[str, list[str]]:
         tokens = re.split(r"\s{2,}", drawn.strip(FRAME))
         for token in tokens:
             if any(ch.isdigit() for ch in token):
-                assert token in whole, f"{token!r} is not a cell of {key}: {drawn!r}"
+                assert token in whole, f"{at}: {token!r} is not a cell of {key}: {drawn!r}"
         seen[key] = tokens
     return seen
 
@@ -74,61 +73,63 @@ def check_whole(app: OffenceApp, table: SeriesTable) -> dict[str, list[str]]:
 async def open_west_yorkshire(pilot: Pilot[None]) -> SeriesTable:
     app = pilot.app
     await settle(pilot)
-    await pilot.press(*"west york", "enter")
+    await type_text(pilot, "west york")
+    await pilot.press("enter")
     await wait_for(pilot, lambda: getattr(app.screen, "detail", None) is not None, "detail")
-    await settle(pilot)
     assert isinstance(app.screen, ForceDetailScreen)
     return app.screen.query_one(SeriesTable)
 
 
-@pytest.mark.parametrize("size", [(20, 5), (60, 20), (80, 24), (120, 40)])
-async def test_all_offences_series_is_whole_at_every_size(
-    tmp_path: Path, size: tuple[int, int]
+async def resized(pilot: Pilot[None], size: tuple[int, int]) -> None:
+    await pilot.resize_terminal(*size)
+    await settle(pilot)
+
+
+SIZES = [(20, 5), (60, 20), (80, 24), (120, 40)]
+
+
+async def test_all_offences_series_is_whole_at_every_size_in_ascii_and_by_quarter(
+    tmp_path: Path,
 ) -> None:
-    app = make_app(settings_file=tmp_path / "s.json", offence="all")
-    async with app.run_test(size=size) as pilot:
+    """One detail (West Yorkshire, all offences, opened at 80×24), resized: at each size every
+    figure whole with the columns that fit (and again after going to 80×24 and back, three
+    times); then at 60×20 in ASCII (``A``) the rounded rates are headed "c./100k" ("~" marks a
+    change within chance there); then by quarter (``p``) at 60×20 and 24×8."""
+    app = make_app(settings_file=tmp_path / "s.json", offence="all", ascii_only=False)
+    async with app.run_test(size=(80, 24)) as pilot:
         table = await open_west_yorkshire(pilot)
-        seen = check_whole(app, table)
-        assert seen  # some rows drawn
         rate = WEST_YORKSHIRE_2023_24 / population("West Yorkshire", 2023) * 100_000
-        headers = [c.label.plain for c in table.ordered_columns]
-        row = seen.get("2023/24")
-        if size[0] >= 80:  # room for every column, rates with their decimal
-            assert headers == ["Year", "Count", "%", "/100k"]
-            assert row is not None and f"{rate:,.1f}" in row and "12,032.8" in row
-        elif size[0] >= 60:  # rates rounded, and the header and the line under it say so
-            assert headers[-1] == "≈/100k"
-            assert row is not None and f"{rate:,.0f}" in row and "12,033" in row
-            assert "≈ rates rounded to whole numbers" in terminal_text(app)
-        else:  # no room for a figure: the year alone, no count cut to its first digit
-            assert headers == ["Year"]
-        for _ in range(3):  # resized, it fits again
-            await pilot.resize_terminal(80, 24)
-            await settle(pilot)
-            check_whole(app, table)
-            await pilot.resize_terminal(*size)
-            await settle(pilot)
-            check_whole(app, table)
+        for size in SIZES:
+            await resized(pilot, size)
+            seen = check_whole(app, table, size)
+            assert seen, size  # some rows drawn
+            headers = [c.label.plain for c in table.ordered_columns]
+            row = seen.get("2023/24")
+            if size[0] >= 80:  # room for every column, rates with their decimal
+                assert headers == ["Year", "Count", "%", "/100k"], size
+                assert row is not None and f"{rate:,.1f}" in row and "12,032.8" in row, size
+            elif size[0] >= 60:  # rates rounded, and the header and the line under it say so
+                assert headers[-1] == "≈/100k", size
+                assert row is not None and f"{rate:,.0f}" in row and "12,033" in row, size
+                assert "≈ rates rounded to whole numbers" in terminal_text(app), size
+            else:  # no room for a figure: the year alone, no count cut to its first digit
+                assert headers == ["Year"], size
+            for round_ in range(3):  # resized, it fits again
+                await resized(pilot, (80, 24))
+                check_whole(app, table, f"80x24 after {size}, round {round_}")
+                await resized(pilot, size)
+                check_whole(app, table, f"{size} again, round {round_}")
 
-
-async def test_ascii_rounded_rates_say_so_in_ascii(tmp_path: Path) -> None:
-    """In ASCII "~" marks a change within chance: rounded rates are headed "c./100k"."""
-    app = make_app(settings_file=tmp_path / "s.json", offence="all", ascii_only=True)
-    async with app.run_test(size=(60, 20)) as pilot:
-        table = await open_west_yorkshire(pilot)
-        check_whole(app, table)
+        await resized(pilot, (60, 20))
+        await pilot.press("A")  # ASCII
+        await settle(pilot)
+        check_whole(app, table, "ASCII 60x20")
         assert table.ordered_columns[-1].label.plain == "c./100k"
         assert "c. rates rounded to whole numbers" in terminal_text(app)
 
-
-async def test_quarters_are_whole_too(tmp_path: Path) -> None:
-    app = make_app(settings_file=tmp_path / "s.json", offence="all")
-    async with app.run_test(size=(60, 20)) as pilot:
-        table = await open_west_yorkshire(pilot)
-        await pilot.press("p")
+        await pilot.press("A", "p")  # Unicode again; by quarter
         await settle(pilot)
         assert table.ordered_columns[0].label.plain == "Quarter"
-        check_whole(app, table)
-        await pilot.resize_terminal(24, 8)
-        await settle(pilot)
-        check_whole(app, table)
+        check_whole(app, table, "quarters 60x20")
+        await resized(pilot, (24, 8))
+        check_whole(app, table, "quarters 24x8")

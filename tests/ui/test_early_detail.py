@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.ui.conftest import assert_running, burst, busy, hold_the_data, settle, wait_for
+from tests.ui.conftest import assert_running, burst, busy, hold_the_data, wait_for
 from tests.ui.test_every_key import keys_to_press
 from tests.ui.test_journeys import row_cells
 from tui.app import OffenceApp, make_app
@@ -118,42 +118,34 @@ async def test_the_detail_shows_before_the_data_and_every_key_is_safe(
             release.set()  # a failure above must not leave the load held
 
 
-async def test_a_key_pressed_before_the_data_is_done_once_loaded(
+async def test_a_detail_closed_early_stays_closed_and_a_key_pressed_early_is_done_once_loaded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """One held load, two checks: (1) a detail opened and closed (Esc) before the data stays
+    closed once it is loaded; (2) ``e`` (export) pressed in a detail opened again before the
+    data is done once it is loaded: the export dialog over that detail, the closed one nowhere."""
     settings = tmp_path / "settings.json"
     release = hold_the_data(monkeypatch, timeout=300)
     app = make_app(settings_file=settings)
     async with app.run_test(size=(100, 30)) as pilot:
         try:
             await _calm(pilot)
-            screen = await _open_early(pilot)
-            await pilot.press("e")  # export: once the data is loaded
-            await _calm(pilot)
-            assert app.screen is screen
-            release.set()
-            await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
-            assert screen.context is not None and _figures(screen) == SOURCE
-        finally:
-            release.set()  # a failure above must not leave the load held
-
-
-async def test_the_detail_closed_before_the_data_stays_closed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    settings = tmp_path / "settings.json"
-    release = hold_the_data(monkeypatch, timeout=300)
-    app = make_app(settings_file=settings)
-    async with app.run_test(size=(100, 30)) as pilot:
-        try:
-            await _calm(pilot)
-            await _open_early(pilot)
+            closed = await _open_early(pilot)
             await pilot.press("escape")
             await _calm(pilot)
-            assert isinstance(app.screen, ForcesScreen)
+            assert isinstance(app.screen, ForcesScreen), "(1) Esc did not close the detail"
+            forces = app.screen
+            screen = await _open_early(pilot)
+            assert screen is not closed
+            await pilot.press("e")  # export: once the data is loaded
+            await _calm(pilot)
+            assert app.screen_stack[-1] is screen, "(2) e did something before the data"
             release.set()
             await wait_for(pilot, lambda: app.data is not None, "the data")
-            await settle(pilot)
-            assert isinstance(app.screen, ForcesScreen)
+            await wait_for(pilot, lambda: app.screen is not screen, "a view over the detail")
+            stack = app.screen_stack
+            assert [type(s) for s in stack[2:]] == [ExportDialog], f"(1) or (2): {stack}"
+            assert stack[:2] == [forces, screen] and closed not in stack, f"(1) {stack}"
+            assert screen.context is not None and _figures(screen) == SOURCE, "(2) figures"
         finally:
             release.set()  # a failure above must not leave the load held

@@ -40,6 +40,11 @@ async def _compare_then_map(app: OffenceApp, pilot: Pilot[None], *keys: str) -> 
             lambda: compare.comparison is not None and compare.comparison.quarters is not None,
             "like-for-like",
         )
+    return await _map_of_changes(app, pilot)
+
+
+async def _map_of_changes(app: OffenceApp, pilot: Pilot[None]) -> MapScreen:
+    """From Compare: the map (``M``) of % changes (``m``)."""
     await pilot.press("M")
     await wait_for(pilot, lambda: isinstance(app.screen, MapScreen), "the map")
     screen = app.screen
@@ -54,30 +59,45 @@ def _measure(screen: MapScreen) -> Any:
     return screen.tile_map.measure if screen.tile_map is not None else None
 
 
-async def test_the_map_keeps_compares_like_for_like(app: OffenceApp) -> None:
+async def test_the_map_keeps_compares_like_for_like_and_a_partial_year_says_why(
+    app: OffenceApp,
+) -> None:
+    """One Compare, two maps. (1) 120×40, like-for-like in Compare (``l``), then ``M``: the map's
+    change is like-for-like, and ``R`` keeps it. (2) Back (Esc), ``l`` off, 80×24, ``M``: a
+    partial year says why no tile has a change, and ``L`` gives like-for-like."""
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _compare_then_map(app, pilot, "l")
         assert screen.tile_map is not None
         cumbria = screen.tile_map.tile("Cumbria")
         assert cumbria is not None and cumbria.value is not None
-        assert abs(cumbria.value - CUMBRIA_LIKE_FOR_LIKE) < 0.005
+        assert abs(cumbria.value - CUMBRIA_LIKE_FOR_LIKE) < 0.005, "(1)"
         text = terminal_text(app)
-        assert "2024/25 Q1-Q3 to 2025/26 Q1-Q3 (like-for-like)" in text, text
-        assert "no figure" not in text
+        assert "2024/25 Q1-Q3 to 2025/26 Q1-Q3 (like-for-like)" in text, f"(1) {text}"
+        assert "no figure" not in text, f"(1) {text}"
         # R (the command that prints this view) keeps it too.
         spec = screen.view_spec()
         assert spec is not None
         command = command_for(spec)
-        assert command.startswith("ox map --measure change --years 2024/25 2025/26 --like-for-like")
+        assert command.startswith(
+            "ox map --measure change --years 2024/25 2025/26 --like-for-like"
+        ), f"(1) {command}"
 
-
-async def test_a_partial_year_says_why_and_L_gives_like_for_like(app: OffenceApp) -> None:
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _compare_then_map(app, pilot)
+        await pilot.press("escape")
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        await pilot.press("l")
+        await wait_for(
+            pilot,
+            lambda: compare.comparison is not None and compare.comparison.quarters is None,
+            "Compare's whole years",
+        )
+        await pilot.resize_terminal(80, 24)
+        screen = await _map_of_changes(app, pilot)
         text = terminal_text(app)
-        assert "no figure" not in text, text
+        assert "no figure" not in text, f"(2) {text}"
         status = text.splitlines()[-2]
-        assert "2025/26 has Q1-Q3 only" in status and "press L for like-for-like" in status
+        assert "2025/26 has Q1-Q3 only" in status, f"(2) {status}"
+        assert "press L for like-for-like" in status, f"(2) {status}"
         assert "no change: 2025/26 has Q1-Q3 only" in text.splitlines()[1]  # under the title
         await pilot.press("L")
         await wait_for(
@@ -89,5 +109,5 @@ async def test_a_partial_year_says_why_and_L_gives_like_for_like(app: OffenceApp
         assert screen.tile_map is not None
         cumbria = screen.tile_map.tile("Cumbria")
         assert cumbria is not None and cumbria.value is not None
-        assert abs(cumbria.value - CUMBRIA_LIKE_FOR_LIKE) < 0.005
-        assert "Cumbria (CUMB): -10.6%" in terminal_text(app)
+        assert abs(cumbria.value - CUMBRIA_LIKE_FOR_LIKE) < 0.005, "(2)"
+        assert "Cumbria (CUMB): -10.6%" in terminal_text(app), "(2)"

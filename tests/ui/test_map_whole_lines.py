@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.ui.conftest import settle, terminal_text, wait_for
 from tui.app import OffenceApp
 from tui.screens.map_view import MapScreen
@@ -15,9 +13,10 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
-async def test_w_shows_the_maps_lines_whole(app: OffenceApp, size: tuple[int, int]) -> None:
-    async with app.run_test(size=size) as pilot:
+async def test_w_shows_the_maps_lines_whole(app: OffenceApp) -> None:
+    """The map of rates opened once, at 60×20 then 80×24 (resized): cut, ``w`` whole, ``w``
+    cut again."""
+    async with app.run_test(size=(60, 20)) as pilot:
         await settle(pilot)
         await pilot.press("down", "M")
         await wait_for(pilot, lambda: getattr(app.screen, "tile_map", None) is not None, "map")
@@ -27,24 +26,29 @@ async def test_w_shows_the_maps_lines_whole(app: OffenceApp, size: tuple[int, in
             lambda: getattr(getattr(app.screen, "tile_map", None), "measure", "") == "rate",
             "the map of rates",
         )
-        await settle(pilot, at_least=2)
         screen = app.screen
         assert isinstance(screen, MapScreen) and screen.tile_map is not None
         tile_map = screen.tile_map
-        before = terminal_text(app)
-        assert words(tile_map.title) not in words(before)  # cut: the test shows something
-        assert "CUMB" in before
-        await pilot.press("w")
-        await settle(pilot, at_least=2)
-        painted = terminal_text(app)
-        shown = words(painted)
-        assert not [row for row in painted.splitlines() if row.rstrip().endswith("…")], painted
-        assert words(tile_map.title) in shown, shown
-        for note in tile_map.notes:
-            assert words(note) in shown, (note, shown)
-        assert "Cumbria (CUMB): " in shown and " · bin " in shown, shown
-        assert "w the tiles" in shown
-        await pilot.press("w")  # again: the tiles, each line cut at a word
-        await settle(pilot, at_least=2)
-        assert "CUMB" in terminal_text(app)
-        assert words(tile_map.title) not in words(terminal_text(app))
+        for size in ((60, 20), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot, at_least=2)
+            before = terminal_text(app)
+            assert words(tile_map.title) not in words(before), size  # cut: the test shows it
+            assert "CUMB" in before, size
+            await pilot.press("w")
+            await settle(pilot, at_least=2)
+            painted = terminal_text(app)
+            shown = words(painted)
+            assert not [row for row in painted.splitlines() if row.rstrip().endswith("…")], (
+                size,
+                painted,
+            )
+            assert words(tile_map.title) in shown, (size, shown)
+            for note in tile_map.notes:
+                assert words(note) in shown, (size, note, shown)
+            assert "Cumbria (CUMB): " in shown and " · bin " in shown, (size, shown)
+            assert "w the tiles" in shown, size
+            await pilot.press("w")  # again: the tiles, each line cut at a word
+            await settle(pilot, at_least=2)
+            assert "CUMB" in terminal_text(app), size
+            assert words(tile_map.title) not in words(terminal_text(app)), size

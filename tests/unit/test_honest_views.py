@@ -19,6 +19,8 @@ from tui.model.figures.detail import force_detail
 from tui.model.figures.force_table import force_table
 from tui.model.figures.selection import pick_offence
 from tui.model.figures.totals import find_force, resolve_force
+from tui.model.results.comparison_types import Comparison
+from tui.model.results.detail_types import ForceDetail
 from tui.output.compare_report import event_line, honest_compare_report
 from tui.widgets.detail_notes import events_text
 from tui.widgets.event_marks import chart_marks
@@ -51,12 +53,16 @@ def _in_coverage(ds: Dataset, event: Event) -> bool:
 
 def test_every_event_in_the_data_years_is_in_the_detail_and_on_its_chart(ho: Dataset) -> None:
     checked = 0
+    details: dict[tuple[str, str], ForceDetail] = {}
     for event in load_events():
         if not _in_coverage(ho, event):
             continue
         force = resolve_force(ho, event.force or "Northamptonshire")
         selection = pick_offence(ho, _offence_text(event))
-        detail = force_detail(ho, force, selection)
+        key = (force.name, _offence_text(event))  # 62 events, 55 details: each made once
+        if key not in details:
+            details[key] = force_detail(ho, force, selection)
+        detail = details[key]
         assert event in detail.events, (event.title, force.name, selection.label)
         number = detail.events.index(event) + 1
         text = events_text(detail.events).plain
@@ -81,15 +87,19 @@ def test_a_force_event_is_not_shown_for_another_force_but_is_for_its_total(ho: D
 def test_every_event_is_noted_in_a_comparison_across_its_year(ho: Dataset) -> None:
     checked = 0
     last = ho.full_years[-1].year
+    compared: dict[tuple[int, int, str], tuple[Comparison, list[str]]] = {}
     for event in load_events():
         # A fraud body's event (UK Finance's name) is noted only where national bodies are shown.
         national_body = event.force and ho.reference.forces[event.force].kind != "territorial"
         if not _in_coverage(ho, event) or national_body:
             continue
         a, b = (event.year, event.year + 1) if event.year < last else (event.year - 1, event.year)
-        cmp = compare_years(ho, a, b, pick_offence(ho, _offence_text(event)))
+        key = (a, b, _offence_text(event))  # 62 events, 19 comparisons: each made once
+        if key not in compared:
+            cmp = compare_years(ho, a, b, pick_offence(ho, key[2]))
+            compared[key] = cmp, honest_compare_report(ho, cmp).notes
+        cmp, notes = compared[key]
         assert event in cmp.events, event.title
-        notes = honest_compare_report(ho, cmp).notes
         assert event_line(event) in notes
         checked += 1
     assert checked >= 15

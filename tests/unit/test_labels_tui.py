@@ -42,28 +42,66 @@ def _settings(tmp_path: Path) -> Path:
     return path
 
 
-async def test_forces_table_marks_a_partial_force_year(tmp_path: Path) -> None:
+async def test_forces_compare_and_detail_mark_a_partial_force_year(tmp_path: Path) -> None:
+    """UK Finance 2017/18 (Q2-Q4 only, 59,367) on one app, three views: (1) the Forces table marks
+    it "ᵖ" and its context says what that means; (2) Compare 2017/18 → 2018/19 (140×40) marks it
+    and shows no move ("—" for change, %, rank and its change), and its context says why; (3) its
+    detail labels the year "2017/18 Q2-Q4", with no %, and its facts say it is not compared."""
     app = make_app(settings_file=_settings(tmp_path), dataset=OCT23, offence=UKF)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        table = app.screen.query_one(ForceTableView)
+        forces = app.screen
+        table = forces.query_one(ForceTableView)
         cells = table.row_text(UKF)
-        assert cells["year:2017"] == "59,367ᵖ" and cells["year:2018"] == "69,160"
-        context = str(app.screen.query_one("#forces-context").render())
-        assert "ᵖ a force's partial year" in context
+        assert cells["year:2017"] == "59,367ᵖ" and cells["year:2018"] == "69,160", f"(1) {cells}"
+        context = str(forces.query_one("#forces-context").render())
+        assert "ᵖ a force's partial year" in context, f"(1) {context}"
+
+        await pilot.resize_terminal(140, 40)
+        app.open_compare(2017, 2018)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        cells = screen.query_one("#compare-table").row_text(UKF)  # type: ignore[attr-defined]
+        assert cells["a"] == "59,367ᵖ" and cells["b"] == "69,160", f"(2) {cells}"
+        moves = [cells["change"], cells["pct"], cells["rank"], cells["rank_change"]]
+        assert moves == ["—"] * 4, f"(2) {cells}"
+        context = str(screen.query_one("#compare-context").render())
+        assert "partial force-year, not compared: UK Finance 2017/18 Q2-Q4" in context, (
+            f"(2) {context}"
+        )
+
+        await app.pop_screen()
+        await pilot.resize_terminal(120, 40)
+        await app.open_force(UKF)
+        await settle(pilot)
+        assert isinstance(app.screen, ForceDetailScreen)
+        series = app.screen.query_one(SeriesTable)
+        year, count, pct, *_rate = (cell.plain for cell in series.get_row("2017/18"))
+        assert (year, count, pct) == ("2017/18 Q2-Q4", "59,367", "—"), "(3)"
+        facts = str(app.screen.query_one("#detail-facts").render())
+        assert "2017/18: 59,367 (UK Finance has Q2-Q4 only: not compared)" in facts, f"(3) {facts}"
 
 
-async def test_compare_opens_sorted_by_year_b_and_refuses_the_same_year(tmp_path: Path) -> None:
+async def test_compare_sort_and_same_year_and_the_palette_finding_a_force(tmp_path: Path) -> None:
+    """One app (code 86), two views: (1) Compare opens sorted by year B, says so and which
+    forces it ranks, and refuses the same year twice; (2) the palette's "northants" offers the
+    force, not offence codes."""
     app = make_app(settings_file=tmp_path / "s.json")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        provider = ExplorerCommands(app.screen)
+        await provider.startup()  # as the palette does when it opens
+        found = [hit.text async for hit in provider.search("northants")]
+        assert found == ["Force: Northamptonshire"], f"(2) {found}"
+
         app.open_compare(2021, 2022)
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen) and screen.sort.key == "b"
         status = str(screen.query_one("#compare-status").render())
-        assert status.startswith("sorted by year B ▼ (default)")
-        assert "rank among the 43 forces with both years" in status
+        assert status.startswith("sorted by year B ▼ (default)"), f"(1) {status}"
+        assert "rank among the 43 forces with both years" in status, f"(1) {status}"
         await pilot.press("a")
         await settle(pilot)
         picker = app.screen
@@ -72,23 +110,7 @@ async def test_compare_opens_sorted_by_year_b_and_refuses_the_same_year(tmp_path
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen) and app.screen.years == (2021, 2022)
         assert app.screen.comparison is not None and app.screen.comparison.year_a.year == 2021
-        assert any("both be 2022/23" in str(n.message) for n in app._notifications)
-
-
-async def test_compare_marks_partial_force_years_and_shows_no_move(tmp_path: Path) -> None:
-    app = make_app(settings_file=_settings(tmp_path), dataset=OCT23, offence=UKF)
-    async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        app.open_compare(2017, 2018)
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, CompareScreen)
-        table = screen.query_one("#compare-table")
-        cells = table.row_text(UKF)  # type: ignore[attr-defined]
-        assert cells["a"] == "59,367ᵖ" and cells["b"] == "69,160"
-        assert cells["change"] == cells["pct"] == cells["rank"] == cells["rank_change"] == "—"
-        context = str(screen.query_one("#compare-context").render())
-        assert "partial force-year, not compared: UK Finance 2017/18 Q2-Q4" in context
+        assert any("both be 2022/23" in str(n.message) for n in app._notifications), "(1)"
 
 
 def test_detail_rank_says_which_forces_it_is_among() -> None:
@@ -111,27 +133,3 @@ def test_detail_rank_says_which_forces_it_is_among() -> None:
     detail = force_detail(ho, kent, pick_offence(ho, "86"))
     expected = f"Rank {rank} of {len(counts)} forces with a figure in {latest}, by count\n"
     assert rank_text(detail, kent).plain == expected
-
-
-async def test_detail_labels_a_partial_force_year(tmp_path: Path) -> None:
-    app = make_app(settings_file=_settings(tmp_path), dataset=OCT23, offence=UKF)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await app.open_force(UKF)
-        await settle(pilot)
-        assert isinstance(app.screen, ForceDetailScreen)
-        series = app.screen.query_one(SeriesTable)
-        year, count, pct, *_rate = (cell.plain for cell in series.get_row("2017/18"))
-        assert (year, count, pct) == ("2017/18 Q2-Q4", "59,367", "—")
-        facts = str(app.screen.query_one("#detail-facts").render())
-        assert "2017/18: 59,367 (UK Finance has Q2-Q4 only: not compared)" in facts
-
-
-async def test_palette_northants_offers_the_force_not_offence_codes(tmp_path: Path) -> None:
-    app = make_app(settings_file=tmp_path / "s.json")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        provider = ExplorerCommands(app.screen)
-        await provider.startup()  # as the palette does when it opens
-        found = [hit.text async for hit in provider.search("northants")]
-        assert found == ["Force: Northamptonshire"]
