@@ -6,6 +6,8 @@ the next key before it was mounted raised ``NoMatches: No nodes match 'SeriesTab
 
 from __future__ import annotations
 
+import pytest
+
 from tests.ui.conftest import assert_running, settle, wait_for
 from tui.app import OffenceApp
 from tui.screens.base import ExplorerScreen
@@ -15,6 +17,7 @@ from tui.screens.forces import ForcesScreen
 from tui.screens.multi_chart import MultiChartScreen
 
 
+@pytest.mark.paints  # a crash class (issue 19): every frame drawn, as on a terminal
 async def test_a_view_closed_before_it_was_mounted_does_not_crash(app: OffenceApp) -> None:
     """A detail, Compare and a multi-force chart, each pushed and popped in turn on one app."""
     async with app.run_test(size=(100, 30)) as pilot:

@@ -77,6 +77,7 @@ async def _back_to(pilot: Pilot[None], screen: ForceDetailScreen) -> ForceDetail
     return screen
 
 
+@pytest.mark.paints  # every key before the data: every frame drawn, as on a terminal
 async def test_the_detail_shows_before_the_data_and_every_key_is_safe(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
