@@ -17,6 +17,7 @@ assertion's message): Textual's work per view opened is what a test here costs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -205,7 +206,10 @@ async def test_a_dialog_answered_twice_answers_once(
         for cancel_first in (False, True):
             switched.clear()
             picker = await open_dataset_picker(pilot)
-            answers = [partial(picker.dismiss, "nspcc"), picker.action_cancel]
+            answers: list[Callable[[], object]] = [
+                partial(picker.dismiss, "nspcc"),
+                picker.action_cancel,
+            ]
             for answer in reversed(answers) if cancel_first else answers:
                 answer()
             await settle(pilot)
