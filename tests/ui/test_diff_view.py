@@ -12,11 +12,12 @@ import json
 import shlex
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from tests.ui.conftest import settle, terminal_text, type_text, wait_for
 from tests.ui.test_journeys import row_cells, visible_keys, wait_for_palette_hit
-from tui.app import OffenceApp, make_app
+from tui.app import make_app
 from tui.cli.main import main
 from tui.commands import ExplorerCommands
 from tui.model.importing.api import import_file
@@ -118,8 +119,15 @@ async def test_dataset_picker_d_opens_what_the_new_release_revised(
 async def test_palette_offers_releases_of_the_same_measure_only(
     store: Path, settings_file: Path
 ) -> None:
+    """One app (the bundled release, 2017/18 imported), three checks:
+
+    - the palette offers "Compare releases" of the same measure only, and opens that diff;
+    - the dataset picker's D on NSPCC's figures: refused in the view, nothing to cite or export;
+    - at 80x24 the bundled releases' diff opened with Force, Year, What, Offence and A in view,
+      and B and the change (what the rows are ordered by) off screen to the right.
+    """
     import_file(FIXTURE_201718, name="prc201718")
-    app = make_app(settings_file=settings_file)
+    app = make_app(settings_file=settings_file, dataset="homeoffice")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("down", "ctrl+p")
@@ -135,33 +143,40 @@ async def test_palette_offers_releases_of_the_same_measure_only(
         entries = {e.text for e in ExplorerCommands(app.screen)._build()}
         assert "Compare releases: prc201718 vs homeoffice" in entries
         assert not any("nspcc" in e for e in entries if e.startswith("Compare releases"))
+        await pilot.press("escape")
+        await settle(pilot)
+        await refused_in_the_view(pilot)
+        await pilot.press("escape")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        await in_view_at_80_columns(pilot)
 
 
-async def test_different_measures_are_refused_in_the_view(app: OffenceApp) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "d")
-        await settle(pilot)
-        options = app.screen.query_one(OptionList)
-        options.highlighted = [
-            str(options.get_option_at_index(i).prompt).split()[0] for i in range(3)
-        ].index("nspcc")
-        await pilot.press("D")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, DiffScreen)
-        assert screen.diff is None and not screen.query_one(DiffTable).display
-        text = notes(screen)
-        assert text.startswith("Cannot diff 'nspcc' and 'homeoffice': they are different measures")
-        assert "NSPCC Freedom of Information figures" in text
-        await pilot.press("K")  # nothing compared: nothing to cite
-        await settle(pilot)
-        assert app.screen is screen
-        await pilot.press("e")  # nothing compared: nothing to export, and the user is told why
-        await settle(pilot)
-        assert app.screen is screen
-        told = [n.message for n in app._notifications]
-        assert "Nothing to export: nspcc and homeoffice were not compared." in told, told
+async def refused_in_the_view(pilot: Pilot[None]) -> None:
+    """``d``, NSPCC's figures, ``D``: different measures are refused in the view."""
+    app = pilot.app
+    await pilot.press("d")
+    await settle(pilot)
+    options = app.screen.query_one(OptionList)
+    options.highlighted = [
+        str(options.get_option_at_index(i).prompt).split()[0] for i in range(options.option_count)
+    ].index("nspcc")
+    await pilot.press("D")
+    await settle(pilot)
+    screen = app.screen
+    assert isinstance(screen, DiffScreen)
+    assert screen.diff is None and not screen.query_one(DiffTable).display
+    text = notes(screen)
+    assert text.startswith("Cannot diff 'nspcc' and 'homeoffice': they are different measures")
+    assert "NSPCC Freedom of Information figures" in text
+    await pilot.press("K")  # nothing compared: nothing to cite
+    await settle(pilot)
+    assert app.screen is screen
+    await pilot.press("e")  # nothing compared: nothing to export, and the user is told why
+    await settle(pilot)
+    assert app.screen is screen
+    told = [n.message for n in app._notifications]
+    assert "Nothing to export: nspcc and homeoffice were not compared." in told, told
 
 
 async def test_the_view_says_what_happened_to_each_row(store: Path, settings_file: Path) -> None:
@@ -196,20 +211,16 @@ async def test_the_view_says_what_happened_to_each_row(store: Path, settings_fil
         )
 
 
-async def test_the_figures_and_the_change_are_in_view_on_opening_at_80_columns(
-    settings_file: Path,
-) -> None:
+async def in_view_at_80_columns(pilot: Pilot[None]) -> None:
     """At 80x24 the bundled releases' diff opened with Force, Year, What, Offence and A in view,
     and B and the change (what the rows are ordered by) off screen to the right."""
-    app = make_app(settings_file=settings_file, dataset="homeoffice")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.open_diff("homeoffice-2023-10", "homeoffice")
-        await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
-        await settle(pilot)
-        screen = terminal_text(app).splitlines()
-        header = next(row for row in screen if row.lstrip().startswith("Force"))
-        assert header.split()[:5] == ["Force", "Year", "homeoffice-2023-10", "homeoffice", "Change"]
-        # The Met's 2022/23 code 86: 3,774 in Oct 2023, 3,921 in Apr 2026 (README: revised).
-        met = next(row for row in screen if "Metropolitan Police  2022/23" in row)
-        assert met.split()[3:6] == ["3,774", "3,921", "+147"]
+    app = pilot.app
+    app.open_diff("homeoffice-2023-10", "homeoffice")  # type: ignore[attr-defined]
+    await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
+    await settle(pilot)
+    screen = terminal_text(app).splitlines()
+    header = next(row for row in screen if row.lstrip().startswith("Force"))
+    assert header.split()[:5] == ["Force", "Year", "homeoffice-2023-10", "homeoffice", "Change"]
+    # The Met's 2022/23 code 86: 3,774 in Oct 2023, 3,921 in Apr 2026 (README: revised).
+    met = next(row for row in screen if "Metropolitan Police  2022/23" in row)
+    assert met.split()[3:6] == ["3,774", "3,921", "+147"]
