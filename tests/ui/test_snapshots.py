@@ -147,7 +147,10 @@ def scroll_facts(y: int | None) -> Callable[[OffenceApp], object]:
     return scroll
 
 
-async def test_forces_search_and_detail(svg_snapshot: SnapshotAssertion, tmp_path: Path) -> None:
+async def test_forces_search_detail_and_release_diffs(
+    svg_snapshot: SnapshotAssertion, store: Path, tmp_path: Path
+) -> None:
+    import_file(FIXTURE_201718, name="prc201718")
     await journey(
         snapshot_app(tmp_path),
         svg_snapshot,
@@ -159,6 +162,12 @@ async def test_forces_search_and_detail(svg_snapshot: SnapshotAssertion, tmp_pat
              "breakdown", keys=("enter",)),
         Shot("force_detail_quarters_indexed", "the same force by quarter, with the national "
              "trend indexed", keys=("p", "i")),
+        Shot("release_diff", "the 2017/18 release against the bundled one: changed cells "
+             "largest first, the counts",
+             then=lambda app: app.open_diff("prc201718", "homeoffice")),
+        Shot("release_diff_refused", "NSPCC figures against Home Office recorded crime: "
+             "refused, with the reason", keys=("escape",),
+             then=lambda app: app.open_diff("nspcc", "homeoffice")),
     )  # fmt: skip
 
 
@@ -221,20 +230,6 @@ async def test_nspcc_compare(svg_snapshot: SnapshotAssertion, tmp_path: Path) ->
         Shot("compare_chance_nspcc", "sorted by % change, beyond chance first (s from the "
              "default): changes within chance, marked '~', after the beyond-chance ones",
              keys=("s",)),
-    )  # fmt: skip
-
-
-async def test_release_diffs(svg_snapshot: SnapshotAssertion, store: Path, tmp_path: Path) -> None:
-    import_file(FIXTURE_201718, name="prc201718")
-    await journey(
-        snapshot_app(tmp_path),
-        svg_snapshot,
-        Shot("release_diff", "the 2017/18 release against the bundled one: changed cells "
-             "largest first, the counts",
-             then=lambda app: app.open_diff("prc201718", "homeoffice")),
-        Shot("release_diff_refused", "NSPCC figures against Home Office recorded crime: "
-             "refused, with the reason", keys=("escape",),
-             then=lambda app: app.open_diff("nspcc", "homeoffice")),
     )  # fmt: skip
 
 
