@@ -26,6 +26,8 @@ from tui.screens.diff_view import DiffScreen
 from tui.widgets.diff_table import DiffTable
 
 FIXTURE_201718 = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "ho_201718.csv"
+GROUPS = "prc201718g"
+"""The 2017/18 release's offence groups (``ho_201718_groups.parquet``), imported under this name."""
 
 
 def run(command: str, *extra: str) -> str:
@@ -42,7 +44,10 @@ def notes(screen: DiffScreen) -> str:
 async def test_dataset_picker_d_opens_what_the_new_release_revised(
     store: Path, settings_file: Path
 ) -> None:
+    """Then, on the same app, what happened to each row of a subgroup (see
+    :func:`what_happened_to_each_row`)."""
     import_file(FIXTURE_201718, name="prc201718")
+    import_file(FIXTURE_201718.with_name("ho_201718_groups.parquet"), name=GROUPS)
     # Against the Oct 2023 release, as PROVENANCE.md's cross-check of the 2017/18 release.
     app = make_app(settings_file=settings_file, dataset="homeoffice-2023-10")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -114,6 +119,7 @@ async def test_dataset_picker_d_opens_what_the_new_release_revised(
         await pilot.press("escape", "escape")
         await settle(pilot)
         assert not isinstance(app.screen, DiffScreen)
+        await what_happened_to_each_row(pilot)
 
 
 async def test_palette_offers_releases_of_the_same_measure_only(
@@ -179,36 +185,32 @@ async def refused_in_the_view(pilot: Pilot[None]) -> None:
     assert "Nothing to export: nspcc and homeoffice were not compared." in told, told
 
 
-async def test_the_view_says_what_happened_to_each_row(store: Path, settings_file: Path) -> None:
+async def what_happened_to_each_row(pilot: Pilot[None]) -> None:
     """Subgroup "Violence with injury": the Met's +188 is +241 revised and 53 moved out (codes
     4.4, 4.6, 4.8, 4.9, 37.1; figures in tests/unit/test_diff_reclassified.py)."""
-    groups = FIXTURE_201718.with_name("ho_201718_groups.parquet")
-    import_file(groups, name="prc201718")
-    app = make_app(settings_file=settings_file, dataset="homeoffice-2023-10")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        app.set_offence("subgroup:Violence with injury")
-        app.open_diff("prc201718", "homeoffice-2023-10")
-        await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
-        screen = app.screen
-        assert isinstance(screen, DiffScreen)
-        table = screen.query_one(DiffTable)
-        offence = "subgroup:Violence with injury"
-        met = "Metropolitan Police\t2017/18\t" + offence
-        changed, moved = row_cells(table, met + "\tchanged"), row_cells(table, met + "\tmoved")
-        assert (changed["value_a"].strip(), changed["change"].strip()) == ("77,050", "+241")
-        assert (moved["value_a"].strip(), moved["value_b"].strip()) == ("53", "—")
-        assert moved["change"].strip() == "-53" and moved["status"] == "moved"
-        text = notes(screen)
-        assert "41 changed · 2 unchanged · 43 moved ·" in text
-        assert "codes 4.4, 4.6, 4.8, 4.9, 37.1 moved out" in text
-        assert "'Death or serious injury - unlawful driving' in homeoffice-2023-10" in text
-        # The row under the cursor says what happened to it, first.
-        table.move_cursor(table.keys.index(met + "\tmoved"))
-        await settle(pilot)
-        assert notes(screen).startswith(
-            "This row (moved): codes 4.4, 4.6, 4.8, 4.9, 37.1 moved out: in subgroup 'Death"
-        )
+    app = pilot.app
+    app.set_offence("subgroup:Violence with injury")  # type: ignore[attr-defined]
+    app.open_diff(GROUPS, "homeoffice-2023-10")  # type: ignore[attr-defined]
+    await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
+    screen = app.screen
+    assert isinstance(screen, DiffScreen)
+    table = screen.query_one(DiffTable)
+    offence = "subgroup:Violence with injury"
+    met = "Metropolitan Police\t2017/18\t" + offence
+    changed, moved = row_cells(table, met + "\tchanged"), row_cells(table, met + "\tmoved")
+    assert (changed["value_a"].strip(), changed["change"].strip()) == ("77,050", "+241")
+    assert (moved["value_a"].strip(), moved["value_b"].strip()) == ("53", "—")
+    assert moved["change"].strip() == "-53" and moved["status"] == "moved"
+    text = notes(screen)
+    assert "41 changed · 2 unchanged · 43 moved ·" in text
+    assert "codes 4.4, 4.6, 4.8, 4.9, 37.1 moved out" in text
+    assert "'Death or serious injury - unlawful driving' in homeoffice-2023-10" in text
+    # The row under the cursor says what happened to it, first.
+    table.move_cursor(table.keys.index(met + "\tmoved"))
+    await settle(pilot)
+    assert notes(screen).startswith(
+        "This row (moved): codes 4.4, 4.6, 4.8, 4.9, 37.1 moved out: in subgroup 'Death"
+    )
 
 
 async def in_view_at_80_columns(pilot: Pilot[None]) -> None:
