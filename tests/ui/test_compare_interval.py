@@ -4,11 +4,13 @@ before), the same interval as ``ox compare`` (``pct_ci_low``, ``pct_ci_high``)."
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import settle, terminal_text, wait_for
 from tests.ui.test_journeys import cli_json, row_cells
 from tui.app import make_app
 from tui.formatting import fmt_pct
@@ -52,7 +54,18 @@ def _interval(app: object) -> str:
     return str(found.render()) if isinstance(found, Static) else ""
 
 
-async def test_the_interval_follows_the_cursor(settings_file: Path) -> None:
+async def test_the_interval_follows_the_cursor_and_takes_columns_when_wide(
+    settings_file: Path,
+) -> None:
+    """One app, Compare 2016/17 → 2017/18, three checks:
+
+    - at 120x40 the line under the table gives the interval of the row under the cursor, and
+      every column says what it holds (the bar after Move had no header: trial 2 read '▲█████'
+      under nothing, at 120x40);
+    - opened at 140x40 the interval is in columns, not in rates (``m``: the interval is the
+      counts');
+    - opened at 100x30 it is not in columns.
+    """
     app = make_app(settings_file=settings_file)
     rows = {str(r["force"]): r for r in cli_json("compare", "2016/17", "2017/18")}
     async with app.run_test(size=(120, 40)) as pilot:
@@ -60,6 +73,8 @@ async def test_the_interval_follows_the_cursor(settings_file: Path) -> None:
         app.open_compare(2016, 2017)
         await wait_for(pilot, lambda: "95% interval" in _interval(app), "the interval")
         table = app.screen.query_one(CompareTableView)
+        header = next(r for r in terminal_text(app).splitlines() if r.lstrip().startswith("Force"))
+        assert re.search(r"Move\s+% bar$", header.rstrip()), header
         first = table.current_force or ""
         assert _interval(app).split(" ")[0] in first
         target = table.keys.index("Northamptonshire")
@@ -78,27 +93,30 @@ async def test_the_interval_follows_the_cursor(settings_file: Path) -> None:
         await pilot.press("up")
         await settle(pilot)
         assert not _interval(app).startswith("Northamptonshire")
-
-
-async def test_wide_enough_the_interval_is_in_columns(settings_file: Path) -> None:
-    app = make_app(settings_file=settings_file)
-    rows = {str(r["force"]): r for r in cli_json("compare", "2016/17", "2017/18")}
-    async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        app.open_compare(2016, 2017)
-        await wait_for(pilot, lambda: "95% interval" in _interval(app), "the interval")
-        table = app.screen.query_one(CompareTableView)
+        await pilot.resize_terminal(140, 40)
+        table = await reopen(pilot)
         for force in ("Northamptonshire", "Kent"):
             cells = row_cells(table, force)
             low, high = rows[force]["pct_ci_low"], rows[force]["pct_ci_high"]
             assert isinstance(low, float) and isinstance(high, float)
-            assert (cells["ci_low"], cells["ci_high"]) == (fmt_pct(low), fmt_pct(high))
+            assert (cells.get("ci_low"), cells.get("ci_high")) == (fmt_pct(low), fmt_pct(high)), (
+                f"140x40: {force}"
+            )
         await pilot.press("m")  # rates: the interval is the counts', so not as columns
         await settle(pilot)
-        assert "ci_low" not in row_cells(table, "Kent")
-    narrow = make_app(settings_file=settings_file)
-    async with narrow.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        narrow.open_compare(2016, 2017)
-        await wait_for(pilot, lambda: "95% interval" in _interval(narrow), "the interval")
-        assert "ci_low" not in row_cells(narrow.screen.query_one(CompareTableView), "Kent")
+        assert "ci_low" not in row_cells(table, "Kent"), "140x40, rates"
+        await pilot.press("m")  # counts again
+        await pilot.resize_terminal(100, 30)
+        table = await reopen(pilot)
+        assert "ci_low" not in row_cells(table, "Kent"), "100x30"
+
+
+async def reopen(pilot: Pilot[None]) -> CompareTableView:
+    """Compare 2016/17 → 2017/18 opened again (its columns are chosen for the width it opens
+    at), once its interval is shown."""
+    app = pilot.app
+    await settle(pilot)
+    app.open_compare(2016, 2017)  # type: ignore[attr-defined]
+    await settle(pilot)
+    await wait_for(pilot, lambda: "95% interval" in _interval(app), "the interval")
+    return app.screen.query_one(CompareTableView)

@@ -6,9 +6,10 @@ Found in the new-user trial: 2021/22 → 2023/24 Q1 said "sorted by % change ▼
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tests.ui.conftest import wait_for
+from tests.ui.conftest import settle, wait_for
 from tui.app import OffenceApp
 from tui.model.results.compare_order import sort_rows
 from tui.screens.compare import CompareScreen
@@ -44,7 +45,9 @@ async def test_a_partial_year_against_a_full_one_ranks_nothing(app: OffenceApp) 
     """2024/25 against 2025/26 Q1-Q3 (the Apr 2026 release has three quarters of 2025/26) ranked
     every force by its Q1-Q3 count beside the full year's counts (issue 20): a partial year is
     never compared silently. Like-for-like (Q1-Q3 of both years) ranks, and says so; the CLI
-    agrees on both."""
+    agrees on both. Its status line says no change is tested, rather than "~ 0 within chance"
+    (the fresh-eyes trial read that as if 43 changes had been tested), and so does the line
+    under the table; like-for-like tests the changes."""
     from tests.ui.conftest import terminal_text
     from tests.ui.test_journeys import cli_json
     from tui.widgets.compare_table import CompareTableView
@@ -63,6 +66,9 @@ async def test_a_partial_year_against_a_full_one_ranks_nothing(app: OffenceApp) 
         met = screen.query_one(CompareTableView).row_text("Metropolitan Police")
         assert met["rank"] == "—" and met["b"] == "2,451", met  # (the Apr 2026 release's Q1-Q3)
         assert "no change or rank computed" in terminal_text(app)
+        await pilot.resize_terminal(200, 40)  # the status and interval lines whole
+        await settle(pilot)
+        status, interval = await no_change_tested(pilot, screen)
         await pilot.press("l")
         await wait_for(
             pilot,
@@ -71,6 +77,8 @@ async def test_a_partial_year_against_a_full_one_ranks_nothing(app: OffenceApp) 
         )
         await wait_for(pilot, lambda: "like-for-like" in terminal_text(app), "its header")
         assert screen.comparison is not None
+        await wait_for(pilot, lambda: "within chance" in str(status.render()), "the test")
+        assert "no change tested" not in str(status.render())
         tui_ranks = {r.force.name: r.rank_b for r in screen.comparison.rows if r.rank_b}
         assert tui_ranks["Metropolitan Police"] == 1 and len(tui_ranks) == 43
     unlike = cli_json("compare", "2024/25", "2025/26")
@@ -85,3 +93,18 @@ def test_the_partial_year_warning_reads_as_one_in_ascii() -> None:
     from tui.widgets.ascii_filter import ascii_cells
 
     assert ascii_cells("⚠ partial year") == "! partial year"
+
+
+async def no_change_tested(pilot: Pilot[None], screen: CompareScreen) -> tuple[Static, Static]:
+    """Compare against a partial year tests no change, and its status line says so rather than
+    "~ 0 within chance"; the row under the cursor's interval line gives the reason too. Returns
+    the two lines."""
+    status = screen.query_one("#compare-status", Static)
+    await wait_for(pilot, lambda: "sorted by" in str(status.render()), "the status line")
+    text = str(status.render())
+    assert "no change tested: 2025/26 has Q1-Q3 only (l: like-for-like)" in text, text
+    assert "within chance" not in text, text
+    interval = screen.query_one("#compare-interval", Static)
+    await wait_for(pilot, lambda: "no 95% interval" in str(interval.render()), "its line")
+    assert "(no change tested: 2025/26 has Q1-Q3 only; l: like-for-like)" in str(interval.render())
+    return status, interval

@@ -12,11 +12,12 @@ import json
 import shlex
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from tests.ui.conftest import settle, terminal_text, type_text, wait_for
 from tests.ui.test_journeys import row_cells, visible_keys, wait_for_palette_hit
-from tui.app import OffenceApp, make_app
+from tui.app import make_app
 from tui.cli.main import main
 from tui.commands import ExplorerCommands
 from tui.model.importing.api import import_file
@@ -25,6 +26,8 @@ from tui.screens.diff_view import DiffScreen
 from tui.widgets.diff_table import DiffTable
 
 FIXTURE_201718 = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "ho_201718.csv"
+GROUPS = "prc201718g"
+"""The 2017/18 release's offence groups (``ho_201718_groups.parquet``), imported under this name."""
 
 
 def run(command: str, *extra: str) -> str:
@@ -41,7 +44,10 @@ def notes(screen: DiffScreen) -> str:
 async def test_dataset_picker_d_opens_what_the_new_release_revised(
     store: Path, settings_file: Path
 ) -> None:
+    """Then, on the same app, what happened to each row of a subgroup (see
+    :func:`what_happened_to_each_row`)."""
     import_file(FIXTURE_201718, name="prc201718")
+    import_file(FIXTURE_201718.with_name("ho_201718_groups.parquet"), name=GROUPS)
     # Against the Oct 2023 release, as PROVENANCE.md's cross-check of the 2017/18 release.
     app = make_app(settings_file=settings_file, dataset="homeoffice-2023-10")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -113,13 +119,21 @@ async def test_dataset_picker_d_opens_what_the_new_release_revised(
         await pilot.press("escape", "escape")
         await settle(pilot)
         assert not isinstance(app.screen, DiffScreen)
+        await what_happened_to_each_row(pilot)
 
 
 async def test_palette_offers_releases_of_the_same_measure_only(
     store: Path, settings_file: Path
 ) -> None:
+    """One app (the bundled release, 2017/18 imported), three checks:
+
+    - the palette offers "Compare releases" of the same measure only, and opens that diff;
+    - the dataset picker's D on NSPCC's figures: refused in the view, nothing to cite or export;
+    - at 80x24 the bundled releases' diff opened with Force, Year, What, Offence and A in view,
+      and B and the change (what the rows are ordered by) off screen to the right.
+    """
     import_file(FIXTURE_201718, name="prc201718")
-    app = make_app(settings_file=settings_file)
+    app = make_app(settings_file=settings_file, dataset="homeoffice")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("down", "ctrl+p")
@@ -135,81 +149,80 @@ async def test_palette_offers_releases_of_the_same_measure_only(
         entries = {e.text for e in ExplorerCommands(app.screen)._build()}
         assert "Compare releases: prc201718 vs homeoffice" in entries
         assert not any("nspcc" in e for e in entries if e.startswith("Compare releases"))
+        await pilot.press("escape")
+        await settle(pilot)
+        await refused_in_the_view(pilot)
+        await pilot.press("escape")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        await in_view_at_80_columns(pilot)
 
 
-async def test_different_measures_are_refused_in_the_view(app: OffenceApp) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "d")
-        await settle(pilot)
-        options = app.screen.query_one(OptionList)
-        options.highlighted = [
-            str(options.get_option_at_index(i).prompt).split()[0] for i in range(3)
-        ].index("nspcc")
-        await pilot.press("D")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, DiffScreen)
-        assert screen.diff is None and not screen.query_one(DiffTable).display
-        text = notes(screen)
-        assert text.startswith("Cannot diff 'nspcc' and 'homeoffice': they are different measures")
-        assert "NSPCC Freedom of Information figures" in text
-        await pilot.press("K")  # nothing compared: nothing to cite
-        await settle(pilot)
-        assert app.screen is screen
-        await pilot.press("e")  # nothing compared: nothing to export, and the user is told why
-        await settle(pilot)
-        assert app.screen is screen
-        told = [n.message for n in app._notifications]
-        assert "Nothing to export: nspcc and homeoffice were not compared." in told, told
+async def refused_in_the_view(pilot: Pilot[None]) -> None:
+    """``d``, NSPCC's figures, ``D``: different measures are refused in the view."""
+    app = pilot.app
+    await pilot.press("d")
+    await settle(pilot)
+    options = app.screen.query_one(OptionList)
+    options.highlighted = [
+        str(options.get_option_at_index(i).prompt).split()[0] for i in range(options.option_count)
+    ].index("nspcc")
+    await pilot.press("D")
+    await settle(pilot)
+    screen = app.screen
+    assert isinstance(screen, DiffScreen)
+    assert screen.diff is None and not screen.query_one(DiffTable).display
+    text = notes(screen)
+    assert text.startswith("Cannot diff 'nspcc' and 'homeoffice': they are different measures")
+    assert "NSPCC Freedom of Information figures" in text
+    await pilot.press("K")  # nothing compared: nothing to cite
+    await settle(pilot)
+    assert app.screen is screen
+    await pilot.press("e")  # nothing compared: nothing to export, and the user is told why
+    await settle(pilot)
+    assert app.screen is screen
+    told = [n.message for n in app._notifications]
+    assert "Nothing to export: nspcc and homeoffice were not compared." in told, told
 
 
-async def test_the_view_says_what_happened_to_each_row(store: Path, settings_file: Path) -> None:
+async def what_happened_to_each_row(pilot: Pilot[None]) -> None:
     """Subgroup "Violence with injury": the Met's +188 is +241 revised and 53 moved out (codes
     4.4, 4.6, 4.8, 4.9, 37.1; figures in tests/unit/test_diff_reclassified.py)."""
-    groups = FIXTURE_201718.with_name("ho_201718_groups.parquet")
-    import_file(groups, name="prc201718")
-    app = make_app(settings_file=settings_file, dataset="homeoffice-2023-10")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        app.set_offence("subgroup:Violence with injury")
-        app.open_diff("prc201718", "homeoffice-2023-10")
-        await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
-        screen = app.screen
-        assert isinstance(screen, DiffScreen)
-        table = screen.query_one(DiffTable)
-        offence = "subgroup:Violence with injury"
-        met = "Metropolitan Police\t2017/18\t" + offence
-        changed, moved = row_cells(table, met + "\tchanged"), row_cells(table, met + "\tmoved")
-        assert (changed["value_a"].strip(), changed["change"].strip()) == ("77,050", "+241")
-        assert (moved["value_a"].strip(), moved["value_b"].strip()) == ("53", "—")
-        assert moved["change"].strip() == "-53" and moved["status"] == "moved"
-        text = notes(screen)
-        assert "41 changed · 2 unchanged · 43 moved ·" in text
-        assert "codes 4.4, 4.6, 4.8, 4.9, 37.1 moved out" in text
-        assert "'Death or serious injury - unlawful driving' in homeoffice-2023-10" in text
-        # The row under the cursor says what happened to it, first.
-        table.move_cursor(table.keys.index(met + "\tmoved"))
-        await settle(pilot)
-        assert notes(screen).startswith(
-            "This row (moved): codes 4.4, 4.6, 4.8, 4.9, 37.1 moved out: in subgroup 'Death"
-        )
+    app = pilot.app
+    app.set_offence("subgroup:Violence with injury")  # type: ignore[attr-defined]
+    app.open_diff(GROUPS, "homeoffice-2023-10")  # type: ignore[attr-defined]
+    await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
+    screen = app.screen
+    assert isinstance(screen, DiffScreen)
+    table = screen.query_one(DiffTable)
+    offence = "subgroup:Violence with injury"
+    met = "Metropolitan Police\t2017/18\t" + offence
+    changed, moved = row_cells(table, met + "\tchanged"), row_cells(table, met + "\tmoved")
+    assert (changed["value_a"].strip(), changed["change"].strip()) == ("77,050", "+241")
+    assert (moved["value_a"].strip(), moved["value_b"].strip()) == ("53", "—")
+    assert moved["change"].strip() == "-53" and moved["status"] == "moved"
+    text = notes(screen)
+    assert "41 changed · 2 unchanged · 43 moved ·" in text
+    assert "codes 4.4, 4.6, 4.8, 4.9, 37.1 moved out" in text
+    assert "'Death or serious injury - unlawful driving' in homeoffice-2023-10" in text
+    # The row under the cursor says what happened to it, first.
+    table.move_cursor(table.keys.index(met + "\tmoved"))
+    await settle(pilot)
+    assert notes(screen).startswith(
+        "This row (moved): codes 4.4, 4.6, 4.8, 4.9, 37.1 moved out: in subgroup 'Death"
+    )
 
 
-async def test_the_figures_and_the_change_are_in_view_on_opening_at_80_columns(
-    settings_file: Path,
-) -> None:
+async def in_view_at_80_columns(pilot: Pilot[None]) -> None:
     """At 80x24 the bundled releases' diff opened with Force, Year, What, Offence and A in view,
     and B and the change (what the rows are ordered by) off screen to the right."""
-    app = make_app(settings_file=settings_file, dataset="homeoffice")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.open_diff("homeoffice-2023-10", "homeoffice")
-        await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
-        await settle(pilot)
-        screen = terminal_text(app).splitlines()
-        header = next(row for row in screen if row.lstrip().startswith("Force"))
-        assert header.split()[:5] == ["Force", "Year", "homeoffice-2023-10", "homeoffice", "Change"]
-        # The Met's 2022/23 code 86: 3,774 in Oct 2023, 3,921 in Apr 2026 (README: revised).
-        met = next(row for row in screen if "Metropolitan Police  2022/23" in row)
-        assert met.split()[3:6] == ["3,774", "3,921", "+147"]
+    app = pilot.app
+    app.open_diff("homeoffice-2023-10", "homeoffice")  # type: ignore[attr-defined]
+    await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
+    await settle(pilot)
+    screen = terminal_text(app).splitlines()
+    header = next(row for row in screen if row.lstrip().startswith("Force"))
+    assert header.split()[:5] == ["Force", "Year", "homeoffice-2023-10", "homeoffice", "Change"]
+    # The Met's 2022/23 code 86: 3,774 in Oct 2023, 3,921 in Apr 2026 (README: revised).
+    met = next(row for row in screen if "Metropolitan Police  2022/23" in row)
+    assert met.split()[3:6] == ["3,774", "3,921", "+147"]

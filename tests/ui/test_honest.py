@@ -12,7 +12,7 @@ from pathlib import Path
 from textual.widgets import Static
 
 from tests.cli.test_cli_honest import shared_population
-from tests.ui.conftest import settle
+from tests.ui.conftest import settle, type_text
 from tests.ui.test_journeys import row_cells, screen_text, visible_keys
 from tui.app import make_app
 from tui.widgets.compare_table import CompareTableView
@@ -77,7 +77,11 @@ async def test_compare_marks_chance_and_sorts_it_after_real_changes(settings_fil
         assert row_cells(table, "Northamptonshire")["b"] == f"{expected:,.1f}"
 
 
-async def test_compare_notes_an_event_between_the_years(settings_file: Path) -> None:
+async def test_compare_notes_an_event_and_the_detail_shows_chance_events_and_measures(
+    settings_file: Path,
+) -> None:
+    """One app, two checks: Compare 2016/17 → 2017/18 notes an event between the years
+    (160x40); Northamptonshire's detail shows chance, events and both measures (160x60)."""
     app = make_app(settings_file=settings_file)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
@@ -86,14 +90,13 @@ async def test_compare_notes_an_event_between_the_years(settings_file: Path) -> 
         context = str(app.screen.query_one("#compare-context", Static).render())
         # The first force event of 2016/17 (by date): HMIC's crime data integrity inspection of
         # Greater Manchester, published 25 August 2016 (data/events.csv, from its HMIC page).
-        assert "Greater Manchester: HMICFRS crime data integrity inspection" in context
-
-
-async def test_detail_shows_chance_events_and_both_measures(settings_file: Path) -> None:
-    app = make_app(settings_file=settings_file)
-    async with app.run_test(size=(160, 60)) as pilot:
+        assert "Greater Manchester: HMICFRS crime data integrity inspection" in context, context
+        await pilot.press("f")
+        await pilot.resize_terminal(160, 60)
         await settle(pilot)
-        await pilot.press(*"northam", "enter")
+        await pilot.press("slash")
+        await type_text(pilot, "northam")
+        await pilot.press("enter")
         await settle(pilot)
         facts = " ".join(str(app.screen.query_one("#detail-facts", Static).render()).split())
         assert "95% interval" in facts and "beyond chance" in facts
