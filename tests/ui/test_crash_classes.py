@@ -39,6 +39,8 @@ from tui.screens.picker import Picker
 from tui.widgets.grid import Grid, GridColumn, GridRow
 from tui.widgets.option_list import SafeOptionList
 
+pytestmark = pytest.mark.paints  # crash classes (issue 19): every frame drawn, as on a terminal
+
 # ------------------------------------------------------------------ a line view at any height
 
 

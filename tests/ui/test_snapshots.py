@@ -119,9 +119,18 @@ async def journey(app: OffenceApp, snapshot: SnapshotAssertion, *shots: Shot) ->
     notifications shown), then compare each with its snapshot; fail naming every one that
     differs."""
     taken: list[tuple[Shot, str]] = []
+    # A toast stays until the next shot begins (not its 2-8 s: a busy machine can take that
+    # between a key and its shot), so a shot shows the toasts of its own keys, and only those.
+    notify = app.notify
+
+    def lasting(*args: Any, **kwargs: Any) -> None:
+        notify(*args, **{**kwargs, "timeout": 3600})
+
+    app.notify = lasting  # type: ignore[method-assign]
     async with app.run_test(size=SIZE, tooltips=True, notifications=True) as pilot:
         await settle(pilot)
         for shot in shots:
+            app.clear_notifications()
             await press(pilot, *shot.first)
             if shot.typed:
                 await type_text(pilot, shot.typed)
