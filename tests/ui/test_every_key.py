@@ -11,6 +11,11 @@ that do the same thing there (bound to the same actions on the same nodes, and a
 character or not, such as ``escape``/``backspace`` for Back) are pressed once, by the first of
 them; keys that may leave the place are pressed last, so it is reached again as rarely as can be.
 ``tests/ui/test_bindings.py`` checks statically that every binding names an action that exists.
+
+After each key the whole screen is drawn, as the terminal would show it, so a key that leaves a
+widget unable to draw what it holds fails here. The frames in between (a key's intermediate
+repaints) are not drawn here (``tests/conftest.py``); the monkey's tests and ``make soak`` draw
+every frame.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from tests.conftest import write_dataset
-from tests.ui.conftest import assert_running, burst, key_character, settle
+from tests.ui.conftest import assert_running, burst, key_character, settle, terminal_text
 from tui.app import OffenceApp, make_app
 from tui.screens.cite_dialog import CiteDialog
 from tui.screens.compare import CompareScreen
@@ -48,8 +53,6 @@ from tui.screens.picker import Picker, PickerInput
 from tui.widgets.compare_table import CompareTableView
 from tui.widgets.force_table import ForceTableView
 from tui.widgets.search_bar import SearchInput
-
-pytestmark = pytest.mark.paints  # every frame drawn, as on a terminal (tests/conftest.py)
 
 OPENS: dict[str, tuple[type[Screen[Any]], ...]] = {
     "help": (HelpScreen,),
@@ -262,6 +265,7 @@ async def test_every_bound_key_keeps_the_app_running(
             await settle(pilot)
             pressed.append(key)
             assert_running(app, f"{key} on {place.name}")
+            terminal_text(app)  # the screen after the key, drawn whole (a drawing error raises)
             if quits:
                 assert "quit" in actions, f"{key} on {place.name} quit the app ({actions})"
                 quits.clear()
