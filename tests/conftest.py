@@ -161,3 +161,12 @@ def more_recent_datasets(request: pytest.FixtureRequest, monkeypatch: pytest.Mon
     from tui.model.data import dataset
 
     monkeypatch.setattr(dataset, "RECENT_DATASETS", KEPT_IN_TESTS)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What importing and collecting left behind is moved out of the collector's sight
+    (``gc.freeze``): the full collections a growing test process runs every so often no longer
+    walk the modules and tests of the whole suite (about 4 % of the CPU of a run of Pilot and
+    CLI tests, six runs alternated: 24.2 against 22.5 CPU-s)."""
+    gc.collect()
+    gc.freeze()
