@@ -24,6 +24,7 @@ from textual.worker import WorkerCancelled, WorkerState
 
 from tui.app import OffenceApp, make_app
 from tui.screens.compare import CompareScreen
+from tui.screens.forces import ForcesScreen
 
 TEXTUAL_IDLE_POLL = 1 / 50
 """Textual's own seconds between two looks at whether the app is idle (``textual._wait``)."""
@@ -235,6 +236,21 @@ def oct23_app(settings_file: Path) -> OffenceApp:
     """The app as the CLI builds it, opened on the Oct 2023 release (``--dataset
     homeoffice-2023-10``), with settings in a temporary file."""
     return make_app(settings_file=settings_file, dataset=OCT23)
+
+
+async def compare_years(pilot: Pilot[None], year_a: int, year_b: int) -> CompareScreen:
+    """Once the data is loaded, open Compare on ``year_a`` against ``year_b`` over Forces and
+    wait for its comparison; returns the screen."""
+    app = pilot.app
+    assert isinstance(app, OffenceApp)
+    await wait_for(pilot, lambda: app.data is not None, "the dataset")
+    forces = app.screen
+    assert isinstance(forces, ForcesScreen) and forces.context is not None
+    await app.push_screen(CompareScreen(forces.context, years=(year_a, year_b)))
+    screen = app.screen
+    assert isinstance(screen, CompareScreen)
+    await wait_for(pilot, lambda: screen.comparison is not None, "the comparison")
+    return screen
 
 
 async def open_compare(pilot: Pilot[None]) -> CompareScreen:

@@ -9,24 +9,17 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tests.ui.conftest import settle, wait_for
+from tests.ui.conftest import compare_years, settle, wait_for
 from tui.app import OffenceApp
 from tui.model.results.compare_order import sort_rows
 from tui.screens.compare import CompareScreen
-from tui.screens.forces import ForcesScreen
 from tui.widgets.force_grid import SortState
 
 
 async def test_a_partial_year_compare_says_it_is_in_year_b_order(oct23_app: OffenceApp) -> None:
     app = oct23_app
     async with app.run_test(size=(160, 40)) as pilot:
-        await wait_for(pilot, lambda: app.data is not None, "the dataset")
-        forces = app.screen
-        assert isinstance(forces, ForcesScreen) and forces.context is not None
-        await app.push_screen(CompareScreen(forces.context, years=(2021, 2023)))
-        screen = app.screen
-        assert isinstance(screen, CompareScreen)
-        await wait_for(pilot, lambda: screen.comparison is not None, "the comparison")
+        screen = await compare_years(pilot, 2021, 2023)
         screen.sort = SortState("pct", True)  # as after s: a sort by % change
         screen._show_comparison()
         status = screen.query_one("#compare-status", Static)
@@ -53,13 +46,7 @@ async def test_a_partial_year_against_a_full_one_ranks_nothing(app: OffenceApp) 
     from tui.widgets.compare_table import CompareTableView
 
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.data is not None, "the dataset")
-        forces = app.screen
-        assert isinstance(forces, ForcesScreen) and forces.context is not None
-        await app.push_screen(CompareScreen(forces.context, years=(2024, 2025)))
-        screen = app.screen
-        assert isinstance(screen, CompareScreen)
-        await wait_for(pilot, lambda: screen.comparison is not None, "the comparison")
+        screen = await compare_years(pilot, 2024, 2025)
         await wait_for(pilot, lambda: "2025/26 Q1-Q3" in terminal_text(app), "the table")
         assert screen.comparison is not None
         assert all(r.rank_b is None and r.rank_a is None for r in screen.comparison.rows)

@@ -12,11 +12,10 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.ui.conftest import settle, terminal_text, wait_for
+from tests.ui.conftest import compare_years, settle, terminal_text, wait_for
 from tui.app import OffenceApp
 from tui.model.findings.reproduce import command_for
 from tui.screens.compare import CompareScreen
-from tui.screens.forces import ForcesScreen
 from tui.screens.map_view import MapScreen
 
 # Cumbria's code 86 in the shared 23 Apr 2026 release (prc-pfa_230426-release_…parquet):
@@ -25,13 +24,7 @@ CUMBRIA_LIKE_FOR_LIKE = (312 - 349) / 349 * 100  # -10.60 %
 
 
 async def _compare_then_map(app: OffenceApp, pilot: Pilot[None], *keys: str) -> MapScreen:
-    await wait_for(pilot, lambda: app.data is not None, "the dataset")
-    forces = app.screen
-    assert isinstance(forces, ForcesScreen) and forces.context is not None
-    await app.push_screen(CompareScreen(forces.context, years=(2024, 2025)))
-    compare = app.screen
-    assert isinstance(compare, CompareScreen)
-    await wait_for(pilot, lambda: compare.comparison is not None, "the comparison")
+    compare = await compare_years(pilot, 2024, 2025)
     for key in keys:
         await pilot.press(key)
     if keys:

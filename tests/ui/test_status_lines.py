@@ -4,6 +4,7 @@ Compare lists every recording event between its years, not "(+3 more) · ox even
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from textual.geometry import Region
@@ -180,6 +181,18 @@ async def detail_and_map_lines_are_cut_at_words(pilot: Pilot[None]) -> None:
     assert check_title_words(app)
     await pilot.press("escape", "M")
     await wait_for(pilot, lambda: isinstance(app.screen, MapScreen), "the map")
+    async for _measure in each_map_measure(pilot):
+        check_whole_or_cut_at_a_word(app, "map-title", wrapped=False)
+        check_whole_or_cut_at_a_word(app, "map-status", wrapped=False)
+        check_whole_or_cut_at_a_word(app, "map-legend", wrapped=True)
+    await pilot.press("escape")
+    await wait_for(pilot, lambda: isinstance(app.screen, ForcesScreen), "Forces")
+
+
+async def each_map_measure(pilot: Pilot[None]) -> AsyncIterator[str]:
+    """On the map, each measure in turn (counts, % change, rates; ``m`` moves on), yielded once
+    its title shows it and the map has settled."""
+    app = pilot.app
     for measure in ("count in", "% change", "rate per"):
         title = app.screen.query_one("#map-title")
 
@@ -188,12 +201,8 @@ async def detail_and_map_lines_are_cut_at_words(pilot: Pilot[None]) -> None:
 
         await wait_for(pilot, shown, measure)
         await settle(pilot)
-        check_whole_or_cut_at_a_word(app, "map-title", wrapped=False)
-        check_whole_or_cut_at_a_word(app, "map-status", wrapped=False)
-        check_whole_or_cut_at_a_word(app, "map-legend", wrapped=True)
+        yield measure
         await pilot.press("m")
-    await pilot.press("escape")
-    await wait_for(pilot, lambda: isinstance(app.screen, ForcesScreen), "Forces")
 
 
 async def test_the_stacked_map_legend_marks_the_lines_it_leaves_out(settings_file: Path) -> None:
@@ -204,21 +213,13 @@ async def test_the_stacked_map_legend_marks_the_lines_it_leaves_out(settings_fil
         await settle(pilot)
         await pilot.press("down", "M")
         await wait_for(pilot, lambda: isinstance(app.screen, MapScreen), "the map")
-        for measure in ("count in", "% change", "rate per"):
-            title = app.screen.query_one("#map-title")
-
-            def shown(title: Widget = title, measure: str = measure) -> bool:
-                return str(title.render()).startswith(measure)
-
-            await wait_for(pilot, shown, measure)
-            await settle(pilot)
+        async for _measure in each_map_measure(pilot):
             legend = app.screen.query_one("#map-legend")
             if legend.display:
                 lines = drawn(app, legend.content_region)
                 assert "5" in lines[1] and "Bins" in lines[0], lines  # the key, whole
                 assert check_whole_or_cut_at_a_word(app, "map-legend", wrapped=True)
                 assert lines[-1].rstrip().endswith("..."), lines  # (ASCII: "..." for "…")
-            await pilot.press("m")
 
 
 def test_the_last_line_of_a_text_that_goes_on_says_so() -> None:
