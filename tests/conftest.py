@@ -10,19 +10,12 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-import textual._wait
 from textual.screen import Screen
 
+from tests import harness
 from tui.model.data.schema import LONG_SCHEMA
 
-IDLE_POLL = 0.004
-"""Seconds between two looks of Textual's Pilot at whether the app has gone idle (Textual's own is
-1/50 s). ``pilot.press`` waits for idle twice per key and ``pilot.pause`` once, each at least one
-poll: at 1/50 s the suite slept about a fifth of its time in these waits. Idle still means the
-same share of a poll spent working (1/20); the tests' ``settle`` (``tests/ui/conftest.py``) waits
-for the workers, messages and repaints themselves, not for a quiet moment."""
-textual._wait.SLEEP_GRANULARITY = IDLE_POLL
-textual._wait.SLEEP_IDLE = IDLE_POLL / 20
+harness.install()  # Pilot's waits by looking, not by sleeping; CSS parsed once (tests/harness.py)
 
 GC_THRESHOLDS = (10_000, 10, 10)
 """Python's cyclic garbage collector in the test process: a young collection every 10,000
@@ -111,7 +104,7 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def _refresh_unpainted(screen: Screen[object]) -> None:
+def refresh_unpainted(screen: Screen[object]) -> None:
     """``Screen._compositor_refresh`` without drawing the frame: the regions to draw are dropped
     (a dialog's screen below still asks the top screen to redraw them, as Textual does)."""
     app = screen.app
@@ -137,7 +130,7 @@ def paint_only_what_is_read(
     holds still fails that test. A crash while drawing a frame nobody reads is the business of
     the ``paints`` tests and of the soak (``make soak``), which paint every frame."""
     if request.node.get_closest_marker("paints") is None:
-        monkeypatch.setattr(Screen, "_compositor_refresh", _refresh_unpainted)
+        monkeypatch.setattr(Screen, "_compositor_refresh", refresh_unpainted)
 
 
 KEPT_IN_TESTS = 6

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import textual._wait
 from rich.console import Console
 from textual import events
 from textual.app import App
@@ -25,9 +24,6 @@ from textual.worker import WorkerCancelled, WorkerState
 from tui.app import OffenceApp, make_app
 from tui.screens.compare import CompareScreen
 from tui.screens.forces import ForcesScreen
-
-TEXTUAL_IDLE_POLL = 1 / 50
-"""Textual's own seconds between two looks at whether the app is idle (``textual._wait``)."""
 
 SETTLE_ROUNDS = 8
 """At most this many rounds of "wait for the workers, then for the app to be idle": a message a
@@ -113,12 +109,6 @@ def snapshots_without_colour(
     unsets it); see ``tests/ui/test_snapshots.py``."""
     if "snap_compare" in request.fixturenames:
         monkeypatch.setenv("NO_COLOR", "1")
-        # And with Textual's own idle poll (1/50 s, not ``tests/conftest.py``'s IDLE_POLL): a
-        # snapshot waits until two screenshots a settle apart agree, and a refresh scheduled
-        # after a repaint (the key bar fitting its keys) can land after two quick settles on a
-        # busy machine (seen once: a cut key in the map's key bar).
-        monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", TEXTUAL_IDLE_POLL)
-        monkeypatch.setattr(textual._wait, "SLEEP_IDLE", TEXTUAL_IDLE_POLL / 20)
 
 
 @pytest.fixture(autouse=True)

@@ -12,10 +12,10 @@ character or not, such as ``escape``/``backspace`` for Back) are pressed once, b
 them; keys that may leave the place are pressed last, so it is reached again as rarely as can be.
 ``tests/ui/test_bindings.py`` checks statically that every binding names an action that exists.
 
-After each key the whole screen is drawn, as the terminal would show it, so a key that leaves a
-widget unable to draw what it holds fails here. The frames in between (a key's intermediate
-repaints) are not drawn here (``tests/conftest.py``); the monkey's tests and ``make soak`` draw
-every frame.
+After each key the screen is drawn as a terminal would be sent it: every region that changed
+since the last key (the whole screen when a view or dialog opens), so a key that leaves a widget
+unable to draw what it holds fails here. The frames in between (a key's intermediate repaints)
+are not drawn (``tests/conftest.py``); the monkey's tests and ``make soak`` draw every frame.
 """
 
 from __future__ import annotations
@@ -30,12 +30,13 @@ from typing import Any
 import pytest
 from textual.command import CommandPalette
 from textual.dom import DOMNode
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
 
-from tests.conftest import write_dataset
-from tests.ui.conftest import assert_running, burst, key_character, settle, terminal_text
+from tests.conftest import refresh_unpainted, write_dataset
+from tests.ui.conftest import assert_running, burst, key_character, settle
 from tui.app import OffenceApp, make_app
 from tui.screens.cite_dialog import CiteDialog
 from tui.screens.compare import CompareScreen
@@ -231,6 +232,34 @@ async def back_to(
     await reach(pilot, place)
 
 
+UNDRAWN: dict[Screen[Any], set[Region]] = {}
+"""What each screen has changed since it was last drawn (a screen closed is forgotten)."""
+
+_draw = Screen._compositor_refresh
+
+
+def _refresh_later(screen: Screen[Any]) -> None:
+    """A frame the app asks for is not drawn now: its regions wait for :func:`draw`."""
+    if screen is screen.app.screen:
+        UNDRAWN.setdefault(screen, set()).update(screen._compositor._dirty_regions)
+    refresh_unpainted(screen)
+
+
+def draw(app: OffenceApp) -> None:
+    """Draw every region of the screen shown that changed since it was last drawn, with
+    Textual's own renderer, as a terminal is sent them (a drawing error raises)."""
+    screen = app.screen
+    screen._compositor._dirty_regions.update(UNDRAWN.pop(screen, set()))
+    _draw(screen)
+
+
+@pytest.fixture
+def draws_after_each_key(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(Screen, "_compositor_refresh", _refresh_later)
+    yield
+    UNDRAWN.clear()
+
+
 @pytest.fixture
 def explorer(
     settings_file: Path, store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -244,7 +273,7 @@ def explorer(
 
 @pytest.mark.parametrize("place", PLACES, ids=[p.name for p in PLACES])
 async def test_every_bound_key_keeps_the_app_running(
-    explorer: OffenceApp, place: Place, monkeypatch: pytest.MonkeyPatch
+    explorer: OffenceApp, place: Place, monkeypatch: pytest.MonkeyPatch, draws_after_each_key: None
 ) -> None:
     app = explorer
     quits: list[object] = []
@@ -265,7 +294,7 @@ async def test_every_bound_key_keeps_the_app_running(
             await settle(pilot)
             pressed.append(key)
             assert_running(app, f"{key} on {place.name}")
-            terminal_text(app)  # the screen after the key, drawn whole (a drawing error raises)
+            draw(app)  # what the key changed on the screen
             if quits:
                 assert "quit" in actions, f"{key} on {place.name} quit the app ({actions})"
                 quits.clear()
