@@ -30,7 +30,7 @@ serve-memory: $(VENV)/.installed-test
 # workers on two cores: each spends part of its time waiting for the app it drives to go idle, and
 # two workers left a fifth of the CPU unused (2 cores: 158 s with -n 2, 115 s with -n 4).
 test: lint
-	$(BIN)/python -m pytest -n 4 --dist worksteal --durations=15
+	$(BIN)/python -m pytest -n 3 --dist worksteal --durations=15
 
 # The monkey typing fresh random key sequences for SOAK_SECONDS (default 300) from SOAK_SEED
 # (default: the commit hash); prints the keys, size and seed of each crash and fails on any.
