@@ -26,11 +26,11 @@ serve-memory: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/serve_memory.py
 
 # Lint, then the fast tests (pytest <= 120 s on 2 cores; each test at most 60 s, see pyproject.toml);
-# the slowest are listed so a slow one is seen. Long soaks and benchmarks live outside it. Four
-# workers on two cores: each spends part of its time waiting for the app it drives to go idle, and
-# two workers left a fifth of the CPU unused (2 cores: 158 s with -n 2, 115 s with -n 4).
+# the slowest are listed so a slow one is seen. Long soaks and benchmarks live outside it. One
+# worker per core: the tests wait for the app by looking at it, not by sleeping (tests/harness.py),
+# so a worker keeps its core busy and more workers than cores would only slow each other.
 test: lint
-	$(BIN)/python -m pytest -n 3 --dist worksteal --durations=15
+	$(BIN)/python -m pytest -n 2 --dist worksteal --durations=15
 
 # The monkey typing fresh random key sequences for SOAK_SECONDS (default 300) from SOAK_SEED
 # (default: the commit hash); prints the keys, size and seed of each crash and fails on any.

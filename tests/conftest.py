@@ -10,6 +10,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+import textual.constants
 from textual.screen import Screen
 
 from tests import harness
@@ -131,6 +132,8 @@ def paint_only_what_is_read(
     the ``paints`` tests and of the soak (``make soak``), which paint every frame."""
     if request.node.get_closest_marker("paints") is None:
         monkeypatch.setattr(Screen, "_compositor_refresh", refresh_unpainted)
+    else:  # and animated, as on a terminal (tests/harness.py turns animations off elsewhere)
+        monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", harness.ANIMATIONS)
 
 
 KEPT_IN_TESTS = 6
@@ -154,6 +157,36 @@ def more_recent_datasets(request: pytest.FixtureRequest, monkeypatch: pytest.Mon
     from tui.model.data import dataset
 
     monkeypatch.setattr(dataset, "RECENT_DATASETS", KEPT_IN_TESTS)
+
+
+LONGEST_FIRST = (
+    "test_monkey",
+    "test_every_key",
+    "test_crash_classes",
+    "test_detail_whole_figures",
+    "test_chart_event_labels",
+    "test_early_detail",
+    "test_whole_figures",
+    "test_journeys",
+    "test_keys_in_order",
+    "test_detail_cuts",
+    "test_snapshots",
+)
+"""The test files with the longest tests (``make test`` lists the slowest), started first."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest tests first, then the rest of those that drive the app, then the quick ones:
+    xdist's workers take tests in this order and share out what is left, so a run ends on quick
+    tests with both cores busy, not with one core idle while the other finishes a long sweep."""
+
+    def rank(item: pytest.Item) -> tuple[int, int]:
+        name = item.path.stem
+        if name in LONGEST_FIRST:
+            return (0, LONGEST_FIRST.index(name))
+        return (1 if item.path.parent.name == "ui" else 2, 0)
+
+    items.sort(key=rank)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

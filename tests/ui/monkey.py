@@ -274,8 +274,8 @@ class Monkey:
             except Exception:  # noqa: BLE001 - a cancelled worker; the app reports real errors
                 pass
         await pilot.pause()
-        # "Idle" above is judged by CPU time, which a loaded machine fools: also wait until no
-        # message, callback, layout or repaint is left.
+        # "Idle" above is judged by CPU time under ``make soak`` (Textual's own waits), which a
+        # loaded machine fools: also wait until no message, callback, layout or repaint is left.
         for _ in range(20):
             if crash_of(app) is not None or not busy(app):
                 break
