@@ -11,7 +11,7 @@ install it: the soak drives the app with Textual's own waits, in real time.
   messages the UI tests handled were these callbacks).
 - ``wait_for_idle`` sleeps in polls until one poll passes with almost no CPU used: at least a
   poll per key and per pause, and a key's layout waits for the screen's 60-a-second update timer.
-  A test process slept about 40 % of its time, so the suite ran four processes on two cores, each
+  A test process slept about a third of its time, so the suite ran four processes on two cores, each
   slowed by the others (CPU time per process about a fifth higher).
 
 Here both look at the state itself. The app and every widget of its screen have nothing queued
