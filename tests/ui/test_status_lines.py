@@ -10,7 +10,6 @@ from pathlib import Path
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets._footer import FooterKey
 
 from tests.ui.conftest import settle, terminal_text, type_text, wait_for
 from tests.ui.test_detail_title_release import check_title_words
@@ -18,6 +17,7 @@ from tui.app import OffenceApp, make_app
 from tui.screens.compare import CompareScreen
 from tui.screens.forces import ForcesScreen
 from tui.screens.map_view import MapScreen
+from tui.widgets.keys_bar import KeysBar
 from tui.widgets.status_line import StatusLine
 
 
@@ -49,11 +49,21 @@ def check_cut_at_words(app: OffenceApp) -> int:
 
 
 def check_footer_keys_whole(app: OffenceApp) -> None:
-    palette = [k for k in app.screen.query(FooterKey) if k.has_class("-command-palette")]
-    edge = palette[0].region.x if palette else app.size.width
-    for key in app.screen.query(FooterKey):
-        if key.display and key not in palette:
-            assert key.region.right <= edge, f"{key.description!r} cut by the palette key"
+    """Each key the bar draws is whole, before the palette's key: `` key description ``."""
+    bar = app.screen.query_one(KeysBar)
+    line = terminal_text(app).splitlines()[-1]
+    edge = line.rindex("▏") if bar.palette is not None else len(line)
+    start = 0
+    for key in bar.shown:
+        drawn = f" {key.display} {key.description} "
+        assert line[start : start + len(drawn)] == drawn, f"{drawn!r} not whole in {line!r}"
+        start += len(drawn)
+    assert start <= edge, f"keys cut by the palette key: {line!r}"
+    assert line[start:edge].strip() == "", f"a cut key in {line!r}"
+    left_out = bar.keys[len(bar.shown) :]
+    if left_out:  # left out only because it would not fit whole
+        nxt = left_out[0]
+        assert start + len(f" {nxt.display} {nxt.description} ") > edge, (nxt, line)
 
 
 async def test_lines_at_80x24_are_cut_at_words_and_w_shows_them_whole(app: OffenceApp) -> None:

@@ -32,7 +32,7 @@ from tui.widgets.compare_table import CompareTableView
 from tui.widgets.force_grid import SortState
 from tui.widgets.grid import Grid
 from tui.widgets.jump_bar import JumpBar
-from tui.widgets.keys_footer import KeysFooter
+from tui.widgets.keys_bar import KeysBar
 from tui.widgets.status_line import StatusLine
 
 DEFAULT_SORT = COMPARE_SORT_KEYS[0]
@@ -95,7 +95,7 @@ class CompareScreen(ExplorerScreen):
         yield CompareTableView(id="compare-table")
         yield StatusLine("", id="compare-interval", classes="status")
         yield StatusLine("", id="compare-status", classes="status")
-        yield KeysFooter()
+        yield KeysBar()
 
     def on_mount(self) -> None:
         if self.closed_early:

@@ -31,7 +31,7 @@ from tui.widgets.detail_notes import source_text
 from tui.widgets.detail_title import DetailTitle
 from tui.widgets.facts_view import FactsScroll, FactsText
 from tui.widgets.force_finder import ForceFinder
-from tui.widgets.keys_footer import KeysFooter
+from tui.widgets.keys_bar import KeysBar
 from tui.widgets.peers_panel import PeersPanel, no_peers_text
 from tui.widgets.status_line import StatusLine
 from tui.widgets.tables import (
@@ -119,7 +119,7 @@ class ForceDetailScreen(ExplorerScreen):
                 yield StatusLine("", max_lines=2, id="detail-breakdown-title")
                 yield BreakdownTable(id="detail-breakdown")
         yield StatusLine("", max_lines=2, id="detail-source", wrap=True)
-        yield KeysFooter()
+        yield KeysBar()
 
     def on_mount(self) -> None:
         if self.closed_early:

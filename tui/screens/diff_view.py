@@ -26,7 +26,7 @@ from tui.screens.base import ExplorerScreen, ViewContext
 from tui.widgets.cells import line
 from tui.widgets.diff_table import DiffTable, row_key
 from tui.widgets.jump_bar import JumpBar
-from tui.widgets.keys_footer import KeysFooter
+from tui.widgets.keys_bar import KeysBar
 from tui.widgets.status_line import StatusLine
 
 
@@ -57,7 +57,7 @@ class DiffScreen(ExplorerScreen):
         # Wrapped in its five lines, the last cut at a word with "…" (a list of cells once
         # stopped mid-list with no mark); ``w`` shows it whole.
         yield StatusLine("", max_lines=5, id="diff-notes", wrap=True)
-        yield KeysFooter()
+        yield KeysBar()
 
     def _title(self, second: str = "") -> Text:
         return line(

@@ -29,7 +29,7 @@ from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import ForceTableView
 from tui.widgets.forces_status import forces_context, forces_status, found_by_text, sort_label
 from tui.widgets.grid import Grid
-from tui.widgets.keys_footer import KeysFooter
+from tui.widgets.keys_bar import KeysBar
 from tui.widgets.measure_legend import measure_status
 from tui.widgets.search_bar import SearchBar, SearchInput
 from tui.widgets.status_line import StatusLine
@@ -82,7 +82,7 @@ class ForcesScreen(ExplorerScreen):
         yield SearchBar(on_query=self._query_changed, when_left=self._search_left, id="search")
         yield ForceTableView(id="forces-table")
         yield StatusLine("", id="forces-status", classes="status")
-        yield KeysFooter()
+        yield KeysBar()
 
     def on_mount(self) -> None:
         self.query_one(SearchInput).focus()

@@ -24,7 +24,7 @@ from tui.model.findings.tilemap import TileMap, step
 from tui.output.reports import Column, Report, dataset_lines
 from tui.screens.base import ExplorerScreen, Followed, ForceChosen, ViewContext
 from tui.widgets.cells import line, plain
-from tui.widgets.keys_footer import KeysFooter
+from tui.widgets.keys_bar import KeysBar
 from tui.widgets.status_line import StatusLine, whole_lines
 from tui.widgets.tile_map import TileMapView, bin_glyph, fmt_value, tile_value
 
@@ -93,7 +93,7 @@ class MapScreen(ExplorerScreen):
             yield TileMapView(id="map-tiles")
             yield StatusLine("", id="map-legend", wrap=True)
         yield StatusLine("", id="map-status", classes="status")
-        yield KeysFooter()
+        yield KeysBar()
 
     def on_mount(self) -> None:
         self._load()

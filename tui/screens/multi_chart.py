@@ -33,7 +33,7 @@ from tui.screens.base import ExplorerScreen, ViewContext
 from tui.widgets.cells import line, number, plain
 from tui.widgets.grid import Grid, GridColumn, GridRow
 from tui.widgets.jump_bar import JumpBar
-from tui.widgets.keys_footer import KeysFooter
+from tui.widgets.keys_bar import KeysBar
 from tui.widgets.multi_chart import ChartLine, MultiChart, series_style
 from tui.widgets.status_line import StatusLine
 
@@ -95,7 +95,7 @@ class MultiChartScreen(ExplorerScreen):
         yield JumpBar("multi-table", find=self._find, found=self._found)
         yield Static("", id="multi-legend")
         yield StatusLine("Loading…", id="multi-status", classes="status")
-        yield KeysFooter()
+        yield KeysBar()
 
     def on_mount(self) -> None:
         if self.closed_early:
