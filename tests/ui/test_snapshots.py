@@ -22,8 +22,11 @@ from typing import Any
 import pytest
 from pytest_textual_snapshot import SVGImageExtension
 from syrupy.assertion import SnapshotAssertion
+from textual._compositor import LayoutUpdate
+from textual.app import App
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
+from textual.strip import Strip
 
 from tests.ui.conftest import settle, type_text
 from tui.app import OffenceApp, make_app
@@ -69,15 +72,26 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
 
 
 async def until_still(pilot: Pilot[None], tries: int = 10) -> None:
-    """Wait until two screenshots a settle apart are the same: a refresh that lands after the
-    app looked idle (a scrollbar sized late on a busy machine) is in the shot, not after it."""
-    before = pilot.app.export_screenshot()
+    """Wait until two frames a settle apart are the same: a refresh that lands after the app
+    looked idle (a scrollbar sized late on a busy machine) is in the shot, not after it.
+
+    A frame is every line the compositor draws, segment by segment with its style (what the
+    screenshot is made from, without making an SVG of it each time: that was a fifth of the
+    snapshots' CPU)."""
+    before = frame(pilot.app)
     for _ in range(tries):
         await settle(pilot)
-        now = pilot.app.export_screenshot()
+        now = frame(pilot.app)
         if now == before:
             return
         before = now
+
+
+def frame(app: App[Any]) -> list[list[Strip]]:
+    """The screen as the compositor draws it for a screenshot (dialogs over the screens below)."""
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    assert isinstance(update, LayoutUpdate)
+    return [list(line) for line in update.strips]
 
 
 @dataclass(frozen=True)
