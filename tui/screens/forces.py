@@ -132,6 +132,8 @@ class ForcesScreen(ExplorerScreen):
 
     def _table_ready(self, table: ForceTable) -> None:
         previous = self.table
+        if table == previous:  # the opening table said the same: its cells are drawn already
+            table = previous
         self.table = table
         if (
             self.sort is None
