@@ -13,9 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
 from textual import events
+from textual._context import visible_screen_stack
 from textual.app import App
+from textual.geometry import Region
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -214,6 +217,37 @@ def terminal_text(app: App[Any]) -> str:
         app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     )
     return console.export_text(styles=False)
+
+
+def terminal_lines(app: App[Any], area: Region) -> list[str]:
+    """The text on the terminal in ``area`` (one string of ``area.width`` cells per row), as
+    :func:`terminal_text` has it there, drawing only what lies in ``area``: each widget over it
+    draws only its lines and columns there, front to back as the compositor lays them over each
+    other (a dialog or a toast over a table is read, not the table under it). For a test that
+    reads one table or one line, at a fraction of the cost of drawing the whole terminal."""
+    area = area.intersection(app.screen.region)
+    cells: list[list[str | None]] = [[None] * area.width for _ in range(area.height)]
+    visible_screen_stack.set(app._background_screens)
+    for widget, (region, clip) in app.screen._compositor.visible_widgets.items():
+        drawn = region.intersection(clip).intersection(area)
+        if not drawn:
+            continue
+        crop = Region(drawn.x - region.x, drawn.y - region.y, drawn.width, drawn.height)
+        for row, strip in zip(
+            cells[drawn.y - area.y : drawn.bottom - area.y], widget.render_lines(crop)
+        ):
+            x = drawn.x - area.x
+            for segment in strip:
+                if segment.control:
+                    continue
+                for ch in segment.text:
+                    width = cell_len(ch)
+                    if width and x < area.width and row[x] is None:  # the front one is drawn
+                        row[x] = ch
+                        for pad in range(x + 1, min(x + width, area.width)):
+                            row[pad] = ""  # the right half of a wide character
+                    x += width
+    return ["".join(" " if c is None else c for c in row) for row in cells]
 
 
 OCT23 = "homeoffice-2023-10"

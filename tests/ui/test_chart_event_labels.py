@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.screen import Screen
 
-from tests.ui.conftest import burst, settle, terminal_text, type_text, wait_for
+from tests.ui.conftest import burst, settle, terminal_lines, type_text, wait_for
 from tui.app import OffenceApp, make_app
 from tui.screens.detail import ForceDetailScreen
 from tui.widgets.trend_chart import TrendChart
@@ -36,9 +36,7 @@ def label_failure(app: OffenceApp, screen: ForceDetailScreen) -> str | None:
     series = chart._series
     if series is None or not series.marks:
         return "no series or no event marks"
-    region = chart.content_region
-    lines = terminal_text(app).splitlines()[region.y : region.bottom]
-    rows = [line[region.x : region.right] for line in lines]
+    rows = terminal_lines(app, chart.content_region)
     row = next((r for r in rows if "E1" in r), "")
     tokens = [t for t in re.split(r"[^E0-9–,-]+", row) if "E" in t]
     if not tokens:  # no room for even one label at this width

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widget import Widget
 
-from tests.ui.conftest import burst, settle, terminal_text, type_text, wait_for
+from tests.ui.conftest import burst, settle, terminal_lines, terminal_text, type_text, wait_for
 from tui.app import OffenceApp, make_app
 from tui.screens.detail import ForceDetailScreen
 from tui.widgets.tables import BreakdownTable
@@ -31,9 +31,7 @@ def drawn(app: OffenceApp, widget: Widget) -> list[str]:
     """The lines ``widget`` shows on the terminal, each cut to its region (and its parent's:
     a table taller than its box is clipped by it)."""
     assert widget.parent is not None and isinstance(widget.parent, Widget)
-    region = widget.content_region.intersection(widget.parent.content_region)
-    lines = terminal_text(app).splitlines()
-    return [lines[y][region.x : region.right] for y in range(region.y, region.bottom)]
+    return terminal_lines(app, widget.content_region.intersection(widget.parent.content_region))
 
 
 def breakdown_cuts(app: OffenceApp, screen: ForceDetailScreen) -> int:
