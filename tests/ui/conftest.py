@@ -222,32 +222,32 @@ def terminal_text(app: App[Any]) -> str:
 def terminal_lines(app: App[Any], area: Region) -> list[str]:
     """The text on the terminal in ``area`` (one string of ``area.width`` cells per row), as
     :func:`terminal_text` has it there, drawing only what lies in ``area``: each widget over it
-    draws only its lines and columns there, front to back as the compositor lays them over each
+    draws only its lines and columns there, back to front as the compositor lays them over each
     other (a dialog or a toast over a table is read, not the table under it). For a test that
     reads one table or one line, at a fraction of the cost of drawing the whole terminal."""
     area = area.intersection(app.screen.region)
-    cells: list[list[str | None]] = [[None] * area.width for _ in range(area.height)]
+    cells = [[" "] * area.width for _ in range(area.height)]
     visible_screen_stack.set(app._background_screens)
-    for widget, (region, clip) in app.screen._compositor.visible_widgets.items():
+    layers = list(app.screen._compositor.visible_widgets.items())
+    for widget, (region, clip) in reversed(layers):  # the one in front is drawn last, over
         drawn = region.intersection(clip).intersection(area)
         if not drawn:
             continue
         crop = Region(drawn.x - region.x, drawn.y - region.y, drawn.width, drawn.height)
-        for row, strip in zip(
-            cells[drawn.y - area.y : drawn.bottom - area.y], widget.render_lines(crop)
-        ):
-            x = drawn.x - area.x
-            for segment in strip:
-                if segment.control:
-                    continue
-                for ch in segment.text:
-                    width = cell_len(ch)
-                    if width and x < area.width and row[x] is None:  # the front one is drawn
-                        row[x] = ch
-                        for pad in range(x + 1, min(x + width, area.width)):
-                            row[pad] = ""  # the right half of a wide character
-                    x += width
-    return ["".join(" " if c is None else c for c in row) for row in cells]
+        left = drawn.x - area.x
+        rows = cells[drawn.y - area.y : drawn.bottom - area.y]
+        for row, strip in zip(rows, widget.render_lines(crop)):
+            text = "".join(segment.text for segment in strip if not segment.control)
+            if cell_len(text) == len(text):  # a cell per character
+                row[left : left + len(text)] = text[: area.width - left]
+                continue
+            x = left
+            for ch in text:
+                width = cell_len(ch)
+                if width and x < area.width:
+                    row[x : x + width] = [ch, *[""] * (width - 1)][: area.width - x]
+                x += width
+    return ["".join(row) for row in cells]
 
 
 OCT23 = "homeoffice-2023-10"
