@@ -69,6 +69,14 @@ async def settle(pilot: Pilot[None], at_least: int = 1) -> None:
         box.cursor_blink = False  # a blinking cursor makes snapshots flaky
 
 
+async def resize_to(pilot: Pilot[None], size: tuple[int, int]) -> None:
+    """Resize the terminal to ``size`` and settle, unless it has that size already: a resize to
+    the size it has changes nothing, and lays out every widget again."""
+    if pilot.app.size != size:
+        await pilot.resize_terminal(*size)
+        await settle(pilot)
+
+
 def hold_the_data(monkeypatch: pytest.MonkeyPatch, timeout: float = 30) -> threading.Event:
     """Make loading a dataset wait until the returned event is set (so what shows before the
     data can be looked at, and typed at)."""
@@ -221,31 +229,39 @@ def terminal_text(app: App[Any]) -> str:
 
 def terminal_lines(app: App[Any], area: Region) -> list[str]:
     """The text on the terminal in ``area`` (one string of ``area.width`` cells per row), as
-    :func:`terminal_text` has it there, drawing only what lies in ``area``: each widget over it
-    draws only its lines and columns there, back to front as the compositor lays them over each
-    other (a dialog or a toast over a table is read, not the table under it). For a test that
-    reads one table or one line, at a fraction of the cost of drawing the whole terminal."""
+    :func:`terminal_text` has it there, drawing only what shows in ``area``: front to back as
+    the compositor lays widgets over each other (a dialog or a toast over a table is read, not
+    the table under it), each widget draws only its lines and columns in ``area``, and one
+    wholly behind those in front of it (the screen and the containers under a table) is not
+    drawn. For a test that reads one table or one line, at a fraction of the cost of drawing the
+    whole terminal."""
     area = area.intersection(app.screen.region)
     cells = [[" "] * area.width for _ in range(area.height)]
+    shown = [bytearray(area.width) for _ in range(area.height)]  # 1 where a cell is drawn
     visible_screen_stack.set(app._background_screens)
-    layers = list(app.screen._compositor.visible_widgets.items())
-    for widget, (region, clip) in reversed(layers):  # the one in front is drawn last, over
+    for widget, (region, clip) in app.screen._compositor.visible_widgets.items():  # front first
         drawn = region.intersection(clip).intersection(area)
-        if not drawn:
-            continue
+        left, right = drawn.x - area.x, drawn.right - area.x
+        lines = range(drawn.y - area.y, drawn.bottom - area.y)
+        if all(shown[y].find(0, left, right) == -1 for y in lines):
+            continue  # nothing of it shows (or it has no room in the area)
         crop = Region(drawn.x - region.x, drawn.y - region.y, drawn.width, drawn.height)
-        left = drawn.x - area.x
-        rows = cells[drawn.y - area.y : drawn.bottom - area.y]
-        for row, strip in zip(rows, widget.render_lines(crop)):
+        for y, strip in zip(lines, widget.render_lines(crop)):
+            row, mask = cells[y], shown[y]
             text = "".join(segment.text for segment in strip if not segment.control)
-            if cell_len(text) == len(text):  # a cell per character
-                row[left : left + len(text)] = text[: area.width - left]
+            if mask.find(1, left, right) == -1 and cell_len(text) == len(text):
+                width = min(len(text), area.width - left)  # a cell per character, all shown
+                row[left : left + width] = text[:width]
+                mask[left : left + width] = b"\x01" * width
                 continue
             x = left
             for ch in text:
                 width = cell_len(ch)
-                if width and x < area.width:
-                    row[x : x + width] = [ch, *[""] * (width - 1)][: area.width - x]
+                if width and x < area.width and not mask[x]:
+                    row[x], mask[x] = ch, 1
+                    for pad in range(x + 1, min(x + width, area.width)):
+                        if not mask[pad]:  # the right half of a wide character
+                            row[pad], mask[pad] = "", 1
                 x += width
     return ["".join(row) for row in cells]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.screen import Screen
 
-from tests.ui.conftest import burst, settle, terminal_lines, type_text, wait_for
+from tests.ui.conftest import burst, resize_to, settle, terminal_lines, type_text, wait_for
 from tui.app import OffenceApp, make_app
 from tui.screens.detail import ForceDetailScreen
 from tui.widgets.trend_chart import TrendChart
@@ -71,9 +71,7 @@ async def test_event_labels_are_whole_and_apart(tmp_path: Path) -> None:
             assert isinstance(screen, ForceDetailScreen)
             await wait_for(pilot, lambda: screen.detail is not None, force)  # noqa: B023
             for size in SIZES if turn % 2 == 0 else SIZES[::-1]:
-                if app.size != size:
-                    await pilot.resize_terminal(*size)
-                    await settle(pilot)
+                await resize_to(pilot, size)
                 for ascii_only in (app.settings.ascii, not app.settings.ascii):  # A between
                     if app.settings.ascii != ascii_only:
                         await pilot.press("A")

@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.pilot import Pilot
 
-from tests.ui.conftest import burst, settle, type_text, wait_for
+from tests.ui.conftest import burst, resize_to, settle, type_text, wait_for
 from tests.ui.test_journeys import cli_json
 from tui.app import make_app
 from tui.screens.detail import ForceDetailScreen
@@ -110,14 +110,6 @@ async def multi_chart(pilot: Pilot[None], *forces: str) -> MultiChart:
     await wait_for(pilot, lambda: getattr(app.screen, "shown", None) is not None, "chart")
     assert isinstance(app.screen, MultiChartScreen)
     return app.screen.query_one(MultiChart)
-
-
-async def resize_to(pilot: Pilot[None], size: tuple[int, int]) -> None:
-    """Resize the terminal to ``size`` unless it has that size (a resize to the same size lays
-    out every widget again, and changes nothing)."""
-    if pilot.app.size != size:
-        await pilot.resize_terminal(*size)
-        await settle(pilot)
 
 
 async def detail_ticks_and_legends(pilot: Pilot[None], screen: ForceDetailScreen) -> None:

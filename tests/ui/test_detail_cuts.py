@@ -11,7 +11,15 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widget import Widget
 
-from tests.ui.conftest import burst, settle, terminal_lines, terminal_text, type_text, wait_for
+from tests.ui.conftest import (
+    burst,
+    resize_to,
+    settle,
+    terminal_lines,
+    terminal_text,
+    type_text,
+    wait_for,
+)
 from tui.app import OffenceApp, make_app
 from tui.screens.detail import ForceDetailScreen
 from tui.widgets.tables import BreakdownTable
@@ -119,7 +127,7 @@ async def test_names_addresses_and_legends_are_whole_or_cut_with_an_ellipsis(
             ((120, 40), True, "kent"),  # the same detail, resized
             ((80, 24), False, "devon"),
         ):
-            await pilot.resize_terminal(*size)
+            await resize_to(pilot, size)  # (Kent's 60×20 is Northamptonshire's)
             if not screen.force.name.lower().startswith(force):
                 burst(pilot, "slash", *force, "enter")
                 await wait_for(pilot, lambda: app.screen is not screen, force)  # noqa: B023

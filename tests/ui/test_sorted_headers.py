@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.geometry import Region
 
-from tests.ui.conftest import settle, terminal_lines
+from tests.ui.conftest import resize_to, settle, terminal_lines
 from tui.app import OffenceApp, make_app
 from tui.screens.forces import ForcesScreen
 from tui.widgets.grid import Grid
@@ -64,8 +64,7 @@ async def test_every_sortable_header_is_whole_with_its_arrow(
             await settle(pilot)
             assert grid.start_x == opened_at
         for size in SIZES:
-            await pilot.resize_terminal(*size)
-            await settle(pilot)
+            await resize_to(pilot, size)  # (not at the size it opened at)
             assert app.size == size
             seen: set[str] = set()
             for _ in range(40):  # every column `s` sorts by, once round

@@ -18,7 +18,7 @@ from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.strip import Strip
 
-from tests.ui.conftest import burst, settle, terminal_lines, terminal_text, wait_for
+from tests.ui.conftest import burst, resize_to, settle, terminal_lines, terminal_text, wait_for
 from tests.ui.test_diff_view import FIXTURE_201718
 from tui.app import OffenceApp
 from tui.widgets.force_table import ForceTableView
@@ -104,8 +104,7 @@ async def test_forces_table_draws_whole_figures(app: OffenceApp) -> None:
 
         shown: list[tuple[tuple[int, int], str]] = []
         for size in SIZES:
-            await pilot.resize_terminal(*size)
-            await settle(pilot)
+            await resize_to(pilot, size)  # (not at the size it opened at)
             assert app.size == size
             for _ in range(2):
                 at_end = region_at_the_far_right if not shown else None  # 80×24, counts
@@ -124,8 +123,7 @@ async def test_compare_table_draws_whole_figures(app: OffenceApp) -> None:
         await pilot.press("down", "v")
         await settle(pilot)
         for size in ((60, 20), (80, 24)):
-            await pilot.resize_terminal(*size)
-            await settle(pilot)
+            await resize_to(pilot, size)  # (not at the size it opened at)
             assert app.size == size
             await every_position(pilot, app.screen.query_one(Grid))
 
@@ -180,8 +178,7 @@ async def test_multi_force_table_scrolls_by_whole_columns_and_highlights_a_line(
     async with app.run_test(size=(60, 20)) as pilot:
         grid = await open_multi_chart(pilot, "kent", "essex", "surrey", "sussex", "norfolk")
         for size in ((60, 20), (80, 24)):
-            await pilot.resize_terminal(*size)
-            await settle(pilot)
+            await resize_to(pilot, size)  # (not at the size it opened at)
             assert app.size == size
             assert grid.max_scroll_x > 0  # five forces do not fit: there is something to scroll
             await every_position(pilot, grid)
