@@ -13,9 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
 from textual import events
+from textual._context import visible_screen_stack
 from textual.app import App
+from textual.geometry import Region
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -64,6 +67,14 @@ async def settle(pilot: Pilot[None], at_least: int = 1) -> None:
             break
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False  # a blinking cursor makes snapshots flaky
+
+
+async def resize_to(pilot: Pilot[None], size: tuple[int, int]) -> None:
+    """Resize the terminal to ``size`` and settle, unless it has that size already: a resize to
+    the size it has changes nothing, and lays out every widget again."""
+    if pilot.app.size != size:
+        await pilot.resize_terminal(*size)
+        await settle(pilot)
 
 
 def hold_the_data(monkeypatch: pytest.MonkeyPatch, timeout: float = 30) -> threading.Event:
@@ -214,6 +225,45 @@ def terminal_text(app: App[Any]) -> str:
         app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     )
     return console.export_text(styles=False)
+
+
+def terminal_lines(app: App[Any], area: Region) -> list[str]:
+    """The text on the terminal in ``area`` (one string of ``area.width`` cells per row), as
+    :func:`terminal_text` has it there, drawing only what shows in ``area``: front to back as
+    the compositor lays widgets over each other (a dialog or a toast over a table is read, not
+    the table under it), each widget draws only its lines and columns in ``area``, and one
+    wholly behind those in front of it (the screen and the containers under a table) is not
+    drawn. For a test that reads one table or one line, at a fraction of the cost of drawing the
+    whole terminal."""
+    area = area.intersection(app.screen.region)
+    cells = [[" "] * area.width for _ in range(area.height)]
+    shown = [bytearray(area.width) for _ in range(area.height)]  # 1 where a cell is drawn
+    visible_screen_stack.set(app._background_screens)
+    for widget, (region, clip) in app.screen._compositor.visible_widgets.items():  # front first
+        drawn = region.intersection(clip).intersection(area)
+        left, right = drawn.x - area.x, drawn.right - area.x
+        lines = range(drawn.y - area.y, drawn.bottom - area.y)
+        if all(shown[y].find(0, left, right) == -1 for y in lines):
+            continue  # nothing of it shows (or it has no room in the area)
+        crop = Region(drawn.x - region.x, drawn.y - region.y, drawn.width, drawn.height)
+        for y, strip in zip(lines, widget.render_lines(crop)):
+            row, mask = cells[y], shown[y]
+            text = "".join(segment.text for segment in strip if not segment.control)
+            if mask.find(1, left, right) == -1 and cell_len(text) == len(text):
+                width = min(len(text), area.width - left)  # a cell per character, all shown
+                row[left : left + width] = text[:width]
+                mask[left : left + width] = b"\x01" * width
+                continue
+            x = left
+            for ch in text:
+                width = cell_len(ch)
+                if width and x < area.width and not mask[x]:
+                    row[x], mask[x] = ch, 1
+                    for pad in range(x + 1, min(x + width, area.width)):
+                        if not mask[pad]:  # the right half of a wide character
+                            row[pad], mask[pad] = "", 1
+                x += width
+    return ["".join(row) for row in cells]
 
 
 OCT23 = "homeoffice-2023-10"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.screen import Screen
 
-from tests.ui.conftest import burst, settle, terminal_text, type_text, wait_for
+from tests.ui.conftest import burst, resize_to, settle, terminal_lines, type_text, wait_for
 from tui.app import OffenceApp, make_app
 from tui.screens.detail import ForceDetailScreen
 from tui.widgets.trend_chart import TrendChart
@@ -36,9 +36,7 @@ def label_failure(app: OffenceApp, screen: ForceDetailScreen) -> str | None:
     series = chart._series
     if series is None or not series.marks:
         return "no series or no event marks"
-    region = chart.content_region
-    lines = terminal_text(app).splitlines()[region.y : region.bottom]
-    rows = [line[region.x : region.right] for line in lines]
+    rows = terminal_lines(app, chart.content_region)
     row = next((r for r in rows if "E1" in r), "")
     tokens = [t for t in re.split(r"[^E0-9–,-]+", row) if "E" in t]
     if not tokens:  # no room for even one label at this width
@@ -52,8 +50,12 @@ def label_failure(app: OffenceApp, screen: ForceDetailScreen) -> str | None:
 
 async def test_event_labels_are_whole_and_apart(tmp_path: Path) -> None:
     """Three forces' all-offences details (each opened once, the next found by ``/``), each at
-    60×20, 80×24 and 120×40 (resized), in Unicode and in ASCII (``A`` at each size): 18 checks,
-    each failure named. From 80 columns there is room for the labels: some must be drawn."""
+    60×20, 80×24 and 120×40, in Unicode and in ASCII (``A`` at each size): 18 checks, each
+    failure named. From 80 columns there is room for the labels: some must be drawn.
+
+    The sizes go up for one force and down for the next, so each detail is checked first at the
+    size it opened at (no resize to the size it has): 60×20 and 120×40 are each checked both
+    where a detail opened and after a resize, 80×24 after one."""
     app = make_app(settings_file=tmp_path / "s.json", offence="all", ascii_only=False)
     failures: list[str] = []
     async with app.run_test(size=SIZES[0]) as pilot:
@@ -61,16 +63,15 @@ async def test_event_labels_are_whole_and_apart(tmp_path: Path) -> None:
         shown: Screen[object] = app.screen  # Forces
         await type_text(pilot, "west york")  # the first from Forces, the others by ``/``
         await pilot.press("enter")
-        for force in ("west york", "kent", "northam"):
+        for turn, force in enumerate(("west york", "kent", "northam")):
             if force != "west york":
                 burst(pilot, "slash", *force, "enter")
             await wait_for(pilot, lambda: app.screen is not shown, force)  # noqa: B023
             screen = shown = app.screen
             assert isinstance(screen, ForceDetailScreen)
             await wait_for(pilot, lambda: screen.detail is not None, force)  # noqa: B023
-            for size in SIZES:
-                await pilot.resize_terminal(*size)
-                await settle(pilot)
+            for size in SIZES if turn % 2 == 0 else SIZES[::-1]:
+                await resize_to(pilot, size)
                 for ascii_only in (app.settings.ascii, not app.settings.ascii):  # A between
                     if app.settings.ascii != ascii_only:
                         await pilot.press("A")

@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.pilot import Pilot
 
-from tests.ui.conftest import burst, settle, type_text, wait_for
+from tests.ui.conftest import burst, resize_to, settle, type_text, wait_for
 from tests.ui.test_journeys import cli_json
 from tui.app import make_app
 from tui.screens.detail import ForceDetailScreen
@@ -61,7 +61,9 @@ def tick_rows(chart_text: str) -> tuple[list[int], list[str]]:
     return [i for i, row in enumerate(lines) if re.match(r"^\s*[\d,.]+┤", row)], lines
 
 
-CHART_SIZES = [(120, 40), (80, 24), (60, 20), (100, 30)]
+CHART_SIZES = [(120, 40), (100, 30), (60, 20), (80, 24)]
+"""The detail opens at the first and is resized to each of the others; it ends at 80×24, where
+Northamptonshire's detail (4) is checked next."""
 LEGENDS = (
     ("", ("Line: Metropolitan Police",)),
     ("i", ("dots: England and Wales", "index, first year (2012/13) = 100")),
@@ -118,8 +120,7 @@ async def detail_ticks_and_legends(pilot: Pilot[None], screen: ForceDetailScreen
     each size (a third ``i`` goes back to the line alone)."""
     app = pilot.app
     for size in CHART_SIZES:
-        await pilot.resize_terminal(*size)
-        await settle(pilot)
+        await resize_to(pilot, size)
         assert app.screen is screen and app.size == size
         for key, words in LEGENDS:
             if key:
@@ -184,7 +185,7 @@ async def test_charts_ticks_and_legends(tmp_path: Path) -> None:
         assert isinstance(screen, ForceDetailScreen) and screen.force.name.startswith("Metro")
         await detail_ticks_and_legends(pilot, screen)
 
-        await pilot.resize_terminal(80, 24)
+        await resize_to(pilot, (80, 24))  # (where the Met's detail was left)
         burst(pilot, "slash", *"northam", "enter")
         await wait_for(pilot, lambda: app.screen is not screen, "Northamptonshire")
         screen = app.screen

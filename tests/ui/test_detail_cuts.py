@@ -11,7 +11,15 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widget import Widget
 
-from tests.ui.conftest import burst, settle, terminal_text, type_text, wait_for
+from tests.ui.conftest import (
+    burst,
+    resize_to,
+    settle,
+    terminal_lines,
+    terminal_text,
+    type_text,
+    wait_for,
+)
 from tui.app import OffenceApp, make_app
 from tui.screens.detail import ForceDetailScreen
 from tui.widgets.tables import BreakdownTable
@@ -31,9 +39,7 @@ def drawn(app: OffenceApp, widget: Widget) -> list[str]:
     """The lines ``widget`` shows on the terminal, each cut to its region (and its parent's:
     a table taller than its box is clipped by it)."""
     assert widget.parent is not None and isinstance(widget.parent, Widget)
-    region = widget.content_region.intersection(widget.parent.content_region)
-    lines = terminal_text(app).splitlines()
-    return [lines[y][region.x : region.right] for y in range(region.y, region.bottom)]
+    return terminal_lines(app, widget.content_region.intersection(widget.parent.content_region))
 
 
 def breakdown_cuts(app: OffenceApp, screen: ForceDetailScreen) -> int:
@@ -121,7 +127,7 @@ async def test_names_addresses_and_legends_are_whole_or_cut_with_an_ellipsis(
             ((120, 40), True, "kent"),  # the same detail, resized
             ((80, 24), False, "devon"),
         ):
-            await pilot.resize_terminal(*size)
+            await resize_to(pilot, size)  # (Kent's 60×20 is Northamptonshire's)
             if not screen.force.name.lower().startswith(force):
                 burst(pilot, "slash", *force, "enter")
                 await wait_for(pilot, lambda: app.screen is not screen, force)  # noqa: B023

@@ -14,7 +14,7 @@ from pathlib import Path
 from textual.coordinate import Coordinate
 from textual.pilot import Pilot
 
-from tests.ui.conftest import settle, terminal_text, type_text, wait_for
+from tests.ui.conftest import settle, terminal_lines, terminal_text, type_text, wait_for
 from tui.app import OffenceApp, make_app
 from tui.screens.detail import ForceDetailScreen
 from tui.widgets.tables import SeriesTable
@@ -42,9 +42,7 @@ def population(force: str, year: int) -> int:
 def drawn_series(app: OffenceApp, table: SeriesTable) -> list[str]:
     """The series table's lines as the terminal shows them (cut to the screen and the box)."""
     assert table.parent is not None
-    region = table.region.intersection(app.screen.region)
-    lines = terminal_text(app).splitlines()
-    return [lines[y][region.x : region.right] for y in range(region.y, region.bottom)]
+    return terminal_lines(app, table.region)
 
 
 def check_whole(app: OffenceApp, table: SeriesTable, at: object) -> dict[str, list[str]]:
@@ -93,8 +91,10 @@ async def test_all_offences_series_is_whole_at_every_size_in_ascii_and_by_quarte
 ) -> None:
     """One detail (West Yorkshire, all offences, opened at 80×24), resized: at each size every
     figure whole with the columns that fit (and again after going to 80×24 and back, three
-    times); then at 60×20 in ASCII (``A``) the rounded rates are headed "c./100k" ("~" marks a
-    change within chance there); then by quarter (``p``) at 60×20 and 24×8."""
+    times; at 80×24 itself there is no going and back: it was resized to the size it had six
+    times, and read the same six times more); then at 60×20 in ASCII (``A``) the rounded rates
+    are headed "c./100k" ("~" marks a change within chance there); then by quarter (``p``) at
+    60×20 and 24×8."""
     app = make_app(settings_file=tmp_path / "s.json", offence="all", ascii_only=False)
     async with app.run_test(size=(80, 24)) as pilot:
         table = await open_west_yorkshire(pilot)
@@ -114,7 +114,7 @@ async def test_all_offences_series_is_whole_at_every_size_in_ascii_and_by_quarte
                 assert "≈ rates rounded to whole numbers" in terminal_text(app), size
             else:  # no room for a figure: the year alone, no count cut to its first digit
                 assert headers == ["Year"], size
-            for round_ in range(3):  # resized, it fits again
+            for round_ in range(3 if size != (80, 24) else 0):  # resized, it fits again
                 await resized(pilot, (80, 24))
                 check_whole(app, table, f"80x24 after {size}, round {round_}")
                 await resized(pilot, size)

@@ -8,9 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 
-from tests.ui.conftest import settle, terminal_text
-from tui.app import make_app
+from tests.ui.conftest import resize_to, settle, terminal_lines
+from tui.app import OffenceApp, make_app
 from tui.screens.forces import ForcesScreen
 from tui.widgets.grid import Grid
 
@@ -18,9 +19,17 @@ SIZES = [(80, 24), (60, 20), (120, 40)]
 """80×24 first: the app opens at that size (the partial year's check is of its first frame)."""
 
 
-def header(text: str) -> str:
-    """The Forces table's header line as painted."""
-    return next(line for line in text.splitlines() if line.lstrip().startswith("Force "))
+def header(app: OffenceApp) -> str:
+    """The Forces table's header line as painted (the terminal's whole line)."""
+    grid = app.screen.query_one("#forces-table", Grid)
+    line = terminal_lines(app, Region(0, grid.scrollable_content_region.y, app.size.width, 1))[0]
+    assert line.lstrip().startswith("Force "), line
+    return line
+
+
+def status_line(app: OffenceApp) -> str:
+    """The terminal's last line but one, the status line, as painted."""
+    return terminal_lines(app, Region(0, app.size.height - 2, app.size.width, 1))[0]
 
 
 @pytest.mark.parametrize("ascii_only", [False, True])
@@ -44,7 +53,7 @@ async def test_every_sortable_header_is_whole_with_its_arrow(
             grid = forces.query_one("#forces-table", Grid)
             opened_at, moved = grid.start_x, 0
             for _ in range(6):
-                line = header(terminal_text(app))
+                line = header(app)
                 if "2025/26" in line:
                     break
                 await pilot.press("right")
@@ -55,8 +64,7 @@ async def test_every_sortable_header_is_whole_with_its_arrow(
             await settle(pilot)
             assert grid.start_x == opened_at
         for size in SIZES:
-            await pilot.resize_terminal(*size)
-            await settle(pilot)
+            await resize_to(pilot, size)  # (not at the size it opened at)
             assert app.size == size
             seen: set[str] = set()
             for _ in range(40):  # every column `s` sorts by, once round
@@ -67,7 +75,7 @@ async def test_every_sortable_header_is_whole_with_its_arrow(
                 if key in seen:
                     break
                 seen.add(key)
-                line = header(terminal_text(app))
+                line = header(app)
                 assert "…" not in line and "..." not in line, (size, key, line)
                 assert line.count(down) + line.count(up) == 1, (size, key, line)
                 if key != "change":
@@ -78,9 +86,9 @@ async def test_every_sortable_header_is_whole_with_its_arrow(
                 assert f"Chg {down}" in line or f"Change {down}" in line, (size, line)
                 await pilot.press("r")
                 await settle(pilot)
-                painted = terminal_text(app)
-                line = header(painted)
+                line = header(app)
                 assert f"Chg {up}" in line or f"Change {up}" in line, (size, line)
                 if size[0] >= 80:  # the status line names it in full (at 60 it is one key away)
-                    assert f"sorted by change {up}" in painted.splitlines()[-2], (size, painted)
+                    status = status_line(app)
+                    assert f"sorted by change {up}" in status, (size, status)
             assert "change" in seen, size

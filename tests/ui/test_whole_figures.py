@@ -13,11 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.strip import Strip
 
-from tests.ui.conftest import burst, settle, terminal_text, wait_for
+from tests.ui.conftest import burst, resize_to, settle, terminal_lines, terminal_text, wait_for
 from tests.ui.test_diff_view import FIXTURE_201718
 from tui.app import OffenceApp
 from tui.widgets.force_table import ForceTableView
@@ -29,12 +30,12 @@ SIZES = [(80, 24), (60, 20), (97, 30), (120, 40)]
 
 def drawn_cells(app: OffenceApp, grid: Grid) -> int:
     """Check what ``grid`` shows on the terminal; returns how many figures were checked."""
-    lines = terminal_text(app).splitlines()
     region = grid.scrollable_content_region
+    lines = terminal_lines(app, region)
     labels = {c.label for c in grid.columns}
     checked = 0
     for y in range(region.height):
-        drawn = lines[region.y + y][region.x : region.right]
+        drawn = lines[y]
         if y == 0:
             whole, what = labels, "a column label"
         else:
@@ -48,6 +49,11 @@ def drawn_cells(app: OffenceApp, grid: Grid) -> int:
                 assert token in whole, f"{token!r} at x={grid.scroll_x} is not {what}: {drawn!r}"
                 checked += 1
     return checked
+
+
+def header_line(app: OffenceApp, grid: Grid) -> str:
+    """The terminal's line (the whole width) on which ``grid`` draws its header."""
+    return terminal_lines(app, Region(0, grid.scrollable_content_region.y, app.size.width, 1))[0]
 
 
 async def every_position(
@@ -88,20 +94,17 @@ async def test_forces_table_draws_whole_figures(app: OffenceApp) -> None:
     async with app.run_test(size=SIZES[0]) as pilot:
         await settle(pilot)
         grid = app.screen.query_one("#forces-table", Grid)
-        lines = terminal_text(app).splitlines()
-        header = lines[grid.scrollable_content_region.y]
+        header = header_line(app, grid)
         assert grid.pins == 4
         assert re.search(r"Change +% +2023/24 +2024/25", header), header
 
         def region_at_the_far_right() -> None:
             assert grid.shows_column("place")
-            lines = terminal_text(app).splitlines()
-            assert "Region / nation" in lines[grid.scrollable_content_region.y]
+            assert "Region / nation" in header_line(app, grid)
 
         shown: list[tuple[tuple[int, int], str]] = []
         for size in SIZES:
-            await pilot.resize_terminal(*size)
-            await settle(pilot)
+            await resize_to(pilot, size)  # (not at the size it opened at)
             assert app.size == size
             for _ in range(2):
                 at_end = region_at_the_far_right if not shown else None  # 80×24, counts
@@ -120,8 +123,7 @@ async def test_compare_table_draws_whole_figures(app: OffenceApp) -> None:
         await pilot.press("down", "v")
         await settle(pilot)
         for size in ((60, 20), (80, 24)):
-            await pilot.resize_terminal(*size)
-            await settle(pilot)
+            await resize_to(pilot, size)  # (not at the size it opened at)
             assert app.size == size
             await every_position(pilot, app.screen.query_one(Grid))
 
@@ -176,8 +178,7 @@ async def test_multi_force_table_scrolls_by_whole_columns_and_highlights_a_line(
     async with app.run_test(size=(60, 20)) as pilot:
         grid = await open_multi_chart(pilot, "kent", "essex", "surrey", "sussex", "norfolk")
         for size in ((60, 20), (80, 24)):
-            await pilot.resize_terminal(*size)
-            await settle(pilot)
+            await resize_to(pilot, size)  # (not at the size it opened at)
             assert app.size == size
             assert grid.max_scroll_x > 0  # five forces do not fit: there is something to scroll
             await every_position(pilot, grid)
@@ -265,5 +266,5 @@ async def test_the_multi_force_table_heads_and_pins(app: OffenceApp) -> None:
         grid = await open_multi_chart(pilot, "south york", "south wal", "west york", "west mid")
         names = {c.label.split(" ", 1)[1] for c in grid.columns[1:]}
         assert names == {"South Yorkshire", "South Wales", "West Yorkshire", "West Midlands"}
-        header = terminal_text(app).splitlines()[grid.scrollable_content_region.y]
+        header = header_line(app, grid)
         assert any(f" {name}" in header for name in names), header
