@@ -9,6 +9,7 @@ checkout has, so the list cannot hide an example that should run.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import shlex
@@ -80,12 +81,20 @@ RUNNABLE = [
 ]
 
 
-@pytest.mark.parametrize("command", RUNNABLE)
-def test_example_runs(command: str) -> None:
+@functools.lru_cache(maxsize=None)
+def ran(command: str) -> tuple[int, str, str]:
+    """``command`` run (status, stdout, stderr): once per module, its output read by every test
+    that reads it (the like-for-like examples are also run as examples)."""
     out, err = io.StringIO(), io.StringIO()
     code = main(shlex.split(command)[1:], out=out, err=err)
-    assert code == 0, f"{command}\n{err.getvalue()}"
-    assert out.getvalue().strip(), command
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("command", RUNNABLE)
+def test_example_runs(command: str) -> None:
+    code, out, err = ran(command)
+    assert code == 0, f"{command}\n{err}"
+    assert out.strip(), command
 
 
 def test_like_for_like_examples_compare_a_partial_year() -> None:
@@ -95,7 +104,7 @@ def test_like_for_like_examples_compare_a_partial_year() -> None:
     examples = [c for c in readme_examples() if "--like-for-like" in c]
     assert examples
     for command in examples:
-        out, err = io.StringIO(), io.StringIO()
-        assert main(shlex.split(command)[1:], out=out, err=err) == 0, err.getvalue()
-        heading = out.getvalue().splitlines()[0]
+        code, out, err = ran(command)
+        assert code == 0, err
+        heading = out.splitlines()[0]
         assert re.search(r"Q\d.* (vs|to) .*Q\d", heading), f"{command}: {heading}"  # compare, map

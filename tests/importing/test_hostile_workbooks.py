@@ -83,6 +83,48 @@ def _zip(parts: list[tuple[str, bytes, int, int, int]]) -> bytes:
     return body + directory + end
 
 
+def _gf2_times(matrix: list[int], vector: int) -> int:
+    total, row = 0, 0
+    while vector:
+        if vector & 1:
+            total ^= matrix[row]
+        vector >>= 1
+        row += 1
+    return total
+
+
+def crc32_combine(crc1: int, crc2: int, length2: int) -> int:
+    """The CRC-32 of ``a + b`` from those of ``a`` and ``b`` (``b`` of ``length2`` bytes), as
+    zlib's ``crc32_combine``: a bomb's CRC without reading its gigabyte (0.3 s of CPU)."""
+    odd = [0xEDB88320] + [1 << n for n in range(31)]  # one zero bit
+    even = [_gf2_times(odd, odd[n]) for n in range(32)]  # two
+    odd = [_gf2_times(even, even[n]) for n in range(32)]  # four
+    while length2:
+        even = [_gf2_times(odd, odd[n]) for n in range(32)]
+        if length2 & 1:
+            crc1 = _gf2_times(even, crc1)
+        length2 >>= 1
+        if not length2:
+            break
+        odd = [_gf2_times(even, even[n]) for n in range(32)]
+        if length2 & 1:
+            crc1 = _gf2_times(odd, crc1)
+        length2 >>= 1
+    return crc1 ^ crc2
+
+
+def crc32_repeated(data: bytes, times: int) -> int:
+    """The CRC-32 of ``data * times`` (``times`` >= 1), by doubling."""
+    one, crc, length = zlib.crc32(data), zlib.crc32(data), len(data)
+    for bit in bin(times)[3:]:
+        crc = crc32_combine(crc, crc, length)
+        length *= 2
+        if bit == "1":
+            crc = crc32_combine(crc, one, len(data))
+            length += len(data)
+    return crc
+
+
 def zip_bomb_xlsx(path: Path, megabytes: int) -> None:
     """An XLSX whose one sheet unpacks to ``megabytes`` MiB of number cells, packed about
     1,000 to 1 (the same megabyte of rows packed once and repeated: a full flush before each
@@ -99,9 +141,7 @@ def zip_bomb_xlsx(path: Path, megabytes: int) -> None:
     packed_head = packer.compress(head) + packer.flush(zlib.Z_FULL_FLUSH)
     packed_chunk = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
     packed_tail = packer.compress(tail) + packer.flush()
-    crc = zlib.crc32(head)
-    for _ in range(megabytes):
-        crc = zlib.crc32(chunk, crc)
+    crc = crc32_combine(zlib.crc32(head), crc32_repeated(chunk, megabytes), len(chunk) * megabytes)
     crc = zlib.crc32(tail, crc)
     size = len(head) + len(chunk) * megabytes + len(tail)
     sheet = packed_head + packed_chunk * megabytes + packed_tail

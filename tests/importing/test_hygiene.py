@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from tests.importing.conftest import FIXTURES
 from tests.unit.test_import_hygiene import ROOT
 
-
-def test_importing_never_loads_textual() -> None:
-    code = (
-        "import tui.model.importing, tui.cli.imports, sys\n"
-        "assert not [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
-        "assert 'fastexcel' not in sys.modules  # loaded only when a workbook is read\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+# That importing never loads Textual, nor fastexcel until a workbook is read, is checked with
+# every module of the model in one process: tests/unit/test_import_hygiene.py.
 
 
 def test_import_cli_does_no_dataframe_work() -> None:

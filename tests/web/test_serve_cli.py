@@ -4,8 +4,6 @@ lookups never load the web server (issue 23)."""
 from __future__ import annotations
 
 import io
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -100,20 +98,9 @@ def test_without_the_web_extra_it_says_what_to_install(monkeypatch: pytest.Monke
     assert "pip install 'offence-explorer[web]'" in err
 
 
-def test_the_lookups_never_load_the_web_server(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OFFENCE_EXPLORER_")}
-    env["OFFENCE_EXPLORER_CONFIG_DIR"] = str(tmp_path)
-    code = (
-        "import sys; from tui.launcher import main; main(['forces', 'york']); "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('aiohttp', 'textual_serve', 'jinja2') or m.startswith('tui.web.s')))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    assert "North Yorkshire" in done.stdout  # the lookup ran
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+# That the lookups never load the web server (aiohttp, textual-serve, tui.web.server) is checked
+# in the process that runs them to check they import no Textual:
+# tests/unit/test_import_hygiene.py, test_cli_lookups_do_not_import_textual.
 
 
 @pytest.mark.parametrize(
