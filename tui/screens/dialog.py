@@ -13,7 +13,9 @@ from __future__ import annotations
 from typing import TypeVar
 
 from textual.await_complete import AwaitComplete
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
+
+from tui.screens.styled_once import StyledOnce
 
 R = TypeVar("R")
 
@@ -24,7 +26,7 @@ def nothing() -> AwaitComplete:
     return done
 
 
-class ClosesOnce(Screen[R]):
+class ClosesOnce(StyledOnce[R]):
     """A screen whose ``dismiss`` acts once. Screens opened above it (a help, a palette opened
     while a key that closes it was on its way) close with it."""
 
