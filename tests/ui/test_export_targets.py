@@ -11,7 +11,9 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.ui.conftest import settle, type_text
+from textual.widgets import Input
+
+from tests.ui.conftest import assert_running, settle, type_text
 from tui.app import OffenceApp
 
 
@@ -97,6 +99,17 @@ async def test_only_a_regular_file_is_replaced(app: OffenceApp, tmp_path: Path) 
             assert app.screen.query_one("#export-path").value == str(target), kind  # type: ignore[attr-defined]
         message = await _export_to(app, pilot, tmp_path)
         assert "is a folder: add a file name" in message
+        # A path with no file name to give a format's extension ("/", "."): choosing another
+        # format leaves it as typed. (Found by a key storm: ValueError, and the app ended.)
+        box = app.screen.query_one("#export-path", Input)
+        for nameless in ("/", "."):
+            box.value = nameless
+            box.focus()
+            await pilot.press("tab", "down", "space")  # to the formats, and the next one
+            await settle(pilot)
+            assert_running(app, f"another format for {nameless!r}")
+            assert box.value == nameless
+        box.focus()
         app.screen.query_one("#export-path").value = str(regular)  # type: ignore[attr-defined]
         await pilot.press("enter")
         await settle(pilot)

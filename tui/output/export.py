@@ -176,7 +176,10 @@ def format_for(path: Path, default: Format = "csv") -> Format:
 
 
 def with_format(path: Path, fmt: str) -> Path:
-    """``path`` with the extension of ``fmt`` (keeping any other suffix)."""
+    """``path`` with the extension of ``fmt`` (keeping any other suffix); a path with no file
+    name (``/``, ``.``) as it is: there is no name to give the extension to."""
+    if not path.name:
+        return path
     if path.suffix.lower() in EXTENSIONS:
         return path.with_suffix(SUFFIX[fmt])
     return path.with_name(path.name + SUFFIX[fmt])
