@@ -139,3 +139,24 @@ async def test_a_disabled_key_is_dim_and_a_click_on_it_rings_the_bell(
         await pilot.click(bar, offset=(second, 0))
         await pilot.pause()
         assert bells == [None]
+
+
+async def test_the_key_under_the_mouse_is_lit_by_a_shade_of_the_bar_not_white(
+    app: OffenceApp,
+) -> None:
+    """The hover colour (``$block-hover-background``, translucent) is blended over the bar: in
+    the dark theme it was drawn white behind the light text (a new-user trial)."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(KeysBar)
+        plain = bar.render().plain
+        await pilot.hover(bar, offset=(plain.index("Help"), 0))
+        await settle(pilot)
+        line = bar.render()
+        lit = line.get_style_at_offset(app.console, line.plain.index("Help"))
+        unlit = line.get_style_at_offset(app.console, line.plain.index("Clear"))
+        assert lit.bgcolor is not None and unlit.bgcolor is not None
+        assert lit.bgcolor != unlit.bgcolor, "the key under the mouse is not lit"
+        lit_rgb, bar_rgb = lit.bgcolor.get_truecolor(), unlit.bgcolor.get_truecolor()
+        # A shade of the bar: within a fifth of the way to white, not white.
+        assert all(abs(a - b) <= 51 for a, b in zip(lit_rgb, bar_rgb)), (lit_rgb, bar_rgb)

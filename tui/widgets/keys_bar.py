@@ -137,7 +137,9 @@ class KeysBar(Widget, can_focus=False):
         key_style = self.get_component_rich_style("keys-bar--key")
         description_style = self.get_component_rich_style("keys-bar--description")
         disabled = self.get_component_rich_style("keys-bar--disabled", partial=True)
-        hover = self.get_component_rich_style("keys-bar--hover", partial=True)
+        # The hover colour is translucent: blended over the bar (a partial style drops its alpha:
+        # white behind light text in the dark theme).
+        hover = Style(bgcolor=self.get_component_rich_style("keys-bar--hover").bgcolor)
         blank = Style(bgcolor=base.bgcolor)  # between the keys: no colour but the background
         line = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
