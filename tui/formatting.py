@@ -170,7 +170,11 @@ _ASCII_FOR = {
     **dict.fromkeys("○◯", "o"),
     **dict.fromkeys("✓✔", "*"),
     **dict.fromkeys("×✕✗", "x"),
-    **dict.fromkeys("†‡", "+"),
+    # The marks the views draw in ASCII themselves: a legend or note that says "‡" or "†"
+    # reaches the screen through the ASCII filter, which read "+ City of London: …" beside rows
+    # marked "#" (and "+" is a sign beside a change).
+    "†": "r",  # RELEASE_MARK_ASCII
+    "‡": "#",  # CAVEAT_MARK_ASCII
     **dict.fromkeys("≈∼", "~"),
     "⚠": "!",  # "? partial year: no change computed" read as a question
     "≤": "<",
