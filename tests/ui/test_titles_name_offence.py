@@ -14,6 +14,7 @@ from textual.widgets import OptionList
 from tests.ui.conftest import compare_years, resize_to, settle, terminal_text, wait_for
 from tests.ui.test_charts import multi_chart
 from tui.app import OffenceApp
+from tui.formatting import forces_count
 from tui.screens.diff_view import DiffScreen
 from tui.widgets.status_line import TitleParts, fit_title
 
@@ -97,3 +98,21 @@ async def test_the_release_diff_title_names_the_offence(app: OffenceApp) -> None
         await settle(pilot)
         top = first_line(app)
         assert "homeoffice-2023-10 vs homeoffice" in top and "code 86: Obscene" in top, top
+
+
+def test_forces_are_counted_in_words() -> None:
+    assert [forces_count(n) for n in (0, 1, 2, 43, 1000)] == [
+        "0 forces",
+        "1 force",
+        "2 forces",
+        "43 forces",
+        "1,000 forces",
+    ]
+
+
+async def test_the_chart_of_one_marked_force_says_1_force(app: OffenceApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await multi_chart(pilot, "kent")
+        await settle(pilot)
+        top = first_line(app)
+        assert top.startswith(" 1 force · code 86: Obscene"), top

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
-from tui.formatting import safe_text
+from tui.formatting import forces_count, safe_text
 from tui.model.data.years import YearCoverage, fy_label, nearest_pair
 from tui.model.findings.reproduce import ViewSpec
 from tui.model.results.compare_order import SIG, sort_rows
@@ -302,7 +302,7 @@ class CompareScreen(ExplorerScreen):
         current = self.years[0] if which == "a" else self.years[1]
 
         def choice(c: YearCoverage) -> Choice[int]:
-            hint = "partial year" if c.partial else f"{c.forces} forces"
+            hint = "partial year" if c.partial else forces_count(c.forces)
             return Choice(line(c.label), c.year, hint)
 
         choices = [choice(c) for c in reversed(self.context.dataset.coverage)]

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from tui.formatting import fmt_count, fmt_rate
+from tui.formatting import fmt_count, fmt_rate, forces_count
 from tui.model.data.names import name_list
 from tui.model.findings.reproduce import ViewSpec
 from tui.model.results.multi_series import (
@@ -110,7 +110,7 @@ class MultiChartScreen(ExplorerScreen):
         cut at a word where they do not fit, never dropped, as "3 forces…" named none at 80
         columns) and the measure's line."""
         assert self.context is not None
-        what = self.title or f"{len(self.forces)} forces"
+        what = self.title or forces_count(len(self.forces))
         dataset = self.context.dataset
         title = TitleParts(
             line((what, "bold"), " · "),
