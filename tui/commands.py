@@ -27,6 +27,7 @@ from textual.command import (
     Hit,
     Hits,
     Provider,
+    SearchIcon,
 )
 from textual.content import Content
 from textual.css.query import NoMatches
@@ -44,6 +45,7 @@ from tui.model.data.search import EXACT, STRONG, near_misses, rank
 from tui.model.data.years import fy_label
 from tui.screens.dialog import ClosesOnce
 from tui.screens.help import key_label
+from tui.widgets.ascii_filter import AsciiFilter
 from tui.widgets.in_order_input import InOrderCommandInput
 from tui.widgets.option_list import can_page
 
@@ -247,9 +249,12 @@ class ExplorerPalette(CommandPalette, ClosesOnce[None]):
     def compose(self) -> ComposeResult:
         # Textual's palette, with a box whose editing keys act in order with the letters typed
         # around them (Backspace in a burst ran after the letters behind it: see InOrderInput).
+        ascii_only = any(isinstance(f, AsciiFilter) for f in self.app.get_line_filters())
         for widget in super().compose():
             if type(widget) is CommandInput:
                 widget = InOrderCommandInput(placeholder=self._placeholder, select_on_focus=False)
+            elif isinstance(widget, SearchIcon) and ascii_only:
+                widget.icon = ">"  # the magnifier, two cells wide, was drawn "??" in ASCII mode
             yield widget
 
     def _on_mount(self, event: Mount) -> None:

@@ -81,6 +81,12 @@ def echo(text: object, limit: int = ECHO_LIMIT) -> str:
     return f"'{s[: limit - 1]}…' ({len(s):,} characters)"
 
 
+def forces_count(n: int) -> str:
+    """``1`` → ``"1 force"``, ``43`` → ``"43 forces"``: the chart of one marked force was
+    titled "1 forces"."""
+    return f"{n:,} force" if n == 1 else f"{n:,} forces"
+
+
 def fmt_count(value: int | None) -> str:
     """``1234`` → ``"1,234"``; ``None`` → ``"—"``."""
     return MISSING if value is None else f"{value:,}"
@@ -170,7 +176,11 @@ _ASCII_FOR = {
     **dict.fromkeys("○◯", "o"),
     **dict.fromkeys("✓✔", "*"),
     **dict.fromkeys("×✕✗", "x"),
-    **dict.fromkeys("†‡", "+"),
+    # The marks the views draw in ASCII themselves: a legend or note that says "‡" or "†"
+    # reaches the screen through the ASCII filter, which read "+ City of London: …" beside rows
+    # marked "#" (and "+" is a sign beside a change).
+    "†": "r",  # RELEASE_MARK_ASCII
+    "‡": "#",  # CAVEAT_MARK_ASCII
     **dict.fromkeys("≈∼", "~"),
     "⚠": "!",  # "? partial year: no change computed" read as a question
     "≤": "<",

@@ -47,3 +47,31 @@ def test_a_file_with_a_territorial_force_gets_no_such_warning(tmp_path: Path) ->
 
 
 # The import screen says both: tests/importing/test_import_screen_hostile.py (one app, every path).
+
+
+def test_an_unread_quarters_column_says_every_figure_is_taken_as_a_whole_year(
+    tmp_path: Path, store: Path
+) -> None:
+    """The shared prc_pfa_code86_by_force_year.csv counts the quarters of each figure
+    (``quarters_present``: 1 for 2023/24, Q1 only); imported with --map, Northamptonshire's
+    2023/24 (225, Q1) was compared with 2022/23 (737) as a whole year, -69.5%, and the only word
+    was that the column was not read."""
+    path = tmp_path / "code86.csv"
+    path.write_text(
+        "financial_year,force,code86_offences,quarters_present\n"
+        "2022/23,Northamptonshire,737,4\n"
+        "2023/24,Northamptonshire,225,1\n",
+        encoding="utf-8",
+    )
+    maps = ("--map", "year=financial_year", "--map", "count=code86_offences")
+    code, _out, err = run("import", str(path), *maps, "--dry-run")
+    assert code == 0, err
+    assert "ox: warning: 'quarters_present' not read and no column gives the quarter: every " in err
+    assert "taken as a whole financial year" in err and "--map quarter=COLUMN" in err
+    # With a column that gives the quarter, nothing is said.
+    path.write_text(
+        "financial_year,quarter,force,count,quarters_note\n2023/24,1,Kent,5,x\n", encoding="utf-8"
+    )
+    code, _out, err = run("import", str(path), "--map", "year=financial_year", "--dry-run")
+    assert code == 0, err
+    assert "no column gives the quarter" not in err

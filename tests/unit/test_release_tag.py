@@ -36,3 +36,16 @@ def test_an_export_names_the_route_of_its_figures() -> None:
     meta = export_meta(Report("Kent", [], []), sheet, "test")
     assert "robertmaszkiewski/uk-crime-analysis" in str(meta["route"])
     assert meta["source_file"] == "prc-pfa-mar2013-onwards-tables-230426.ods"
+
+
+def test_the_source_line_names_a_copy_only_where_the_route_is_one() -> None:
+    from tui.widgets.detail_notes import source_text
+
+    # The NSPCC figures are as stated on public pages: the detail once said "via a
+    # third-party copy" for them, as for the Home Office file.
+    nspcc = source_text(find_dataset("nspcc")).plain
+    assert "third-party" not in nspcc and nspcc.startswith("Source NSPCC")
+    assert ", via a third-party copy" in source_text(find_dataset("homeoffice")).plain
+    scotland = find_dataset("scotland")
+    assert ", via third-party copies" in source_text(scotland).plain
+    assert "third-party copies of " in release_tag(scotland)

@@ -14,7 +14,7 @@ import json
 import textwrap
 from typing import IO
 
-from tui.formatting import MISSING, fmt_count, fmt_pct, fmt_rate, safe_text
+from tui.formatting import MISSING, fmt_count, fmt_pct, fmt_rate, forces_count, safe_text
 from tui.model.data.catalogue import DEFAULT_DATASET
 from tui.model.data.dataset import load_dataset
 from tui.model.data.years import parse_year
@@ -64,7 +64,7 @@ def render_text(tile_map: TileMap, ascii_only: bool = False) -> str:
     wide_low, wide_high = max(map(len, lows), default=0), max(map(len, highs), default=0)
     for b, low, high in zip(tile_map.bins, lows, highs):
         span = f"{low:>{wide_low}} to {high:>{wide_high}}"
-        lines.append(f"  {b.index}  {span}  ({b.forces} force{'s' if b.forces != 1 else ''})")
+        lines.append(f"  {b.index}  {span}  ({forces_count(b.forces)})")
     if not tile_map.bins and not tile_map.no_change:
         lines.append("  (no force has a figure)")
     if tile_map.missing and not tile_map.no_change:

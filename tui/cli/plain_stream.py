@@ -1,6 +1,6 @@
 """Output for a terminal or pipe whose encoding cannot hold our characters (``LANG=C`` over SSH,
 ``PYTHONIOENCODING=ascii``): each character it cannot encode is written as its plain-ASCII
-stand-in (``—`` as ``-``, ``▲`` as ``^``, ``†`` as ``+``), as ASCII mode draws it, never a
+stand-in (``—`` as ``-``, ``▲`` as ``^``, ``†`` as ``r``), as ASCII mode draws it, never a
 traceback."""
 
 from __future__ import annotations

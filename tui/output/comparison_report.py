@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tui.formatting import fmt_change, fmt_count, fmt_pct
+from tui.formatting import fmt_change, fmt_count, fmt_pct, forces_count
 from tui.model.data.names import name_list
 from tui.model.data.reference import area_words
 from tui.model.data.years import quarters_label
@@ -125,8 +125,8 @@ def rank_note(cmp: Comparison) -> str:
         else ""
     )
     return (
-        f"Rank and Move are among the {cmp.ranked_count} forces with a complete figure in both "
-        f"years{like} (a force's detail ranks every force with a figure in one year)."
+        f"Rank and Move are among the {forces_count(cmp.ranked_count)} with a complete figure in "
+        f"both years{like} (a force's detail ranks every force with a figure in one year)."
     )
 
 

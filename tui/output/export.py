@@ -99,7 +99,9 @@ def export_meta(report: Report, sheet: CiteSheet | None, version: str) -> Meta:
     meta["command"] = sheet.command or None
     # What the view says beside its figures: the chance method, partial years, recording
     # events, caveats (the report's notes), after the dataset's own.
-    cited = [c.notes for c in sheet.citations if c.notes]
+    # Each citation's notes one by one: a citation's tuple of notes was written as one note,
+    # its Python form ("note: ('No open licence is stated…',)") in the NSPCC's provenance.
+    cited = [note for c in sheet.citations for note in c.notes]
     meta["notes"] = list(dict.fromkeys([*cited, *report.notes]))
     return meta
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
-from tui.formatting import safe_text
-from tui.model.data.catalogue import release_tag
+from tui.formatting import forces_count, safe_text
 from tui.model.data.years import YearCoverage, fy_label, nearest_pair
 from tui.model.findings.reproduce import ViewSpec
 from tui.model.results.compare_order import SIG, sort_rows
@@ -29,11 +29,12 @@ from tui.widgets.compare_notes import (
     interval_for,
 )
 from tui.widgets.compare_table import CompareTableView
+from tui.widgets.detail_title import dataset_tails
 from tui.widgets.force_grid import SortState
 from tui.widgets.grid import Grid
 from tui.widgets.jump_bar import JumpBar
 from tui.widgets.keys_bar import KeysBar
-from tui.widgets.status_line import StatusLine
+from tui.widgets.status_line import StatusLine, TitleParts
 
 DEFAULT_SORT = COMPARE_SORT_KEYS[0]
 SORT_CYCLE = (COMPARE_SORT_KEYS[0], SIG, *COMPARE_SORT_KEYS[1:])
@@ -186,17 +187,16 @@ class CompareScreen(ExplorerScreen):
         view.measure = measure
         view.show(cmp, rows, self.sort, styles, self.context.ascii_only)
         ds = self.context.dataset
-        # The dataset before the offence: cut at 80 columns, the line once ended with the
-        # offence, and which release was compared was not on screen.
-        header = line(
-            ("Compare ", "bold"),
-            (cmp.label_a, "bold"),
-            " → ",
-            (cmp.label_b, "bold"),
-            f" · {ds.name} · ",
-            (cmp.offence.label, "bold"),
-            f" · {tag}" if (tag := release_tag(ds.info)) else "",
+        # The offence, then the dataset and its release; where they do not fit the release
+        # goes, then the offence is cut at a word, never dropped: cut at its last " · ", the
+        # line read "Compare 2023/24 → 2024/25 · homeoffice…" at 60 columns (and with partial
+        # years' labels at 80), naming no offence.
+        title = TitleParts(
+            line(("Compare ", "bold"), (cmp.label_a, "bold"), " → ", (cmp.label_b, "bold"), " · "),
+            line((cmp.offence.label, "bold")),
+            dataset_tails(ds.name, ds.info),
         )
+        header = Text()
         if cmp.unlike_quarters:
             header.append_text(
                 line(
@@ -216,7 +216,7 @@ class CompareScreen(ExplorerScreen):
         header.append_text(notes)
         if marks:
             header.append_text(line("\n", marks))
-        self.query_one("#compare-context", Static).update(header)
+        self.query_one("#compare-context", StatusLine).show_titled(title, header)
         # The sort and what the ranks are among come first, so they show at 80 columns; then
         # the chance method (the biggest rise and fall are among changes beyond chance).
         default = " (default)" if self.sort == SortState(DEFAULT_SORT, True) else ""
@@ -302,7 +302,7 @@ class CompareScreen(ExplorerScreen):
         current = self.years[0] if which == "a" else self.years[1]
 
         def choice(c: YearCoverage) -> Choice[int]:
-            hint = "partial year" if c.partial else f"{c.forces} forces"
+            hint = "partial year" if c.partial else forces_count(c.forces)
             return Choice(line(c.label), c.year, hint)
 
         choices = [choice(c) for c in reversed(self.context.dataset.coverage)]

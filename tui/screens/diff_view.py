@@ -27,7 +27,7 @@ from tui.widgets.cells import line
 from tui.widgets.diff_table import DiffTable, row_key
 from tui.widgets.jump_bar import JumpBar
 from tui.widgets.keys_bar import KeysBar
-from tui.widgets.status_line import StatusLine
+from tui.widgets.status_line import StatusLine, TitleParts
 
 
 class DiffScreen(ExplorerScreen):
@@ -119,8 +119,11 @@ class DiffScreen(ExplorerScreen):
         self.diff = diff
         a, b = diff.dataset_a, diff.dataset_b
         self.query_one(DiffTable).show(diff.rows, a, b, self._forces(diff))
-        self.query_one("#diff-context", Static).update(
-            self._title(f"  ·  {diff.offence}\n{diff.measure}, largest change first")
+        # The offence cut at a word where the line does not fit, never dropped (cut at its last
+        # " · ", the line named the releases and not the offence at 80 columns).
+        title = TitleParts(self._title("  ·  "), line((diff.offence, "bold")))
+        self.query_one("#diff-context", StatusLine).show_titled(
+            title, line(f"\n{diff.measure}, largest change first")
         )
         others = "".join(
             f"{diff.count(s):,} {s} · " for s in ("renamed", "split", "moved") if diff.count(s)

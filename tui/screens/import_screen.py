@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Button, DataTable, Input, Label, Static
 from textual.worker import get_current_worker
 
-from tui.formatting import safe_text
+from tui.formatting import forces_count, safe_text
 from tui.model.data.catalogue import list_datasets
 from tui.model.data.errors import ModelError
 from tui.model.importing.problems import DatasetImportError
@@ -163,7 +163,7 @@ class ImportScreen(Dialog[str | None]):
             parts += [("\nLayout: ", "bold"), p.layout_label]
             parts += ["\nColumns: ", "; ".join(f"{f} ← {c}" for f, c in p.mapping)]
             parts += [
-                f"\n{p.figures:,} figures · {p.forces} forces · ",
+                f"\n{p.figures:,} figures · {forces_count(p.forces)} · ",
                 describe_years(p.years, p.other_periods),
             ]
         self.query_one("#import-summary", Static).update(line(*parts))
@@ -253,7 +253,7 @@ class ImportScreen(Dialog[str | None]):
         self.notify(
             safe_text(
                 f"Imported {r.rows:,} rows as '{r.name}' "
-                f"({describe_years(r.years, r.other_periods)}; {r.forces} forces)"
+                f"({describe_years(r.years, r.other_periods)}; {forces_count(r.forces)})"
             ),
             timeout=6,
             markup=False,

@@ -16,8 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from tui.formatting import fmt_count, fmt_rate
-from tui.model.data.catalogue import release_tag
+from tui.formatting import fmt_count, fmt_rate, forces_count
 from tui.model.data.names import name_list
 from tui.model.findings.reproduce import ViewSpec
 from tui.model.results.multi_series import (
@@ -31,11 +30,12 @@ from tui.model.results.multi_series import (
 from tui.output.reports import Column, Report, dataset_lines
 from tui.screens.base import ExplorerScreen, ViewContext
 from tui.widgets.cells import line, number, plain
+from tui.widgets.detail_title import dataset_tails
 from tui.widgets.grid import Grid, GridColumn, GridRow
 from tui.widgets.jump_bar import JumpBar
 from tui.widgets.keys_bar import KeysBar
 from tui.widgets.multi_chart import ChartLine, MultiChart, series_style
-from tui.widgets.status_line import StatusLine
+from tui.widgets.status_line import StatusLine, TitleParts
 
 
 def fmt_measure(measure: str, value: float | None) -> str:
@@ -88,7 +88,9 @@ class MultiChartScreen(ExplorerScreen):
         self.shown: MeasureTable | None = None
 
     def compose(self) -> ComposeResult:
-        yield StatusLine(self._title_text(), max_lines=3, id="multi-title", classes="context")
+        title = StatusLine(max_lines=3, id="multi-title", classes="context")
+        title.show_titled(*self._title_text())
+        yield title
         with Horizontal(id="multi-top"):
             yield MultiChart(id="multi-plot")
             yield Grid(id="multi-table")
@@ -103,21 +105,26 @@ class MultiChartScreen(ExplorerScreen):
         self.query_one(Grid).focus()
         self._load()
 
-    def _title_text(self) -> Text:
+    def _title_text(self) -> tuple[TitleParts, Text]:
+        """The title line (the forces, the offence, the dataset and its release: the offence
+        cut at a word where they do not fit, never dropped, as "3 forces…" named none at 80
+        columns) and the measure's line."""
         assert self.context is not None
-        what = self.title or f"{len(self.forces)} forces"
-        return line(
-            (what, "bold"),
-            " · ",
-            (self.context.selection.label, "bold"),
-            f" · {self.context.dataset.name}",
-            f" · {tag}" if (tag := release_tag(self.context.dataset.info)) else "",
+        what = self.title or forces_count(len(self.forces))
+        dataset = self.context.dataset
+        title = TitleParts(
+            line((what, "bold"), " · "),
+            line((self.context.selection.label, "bold")),
+            dataset_tails(dataset.name, dataset.info),
+        )
+        measure = line(
             "\n",
             f"{MEASURE_LABELS[self.measure]}",
             (f": {self.shown.base_year.label} = 100", "")
             if self.shown is not None and self.shown.base_year is not None
             else "",
         )
+        return title, measure
 
     def set_context(self, context: ViewContext) -> None:
         """The same forces for another offence or option."""
@@ -154,7 +161,7 @@ class MultiChartScreen(ExplorerScreen):
         ascii_only = self.context.ascii_only
         table = measure_table(self.series, self.measure, self.base_year)
         self.shown = table
-        self.query_one("#multi-title", Static).update(self._title_text())
+        self.query_one("#multi-title", StatusLine).show_titled(*self._title_text())
         charted = [i for i, cov in enumerate(table.years) if not cov.partial]
         lines = tuple(
             ChartLine(force.name, tuple(values[i] for i in charted))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from tui.formatting import fmt_count, fmt_pct, partial_mark
+from tui.formatting import fmt_count, fmt_pct, forces_count, partial_mark
 from tui.model.data.names import name_list
 from tui.model.data.years import fy_label, partial_reason, quarters_label
 from tui.model.results.compare_order import pct_of, significant_of
@@ -76,7 +76,7 @@ def compare_status(cmp: Comparison, measure: str, sorted_by: str) -> str:
     if cmp.ranked_count:
         # Like-for-like: ranked by the same quarters of each year, and said so.
         like = f" ({quarters_label(cmp.quarters)} of each)" if cmp.quarters is not None else ""
-        parts.append(f"rank among the {cmp.ranked_count} forces with both years{like}")
+        parts.append(f"rank among the {forces_count(cmp.ranked_count)} with both years{like}")
     parts += extremes_text(cmp.rows, measure)
     if cmp.left_out:
         parts.append(f"{len(cmp.left_out)} force(s) without both figures: not ranked")

@@ -8,7 +8,7 @@ import math
 from rich.text import Text
 
 from tui.formatting import fmt_count, fmt_pct
-from tui.model.data.catalogue import DatasetInfo
+from tui.model.data.catalogue import DatasetInfo, copied_by
 from tui.model.data.events import Event
 from tui.model.data.years import fy_label
 from tui.model.results.detail_types import MeasurePair
@@ -96,8 +96,8 @@ def source_text(info: DatasetInfo) -> Text:
         source += f" ({info.release})"
     if info.release_file:
         source += f" {info.release_file}"
-    if info.route:
-        source += ", via a third-party copy"
+    if copy := copied_by(info):
+        source += f", via {copy}"
     licence = info.licence_name or info.licence
     return line(
         ("Source ", "bold"),

@@ -19,7 +19,7 @@ from tui.model.data.catalogue import DatasetInfo, release_tag
 from tui.model.data.reference import Force
 from tui.widgets.ascii_filter import AsciiFilter
 from tui.widgets.cells import line
-from tui.widgets.status_line import Fitted, StatusLine, fit_words
+from tui.widgets.status_line import Fitted, StatusLine, TitleParts, fit_title, fit_words
 
 
 def release_forms(info: DatasetInfo) -> list[str]:
@@ -34,6 +34,15 @@ def release_forms(info: DatasetInfo) -> list[str]:
         forms.append(tag.rsplit(" of ", 1)[0])
     forms.append(tag.split(", ", 1)[0])
     return list(dict.fromkeys(forms))
+
+
+def dataset_tails(dataset: str, info: DatasetInfo) -> list[Text]:
+    """What a view's title says after the offence, in fewer and fewer words: `` · homeoffice ·
+    `` and each of :func:`release_forms`, then `` · homeoffice`` (as the detail's title, the
+    release is said in fewer words, unmarked; a "…" after the name, at the line's end, was
+    drawn "homeoffi..." in ASCII mode)."""
+    tails = [line(f" · {dataset} · {form}") for form in release_forms(info)]
+    return [*tails, line(f" · {dataset}")]
 
 
 class TitleLines(Fitted):
@@ -62,20 +71,8 @@ class TitleLines(Fitted):
         if self.whole or width <= 0:
             return self.text
         head = fit_words(self.head, width, self.ellipsis)
-        tail = self.tails[-1]
-        tries = [(self.offence, t) for t in self.tails] + [(o, tail) for o in self.shorter]
-        for offence, tail in tries:
-            if offence.cell_len + tail.cell_len <= width:
-                return Text("\n").join([head, offence + tail])
-        shortest, room = tries[-1][0], width - tail.cell_len
-        if room <= len(self.ellipsis) + 1:  # no room for the offence: the line cut at a word
-            return Text("\n").join([head, fit_words(shortest + tail, width, self.ellipsis)])
-        # The offence cut at a word ("code 86: Obscene…"); its description, if that leaves only
-        # "code…" (Scotland's codes are long: "code g2-indecent-photos-of-children: …").
-        offence = fit_words(self.offence, room, self.ellipsis)
-        if len(offence.plain.split()) < 2:
-            offence = fit_words(shortest, room, self.ellipsis)
-        return Text("\n").join([head, offence + tail])
+        title = TitleParts(Text(), self.offence, self.tails, self.shorter)
+        return Text("\n").join([head, fit_title(title, width, self.ellipsis)])
 
 
 class DetailTitle(StatusLine):
@@ -114,4 +111,4 @@ class DetailTitle(StatusLine):
         )
 
 
-__all__ = ["DetailTitle", "TitleLines", "release_forms"]
+__all__ = ["DetailTitle", "TitleLines", "dataset_tails", "release_forms"]

@@ -8,6 +8,8 @@ line of the view whole, wrapped, and again cuts them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -37,6 +39,46 @@ def fit_words(text: Text, width: int, ellipsis: str = ELLIPSIS) -> Text:
     head.rstrip()
     head.append(ellipsis, style="dim")
     return head
+
+
+@dataclass(frozen=True)
+class TitleParts:
+    """A title line that names an offence: ``lead`` (the view: "Compare 2023/24 → 2024/25 · "),
+    the ``offence``, then a tail (" · homeoffice · 23 Apr 2026 release"). Cut as one line at
+    its last " · ", the offence went first: "Compare 2023/24 → 2024/25 · homeoffice…" at 60
+    columns named no offence. See :func:`fit_title`."""
+
+    lead: Text
+    offence: Text
+    tails: Sequence[Text] = (Text(),)
+    """The tail in fewer and fewer words, the last always shown (the dataset's name)."""
+    shorter: Sequence[Text] = ()
+    """The offence in fewer words (its description without the code), shortest last."""
+
+    @property
+    def text(self) -> Text:
+        """The line whole."""
+        return self.lead + self.offence + self.tails[0]
+
+
+def fit_title(title: TitleParts, width: int, ellipsis: str = ELLIPSIS) -> Text:
+    """``title`` in ``width`` cells: the offence with the longest tail that fits; else the
+    offence said shorter; else the offence cut at a word with "…" before the shortest tail, so
+    the offence is named at every width where "code 86: Obscene…" fits."""
+    lead, tail = title.lead, title.tails[-1]
+    tries = [(title.offence, t) for t in title.tails] + [(o, tail) for o in title.shorter]
+    for offence, end in tries:
+        if lead.cell_len + offence.cell_len + end.cell_len <= width:
+            return lead + offence + end
+    shortest, room = tries[-1][0], width - lead.cell_len - tail.cell_len
+    if room <= len(ellipsis) + 1:  # no room for the offence: the line cut at a word
+        return fit_words(lead + shortest + tail, width, ellipsis)
+    # The offence cut at a word ("code 86: Obscene…"); its description, if that leaves only
+    # "code…" (Scotland's codes are long: "code g2-indecent-photos-of-children: …").
+    offence = fit_words(title.offence, room, ellipsis)
+    if len(offence.plain.split()) < 2:
+        offence = fit_words(shortest, room, ellipsis)
+    return lead + offence + tail
 
 
 def more_follows(text: Text, width: int, ellipsis: str = ELLIPSIS) -> Text:
@@ -78,6 +120,7 @@ class StatusLine(Static):
         self.whole = False
         """Show every line whole, wrapped (``w``)."""
         self._full = content.copy() if isinstance(content, Text) else Text(content)
+        self._title: TitleParts | None = None
 
     @property
     def full_text(self) -> str:
@@ -86,8 +129,20 @@ class StatusLine(Static):
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         """Show ``content`` (a ``Text`` or a plain string, never markup)."""
+        self._title = None
         self._full = content.copy() if isinstance(content, Text) else Text(str(content))
         super().update(self._full, layout=layout)
+
+    @property
+    def title_parts(self) -> TitleParts | None:
+        """The first line's parts when it is a title (:meth:`show_titled`), else ``None``."""
+        return self._title
+
+    def show_titled(self, title: TitleParts, rest: Text | None = None) -> None:
+        """Show ``title`` as the first line, cut by :func:`fit_title` so the offence stays
+        named, and ``rest`` (more lines, each starting with a newline) as any other line."""
+        self.update(title.text + (rest or Text()))
+        self._title = title
 
     def show_whole(self, whole: bool) -> None:
         """Show every line whole (wrapped), or cut to the width again."""
@@ -99,7 +154,7 @@ class StatusLine(Static):
         # In ASCII mode "…" would be drawn as "." and read as a full stop: "..." instead.
         ascii_only = any(isinstance(f, AsciiFilter) for f in self.app.get_line_filters())
         fitted = Fitted(self._full, self.max_lines, whole=self.whole, ascii_only=ascii_only)
-        fitted.uncut, fitted.wrap = self.uncut, self.wrap
+        fitted.uncut, fitted.wrap, fitted.title = self.uncut, self.wrap, self._title
         return fitted
 
 
@@ -115,6 +170,8 @@ class Fitted:
         self.uncut = ""
         """Drawn instead when the text, wrapped at words, does not fit in ``max_lines`` (see
         :attr:`StatusLine.uncut`)."""
+        self.title: TitleParts | None = None
+        """The first line's parts, cut by :func:`fit_title` (see :meth:`StatusLine.show_titled`)."""
 
     def __str__(self) -> str:
         return self.text.plain
@@ -125,6 +182,8 @@ class Fitted:
             return self.text
         lines = self.text.split("\n", allow_blank=True)
         shown = [fit_words(row, width, self.ellipsis) for row in lines]
+        if self.title is not None:
+            shown[0] = fit_title(self.title, width, self.ellipsis)
         if len(shown) > self.max_lines:
             more = len(shown) - self.max_lines + 1
             shown = [*shown[: self.max_lines - 1], Text(f"{self.ellipsis} {more} more lines (w)")]
@@ -172,4 +231,4 @@ def whole_lines(screen: Widget) -> None:
         status.show_whole(whole)
 
 
-__all__ = ["CutsText", "StatusLine", "fit_words", "whole_lines"]
+__all__ = ["CutsText", "StatusLine", "TitleParts", "fit_title", "fit_words", "whole_lines"]

@@ -293,5 +293,16 @@ def release_tag(info: DatasetInfo) -> str:
         date = info.release or "undated"
     file = info.release_file
     short = file if len(file) <= 12 else "…" + file[-10:]
-    route = "third-party copy of " if info.route else ""
+    copy = copied_by(info)
+    route = f"{copy.removeprefix('a ')} of " if copy else ""
     return f"{date} release, {route}{short}"
+
+
+def copied_by(info: DatasetInfo) -> str:
+    """``a third-party copy`` or ``third-party copies`` when the dataset's route says its figures
+    were read from such (the Home Office releases, Scotland's); "" for any other route: the NSPCC
+    figures are as stated on public pages, never "via a third-party copy"."""
+    route = info.route.lower()
+    if "third-party copies" in route:
+        return "third-party copies"
+    return "a third-party copy" if "third-party copy" in route else ""

@@ -4,6 +4,8 @@ Forces view then opened on no rows, without a word)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import polars as pl
 
 from tui.formatting import echo
@@ -86,7 +88,26 @@ def ignored_columns(tables: list[RawTable]) -> list[str]:
             f"{len(ignored)} {noun}{where} not read: {shown} (the {table.layout.name} layout "
             "reads no field from them; they are not imported)"
         )
+        warnings += _quarters_unread(table, header, used)
     return warnings
+
+
+def _quarters_unread(table: RawTable, header: Sequence[str], used: set[int]) -> list[str]:
+    """A column about quarters that is not read, when no column gives the quarter: each figure is
+    then a whole year. The shared prc_pfa_code86_by_force_year.csv has ``quarters_present`` (1
+    for 2023/24, Q1 only): imported with --map, its 2023/24 was compared as a whole year
+    ("225, -69.5%") with nothing said."""
+    if S.QUARTER in table.layout.columns:
+        return []
+    named = [echo(h) for i, h in enumerate(header) if i not in used and "quarter" in h.lower()]
+    if not named:
+        return []
+    return [
+        f"{', '.join(named)} not read and no column gives the quarter: every figure is taken as "
+        "a whole financial year, so a year the file covers for fewer than four quarters would be "
+        "compared as a whole one. Map the quarter (1-4) of each row with --map quarter=COLUMN, or "
+        "leave out the partial years"
+    ]
 
 
 def no_territorial_force(frame: pl.DataFrame, reference: Reference) -> list[str]:

@@ -1,0 +1,118 @@
+"""Every view's title names the offence at every size: cut at its last " · ", the Compare title
+read "Compare 2023/24 → 2024/25 · homeoffice…" at 60×20 (and, with a partial year's label, at
+80×24), the chart of several forces "3 forces…" at 40×20 and the release diff "Compare releases:
+homeoffice-2023-10 vs homeoffice…" at 80×24: no offence on screen. Now the offence is cut at a
+word ("code 86: Obscene…") before the dataset's name, as the detail's title does."""
+
+from __future__ import annotations
+
+import pytest
+from rich.text import Text
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from tests.ui.conftest import compare_years, resize_to, settle, terminal_text, wait_for
+from tests.ui.test_charts import multi_chart
+from tui.app import OffenceApp
+from tui.formatting import forces_count
+from tui.screens.diff_view import DiffScreen
+from tui.widgets.status_line import TitleParts, fit_title
+
+OFFENCE = "code 86: Obscene publications etc"
+
+
+@pytest.mark.parametrize("width", [30, 40, 60, 80, 120])
+def test_the_offence_is_cut_at_a_word_never_dropped(width: int) -> None:
+    title = TitleParts(
+        Text("Compare 2017/18 → 2025/26 Q1-Q3 · "),
+        Text(OFFENCE),
+        [Text(" · homeoffice · 23 Apr 2026 release"), Text(" · homeoffice")],
+    )
+    shown = fit_title(title, width).plain
+    assert len(shown) <= width, shown
+    if width >= 60:  # room for "code 86: Obscene…" beside the dataset
+        assert shown.startswith("Compare 2017/18 → 2025/26 Q1-Q3 · code 86:") and (
+            shown.endswith(" · homeoffice") or shown.endswith("release")
+        ), shown
+    if width >= 120:
+        assert shown == title.text.plain
+    words = title.text.plain.split()
+    for word in shown.split():  # whole words, a cut marked "…"
+        assert word in words or (word.endswith("…") and word[:-1] in words), (word, shown)
+
+
+def first_line(app: OffenceApp) -> str:
+    return terminal_text(app).splitlines()[0]
+
+
+async def titles(pilot: Pilot[None]) -> None:
+    app = pilot.app
+    assert isinstance(app, OffenceApp)
+    await resize_to(pilot, (60, 20))
+    await compare_years(pilot, 2023, 2024)
+    await settle(pilot)
+    top = first_line(app)
+    head = " Compare 2023/24 → 2024/25 · code 86: Obscene"
+    assert top.startswith(head) and "homeoffice" in top, f"(1) Compare at 60×20: {top!r}"
+    await pilot.press("escape")
+    await settle(pilot)
+    await resize_to(pilot, (80, 24))
+    await compare_years(pilot, 2017, 2025)
+    await settle(pilot)
+    top = first_line(app)
+    assert "2025/26 Q1-Q3 · code 86: Obscene" in top and "homeoffice" in top, (
+        f"(2) Compare with a partial year at 80×24: {top!r}"
+    )
+    await pilot.press("escape")
+    await settle(pilot)
+    await multi_chart(pilot, "kent", "essex", "surrey")
+    await settle(pilot)
+    await resize_to(pilot, (40, 20))
+    top = first_line(app)
+    assert top.startswith(" 3 forces · code 86:") and "homeoffice" in top, (
+        f"(3) the chart of three forces at 40×20: {top!r}"
+    )
+
+
+async def test_compare_and_chart_titles_name_the_offence(app: OffenceApp) -> None:
+    """(1) Compare at 60×20, (2) with a partial year at 80×24, (3) the chart of three forces
+    at 40×20."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await titles(pilot)
+
+
+async def test_the_release_diff_title_names_the_offence(app: OffenceApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "d")
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        names = [
+            str(options.get_option_at_index(i).prompt).split()[0]
+            for i in range(options.option_count)
+        ]
+        options.highlighted = names.index("homeoffice-2023-10")
+        await pilot.press("D")
+        await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
+        assert isinstance(app.screen, DiffScreen)
+        await settle(pilot)
+        top = first_line(app)
+        assert "homeoffice-2023-10 vs homeoffice" in top and "code 86: Obscene" in top, top
+
+
+def test_forces_are_counted_in_words() -> None:
+    assert [forces_count(n) for n in (0, 1, 2, 43, 1000)] == [
+        "0 forces",
+        "1 force",
+        "2 forces",
+        "43 forces",
+        "1,000 forces",
+    ]
+
+
+async def test_the_chart_of_one_marked_force_says_1_force(app: OffenceApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await multi_chart(pilot, "kent")
+        await settle(pilot)
+        top = first_line(app)
+        assert top.startswith(" 1 force · code 86: Obscene"), top
