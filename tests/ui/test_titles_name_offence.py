@@ -41,6 +41,22 @@ def test_the_offence_is_cut_at_a_word_never_dropped(width: int) -> None:
         assert word in words or (word.endswith("…") and word[:-1] in words), (word, shown)
 
 
+def test_with_two_partial_years_the_dataset_goes_before_the_offence() -> None:
+    """At 60×20 Compare's like-for-like 2023/24 Q1-Q3 → 2025/26 Q1-Q3 read "… · code… ·
+    homeoffice": the offence unnamed beside the dataset. Where only "code…" fits beside it, the
+    dataset's name goes (Compare and the chart: ``tail_last``); the detail keeps its release."""
+    parts = (
+        Text("Compare 2023/24 Q1-Q3 → 2025/26 Q1-Q3 · "),
+        Text(OFFENCE),
+        [Text(" · homeoffice · 23 Apr 2026 release"), Text(" · homeoffice")],
+    )
+    shown = fit_title(TitleParts(*parts, tail_last=True), 58).plain
+    assert shown == "Compare 2023/24 Q1-Q3 → 2025/26 Q1-Q3 · code 86: Obscene…", shown
+    assert fit_title(TitleParts(*parts), 58).plain.endswith("code… · homeoffice")
+    wider = fit_title(TitleParts(*parts, tail_last=True), 90).plain
+    assert wider.endswith("code 86: Obscene publications etc · homeoffice"), wider
+
+
 def first_line(app: OffenceApp) -> str:
     return terminal_text(app).splitlines()[0]
 
