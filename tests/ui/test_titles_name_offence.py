@@ -132,3 +132,19 @@ async def test_the_chart_of_one_marked_force_says_1_force(app: OffenceApp) -> No
         await settle(pilot)
         top = first_line(app)
         assert top.startswith(" 1 force · code 86: Obscene"), top
+
+
+async def test_the_forces_view_names_its_release_at_80_columns(app: OffenceApp) -> None:
+    """Cut at its last " · ", the Forces view's first line read "code 86: Obscene publications
+    etc  ·  homeoffice…" at 80×24: the release off screen though its date fitted."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.data is not None, "the dataset")
+        await settle(pilot)
+        top = first_line(app)
+        assert top.strip() == f"{OFFENCE}  ·  homeoffice · 23 Apr 2026 release", top
+        await resize_to(pilot, (60, 20))
+        top = first_line(app)
+        assert top.strip() == f"{OFFENCE}  ·  homeoffice", top
+        await resize_to(pilot, (120, 40))
+        top = first_line(app)
+        assert top.strip().endswith("23 Apr 2026 release, third-party copy of …230426.ods"), top
