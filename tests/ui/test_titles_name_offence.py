@@ -41,6 +41,22 @@ def test_the_offence_is_cut_at_a_word_never_dropped(width: int) -> None:
         assert word in words or (word.endswith("…") and word[:-1] in words), (word, shown)
 
 
+def test_with_two_partial_years_the_dataset_goes_before_the_offence() -> None:
+    """At 60×20 Compare's like-for-like 2023/24 Q1-Q3 → 2025/26 Q1-Q3 read "… · code… ·
+    homeoffice": the offence unnamed beside the dataset. Where only "code…" fits beside it, the
+    dataset's name goes (Compare and the chart: ``tail_last``); the detail keeps its release."""
+    parts = (
+        Text("Compare 2023/24 Q1-Q3 → 2025/26 Q1-Q3 · "),
+        Text(OFFENCE),
+        [Text(" · homeoffice · 23 Apr 2026 release"), Text(" · homeoffice")],
+    )
+    shown = fit_title(TitleParts(*parts, tail_last=True), 58).plain
+    assert shown == "Compare 2023/24 Q1-Q3 → 2025/26 Q1-Q3 · code 86: Obscene…", shown
+    assert fit_title(TitleParts(*parts), 58).plain.endswith("code… · homeoffice")
+    wider = fit_title(TitleParts(*parts, tail_last=True), 90).plain
+    assert wider.endswith("code 86: Obscene publications etc · homeoffice"), wider
+
+
 def first_line(app: OffenceApp) -> str:
     return terminal_text(app).splitlines()[0]
 
@@ -116,3 +132,19 @@ async def test_the_chart_of_one_marked_force_says_1_force(app: OffenceApp) -> No
         await settle(pilot)
         top = first_line(app)
         assert top.startswith(" 1 force · code 86: Obscene"), top
+
+
+async def test_the_forces_view_names_its_release_at_80_columns(app: OffenceApp) -> None:
+    """Cut at its last " · ", the Forces view's first line read "code 86: Obscene publications
+    etc  ·  homeoffice…" at 80×24: the release off screen though its date fitted."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.data is not None, "the dataset")
+        await settle(pilot)
+        top = first_line(app)
+        assert top.strip() == f"{OFFENCE}  ·  homeoffice · 23 Apr 2026 release", top
+        await resize_to(pilot, (60, 20))
+        top = first_line(app)
+        assert top.strip() == f"{OFFENCE}  ·  homeoffice", top
+        await resize_to(pilot, (120, 40))
+        top = first_line(app)
+        assert top.strip().endswith("23 Apr 2026 release, third-party copy of …230426.ods"), top

@@ -37,3 +37,13 @@ def test_the_rates_legend_names_the_mark_the_city_row_carries() -> None:
     legend = measure_lines("rate", caveat=True).plain.splitlines()[-1]
     assert legend == CAVEAT_LEGEND
     assert ascii_cells(legend).startswith(f"{CAVEAT_MARK_ASCII} City of London")
+
+
+def test_the_help_methods_read_whole_in_ascii() -> None:
+    """ "(E1… on the detail chart)" was drawn "(... on the detail chart)": in ASCII a "…" takes
+    the two characters before it (it marks a cut word), here the event mark itself."""
+    from tui.screens.help import METHODS
+    from tui.widgets.ascii_filter import spread_ellipses
+
+    drawn = spread_ellipses("…".join(ascii_cells(part) for part in METHODS.split("…")))
+    assert "(E1, E2" in drawn and "(..." not in drawn, drawn

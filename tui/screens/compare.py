@@ -195,6 +195,7 @@ class CompareScreen(ExplorerScreen):
             line(("Compare ", "bold"), (cmp.label_a, "bold"), " → ", (cmp.label_b, "bold"), " · "),
             line((cmp.offence.label, "bold")),
             dataset_tails(ds.name, ds.info),
+            tail_last=True,
         )
         header = Text()
         if cmp.unlike_quarters:

@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Static
 
-from tui.model.data.catalogue import release_tag
 from tui.model.data.reference import Force
 from tui.model.findings.reproduce import ViewSpec
 from tui.model.results.ordering import (
@@ -27,7 +26,7 @@ from tui.screens.marks import Marks, mark_glyph
 from tui.widgets.cells import line
 from tui.widgets.force_grid import SortState
 from tui.widgets.force_table import ForceTableView
-from tui.widgets.forces_status import forces_context, forces_status, found_by_text, sort_label
+from tui.widgets.forces_status import forces_heading, forces_status, found_by_text, sort_label
 from tui.widgets.grid import Grid
 from tui.widgets.keys_bar import KeysBar
 from tui.widgets.measure_legend import measure_status
@@ -165,14 +164,13 @@ class ForcesScreen(ExplorerScreen):
 
     def _update_context_line(self) -> None:
         assert self.table is not None and self.context is not None
-        context = forces_context(
+        title, rest = forces_heading(
             self.table,
-            self.context.dataset.name,
-            release_tag(self.context.dataset.info) or self.context.dataset.info.title,
+            self.context.dataset,
             measure=self.context.measure,
             ascii_only=self.context.ascii_only,
         )
-        self.query_one("#forces-context", Static).update(context)
+        self.query_one("#forces-context", StatusLine).show_titled(title, rest)
 
     def show_failure(self, message: str) -> None:
         self.query_one("#forces-context", Static).update(line((message, "bold")))

@@ -63,7 +63,8 @@ METHODS = (
     "ASCII) one between figures from different releases; Compare's % order (s, or the % "
     "header) puts changes beyond chance first; '*' after a name in Compare marks a national "
     "body (BTP, the fraud bodies: shown with n), never ranked. "
-    "Recording events (E1… on the detail chart) change what a series means: see 'ox events'. "
+    "Recording events (E1, E2, etc. on the detail chart) change what a series means: see "
+    "'ox events'. "
     "README: Methods."
 )
 

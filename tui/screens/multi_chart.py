@@ -116,6 +116,7 @@ class MultiChartScreen(ExplorerScreen):
             line((what, "bold"), " · "),
             line((self.context.selection.label, "bold")),
             dataset_tails(dataset.name, dataset.info),
+            tail_last=True,
         )
         measure = line(
             "\n",

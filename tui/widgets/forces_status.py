@@ -9,14 +9,18 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from tui.formatting import partial_mark
+from tui.model.data.catalogue import DatasetInfo, release_tag
 from tui.model.data.reference import area_words
 from tui.model.data.years import fy_label
 from tui.model.results.types import ForceRow, ForceTable
 from tui.widgets.cells import line
+from tui.widgets.detail_title import release_forms
 from tui.widgets.measure_legend import measure_lines
+from tui.widgets.status_line import TitleParts
 
 if TYPE_CHECKING:
     from tui.model.data.reference import Force
+    from tui.model.results.interface import DatasetView
 
 ALIAS_MARK = "="
 """Before the alias or code a search found a force by (``Northamptonshire =Northants``); ASCII,
@@ -127,6 +131,32 @@ def forces_context(
     context.append_text(recording_change_lines(table))
     context.append_text(measure_lines(measure, table))
     return context
+
+
+def forces_heading(
+    table: ForceTable, dataset: DatasetView, *, measure: str, ascii_only: bool
+) -> tuple[TitleParts, Text]:
+    """:func:`forces_context` as a title line (:func:`forces_title`) and the lines after it."""
+    info = dataset.info
+    context = forces_context(
+        table, dataset.name, release_tag(info) or info.title, measure=measure, ascii_only=ascii_only
+    )
+    title = forces_title(table, dataset.name, info)  # the same first line, cut as a title
+    return title, context[len(title.text) :]
+
+
+def forces_title(table: ForceTable, dataset: str, info: DatasetInfo) -> TitleParts:
+    """The first line of :func:`forces_context` as a title: where it does not fit, the release
+    is said in fewer words ("23 Apr 2026 release"), then left out, as in the detail's title (cut
+    at its last " · ", it read "code 86: Obscene publications etc  ·  homeoffice…" at 80×24,
+    the release off screen though its date fitted)."""
+    forms = release_forms(info) or [info.title]
+    ends = [f" · {form}" for form in forms] + [""]
+    return TitleParts(
+        Text(),
+        line((table.offence.label, "bold")),
+        [line("  ·  ", (dataset, "bold"), end) for end in ends],
+    )
 
 
 def recording_change_lines(table: ForceTable) -> Text:

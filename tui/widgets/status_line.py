@@ -54,6 +54,9 @@ class TitleParts:
     """The tail in fewer and fewer words, the last always shown (the dataset's name)."""
     shorter: Sequence[Text] = ()
     """The offence in fewer words (its description without the code), shortest last."""
+    tail_last: bool = False
+    """Leave the tail out before the offence is cut to "code…" (Compare at 60 columns with two
+    partial years' labels: "… Q1-Q3 · code… · homeoffice"); the detail keeps its release."""
 
     @property
     def text(self) -> Text:
@@ -64,21 +67,26 @@ class TitleParts:
 def fit_title(title: TitleParts, width: int, ellipsis: str = ELLIPSIS) -> Text:
     """``title`` in ``width`` cells: the offence with the longest tail that fits; else the
     offence said shorter; else the offence cut at a word with "…" before the shortest tail, so
-    the offence is named at every width where "code 86: Obscene…" fits."""
+    the offence is named at every width where "code 86: Obscene…" fits; where only "code…"
+    would fit beside the tail, the offence without the tail when :attr:`TitleParts.tail_last`."""
     lead, tail = title.lead, title.tails[-1]
     tries = [(title.offence, t) for t in title.tails] + [(o, tail) for o in title.shorter]
     for offence, end in tries:
         if lead.cell_len + offence.cell_len + end.cell_len <= width:
             return lead + offence + end
-    shortest, room = tries[-1][0], width - lead.cell_len - tail.cell_len
-    if room <= len(ellipsis) + 1:  # no room for the offence: the line cut at a word
-        return fit_words(lead + shortest + tail, width, ellipsis)
-    # The offence cut at a word ("code 86: Obscene…"); its description, if that leaves only
-    # "code…" (Scotland's codes are long: "code g2-indecent-photos-of-children: …").
-    offence = fit_words(title.offence, room, ellipsis)
-    if len(offence.plain.split()) < 2:
-        offence = fit_words(shortest, room, ellipsis)
-    return lead + offence + tail
+    shortest = tries[-1][0]
+    for end in (tail, Text()) if title.tail_last else (tail,):
+        room = width - lead.cell_len - end.cell_len
+        if room <= len(ellipsis) + 1:  # no room for the offence
+            continue
+        # The offence cut at a word ("code 86: Obscene…"); its description, if that leaves
+        # only "code…" (Scotland's codes are long: "code g2-indecent-photos-of-children: …").
+        offence = fit_words(title.offence, room, ellipsis)
+        if len(offence.plain.split()) < 2:
+            offence = fit_words(shortest, room, ellipsis)
+        if len(offence.plain.split()) >= 2 or not title.tail_last:
+            return lead + offence + end
+    return fit_words(lead + shortest + tail, width, ellipsis)  # the line cut at a word
 
 
 def more_follows(text: Text, width: int, ellipsis: str = ELLIPSIS) -> Text:
