@@ -130,7 +130,7 @@ def honest_compare_report(
         measure: ``count`` or ``rate``: which figures a table shows (CSV and JSON carry both).
     """
     body = list(rows if rows is not None else cmp.rows)
-    report = compare_report(ds, cmp, body)
+    report = compare_report(ds, cmp, body, measure)
     label_a, label_b = cmp.label_a, cmp.label_b
     show_rates = measure == "rate"
     columns = [

@@ -117,21 +117,35 @@ def release_note(r: CompareRow, cmp: Comparison) -> str:
     return text + "."
 
 
-def rank_note(cmp: Comparison) -> str:
+def rank_note(cmp: Comparison, measure: str = "count") -> str:
     """Which forces the ranks are among (not the same set as a force's detail)."""
     like = (
         f"; like-for-like, ranked by {quarters_label(cmp.quarters)} of each year"
         if cmp.quarters is not None
         else ""
     )
+    if measure == "rate":
+        unranked = sorted(
+            r.force.name
+            for r in cmp.rows
+            if r.rate_caveat and r.rate_a is not None and r.rate_b is not None
+        )
+        return (
+            f"Rank and Move are among the {forces_count(cmp.rate_ranked_count)} with a rate in "
+            f"both years{like}"
+            + (f"; not ranked (see the caveat): {name_list(unranked)}." if unranked else ".")
+        )
     return (
         f"Rank and Move are among the {forces_count(cmp.ranked_count)} with a complete figure in "
         f"both years{like} (a force's detail ranks every force with a figure in one year)."
     )
 
 
-def compare_notes(ds: DatasetView, cmp: Comparison, rows: Sequence[CompareRow]) -> list[str]:
-    """The notes under a comparison, in the order a reader needs them."""
+def compare_notes(
+    ds: DatasetView, cmp: Comparison, rows: Sequence[CompareRow], measure: str = "count"
+) -> list[str]:
+    """The notes under a comparison, in the order a reader needs them (``measure``: what the
+    ranks are by)."""
     a, b = cmp.label_a, cmp.label_b
     notes: list[str] = []
     if cmp.quarters is not None:
@@ -151,8 +165,8 @@ def compare_notes(ds: DatasetView, cmp: Comparison, rows: Sequence[CompareRow]) 
         )
         notes += [release_note(r, cmp) for r in crossing]
     notes += membership_notes(cmp.offence, cmp.membership)
-    if cmp.ranked_count:
-        notes.append(rank_note(cmp))
+    if cmp.rate_ranked_count if measure == "rate" else cmp.ranked_count:
+        notes.append(rank_note(cmp, measure))
     if cmp.left_out:
         notes.append(
             f"{len(cmp.left_out)} force(s) have no figure for one or both years and are not "
@@ -170,9 +184,13 @@ def compare_notes(ds: DatasetView, cmp: Comparison, rows: Sequence[CompareRow]) 
 
 
 def compare_report(
-    ds: DatasetView, cmp: Comparison, rows: Sequence[CompareRow] | None = None
+    ds: DatasetView,
+    cmp: Comparison,
+    rows: Sequence[CompareRow] | None = None,
+    measure: str = "count",
 ) -> Report:
-    """Two years side by side for every force, totals first."""
+    """Two years side by side for every force, totals first (``measure``: what the ranks in the
+    notes are by)."""
     a, b = cmp.label_a, cmp.label_b
     columns = [
         Column("kind", "", show=False, long="Row kind"),
@@ -209,6 +227,6 @@ def compare_report(
         columns=columns,
         records=records,
         subtitle=dataset_lines(ds.info),
-        notes=compare_notes(ds, cmp, body),
+        notes=compare_notes(ds, cmp, body, measure),
         warnings=list(cmp.warnings),
     )

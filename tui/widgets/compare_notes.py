@@ -39,7 +39,10 @@ def extremes_text(rows: Sequence[CompareRow], measure: str) -> list[str]:
     beyond = [
         (r, p)
         for r in rows
-        if r.force.ranked and significant_of(r, measure) and (p := pct_of(r, measure)) is not None
+        if r.force.ranked
+        and not (measure == "rate" and r.rate_caveat)  # not comparable with the others
+        and significant_of(r, measure)
+        and (p := pct_of(r, measure)) is not None
     ]
     parts = []
     rise = max(beyond, key=lambda rp: rp[1], default=None)
@@ -73,10 +76,11 @@ def compare_status(cmp: Comparison, measure: str, sorted_by: str) -> str:
     the ranks are among come first, so they show at 80 columns; then the chance method, the
     biggest rise and fall beyond chance, and the forces left out."""
     parts = [sorted_by, chance_status(cmp, measure)]
-    if cmp.ranked_count:
+    ranked = cmp.rate_ranked_count if measure == "rate" else cmp.ranked_count
+    if ranked:
         # Like-for-like: ranked by the same quarters of each year, and said so.
         like = f" ({quarters_label(cmp.quarters)} of each)" if cmp.quarters is not None else ""
-        parts.append(f"rank among the {forces_count(cmp.ranked_count)} with both years{like}")
+        parts.append(f"rank among the {forces_count(ranked)} with both years{like}")
     parts += extremes_text(cmp.rows, measure)
     if cmp.left_out:
         parts.append(f"{len(cmp.left_out)} force(s) without both figures: not ranked")

@@ -38,7 +38,7 @@ PER = 100_000
 CITY_OF_LONDON = "London, City of"
 CITY_OF_LONDON_CAVEAT = (
     "City of London: rate per resident (about 8,000 to 15,000 people) of an area whose daytime "
-    "population is many times larger; not comparable with other forces"
+    "population is many times larger; not comparable with other forces, so not ranked by rate"
 )
 
 NATIONS = {

@@ -124,6 +124,11 @@ class Comparison:
         return sum(1 for r in self.rows if r.rank_b is not None)
 
     @property
+    def rate_ranked_count(self) -> int:
+        """How many forces are ranked by rate (not City of London, whose rate has a caveat)."""
+        return sum(1 for r in self.rows if r.rate_rank_b is not None)
+
+    @property
     def short_rows(self) -> tuple[CompareRow, ...]:
         """Rows with a partial force-year (fewer quarters than the year compared)."""
         return tuple(r for r in (*self.totals, *self.rows) if r.short_a or r.short_b)

@@ -41,7 +41,7 @@ from tui.paths import bundled_data_dir, user_cache_dir
 if TYPE_CHECKING:  # imported when a file names them (see ``_TYPE_HOMES``)
     from tui.model.results.detail_types import ForceDetail, ForceSeries
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Bump by hand when what the model computes changes (a figure, a label, a note, the shape of a
 stored type): every file made before then is no longer trusted, and ``make answers`` rebuilds the
 shipped ones. ``make check-books`` fails until it is bumped and the books rebuilt."""
