@@ -20,7 +20,7 @@ POPULATION_NOTE = (
 )
 """What a rate per 100,000 people is, in the words every view uses (see
 :mod:`tui.model.stats.rates`)."""
-CAVEAT_LEGEND = "‡ City of London: tiny resident population, rate not comparable with others"
+CAVEAT_LEGEND = "‡ City of London: tiny resident population, rate not comparable or ranked"
 """A rate's caveat in one short line, for a table's legend."""
 CAVEAT_MARK = "‡"
 """Marks a rate that carries a caveat (City of London); the legend gives the caveat."""
