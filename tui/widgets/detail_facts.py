@@ -187,10 +187,12 @@ def facts_text(detail: ForceDetail, force: Force, dataset: AboutDataset) -> Text
         latest_change_text(detail),
         partial_years_text(detail, force),
         rank_text(detail, force),
+        # The other measure straight after the figures it differs from (the NSPCC's FOI counts
+        # beside the Home Office's): below the codes and events, it sat a screen down at 80×24.
+        pair_text(detail.other_measure),
         rate_text(detail, force),
         codes_text(detail),
         events_text(detail.events),
-        pair_text(detail.other_measure),
         other_figures_text(detail),
         sources_text(detail, dataset),
     ):
