@@ -163,9 +163,10 @@ class ForceTableView(ForceGrid):
                     sort,
                 )
             )
+            if signature[:1] + signature[2:] != self._signature[:1] + self._signature[2:]:
+                self._rest_cache.clear()  # (a new sort alone draws the same cells in a new order)
             self._signature = signature
             self._specs = specs
-            self._rest_cache.clear()
         fixed = [
             GridRow(
                 f"total:{t.force.name}", self._cells(table, t, (), "", ascii_only, ""), bold=True
