@@ -16,8 +16,8 @@ from textual import events
 from textual.pilot import Pilot
 
 MOUSE = ("click", "double", "drag", "wheel", "wheel-up", "move")
-PASTED = ("kent", "northants", "86", "zzzz", "[b]x[/b]", "two\nlines", "=1+1", "é🙂" * 12, "")
-PASTED += ("x" * 300, "a\0b/", "~nosuchuser/x.csv", "\x1b[2J")
+PASTED: tuple[str, ...] = ("kent", "northants", "86", "zzzz", "[b]x[/b]", "two\nlines", "=1+1")
+PASTED += ("é🙂" * 12, "", "x" * 300, "a\0b/", "~nosuchuser/x.csv", "\x1b[2J")
 """Texts pasted in one piece (a bracketed paste: one event, not a key per letter); in a path box
 a name too long for the file system, a NUL, an unknown ``~user`` (each once ended the app)."""
 
