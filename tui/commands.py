@@ -45,7 +45,7 @@ from tui.model.data.years import fy_label
 from tui.screens.dialog import ClosesOnce
 from tui.screens.help import key_label
 from tui.widgets.in_order_input import InOrderCommandInput
-from tui.widgets.option_list import can_page
+from tui.widgets.option_list import SafeCommandList, can_page
 
 if TYPE_CHECKING:
     from tui.app import OffenceApp
@@ -250,6 +250,8 @@ class ExplorerPalette(CommandPalette, ClosesOnce[None]):
         for widget in super().compose():
             if type(widget) is CommandInput:
                 widget = InOrderCommandInput(placeholder=self._placeholder, select_on_focus=False)
+            elif type(widget) is CommandList:  # a click on a result no longer listed: nothing
+                widget = SafeCommandList()
             yield widget
 
     def _on_mount(self, event: Mount) -> None:

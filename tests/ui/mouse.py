@@ -41,13 +41,13 @@ def random_mouse_step(rng: random.Random) -> Step:
 def mouse_burst(pilot: Pilot[None], step: Step) -> None:
     """Send one mouse or paste step, as the terminal sends it."""
     app = pilot.app
-    assert app._driver is not None
     width, height = app.size
 
     def send(event: events.Event) -> None:
+        # Into the app's queue at once, as the driver puts what the terminal sent (its
+        # ``send_message`` takes a turn of the loop first: the screen could repaint meanwhile).
         event.set_sender(app)
-        assert app._driver is not None
-        app._driver.send_message(event)
+        app.post_message(event)
 
     kind = step[0]
     if kind == "paste":

@@ -5,6 +5,9 @@ where it arises.
   notification that timed out or was clicked away as the click arrived): Textual started a text
   selection in a widget with no parent (``AttributeError: 'NoneType' object has no attribute
   'region'`` in ``Screen._forward_event``).
+- A click on a row of a list of options handled after the list was refilled (a picker's filter
+  typed as the click arrived, the palette's results replaced): Textual indexed the new options
+  with the row clicked (``IndexError`` in ``OptionList._on_click``, found through ``ox serve``).
 
 The apps run with notifications and tooltips shown, as on a terminal (``run_test`` hides both
 unless asked).
@@ -13,14 +16,18 @@ unless asked).
 from __future__ import annotations
 
 import pytest
+from textual import events
+from textual.app import App, ComposeResult
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 from textual.widgets._toast import Toast
 
 from tests.ui.conftest import assert_running, settle, wait_for
 from tests.ui.mouse import mouse_burst
 from tui.app import OffenceApp
+from tui.widgets.option_list import SafeOptionList
 
 MOUSE_STEPS = ("click", "double", "drag", "wheel", "move")
 """What the mouse does over the widget that is gone (each sent as one burst)."""
@@ -62,3 +69,59 @@ async def test_the_mouse_over_a_widget_removed_since_the_last_layout(app: Offenc
                 mouse_burst(pilot, (step, str(x + 1), str(y), str(x + 3), str(y)))
                 await settle(pilot)
                 assert_running(app, (kind, step))
+
+
+class TenOptions(App[None]):
+    """A list of ten options, as the pickers show them; what it chose."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chosen: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield SafeOptionList(*(f"option {i}" for i in range(10)))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.chosen.append(str(event.option.prompt))
+
+
+async def clicked_before_a_refill(pilot: Pilot[None], options: OptionList, left: int) -> None:
+    """Once ``options`` is drawn, a click on its last row drawn, handled after the list was
+    refilled with ``left`` options (the click is aimed, then a letter typed with it refills the
+    list, then the list handles the click)."""
+    app = pilot.app
+    await wait_for(pilot, lambda: options.option_count > 5, "the options")
+    region = options.content_region
+    x = region.x + 1
+    drawn = {app.screen.get_style_at(x, y).meta.get("option"): y for y in range(*region.line_span)}
+    last = max(i for i in drawn if i is not None)
+    assert last > 1, drawn
+    y = drawn[last]
+    style = app.screen.get_style_at(x, y)
+    click = events.Click(
+        options, x - region.x, y - region.y, 0, 0, 1, False, False, False, style=style
+    )
+    options.clear_options()
+    options.add_options([f"left {i}" for i in range(left)])
+    options.post_message(click)
+    await settle(pilot)
+    assert_running(app, f"a click on {type(options).__name__}'s row {last}, after a refill")
+
+
+async def test_a_click_handled_after_its_list_was_refilled(app: OffenceApp) -> None:
+    """In a list of the pickers (SafeOptionList), refilled with fewer options (the crash) and
+    with as many (it chose the option now in the place clicked); then in the command palette's
+    list of results."""
+    alone = TenOptions()
+    async with alone.run_test(size=(40, 14)) as pilot:
+        options = alone.query_one(OptionList)
+        for left in (1, 10):
+            options.set_options([f"option {i}" for i in range(10)])
+            await settle(pilot)
+            await clicked_before_a_refill(pilot, options, left)
+            assert alone.chosen == [], f"refilled with {left}: {alone.chosen}"
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        await clicked_before_a_refill(pilot, app.screen.query_one(CommandList), 1)
