@@ -8,12 +8,17 @@ where it arises.
 - A click on a row of a list of options handled after the list was refilled (a picker's filter
   typed as the click arrived, the palette's results replaced): Textual indexed the new options
   with the row clicked (``IndexError`` in ``OptionList._on_click``, found through ``ox serve``).
+- A click on a table's header handled after the table was refilled with fewer columns (a
+  detail's table fitted again at a new width, the import preview replaced): ``IndexError`` in
+  ``DataTable._on_click``.
 
 The apps run with notifications and tooltips shown, as on a terminal (``run_test`` hides both
 unless asked).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from textual import events
@@ -27,7 +32,10 @@ from textual.widgets._toast import Toast
 from tests.ui.conftest import assert_running, settle, wait_for
 from tests.ui.mouse import mouse_burst
 from tui.app import OffenceApp
+from tui.screens import import_screen
+from tui.widgets.data_table import SafeDataTable
 from tui.widgets.option_list import SafeOptionList
+from tui.widgets.tables import VimTable
 
 MOUSE_STEPS = ("click", "double", "drag", "wheel", "move")
 """What the mouse does over the widget that is gone (each sent as one burst)."""
@@ -125,3 +133,40 @@ async def test_a_click_handled_after_its_list_was_refilled(app: OffenceApp) -> N
         await pilot.press("down", "ctrl+p")
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
         await clicked_before_a_refill(pilot, app.screen.query_one(CommandList), 1)
+
+
+class FiveColumns(App[None]):
+    """A table of five columns, as a force's detail and the import preview show them."""
+
+    def compose(self) -> ComposeResult:
+        yield SafeDataTable()
+
+    def fill(self, columns: int) -> None:
+        table = self.query_one(SafeDataTable)
+        table.clear(columns=True)
+        table.add_columns(*(f"column {i}" for i in range(columns)))
+        table.add_rows([[f"{r}.{c}" for c in range(columns)] for r in range(3)])
+
+
+async def test_a_click_on_a_header_handled_after_its_table_was_refilled() -> None:
+    """The tables of a force's detail and of the import preview are the one guarded."""
+    assert issubclass(VimTable, SafeDataTable)
+    assert "SafeDataTable(" in Path(import_screen.__file__).read_text(encoding="utf-8")
+    app = FiveColumns()
+    async with app.run_test(size=(80, 10)) as pilot:
+        app.fill(5)
+        await settle(pilot)
+        table = app.query_one(SafeDataTable)
+        region = table.content_region
+        xs = range(region.x, region.right)
+        drawn = {app.screen.get_style_at(x, region.y).meta.get("column"): x for x in xs}
+        last = max(c for c in drawn if c is not None)
+        assert last == 4, drawn
+        x = drawn[last]
+        style = app.screen.get_style_at(x, region.y)
+        assert style.meta.get("row") == -1  # the header
+        click = events.Click(table, x - region.x, 0, 0, 0, 1, False, False, False, style=style)
+        app.fill(1)
+        table.post_message(click)
+        await settle(pilot)
+        assert_running(app, "a click on the last header, handled after a refill with one column")

@@ -24,6 +24,7 @@ from tui.model.results.interface import FileImporter
 from tui.screens.confirm import ConfirmDialog
 from tui.screens.dialog import Dialog
 from tui.widgets.cells import line, plain
+from tui.widgets.data_table import SafeDataTable
 from tui.widgets.in_order_input import InOrderInput
 from tui.widgets.path_input import UNREADABLE_PATH, PathInput, unreadable_reason
 
@@ -89,7 +90,7 @@ class ImportScreen(Dialog[str | None]):
                 yield Static(
                     line(("Type a path (→ or Tab completes).", "dim")), id="import-summary"
                 )
-                yield DataTable(id="import-rows", show_cursor=False, zebra_stripes=True)
+                yield SafeDataTable(id="import-rows", show_cursor=False, zebra_stripes=True)
             with Horizontal(id="import-buttons"):
                 yield Button("Import", id="import-go", variant="primary", disabled=True)
                 yield Button("Cancel", id="import-cancel-button")
