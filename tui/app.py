@@ -20,7 +20,7 @@ from textual.filter import LineFilter
 from textual.reactive import var
 from textual.screen import Screen, ScreenResultCallbackType
 
-from tui import choices, navigation, options, sharing
+from tui import choices, mouse, navigation, options, sharing
 from tui.before_data import import_early_detail, kept_for_later, open_early, opening_table
 from tui.commands import ExplorerCommands, open_palette, open_theme_palette
 from tui.config import DEFAULT_THEME, Settings
@@ -42,7 +42,7 @@ KEY_NAMES = {"⏎": "enter", "↑": "up", "↓": "down", "←": "left", "→": "
 """Keys the footer shows by a symbol, by name in ASCII mode."""
 
 
-class OffenceApp(App[None]):
+class OffenceApp(mouse.SteadyMouse[None]):
     """offence-explorer: police-recorded offences by force, year and offence."""
 
     CSS_PATH = "app.tcss"

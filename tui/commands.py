@@ -47,7 +47,7 @@ from tui.screens.dialog import ClosesOnce
 from tui.screens.help import key_label
 from tui.widgets.ascii_filter import AsciiFilter
 from tui.widgets.in_order_input import InOrderCommandInput
-from tui.widgets.option_list import can_page
+from tui.widgets.option_list import SafeCommandList, can_page
 
 if TYPE_CHECKING:
     from tui.app import OffenceApp
@@ -255,6 +255,8 @@ class ExplorerPalette(CommandPalette, ClosesOnce[None]):
                 widget = InOrderCommandInput(placeholder=self._placeholder, select_on_focus=False)
             elif isinstance(widget, SearchIcon) and ascii_only:
                 widget.icon = ">"  # the magnifier, two cells wide, was drawn "??" in ASCII mode
+            elif type(widget) is CommandList:  # a click on a result no longer listed: nothing
+                widget = SafeCommandList()
             yield widget
 
     def _on_mount(self, event: Mount) -> None:

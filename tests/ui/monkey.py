@@ -8,7 +8,12 @@ paste sends them: none is handled before the next arrives), or one of
 - ``("themes", *keys)``: Textual's theme switcher (the palette's "Theme") opens and the keys are
   typed as it opens;
 - ``("restart", *keys)``: a fresh app, typed at before its first frame and while it loads;
-- ``("+", *keys)``: keys sent before the step before has settled (typed while it is handled).
+- ``("+", *keys)``: keys sent before the step before has settled (typed while it is handled);
+- a mouse step (a click, a double click, a drag, the wheel, a move: ``tests/ui/mouse.py``) or
+  ``("paste", TEXT)`` (a bracketed paste: one event).
+
+The app shows notifications and tooltips, as on a terminal (``run_test`` hides both unless
+asked): a click on a notification as it timed out once ended the app.
 
 The app settles (workers done, messages handled, painted) after each step but one followed by
 a ``+`` step. ``random_sequence``
@@ -30,6 +35,7 @@ from textual.pilot import Pilot
 
 from tests.ui.conftest import burst, busy, crash_of
 from tests.ui.hostile_dataset import HOSTILE, write_hostile
+from tests.ui.mouse import MOUSE, mouse_burst, random_mouse_step
 from tui.app import OffenceApp, make_app
 from tui.config import DEFAULT_THEME
 from tui.screens.base import ExplorerScreen, ForceChosen, ViewContext
@@ -130,7 +136,10 @@ def random_size(rng: random.Random) -> tuple[int, int]:
 
 def random_step(rng: random.Random) -> Step:
     """One step: mostly bursts of keys (random, navigation, a double tap, a paste, a way to a
-    view or dialog), sometimes a resize, a load, the theme switcher or a restart."""
+    view or dialog), sometimes the mouse or a paste, a resize, a load, the theme switcher or a
+    restart."""
+    if rng.random() < 0.12:
+        return random_mouse_step(rng)
     roll = rng.random()
     if roll < 0.22:
         return tuple(rng.choice(KEYS) for _ in range(rng.randint(1, 8)))
@@ -165,7 +174,7 @@ def random_sequence(rng: random.Random, steps: tuple[int, int] = (4, 14)) -> lis
 def key_count(seq: Sequence[Step]) -> int:
     """How many keys ``seq`` types."""
     special = {"resize": 3, "load": 2, "themes": 1, "restart": 1, "+": 1}
-    return sum(len(s) - special.get(s[0], 0) for s in seq)
+    return sum(len(s) - special.get(s[0], 0) for s in seq if s[0] not in (*MOUSE, "paste"))
 
 
 START = (80, 24)
@@ -243,7 +252,7 @@ class Monkey:
                 self.quits.append(args)
 
         app.exit = exit_unless_crashed  # type: ignore[method-assign]
-        self.runner = app.run_test(size=size)
+        self.runner = app.run_test(size=size, notifications=True, tooltips=True)
         self.pilot = await self.runner.__aenter__()
         active_app.set(app)
         return self.pilot
@@ -331,6 +340,9 @@ class Monkey:
         assert isinstance(app, OffenceApp)
         if kind == "resize":
             await pilot.resize_terminal(int(rest[0]), int(rest[1]))
+            return pilot
+        if kind in (*MOUSE, "paste"):
+            mouse_burst(pilot, step)
             return pilot
         if kind == "load":
             app.load(rest[0])

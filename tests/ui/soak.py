@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from tests.ui.monkey import Crash
 
 DEFAULT_SECONDS = 300.0
-SPECIAL = ("resize", "load", "themes", "restart", "+")
+SPECIAL = ("resize", "load", "themes", "restart", "+", "paste")
 
 
 def default_seed() -> str:
@@ -69,6 +69,7 @@ def soak(seed: str, seconds: float, only: int | None) -> int:
 
     from tests.ui.hostile_dataset import write_hostile
     from tests.ui.monkey import DATASETS, Crash, Monkey, random_sequence
+    from tests.ui.mouse import MOUSE
 
     # Textual prints each crash's traceback with every local when the app ends (pages each):
     # the report below prints the lines that matter.
@@ -99,9 +100,7 @@ def soak(seed: str, seconds: float, only: int | None) -> int:
         dataset = DATASETS[(number // 8) % len(DATASETS)]  # a few sequences per load
         seq = random_sequence(random.Random(f"{seed}:{number}"))
         for step in seq:
-            kinds[
-                step[0] if step[0] in ("resize", "load", "themes", "restart", "+") else "keys"
-            ] += 1
+            kinds[step[0] if step[0] in (*SPECIAL, *MOUSE) else "keys"] += 1
             if step[0] == "resize":
                 widths.append(int(step[1]))
                 heights.append(int(step[2]))

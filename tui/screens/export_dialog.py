@@ -18,6 +18,7 @@ from tui.output.render import Format
 from tui.screens.dialog import Dialog
 from tui.widgets.cells import line
 from tui.widgets.in_order_input import InOrderInput
+from tui.widgets.path_input import UNREADABLE_PATH, typed_path, unreadable_reason
 
 FORMAT_ORDER: tuple[Format, ...] = ("csv", "markdown", "json")
 
@@ -103,7 +104,7 @@ class ExportDialog(Dialog[tuple[Path, int] | None]):
             message.update(line(f"Sending {name}…"))
             self._write_file(Path(name), format_for(Path(name), self._format))
             return
-        path = Path(text).expanduser()
+        path = typed_path(text)
         if not path.is_absolute():
             path = Path.cwd() / path
         refused = _refusal(path)
@@ -156,8 +157,8 @@ def _refusal(path: Path) -> str:
     replaces a regular one, never a folder, a link (it is not followed), a device or a pipe."""
     try:
         kind = target_kind(path)
-    except OSError as exc:
-        return f"Cannot look at {path}: {exc.strerror or exc}."
+    except UNREADABLE_PATH as exc:  # a name too long for the file system, a NUL pasted in
+        return f"Cannot look at {path}: {unreadable_reason(exc)}."
     if kind is None:
         return ""
     if kind == "a folder":

@@ -24,8 +24,9 @@ from tui.model.results.interface import FileImporter
 from tui.screens.confirm import ConfirmDialog
 from tui.screens.dialog import Dialog
 from tui.widgets.cells import line, plain
+from tui.widgets.data_table import SafeDataTable
 from tui.widgets.in_order_input import InOrderInput
-from tui.widgets.path_input import PathInput
+from tui.widgets.path_input import UNREADABLE_PATH, PathInput, unreadable_reason
 
 PREVIEW_DELAY = 0.35
 """Seconds of no typing before the file is read (reading a large file takes a moment)."""
@@ -89,7 +90,7 @@ class ImportScreen(Dialog[str | None]):
                 yield Static(
                     line(("Type a path (→ or Tab completes).", "dim")), id="import-summary"
                 )
-                yield DataTable(id="import-rows", show_cursor=False, zebra_stripes=True)
+                yield SafeDataTable(id="import-rows", show_cursor=False, zebra_stripes=True)
             with Horizontal(id="import-buttons"):
                 yield Button("Import", id="import-go", variant="primary", disabled=True)
                 yield Button("Cancel", id="import-cancel-button")
@@ -118,11 +119,19 @@ class ImportScreen(Dialog[str | None]):
         self.query_one("#import-go", Button).disabled = True
         # Anything that exists and is not a folder is previewed: the preview says why a device,
         # a pipe or a socket is refused (it never opens one, so it cannot hang).
-        if path.is_dir() or not (path.exists() or path.is_symlink()):
+        try:
+            folder = path.is_dir()
+            there = folder or path.exists() or path.is_symlink()
+            in_a_folder = not there and str(path) not in ("", ".") and path.parent.is_dir()
+        except UNREADABLE_PATH as exc:  # a name too long for the file system, a NUL pasted in
+            said = f"Cannot look at {path}: {unreadable_reason(exc)}."
+            self.query_one("#import-summary", Static).update(line((said, "dim")))
+            return
+        if not there or folder:
             summary = "Type a path (→ or Tab completes)."
-            if path.is_dir():
+            if folder:
                 summary = f"{path} is a folder: choose a file in it."
-            elif str(path) not in ("", ".") and path.parent.is_dir():
+            elif in_a_folder:
                 summary = f"No file {path.name} in {path.parent} (→ or Tab completes)."
             self.query_one("#import-summary", Static).update(line((summary, "dim")))
             return

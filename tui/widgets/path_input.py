@@ -12,6 +12,24 @@ from tui.widgets.in_order_input import InOrderInput
 
 IMPORTABLE = (".csv", ".tsv", ".txt", ".parquet", ".xlsx", ".xls", ".ods")
 
+UNREADABLE_PATH = (OSError, ValueError)
+"""What looking at a typed path raises when the system cannot look at it: a name longer than the
+file system takes (``OSError``: File name too long), a folder on the way that cannot be read, a
+NUL character pasted in (``ValueError``). Each dialog that looks at a typed path says why."""
+
+
+def typed_path(text: str) -> Path:
+    """The path typed, with ``~`` expanded where it names a home (``~nosuchuser`` is left as
+    typed: ``Path.expanduser`` raised ``RuntimeError`` for it)."""
+    return Path(os.path.expanduser(text.strip()))
+
+
+def unreadable_reason(exc: OSError | ValueError) -> str:
+    """Why a typed path cannot be looked at, in words."""
+    if isinstance(exc, ValueError):
+        return "a path cannot contain a NUL character"
+    return exc.strerror or str(exc)
+
 
 class PathSuggester(Suggester):
     """Suggests the first folder or importable file that completes what has been typed."""
@@ -33,14 +51,17 @@ class PathSuggester(Suggester):
         folder, stem = os.path.split(expanded)
         try:
             entries = sorted(os.scandir(folder or "."), key=lambda e: e.name.lower())
-        except OSError:
+        except UNREADABLE_PATH:
             return None
         for entry in entries:
             if entry.name.startswith(".") and not stem.startswith("."):
                 continue
             if not entry.name.startswith(stem) or entry.name == stem:
                 continue
-            is_dir = entry.is_dir()
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                continue
             if not is_dir and not entry.name.lower().endswith(IMPORTABLE):
                 continue
             completion = entry.name[len(stem) :] + ("/" if is_dir else "")
@@ -85,4 +106,4 @@ class PathInput(InOrderInput):
     @property
     def path(self) -> Path:
         """The typed path, with ``~`` expanded."""
-        return Path(os.path.expanduser(self.value.strip()))
+        return typed_path(self.value)

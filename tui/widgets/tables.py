@@ -9,19 +9,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from tui.formatting import MISSING, fmt_count, fmt_rate
 from tui.model.data.years import quarters_label
 from tui.model.results.detail_types import Breakdown, QuarterPoint, Rate, SeriesPoint
 from tui.widgets.cells import number, plain
 from tui.widgets.compare_cells import CHANCE_MARK, chance_pct_cell, release_mark
+from tui.widgets.data_table import SafeDataTable
 from tui.widgets.fitted_columns import Column, fit_columns, total_width
 from tui.widgets.measure_legend import CHANCE_METHOD
 from tui.widgets.status_line import ELLIPSIS, whole_lines
 
 
-class VimTable(DataTable[Text]):
+class VimTable(SafeDataTable[Text]):
     """A row-cursor DataTable with j/k as hidden aliases for down/up. Filled with :meth:`fill`,
     it draws only the columns that fit its width whole (see :func:`fit_columns`), again at
     each new width: a figure is whole or not drawn, never cut at the table's edge."""
