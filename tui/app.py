@@ -42,7 +42,7 @@ KEY_NAMES = {"⏎": "enter", "↑": "up", "↓": "down", "←": "left", "→": "
 """Keys the footer shows by a symbol, by name in ASCII mode."""
 
 
-class OffenceApp(mouse.SteadyMouse[None]):
+class OffenceApp(App[None]):
     """offence-explorer: police-recorded offences by force, year and offence."""
 
     CSS_PATH = "app.tcss"
@@ -85,6 +85,7 @@ class OffenceApp(mouse.SteadyMouse[None]):
     action_toggle_measure = options.toggle_measure
     action_command_palette = open_palette  # ours (its page keys never crash), and for
     search_themes = open_theme_palette  # Textual's theme switcher
+    on_event = mouse.steady_on_event  # a mouse event over a widget that is gone: dropped
 
     view_context: var[ViewContext | None] = var(None)
     """What every view shows: the data, the offence and the display options (``None`` until the
@@ -167,9 +168,8 @@ class OffenceApp(mouse.SteadyMouse[None]):
         try:
             self.selection = self._start_selection(data)
         except ModelError as exc:
-            self.notify(
-                safe_text(f"{exc}; showing the default offence."), severity="warning", markup=False
-            )
+            said = safe_text(f"{exc}; showing the default offence.")
+            self.notify(said, severity="warning", markup=False)
             self.selection = data.default_selection()
         self._offence_override = None
         context = self._new_context()

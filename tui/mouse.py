@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
-from textual.app import App, ReturnType
+from textual.app import App
 from textual.errors import NoWidget
 
 
@@ -34,10 +34,8 @@ def over_a_removed_widget(app: App[Any], event: events.Event) -> bool:
     return not widget.is_attached
 
 
-class SteadyMouse(App[ReturnType]):
-    """An app whose mouse events are never delivered to a widget that is gone."""
-
-    async def on_event(self, event: events.Event) -> None:
-        if over_a_removed_widget(self, event):
-            return
-        await super().on_event(event)
+async def steady_on_event(app: App[Any], event: events.Event) -> None:
+    """``App.on_event`` (the app's ``on_event``), but a mouse event over a widget that is gone is
+    never delivered."""
+    if not over_a_removed_widget(app, event):
+        await App.on_event(app, event)

@@ -22,7 +22,7 @@ from tui.model.figures.selection import pick_offence
 from tui.output.compare_report import honest_compare_report
 from tui.widgets.compare_notes import compare_status, extremes_text
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data-sources"
+SHARED = Path("/work/shared/data-sources")
 RELEASE = SHARED / "homeoffice-prc" / "prc-pfa_230426-release_2012-13_to_2025-26Q3.parquet"
 POPULATION = SHARED / "reference" / "pfa_population_series.csv"
 CITY = "London, City of"

@@ -151,10 +151,10 @@ def test_the_panel_is_its_parts_in_order(northants: tuple[ForceDetail, Force], h
         latest_change_text(detail),
         partial_years_text(detail, force),
         rank_text(detail, force),
+        pair_text(detail.other_measure),
         rate_text(detail, force),
         codes_text(detail),
         events_text(detail.events),
-        pair_text(detail.other_measure),
         other_figures_text(detail),
         sources_text(detail, ho),
     ]
