@@ -20,7 +20,7 @@ from textual.filter import LineFilter
 from textual.reactive import var
 from textual.screen import Screen, ScreenResultCallbackType
 
-from tui import choices, mouse, navigation, options, sharing
+from tui import choices, mouse, navigation, notices, options, sharing
 from tui.before_data import import_early_detail, kept_for_later, open_early, opening_table
 from tui.commands import ExplorerCommands, open_palette, open_theme_palette
 from tui.config import DEFAULT_THEME, Settings
@@ -38,8 +38,7 @@ if TYPE_CHECKING:
     from tui.screens.compare import CompareScreen
 
 ASCII_FILTER = AsciiFilter()
-KEY_NAMES = {"⏎": "enter", "↑": "up", "↓": "down", "←": "left", "→": "right", "⇥": "tab"}
-"""Keys the footer shows by a symbol, by name in ASCII mode."""
+KEY_NAMES = {"⏎": "enter", "↑": "up", "↓": "down", "←": "left", "→": "right", "⇥": "tab"}  # ASCII
 
 
 class OffenceApp(App[None]):
@@ -86,6 +85,7 @@ class OffenceApp(App[None]):
     action_command_palette = open_palette  # ours (its page keys never crash), and for
     search_themes = open_theme_palette  # Textual's theme switcher
     on_event = mouse.steady_on_event  # a mouse event over a widget that is gone: dropped
+    on_notify = notices.one_of_each  # a notice already on screen is not stacked again
 
     view_context: var[ViewContext | None] = var(None)
     """What every view shows: the data, the offence and the display options (``None`` until the
