@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.segment import Segment
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -95,55 +93,6 @@ def _bindings(items: Iterable[BindingType]) -> list[Binding]:
     return [b for b in items if isinstance(b, Binding)]
 
 
-class DrawnOnce:
-    """``renderable`` laid out once per set of console options, its lines reused.
-
-    The key list is a table per section, about 130 rows: laying it out was most of the time the
-    help took to open, and Textual lays out a widget's content once to measure its height and
-    again to draw it, at each width the dialog takes (with and without its scrollbar), on every
-    open: opening and closing the help took 0.13 s of CPU, now 0.05 s (the first time 0.1 s),
-    and scrolling it no longer lays the whole list out again. Only plain styles are drawn
-    ("bold"), never theme colours, so lines laid out for one console serve another with the same
-    options."""
-
-    def __init__(self, renderable: RenderableType) -> None:
-        self.renderable = renderable
-        self._lines: dict[tuple[object, ...], list[list[Segment]]] = {}
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        key = tuple(vars(options).values())
-        lines = self._lines.get(key)
-        if lines is None:
-            lines = console.render_lines(self.renderable, options, pad=False, new_lines=True)
-            if len(self._lines) >= 8:
-                self._lines.clear()
-            self._lines[key] = lines
-        for segments in lines:
-            yield from segments
-
-
-KeyRows = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
-"""Each section's title and its (key, what it does) rows."""
-
-
-@functools.lru_cache(maxsize=4)
-def keys_table(rows: KeyRows) -> DrawnOnce:
-    """The key list: a title line, then a two-column table, per section (a section's title in
-    the key column, never wrapped, once made that column as wide as the title, leaving the
-    descriptions no room below ~100 columns). The same rows give the same table, laid out
-    once per width (:class:`DrawnOnce`), however often the help is opened."""
-    parts: list[RenderableType] = []
-    for title, keys in rows:
-        parts.append(Text(title, style="bold underline"))
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        for key, description in keys:
-            table.add_row(Text(key), Text(description))
-        parts += [table, Text("")]
-    return DrawnOnce(Group(*parts))
-
-
 class HelpScreen(Dialog[None]):
     """Lists every key, grouped by view."""
 
@@ -158,23 +107,29 @@ class HelpScreen(Dialog[None]):
         self._sections = sections
 
     def compose(self) -> ComposeResult:
+        # A title line, then a two-column table, per section: a section's title in the key
+        # column (never wrapped) once made that column as wide as the title, leaving the
+        # descriptions no room below ~100 columns.
         ascii_only = bool(getattr(getattr(self.app, "settings", None), "ascii", False))
-        rows = tuple(
-            (
-                title,
-                tuple(
-                    (key_label(b.key, ascii_only), b.description or b.action)
-                    for b in _bindings(items)
-                ),
-            )
-            for title, items in self._sections
-        )
+        parts: list[RenderableType] = []
+        for title, items in self._sections:
+            parts.append(Text(title, style="bold underline"))
+            table = Table.grid(padding=(0, 2))
+            table.add_column(style="bold", no_wrap=True)
+            table.add_column()
+            for binding in _bindings(items):
+                table.add_row(
+                    Text(key_label(binding.key, ascii_only)),
+                    Text(binding.description or binding.action),
+                )
+            parts += [table, Text("")]
+        keys = Group(*parts)
         with VerticalScroll(classes="dialog"):
             yield Static(line(("Keys", "bold")), classes="dialog-title")
             intro = INTRO.replace("↓", "Down") if ascii_only else INTRO
             yield Static(Text(intro), id="help-intro")
             yield Static(Text(METHODS), id="help-methods")
-            yield Static(keys_table(rows), id="help-keys")
+            yield Static(keys, id="help-keys")
             yield Static(line(("j/k also move up and down in lists. Esc or ? closes.", "dim")))
 
     def action_close(self) -> None:
