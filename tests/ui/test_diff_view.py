@@ -37,6 +37,25 @@ def run(command: str, *extra: str) -> str:
     return out.getvalue()
 
 
+async def open_release_diff(pilot: Pilot[None], other: str) -> DiffScreen:
+    """From the Forces view: the dataset picker (``d``), ``other`` highlighted, then ``D`` (what
+    that release revised against the open one)."""
+    app = pilot.app
+    await settle(pilot)
+    await pilot.press("down", "d")
+    await settle(pilot)
+    options = app.screen.query_one(OptionList)
+    names = [
+        str(options.get_option_at_index(i).prompt).split()[0] for i in range(options.option_count)
+    ]
+    options.highlighted = names.index(other)
+    await pilot.press("D")
+    await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
+    screen = app.screen
+    assert isinstance(screen, DiffScreen)
+    return screen
+
+
 def notes(screen: DiffScreen) -> str:
     return str(screen.query_one("#diff-notes").render())
 
@@ -51,19 +70,7 @@ async def test_dataset_picker_d_opens_what_the_new_release_revised(
     # Against the Oct 2023 release, as PROVENANCE.md's cross-check of the 2017/18 release.
     app = make_app(settings_file=settings_file, dataset="homeoffice-2023-10")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "d")
-        await settle(pilot)
-        options = app.screen.query_one(OptionList)
-        names = [
-            str(options.get_option_at_index(i).prompt).split()[0]
-            for i in range(options.option_count)
-        ]
-        options.highlighted = names.index("prc201718")
-        await pilot.press("D")
-        await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
-        screen = app.screen
-        assert isinstance(screen, DiffScreen)
+        screen = await open_release_diff(pilot, "prc201718")
         table = screen.query_one(DiffTable)
         keys = visible_keys(table)
         assert len(keys) == 38  # PROVENANCE.md: 38 forces differ in 2017/18

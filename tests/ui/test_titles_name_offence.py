@@ -9,13 +9,12 @@ from __future__ import annotations
 import pytest
 from rich.text import Text
 from textual.pilot import Pilot
-from textual.widgets import OptionList
 
 from tests.ui.conftest import compare_years, resize_to, settle, terminal_text, wait_for
 from tests.ui.test_charts import multi_chart
+from tests.ui.test_diff_view import open_release_diff
 from tui.app import OffenceApp
 from tui.formatting import forces_count
-from tui.screens.diff_view import DiffScreen
 from tui.widgets.status_line import TitleParts, fit_title
 
 OFFENCE = "code 86: Obscene publications etc"
@@ -99,18 +98,7 @@ async def test_compare_and_chart_titles_name_the_offence(app: OffenceApp) -> Non
 
 async def test_the_release_diff_title_names_the_offence(app: OffenceApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "d")
-        await settle(pilot)
-        options = app.screen.query_one(OptionList)
-        names = [
-            str(options.get_option_at_index(i).prompt).split()[0]
-            for i in range(options.option_count)
-        ]
-        options.highlighted = names.index("homeoffice-2023-10")
-        await pilot.press("D")
-        await wait_for(pilot, lambda: getattr(app.screen, "diff", None) is not None, "the diff")
-        assert isinstance(app.screen, DiffScreen)
+        await open_release_diff(pilot, "homeoffice-2023-10")
         await settle(pilot)
         top = first_line(app)
         assert "homeoffice-2023-10 vs homeoffice" in top and "code 86: Obscene" in top, top
